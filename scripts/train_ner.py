@@ -1,0 +1,214 @@
+#!/usr/bin/env python
+"""Fine-tune the MiniLM-L6 backbone as medkg's Compound/Disease token classifier on BC5CDR IOB.
+
+Reproduces the shipped model (``nlp/models/ner/``) with the defaults:
+
+    PYTHONPATH=. python scripts/train_ner.py --train /path/bc5cdr/train.tsv --devel /path/bc5cdr/devel.tsv
+
+Words are the backbone tokenizer's pre-tokenized words (whitespace/punctuation split) of the sentence rebuilt
+from its gold tokens; each word is labelled on its first sub-word (later sub-words are ignored by the loss), a
+word inside a gold token continues that token's entity. Sentences longer than one window are split into
+overlapping windows exactly as at inference. The word embeddings stay frozen, so only the rest is saved (fp16).
+The epoch with the best devel micro F1 (scored by the same code as ``medkg nlp evaluate``) is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import math
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from nlp.evaluate import IobSentence, evaluate_ner, read_iob  # noqa: E402
+from nlp.ner import (DEFAULT_MODEL_DIR, FROZEN_KEY, GOLD_TO_LABEL, LABELS, TransformerNER,  # noqa: E402
+                     build_model, load_tokenizer, save_delta)
+
+IGNORE = -100
+
+
+def word_labels(sentences: list[IobSentence], enc, label2id: dict[str, int]) -> list[list[int]]:
+    """Per window, the class id at each word's first sub-word and ``IGNORE`` elsewhere."""
+    out = []
+    for w, sample in enumerate(enc["overflow_to_sample_mapping"]):
+        sent = sentences[sample]
+        offsets = sent.offsets
+        starts = [s for s, _ in offsets]
+        labels = []
+        prev_wid = None
+        for wid, (s, e) in zip(enc.word_ids(w), enc["offset_mapping"][w]):
+            if wid is None or wid == prev_wid or e <= s:
+                labels.append(IGNORE)
+                prev_wid = wid
+                continue
+            prev_wid = wid
+            tok = bisect.bisect_right(starts, s) - 1
+            gold = sent.tags[tok]
+            if gold == "O":
+                labels.append(label2id["O"])
+                continue
+            prefix, typ = gold[:2], gold[2:]
+            label = GOLD_TO_LABEL.get(typ)
+            if label is None:
+                labels.append(label2id["O"])
+                continue
+            # a word that does not start its gold token continues that token's entity
+            if s != starts[tok]:
+                prefix = "I-"
+            labels.append(label2id[f"{prefix}{label.value}"])
+        # sub-words of a word that began in the previous window are not the word's first sub-word
+        out.append(labels)
+    return out
+
+
+def fix_window_starts(enc, labels: list[list[int]]) -> None:
+    """In a continuation window, the first sub-words may belong to a word begun in the previous window."""
+    seen: dict[tuple[int, int], int] = {}
+    for w, sample in enumerate(enc["overflow_to_sample_mapping"]):
+        for pos, (wid, (s, _)) in enumerate(zip(enc.word_ids(w), enc["offset_mapping"][w])):
+            if wid is None:
+                continue
+            key = (sample, wid)
+            if key not in seen:
+                seen[key] = s
+            elif s != seen[key] and labels[w][pos] != IGNORE and s > seen[key]:
+                labels[w][pos] = IGNORE
+
+
+def batches(n: int, batch_size: int, rng: random.Random, lengths: list[int]) -> list[list[int]]:
+    """Shuffled batches of similar length (sort within random chunks), for speed with little order bias."""
+    idx = list(range(n))
+    rng.shuffle(idx)
+    chunk = batch_size * 50
+    out = []
+    for c in range(0, n, chunk):
+        part = sorted(idx[c:c + chunk], key=lambda i: lengths[i])
+        out.extend(part[b:b + batch_size] for b in range(0, len(part), batch_size))
+    rng.shuffle(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", type=Path, required=True, nargs="+", help="IOB training file(s)")
+    ap.add_argument("--devel", type=Path, required=True, help="IOB file for model selection")
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="output model directory")
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--warmup", type=float, default=0.1, help="fraction of steps of linear warm-up")
+    ap.add_argument("--weight-decay", type=float, default=0.01)
+    ap.add_argument("--label-smoothing", type=float, default=0.0)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--version", default="1.0.0")
+    args = ap.parse_args(argv)
+    for name in ("epochs", "batch_size", "threads"):
+        if getattr(args, name) < 1:
+            ap.error(f"--{name.replace('_', '-')} must be >= 1")
+
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+
+    train = [s for f in args.train for s in read_iob(f)]
+    devel = read_iob(args.devel)
+    tok = load_tokenizer()
+    model = build_model()
+    model.get_parameter(FROZEN_KEY).requires_grad_(False)
+    label2id = {l: i for i, l in enumerate(LABELS)}
+    ner = TransformerNER(model, tok)  # shares the model: evaluates exactly the inference path
+
+    enc = ner.encode([s.text for s in train])
+    labels = word_labels(train, enc, label2id)
+    fix_window_starts(enc, labels)
+    ids = enc["input_ids"]
+    lengths = [len(x) for x in ids]
+    print(f"train: {len(train)} sentences -> {len(ids)} windows; devel: {len(devel)} sentences", flush=True)
+
+    params = [p for p in model.parameters() if p.requires_grad]
+    decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim > 1]
+    no_decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim <= 1]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay},
+                             {"params": no_decay, "weight_decay": 0.0}], lr=args.lr)
+    steps_per_epoch = math.ceil(len(ids) / args.batch_size)
+    total = steps_per_epoch * args.epochs
+    warm = max(1, int(total * args.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE, label_smoothing=args.label_smoothing)
+    print(f"trainable parameters: {sum(p.numel() for p in params):,}; steps: {total}", flush=True)
+
+    best_f1, best_state, best_epoch, history = -1.0, None, 0, []
+    t_start = time.perf_counter()
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        t0, seen, run_loss = time.perf_counter(), 0, 0.0
+        for step, idx in enumerate(batches(len(ids), args.batch_size, rng, lengths), 1):
+            width = max(lengths[i] for i in idx)
+            x = torch.zeros((len(idx), width), dtype=torch.long)
+            m = torch.zeros_like(x)
+            y = torch.full_like(x, IGNORE)
+            for r, i in enumerate(idx):
+                x[r, :lengths[i]] = torch.tensor(ids[i])
+                m[r, :lengths[i]] = 1
+                y[r, :lengths[i]] = torch.tensor(labels[i])
+            logits = model(input_ids=x, attention_mask=m).logits
+            loss = loss_fn(logits.view(-1, logits.shape[-1]), y.view(-1))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            sched.step()
+            seen += len(idx)
+            run_loss += loss.item()
+            if step % 50 == 0:
+                print(f"  epoch {epoch} step {step}/{steps_per_epoch} loss {run_loss / step:.4f} "
+                      f"{seen / (time.perf_counter() - t0):.1f} windows/s", flush=True)
+        model.eval()
+        t1 = time.perf_counter()
+        scores = evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
+        row = {"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4),
+               **{k: round(100 * v["f1"], 2) for k, v in scores.items()},
+               "train_s": round(t1 - t0, 1), "eval_s": round(time.perf_counter() - t1, 1)}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        if scores["micro"]["f1"] > best_f1:
+            best_f1, best_epoch = scores["micro"]["f1"], epoch
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    command = ("PYTHONPATH=. python scripts/train_ner.py " + " ".join(
+        f"--{k.replace('_', '-')} {' '.join(map(str, v)) if isinstance(v, list) else v}"
+        for k, v in vars(args).items() if k not in ("out",)))
+    meta = {"version": args.version, "seed": args.seed, "best_epoch": best_epoch, "history": history,
+            "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "devel", "out")},
+            "train_files": [p.name for p in args.train], "devel_file": args.devel.name,
+            "train_minutes": round((time.perf_counter() - t_start) / 60, 1), "command": command}
+    path = save_delta(model, args.out, meta)
+    # Score the artifact as shipped (fp16 round trip, rebuilt from backbone + delta).
+    shipped = TransformerNER.load(args.out, device="cpu")
+    final = evaluate_ner(devel, lambda texts: shipped.predict(texts, batch_size=64))
+    meta["devel"] = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
+                     for k, row in final.items()}
+    save_delta(model, args.out, meta)
+    print(json.dumps({"best_epoch": best_epoch, "devel": meta["devel"],
+                      "size_mb": round(path.stat().st_size / 2**20, 2)}, indent=1), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
