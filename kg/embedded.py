@@ -1,0 +1,206 @@
+"""The embedded default store: an ArcadeDB server (PyPI ``arcadedb-embedded``) speaking Bolt on loopback.
+
+ArcadeDB runs inside a JVM that ``arcadedb-embedded`` starts in-process, so medkg runs it in a small daemon
+process of its own (``python -m kg.embedded --home DIR``) under ``$MEDKG_HOME/arcadedb``. Every medkg process then
+talks to it through the official ``neo4j`` driver, exactly as it would to a Neo4j server. A second process finds
+the running daemon through its state file and reuses it; ``medkg server stop`` (or :func:`stop_server`) ends it.
+
+Data persist in ``$MEDKG_HOME/arcadedb/databases``. The root password is generated once and kept in a 0600 file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kg.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+DATABASE = "kg"
+USER = "root"
+STATE_FILE = "server.json"
+START_TIMEOUT_S = 120.0
+
+
+def medkg_home() -> Path:
+    return Path(os.environ.get("MEDKG_HOME", Path.home() / ".medkg")).expanduser()
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    pid: int
+    bolt_port: int
+    http_port: int
+    database: str
+    home: str
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+
+def _dir(home: Path | None) -> Path:
+    d = (home or medkg_home()) / "arcadedb"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def password(home: Path | None = None) -> str:
+    """The server's root password, created on first use and readable only by the owner."""
+    path = _dir(home) / "credentials"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(24))
+    return path.read_text().strip()
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, os.WNOHANG)  # reap our own exited daemon, or it lingers as a zombie that looks alive
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def running_server(home: Path | None = None) -> ServerInfo | None:
+    """The live daemon of this home, or None (a stale state file is removed)."""
+    state = _dir(home) / STATE_FILE
+    try:
+        info = ServerInfo(**json.loads(state.read_text()))
+    except (FileNotFoundError, json.JSONDecodeError, TypeError):
+        return None
+    if _alive(info.pid) and _port_open(info.bolt_port):
+        return info
+    if not _alive(info.pid):
+        state.unlink(missing_ok=True)
+    return None
+
+
+@contextlib.contextmanager
+def _lock(home: Path | None):
+    with open(_dir(home) / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def ensure_server(home: Path | None = None, timeout: float = START_TIMEOUT_S) -> ServerInfo:
+    """Return the running server of ``home``, starting the daemon if there is none.
+
+    A file lock makes concurrent callers wait for one start instead of racing two servers onto one database.
+    """
+    home = home or medkg_home()
+    with _lock(home):
+        if info := running_server(home):
+            return info
+        d = _dir(home)
+        password(home)
+        logf = open(d / "server.log", "ab")
+        proc = subprocess.Popen([sys.executable, "-m", "kg.embedded", "--home", str(home)],
+                                stdin=subprocess.DEVNULL, stdout=logf, stderr=logf, start_new_session=True,
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise StoreError(f"the embedded ArcadeDB server exited with code {proc.returncode}; "
+                                 f"see {d / 'server.log'}")
+            if (info := running_server(home)) and info.pid == proc.pid:
+                return info
+            time.sleep(0.2)
+        proc.terminate()
+        raise StoreError(f"the embedded ArcadeDB server did not start within {timeout:.0f} s; "
+                         f"see {d / 'server.log'}")
+
+
+def stop_server(home: Path | None = None, timeout: float = 60.0) -> bool:
+    """Stop the daemon of ``home``; returns False when none was running."""
+    info = running_server(home)
+    if info is None:
+        return False
+    os.kill(info.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(info.pid):
+        time.sleep(0.2)
+    if _alive(info.pid):
+        os.kill(info.pid, signal.SIGKILL)
+    (_dir(home) / STATE_FILE).unlink(missing_ok=True)
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(home: Path) -> None:
+    """Daemon body: start ArcadeDB with Bolt on loopback, publish the state file, wait for SIGTERM."""
+    from arcadedb_embedded.server import ArcadeDBServer
+
+    d = _dir(home)
+    bolt, http = _free_port(), _free_port()
+    heap = os.environ.get("MEDKG_JVM_HEAP", "4g")
+    server = ArcadeDBServer(
+        root_path=str(d),
+        root_password=password(home),
+        config={"host": "127.0.0.1", "http_port": http, "bolt_port": bolt,
+                "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"},
+        jvm_kwargs={"heap_size": heap},
+    )
+    server.start()
+    server.create_database(DATABASE)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    info = ServerInfo(os.getpid(), bolt, http, DATABASE, str(home))
+    tmp = d / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps(asdict(info)))
+    tmp.replace(d / STATE_FILE)
+    log.warning("medkg embedded ArcadeDB listening on bolt://127.0.0.1:%d (pid %d)", bolt, os.getpid())
+    try:
+        while not stop.wait(1.0):
+            pass
+    finally:
+        with contextlib.suppress(Exception):
+            (d / STATE_FILE).unlink(missing_ok=True)
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Run medkg's embedded ArcadeDB server (normally started for you).")
+    parser.add_argument("--home", type=Path, default=medkg_home())
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    _serve(args.home)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
