@@ -1,0 +1,380 @@
+"""Concept normalization: map a mention's text (and label) to one vocabulary concept, or say it is unlinked.
+
+The vocabulary index (``nlp/data/vocab.json.gz``, built by ``scripts/build_vocab.py``) holds
+
+* the Hetionet v1.0 Compound (DrugBank), Disease (DOID), Symptom (MeSH), Side Effect (UMLS) and Anatomy (UBERON)
+  nodes with their names;
+* the MeSH concepts annotated in the BC5CDR training set, with every surface form and how often it was annotated;
+* a hand-written list of clinical tests/procedures (``medkg:procedure/…`` ids) and clinical abbreviations and
+  synonyms (``nlp/data/clinical_terms.tsv``).
+
+**Crosswalk.** A Hetionet DOID disease or DrugBank compound whose normalized name equals a BC5CDR surface form is
+fused with the MeSH concept that form is most often annotated with (one MeSH id per Hetionet id and vice versa;
+ties and conflicts are left unfused). The fused concept keeps the Hetionet id as its graph id and lists the MeSH
+id in ``Concept.xrefs``, so a mention joins the prior graph *and* can be scored against MeSH gold.
+
+**Lookup.** First an exact match on :func:`normalize_text` (lowercase, accents and punctuation removed, plural
+``-s``/``-ies`` folded); then, when that fails, a character 3-gram TF-IDF nearest neighbour restricted to the
+labels the mention may take (:data:`COMPATIBLE_LABELS`). A fuzzy score below ``threshold`` gives an explicit
+``unlinked`` :class:`Link` (graph resolution works on codes only, so unlinked mentions never become triples: the
+extractor counts them and writes them to its ``.unlinked.jsonl`` side file).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from kg.errors import InputError
+from kg.models import Concept
+from kg.schema import NodeLabel, node_label
+
+VOCAB_FORMAT = 1
+DEFAULT_THRESHOLD = 0.75
+
+#: Which concept labels a mention of a given label may link to, in order of preference. BC5CDR's "Disease" covers
+#: what Hetionet calls symptoms (pain, fever, …), and SIDER side effects are the widest net for clinical findings.
+COMPATIBLE_LABELS: dict[NodeLabel, tuple[NodeLabel, ...]] = {
+    NodeLabel.COMPOUND: (NodeLabel.COMPOUND,),
+    NodeLabel.DISEASE: (NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT),
+    NodeLabel.SYMPTOM: (NodeLabel.SYMPTOM, NodeLabel.DISEASE, NodeLabel.SIDE_EFFECT),
+    NodeLabel.SIDE_EFFECT: (NodeLabel.SIDE_EFFECT, NodeLabel.SYMPTOM, NodeLabel.DISEASE),
+    NodeLabel.ANATOMY: (NodeLabel.ANATOMY,),
+    NodeLabel.PROCEDURE: (NodeLabel.PROCEDURE,),
+}
+
+_BRITISH = re.compile(r"(?<=[a-z])ae|(?<![a-z])oe(?=[a-z])|(?<=[a-z])oe(?=[a-z])")
+_PUNCT = re.compile(r"[^\w+]+")
+_NO_FOLD = ("ss", "us", "is", "os", "as")
+
+
+def _fold_plural(tok: str) -> str:
+    if len(tok) <= 3 or not tok.isalpha():
+        return tok
+    if tok.endswith("ies") and len(tok) > 4:
+        return tok[:-3] + "y"
+    if tok.endswith("s") and not tok.endswith(_NO_FOLD):
+        return tok[:-1]
+    return tok
+
+
+def normalize_text(text: str) -> str:
+    """The lookup key of a surface form: ``"Myocardial  Infarctions."`` → ``"myocardial infarction"``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("'s ", " ").replace("_", " ")
+    text = _BRITISH.sub("e", text)  # anaemia -> anemia, oedema -> edema, oesophagus -> esophagus
+    return " ".join(_fold_plural(t) for t in _PUNCT.sub(" ", text).split())
+
+
+LinkStatus = Literal["linked", "unlinked"]
+LinkMethod = Literal["exact", "abbreviation", "fuzzy", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The normalization of one mention. ``concept`` is None exactly when ``status == "unlinked"``."""
+
+    status: LinkStatus
+    concept: Concept | None
+    score: float
+    method: LinkMethod
+
+    @property
+    def mesh_id(self) -> str | None:
+        """The MeSH id of the concept (its own id or a crosswalk xref), for scoring against MeSH gold."""
+        if self.concept is None:
+            return None
+        if self.concept.id.startswith("MESH:"):
+            return self.concept.id
+        return next((x for x in self.concept.xrefs if x.startswith("MESH:")), None)
+
+
+UNLINKED = Link("unlinked", None, 0.0, "none")
+
+
+def default_vocab_path() -> Path:
+    return Path(str(resources.files("nlp") / "data" / "vocab.json.gz"))
+
+
+class Vocabulary:
+    """Concepts and normalized surface forms, with an exact index and a per-label fuzzy index.
+
+    Load the shipped index with :meth:`load`; build one from records with :meth:`from_records` (tests do).
+    """
+
+    def __init__(self, concepts: Sequence[Concept], forms: Mapping[str, Sequence[tuple[int, float]]],
+                 version: str = "custom",
+                 dictionary: Mapping[str, tuple[NodeLabel, tuple[str, ...] | None]] | None = None) -> None:
+        if not concepts:
+            raise InputError("vocabulary has no concepts")
+        self.concepts = list(concepts)
+        self.version = version
+        # form -> [(concept index, weight)], heaviest first
+        self.forms: dict[str, list[tuple[int, float]]] = {
+            f: sorted(c, key=lambda x: -x[1]) for f, c in forms.items() if f}
+        #: dictionary-NER keys: normalized form -> (label to tag, exact spellings required or None = any case)
+        self.dictionary: dict[str, tuple[NodeLabel, tuple[str, ...] | None]] = dict(dictionary or {})
+        self._fuzzy: dict[NodeLabel, _TrigramIndex | None] = {}
+        self._by_label_forms: dict[NodeLabel, list[str]] = {}
+        for form, cands in self.forms.items():
+            for label in {self.concepts[i].label for i, _ in cands}:
+                self._by_label_forms.setdefault(label, []).append(form)
+
+    # ------------------------------------------------------------------ I/O
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Vocabulary":
+        """Read an index written by :meth:`save` (default: the one shipped in ``nlp/data/``)."""
+        return _load_cached(str(Path(path) if path else default_vocab_path()))
+
+    @classmethod
+    def _read(cls, path: Path) -> "Vocabulary":
+        if not path.is_file():
+            raise InputError(f"vocabulary index not found: {path} (build it with scripts/build_vocab.py)")
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("format") != VOCAB_FORMAT:
+            raise InputError(f"{path}: vocabulary format {data.get('format')!r}, expected {VOCAB_FORMAT}")
+        concepts = [Concept(label=lab, id=cid, name=name, xrefs=tuple(xr)) for cid, lab, name, xr in data["concepts"]]
+        forms = {f: [(int(i), float(w)) for i, w in c] for f, c in data["forms"].items()}
+        dictionary = {k: (NodeLabel(lab), tuple(cased) if cased else None)
+                      for k, (lab, cased) in data.get("dictionary", {}).items()}
+        return cls(concepts, forms, version=data.get("version", "unknown"), dictionary=dictionary)
+
+    def save(self, path: str | Path) -> None:
+        data = {"format": VOCAB_FORMAT, "version": self.version,
+                "concepts": [[c.id, c.label.value, c.name, list(c.xrefs)] for c in self.concepts],
+                "forms": {f: [[i, round(w, 3)] for i, w in c] for f, c in sorted(self.forms.items())},
+                "dictionary": {k: [lab.value, list(cased) if cased else None]
+                               for k, (lab, cased) in sorted(self.dictionary.items())}}
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
+
+    @classmethod
+    def from_records(cls, records: Iterable[tuple[Concept, Iterable[str]]], version: str = "custom") -> "Vocabulary":
+        """Build from ``(concept, surface forms)`` pairs; every form gets weight 1 (the name counts as a form)."""
+        concepts: list[Concept] = []
+        forms: dict[str, list[tuple[int, float]]] = {}
+        for concept, surfaces in records:
+            idx = len(concepts)
+            concepts.append(concept)
+            for s in {normalize_text(x) for x in [concept.name or "", *surfaces] if x}:
+                forms.setdefault(s, []).append((idx, 1.0))
+        return cls(concepts, forms, version=version)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def by_id(self, concept_id: str) -> Concept | None:
+        if not hasattr(self, "_ids"):
+            self._ids = {c.id: c for c in self.concepts}
+        return self._ids.get(concept_id)
+
+    # ------------------------------------------------------------- lookup
+    def exact(self, text: str, allowed: Sequence[NodeLabel] | None = None) -> Concept | None:
+        """The best concept whose normalized form equals ``text``'s, preferring earlier labels in ``allowed``."""
+        cands = self.forms.get(normalize_text(text))
+        if not cands:
+            return None
+        if allowed is None:
+            return self.concepts[cands[0][0]]
+        rank = {lab: r for r, lab in enumerate(allowed)}
+        best = min((c for c in cands if self.concepts[c[0]].label in rank),
+                   key=lambda c: (rank[self.concepts[c[0]].label], -c[1]), default=None)
+        return None if best is None else self.concepts[best[0]]
+
+    def _fuzzy_index(self, label: NodeLabel) -> "_TrigramIndex | None":
+        if label not in self._fuzzy:
+            forms = self._by_label_forms.get(label, [])
+            self._fuzzy[label] = _TrigramIndex(forms) if forms else None
+        return self._fuzzy[label]
+
+    def fuzzy(self, text: str, allowed: Sequence[NodeLabel]) -> tuple[Concept, float] | None:
+        """Nearest surface form by char 3-gram TF-IDF cosine among concepts of the ``allowed`` labels."""
+        key = normalize_text(text)
+        if not key:
+            return None
+        best: tuple[float, int, Concept] | None = None
+        for r, label in enumerate(allowed):
+            index = self._fuzzy_index(label)
+            hit = index.nearest(key) if index is not None else None
+            if hit is None:
+                continue
+            form, score = hit
+            cands = [c for c in self.forms[form] if self.concepts[c[0]].label is label]
+            concept = self.concepts[cands[0][0]]
+            # an earlier (preferred) label wins unless a later one is clearly closer
+            if best is None or score > best[0] + 0.05:
+                best = (score, r, concept)
+        return None if best is None else (best[2], best[0])
+
+
+class _TrigramIndex:
+    """Character 3-gram TF-IDF (sublinear tf, smoothed idf, L2-normalised) over a list of forms.
+
+    Written out with scipy.sparse instead of scikit-learn's TfidfVectorizer: same weighting, but importing
+    scikit-learn alone takes seconds, and the linker must load fast.
+    """
+
+    def __init__(self, forms: Sequence[str]) -> None:
+        from scipy import sparse
+
+        self.forms = list(forms)
+        self.grams: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        for i, f in enumerate(self.forms):
+            for g, n in _trigrams(f).items():
+                rows.append(i)
+                cols.append(self.grams.setdefault(g, len(self.grams)))
+                vals.append(1.0 + np.log(n))
+        mat = sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)),
+                                shape=(len(self.forms), len(self.grams)))
+        df = np.bincount(mat.indices, minlength=len(self.grams))
+        self.idf = (np.log((1 + len(self.forms)) / (1 + df)) + 1.0).astype(np.float32)
+        mat = mat.multiply(self.idf).tocsr()
+        norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+        self.mat_t = sparse.diags(1.0 / np.maximum(norms, 1e-12)).dot(mat).T.tocsr().astype(np.float32)
+
+    def nearest(self, key: str) -> tuple[str, float] | None:
+        q = [(self.grams[g], (1.0 + np.log(n)) * self.idf[self.grams[g]])
+             for g, n in _trigrams(key).items() if g in self.grams]
+        if not q:
+            return None
+        n_all = sum(1 for _ in _trigrams(key))
+        idx = np.fromiter((i for i, _ in q), np.int64)
+        w = np.fromiter((v for _, v in q), np.float32)
+        # unknown query grams still count in the query norm (as the vectorizer's idf for unseen grams would)
+        unseen = n_all - len(q)
+        norm = float(np.sqrt((w ** 2).sum() + unseen * float(self.idf.max()) ** 2))
+        sims = (self.mat_t[idx].T @ w) / norm
+        j = int(sims.argmax())
+        return self.forms[j], float(sims[j])
+
+
+def _trigrams(form: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for word in form.split():
+        w = f" {word} "
+        for i in range(len(w) - 2):
+            out[w[i:i + 3]] = out.get(w[i:i + 3], 0) + 1
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> Vocabulary:
+    return Vocabulary._read(Path(path))
+
+
+# ---------------------------------------------------------------- abbreviations
+_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*\)")
+
+
+def find_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations defined in ``text`` as ``long form (SF)`` (Schwartz & Hearst 2003, simplified).
+
+    Returns ``{short form: long form}``. The long form is the shortest run of words before the parenthesis whose
+    characters contain the short form's letters in order, the first letter starting a word.
+    """
+    out: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        sf = m.group(1)
+        if not (2 <= len(sf) <= 10) or not any(c.isalpha() for c in sf) or len(sf.split()) > 2:
+            continue
+        if not sf[0].isalnum():
+            continue
+        words = text[max(0, m.start() - 200):m.start()].split()
+        n_max = min(len(words), min(len(sf) + 5, 2 * len(sf)))
+        for n in range(1, n_max + 1):
+            cand = " ".join(words[-n:])
+            if _matches(sf, cand):
+                out.setdefault(sf, cand.strip(" ,;:"))
+                break
+    return out
+
+
+def _matches(sf: str, lf: str) -> bool:
+    s, l_ = sf.lower(), lf.lower()
+    si, li = len(s) - 1, len(l_) - 1
+    while si >= 0:
+        c = s[si]
+        if not c.isalnum():
+            si -= 1
+            continue
+        while li >= 0 and (l_[li] != c or (si == 0 and li > 0 and l_[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        si -= 1
+        li -= 1
+    return lf.lower().split()[0][0] == s[0] if lf.split() else False
+
+
+# ------------------------------------------------------------------- linker
+class Linker:
+    """Link mentions to :class:`Vocabulary` concepts: exact, then document abbreviation, then fuzzy."""
+
+    name = "medkg-linker"
+
+    def __init__(self, vocab: Vocabulary | None = None, threshold: float = DEFAULT_THRESHOLD) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise InputError(f"threshold must be in (0, 1], got {threshold!r}")
+        self.vocab = vocab if vocab is not None else Vocabulary.load()
+        self.threshold = threshold
+
+    @property
+    def version(self) -> str:
+        return self.vocab.version
+
+    def link(self, text: str, label: NodeLabel | str, abbreviations: Mapping[str, str] | None = None) -> Link:
+        """Normalize one mention. ``abbreviations`` (from :func:`find_abbreviations`) resolve short forms the
+        vocabulary lacks through their long form in the same document.
+
+        Order: exact match of the text, of its defined long form, then of a variant (``"cocaine-induced
+        seizures"`` -> ``"seizures"``), first among the mention's primary labels and then the fallback ones
+        (SIDER side effects for diseases), and only then the fuzzy index over all of them.
+        """
+        label = node_label(label)
+        allowed = COMPATIBLE_LABELS.get(label, (label,))
+        stripped = text.strip()
+        long_form = abbreviations.get(stripped) if abbreviations else None
+        queries = [(stripped, "exact")]
+        if long_form:
+            queries.append((long_form, "abbreviation"))
+        queries += [(v, "exact") for v in _variants(stripped)]
+        primary = tuple(lab for lab in allowed if lab is not NodeLabel.SIDE_EFFECT) or allowed
+        tiers = [primary] if primary == allowed else [primary, allowed]
+        for tier in tiers:
+            for query, method in queries:
+                concept = self.vocab.exact(query, tier)
+                if concept is not None:
+                    return Link("linked", concept, 1.0, method)  # type: ignore[arg-type]
+        best: tuple[Concept, float, LinkMethod] | None = None
+        for query, method in queries[:2]:
+            hit = self.vocab.fuzzy(query, allowed)
+            if hit is not None and hit[1] >= self.threshold and (best is None or hit[1] > best[1]):
+                best = (hit[0], hit[1], "fuzzy" if method == "exact" else "abbreviation")
+        if best is not None:
+            return Link("linked", best[0], round(best[1], 4), best[2])
+        return UNLINKED
+
+
+_INDUCED = re.compile(r"^.*?\b[\w-]*[- ](?:induced|associated|related|mediated)\s+", re.I)
+
+
+def _variants(text: str) -> list[str]:
+    """Rewrites worth an exact lookup when the text itself is not in the vocabulary."""
+    out = []
+    tail = _INDUCED.sub("", text)
+    if tail != text and tail:
+        out.append(tail)
+    return out

@@ -1,0 +1,116 @@
+"""Accuracy@1 of concept normalization on the gold mentions of a BC5CDR PubTator file.
+
+    python scripts/eval_normalization.py ../shared/data/re/bc5cdr_cid/CDR_DevelopmentSet.PubTator.txt [--json]
+
+Each gold mention (its span text and type: Chemical -> Compound, Disease -> Disease) is linked on its own, with
+the abbreviations defined in its abstract available (as the extraction pipeline does). A prediction is the MeSH id
+of the linked concept (its own id or its crosswalk xref).
+
+Counting:
+* **accuracy@1** (the headline): over mentions whose gold id is not ``-1``; correct when the predicted MeSH id is
+  the gold id or, for a composite mention (``D1|D2``, e.g. "breast and ovarian cancer"), one of its ids. An
+  unlinked prediction counts as wrong.
+* **strict**: the same, but a composite mention is always wrong (medkg links one concept per mention).
+* gold ``-1`` mentions (no MeSH concept exists) are reported apart: the share medkg leaves unlinked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.schema import NodeLabel  # noqa: E402
+from nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
+
+TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
+
+
+def read_pubtator(path: Path):
+    """Yield ``(pmid, text, [(surface, type, gold ids)])`` per document."""
+    doc: dict = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if doc:
+                    yield doc["pmid"], doc.get("t", "") + " " + doc.get("a", ""), doc.get("m", [])
+                doc = {}
+                continue
+            if "|t|" in line[:20] or "|a|" in line[:20]:
+                pmid, kind, text = line.split("|", 2)
+                doc["pmid"], doc[kind] = pmid, text
+                continue
+            parts = line.split("\t")
+            if len(parts) >= 6 and parts[4] in TYPES:
+                doc.setdefault("m", []).append((parts[3], parts[4], parts[5].split("|")))
+    if doc:
+        yield doc["pmid"], doc.get("t", "") + " " + doc.get("a", ""), doc.get("m", [])
+
+
+def evaluate(path: Path, linker: Linker, use_abbreviations: bool = True) -> dict:
+    c: Counter = Counter()
+    methods: Counter = Counter()
+    t0 = time.perf_counter()
+    n_links = 0
+    for _pmid, text, mentions in read_pubtator(path):
+        abbrevs = find_abbreviations(text) if use_abbreviations else None
+        for surface, typ, gold in mentions:
+            link = linker.link(surface, TYPES[typ], abbrevs)
+            n_links += 1
+            pred = link.mesh_id.removeprefix("MESH:") if link.mesh_id else None
+            if gold == ["-1"]:
+                c["nil"] += 1
+                c["nil_unlinked"] += link.status == "unlinked"
+                continue
+            key = typ.lower()
+            c["total"] += 1
+            c[f"{key}_total"] += 1
+            ok = pred is not None and pred in gold
+            c["correct"] += ok
+            c[f"{key}_correct"] += ok
+            c["strict_correct"] += ok and len(gold) == 1
+            c["composite"] += len(gold) > 1
+            c["unlinked"] += link.status == "unlinked"
+            methods[(link.method, ok)] += 1
+    dt = time.perf_counter() - t0
+    return {
+        "accuracy@1": c["correct"] / c["total"],
+        "accuracy@1_strict": c["strict_correct"] / c["total"],
+        "accuracy@1_chemical": c["chemical_correct"] / c["chemical_total"],
+        "accuracy@1_disease": c["disease_correct"] / c["disease_total"],
+        "mentions": c["total"], "composite_mentions": c["composite"], "unlinked": c["unlinked"],
+        "nil_mentions": c["nil"], "nil_left_unlinked": c["nil_unlinked"],
+        "by_method": {f"{m}/{'ok' if ok else 'wrong'}": n for (m, ok), n in sorted(methods.items())},
+        "links_per_s": n_links / dt,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Normalization accuracy@1 on BC5CDR PubTator gold mentions")
+    ap.add_argument("pubtator", type=Path)
+    ap.add_argument("--vocab", type=Path, default=None, help="vocabulary index (default: the shipped one)")
+    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--no-abbreviations", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    vocab = Vocabulary.load(args.vocab)
+    load_s = time.perf_counter() - t0
+    linker = Linker(vocab) if args.threshold is None else Linker(vocab, threshold=args.threshold)
+    res = evaluate(args.pubtator, linker, use_abbreviations=not args.no_abbreviations)
+    res.update(vocab_concepts=len(vocab), vocab_forms=len(vocab.forms), vocab_load_s=round(load_s, 3))
+    if args.json:
+        print(json.dumps(res, indent=2))
+    else:
+        for k, v in res.items():
+            print(f"{k:24s} {v:.4f}" if isinstance(v, float) else f"{k:24s} {v}")
+
+
+if __name__ == "__main__":
+    main()
