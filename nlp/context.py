@@ -1,0 +1,251 @@
+"""Assertion of mentions: present, negated, possible, historical, family or hypothetical (ConText-style rules).
+
+ConText (Harkema et al. 2009) decides a mention's assertion from *cue* phrases near it: a cue opens a scope that
+runs forward ("denies chest pain") or backward ("pneumonia was ruled out") from the cue, at most ``window`` words
+far, and stops at a *terminator* ("but", "however", ";", …) or the sentence end. Commas and "or"/"and" do not end
+a scope, so "denies fever, chills, or cough" negates all three. *Pseudo-cues* ("not only", "no change",
+"gram negative") contain a cue word but are no cue; the longest overlapping phrase wins, so "cannot exclude"
+(possible) beats "exclude" (negated) and "no family history of" (negated) beats "family history of" (family).
+
+A note's *section* gives a default: mentions under "Family History:" are family, under "Past Medical History:" /
+"PMH:" historical, unless a cue in their sentence says otherwise ("No family history of MS" → negated). A section
+runs from its header to the next header or blank line.
+
+When cues of several kinds reach one mention, the strongest wins: negated > family > hypothetical > possible >
+historical (so "no history of stroke" is negated, and "possible history of seizures" possible).
+
+These rules are written for medkg; the cue lists follow the spirit of ConText / negspacy's clinical termsets but are
+shorter and tested case by case (``tests/nlp/test_context.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.errors import InputError
+from kg.schema import Assertion
+
+Direction = Literal["forward", "backward", "both"]
+CueKind = Literal["cue", "pseudo", "terminate"]
+
+#: Assertion priority when several cues reach a mention (first wins).
+PRIORITY: tuple[Assertion, ...] = (Assertion.NEGATED, Assertion.FAMILY, Assertion.HYPOTHETICAL,
+                                   Assertion.POSSIBLE, Assertion.HISTORICAL)
+
+_RELATIVE = (r"(?:mother|father|mom|dad|sister|brother|sibling|siblings|aunt|uncle|grandmother|grandfather|"
+             r"grandparent|cousin|son|daughter|parents?|niece|nephew)")
+
+#: (phrases, assertion, direction). Phrases are regular expressions matched case-insensitively on word boundaries.
+CUES: tuple[tuple[tuple[str, ...], Assertion, Direction], ...] = (
+    # negation, before the mention
+    ((r"no", r"not", r"denies", r"denied", r"deny", r"denying", r"without", r"w/o", r"negative for", r"neg for",
+      r"no evidence of", r"no evidence for", r"no signs? of", r"no symptoms of", r"no history of", r"no hx of",
+      r"no family history of", r"no fh of", r"free of", r"absence of", r"absent", r"ruled out", r"rules out",
+      r"has been ruled out", r"never had", r"never", r"not have", r"did not have", r"does not have", r"fails to reveal",
+      r"failed to reveal", r"no findings of", r"no new", r"no acute", r"resolution of", r"nor", r"unremarkable for",
+      r"no complaints of", r"not demonstrate", r"no suggestion of", r"neither"),
+     Assertion.NEGATED, "forward"),
+    # negation, after the mention
+    ((r"(?:was|were|is|are|has been|have been|been) ruled out", r"ruled out", r"(?:was|were|is|are|been) excluded",
+      r"(?:was|were|is|are) (?:negative|absent|not seen|not present|not identified|not detected|not found)",
+      r"not seen", r"not present", r"not identified", r"not detected", r"not found", r"negative", r"absent",
+      r"(?:was|were|is|are) denied", r"denied", r"unlikely", r"(?:is|was|are|were) not (?:seen|noted|appreciated)",
+      r"free"),
+     Assertion.NEGATED, "backward"),
+    # possibility, before the mention
+    ((r"possible", r"possibly", r"probable", r"probably", r"likely", r"suspected", r"suspect", r"suspicious for",
+      r"suspicion for", r"suspicion of", r"concern for", r"concerning for", r"questionable", r"question of",
+      r"may have", r"may be", r"might have", r"might be", r"could be", r"could have", r"cannot exclude",
+      r"can ?not exclude", r"can't exclude", r"cannot rule out", r"can ?not rule out", r"can't rule out",
+      r"not ruled out", r"rule out", r"r/o", r"to rule out", r"differential (?:diagnosis )?includes?", r"ddx",
+      r"versus", r"vs\.?", r"to exclude", r"evaluate for", r"evaluation for", r"evaluated for", r"assess for", r"workup for",
+      r"work-up for", r"presumed", r"presumptive", r"suggestive of", r"worrisome for", r"equivocal for",
+      r"cannot be excluded"),
+     Assertion.POSSIBLE, "forward"),
+    # possibility, after the mention
+    ((r"(?:is|was|are|were) (?:possible|suspected|likely|probable|questionable|not excluded)",
+      r"(?:cannot|can ?not|could not) be (?:excluded|ruled out)", r"not (?:been )?(?:excluded|ruled out)",
+      r"is a possibility", r"suspected", r"possible"),
+     Assertion.POSSIBLE, "backward"),
+    # history
+    ((r"history of", r"hx of", r"h/o", r"s/p", r"status post", r"past history of", r"prior", r"previous",
+      r"previously", r"remote", r"old", r"past medical history of", r"pmh of", r"pmhx of", r"known history of",
+      r"diagnosed with .{0,20}\b(?:in|at age) \d+"),
+     Assertion.HISTORICAL, "forward"),
+    ((r"in the past", r"years ago", r"months ago", r"in (?:19|20)\d\d", r"as a child", r"in childhood",
+      r"in adolescence", r"resolved", r"(?:in|since) remission"),
+     Assertion.HISTORICAL, "backward"),
+    # family
+    ((r"family history of", r"family hx of", r"fh of", r"fhx of", r"family history (?:is )?(?:significant|positive) for",
+      rf"{_RELATIVE}(?:'s)?", rf"(?:maternal|paternal) {_RELATIVE}", r"maternal", r"paternal", r"family member"),
+     Assertion.FAMILY, "forward"),
+    ((rf"in (?:his|her|their|the patient'?s|a|the) (?:maternal |paternal )?{_RELATIVE}", r"runs in the family",
+      r"in the family"),
+     Assertion.FAMILY, "backward"),
+    # hypothetical
+    ((r"if", r"in case of", r"in case", r"in the event of", r"should", r"return for", r"return if", r"call if",
+      r"seek care if", r"watch for", r"monitor for", r"risk of", r"at risk for", r"risk for", r"precautions",
+      r"as needed for", r"prn for", r"to prevent", r"prophylaxis", r"prophylaxis for", r"unless", r"whether"),
+     Assertion.HYPOTHETICAL, "forward"),
+    ((r"develops", r"develop", r"were to develop", r"occurs", r"recurs", r"worsens"),
+     Assertion.HYPOTHETICAL, "backward"),
+)
+
+#: Contain a cue word but are not cues.
+PSEUDO: tuple[str, ...] = (
+    r"not only", r"no increase", r"no change", r"no significant change", r"no further", r"not necessarily",
+    r"gram negative", r"not certain if", r"not certain whether", r"no interval change", r"not been able",
+    r"without difficulty", r"if needed", r"if necessary", r"history of present illness", r"no longer",
+    r"no more than", r"not to exceed", r"rule out criteria", r"old age", r"years old", r"y/?o", r"\d+ (?:year|yr)s? old",
+    r"likely due to", r"likely secondary to", r"as needed", r"prior to", r"should be", r"not able",
+)
+
+#: End every scope.
+TERMINATORS: tuple[str, ...] = (
+    r"but", r"however", r"although", r"though", r"yet", r"except", r"aside from", r"apart from", r"other than",
+    r"which", r"who", r"presents? with", r"presenting with", r"complains of", r"c/o", r"reports", r"reported",
+    r"due to", r"secondary to", r"because", r"cause of", r"causes? of", r"source of", r"reason for",
+    r"now", r"currently", r"still", r"today", r"and has", r"and is", r"and was", r"and had", r"with new",
+    r";", r":", r"\bpositive for", r"remarkable for", r"significant for", r"notable for", r"started on",
+)
+
+_SECTION_ASSERTION: dict[str, Assertion | None] = {
+    "family history": Assertion.FAMILY, "family hx": Assertion.FAMILY, "fh": Assertion.FAMILY,
+    "fhx": Assertion.FAMILY, "family medical history": Assertion.FAMILY, "family": Assertion.FAMILY,
+    "past medical history": Assertion.HISTORICAL, "pmh": Assertion.HISTORICAL, "pmhx": Assertion.HISTORICAL,
+    "past history": Assertion.HISTORICAL, "medical history": Assertion.HISTORICAL,
+    "past surgical history": Assertion.HISTORICAL, "psh": Assertion.HISTORICAL,
+    "past medical and surgical history": Assertion.HISTORICAL, "pmh/psh": Assertion.HISTORICAL,
+    "history": Assertion.HISTORICAL,
+}
+_HEADER = re.compile(r"(?m)^[ \t]*(?:[-*#]+[ \t]*)?([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?=[ \t]|$)")
+_BLANK = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A note section: ``text[start:end]`` from its header to the next header or blank line."""
+
+    start: int
+    end: int
+    name: str
+    assertion: Assertion | None
+
+
+def find_sections(text: str) -> list[Section]:
+    """Sections of a note, in order. Only headers known to imply an assertion get one; others reset it."""
+    heads = [(m.start(), m.end(), m.group(1).strip().lower()) for m in _HEADER.finditer(text)
+             if len(m.group(1).split()) <= 5]
+    out = []
+    for i, (s, _e, name) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        blank = _BLANK.search(text, s, end)
+        out.append(Section(s, blank.start() if blank else end, name, _SECTION_ASSERTION.get(name)))
+    return out
+
+
+def section_assertion(sections: Sequence[Section], offset: int) -> Assertion | None:
+    """The default assertion the section around character ``offset`` implies (None outside such sections)."""
+    for sec in sections:
+        if sec.start <= offset < sec.end:
+            return sec.assertion
+    return None
+
+
+def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w/])(?:" + "|".join(ordered) + r")(?![\w/])", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    kind: CueKind
+    assertion: Assertion | None = None
+    direction: Direction = "both"
+
+
+class ConText:
+    """Rule-based assertion. ``window``: how many words a cue's scope reaches."""
+
+    name = "medkg-context"
+    version = "1"
+
+    def __init__(self, window: int = 10, cues=CUES, pseudo: Sequence[str] = PSEUDO,
+                 terminators: Sequence[str] = TERMINATORS) -> None:
+        if window < 1:
+            raise InputError(f"window must be >= 1, got {window!r}")
+        self.window = window
+        self._cues = [(_alternation(p), a, d) for p, a, d in cues]
+        self._pseudo = _alternation(pseudo)
+        self._term = re.compile("|".join(rf"(?<!\w){t}(?!\w)" if t[0].isalpha() else t for t in terminators), re.I)
+
+    def _cue_matches(self, sentence: str) -> list[_Match]:
+        found = [_Match(m.start(), m.end(), "pseudo") for m in self._pseudo.finditer(sentence)]
+        for rx, assertion, direction in self._cues:
+            found += [_Match(m.start(), m.end(), "cue", assertion, direction) for m in rx.finditer(sentence)]
+        # the longest phrase wins where matches overlap (pseudo-cues then drop out)
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        kept: list[_Match] = []
+        for m in found:
+            # a phrase that is a cue in both directions ("ruled out", "absent") is kept once per direction
+            if all(m.end <= k.start or m.start >= k.end or (k.start, k.end, k.kind, m.kind) == (m.start, m.end, "cue", "cue")
+                   for k in kept):
+                kept.append(m)
+        return [m for m in kept if m.kind == "cue"]
+
+    def _reaches(self, gap: str) -> bool:
+        return not self._term.search(gap) and len(_WORD.findall(gap)) <= self.window
+
+    def assert_spans(self, sentence: str, spans: Sequence[tuple[int, int]],
+                     default: Assertion | None = None) -> list[Assertion]:
+        """The assertion of each ``(start, end)`` span of ``sentence``; ``default`` is the section's, if any."""
+        for s, e in spans:
+            if not (0 <= s < e <= len(sentence)):
+                raise InputError(f"span {s}:{e} outside the sentence (length {len(sentence)})")
+        cues = self._cue_matches(sentence) if spans else []
+        out = []
+        for s, e in spans:
+            reached: set[Assertion] = set()
+            for c in cues:
+                if c.start < e and c.end > s:
+                    continue  # a cue inside the mention itself ("no" in "Noonan syndrome" cannot happen: words)
+                if c.end <= s and c.direction in ("forward", "both") and self._reaches(sentence[c.end:s]):
+                    reached.add(c.assertion)  # type: ignore[arg-type]
+                elif c.start >= e and c.direction in ("backward", "both") and self._reaches(sentence[e:c.start]):
+                    reached.add(c.assertion)  # type: ignore[arg-type]
+            if default is not None and not reached & {Assertion.NEGATED, Assertion.HYPOTHETICAL, Assertion.POSSIBLE}:
+                reached.add(default)
+            out.append(next((a for a in PRIORITY if a in reached), Assertion.PRESENT))
+        return out
+
+    def assert_in_text(self, text: str, sentences: Sequence[tuple[int, int]],
+                       spans: Sequence[tuple[int, int]]) -> list[Assertion]:
+        """Assertions of document-offset ``spans``, each judged within the sentence that contains its start."""
+        sections = find_sections(text)
+        out = []
+        for s, e in spans:
+            ss, se = next(((a, b) for a, b in sentences if a <= s < b), (0, len(text)))
+            se = max(se, e)
+            out.append(self.assert_spans(text[ss:se], [(s - ss, e - ss)], section_assertion(sections, s))[0])
+        return out
+
+
+_DEFAULT: ConText | None = None
+
+
+def default_context() -> ConText:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = ConText()
+    return _DEFAULT
+
+
+def assert_spans(sentence: str, spans: Sequence[tuple[int, int]]) -> list[Assertion]:
+    """Assertions of ``(start, end)`` spans of one sentence with the default rules (used by :mod:`nlp.relations`)."""
+    return default_context().assert_spans(sentence, spans)

@@ -1,0 +1,116 @@
+"""Dictionary NER for the labels the transformer does not predict: Symptom, Anatomy, SideEffect, Procedure.
+
+The matcher walks a spaCy Doc's tokens and takes, at each position, the longest run of tokens whose
+:func:`nlp.normalize.normalize_text` form is a dictionary key of the vocabulary (``Vocabulary.dictionary``: the
+names and synonyms of Symptom, Anatomy, SideEffect and Procedure concepts plus the hand-written clinical
+abbreviations, see ``scripts/build_vocab.py``). Matching on normalized tokens makes it case-, punctuation- and
+plural-insensitive ("Chest X-rays" finds "chest x-ray"); keys written in capitals in the clinical list (MI, PE,
+SOB) must match their exact spelling, so "pe" or "Mi" never do.
+
+:func:`merge_spans` decides overlaps with the transformer: its Compound/Disease spans always win; a dictionary
+span is kept only where it overlaps none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.schema import NodeLabel
+from nlp.normalize import Vocabulary, normalize_text
+
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DictSpan:
+    """A dictionary match over tokens ``[start, end)`` with character offsets ``[start_char, end_char)``."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label: NodeLabel
+
+
+class DictionaryMatcher:
+    """Longest-match dictionary tagger over normalized tokens."""
+
+    name = "medkg-dictionary"
+
+    def __init__(self, vocab: Vocabulary, labels: Sequence[NodeLabel] | None = None,
+                 max_tokens: int = MAX_TOKENS) -> None:
+        self.vocab = vocab
+        self.labels = frozenset(labels) if labels is not None else None
+        self.max_tokens = max_tokens
+        self.keys = {k: v for k, v in vocab.dictionary.items() if self.labels is None or v[0] in self.labels}
+        self._first = {k.split(" ", 1)[0] for k in self.keys}
+
+    @property
+    def version(self) -> str:
+        return self.vocab.version
+
+    def match_tokens(self, tokens: Sequence[tuple[str, int, int]]) -> list[DictSpan]:
+        """``tokens``: ``(text, start_char, end_char)`` in order. Returns non-overlapping longest matches."""
+        norm = [normalize_text(t) for t, _, _ in tokens]
+        out: list[DictSpan] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if not norm[i] or norm[i].split(" ", 1)[0] not in self._first:
+                i += 1
+                continue
+            best = None
+            parts: list[str] = []
+            for j in range(i, min(n, i + self.max_tokens)):
+                if norm[j]:
+                    parts.append(norm[j])
+                elif j == i:
+                    break
+                key = " ".join(parts)
+                hit = self.keys.get(key) if norm[j] else None
+                if hit is not None:
+                    label, spellings = hit
+                    surface = "".join(t for t, _, _ in tokens[i:j + 1])
+                    if spellings is None or surface in {s.replace(" ", "") for s in spellings}:
+                        best = (j + 1, label)
+            if best is None:
+                i += 1
+                continue
+            end, label = best
+            out.append(DictSpan(i, end, tokens[i][1], tokens[end - 1][2], label))
+            i = end
+        return out
+
+    def match_doc(self, doc) -> list[DictSpan]:
+        """Matches on a spaCy Doc (whitespace tokens are skipped; a match never crosses a line break)."""
+        out: list[DictSpan] = []
+        run: list[tuple[str, int, int]] = []
+        idx: list[int] = []
+
+        def flush() -> None:
+            for m in self.match_tokens(run):
+                out.append(DictSpan(idx[m.start], idx[m.end - 1] + 1, m.start_char, m.end_char, m.label))
+            run.clear()
+            idx.clear()
+
+        for tok in doc:
+            if tok.is_space or "\n" in tok.whitespace_:
+                if not tok.is_space:
+                    run.append((tok.text, tok.idx, tok.idx + len(tok.text)))
+                    idx.append(tok.i)
+                flush()
+                continue
+            run.append((tok.text, tok.idx, tok.idx + len(tok.text)))
+            idx.append(tok.i)
+        flush()
+        return out
+
+
+def merge_spans(model_spans: Sequence[tuple[int, int]], dict_spans: Sequence[DictSpan]) -> list[DictSpan]:
+    """The dictionary spans (character offsets) that overlap none of the transformer's ``(start, end)`` spans."""
+    taken = sorted(model_spans)
+    keep = []
+    for d in dict_spans:
+        if not any(s < d.end_char and d.start_char < e for s, e in taken):
+            keep.append(d)
+    return keep

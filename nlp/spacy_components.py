@@ -1,0 +1,361 @@
+"""spaCy integration: registered pipeline components and :func:`load`, which builds the full medkg pipeline.
+
+Components (each a ``@Language.factory`` with a declared ``default_config``)::
+
+    medkg_sentences   rule-based sentence splitter for clinical notes (line breaks, list items, headers)
+    medkg_ner         the transformer NER (Compound, Disease)              -> Doc.ents
+    medkg_dictionary  dictionary NER (Symptom, Anatomy, SideEffect, Procedure, clinical abbreviations),
+                      added where the transformer found nothing            -> Doc.ents
+    medkg_linker      concept normalization                                -> Span._.concept, ._.concept_id,
+                                                                              ._.link_score, ._.link_status
+    medkg_context     assertion                                            -> Span._.assertion
+    medkg_relations   relation extraction (nlp.relations, when present)    -> Doc._.relations
+
+Entity labels are :class:`kg.schema.NodeLabel` values. ``ent.label_`` is what the tagger found;
+``ent._.concept.label`` is the graph label of the linked concept (a Disease mention may link to a Symptom
+concept such as MeSH "Pain"). Use::
+
+    import spacy, nlp.spacy_components  # registers the factories
+    pipe = spacy.blank("en")
+    pipe.add_pipe("medkg_sentences"); pipe.add_pipe("medkg_dictionary"); pipe.add_pipe("medkg_linker")
+    pipe.add_pipe("medkg_context")
+
+or ``nlp.spacy_components.load()`` for all of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.errors import InputError
+from kg.schema import Assertion, NodeLabel
+
+log = logging.getLogger(__name__)
+
+_SPAN_EXT = {"concept": None, "concept_id": None, "link_score": None, "link_status": None, "link_method": None,
+             "assertion": Assertion.PRESENT.value, "ner_score": None, "source": None}
+_DOC_EXT = {"abbreviations": None, "relations": None}
+for _name, _default in _SPAN_EXT.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+for _name, _default in _DOC_EXT.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+# ----------------------------------------------------------------------------------------------- sentences
+_HEADER_LINE = re.compile(r"^[ \t]*(?:[-*#]+[ \t]*)?[A-Za-z][A-Za-z /&()'-]{0,40}:$")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])\s")
+
+
+class ClinicalSentencizer:
+    """Sentence boundaries for clinical notes and abstracts, by rules (no statistical model, ~µs per token).
+
+    A sentence starts: at the start of the text; after ``.``/``!``/``?`` when the next word does not start in
+    lowercase; after a section header's colon (``Family History: mother had…``); and at a line break, unless
+    the line is wrapped (the previous line does not end in ``.:;!?`` and the next starts in lowercase). List
+    items (``- …``, ``1. …``) always start a sentence.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        n = len(doc)
+        if n == 0:
+            return doc
+        starts = [False] * n
+        starts[0] = True
+        for i, tok in enumerate(doc):
+            if i + 1 >= n:
+                break
+            nxt = doc[i + 1]
+            if tok.is_space:  # spaCy keeps line breaks as whitespace tokens
+                if "\n" not in tok.text:
+                    continue
+                j = i + 1
+                while j < n and doc[j].is_space:
+                    j += 1
+                if j >= n:
+                    break
+                prev = doc[i - 1].text if i > 0 else ""
+                gap = text[tok.idx:doc[j].idx]
+                line_end = text.find("\n", doc[j].idx)
+                next_line = text[doc[j].idx:line_end if line_end >= 0 else len(text)]
+                wrapped = (prev and prev[-1] not in ".:;!?" and doc[j].text[:1].islower()
+                           and gap.count("\n") == 1 and not _LIST_ITEM.match(next_line))
+                if not wrapped:
+                    starts[j] = True
+            elif tok.text in (".", "!", "?") or (tok.text.endswith(".") and tok.is_punct):
+                if tok.text == "." and i > 0 and doc[i - 1].like_num and (i == 1 or "\n" in doc[i - 2].text):
+                    continue  # "1." of a numbered list
+                j = i + 1
+                while j < n and doc[j].is_space:
+                    j += 1
+                if j < n and not doc[j].text[:1].islower() and doc[j].text not in (")", ",", ";"):
+                    starts[j] = True
+            elif tok.text == ":" and not nxt.is_space:
+                line_start = text.rfind("\n", 0, tok.idx) + 1
+                head = text[line_start:tok.idx + 1]
+                if _HEADER_LINE.match(head) and len(head.split()) <= 5:
+                    j = i + 1
+                    if j < n:
+                        starts[j] = True
+        for i, tok in enumerate(doc):
+            tok.is_sent_start = starts[i]
+        return doc
+
+
+@Language.factory("medkg_sentences", default_config={})
+def make_sentences(nlp: Language, name: str) -> ClinicalSentencizer:
+    return ClinicalSentencizer()
+
+
+# ----------------------------------------------------------------------------------------------------- NER
+class TransformerNERComponent:
+    """Runs :class:`nlp.ner.TransformerNER` over whole documents (it windows long texts itself).
+
+    The model loads on first use, so ``add_pipe`` is cheap; assign ``.model`` to use another predictor (any
+    object with ``predict(texts) -> list[list[span]]``, spans having ``start, end, label, score``).
+    """
+
+    def __init__(self, name: str, model_path: str | None, device: str | None, batch_size: int,
+                 quantize: bool) -> None:
+        if batch_size < 1:
+            raise InputError(f"batch_size must be >= 1, got {batch_size!r}")
+        self.name = name
+        self.model_path, self.device, self.batch_size, self.quantize = model_path, device, batch_size, quantize
+        self._model: Any = None
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            from nlp.ner import TransformerNER
+
+            self._model = TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize)
+        return self._model
+
+    @model.setter
+    def model(self, value: Any) -> None:
+        self._model = value
+
+    @property
+    def version(self) -> str:
+        return str(getattr(self.model, "version", "0"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        size = batch_size or self.batch_size
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        preds = self.model.predict([d.text for d in docs])
+        for doc, spans in zip(docs, preds):
+            ents = []
+            for sp in spans:
+                span = doc.char_span(sp.start, sp.end, label=NodeLabel(sp.label).value, alignment_mode="expand")
+                if span is None or any(span.start < e.end and e.start < span.end for e in ents):
+                    continue
+                span._.ner_score = float(sp.score)
+                span._.source = "ner"
+                ents.append(span)
+            doc.ents = ents
+        return docs
+
+
+@Language.factory("medkg_ner", default_config={"model_path": None, "device": None, "batch_size": 32,
+                                               "quantize": False})
+def make_ner(nlp: Language, name: str, model_path: str | None, device: str | None, batch_size: int,
+             quantize: bool) -> TransformerNERComponent:
+    return TransformerNERComponent(name, model_path, device, batch_size, quantize)
+
+
+# ---------------------------------------------------------------------------------------------- dictionary
+class DictionaryComponent:
+    """Adds dictionary matches (see :mod:`nlp.dictionary`) that overlap no entity already on the Doc."""
+
+    def __init__(self, name: str, vocab_path: str | None, labels: list[str] | None) -> None:
+        from nlp.dictionary import DictionaryMatcher
+        from nlp.normalize import Vocabulary
+
+        self.name = name
+        self.matcher = DictionaryMatcher(Vocabulary.load(vocab_path),
+                                         [NodeLabel(x) for x in labels] if labels else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from nlp.dictionary import merge_spans
+
+        existing = list(doc.ents)
+        new = []
+        for m in merge_spans([(e.start_char, e.end_char) for e in existing], self.matcher.match_doc(doc)):
+            span = Span(doc, m.start, m.end, label=m.label.value)
+            span._.ner_score = 1.0
+            span._.source = "dictionary"
+            new.append(span)
+        if new:
+            doc.ents = sorted(existing + new, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("medkg_dictionary", default_config={"vocab_path": None, "labels": None})
+def make_dictionary(nlp: Language, name: str, vocab_path: str | None, labels: list[str] | None) -> DictionaryComponent:
+    return DictionaryComponent(name, vocab_path, labels)
+
+
+# -------------------------------------------------------------------------------------------------- linker
+class LinkerComponent:
+    """Links every entity with :class:`nlp.normalize.Linker`, using the abbreviations the document defines."""
+
+    def __init__(self, name: str, vocab_path: str | None, threshold: float) -> None:
+        from nlp.normalize import Linker, Vocabulary
+
+        self.name = name
+        self.linker = Linker(Vocabulary.load(vocab_path), threshold=threshold)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from nlp.normalize import find_abbreviations
+
+        abbrevs = find_abbreviations(doc.text) if "(" in doc.text else {}
+        doc._.abbreviations = abbrevs
+        for ent in doc.ents:
+            link = self.linker.link(ent.text, ent.label_, abbrevs)
+            ent._.concept = link.concept
+            ent._.concept_id = link.concept.id if link.concept else None
+            ent._.link_score = link.score
+            ent._.link_status = link.status
+            ent._.link_method = link.method
+        return doc
+
+
+@Language.factory("medkg_linker", default_config={"vocab_path": None, "threshold": 0.75})
+def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: float) -> LinkerComponent:
+    return LinkerComponent(name, vocab_path, threshold)
+
+
+# ------------------------------------------------------------------------------------------------- context
+class ContextComponent:
+    """Sets ``Span._.assertion`` on every entity from its sentence and note section (:mod:`nlp.context`)."""
+
+    def __init__(self, name: str, window: int) -> None:
+        from nlp.context import ConText
+
+        self.name = name
+        self.context = ConText(window=window)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from nlp.context import find_sections, section_assertion
+
+        if not doc.ents:
+            return doc
+        sections = find_sections(doc.text) if ":" in doc.text else []
+        has_sents = doc.has_annotation("SENT_START")
+        by_sent: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            by_sent.setdefault(ent.sent.start if has_sents else 0, []).append(ent)
+        for ents in by_sent.values():
+            sent = ents[0].sent if has_sents else doc[:]
+            base = sent.start_char
+            # the section default is decided per mention (a sentence may straddle a header's line)
+            for ent in ents:
+                default = section_assertion(sections, ent.start_char)
+                (a,) = self.context.assert_spans(sent.text, [(ent.start_char - base, ent.end_char - base)], default)
+                ent._.assertion = a.value
+        return doc
+
+
+@Language.factory("medkg_context", default_config={"window": 10})
+def make_context(nlp: Language, name: str, window: int) -> ContextComponent:
+    return ContextComponent(name, window)
+
+
+# ----------------------------------------------------------------------------------------------- relations
+class RelationsComponent:
+    """Relation extraction over each sentence's linked entities (needs ``nlp.relations.RelationExtractor``).
+
+    Writes ``Doc._.relations`` as a list of ``(sentence index, Relation)``; :mod:`nlp.extract` turns them into
+    triples with :func:`nlp.relations.relations_to_triples`.
+    """
+
+    def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None) -> None:
+        self.name = name
+        self.model_path, self.device, self.threshold = model_path, device, threshold
+        self._model: Any = None
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            from nlp.relations import RelationExtractor
+
+            self._model = RelationExtractor.load(self.model_path, device=self.device)
+        return self._model
+
+    @model.setter
+    def model(self, value: Any) -> None:
+        self._model = value
+
+    def __call__(self, doc: Doc) -> Doc:
+        items, index = [], []
+        for k, sent in enumerate(doc.sents):
+            ents = [e for e in sent.ents if e._.concept is not None]
+            if len(ents) < 2:
+                continue
+            mentions = [_SentMention(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e)
+                        for e in ents]
+            items.append((sent.text, mentions))
+            index.append(k)
+        rels = self.model.predict_batch(items, threshold=self.threshold) if items else []
+        doc._.relations = [(k, r) for k, rs in zip(index, rels) for r in rs]
+        return doc
+
+
+class _SentMention:
+    """A mention with sentence-relative offsets, as :class:`nlp.relations.RelationExtractor` expects."""
+
+    __slots__ = ("start", "end", "label", "span")
+
+    def __init__(self, start: int, end: int, label: str, span: Span) -> None:
+        self.start, self.end, self.label, self.span = start, end, label, span
+
+
+@Language.factory("medkg_relations", default_config={"model_path": None, "device": None, "threshold": None})
+def make_relations(nlp: Language, name: str, model_path: str | None, device: str | None,
+                   threshold: float | None) -> RelationsComponent:
+    return RelationsComponent(name, model_path, device, threshold)
+
+
+# --------------------------------------------------------------------------------------------------- load
+def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, model_path: str | None = None,
+         device: str | None = None, vocab_path: str | None = None, threshold: float = 0.75,
+         batch_size: int = 32, quantize: bool = False) -> Language:
+    """The full medkg pipeline on a blank English tokenizer: sentences, NER, dictionary, linker, context.
+
+    ``ner=False`` leaves out the transformer (dictionary matching only); ``relations=True`` adds relation
+    extraction (needs the shipped relation model).
+    """
+    import spacy
+
+    pipe = spacy.blank("en")
+    pipe.add_pipe("medkg_sentences")
+    if ner:
+        pipe.add_pipe("medkg_ner", config={"model_path": model_path, "device": device, "batch_size": batch_size,
+                                           "quantize": quantize})
+    if dictionary:
+        pipe.add_pipe("medkg_dictionary", config={"vocab_path": vocab_path})
+    pipe.add_pipe("medkg_linker", config={"vocab_path": vocab_path, "threshold": threshold})
+    pipe.add_pipe("medkg_context")
+    if relations:
+        pipe.add_pipe("medkg_relations", config={"device": device})
+    return pipe
