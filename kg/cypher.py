@@ -82,6 +82,11 @@ def merge_prior_edges(subject: NodeLabel | str, rel: RelType | str, obj: NodeLab
             "ON MATCH SET f.prior = true, f.dataset = $dataset, f.metaedge = $metaedge")
 
 
+def count_prior_edges(rel: RelType | str) -> str:
+    t = rel_type(rel).value
+    return f"MATCH ()-[f:{t}]->() WHERE f.metaedge = $metaedge RETURN count(f) AS n"
+
+
 def delete_predictions(rel: RelType | str) -> str:
     t = rel_type(rel).value
     return f"MATCH ()-[p:{t}]->() WHERE p.model = $model DELETE p"

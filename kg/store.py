@@ -171,6 +171,14 @@ class GraphStore:
         except Neo4jError as err:
             raise StoreError(f"query failed: {err.message}") from None
 
+    def write_rows(self, query: str, rows: list[dict], batch_size: int = DEFAULT_BATCH, **params: Any) -> int:
+        """Run an ``UNWIND $rows`` write query over ``rows`` in batches, one transaction per batch."""
+        n = 0
+        for batch in _batches(rows, batch_size):
+            self._write([(query, {"rows": batch, **params})])
+            n += len(batch)
+        return n
+
     def ensure_schema(self) -> None:
         """Uniqueness constraints before any MERGE (measured: 2 × 20k MERGEs 56 s without, 0.8 s with)."""
         if self._schema_ready:

@@ -1,0 +1,86 @@
+"""Exports of the graph: typed edge rows, PyG ``HeteroData`` (with id maps back to concept ids) and networkx.
+
+Only asserted fact edges are exported by default (never ``QUALIFIED`` claims or ``PREDICTED_*`` model output), so
+a model trained on an export learns from facts alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from kg import cypher
+from kg.schema import RelType, rel_type
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from gnn.data import GraphData
+    from kg.store import GraphStore
+
+#: Relationship types between biomedical concepts: what reasoning over the graph uses by default.
+FACT_REL_TYPES: tuple[RelType, ...] = (
+    RelType.TREATS, RelType.PALLIATES, RelType.CAUSES, RelType.PRESENTS, RelType.LOCALIZES, RelType.DIAGNOSED_BY,
+    RelType.ASSOCIATES, RelType.BINDS, RelType.RESEMBLES, RelType.INCLUDES, RelType.UPREGULATES,
+    RelType.DOWNREGULATES, RelType.REGULATES, RelType.INTERACTS, RelType.COVARIES, RelType.PARTICIPATES,
+    RelType.EXPRESSES, RelType.SUGGESTS, RelType.LOCATED_IN,
+)
+
+
+def iter_fact_edges(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None
+                    ) -> Iterator[tuple[str, str, str, str, str]]:
+    """``(source_label, source_id, rel, target_label, target_id)`` for every fact edge of the given types."""
+    for rel in (rel_type(r) for r in (rel_types or FACT_REL_TYPES)):
+        for row in store.query(cypher.fact_edges(rel)):
+            yield row["source_label"], row["source_id"], rel.value, row["target_label"], row["target_id"]
+
+
+def to_heterodata(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None,
+                  add_reverse: bool = True) -> "GraphData":
+    """The graph as :class:`gnn.data.GraphData` (``.data`` is the ``HeteroData``, ``.node_ids`` the id maps)."""
+    from gnn.data import build_heterodata
+
+    return build_heterodata(iter_fact_edges(store, rel_types), add_reverse=add_reverse)
+
+
+def to_networkx(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None,
+                with_names: bool = True) -> "nx.MultiDiGraph":
+    """A ``MultiDiGraph`` whose nodes are ``(label, id)`` pairs and whose edges carry ``type``."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    labels: set[str] = set()
+    for sl, sid, rel, tl, tid in iter_fact_edges(store, rel_types):
+        g.add_edge((sl, sid), (tl, tid), type=rel)
+        labels.update((sl, tl))
+    if with_names:
+        for label in labels:
+            for row in store.query(cypher.nodes_of(label)):
+                if (label, row["id"]) in g:
+                    g.nodes[(label, row["id"])].update(label=label, id=row["id"], name=row["name"])
+    return g
+
+
+def subgraph_around(store: "GraphStore", label: str, node_id: str, hops: int = 2, limit: int = 300
+                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes and edges within ``hops`` of one node, as plain dicts (for the HTML view)."""
+    from kg.schema import node_label
+
+    lab = node_label(label).value
+    hops = max(1, min(int(hops), 3))
+    rows = store.query(
+        f"MATCH p = (n:{lab} {{id: $id}})-[*1..{hops}]-(m) WHERE NOT m:Evidence "
+        "WITH p LIMIT $limit UNWIND relationships(p) AS r "
+        "WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b "
+        "RETURN a.id AS a_id, head(labels(a)) AS a_label, a.name AS a_name, "
+        "b.id AS b_id, head(labels(b)) AS b_label, b.name AS b_name, type(r) AS type, properties(r) AS props",
+        {"id": node_id, "limit": int(limit)})
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for r in rows:
+        for side in ("a", "b"):
+            key = f"{r[side + '_label']}:{r[side + '_id']}"
+            nodes.setdefault(key, {"id": key, "label": r[side + "_label"], "name": r[side + "_name"] or r[side + "_id"]})
+        edges.append({"source": f"{r['a_label']}:{r['a_id']}", "target": f"{r['b_label']}:{r['b_id']}",
+                      "type": r["type"], **(r["props"] or {})})
+    return list(nodes.values()), edges

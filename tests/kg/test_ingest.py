@@ -1,0 +1,52 @@
+"""``medkg ingest``: JSON lines in, quarantine for bad lines, idempotent re-runs."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.ingest import ingest_jsonl
+from kg.models import Concept, Provenance, Triple
+
+
+def _triple(i: int, assertion: str = "present") -> Triple:
+    return Triple(subject=Concept(label="Compound", id="DB00945", name="Aspirin"), predicate="TREATS",
+                  object=Concept(label="Disease", id=f"DOID:{i}", name=f"disease {i}"), assertion=assertion,
+                  confidence=0.8, provenance=Provenance(doc_id="doc1", sentence_index=i, start=0, end=4,
+                                                        text="text", extractor="t", version="1"))
+
+
+def test_malformed_lines_are_quarantined_and_the_rest_loads(graph_store, tmp_path):
+    path = tmp_path / "triples.jsonl"
+    lines = [_triple(1).model_dump_json(), "{not json", _triple(2).model_dump_json(),
+             json.dumps({"subject": {"label": "Alien", "id": "x"}, "predicate": "TREATS",
+                         "object": {"label": "Disease", "id": "DOID:3"}}),
+             "", _triple(3, "negated").model_dump_json()]
+    path.write_text("\n".join(lines) + "\n")
+    rep = ingest_jsonl(graph_store, path)
+    assert (rep.loaded, rep.quarantined) == (3, 2)
+    bad = [json.loads(x) for x in open(rep.quarantine_file)]
+    assert [b["line"] for b in bad] == [2, 4]
+    assert "invalid JSON" in bad[0]["reason"] and "label" in bad[1]["reason"]
+    assert bad[0]["record"] == "{not json"
+    assert graph_store.query("MATCH ()-[f:TREATS]->() RETURN count(f) AS n") == [{"n": 2}]
+    first = graph_store.counts()
+    ingest_jsonl(graph_store, path)
+    assert graph_store.counts() == first
+
+
+def test_ingest_and_query_commands(graph_store, tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text(_triple(1).model_dump_json() + "\n")
+    runner = CliRunner()
+    res = runner.invoke(app, ["ingest", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "1 triples loaded" in res.output
+    res = runner.invoke(app, ["query", "MATCH (d:Disease {id: $id}) RETURN d.name AS name", "--param", "id=DOID:1",
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output) == [{"name": "disease 1"}]
+    res = runner.invoke(app, ["query", "CREATE (n:Disease {id: 'x'})"])
+    assert res.exit_code != 0 and "read-only" in str(res.exception)
