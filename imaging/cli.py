@@ -1,0 +1,176 @@
+"""``medkg imaging …``: thin Typer wrappers over :mod:`imaging` functions (torch/MONAI load inside commands)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date as Date
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(help="Imaging: U-Net segmentation whose findings become graph nodes.", no_args_is_help=True)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _ints(text: str | None, what: str) -> tuple[int, ...] | None:
+    from kg.errors import InputError
+
+    if text is None:
+        return None
+    try:
+        return tuple(int(v) for v in text.split(","))
+    except ValueError:
+        raise InputError(f"{what} must be comma-separated integers, got {text!r}") from None
+
+
+def _concepts(path: Path | None) -> dict:
+    """``{"lesion": {"label": "Disease", "id": "DOID:1319", "name": "brain cancer"}, …}`` from a JSON file."""
+    from kg.errors import InputError
+    from kg.models import Concept
+
+    if path is None:
+        return {}
+    try:
+        raw = json.loads(path.read_text())
+        return {k: Concept.model_validate(v) for k, v in raw.items()}
+    except (OSError, ValueError, AttributeError) as err:
+        raise InputError(f"{path}: not a JSON object of label -> concept: {err}") from None
+
+
+@app.command("train")
+def train_cmd(
+    images: Path = typer.Option(..., "--images", help="Folder of images (NIfTI, DICOM series folders, PNG/TIFF)."),
+    masks: Path = typer.Option(..., "--masks", help="Folder of masks with the same file stems (0/1 or 0/255)."),
+    out: Path = typer.Option(..., "--out", help="Model folder to write (weights + config.json)."),
+    dims: int = typer.Option(None, "--dims", min=2, max=3, help="2 or 3 (default: from the first image)."),
+    val_fraction: float = typer.Option(0.2, "--val-fraction", min=0.0, max=0.95, help="Images held out."),
+    epochs: int = typer.Option(50, "--epochs", min=1),
+    labels: str = typer.Option("lesion", "--labels", help="Comma-separated names of mask labels 1, 2, …"),
+    concepts: Path = typer.Option(None, "--concepts", help="JSON file mapping label names to concepts."),
+    channels: str = typer.Option("8,16,32,64", "--channels", help="U-Net channels per level."),
+    patch: str = typer.Option(None, "--patch", help="Patch size, e.g. 64 or 64,64,32 (default 64³ / 128²)."),
+    batch_size: int = typer.Option(2, "--batch-size", min=1, help="Images per batch."),
+    samples: int = typer.Option(2, "--samples-per-image", min=1, help="Patches cropped from each image."),
+    lr: float = typer.Option(2e-3, "--lr"),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int = typer.Option(2, "--threads", min=1, help="CPU threads for torch."),
+    time_limit: float = typer.Option(None, "--time-limit", help="Stop after this many seconds."),
+    device: str = typer.Option(None, "--device", help="cpu, cuda … (default: CUDA when available)."),
+    name: str = typer.Option("medkg-unet", "--name", help="Model name recorded on findings."),
+    version: str = typer.Option("0.1.0", "--version", help="Model version recorded on findings."),
+    allow_empty: bool = typer.Option(False, "--allow-empty-masks", help="Accept masks without foreground."),
+) -> None:
+    """Train a 2D/3D U-Net (Dice + cross-entropy) on images and masks paired by file stem."""
+    from imaging.train import train
+
+    patch_size = _ints(patch, "--patch")
+    res = train(images, masks, out, dims=dims, val_fraction=val_fraction, epochs=epochs,
+                label_names=tuple(s.strip() for s in labels.split(",")), concepts=_concepts(concepts),
+                channels=_ints(channels, "--channels"),
+                patch_size=patch_size[0] if patch_size and len(patch_size) == 1 else patch_size,
+                batch_size=batch_size, samples_per_image=samples, lr=lr, seed=seed, num_threads=threads,
+                time_limit_s=time_limit, device=device, name=name, version=version,
+                allow_empty_masks=allow_empty)
+    dice = f"{res.best_val_dice:.4f}" if res.best_val_dice is not None else "n/a (no validation images)"
+    typer.echo(f"trained {res.epochs_run} epochs in {res.seconds:.0f}s; best validation Dice {dice} -> {out}")
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    model: Path = typer.Option(..., "--model", help="Model folder."),
+    images: Path = typer.Option(..., "--images", help="Folder of images."),
+    masks: Path = typer.Option(..., "--masks", help="Folder of ground-truth masks (same stems)."),
+    roi: Path = typer.Option(None, "--roi", help="Folder of ROI masks (same stems) restricting the evaluation."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
+    device: str = typer.Option(None, "--device"),
+    threads: int = typer.Option(2, "--threads", min=1),
+) -> None:
+    """Dice, IoU, sensitivity, specificity and 95% Hausdorff (mm) per image and mean."""
+    import torch
+
+    from imaging.evaluate import METRICS, evaluate
+
+    torch.set_num_threads(threads)
+    report = evaluate(model, images, masks, roi_dir=roi, device=device)
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{report['model']} {report['version']} on {images}" + (" (ROI)" if roi else ""))
+    for col in ("image", *METRICS):
+        table.add_column(col, justify="left" if col == "image" else "right")
+    fmt_v = lambda v: "–" if v is None else f"{v:.4f}"  # noqa: E731
+    for row in report["per_image"]:
+        table.add_row(row["image"], *(fmt_v(row[m]) for m in METRICS))
+    table.add_row("mean", *(fmt_v(report["mean"][m]) for m in METRICS), style="bold")
+    Console().print(table)
+
+
+@app.command("segment")
+def segment_cmd(
+    image: Path = typer.Argument(..., help="NIfTI file, DICOM series folder, or PNG/TIFF/GIF image."),
+    model: Path = typer.Option(..., "--model", help="Model folder."),
+    out: Path = typer.Option(..., "--out", help="Mask to write (.nii.gz for 3D, .png for 2D)."),
+    patient: str = typer.Option(None, "--patient", help="Patient id (default: DICOM PatientID)."),
+    study: str = typer.Option(None, "--study", help="Study uid (default: DICOM StudyInstanceUID or file hash)."),
+    modality: str = typer.Option(None, "--modality", help="DICOM modality code, e.g. CT, MR."),
+    study_date: str = typer.Option(None, "--date", help="Study date YYYY-MM-DD."),
+    graph: bool = typer.Option(False, "--graph", help="Write the study and its findings into the graph."),
+    min_voxels: int = typer.Option(10, "--min-voxels", min=1, help="Drop components smaller than this."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
+    device: str = typer.Option(None, "--device"),
+    threads: int = typer.Option(2, "--threads", min=1),
+) -> None:
+    """Segment one scan, save the mask in its geometry, list findings, optionally add them to the graph."""
+    import torch
+
+    from kg.errors import InputError
+    from imaging.pipeline import segment
+
+    torch.set_num_threads(threads)
+    try:
+        when = Date.fromisoformat(study_date) if study_date else None
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, got {study_date!r}") from None
+    res = segment(image, model, out, patient_id=patient, study_uid=study, modality=modality, study_date=when,
+                  graph=graph, device=device, min_voxels=min_voxels)
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(res.to_dict(), indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(res.findings)} finding(s) in {image.name} ({res.model} {res.model_version})")
+    for col in ("label", "size", "max diameter mm", "centroid mm (world)", "confidence", "concept"):
+        table.add_column(col)
+    for f in res.findings:
+        size = f"{f.volume_mm3:.1f} mm³" if f.volume_mm3 is not None else f"{f.area_mm2:.1f} mm²"
+        table.add_row(f.label, size, f"{f.max_diameter_mm:.1f}", ", ".join(f"{c:.1f}" for c in f.centroid_mm),
+                      f"{f.confidence:.3f}", f.concept.id if f.concept else "")
+    Console().print(table)
+    typer.echo(f"mask -> {res.mask}; study {res.study_uid}" + ("; written to the graph" if graph else ""))
+
+
+@app.command("synth")
+def synth_cmd(
+    out: Path = typer.Option(..., "--out", help="Folder to write images/, masks/ and lesions.json into."),
+    n: int = typer.Option(8, "--n", min=1, help="Number of cases."),
+    dims: int = typer.Option(3, "--dims", min=2, max=3),
+    shape: str = typer.Option(None, "--shape", help="e.g. 64,64,48 (3D) or 128,128 (2D)."),
+    anisotropic: bool = typer.Option(False, "--anisotropic", help="Random 1–2.5 mm slice spacing (3D)."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Generate synthetic scans with known ellipsoidal lesions (ground truth in lesions.json)."""
+    from imaging.synthetic import write_dataset
+
+    records = write_dataset(out, n=n, dims=dims, shape=_ints(shape, "--shape"), anisotropic=anisotropic,
+                            seed=seed)
+    lesions = sum(len(r["lesions"]) for r in records)
+    typer.echo(f"wrote {len(records)} {dims}D cases with {lesions} lesions -> {out}")
