@@ -46,3 +46,30 @@ def evaluate_cmd(
     from nlp.evaluate import evaluate_ner_file
 
     _print_scores(f"NER on {ner.name}", evaluate_ner_file(ner, batch_size=batch_size), fmt)
+
+
+def extract(
+    inputs: list[Path] = typer.Argument(..., help="Folders of .txt notes, or .txt / .jsonl / .csv files."),
+    out: Path = typer.Option(..., "--out", "-o", help="Triples JSONL to write (side files get its name + suffix)."),
+    graph: bool = typer.Option(False, "--graph", help="Also fuse the triples into the graph store."),
+    workers: int = typer.Option(1, "--workers", min=1, help="CPU worker processes."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per model batch."),
+    device: str = typer.Option(None, "--device", help="cpu, cuda, cuda:1 … (default: CUDA when available)."),
+    relations: bool = typer.Option(False, "--relations", help="Also extract relations between mentions."),
+    restart: bool = typer.Option(False, "--restart", help="Ignore an earlier run's progress and start afresh."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+) -> None:
+    """Extract MENTIONS triples (and relations) from documents into JSONL; resumable, bad records quarantined."""
+    import functools
+
+    from nlp.extract import default_pipeline_factory, extract as run_extract
+
+    factory = functools.partial(default_pipeline_factory, device, relations)
+    report = run_extract(inputs, out, graph=graph, workers=workers, batch_size=batch_size, device=device,
+                         pipeline_factory=factory, resume=not restart, progress=progress)
+    typer.echo(f"{report.documents} documents ({report.skipped} already done, {report.quarantined} quarantined), "
+               f"{report.mentions} mentions, {report.triples} triples, {report.unlinked} unlinked mentions "
+               f"in {report.seconds:.1f}s ({report.docs_per_s:.1f} docs/s) -> {out}")
+
+
+TOP_LEVEL = [extract]

@@ -7,9 +7,11 @@ a scope, so "denies fever, chills, or cough" negates all three. *Pseudo-cues* ("
 "gram negative") contain a cue word but are no cue; the longest overlapping phrase wins, so "cannot exclude"
 (possible) beats "exclude" (negated) and "no family history of" (negated) beats "family history of" (family).
 
-A note's *section* gives a default: mentions under "Family History:" are family, under "Past Medical History:" /
-"PMH:" historical, unless a cue in their sentence says otherwise ("No family history of MS" → negated). A section
-runs from its header to the next header or blank line.
+A note's *section* gives a default: mentions under "Family History:" are family unless a cue in their sentence
+says otherwise ("No family history of MS" → negated). Under "Past Medical History:" / "PMH:" they are historical
+only with ``past_history_sections=True``: the problems listed there (HTN, DM2, MS) are mostly ongoing, and cues
+such as "history of", "s/p", "prior" mark the past ones anyway. A section runs from its header to the next header
+or blank line; the sentence splitter also ends a sentence at a header's colon.
 
 When cues of several kinds reach one mention, the strongest wins: negated > family > hypothetical > possible >
 historical (so "no history of stroke" is negated, and "possible history of seizures" possible).
@@ -76,7 +78,7 @@ CUES: tuple[tuple[tuple[str, ...], Assertion, Direction], ...] = (
       r"diagnosed with .{0,20}\b(?:in|at age) \d+"),
      Assertion.HISTORICAL, "forward"),
     ((r"in the past", r"years ago", r"months ago", r"in (?:19|20)\d\d", r"as a child", r"in childhood",
-      r"in adolescence", r"resolved", r"(?:in|since) remission"),
+      r"in adolescence"),
      Assertion.HISTORICAL, "backward"),
     # family
     ((r"family history of", r"family hx of", r"fh of", r"fhx of", r"family history (?:is )?(?:significant|positive) for",
@@ -112,15 +114,14 @@ TERMINATORS: tuple[str, ...] = (
     r";", r":", r"\bpositive for", r"remarkable for", r"significant for", r"notable for", r"started on",
 )
 
-_SECTION_ASSERTION: dict[str, Assertion | None] = {
-    "family history": Assertion.FAMILY, "family hx": Assertion.FAMILY, "fh": Assertion.FAMILY,
-    "fhx": Assertion.FAMILY, "family medical history": Assertion.FAMILY, "family": Assertion.FAMILY,
-    "past medical history": Assertion.HISTORICAL, "pmh": Assertion.HISTORICAL, "pmhx": Assertion.HISTORICAL,
-    "past history": Assertion.HISTORICAL, "medical history": Assertion.HISTORICAL,
-    "past surgical history": Assertion.HISTORICAL, "psh": Assertion.HISTORICAL,
-    "past medical and surgical history": Assertion.HISTORICAL, "pmh/psh": Assertion.HISTORICAL,
-    "history": Assertion.HISTORICAL,
-}
+_FAMILY_SECTIONS = ("family history", "family hx", "fh", "fhx", "family medical history", "family")
+_PAST_SECTIONS = ("past medical history", "pmh", "pmhx", "past history", "medical history", "past surgical history",
+                  "psh", "past medical and surgical history", "pmh/psh")
+#: Section header (lowercase, without the colon) -> default assertion of the mentions under it.
+SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.FAMILY for name in _FAMILY_SECTIONS}
+#: The same for past-history sections; opt-in (``ConText(past_history_sections=True)``), because the problems
+#: listed under "PMH:" (HTN, DM2, MS) are mostly ongoing comorbidities, i.e. present, not past.
+PAST_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.HISTORICAL for name in _PAST_SECTIONS}
 _HEADER = re.compile(r"(?m)^[ \t]*(?:[-*#]+[ \t]*)?([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?=[ \t]|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"\S+")
@@ -136,15 +137,17 @@ class Section:
     assertion: Assertion | None
 
 
-def find_sections(text: str) -> list[Section]:
-    """Sections of a note, in order. Only headers known to imply an assertion get one; others reset it."""
+def find_sections(text: str, assertions: dict[str, Assertion] | None = None) -> list[Section]:
+    """Sections of a note, in order. Headers in ``assertions`` (default :data:`SECTION_ASSERTIONS`) give their
+    mentions a default assertion; other headers end the previous section."""
+    assertions = SECTION_ASSERTIONS if assertions is None else assertions
     heads = [(m.start(), m.end(), m.group(1).strip().lower()) for m in _HEADER.finditer(text)
              if len(m.group(1).split()) <= 5]
     out = []
     for i, (s, _e, name) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
         blank = _BLANK.search(text, s, end)
-        out.append(Section(s, blank.start() if blank else end, name, _SECTION_ASSERTION.get(name)))
+        out.append(Section(s, blank.start() if blank else end, name, assertions.get(name)))
     return out
 
 
@@ -177,10 +180,11 @@ class ConText:
     version = "1"
 
     def __init__(self, window: int = 10, cues=CUES, pseudo: Sequence[str] = PSEUDO,
-                 terminators: Sequence[str] = TERMINATORS) -> None:
+                 terminators: Sequence[str] = TERMINATORS, past_history_sections: bool = False) -> None:
         if window < 1:
             raise InputError(f"window must be >= 1, got {window!r}")
         self.window = window
+        self.section_assertions = {**SECTION_ASSERTIONS, **(PAST_SECTION_ASSERTIONS if past_history_sections else {})}
         self._cues = [(_alternation(p), a, d) for p, a, d in cues]
         self._pseudo = _alternation(pseudo)
         self._term = re.compile("|".join(rf"(?<!\w){t}(?!\w)" if t[0].isalpha() else t for t in terminators), re.I)
@@ -227,7 +231,7 @@ class ConText:
     def assert_in_text(self, text: str, sentences: Sequence[tuple[int, int]],
                        spans: Sequence[tuple[int, int]]) -> list[Assertion]:
         """Assertions of document-offset ``spans``, each judged within the sentence that contains its start."""
-        sections = find_sections(text)
+        sections = find_sections(text, self.section_assertions)
         out = []
         for s, e in spans:
             ss, se = next(((a, b) for a, b in sentences if a <= s < b), (0, len(text)))

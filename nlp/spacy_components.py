@@ -119,8 +119,9 @@ def make_sentences(nlp: Language, name: str) -> ClinicalSentencizer:
 class TransformerNERComponent:
     """Runs :class:`nlp.ner.TransformerNER` over whole documents (it windows long texts itself).
 
-    The model loads on first use, so ``add_pipe`` is cheap; assign ``.model`` to use another predictor (any
-    object with ``predict(texts) -> list[list[span]]``, spans having ``start, end, label, score``).
+    The model loads on first use, so ``add_pipe`` is cheap; assign ``.predictor`` to use another one (any
+    object with ``predict(texts) -> list[list[span]]``, spans having ``start, end, label, score``). (Not called
+    ``model``: spaCy probes that attribute of every component when a pipe is added.)
     """
 
     def __init__(self, name: str, model_path: str | None, device: str | None, batch_size: int,
@@ -129,23 +130,23 @@ class TransformerNERComponent:
             raise InputError(f"batch_size must be >= 1, got {batch_size!r}")
         self.name = name
         self.model_path, self.device, self.batch_size, self.quantize = model_path, device, batch_size, quantize
-        self._model: Any = None
+        self._predictor: Any = None
 
     @property
-    def model(self) -> Any:
-        if self._model is None:
+    def predictor(self) -> Any:
+        if self._predictor is None:
             from nlp.ner import TransformerNER
 
-            self._model = TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize)
-        return self._model
+            self._predictor = TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize)
+        return self._predictor
 
-    @model.setter
-    def model(self, value: Any) -> None:
-        self._model = value
+    @predictor.setter
+    def predictor(self, value: Any) -> None:
+        self._predictor = value
 
     @property
     def version(self) -> str:
-        return str(getattr(self.model, "version", "0"))
+        return str(getattr(self.predictor, "version", "0"))
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -162,7 +163,7 @@ class TransformerNERComponent:
             yield from self._run(batch)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
-        preds = self.model.predict([d.text for d in docs])
+        preds = self.predictor.predict([d.text for d in docs])
         for doc, spans in zip(docs, preds):
             ents = []
             for sp in spans:
@@ -249,18 +250,18 @@ def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: flo
 class ContextComponent:
     """Sets ``Span._.assertion`` on every entity from its sentence and note section (:mod:`nlp.context`)."""
 
-    def __init__(self, name: str, window: int) -> None:
+    def __init__(self, name: str, window: int, past_history_sections: bool) -> None:
         from nlp.context import ConText
 
         self.name = name
-        self.context = ConText(window=window)
+        self.context = ConText(window=window, past_history_sections=past_history_sections)
 
     def __call__(self, doc: Doc) -> Doc:
         from nlp.context import find_sections, section_assertion
 
         if not doc.ents:
             return doc
-        sections = find_sections(doc.text) if ":" in doc.text else []
+        sections = find_sections(doc.text, self.context.section_assertions) if ":" in doc.text else []
         has_sents = doc.has_annotation("SENT_START")
         by_sent: dict[int, list[Span]] = {}
         for ent in doc.ents:
@@ -276,9 +277,9 @@ class ContextComponent:
         return doc
 
 
-@Language.factory("medkg_context", default_config={"window": 10})
-def make_context(nlp: Language, name: str, window: int) -> ContextComponent:
-    return ContextComponent(name, window)
+@Language.factory("medkg_context", default_config={"window": 10, "past_history_sections": False})
+def make_context(nlp: Language, name: str, window: int, past_history_sections: bool) -> ContextComponent:
+    return ContextComponent(name, window, past_history_sections)
 
 
 # ----------------------------------------------------------------------------------------------- relations
@@ -292,19 +293,19 @@ class RelationsComponent:
     def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None) -> None:
         self.name = name
         self.model_path, self.device, self.threshold = model_path, device, threshold
-        self._model: Any = None
+        self._extractor: Any = None
 
     @property
-    def model(self) -> Any:
-        if self._model is None:
+    def extractor(self) -> Any:
+        if self._extractor is None:
             from nlp.relations import RelationExtractor
 
-            self._model = RelationExtractor.load(self.model_path, device=self.device)
-        return self._model
+            self._extractor = RelationExtractor.load(self.model_path, device=self.device)
+        return self._extractor
 
-    @model.setter
-    def model(self, value: Any) -> None:
-        self._model = value
+    @extractor.setter
+    def extractor(self, value: Any) -> None:
+        self._extractor = value
 
     def __call__(self, doc: Doc) -> Doc:
         items, index = [], []
@@ -316,7 +317,7 @@ class RelationsComponent:
                         for e in ents]
             items.append((sent.text, mentions))
             index.append(k)
-        rels = self.model.predict_batch(items, threshold=self.threshold) if items else []
+        rels = self.extractor.predict_batch(items, threshold=self.threshold) if items else []
         doc._.relations = [(k, r) for k, rs in zip(index, rels) for r in rs]
         return doc
 

@@ -1,0 +1,453 @@
+"""Batch extraction: documents in, triples JSONL out; resumable, with bad records quarantined.
+
+Inputs (any mix): a folder (its ``*.txt`` files, recursively, plus any ``*.jsonl``/``*.csv`` in it), ``.txt`` files
+(one document each; id = path relative to the folder, without suffix), JSONL files (one JSON object a line) and
+CSV files (a header row) with the columns ``id``, ``text`` and optionally ``patient_id``, ``note_type``, ``date``
+(ISO), and any others (kept as document metadata).
+
+Outputs next to ``out``:
+
+* ``out``: one ``Triple.model_dump_json()`` a line (see :mod:`nlp.pipeline`);
+* ``out.unlinked.jsonl``: mentions that could not be linked to a concept;
+* ``out.quarantine.jsonl``: records that were not processed, each with its source, record number and reason
+  (the reason never quotes the text);
+* ``out.done``: the commit log that makes a run resumable (below).
+
+**Resume.** Records are processed in chunks (sorted by length inside a chunk, so batches waste little padding).
+After a chunk's lines are written, the output files are flushed and fsynced, and only then is one line per record
+appended to ``out.done`` (its key ``source#number``, its document id and the byte length of each output file
+after it), and fsynced. A re-run reads ``out.done``, truncates each output file to the length the last complete
+entry recorded (dropping whatever an interrupted run wrote after its last commit) and skips the committed records:
+an interrupted run, resumed, loses nothing and duplicates nothing. Without ``out.done`` a run starts afresh
+(existing outputs are overwritten). With ``--graph`` a chunk's triples are fused (idempotently) *before* it is
+committed, so a crash in between only fuses them twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.models import Document
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv"}
+KNOWN_FIELDS = {"id", "text", "patient_id", "note_type", "date"}
+MAX_TEXT_CHARS = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One input record: a document, or the reason it cannot be one."""
+
+    source: str
+    number: int  # 1-based record number within its source (line of a JSONL, data row of a CSV, 1 for .txt)
+    document: Document | None = None
+    error: str | None = None
+    doc_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}#{self.number}"
+
+
+@dataclass
+class ExtractReport:
+    documents: int = 0
+    skipped: int = 0  # committed by an earlier run
+    quarantined: int = 0
+    mentions: int = 0
+    triples: int = 0
+    unlinked: int = 0
+    seconds: float = 0.0
+    outputs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+# ------------------------------------------------------------------------------------------------- reading
+def _check_text(text: Any) -> str | None:
+    """Why ``text`` cannot be processed, or None."""
+    if not isinstance(text, str):
+        return f"text is {type(text).__name__}, not a string"
+    if "\x00" in text:
+        return "binary content (NUL characters)"
+    if not text.strip():
+        return "empty text"
+    if len(text) > MAX_TEXT_CHARS:
+        return f"text longer than {MAX_TEXT_CHARS} characters"
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > 0.05 * min(len(text), 4096):
+        return "binary content (control characters)"
+    return None
+
+
+def _make_record(source: str, number: int, row: dict[str, Any]) -> Record:
+    raw_id = row.get("id")
+    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()) or isinstance(raw_id, (dict, list, bool)):
+        return Record(source, number, error="missing or invalid 'id'")
+    doc_id = str(raw_id).strip()
+    if "text" not in row:
+        return Record(source, number, error="missing 'text'", doc_id=doc_id)
+    if (why := _check_text(row["text"])) is not None:
+        return Record(source, number, error=why, doc_id=doc_id)
+    pid = row.get("patient_id")
+    pid = str(pid).strip() if pid not in (None, "") else None
+    when = None
+    if row.get("date") not in (None, ""):
+        try:
+            when = Date.fromisoformat(str(row["date"])[:10])
+        except ValueError:
+            return Record(source, number, error="invalid 'date' (expected ISO YYYY-MM-DD)", doc_id=doc_id)
+    meta = {k: v if isinstance(v, str) else json.dumps(v) for k, v in row.items()
+            if k not in KNOWN_FIELDS and v is not None and k is not None}
+    kind = row.get("note_type")
+    doc = Document(id=doc_id, text=row["text"], patient_id=pid, kind=str(kind) if kind else None, date=when,
+                   metadata=meta)
+    return Record(source, number, document=doc, doc_id=doc_id)
+
+
+def _read_txt(path: Path, doc_id: str) -> Iterator[Record]:
+    data = path.read_bytes()
+    if b"\x00" in data:
+        yield Record(str(path), 1, error="binary content (NUL bytes)", doc_id=doc_id)
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        yield Record(str(path), 1, error=f"not valid UTF-8 (byte {err.start})", doc_id=doc_id)
+        return
+    yield _make_record(str(path), 1, {"id": doc_id, "text": text})
+
+
+def _read_jsonl(path: Path) -> Iterator[Record]:
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield Record(str(path), number, error=f"not valid UTF-8 (byte {err.start} of the line)")
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield Record(str(path), number, error=f"malformed JSON ({err.msg} at column {err.colno})")
+                continue
+            if not isinstance(row, dict):
+                yield Record(str(path), number, error=f"a JSON {type(row).__name__}, not an object")
+                continue
+            yield _make_record(str(path), number, row)
+
+
+def _read_csv(path: Path) -> Iterator[Record]:
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames is None or "id" not in reader.fieldnames or "text" not in reader.fieldnames:
+            raise InputError(f"{path}: a CSV input needs a header row with 'id' and 'text' columns")
+        for number, row in enumerate(reader, 1):
+            if None in row:
+                yield Record(str(path), number, error="more fields than the header has")
+                continue
+            if any(isinstance(v, str) and any("\udc80" <= c <= "\udcff" for c in v) for v in row.values()):
+                yield Record(str(path), number, error="not valid UTF-8")
+                continue
+            yield _make_record(str(path), number, row)
+
+
+def iter_records(inputs: Sequence[str | Path]) -> Iterator[Record]:
+    """Every record of every input, in a stable order (folders sorted by path).
+
+    The inputs are checked (they exist, have a supported type) before the first record is read.
+    """
+    if isinstance(inputs, (str, Path)) or not inputs:
+        raise InputError("inputs: give a list of folders or .txt, .jsonl, .csv files")
+    paths = [Path(p) for p in inputs]
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"inputs: {path} does not exist")
+        if path.is_file() and path.suffix.lower() not in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
+            raise InputError(f"inputs: {path}: unsupported file type {path.suffix!r} (use .txt, .jsonl or .csv)")
+    return _iter_records(paths)
+
+
+def _iter_records(paths: list[Path]) -> Iterator[Record]:
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES)
+            for f in files:
+                yield from _read_file(f, f.relative_to(path).with_suffix("").as_posix())
+        else:
+            yield from _read_file(path, path.stem)
+
+
+def _read_file(path: Path, txt_id: str) -> Iterator[Record]:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        yield from _read_txt(path, txt_id)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+    elif suffix in CSV_SUFFIXES:
+        yield from _read_csv(path)
+    else:
+        raise InputError(f"inputs: {path}: unsupported file type {suffix!r} (use .txt, .jsonl or .csv)")
+
+
+# --------------------------------------------------------------------------------------------------- state
+class _Outputs:
+    """The output files and the commit log ``out.done`` (see the module docstring)."""
+
+    def __init__(self, out: Path, resume: bool) -> None:
+        self.paths = {"triples": out, "unlinked": out.with_name(out.name + ".unlinked.jsonl"),
+                      "quarantine": out.with_name(out.name + ".quarantine.jsonl")}
+        self.done_path = out.with_name(out.name + ".done")
+        self.done: set[str] = set()
+        self.seen_ids: set[str] = set()
+        lengths = {k: 0 for k in self.paths}
+        done_len = 0
+        if resume and self.done_path.exists():
+            with open(self.done_path, "rb") as fh:
+                for raw in fh:
+                    if not raw.endswith(b"\n"):
+                        break  # a torn last line: that record was not committed
+                    try:
+                        entry = json.loads(raw)
+                    except json.JSONDecodeError:
+                        break
+                    self.done.add(entry["key"])
+                    if entry.get("id") is not None and not entry.get("quarantined"):
+                        self.seen_ids.add(entry["id"])
+                    lengths = {k: int(entry[k]) for k in self.paths}
+                    done_len += len(raw)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.files = {}
+        for k, p in self.paths.items():
+            fh = open(p, "ab")
+            if fh.tell() < lengths[k]:
+                fh.close()
+                raise InputError(f"{p} is shorter than {self.done_path} records: it was changed outside medkg; "
+                                 f"delete {self.done_path} to start afresh")
+            fh.truncate(lengths[k])
+            self.files[k] = fh
+        self.done_fh = open(self.done_path, "ab")
+        self.done_fh.truncate(done_len)
+
+    def write(self, kind: str, lines: Iterable[str]) -> None:
+        data = "".join(line + "\n" for line in lines)
+        if data:
+            self.files[kind].write(data.encode("utf-8"))
+
+    def commit(self, entries: list[dict]) -> None:
+        """Make the written lines durable, then record ``entries`` as done."""
+        for fh in self.files.values():
+            fh.flush()
+            os.fsync(fh.fileno())
+        lengths = {k: fh.tell() for k, fh in self.files.items()}
+        self.done_fh.write("".join(json.dumps({**e, **lengths}) + "\n" for e in entries).encode("utf-8"))
+        self.done_fh.flush()
+        os.fsync(self.done_fh.fileno())
+        for e in entries:
+            self.done.add(e["key"])
+
+    def close(self) -> None:
+        for fh in (*self.files.values(), self.done_fh):
+            fh.close()
+
+
+# ---------------------------------------------------------------------------------------------- processing
+PipelineFactory = Callable[[], Any]
+_WORKER_PIPELINE: Any = None
+
+
+def default_pipeline_factory(device: str | None = None, relations: bool = False, ner: bool = True) -> Any:
+    from nlp.pipeline import Pipeline
+
+    return Pipeline.default(ner=ner, relations=relations, device=device)
+
+
+def _init_worker(factory: PipelineFactory, threads: int) -> None:
+    global _WORKER_PIPELINE
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:  # pragma: no cover - torch is a dependency
+        pass
+    _WORKER_PIPELINE = factory()
+
+
+def _process_chunk(chunk: list[Record], batch_size: int) -> list[tuple[Record, Any]]:
+    """``(record, DocResult | error string)`` for each record; one bad document does not sink its batch."""
+    pipe = _WORKER_PIPELINE
+    docs = [r.document for r in chunk]
+    try:
+        results: list[Any] = pipe.process(docs, batch_size=batch_size)
+    except Exception:  # noqa: BLE001 - isolate the failing document below
+        results = []
+        for r in chunk:
+            try:
+                results.append(pipe.process([r.document], batch_size=1)[0])
+            except Exception as err:  # noqa: BLE001 - quarantined with its error type, never its text
+                log.warning("record %s failed: %s", r.key, type(err).__name__)
+                results.append(f"processing failed ({type(err).__name__})")
+    return list(zip(chunk, results))
+
+
+def _chunks(records: Iterable[Record], state: _Outputs, chunk_docs: int,
+            report: ExtractReport) -> Iterator[tuple[list[Record], list[Record]]]:
+    """``(errors, documents)`` chunks; documents sorted by length within a chunk."""
+    queued: set[str] = set()
+    errors: list[Record] = []
+    docs: list[Record] = []
+    for rec in records:
+        if rec.key in state.done:
+            report.skipped += 1
+            continue
+        if rec.document is not None and (rec.document.id in state.seen_ids or rec.document.id in queued):
+            rec = Record(rec.source, rec.number, error="duplicate document id", doc_id=rec.doc_id)
+        if rec.document is None:
+            errors.append(rec)
+        else:
+            queued.add(rec.document.id)
+            docs.append(rec)
+        if len(docs) >= chunk_docs or len(errors) >= chunk_docs:
+            yield errors, sorted(docs, key=lambda r: len(r.document.text))
+            errors, docs = [], []
+    if errors or docs:
+        yield errors, sorted(docs, key=lambda r: len(r.document.text))
+
+
+def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = False, workers: int = 1,
+            batch_size: int = 32, chunk_docs: int | None = None, device: str | None = None,
+            pipeline_factory: PipelineFactory | None = None, resume: bool = True, progress: bool = True,
+            store: Any = None) -> ExtractReport:
+    """Extract triples from ``inputs`` into ``out`` (see the module docstring). Returns counts and timing.
+
+    ``pipeline_factory``: a picklable callable returning a :class:`nlp.pipeline.Pipeline` (default: the full
+    pipeline on ``device``). ``store``: a connected graph store to fuse into (default with ``graph``:
+    ``kg.store.connect()``).
+    """
+    if workers < 1:
+        raise InputError(f"workers must be >= 1, got {workers!r}")
+    if batch_size < 1:
+        raise InputError(f"batch_size must be >= 1, got {batch_size!r}")
+    chunk_docs = chunk_docs or max(batch_size * 4, 8)
+    if chunk_docs < 1:
+        raise InputError(f"chunk_docs must be >= 1, got {chunk_docs!r}")
+    out = Path(out)
+    factory = pipeline_factory or _default_factory(device)
+    if workers > 1 and device is not None and device.startswith("cuda"):
+        log.warning("workers: one process drives the GPU; ignoring --workers %d", workers)
+        workers = 1
+    records = iter_records(inputs)  # validates the inputs before any output is touched
+    state = _Outputs(out, resume)
+    report = ExtractReport(outputs={k: str(p) for k, p in state.paths.items()})
+    own_store = None
+    if graph and store is None:
+        from kg.store import connect
+
+        store = own_store = connect()
+    t0 = time.perf_counter()
+    bar = _progress(progress)
+    pool = None
+    try:
+        stream = _chunks(records, state, chunk_docs, report)
+        if workers > 1:
+            import multiprocessing as mp
+
+            threads = max(1, (os.cpu_count() or 1) // workers)
+            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+            pool = ctx.Pool(workers, initializer=_init_worker, initargs=(factory, threads))
+            results = pool.imap(_worker_task, ((e, d, batch_size) for e, d in stream))
+        else:
+            _init_worker(factory, max(1, min(2, os.cpu_count() or 1)))
+            results = (_worker_task((e, d, batch_size)) for e, d in stream)
+        for errors, done in results:
+            _commit_chunk(state, errors, done, report, store)
+            bar.update(len(errors) + len(done))
+            report.seconds = time.perf_counter() - t0
+            bar.set_postfix(docs_s=f"{report.docs_per_s:.1f}", triples=report.triples, refresh=False)
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.terminate()
+        state.close()
+        if own_store is not None:
+            own_store.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _default_factory(device: str | None) -> PipelineFactory:
+    import functools
+
+    return functools.partial(default_pipeline_factory, device)
+
+
+def _worker_task(job: tuple[list[Record], list[Record], int]):
+    errors, docs, batch_size = job
+    return errors, (_process_chunk(docs, batch_size) if docs else [])
+
+
+def _commit_chunk(state: _Outputs, errors: list[Record], done: list[tuple[Record, Any]], report: ExtractReport,
+                  store: Any) -> None:
+    entries: list[dict] = []
+    quarantine: list[str] = []
+    triples = []
+    for rec in errors:
+        quarantine.append(json.dumps({"source": rec.source, "record": rec.number, "id": rec.doc_id,
+                                      "reason": rec.error}))
+        entries.append({"key": rec.key, "id": rec.doc_id, "quarantined": True})
+        report.quarantined += 1
+    for rec, res in done:
+        if isinstance(res, str):
+            quarantine.append(json.dumps({"source": rec.source, "record": rec.number, "id": rec.doc_id,
+                                          "reason": res}))
+            entries.append({"key": rec.key, "id": rec.doc_id, "quarantined": True})
+            report.quarantined += 1
+            continue
+        state.write("triples", (t.model_dump_json() for t in res.triples))
+        state.write("unlinked", (json.dumps(u.to_dict()) for u in res.unlinked))
+        triples.extend(res.triples)
+        entries.append({"key": rec.key, "id": rec.document.id})
+        report.documents += 1
+        report.mentions += res.mentions
+        report.triples += len(res.triples)
+        report.unlinked += len(res.unlinked)
+    state.write("quarantine", quarantine)
+    if store is not None and triples:
+        store.add_triples(triples)
+    state.commit(entries)
+    for rec, res in done:
+        if not isinstance(res, str):
+            state.seen_ids.add(rec.document.id)
+
+
+class _NoBar:
+    def update(self, n: int) -> None: ...
+    def set_postfix(self, **kw: Any) -> None: ...
+    def close(self) -> None: ...
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", desc="extract", dynamic_ncols=True)
