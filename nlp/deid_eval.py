@@ -1,0 +1,108 @@
+"""Scoring de-identification against gold spans (used by ``scripts/eval_deid.py`` and the tests).
+
+Gold notes are JSON lines ``{"id", "text", "patient_id"?, "phi": [{"start", "end", "type"}],
+"medical": [{"start", "end", "text"}]}``.
+
+* **Recall** of a gold identifier: every letter and digit of it lies inside some replaced span (of any type:
+  what matters for privacy is that it is gone). *Typed* recall also asks for the right type.
+* **Precision** of a replaced span: it overlaps some gold identifier (typed: one of its type).
+* **Medical survival**: a gold medical entity survives when no replaced span touches it, so the very string is
+  still in the de-identified text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from nlp.deid import DeidResult
+
+
+def read_gold(path: Path) -> list[dict]:
+    notes = []
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                text = rec["text"]
+                for p in rec.get("phi", []):
+                    if not 0 <= p["start"] < p["end"] <= len(text):
+                        raise ValueError("span outside text")
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(f"{path}:{lineno}: not a gold note ({type(err).__name__})") from None
+            notes.append(rec)
+    return notes
+
+
+@dataclass
+class DeidScore:
+    gold: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    removed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    removed_typed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    predicted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    correct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    correct_typed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    medical: int = 0
+    medical_survived: int = 0
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (note id, type): never the string
+
+    def add(self, note: dict, result: DeidResult) -> None:
+        text = note["text"]
+        spans = [(s.start, s.end, s.type.value) for s in result.spans]
+        for g in note.get("phi", []):
+            kind = g["type"]
+            self.gold[kind] += 1
+            need = [i for i in range(g["start"], g["end"]) if text[i].isalnum()]
+            if all(any(s <= i < e for s, e, _ in spans) for i in need):
+                self.removed[kind] += 1
+            else:
+                self.misses.append((note["id"], kind))
+            if all(any(s <= i < e and t == kind for s, e, t in spans) for i in need):
+                self.removed_typed[kind] += 1
+        for s, e, t in spans:
+            self.predicted[t] += 1
+            hits = [g for g in note.get("phi", []) if s < g["end"] and g["start"] < e]
+            if hits:
+                self.correct[t] += 1
+            if any(g["type"] == t for g in hits):
+                self.correct_typed[t] += 1
+        for m in note.get("medical", []):
+            self.medical += 1
+            if not any(s < m["end"] and m["start"] < e for s, e, _ in spans) and m["text"] in result.text:
+                self.medical_survived += 1
+
+    def table(self) -> dict[str, dict[str, float | int]]:
+        rows: dict[str, dict[str, float | int]] = {}
+        for kind in sorted(set(self.gold) | set(self.predicted)):
+            g, p = self.gold.get(kind, 0), self.predicted.get(kind, 0)
+            rows[kind] = {
+                "gold": g, "predicted": p,
+                "recall": self.removed.get(kind, 0) / g if g else float("nan"),
+                "recall_typed": self.removed_typed.get(kind, 0) / g if g else float("nan"),
+                "precision": self.correct.get(kind, 0) / p if p else float("nan"),
+                "precision_typed": self.correct_typed.get(kind, 0) / p if p else float("nan"),
+            }
+        g, p = sum(self.gold.values()), sum(self.predicted.values())
+        rows["ALL"] = {"gold": g, "predicted": p,
+                       "recall": sum(self.removed.values()) / g if g else float("nan"),
+                       "recall_typed": sum(self.removed_typed.values()) / g if g else float("nan"),
+                       "precision": sum(self.correct.values()) / p if p else float("nan"),
+                       "precision_typed": sum(self.correct_typed.values()) / p if p else float("nan")}
+        return rows
+
+    @property
+    def medical_survival(self) -> float:
+        return self.medical_survived / self.medical if self.medical else float("nan")
+
+
+def score(notes: Iterable[dict], results: Iterable[DeidResult]) -> DeidScore:
+    sc = DeidScore()
+    for note, res in zip(notes, results, strict=True):
+        sc.add(note, res)
+    return sc
