@@ -125,11 +125,22 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     net = build_network(cfg).to(dev)
     loss_fn = DiceCELoss(to_onehot_y=True, softmax=True)
     opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs * max(len(loader), 1))
+    total_steps = epochs * max(len(loader), 1)
+    start = time.perf_counter()
+
+    def progress(step: int) -> float:
+        """Fraction of the run done: by steps, or by time when a time limit would end it sooner."""
+        done = step / total_steps
+        if time_limit_s:
+            done = max(done, (time.perf_counter() - start) / time_limit_s)
+        return min(done, 1.0)
+
+    # cosine decay that reaches its floor when the run ends, whether by epochs or by the time limit
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda step: 0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * progress(step))))
     scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
 
     best_dice, best_state, history = -math.inf, None, []
-    start = time.perf_counter()
     epoch = 0
     for epoch in range(1, epochs + 1):
         net.train()
@@ -146,7 +157,7 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
             losses.append(float(loss.detach()))
         row: dict = {"epoch": epoch, "loss": round(float(np.mean(losses)), 5),
                      "seconds": round(time.perf_counter() - start, 1)}
-        last = epoch == epochs or (time_limit_s is not None and time.perf_counter() - start > time_limit_s)
+        last = epoch == epochs or (time_limit_s is not None and progress(0) >= 1.0)
         if val_items and (epoch % val_every == 0 or last):
             row["val_dice"] = round(validate(net, cfg, val_items), 5)
             if row["val_dice"] > best_dice:

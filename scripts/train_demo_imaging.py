@@ -23,8 +23,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("imaging/models/demo3d"))
     ap.add_argument("--n-train", type=int, default=40)
     ap.add_argument("--n-val", type=int, default=8)
-    ap.add_argument("--epochs", type=int, default=25)
-    ap.add_argument("--time-limit", type=float, default=660.0, help="seconds; stop training early after this")
+    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--time-limit", type=float, default=840.0, help="seconds; stop training early after this")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--skip-train", action="store_true", help="only (re)write data and evaluate --out")
     args = ap.parse_args()
@@ -41,9 +41,9 @@ def main() -> None:
         # Illustrative concept: the demo's synthetic "lesions" are read as suggesting a brain neoplasm.
         concepts = {"lesion": Concept(label=NodeLabel.DISEASE, id="DOID:1319", name="brain cancer")}
         result = train(args.work / "train" / "images", args.work / "train" / "masks", args.out, dims=3,
-                       val_fraction=0.15, epochs=args.epochs, patch_size=48, channels=(8, 16, 32, 64),
-                       batch_size=2, samples_per_image=2, lr=3e-3, seed=0, num_threads=args.threads,
-                       time_limit_s=args.time_limit, val_every=5, name="medkg-demo3d", version="1.0.0",
+                       val_fraction=0.15, epochs=args.epochs, patch_size=32, channels=(8, 16, 32, 64),
+                       batch_size=2, samples_per_image=4, lr=3e-3, seed=0, num_threads=args.threads,
+                       time_limit_s=args.time_limit, val_every=4, name="medkg-demo3d", version="1.0.0",
                        concepts=concepts)
         print(json.dumps({"best_val_dice": result.best_val_dice, "epochs": result.epochs_run,
                           "seconds": round(result.seconds, 1), "history": result.history}, indent=1))
