@@ -64,8 +64,8 @@ class DictionaryMatcher:
             for j in range(i, min(n, i + self.max_tokens)):
                 if norm[j]:
                     parts.append(norm[j])
-                elif j == i:
-                    break
+                elif j == i or j + 1 >= n or not (tokens[j - 1][2] == tokens[j][1] and tokens[j][2] == tokens[j + 1][1]):
+                    break  # only infix punctuation ("x-ray", "N/V") may sit inside a match, never ", " or " - "
                 key = " ".join(parts)
                 hit = self.keys.get(key) if norm[j] else None
                 if hit is not None:

@@ -1,0 +1,89 @@
+import pytest
+import spacy
+
+import nlp.spacy_components  # noqa: F401 - registers the factories
+from kg.schema import Assertion, NodeLabel
+from nlp.dictionary import DictionaryMatcher, DictSpan, merge_spans
+from nlp.normalize import Vocabulary
+from tests.nlp.fakes import FakeNER
+
+NOTE = ("Chief complaint: SOB and chest pain.\n"
+        "HPI: 61 y/o M with HTN and DM2 presents with dyspnea on exertion.\n"
+        "Denies fever, chills, or cough. No PE on CT chest.\n"
+        "pe was normal.\n"
+        "Family History: mother had breast cancer.\n"
+        "Plan:\n- chest x-rays\n- return if fever develops\n")
+
+
+@pytest.fixture(scope="module")
+def blank_pipe():
+    pipe = spacy.blank("en")
+    for name in ("medkg_sentences", "medkg_ner", "medkg_dictionary", "medkg_linker", "medkg_context"):
+        pipe.add_pipe(name)
+    pipe.get_pipe("medkg_ner").predictor = FakeNER()
+    return pipe
+
+
+def test_factories_declare_default_configs():
+    pipe = spacy.blank("en")
+    pipe.add_pipe("medkg_linker")
+    pipe.add_pipe("medkg_context")
+    assert pipe.config["components"]["medkg_linker"]["threshold"] == 0.75
+    assert pipe.config["components"]["medkg_context"]["window"] == 10
+    assert pipe.get_factory_meta("medkg_ner").default_config["batch_size"] == 32
+    assert "medkg_relations" in spacy.registry.factories.get_all()
+
+
+def test_blank_pipeline_sets_ents_and_extensions(blank_pipe):
+    doc = blank_pipe(NOTE)
+    ents = {}
+    for e in doc.ents:
+        ents.setdefault(e.text, e)  # first occurrence
+    assert {e.label_ for e in doc.ents} <= {lab.value for lab in NodeLabel}
+    assert ents["SOB"]._.concept_id == "MESH:D004417"  # dictionary, case-sensitive abbreviation
+    assert ents["chest pain"]._.source == "ner"  # the transformer (fake) wins on overlap
+    assert ents["HTN"]._.concept_id == "DOID:10763"
+    assert ents["dyspnea on exertion"]._.concept_id == "MESH:D004417"  # longest match
+    assert ents["fever"]._.assertion == Assertion.NEGATED.value
+    assert ents["cough"]._.assertion == Assertion.NEGATED.value
+    assert ents["PE"]._.assertion == Assertion.NEGATED.value
+    assert "pe" not in ents  # capitalised abbreviations match their spelling only
+    assert ents["breast cancer"]._.assertion == Assertion.FAMILY.value
+    assert ents["chest x-rays"]._.concept_id == "medkg:procedure/chest-x-ray"
+    assert ents["chest pain"]._.assertion == Assertion.PRESENT.value
+    assert all(e._.link_status == "linked" and 0 < e._.link_score <= 1 for e in doc.ents)
+    hypothetical = [e for e in doc.ents if e.text == "fever" and e._.assertion == "hypothetical"]
+    assert len(hypothetical) == 1
+
+
+def test_clinical_sentence_splitting(blank_pipe):
+    doc = blank_pipe(NOTE)
+    sents = [s.text.strip() for s in doc.sents]
+    assert "Chief complaint:" in sents  # a header ends its sentence
+    assert "Denies fever, chills, or cough." in sents
+    assert "- chest x-rays" in sents  # list items are sentences
+    wrapped = blank_pipe("The lesion is oriented perpendicular\nto the ventricles. Next sentence.")
+    assert [s.text.strip() for s in wrapped.sents] == ["The lesion is oriented perpendicular\nto the ventricles.",
+                                                       "Next sentence."]
+    numbered = blank_pipe("Assessment:\n1. Suspected optic neuritis.\n2. Return if fever develops.")
+    assert [s.text.strip() for s in numbered.sents][1:] == ["1. Suspected optic neuritis.",
+                                                             "2. Return if fever develops."]
+
+
+def test_load_without_transformer():
+    pipe = nlp.spacy_components.load(ner=False)
+    assert pipe.pipe_names == ["medkg_sentences", "medkg_dictionary", "medkg_linker", "medkg_context"]
+    doc = pipe("No evidence of pneumonia on chest x-ray.")
+    assert [(e.text, e._.assertion) for e in doc.ents] == [("pneumonia", "negated"), ("chest x-ray", "negated")]
+
+
+def test_dictionary_matcher_longest_match_and_merge():
+    vocab = Vocabulary.load()
+    m = DictionaryMatcher(vocab)
+    toks = [("shortness", 0, 9), ("of", 10, 12), ("breath", 13, 19)]
+    (span,) = m.match_tokens(toks)
+    assert (span.start, span.end, span.label) == (0, 3, NodeLabel.SYMPTOM)
+    d = [DictSpan(0, 1, 0, 5, NodeLabel.SYMPTOM), DictSpan(2, 3, 10, 15, NodeLabel.ANATOMY)]
+    assert merge_spans([(3, 8)], d) == [d[1]]
+    only = DictionaryMatcher(vocab, labels=[NodeLabel.ANATOMY])
+    assert only.match_tokens(toks) == []
