@@ -20,7 +20,7 @@ def constraints() -> list[str]:
         prop = EVIDENCE_KEY if label is NodeLabel.EVIDENCE else KEY
         stmts.append(f"CREATE CONSTRAINT {label.value.lower()}_{prop} IF NOT EXISTS "
                      f"FOR (n:{label.value}) REQUIRE n.{prop} IS UNIQUE")
-    stmts.append("CREATE INDEX evidence_edge IF NOT EXISTS FOR (n:Evidence) ON (n.edge)")
+    stmts.append("CREATE INDEX evidence_edge IF NOT EXISTS FOR (n:Evidence) ON (n.edge)")  # edge -> its evidence
     return stmts
 
 
@@ -41,32 +41,34 @@ def merge_evidence() -> str:
     return "UNWIND $rows AS r MERGE (e:Evidence {key: r.key}) ON CREATE SET e += r.props"
 
 
+# Evidence summary, updated incrementally: each row carries the batch's evidence of one edge (``r.ev``); only
+# evidence whose key the edge has not seen yet counts, which is what makes re-ingestion a no-op.
 _AGGREGATE = (
-    " WITH f, r CALL { WITH r MATCH (e:Evidence {edge: r.edge}) "
-    "RETURN count(e) AS n, max(e.confidence) AS mx, avg(e.confidence) AS mean, "
-    "collect(DISTINCT e.doc_id) AS docs, collect(DISTINCT e.source) AS srcs, "
-    "collect(DISTINCT e.assertion) AS asserts } "
-    "SET f.evidence_count = n, f.confidence_max = mx, f.confidence_mean = mean, f.documents = docs, "
-    "f.sources = srcs, f.assertions = asserts"
+    " WITH f, r, [x IN r.ev WHERE NOT x.key IN coalesce(f.evidence_keys, [])] AS new"
+    " SET f.key = r.edge, f.evidence_keys = coalesce(f.evidence_keys, []) + [x IN new | x.key],"
+    " f.confidence_sum = coalesce(f.confidence_sum, 0.0) + reduce(a = 0.0, x IN new | a + x.confidence),"
+    " f.confidence_max = reduce(m = coalesce(f.confidence_max, 0.0), x IN new |"
+    " CASE WHEN x.confidence > m THEN x.confidence ELSE m END),"
+    " f.documents = coalesce(f.documents, []) + [d IN r.docs WHERE NOT d IN coalesce(f.documents, [])],"
+    " f.sources = coalesce(f.sources, []) + [d IN r.sources WHERE NOT d IN coalesce(f.sources, [])],"
+    " f.assertions = coalesce(f.assertions, []) + [d IN r.assertions WHERE NOT d IN coalesce(f.assertions, [])]"
+    " WITH f SET f.evidence_count = size(f.evidence_keys),"
+    " f.confidence_mean = f.confidence_sum / size(f.evidence_keys)"
 )
 
 
 def merge_fact(subject: NodeLabel | str, rel: RelType | str, obj: NodeLabel | str) -> str:
-    """Upsert asserted fact edges and recompute their evidence summary from the Evidence nodes.
-
-    Recomputing from the Evidence nodes (rather than incrementing) is what makes re-ingestion a no-op.
-    """
+    """Upsert asserted fact edges and fold the batch's new evidence into their summary."""
     s, o, t = node_label(subject).value, node_label(obj).value, rel_type(rel).value
     return (f"UNWIND $rows AS r MATCH (s:{s} {{id: r.s}}) MATCH (o:{o} {{id: r.o}}) "
-            f"MERGE (s)-[f:{t}]->(o) SET f.key = r.edge" + _AGGREGATE)
+            f"MERGE (s)-[f:{t}]->(o)" + _AGGREGATE)
 
 
 def merge_qualified(subject: NodeLabel | str, obj: NodeLabel | str) -> str:
     """Negated / possible / family / hypothetical claims: one QUALIFIED edge per predicate and assertion."""
     s, o = node_label(subject).value, node_label(obj).value
     return (f"UNWIND $rows AS r MATCH (s:{s} {{id: r.s}}) MATCH (o:{o} {{id: r.o}}) "
-            "MERGE (s)-[f:QUALIFIED {predicate: r.predicate, assertion: r.assertion}]->(o) SET f.key = r.edge"
-            + _AGGREGATE)
+            "MERGE (s)-[f:QUALIFIED {predicate: r.predicate, assertion: r.assertion}]->(o)" + _AGGREGATE)
 
 
 def merge_prior_nodes(label: NodeLabel | str) -> str:

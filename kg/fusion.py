@@ -8,9 +8,9 @@ Design (documented in the README, "Evidence"):
   extractor + version, assertion). Re-ingesting the same triple hits the same key: nothing changes.
 * Present/historical triples support one fact edge ``(s)-[:PREDICATE]->(o)``; negated, possible, family and
   hypothetical ones support one ``(s)-[:QUALIFIED {predicate, assertion}]->(o)`` edge instead, so a query for
-  ``TREATS`` never sees them. Both carry ``key`` (the ``edge`` of their Evidence nodes), ``evidence_count``,
-  ``confidence_max``/``confidence_mean``, ``documents``, ``sources`` and ``assertions``, recomputed from the
-  Evidence nodes on each write.
+  ``TREATS`` never sees them. Both carry ``key`` (the ``edge`` of their Evidence nodes), ``evidence_keys``,
+  ``evidence_count``, ``confidence_max``/``confidence_mean``, ``documents``, ``sources`` and ``assertions``.
+  A write folds in only evidence whose key the edge has not seen, so counts never double.
 """
 
 from __future__ import annotations
@@ -84,20 +84,30 @@ def plan_batch(triples: Iterable[Triple]) -> tuple[list[Statement], FusionReport
                 row["xrefs"].append(x)
 
     for t in triples:
+        p = t.provenance
         report.triples += 1
         report.by_predicate[t.predicate.value] = report.by_predicate.get(t.predicate.value, 0) + 1
         add_concept(t.subject)
         add_concept(t.object)
         props = _evidence_props(t)
         evidence[props["key"]] = props
-        row = {"s": t.subject.id, "o": t.object.id, "edge": props["edge"]}
         if t.assertion in POSITIVE_ASSERTIONS:
             report.facts += 1
-            facts[(t.subject.label, t.predicate, t.object.label)][row["edge"]] = row
+            group = facts[(t.subject.label, t.predicate, t.object.label)]
         else:
             report.qualified += 1
-            row |= {"predicate": t.predicate.value, "assertion": t.assertion.value}
-            qualified[(t.subject.label, t.object.label)][row["edge"]] = row
+            group = qualified[(t.subject.label, t.object.label)]
+        row = group.get(props["edge"])
+        if row is None:
+            row = group[props["edge"]] = {"s": t.subject.id, "o": t.object.id, "edge": props["edge"], "ev": [],
+                                          "docs": [], "sources": [], "assertions": []}
+            if t.assertion not in POSITIVE_ASSERTIONS:
+                row |= {"predicate": t.predicate.value, "assertion": t.assertion.value}
+        if all(x["key"] != props["key"] for x in row["ev"]):
+            row["ev"].append({"key": props["key"], "confidence": props["confidence"]})
+        for field_, value in (("docs", p.doc_id), ("sources", p.source), ("assertions", t.assertion.value)):
+            if value is not None and value not in row[field_]:
+                row[field_].append(value)
 
     stmts: list[Statement] = [(cypher.merge_concepts(label), {"rows": list(rows.values())})
                               for label, rows in concepts.items()]
