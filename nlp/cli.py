@@ -35,17 +35,44 @@ def _print_scores(title: str, scores: dict[str, dict[str, float]], fmt: OutputFo
 @app.command("evaluate")
 def evaluate_cmd(
     ner: Path = typer.Option(None, "--ner", help="Gold token-per-line IOB file (token<TAB>tag) to score NER on."),
+    cid: Path = typer.Option(None, "--cid", help="Gold BioCreative V CDR PubTator file: end-to-end document-level "
+                                                 "chemical-induced-disease P/R/F1."),
+    ade: Path = typer.Option(None, "--ade", help="Gold ADE-corpus DRUG-AE.rel file: CAUSES relation P/R/F1 with "
+                                                 "the gold drug/effect spans."),
+    gold_mentions: bool = typer.Option(False, "--gold-mentions", help="With --cid: use the file's mentions "
+                                                                      "instead of the pipeline's (upper bound)."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Sentences per model batch."),
 ) -> None:
-    """Score medkg against gold data: exact-match entity P/R/F1 per gold type and micro."""
+    """Score medkg against gold data: NER entity P/R/F1 (--ner), relations (--ade) and end-to-end CID (--cid)."""
     from kg.errors import InputError
 
-    if ner is None:
-        raise InputError("give a gold file to evaluate, e.g. --ner GOLD.tsv")
-    from nlp.evaluate import evaluate_ner_file
+    if ner is None and cid is None and ade is None:
+        raise InputError("give a gold file to evaluate: --ner GOLD.tsv, --cid GOLD.PubTator or --ade DRUG-AE.rel")
+    results: dict[str, dict] = {}
+    if ner is not None:
+        from nlp.evaluate import evaluate_ner_file
 
-    _print_scores(f"NER on {ner.name}", evaluate_ner_file(ner, batch_size=batch_size), fmt)
+        results["ner"] = evaluate_ner_file(ner, batch_size=batch_size)
+        if cid is None and ade is None:  # the NER-only output shape stays as it was
+            _print_scores(f"NER on {ner.name}", results["ner"], fmt)
+            return
+    from nlp.evaluate_relations import evaluate_ade_file, evaluate_cid_file, flat_scores
+
+    if ade is not None:
+        results["ade"] = evaluate_ade_file(ade, batch_size=batch_size)
+    if cid is not None:
+        results["cid"] = evaluate_cid_file(cid, gold_mentions=gold_mentions, batch_size=batch_size)
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(results, indent=2))
+        return
+    if "ner" in results:
+        _print_scores(f"NER on {ner.name}", results["ner"], fmt)
+    if "ade" in results:
+        _print_scores(f"ADE relations on {ade.name} (gold mentions)", flat_scores(results["ade"], "CAUSES"), fmt)
+    if "cid" in results:
+        _print_scores(f"CID on {cid.name} ({results['cid']['mentions']} mentions)", flat_scores(results["cid"], "CID"),
+                      fmt)
 
 
 def extract(

