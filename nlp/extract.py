@@ -38,6 +38,8 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.models import Document
+from nlp.privacy import PrivacyPolicy, deid_mode, deidentifying_factory, protect_records
+from nlp.pseudonym import load_key
 
 log = logging.getLogger(__name__)
 
@@ -336,12 +338,15 @@ def _chunks(records: Iterable[Record], state: _Outputs, chunk_docs: int,
 def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = False, workers: int = 1,
             batch_size: int = 32, chunk_docs: int | None = None, device: str | None = None,
             pipeline_factory: PipelineFactory | None = None, resume: bool = True, progress: bool = True,
-            store: Any = None) -> ExtractReport:
+            store: Any = None, deid: str | bool | None = "auto", privacy: Any = None) -> ExtractReport:
     """Extract triples from ``inputs`` into ``out`` (see the module docstring). Returns counts and timing.
 
     ``pipeline_factory``: a picklable callable returning a :class:`nlp.pipeline.Pipeline` (default: the full
     pipeline on ``device``). ``store``: a connected graph store to fuse into (default with ``graph``:
-    ``kg.store.connect()``).
+    ``kg.store.connect()``). ``deid``: ``"auto"`` (default: clinical records, i.e. with a patient id or a
+    non-literature note type), ``"on"``/``True``, ``"off"``/``False`` — see :mod:`nlp.privacy`; protected records
+    get pseudonymous document/patient ids everywhere (triples, quarantine, resume log, graph) and their text is
+    de-identified before extraction. ``privacy``: a full :class:`nlp.privacy.PrivacyPolicy` instead of ``deid``.
     """
     if workers < 1:
         raise InputError(f"workers must be >= 1, got {workers!r}")
@@ -352,10 +357,13 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
         raise InputError(f"chunk_docs must be >= 1, got {chunk_docs!r}")
     out = Path(out)
     factory = pipeline_factory or _default_factory(device)
+    policy = privacy if privacy is not None else _privacy_policy(deid)
+    factory = deidentifying_factory(factory, policy)
     if workers > 1 and device is not None and device.startswith("cuda"):
         log.warning("workers: one process drives the GPU; ignoring --workers %d", workers)
         workers = 1
     records = iter_records(inputs)  # validates the inputs before any output is touched
+    records = protect_records(records, policy)  # pseudonymous ids before anything is written
     state = _Outputs(out, resume)
     report = ExtractReport(outputs={k: str(p) for k, p in state.paths.items()})
     own_store = None
@@ -392,6 +400,11 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
             own_store.close()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _privacy_policy(deid: str | bool | None) -> PrivacyPolicy:
+    mode = deid_mode(deid)
+    return PrivacyPolicy(mode=mode, key=None if mode == "off" else load_key())  # one key for all workers
 
 
 def _default_factory(device: str | None) -> PipelineFactory:

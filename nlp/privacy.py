@@ -1,0 +1,217 @@
+"""Privacy for batch extraction: which records are de-identified, and how they are rewritten.
+
+The split follows where things run. In the reading process, :func:`protect_records` replaces document and
+patient identifiers with keyed pseudonyms (:mod:`nlp.pseudonym`) *before* anything is written, so the triples,
+the quarantine file, the resume log and the graph only ever see pseudonyms; metadata columns (which may hold
+names or MRNs) are dropped and the note date is shifted with the patient's offset. In the worker,
+:class:`DeidentifyingPipeline` de-identifies the text of exactly those documents before the NLP pipeline reads
+it, so every offset in the provenance points into the de-identified text.
+
+Which records: ``"on"`` all, ``"off"`` none, ``"auto"`` (the default) the clinical ones — a record that names a
+patient or has a note type other than literature (``abstract``, ``article``, ``pubmed``, ``literature``).
+Records that could not be read (quarantined) get a pseudonymous id unless de-identification is ``"off"``: their
+kind is unknown, so the safe choice is taken.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from kg.errors import InputError
+from kg.models import Document
+from nlp.pseudonym import Pseudonymizer
+
+log = logging.getLogger(__name__)
+
+DeidMode = Literal["auto", "on", "off"]
+LITERATURE_KINDS = frozenset({"abstract", "article", "pubmed", "literature", "paper"})
+
+
+def deid_mode(value: str | bool | None) -> DeidMode:
+    """``True``/``False``/``None`` (from a ``--deid/--no-deid`` flag) or a mode name → mode name."""
+    if value is None:
+        return "auto"
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    if value in ("auto", "on", "off"):
+        return value  # type: ignore[return-value]
+    raise InputError(f"deid must be 'auto', 'on', 'off' or a bool, got {value!r}")
+
+
+def is_clinical(doc: Document) -> bool:
+    if doc.patient_id:
+        return True
+    return bool(doc.kind) and doc.kind.strip().lower() not in LITERATURE_KINDS  # type: ignore[union-attr]
+
+
+def should_deidentify(doc: Document, mode: DeidMode) -> bool:
+    return mode == "on" or (mode == "auto" and is_clinical(doc))
+
+
+@dataclass(frozen=True)
+class PrivacyPolicy:
+    """What to protect, and with which de-identification settings (picklable: it travels to workers)."""
+
+    mode: DeidMode = "auto"
+    replace: Literal["tag", "surrogate"] = "tag"
+    use_model: bool = True
+    key: bytes | None = None  # None: :func:`nlp.pseudonym.load_key` (env or key file), read once per process
+
+    def __post_init__(self) -> None:
+        deid_mode(self.mode)
+        if self.replace not in ("tag", "surrogate"):
+            raise InputError(f"replace must be 'tag' or 'surrogate', got {self.replace!r}")
+
+    def __repr__(self) -> str:  # never show the key
+        return f"PrivacyPolicy(mode={self.mode!r}, replace={self.replace!r}, use_model={self.use_model})"
+
+    def pseudonymizer(self) -> Pseudonymizer:
+        return Pseudonymizer(self.key)
+
+
+def protect_records(records: Iterable[Any], policy: PrivacyPolicy,
+                    pseudonymizer: Pseudonymizer | None = None) -> Iterator[Any]:
+    """Pseudonymise ids of the records to protect (``nlp.extract.Record`` objects), lazily."""
+    if policy.mode == "off":
+        yield from records
+        return
+    pseudo = pseudonymizer or policy.pseudonymizer()
+    for rec in records:
+        doc = rec.document
+        if doc is None:  # quarantined: protect the id (unknown kind, so err on the safe side)
+            yield replace(rec, source=_source(rec.source, pseudo), doc_id=_pseudo_doc(pseudo, rec.doc_id))
+            continue
+        if not should_deidentify(doc, policy.mode):
+            yield rec
+            continue
+        new = protect_document(doc, pseudo)
+        yield replace(rec, source=_source(rec.source, pseudo), document=new, doc_id=new.id)
+
+
+def protect_document(doc: Document, pseudo: Pseudonymizer) -> Document:
+    """Pseudonymous ids, shifted date, no metadata; the text is left to :class:`DeidentifyingPipeline`."""
+    pid = pseudo.patient(doc.patient_id) if doc.patient_id else None
+    did = pseudo.document(doc.id)
+    when = doc.date + timedelta(days=pseudo.date_shift_days(pid or did)) if doc.date else None
+    return doc.model_copy(update={"id": did, "patient_id": pid, "date": when, "metadata": {}})
+
+
+def _pseudo_doc(pseudo: Pseudonymizer, doc_id: str | None) -> str | None:
+    if doc_id is None or pseudo.is_pseudonym(doc_id):
+        return doc_id
+    return pseudo.document(doc_id)
+
+
+def _source(source: str, pseudo: Pseudonymizer) -> str:
+    """A ``.txt`` source's file name is its document id: replace it (the folder is the user's own)."""
+    path = Path(source)
+    if path.suffix.lower() != ".txt" or pseudo.is_pseudonym(path.stem):
+        return source
+    return str(path.with_name(pseudo.document(path.stem) + path.suffix))
+
+
+class DeidentifyingPipeline:
+    """Wraps an NLP pipeline: documents protected by :func:`protect_records` are de-identified first."""
+
+    def __init__(self, inner: Any, policy: PrivacyPolicy) -> None:
+        from nlp.deid import DeidConfig, Deidentifier
+
+        self.inner = inner
+        self.policy = policy
+        self._pseudo = policy.pseudonymizer()
+        self.deid = Deidentifier(DeidConfig(mode=policy.replace, use_model=policy.use_model),
+                                 pseudonymizer=self._pseudo)
+
+    def __getattr__(self, name: str) -> Any:  # version, nlp, … of the wrapped pipeline
+        return getattr(self.inner, name)
+
+    def process(self, documents: Sequence[Document], batch_size: int = 32) -> list[Any]:
+        todo = [i for i, d in enumerate(documents) if self._pseudo.is_pseudonym(d.id)]
+        docs = list(documents)
+        if todo:
+            results = self.deid.pipe([docs[i].text for i in todo],
+                                     scopes=[docs[i].patient_id or docs[i].id for i in todo])
+            for i, res in zip(todo, results):
+                docs[i] = docs[i].model_copy(update={"text": res.text})
+        return self.inner.process(docs, batch_size=batch_size)
+
+
+def deidentifying_factory(factory: Any, policy: PrivacyPolicy) -> Any:
+    """A picklable pipeline factory whose pipelines de-identify (``factory`` unchanged when mode is off)."""
+    if policy.mode == "off":
+        return factory
+    import functools
+
+    return functools.partial(_build_deidentifying, factory, policy)
+
+
+def _build_deidentifying(factory: Any, policy: PrivacyPolicy) -> DeidentifyingPipeline:
+    return DeidentifyingPipeline(factory(), policy)
+
+
+# ------------------------------------------------------------------------------------------- error messages
+
+_SCRUB = [
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
+    re.compile(r"(?<!\w)\d{3}-\d{2}-\d{4}(?!\w)"),  # SSN
+    re.compile(r"(?<![\w])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\w)"),  # phone
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # numeric dates
+    re.compile(r"(?<![\w-])[A-Z]{0,4}-?\d{5,}(?![\w-])"),  # MRN-like numbers
+]
+
+
+def scrub(message: str) -> str:
+    """Mask identifier-shaped substrings (defence in depth for messages that must quote something)."""
+    for rx in _SCRUB:
+        message = rx.sub("[REDACTED]", message)
+    return message
+
+
+def safe_reason(err: BaseException) -> str:
+    """A quarantine/log reason that names what went wrong without quoting any input.
+
+    Pydantic validation errors list field locations and error types only (their default message repeats the
+    input value); any other error gives its type and a scrubbed message with quoted parts removed.
+    """
+    try:
+        from pydantic import ValidationError
+    except ImportError:  # pragma: no cover - pydantic is a dependency
+        ValidationError = ()  # type: ignore[assignment]
+    if isinstance(err, ValidationError):
+        parts = [f"{'.'.join(str(x) for x in e.get('loc', ())) or 'value'}: {e.get('type')}" for e in err.errors()]
+        return f"invalid record ({'; '.join(parts[:5])})"
+    msg = re.sub(r"(['\"]).*?\1", "…", str(err))[:200]
+    return f"{type(err).__name__}: {scrub(msg)}" if msg else type(err).__name__
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that masks identifier-shaped strings in every record's message and arguments.
+
+    Install it on the handlers that leave the process (``logging.getLogger().addHandler(...)`` users do
+    themselves); medkg's own log calls already avoid note text, this catches what third-party libraries log.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken format string must not break logging
+            return True
+        record.msg, record.args = scrub(message), ()
+        return True
+
+
+def install_log_redaction(logger: logging.Logger | None = None) -> RedactingFilter:
+    """Attach a :class:`RedactingFilter` to every handler of ``logger`` (default: the root logger)."""
+    logger = logger or logging.getLogger()
+    filt = RedactingFilter()
+    for handler in logger.handlers:
+        handler.addFilter(filt)
+    return filt

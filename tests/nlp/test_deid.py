@@ -1,0 +1,158 @@
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nlp.deid import DeidConfig, Deidentifier, PhiType
+from nlp.deid_eval import read_gold, score
+from nlp.pseudonym import Pseudonymizer
+
+GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
+KEY = b"unit-test-key-0123456789"
+
+
+@pytest.fixture(scope="module")
+def deid():
+    return Deidentifier(DeidConfig(), pseudonymizer=Pseudonymizer(KEY))
+
+
+@pytest.fixture(scope="module")
+def patterns_only():
+    return Deidentifier(DeidConfig(use_model=False), pseudonymizer=Pseudonymizer(KEY))
+
+
+@pytest.fixture(scope="module")
+def surrogate():
+    return Deidentifier(DeidConfig(mode="surrogate"), pseudonymizer=Pseudonymizer(KEY))
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return read_gold(GOLD)
+
+
+def test_gold_set_is_large_and_covers_every_identifier_type(gold):
+    assert len(gold) >= 40
+    kinds = {p["type"] for n in gold for p in n["phi"]}
+    assert kinds == {t.value for t in PhiType}
+    assert all(n["medical"] for n in gold)
+
+
+def test_every_planted_identifier_type_is_replaced(deid, gold):
+    sc = score(gold, deid.pipe([n["text"] for n in gold], [n["patient_id"] for n in gold]))
+    table = sc.table()
+    for kind in ("DATE", "PHONE", "EMAIL", "ID", "SSN", "URL", "IP", "VEHICLE", "ZIP", "AGE", "ADDRESS"):
+        assert table[kind]["recall"] >= 0.99, (kind, table[kind])
+    assert table["NAME"]["recall"] >= 0.95 and table["LOCATION"]["recall"] >= 0.9
+    assert table["ALL"]["precision"] >= 0.95
+    assert sc.medical_survival >= 0.98
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Seen on 03/04/2021.", "DATE"), ("Seen on 3/4/21.", "DATE"), ("Seen on 2021-03-04.", "DATE"),
+    ("Seen on March 4th.", "DATE"), ("Seen 4 March 2021.", "DATE"), ("Seen Mar 4 in clinic.", "DATE"),
+    ("Follow up on the 4th.", "DATE"), ("Seen 04-Mar-2021.", "DATE"), ("Since June 2020 worse.", "DATE"),
+    ("Call (555) 123-4567 today.", "PHONE"), ("Fax: 555.987.6543", "PHONE"), ("cell +1 555 270 4411", "PHONE"),
+    ("Mail jdoe@example.com now", "EMAIL"), ("MRN: 00123456", "ID"), ("Acct # A7732019", "ID"),
+    ("Member ID: XGH448812093", "ID"), ("serial number PZX604218H", "ID"), ("SSN 219-09-9999", "SSN"),
+    ("see https://portal.example.org/p/1", "URL"), ("from 73.142.18.201 today", "IP"),
+    ("plate 7KQX219 seen", "VEHICLE"), ("Boston, MA 02115", "ZIP"), ("a 92-year-old man", "AGE"),
+    ("lives at 12 Oak St with wife", "ADDRESS"), ("Mr. John A. Smith was seen", "NAME"),
+    ("Seen by J. Smith today", "NAME"), ("Dr. Patel agrees", "NAME"), ("Patient: Smith, John", "NAME"),
+    ("moved to Bakersfield last year", "LOCATION"), ("admitted to Mercy General Hospital", "LOCATION"),
+])
+def test_planted_forms(patterns_only, text, kind):
+    res = patterns_only.deidentify(text, "p1")
+    assert any(s.type.value == kind for s in res.spans), (text, res.text)
+
+
+def test_tags_hide_the_identifiers(deid):
+    text = "Mr. John A. Smith, MRN 00123456, phone (555) 123-4567. Smith was seen by Dr. Patel."
+    res = deid.deidentify(text, "p1")
+    for secret in ("John", "Smith", "00123456", "123-4567", "Patel"):
+        assert secret not in res.text
+    assert res.text.startswith("Mr. [NAME], MRN [ID], phone [PHONE].")
+    assert "[NAME] was seen by Dr. [NAME]" in res.text
+
+
+@pytest.mark.parametrize("term", ["Parkinson disease", "Parkinson's disease", "metformin", "Crohn's disease",
+                                  "Hodgkin lymphoma", "Cushing syndrome", "Alzheimer's disease", "Graves' disease",
+                                  "von Willebrand disease", "Huntington disease", "Barrett's esophagus",
+                                  "Foley catheter", "Guillain-Barre syndrome"])
+def test_medical_terms_survive(deid, term):
+    text = f"Mr. John Smith was seen by Dr. Adams for {term}. Smith started treatment."
+    res = deid.deidentify(text, "p1")
+    assert term in res.text, res.text
+    assert "Smith" not in res.text and "Adams" not in res.text
+
+
+def test_an_eponym_after_a_title_is_a_name(deid):
+    res = deid.deidentify("Dr. Parkinson reviewed the films. Parkinson disease is unlikely.", "p1")
+    assert res.text == "Dr. [NAME] reviewed the films. Parkinson disease is unlikely."
+
+
+def test_small_ages_and_bare_years_stay(deid):
+    text = "A 71-year-old with diabetes since 2015, now 45 kg."
+    assert deid.deidentify(text, "p1").text == text
+
+
+def _dates(text):
+    return [date(int(y), int(m), int(d)) for m, d, y in re.findall(r"(\d{2})/(\d{2})/(\d{4})", text)]
+
+
+def test_date_shift_keeps_intervals_and_format(deid):
+    text = "Admitted 03/04/2021, surgery 03/06/2021, discharged 03/29/2021. Seen again on April 2, 2021."
+    res = deid.deidentify(text, "patient-7")
+    before, after = _dates(text), _dates(res.text)
+    assert len(after) == 3 and after != before
+    assert [b - a for a, b in zip(before, before[1:])] == [b - a for a, b in zip(after, after[1:])]
+    shift = (after[0] - before[0]).days
+    assert shift == res.date_shift_days != 0
+    m = re.search(r"on ([A-Z][a-z]+) (\d+), (\d{4})", res.text)
+    shifted = date(int(m.group(3)), [None, "January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"].index(m.group(1)),
+                   int(m.group(2)))
+    assert (shifted - date(2021, 4, 2)).days == shift
+    # the same patient's next note moves by the same offset; another patient by another
+    assert deid.deidentify("On 03/04/2021.", "patient-7").text == f"On {after[0]:%m/%d/%Y}."
+    others = {deid.deidentify("On 03/04/2021.", f"patient-{i}").text for i in range(10)}
+    assert len(others) > 5
+
+
+def test_spans_map_old_offsets_to_new_and_keep_no_strings(deid):
+    text = "Pt Jane Roe (MRN 00991122) seen 2021-03-04 for pneumonia; call 617-555-0142."
+    res = deid.deidentify(text, "p9")
+    pieces, pos = [], 0
+    for s in res.spans:
+        assert res.text[:s.new_start].endswith(text[pos:s.start])
+        pieces.append(text[pos:s.start])
+        pieces.append(res.text[s.new_start:s.new_end])
+        pos = s.end
+    pieces.append(text[pos:])
+    assert "".join(pieces) == res.text
+    for s in res.spans:  # the result holds offsets and types only
+        assert not any(isinstance(v, str) and v in text and len(v) > 3 for v in (s.type.value, s.source))
+    assert "pneumonia" in res.text
+
+
+def test_surrogates_are_consistent_within_a_patient(surrogate):
+    text = "Mr. John Smith lives in Springfield, MA. Smith's daughter called. Call 617-555-0142."
+    a = surrogate.deidentify(text, "p1")
+    b = surrogate.deidentify("Mr. Smith returned from Springfield.", "p1")  # the patient's next note
+    assert "Smith" not in a.text and "John" not in a.text and "617-555-0142" not in a.text
+    names = [a.text[s.new_start:s.new_end] for s in a.spans if s.type is PhiType.NAME]
+    assert names[0].split()[-1] == names[1]  # "John Smith" ... "Smith" -> same surrogate surname
+    assert names[1] in b.text
+    assert "[" not in a.text  # realistic values, not tags
+    city = [a.text[s.new_start:s.new_end] for s in a.spans if s.type is PhiType.LOCATION]
+    assert city and city[0] in b.text and city[0] != "Springfield"
+
+
+def test_input_validation(deid):
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="texts\\[0\\]"):
+        list(deid.pipe([b"bytes"]))
+    with pytest.raises(InputError, match="mode"):
+        DeidConfig(mode="mask")

@@ -1,0 +1,151 @@
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from kg.models import Document, Triple
+from kg.schema import NodeLabel, RelType
+from nlp.deid import DeidConfig, Deidentifier
+from nlp.extract import extract, iter_records
+from nlp.privacy import (PrivacyPolicy, RedactingFilter, deid_mode, protect_records, safe_reason, scrub,
+                         should_deidentify)
+from nlp.pseudonym import Pseudonymizer, load_key
+from tests.nlp.fakes import fake_pipeline
+
+GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
+NOTES = [json.loads(line) for line in GOLD.read_text().splitlines()][:12]
+MRN = "00123456"
+
+
+def _records(tmp_path):
+    rows = [{"id": f"note-{n['id']}-{MRN}", "patient_id": n["patient_id"], "note_type": n["note_type"],
+             "text": n["text"], "ward": "Smith wing"} for n in NOTES]
+    # the same patient in two documents, and records that fail with identifiers in their ids
+    rows.append({"id": f"second-{MRN}", "patient_id": MRN, "text": "Mr. John Smith on metformin for pneumonia."})
+    rows.append({"id": f"empty-{MRN}", "patient_id": MRN, "text": ""})
+    rows.append({"id": "abstract-1", "note_type": "abstract", "text": "Aspirin in 2019 trials by Smith et al."})
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "notes.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows) + '{"id": "broken-00123456", "text": \n')
+    return path
+
+
+def _planted():
+    """Identifier strings of the notes that are long enough to be searched for as such."""
+    out = {MRN, "John Smith", "Smith wing"}
+    for n in NOTES:
+        out |= {n["text"][p["start"]:p["end"]] for p in n["phi"] if p["end"] - p["start"] >= 5}
+        out.add(n["patient_id"])
+    return out
+
+
+def _run(tmp_path, **kw):
+    kw.setdefault("pipeline_factory", fake_pipeline)
+    return extract([_records(tmp_path)], tmp_path / "out" / "t.jsonl", progress=False, **kw)
+
+
+def test_modes_and_clinical_records():
+    assert deid_mode(None) == "auto" and deid_mode(True) == "on" and deid_mode(False) == "off"
+    note = Document(id="n", text="x", patient_id="p")
+    lit = Document(id="a", text="x", kind="abstract")
+    plain = Document(id="t", text="x")
+    assert should_deidentify(note, "auto") and not should_deidentify(lit, "auto")
+    assert not should_deidentify(plain, "auto") and should_deidentify(plain, "on")
+    assert not should_deidentify(note, "off")
+
+
+def test_protect_records_pseudonymises_ids_and_drops_metadata(tmp_path):
+    pseudo = Pseudonymizer(load_key())
+    recs = list(protect_records(iter_records([_records(tmp_path)]), PrivacyPolicy(), pseudo))
+    for rec in recs:
+        assert MRN not in rec.key and (rec.doc_id is None or MRN not in rec.doc_id)
+        if rec.document is not None and rec.document.kind != "abstract":
+            assert pseudo.is_pseudonym(rec.document.id) and pseudo.is_pseudonym(rec.document.patient_id)
+            assert rec.document.metadata == {}
+    abstract = next(r.document for r in recs if r.document is not None and r.document.kind == "abstract")
+    assert abstract.id == "abstract-1"  # literature is left alone in auto mode
+
+
+def test_batch_extraction_with_deid_leaks_no_identifier(tmp_path, caplog, capsys):
+    caplog.set_level(logging.DEBUG)
+    report = _run(tmp_path, deid="auto")
+    assert report.documents == len(NOTES) + 2 and report.quarantined == 2
+    out = tmp_path / "out"
+    files = {p.name: p.read_text() for p in out.iterdir()}
+    assert {"t.jsonl", "t.jsonl.quarantine.jsonl", "t.jsonl.done"} <= set(files)
+    captured = capsys.readouterr()
+    blobs = {**files, "logs": caplog.text, "stdout": captured.out, "stderr": captured.err}
+    for secret in _planted():
+        for name, blob in blobs.items():
+            assert secret not in blob, (secret, name)
+    triples = [Triple.model_validate_json(x) for x in files["t.jsonl"].splitlines()]
+    assert any(t.object.id == "DB00331" for t in triples)  # metformin still extracted
+    # provenance offsets point into the de-identified text
+    pseudo = Pseudonymizer(load_key())
+    deid = Deidentifier(DeidConfig(), pseudonymizer=pseudo)
+    texts = {pseudo.document(f"note-{n['id']}-{MRN}"): deid.deidentify(n["text"], pseudo.patient(n["patient_id"])).text
+             for n in NOTES}
+    checked = 0
+    for t in triples:
+        p = t.provenance
+        if p.doc_id in texts and p.start is not None:
+            assert texts[p.doc_id][p.start:p.end] == p.text
+            checked += 1
+    assert checked > 5
+
+
+def test_same_mrn_in_two_documents_is_one_patient(tmp_path):
+    _run(tmp_path, deid="on")
+    triples = [Triple.model_validate_json(x) for x in (tmp_path / "out" / "t.jsonl").read_text().splitlines()]
+    pid = Pseudonymizer(load_key()).patient(MRN)
+    docs_of = {t.object.id for t in triples if t.predicate is RelType.HAS_DOCUMENT and t.subject.id == pid}
+    assert len(docs_of) == 2  # note-n01 (MRN 00123456) and second-00123456
+    assert all(t.subject.id.startswith(("P-", "D-")) for t in triples)
+
+
+def test_a_different_key_gives_different_pseudonyms(tmp_path, monkeypatch):
+    _run(tmp_path / "a", deid="on")
+    monkeypatch.setenv("MEDKG_PSEUDONYM_KEY", "another-test-key-abcdefghijklmnop")
+    _run(tmp_path / "b", deid="on")
+    ids = [{t.subject.id for t in map(Triple.model_validate_json,
+                                      (tmp_path / d / "out" / "t.jsonl").read_text().splitlines())} for d in "ab"]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]
+
+
+def test_deid_off_keeps_raw_ids(tmp_path):
+    _run(tmp_path, deid="off")
+    assert f"note-n01-{MRN}" in (tmp_path / "out" / "t.jsonl").read_text()
+
+
+def test_graph_holds_pseudonyms_only(tmp_path, graph_store):
+    _run(tmp_path, deid="auto", graph=True, store=graph_store)
+    pid = Pseudonymizer(load_key()).patient(MRN)
+    rows = graph_store.query("MATCH (p:Patient {id: $id})-[:HAS_DOCUMENT]->(d:Document) RETURN count(d) AS n",
+                             {"id": pid})
+    assert rows[0]["n"] == 2
+    assert graph_store.query("MATCH (p:Patient) RETURN count(p) AS n")[0]["n"] == len({n["patient_id"] for n in NOTES})
+    dump = json.dumps(graph_store.query("MATCH (n) WHERE n:Patient OR n:Document OR n:Evidence "
+                                        "RETURN properties(n) AS p"), default=str)
+    dump += json.dumps(graph_store.query("MATCH ()-[r]->() RETURN properties(r) AS p"), default=str)
+    for secret in _planted():
+        assert secret not in dump, secret
+
+
+def test_safe_reason_does_not_quote_input():
+    with pytest.raises(Exception) as info:
+        Document(id="x", text="Mr. John Smith", metadata={"mrn": 123})
+    reason = safe_reason(info.value)
+    assert "John" not in reason and "123" not in reason and "metadata" in reason
+    assert "00123456" not in safe_reason(ValueError(f"bad MRN {MRN} for 'John Smith'"))
+    assert "John" not in safe_reason(KeyError("John Smith"))
+
+
+def test_redacting_filter(caplog):
+    logger = logging.getLogger("medkg.test.redact")
+    logger.addFilter(RedactingFilter())
+    with caplog.at_level(logging.INFO, logger="medkg.test.redact"):
+        logger.info("call %s or mail %s, ssn %s, mrn %s", "(555) 123-4567", "a.b@c.org", "219-09-9999", MRN)
+    assert "555" not in caplog.text and "a.b@c.org" not in caplog.text and MRN not in caplog.text
+    assert scrub("dose 5 mg") == "dose 5 mg"
+    assert repr(PrivacyPolicy(key=b"secret-key-secret-key")).count("secret") == 0
