@@ -251,12 +251,15 @@ class _TrigramIndex:
         if not q:
             return None
         n_all = sum(1 for _ in _trigrams(key))
-        idx = np.fromiter((i for i, _ in q), np.int64)
         w = np.fromiter((v for _, v in q), np.float32)
         # unknown query grams still count in the query norm (as the vectorizer's idf for unseen grams would)
         unseen = n_all - len(q)
         norm = float(np.sqrt((w ** 2).sum() + unseen * float(self.idf.max()) ** 2))
-        sims = (self.mat_t[idx].T @ w) / norm
+        ptr, cols, vals = self.mat_t.indptr, self.mat_t.indices, self.mat_t.data
+        rows = [(ptr[g], ptr[g + 1]) for g, _ in q]
+        hit_cols = np.concatenate([cols[a:b] for a, b in rows])
+        hit_vals = np.concatenate([vals[a:b] * wq for (a, b), wq in zip(rows, w)])
+        sims = np.bincount(hit_cols, weights=hit_vals, minlength=len(self.forms)) / norm
         j = int(sims.argmax())
         return self.forms[j], float(sims[j])
 
@@ -330,6 +333,7 @@ class Linker:
             raise InputError(f"threshold must be in (0, 1], got {threshold!r}")
         self.vocab = vocab if vocab is not None else Vocabulary.load()
         self.threshold = threshold
+        self._cache: dict[tuple[str, NodeLabel, str | None], Link] = {}
 
     @property
     def version(self) -> str:
@@ -344,9 +348,18 @@ class Linker:
         (SIDER side effects for diseases), and only then the fuzzy index over all of them.
         """
         label = node_label(label)
-        allowed = COMPATIBLE_LABELS.get(label, (label,))
         stripped = text.strip()
         long_form = abbreviations.get(stripped) if abbreviations else None
+        key = (stripped, label, long_form)
+        link = self._cache.get(key)
+        if link is None:
+            if len(self._cache) >= 100_000:
+                self._cache.clear()
+            link = self._cache[key] = self._link(stripped, label, long_form)
+        return link
+
+    def _link(self, stripped: str, label: NodeLabel, long_form: str | None) -> Link:
+        allowed = COMPATIBLE_LABELS.get(label, (label,))
         queries = [(stripped, "exact")]
         if long_form:
             queries.append((long_form, "abbreviation"))

@@ -272,7 +272,9 @@ class ContextComponent:
             # the section default is decided per mention (a sentence may straddle a header's line)
             for ent in ents:
                 default = section_assertion(sections, ent.start_char)
-                (a,) = self.context.assert_spans(sent.text, [(ent.start_char - base, ent.end_char - base)], default)
+                # an entity may run past its sentence's end (the NER does not see sentence boundaries)
+                text = sent.text if ent.end_char <= sent.end_char else doc.text[base:ent.end_char]
+                (a,) = self.context.assert_spans(text, [(ent.start_char - base, ent.end_char - base)], default)
                 ent._.assertion = a.value
         return doc
 
