@@ -85,6 +85,8 @@ def extract(
     relations: bool = typer.Option(False, "--relations", help="Also extract relations between mentions."),
     restart: bool = typer.Option(False, "--restart", help="Ignore an earlier run's progress and start afresh."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    deid: bool = typer.Option(None, "--deid/--no-deid", help="De-identify all records / none (default: the "
+                                                            "clinical ones, i.e. with a patient id or note type)."),
 ) -> None:
     """Extract MENTIONS triples (and relations) from documents into JSONL; resumable, bad records quarantined."""
     import functools
@@ -93,10 +95,28 @@ def extract(
 
     factory = functools.partial(default_pipeline_factory, device, relations)
     report = run_extract(inputs, out, graph=graph, workers=workers, batch_size=batch_size, device=device,
-                         pipeline_factory=factory, resume=not restart, progress=progress)
+                         pipeline_factory=factory, resume=not restart, progress=progress, deid=deid)
     typer.echo(f"{report.documents} documents ({report.skipped} already done, {report.quarantined} quarantined), "
                f"{report.mentions} mentions, {report.triples} triples, {report.unlinked} unlinked mentions "
                f"in {report.seconds:.1f}s ({report.docs_per_s:.1f} docs/s) -> {out}")
+
+
+@app.command("deid")
+def deid_cmd(
+    inputs: list[Path] = typer.Argument(..., help="Folders of .txt notes, or .txt / .jsonl / .csv files."),
+    out: Path = typer.Option(..., "--out", "-o", help="JSONL of de-identified records to write."),
+    mode: str = typer.Option("tag", "--mode", help="tag: [NAME], [PHONE] …; surrogate: realistic values."),
+    model: bool = typer.Option(True, "--model/--no-model", help="Also use the spaCy NER (slower, finds more)."),
+    only_clinical: bool = typer.Option(False, "--only-clinical", help="Leave records without patient id or note "
+                                                                      "type (e.g. literature) unchanged."),
+) -> None:
+    """De-identify notes: Safe Harbor identifiers replaced, dates shifted per patient, ids pseudonymised."""
+    from nlp.privacy import PrivacyPolicy, deidentify_files
+
+    policy = PrivacyPolicy(mode="auto" if only_clinical else "on", replace=mode, use_model=model)  # type: ignore[arg-type]
+    counts = deidentify_files(inputs, out, policy)
+    typer.echo(f"{counts['records']} records: {counts['deidentified']} de-identified, "
+               f"{counts['quarantined']} unreadable -> {out}")
 
 
 TOP_LEVEL = [extract]

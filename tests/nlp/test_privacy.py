@@ -149,3 +149,21 @@ def test_redacting_filter(caplog):
     assert "555" not in caplog.text and "a.b@c.org" not in caplog.text and MRN not in caplog.text
     assert scrub("dose 5 mg") == "dose 5 mg"
     assert repr(PrivacyPolicy(key=b"secret-key-secret-key")).count("secret") == 0
+
+
+def test_cli_deid_writes_protected_records(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    src = _records(tmp_path)
+    out = tmp_path / "deid.jsonl"
+    result = CliRunner().invoke(app, ["nlp", "deid", str(src), "--out", str(out), "--no-model"])
+    assert result.exit_code == 0, result.output
+    assert "2 unreadable" in result.output
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(rows) == len(NOTES) + 2 and all(r["id"].startswith("D-") for r in rows)
+    blob = out.read_text() + result.output
+    for secret in ("00123456", "John Smith", "(555) 123-4567", "h.moreau@bluemail.net", "03/04/2021"):
+        assert secret not in blob, secret
+    assert "metformin" in blob and "Parkinson disease" in blob
