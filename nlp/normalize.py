@@ -345,7 +345,9 @@ class Linker:
 
         Order: exact match of the text, of its defined long form, then of a variant (``"cocaine-induced
         seizures"`` -> ``"seizures"``), first among the mention's primary labels and then the fallback ones
-        (SIDER side effects for diseases), and only then the fuzzy index over all of them.
+        (SIDER side effects for diseases), and only then the fuzzy index over all allowed labels. (Backing off
+        to a disease's head word, "postoperative delirium" -> "delirium", was measured and left out: on the
+        BC5CDR development set only 35% of those links were right.)
         """
         label = node_label(label)
         stripped = text.strip()
@@ -364,6 +366,8 @@ class Linker:
         if long_form:
             queries.append((long_form, "abbreviation"))
         queries += [(v, "exact") for v in _variants(stripped)]
+        if long_form:
+            queries += [(v, "abbreviation") for v in _variants(long_form)]
         primary = tuple(lab for lab in allowed if lab is not NodeLabel.SIDE_EFFECT) or allowed
         tiers = [primary] if primary == allowed else [primary, allowed]
         for tier in tiers:
