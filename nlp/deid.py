@@ -157,6 +157,7 @@ def lexicon() -> _Lexicon:
         else:
             words.add(norm)
         eponyms.update(m.group(1) for m in re.finditer(r"\b([A-Z][a-z]{2,})(?:'s|’s)\b", node.name))
+    words.update(_extraction_vocabulary(phrases))
     names = {n.lower() for n in raw["first_names"] + raw["surnames"]}
     words -= names  # a drug called "Grace" must not shield a patient called Grace
     return _Lexicon(
@@ -179,6 +180,30 @@ def load_model(name: str = SPACY_MODEL) -> Any:
     import spacy
 
     return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+def _extraction_vocabulary(phrases: set[str]) -> set[str]:
+    """Surface forms of the extraction vocabulary (``nlp/data/vocab.json.gz``): what NER may link must survive.
+
+    Multi-word forms go into ``phrases``; single words of 4+ letters are returned (shorter ones are too often
+    initials or name fragments).
+    """
+    import gzip
+
+    path = resources.files("nlp") / "data" / "vocab.json.gz"
+    try:
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            forms = json.load(fh).get("forms", {})
+    except (OSError, ValueError):  # no vocabulary shipped: the Hetionet names alone still protect
+        return set()
+    words = set()
+    for form in forms:
+        norm = _norm_phrase(form)
+        if " " in norm:
+            phrases.add(norm)
+        elif len(norm) >= 4 and norm.isalpha():
+            words.add(norm)
+    return words
 
 
 # --------------------------------------------------------------------------------------------------- patterns
@@ -231,12 +256,14 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"id(?: number| no\.?| #)?|identifier|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
+                 r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
                  r"vehicle identification number|vehicle(?: id| number| plate)")
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close)")
 _UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
-_FACILITY_HEADS = (r"(?:Hospital|Institute|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
+_FACILITY_HEADS = (r"(?:Hospital|Institute|Family Practice|Practice|Senior Living|Medical Associates|"
+                   r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
                    r"Surgical Center|Surgery Center|Cancer Center|Children's Hospital|Memorial Hospital|"
                    r"Care Center|Assisted Living|Hospice|Pharmacy)")
@@ -266,6 +293,7 @@ _RX = {
     "date_iso": re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})"
                            r"(?![\d/-]|\.\d)"),
     "date_md_num": re.compile(r"(?i)\b(?:on|since|from|until|till|to|through|thru|for|given|and|or|between|around|dated?|dos|seen|admitted|"
+                              r"rtc|appt|appointment|"
                               r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
                               r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled)\s+"
                               r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
@@ -307,6 +335,9 @@ _RX = {
     "name_relative": re.compile(rf"(?i:\b(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
                                 rf"niece|nephew|grandson|granddaughter|friend|caregiver|neighbou?r|guardian)),?\s+"
                                 rf"(?P<val>{_NAME})"),
+    "name_subject": re.compile(rf"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
+                               rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|"
+                               rf"underwent|complains|states|tolerated|remains)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
     "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
@@ -328,6 +359,9 @@ class _Cand:
     date: dict[str, Any] | None = None  # parsed parts of a date, for shifting (in memory only)
 
 
+_DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
+                           r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
+                           r"mg of|dose of)\s+\Z")
 _PRIORITY = {"pattern": 90, "context": 70, "model": 40, "propagated": 35}
 
 
@@ -412,6 +446,9 @@ class Deidentifier:
         prop = self._propagate(text, chosen, protected)
         if prop:
             chosen = _resolve(text, chosen + prop)
+        ages = _ages_after_names(text, chosen)
+        if ages and PhiType.AGE in self.config.types:
+            chosen = _resolve(text, chosen + ages)
         shift = None
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
@@ -560,7 +597,8 @@ class Deidentifier:
     def _name_cands(self, text: str, out: list[_Cand]) -> None:
         C = _PRIORITY["context"]
         for key, prio in (("name_title", C + 2), ("name_label", C + 1), ("name_inline", C), ("name_relative", C - 2),
-                          ("name_credential", C + 1), ("name_last_first", C - 3), ("name_typist", C)):
+                          ("name_credential", C + 1), ("name_last_first", C - 3), ("name_typist", C),
+                          ("name_subject", C - 6)):
             for m in _RX[key].finditer(text):
                 g = "val" if m.group("val") is not None else "val2"
                 if key == "name_typist":
@@ -569,7 +607,7 @@ class Deidentifier:
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None:
                     continue
-                if key in ("name_relative", "name_credential", "name_last_first") and self._is_medical(
+                if key in ("name_relative", "name_credential", "name_last_first", "name_subject") and self._is_medical(
                         text[span[0]:span[1]]):
                     continue
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
@@ -660,11 +698,17 @@ class Deidentifier:
             value = text[s:e]
             if not value.strip() or _overlaps(s, e, protected) or self._is_medical(value):
                 continue
+            if " " not in value.strip() and _DRUG_CONTEXT.search(text, max(0, s - 24), s):
+                continue  # "stable on Farxiga": an unknown brand name, not a person or a town
+            if value.strip() in self.lex.state_abbreviations:
+                continue
             if ent.label_ == "PERSON":
+                if re.search(r"\d", value):
+                    continue  # "MA 01609": names have no digits
                 span = self._trim_name(text, s, e)
                 if span is None or not re.search(r"[A-Z]", text[span[0]:span[1]]):
                     continue
-                if text[span[0]:span[1]] in self.lex.eponyms:
+                if text[span[0]:span[1]] in self.lex.eponyms or text[span[0]:span[1]] in self.lex.state_abbreviations:
                     continue
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "model", M))
             elif ent.label_ in ("GPE", "LOC", "FAC"):
@@ -782,6 +826,18 @@ class Deidentifier:
                     chars[i] = d
                 out = "".join(chars)
         return out
+
+
+_AGE_AFTER_NAME = re.compile(r"\s*,?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
+
+
+def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """A bare number over 89 right after a name is an age ("Harold Finch, 97, lives alone")."""
+    out = []
+    for c in chosen:
+        if c.type is PhiType.NAME and (m := _AGE_AFTER_NAME.match(text, c.end)) and 89 < int(m.group("n")) <= 125:
+            out.append(_Cand(PhiType.AGE, m.start("n"), m.end("n"), "context", _PRIORITY["context"]))
+    return out
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
