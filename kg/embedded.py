@@ -125,7 +125,8 @@ def ensure_server(home: Path | None = None, timeout: float = START_TIMEOUT_S) ->
         logf = open(d / "server.log", "ab")
         proc = subprocess.Popen([sys.executable, "-m", "kg.embedded", "--home", str(home)],
                                 stdin=subprocess.DEVNULL, stdout=logf, stderr=logf, start_new_session=True,
-                                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+                                cwd=d,  # ArcadeDB writes its log/ folder into the working directory
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(os.path.abspath(p or ".") for p in sys.path)})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
