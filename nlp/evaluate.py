@@ -143,6 +143,9 @@ def score_entities(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]])
 
     if len(gold) != len(pred) or any(len(g) != len(p) for g, p in zip(gold, pred)):
         raise InputError("gold and predicted tag sequences differ in length")
+    empty = {"micro": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}}
+    if all(t == "O" for seq in (*gold, *pred) for t in seq):
+        return empty  # nothing to score (seqeval would average over nothing)
     report = classification_report([list(g) for g in gold], [list(p) for p in pred], output_dict=True,
                                    zero_division=0)
     out: dict[str, dict[str, float]] = {}
@@ -152,9 +155,7 @@ def score_entities(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]])
         name = "micro" if key == "micro avg" else key
         out[name] = {"precision": float(row["precision"]), "recall": float(row["recall"]),
                      "f1": float(row["f1-score"]), "support": int(row["support"])}
-    if "micro" not in out:  # seqeval omits the micro row when there are no entities at all
-        out["micro"] = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}
-    return out
+    return out or empty
 
 
 def evaluate_ner(sentences: Sequence[IobSentence], predict: Predictor) -> dict[str, dict[str, float]]:

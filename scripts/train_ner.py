@@ -103,14 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", type=Path, required=True, nargs="+", help="IOB training file(s)")
     ap.add_argument("--devel", type=Path, required=True, help="IOB file for model selection")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="output model directory")
-    ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--warmup", type=float, default=0.1, help="fraction of steps of linear warm-up")
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--label-smoothing", type=float, default=0.0)
+    ap.add_argument("--select-from", type=int, default=2, help="first epoch scored on devel for selection")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--version", default="1.0.0")
     args = ap.parse_args(argv)
     for name in ("epochs", "batch_size", "threads"):
@@ -178,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  epoch {epoch} step {step}/{steps_per_epoch} loss {run_loss / step:.4f} "
                       f"{seen / (time.perf_counter() - t0):.1f} windows/s", flush=True)
         model.eval()
+        if epoch < min(args.select_from, args.epochs):
+            history.append({"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4),
+                            "train_s": round(time.perf_counter() - t0, 1)})
+            print(json.dumps(history[-1]), flush=True)
+            continue
         t1 = time.perf_counter()
         scores = evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
         row = {"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4),
