@@ -253,7 +253,7 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)|"
             r"patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
-            r"id(?: number| no\.?| #)?|identifier|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
+            r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
@@ -262,7 +262,7 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close)")
 _UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
-_FACILITY_HEADS = (r"(?:Hospital|Institute|Family Practice|Practice|Senior Living|Medical Associates|"
+_FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
                    r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
                    r"Surgical Center|Surgery Center|Cancer Center|Children's Hospital|Memorial Hospital|"
@@ -282,7 +282,7 @@ _RX = {
     "ssn": re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)\s*(?:is|:|#)?"
                           r"\s*[:#]?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
-    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
@@ -302,6 +302,8 @@ _RX = {
     "date_my_text": re.compile(rf"\b{_MON}(?:\s+(?i:of))?,?\s+(?P<year>(?:19|20)\d{{2}})\b"),
     "date_day": re.compile(r"(?i)\b(?:on|by|until|till|since|from|before|after|through|of)\s+(?P<span>the\s+"
                            r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
+    "date_weekday_day": re.compile(r"(?i)\b(?P<span>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the\s+"
+                                   r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
     "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:old|o\b|/o\b)|\b(?P<n2>\d{2,3})\s*"
                       r"(?:yo|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
@@ -309,7 +311,8 @@ _RX = {
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))\s+)"
-                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]*\s+)?{_STREET_SUFFIX}\b\.?{_UNIT}"),
+                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]*\s+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
+    "rural_route": re.compile(r"\b(?:Rural Route|RR|R\.R\.|Highway Contract|HC)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
     "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
@@ -333,10 +336,14 @@ _RX = {
     "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered) by)\s*:?\s*(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
     "name_inline": re.compile(rf"(?i:\b(?:{_INLINE_CUES}))\s*,?\s+(?:(?:{_TITLE})\.?\s+)?(?P<val>{_NAME})"),
     "name_relative": re.compile(rf"(?i:\b(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
-                                rf"niece|nephew|grandson|granddaughter|friend|caregiver|neighbou?r|guardian)),?\s+"
+                                rf"niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|mom|"
+                                rf"mum|dad|aunt|uncle|cousin|fianc[ée]e?|girlfriend|boyfriend|stepson|stepdaughter|"
+                                rf"stepmother|stepfather|(?:son|daughter|brother|sister|mother|father)-in-law|friend|"
+                                rf"caregiver|neighbou?r|guardian|roommate|landlord|employer|coworker|pastor)),?\s+"
                                 rf"(?P<val>{_NAME})"),
-    "name_subject": re.compile(rf"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
-                               rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|"
+    "name_subject": re.compile(rf"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|^[A-Za-z][\w -]{{0,18}}:[ \t]+)"
+                               rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
+                               rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|for|"
                                rf"underwent|complains|states|tolerated|remains)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
     "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
@@ -393,6 +400,9 @@ class Deidentifier:
         self._nlp = nlp
         self.lex = lexicon()
         self._eponym_rx = self._build_eponym_rx()
+        heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
+        # "Osgood-Schlatter disease", "Tietze syndrome": a named disease, whoever it is named after
+        self._named_disease_rx = re.compile(rf"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s|’s|s'|')?\s+(?:{heads})\b")
 
     # -- resources
     @property
@@ -457,6 +467,7 @@ class Deidentifier:
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
         spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)]
+        spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)]
         for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
             if m.group() in self.lex.bare_eponyms:
                 before = text[max(0, m.start() - 6):m.start()]
@@ -562,9 +573,9 @@ class Deidentifier:
         for key in ("zip_state", "zip_cue"):
             for m in _RX[key].finditer(text):
                 add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 2))
-        for key in ("street", "street_noun", "po_box"):
+        for key in ("street", "street_noun", "po_box", "rural_route"):
             for m in _RX[key].finditer(text):
-                if key != "po_box" and self._is_medical(m.group()):
+                if key in ("street", "street_noun") and self._is_medical(m.group()):
                     continue
                 add(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
         for m in _RX["city_state"].finditer(text):
@@ -674,7 +685,7 @@ class Deidentifier:
                 "day_start": None, "day_end": None, "year_start": m.start("year") - start,
                 "year_end": m.end("year") - start, "mon_text": m.group("mon"), "suffix": "",
                 "yfmt": m.group("year")}))
-        for m in _RX["date_day"].finditer(text):
+        for m in (*_RX["date_day"].finditer(text), *_RX["date_weekday_day"].finditer(text)):
             day, suffix = _parse_day(m.group("day"))
             if 1 <= day <= 31:
                 out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 2, {
