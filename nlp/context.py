@@ -207,14 +207,21 @@ class ConText:
         return not self._term.search(gap) and len(_WORD.findall(gap)) <= self.window
 
     def assert_spans(self, sentence: str, spans: Sequence[tuple[int, int]],
-                     default: Assertion | None = None) -> list[Assertion]:
-        """The assertion of each ``(start, end)`` span of ``sentence``; ``default`` is the section's, if any."""
+                     default: Assertion | None | Sequence[Assertion | None] = None) -> list[Assertion]:
+        """The assertion of each ``(start, end)`` span of ``sentence``; ``default`` is the section's, if any
+        (one for all spans, or one per span)."""
+        if isinstance(default, (Assertion, type(None))):
+            defaults: Sequence[Assertion | None] = [default] * len(spans)
+        else:
+            defaults = list(default)
+            if len(defaults) != len(spans):
+                raise InputError(f"default: {len(defaults)} defaults for {len(spans)} spans")
         for s, e in spans:
             if not (0 <= s < e <= len(sentence)):
                 raise InputError(f"span {s}:{e} outside the sentence (length {len(sentence)})")
         cues = self._cue_matches(sentence) if spans else []
         out = []
-        for s, e in spans:
+        for (s, e), default in zip(spans, defaults):
             reached: set[Assertion] = set()
             for c in cues:
                 if c.start < e and c.end > s:

@@ -13,6 +13,8 @@ span is kept only where it overlaps none of them.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -109,8 +111,11 @@ class DictionaryMatcher:
 def merge_spans(model_spans: Sequence[tuple[int, int]], dict_spans: Sequence[DictSpan]) -> list[DictSpan]:
     """The dictionary spans (character offsets) that overlap none of the transformer's ``(start, end)`` spans."""
     taken = sorted(model_spans)
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end among the first i+1 spans
     keep = []
     for d in dict_spans:
-        if not any(s < d.end_char and d.start_char < e for s, e in taken):
+        i = bisect.bisect_left(starts, d.end_char)  # taken[:i] start before the match ends
+        if i == 0 or reach[i - 1] <= d.start_char:
             keep.append(d)
     return keep

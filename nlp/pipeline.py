@@ -107,23 +107,26 @@ def doc_triples(document: Document, sdoc: Any, version: str) -> DocResult:
         res.triples.append(Triple(subject=patient, predicate=RelType.HAS_DOCUMENT, object=doc_node,
                                   provenance=Provenance(source="text", doc_id=document.id,
                                                         extractor="medkg.nlp.extract", version=version)))
+    from nlp.spacy_components import ents_by_sentence
+
     sent_index = {s.start: k for k, s in enumerate(sdoc.sents)} if sdoc.has_annotation("SENT_START") else {}
-    for ent in sdoc.ents:
-        res.mentions += 1
-        k = sent_index.get(ent.sent.start, 0) if sent_index else 0
-        assertion = Assertion(ent._.assertion or Assertion.PRESENT.value)
-        score = float(ent._.ner_score if ent._.ner_score is not None else 1.0)
-        if ent._.concept is None:
-            res.unlinked.append(UnlinkedMention(document.id, k, ent.start_char, ent.end_char, ent.text, ent.label_,
-                                                assertion.value, round(score, 4)))
-            continue
-        prov = Provenance(source="text", doc_id=document.id, sentence_index=k, start=ent.start_char,
-                          end=ent.end_char, text=ent.text, extractor=f"medkg.nlp.{ent._.source or 'ner'}",
-                          version=version)
-        confidence = max(0.0, min(1.0, score * float(ent._.link_score or 0.0)))
-        for subj in subjects:
-            res.triples.append(Triple(subject=subj, predicate=RelType.MENTIONS, object=ent._.concept,
-                                      assertion=assertion, confidence=round(confidence, 4), provenance=prov))
+    for sent, ents in ents_by_sentence(sdoc):
+        k = sent_index.get(sent.start, 0)
+        for ent in ents:
+            res.mentions += 1
+            assertion = Assertion(ent._.assertion or Assertion.PRESENT.value)
+            score = float(ent._.ner_score if ent._.ner_score is not None else 1.0)
+            if ent._.concept is None:
+                res.unlinked.append(UnlinkedMention(document.id, k, ent.start_char, ent.end_char, ent.text,
+                                                    ent.label_, assertion.value, round(score, 4)))
+                continue
+            prov = Provenance(source="text", doc_id=document.id, sentence_index=k, start=ent.start_char,
+                              end=ent.end_char, text=ent.text, extractor=f"medkg.nlp.{ent._.source or 'ner'}",
+                              version=version)
+            confidence = max(0.0, min(1.0, score * float(ent._.link_score or 0.0)))
+            for subj in subjects:
+                res.triples.append(Triple(subject=subj, predicate=RelType.MENTIONS, object=ent._.concept,
+                                          assertion=assertion, confidence=round(confidence, 4), provenance=prov))
     rels = getattr(sdoc._, "relations", None) if sdoc.has_extension("relations") else None
     if rels:
         res.triples.extend(_relation_triples(document, sdoc, rels))

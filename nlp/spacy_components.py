@@ -30,6 +30,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -105,14 +107,35 @@ class ClinicalSentencizer:
                     j = i + 1
                     if j < n:
                         starts[j] = True
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = starts[i]
+        # one array write: setting Token.is_sent_start checks the whole Doc each time (quadratic on long notes)
+        doc.from_array([SENT_START], numpy.array([1 if x else -1 for x in starts], dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
 
 @Language.factory("medkg_sentences", default_config={})
 def make_sentences(nlp: Language, name: str) -> ClinicalSentencizer:
     return ClinicalSentencizer()
+
+
+def ents_by_sentence(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """``(sentence, its entities)`` for the sentences that have entities (one pass; ``Span.sent`` rescans the Doc).
+
+    An entity belongs to the sentence its first token is in. Without sentence boundaries the Doc is one sentence.
+    """
+    ents = list(doc.ents)
+    if not ents:
+        return []
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    out: list[tuple[Span, list[Span]]] = []
+    k = 0
+    for ent in ents:
+        while k + 1 < len(sents) and sents[k + 1].start <= ent.start:
+            k += 1
+        if out and out[-1][0].start == sents[k].start:
+            out[-1][1].append(ent)
+        else:
+            out.append((sents[k], [ent]))
+    return out
 
 
 # ----------------------------------------------------------------------------------------------------- NER
@@ -168,8 +191,8 @@ class TransformerNERComponent:
             ents = []
             for sp in spans:
                 span = doc.char_span(sp.start, sp.end, label=NodeLabel(sp.label).value, alignment_mode="expand")
-                if span is None or any(span.start < e.end and e.start < span.end for e in ents):
-                    continue
+                if span is None or (ents and span.start < ents[-1].end):
+                    continue  # spans come in text order; expanding to tokens may make neighbours touch
                 span._.ner_score = float(sp.score)
                 span._.source = "ner"
                 ents.append(span)
@@ -229,7 +252,8 @@ class LinkerComponent:
     def __call__(self, doc: Doc) -> Doc:
         from nlp.normalize import find_abbreviations
 
-        abbrevs = find_abbreviations(doc.text) if "(" in doc.text else {}
+        text = doc.text
+        abbrevs = find_abbreviations(text) if "(" in text else {}
         doc._.abbreviations = abbrevs
         for ent in doc.ents:
             link = self.linker.link(ent.text, ent.label_, abbrevs)
@@ -261,20 +285,16 @@ class ContextComponent:
 
         if not doc.ents:
             return doc
-        sections = find_sections(doc.text, self.context.section_assertions) if ":" in doc.text else []
-        has_sents = doc.has_annotation("SENT_START")
-        by_sent: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            by_sent.setdefault(ent.sent.start if has_sents else 0, []).append(ent)
-        for ents in by_sent.values():
-            sent = ents[0].sent if has_sents else doc[:]
+        full = doc.text  # Doc.text joins all tokens: read it once
+        sections = find_sections(full, self.context.section_assertions) if ":" in full else []
+        for sent, ents in ents_by_sentence(doc):
             base = sent.start_char
+            # an entity may run past its sentence's end (the NER does not see sentence boundaries)
+            text = full[base:max(sent.end_char, max(e.end_char for e in ents))]
+            spans = [(e.start_char - base, e.end_char - base) for e in ents]
             # the section default is decided per mention (a sentence may straddle a header's line)
-            for ent in ents:
-                default = section_assertion(sections, ent.start_char)
-                # an entity may run past its sentence's end (the NER does not see sentence boundaries)
-                text = sent.text if ent.end_char <= sent.end_char else doc.text[base:ent.end_char]
-                (a,) = self.context.assert_spans(text, [(ent.start_char - base, ent.end_char - base)], default)
+            defaults = [section_assertion(sections, e.start_char) for e in ents]
+            for ent, a in zip(ents, self.context.assert_spans(text, spans, defaults)):
                 ent._.assertion = a.value
         return doc
 
