@@ -71,7 +71,9 @@ def test_clinical_sentence_splitting(blank_pipe):
 
 
 def test_load_without_transformer():
-    pipe = nlp.spacy_components.load(ner=False)
+    import nlp as medkg_nlp
+
+    pipe = medkg_nlp.load(ner=False)
     assert pipe.pipe_names == ["medkg_sentences", "medkg_dictionary", "medkg_linker", "medkg_context"]
     doc = pipe("No evidence of pneumonia on chest x-ray.")
     assert [(e.text, e._.assertion) for e in doc.ents] == [("pneumonia", "negated"), ("chest x-ray", "negated")]
