@@ -28,6 +28,17 @@ def _ints(text: str | None, what: str) -> tuple[int, ...] | None:
         raise InputError(f"{what} must be comma-separated integers, got {text!r}") from None
 
 
+def _floats(text: str | None, what: str) -> tuple[float, ...] | None:
+    from kg.errors import InputError
+
+    if text is None:
+        return None
+    try:
+        return tuple(float(v) for v in text.split(","))
+    except ValueError:
+        raise InputError(f"{what} must be comma-separated numbers, got {text!r}") from None
+
+
 def _concepts(path: Path | None) -> dict:
     """``{"lesion": {"label": "Disease", "id": "DOID:1319", "name": "brain cancer"}, …}`` from a JSON file."""
     from kg.errors import InputError
@@ -64,6 +75,7 @@ def train_cmd(
     name: str = typer.Option("medkg-unet", "--name", help="Model name recorded on findings."),
     version: str = typer.Option("0.1.0", "--version", help="Model version recorded on findings."),
     allow_empty: bool = typer.Option(False, "--allow-empty-masks", help="Accept masks without foreground."),
+    init: Path = typer.Option(None, "--init", help="Start from this model folder's weights (fine-tune)."),
 ) -> None:
     """Train a 2D/3D U-Net (Dice + cross-entropy) on images and masks paired by file stem."""
     from imaging.train import train
@@ -75,7 +87,7 @@ def train_cmd(
                 patch_size=patch_size[0] if patch_size and len(patch_size) == 1 else patch_size,
                 batch_size=batch_size, samples_per_image=samples, lr=lr, seed=seed, num_threads=threads,
                 time_limit_s=time_limit, device=device, name=name, version=version,
-                allow_empty_masks=allow_empty)
+                allow_empty_masks=allow_empty, init_from=init)
     dice = f"{res.best_val_dice:.4f}" if res.best_val_dice is not None else "n/a (no validation images)"
     typer.echo(f"trained {res.epochs_run} epochs in {res.seconds:.0f}s; best validation Dice {dice} -> {out}")
 
@@ -124,6 +136,7 @@ def segment_cmd(
     study_date: str = typer.Option(None, "--date", help="Study date YYYY-MM-DD."),
     graph: bool = typer.Option(False, "--graph", help="Write the study and its findings into the graph."),
     min_voxels: int = typer.Option(10, "--min-voxels", min=1, help="Drop components smaller than this."),
+    spacing: str = typer.Option(None, "--spacing", help="Pixel spacing of a 2D image in mm, e.g. 0.5,0.5."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     device: str = typer.Option(None, "--device"),
     threads: int = typer.Option(2, "--threads", min=1),
@@ -140,7 +153,7 @@ def segment_cmd(
     except ValueError:
         raise InputError(f"--date must be YYYY-MM-DD, got {study_date!r}") from None
     res = segment(image, model, out, patient_id=patient, study_uid=study, modality=modality, study_date=when,
-                  graph=graph, device=device, min_voxels=min_voxels)
+                  graph=graph, device=device, min_voxels=min_voxels, spacing_2d=_floats(spacing, "--spacing"))
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(res.to_dict(), indent=2))
         return

@@ -10,6 +10,7 @@ an empty side) are reported as ``None`` and left out of the mean.
 from __future__ import annotations
 
 import math
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +53,9 @@ def segmentation_metrics(pred: np.ndarray, truth: np.ndarray, n_labels: int, spa
         out["hd95_mm"] = None  # undefined without a surface on both sides (MONAI would warn and give inf/nan)
     else:
         hd = HausdorffDistanceMetric(include_background=False, percentile=95, reduction="none")
-        out["hd95_mm"] = _mean(hd(p_hd, t_hd, spacing=list(spacing)))
+        with warnings.catch_warnings():  # MONAI 1.5+ warns about its own internal get_mask_edges call
+            warnings.filterwarnings("ignore", message=".*always_return_as_numpy", category=FutureWarning)
+            out["hd95_mm"] = _mean(hd(p_hd, t_hd, spacing=list(spacing)))
     return out
 
 

@@ -7,8 +7,6 @@ from its folder alone and the weights file never needs pickle.
 
 from __future__ import annotations
 
-import json
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +18,6 @@ from kg.models import Concept
 
 if TYPE_CHECKING:
     import torch
-
-log = logging.getLogger(__name__)
 
 CONFIG_FILE = "config.json"
 WEIGHTS_FILE = "model.safetensors"

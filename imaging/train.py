@@ -88,8 +88,13 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
           patch_size: tuple[int, ...] | int | None = None, batch_size: int = 2, samples_per_image: int = 2,
           lr: float = 2e-3, seed: int = 0, device: str | None = None, num_threads: int | None = 2,
           time_limit_s: float | None = None, val_every: int = 1, name: str = "medkg-unet",
-          version: str = "0.1.0", allow_empty_masks: bool = False, fp16: bool = True) -> TrainResult:
-    """Train and write the model folder (best validation Dice, or the last epoch without validation)."""
+          version: str = "0.1.0", allow_empty_masks: bool = False, fp16: bool = True,
+          init_from: str | Path | None = None) -> TrainResult:
+    """Train and write the model folder (best validation Dice, or the last epoch without validation).
+
+    ``init_from`` starts from another model folder's weights (fine-tuning); its architecture (dims, labels,
+    channels, strides, residual units) must match, the patch size may differ.
+    """
     import torch
     from monai.data import CacheDataset, DataLoader, list_data_collate
     from monai.losses import DiceCELoss
@@ -122,11 +127,14 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     strip = [{"image": it["image"], "label": it["label"]} for it in train_items]
     ds = CacheDataset(strip, transform=train_transforms(cfg, samples_per_image), progress=False)
     loader = DataLoader(ds, batch_size=batch_size, shuffle=True, num_workers=0, collate_fn=list_data_collate)
-    net = build_network(cfg).to(dev)
+    net = build_network(cfg)
+    if init_from is not None:
+        net.load_state_dict(_init_weights(init_from, cfg).state_dict())
+    net = net.to(dev)
     loss_fn = DiceCELoss(to_onehot_y=True, softmax=True)
     opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=1e-4)
     total_steps = epochs * max(len(loader), 1)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
 
     def progress(step: int) -> float:
         """Fraction of the run done: by steps, or by time when a time limit would end it sooner."""
@@ -172,13 +180,25 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     seconds = time.perf_counter() - start
     cfg.training = {
         "images": len(items), "train_images": len(train_items), "val_images": len(val_items),
-        "epochs": epoch, "seconds": round(seconds, 1), "lr": lr, "batch_size": batch_size,
+        "epochs": epoch, "seconds": round(seconds, 1), "cpu_seconds": round(time.process_time() - cpu_start, 1),
+        "device": str(dev), "threads": num_threads, "lr": lr, "batch_size": batch_size,
         "samples_per_image": samples_per_image, "seed": seed,
         "best_val_dice": round(best_dice, 5) if val_items else None,
         "final_loss": history[-1]["loss"] if history else None,
+        "init_from": str(init_from) if init_from is not None else None,
     }
     out = save_model(net, cfg, out_dir, fp16=fp16)
     return TrainResult(out, cfg, best_dice if val_items else None, epoch, seconds, history)
+
+
+def _init_weights(model_dir: str | Path, cfg: ModelConfig):
+    from imaging.model import load_model
+
+    net, base = load_model(model_dir, "cpu")
+    keys = ("dims", "in_channels", "label_names", "channels", "strides", "num_res_units")
+    if diff := [k for k in keys if getattr(base, k) != getattr(cfg, k)]:
+        raise InputError(f"init_from={model_dir}: its {', '.join(diff)} differ from the model being trained")
+    return net
 
 
 def validate(net, cfg: ModelConfig, items: list[dict]) -> float:

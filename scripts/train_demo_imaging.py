@@ -24,8 +24,10 @@ def main() -> None:
     ap.add_argument("--n-train", type=int, default=40)
     ap.add_argument("--n-val", type=int, default=8)
     ap.add_argument("--epochs", type=int, default=40)
-    ap.add_argument("--time-limit", type=float, default=840.0, help="seconds; stop training early after this")
+    ap.add_argument("--time-limit", type=float, default=1200.0, help="seconds; stop training early after this")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--init", type=Path, default=None, help="continue from this model folder (fine-tune stage)")
     ap.add_argument("--skip-train", action="store_true", help="only (re)write data and evaluate --out")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -41,10 +43,10 @@ def main() -> None:
         # Illustrative concept: the demo's synthetic "lesions" are read as suggesting a brain neoplasm.
         concepts = {"lesion": Concept(label=NodeLabel.DISEASE, id="DOID:1319", name="brain cancer")}
         result = train(args.work / "train" / "images", args.work / "train" / "masks", args.out, dims=3,
-                       val_fraction=0.15, epochs=args.epochs, patch_size=32, channels=(8, 16, 32, 64),
-                       batch_size=2, samples_per_image=4, lr=3e-3, seed=0, num_threads=args.threads,
-                       time_limit_s=args.time_limit, val_every=4, name="medkg-demo3d", version="1.0.0",
-                       concepts=concepts)
+                       val_fraction=0.15, epochs=args.epochs, patch_size=48, channels=(8, 16, 32, 64),
+                       batch_size=2, samples_per_image=2, lr=args.lr, seed=0, num_threads=args.threads,
+                       time_limit_s=args.time_limit, val_every=5, name="medkg-demo3d", version="1.0.0",
+                       concepts=concepts, init_from=args.init)
         print(json.dumps({"best_val_dice": result.best_val_dice, "epochs": result.epochs_run,
                           "seconds": round(result.seconds, 1), "history": result.history}, indent=1))
     report = evaluate(args.out, args.work / "val" / "images", args.work / "val" / "masks")
