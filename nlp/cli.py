@@ -83,6 +83,7 @@ def extract(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per model batch."),
     device: str = typer.Option(None, "--device", help="cpu, cuda, cuda:1 … (default: CUDA when available)."),
     relations: bool = typer.Option(False, "--relations", help="Also extract relations between mentions."),
+    ner: bool = typer.Option(True, "--ner/--no-ner", help="Run the transformer NER (--no-ner: dictionary only)."),
     restart: bool = typer.Option(False, "--restart", help="Ignore an earlier run's progress and start afresh."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     deid: bool = typer.Option(None, "--deid/--no-deid", help="De-identify all records / none (default: the "
@@ -93,7 +94,7 @@ def extract(
 
     from nlp.extract import default_pipeline_factory, extract as run_extract
 
-    factory = functools.partial(default_pipeline_factory, device, relations)
+    factory = functools.partial(default_pipeline_factory, device, relations, ner)
     report = run_extract(inputs, out, graph=graph, workers=workers, batch_size=batch_size, device=device,
                          pipeline_factory=factory, resume=not restart, progress=progress, deid=deid)
     typer.echo(f"{report.documents} documents ({report.skipped} already done, {report.quarantined} quarantined), "
