@@ -382,7 +382,7 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
             threads = max(1, (os.cpu_count() or 1) // workers)
             ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
             pool = ctx.Pool(workers, initializer=_init_worker, initargs=(factory, threads))
-            results = pool.imap(_worker_task, ((e, d, batch_size) for e, d in stream))
+            results = _bounded_map(pool, stream, batch_size, depth=2 * workers)
         else:
             _init_worker(factory, max(1, min(2, os.cpu_count() or 1)))
             results = (_worker_task((e, d, batch_size)) for e, d in stream)
@@ -411,6 +411,20 @@ def _default_factory(device: str | None) -> PipelineFactory:
     import functools
 
     return functools.partial(default_pipeline_factory, device)
+
+
+def _bounded_map(pool: Any, stream: Iterable[tuple[list[Record], list[Record]]], batch_size: int,
+                 depth: int) -> Iterator[tuple[list[Record], list]]:
+    """Results in input order with at most ``depth`` chunks in flight (``Pool.imap`` would read all input)."""
+    from collections import deque
+
+    pending: deque = deque()
+    for errors, docs in stream:
+        pending.append(pool.apply_async(_worker_task, ((errors, docs, batch_size),)))
+        if len(pending) >= depth:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _worker_task(job: tuple[list[Record], list[Record], int]):
