@@ -68,6 +68,7 @@ def _fold_plural(tok: str) -> str:
     return tok
 
 
+@lru_cache(maxsize=200_000)
 def normalize_text(text: str) -> str:
     """The lookup key of a surface form: ``"Myocardial  Infarctions."`` → ``"myocardial infarction"``."""
     text = unicodedata.normalize("NFKD", text)

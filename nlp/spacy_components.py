@@ -66,49 +66,51 @@ class ClinicalSentencizer:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
         n = len(doc)
         if n == 0:
             return doc
+        text = doc.text
+        # plain lists: indexing a Doc builds a Token object each time
+        words = [t.text for t in doc]
+        idx = [t.idx for t in doc]
+        space = [t.is_space for t in doc]
         starts = [False] * n
         starts[0] = True
-        for i, tok in enumerate(doc):
-            if i + 1 >= n:
-                break
-            nxt = doc[i + 1]
-            if tok.is_space:  # spaCy keeps line breaks as whitespace tokens
-                if "\n" not in tok.text:
+
+        def next_word(i: int) -> int:
+            while i < n and space[i]:
+                i += 1
+            return i
+
+        for i in range(n - 1):
+            w = words[i]
+            if space[i]:  # spaCy keeps line breaks as whitespace tokens
+                if "\n" not in w:
                     continue
-                j = i + 1
-                while j < n and doc[j].is_space:
-                    j += 1
+                j = next_word(i + 1)
                 if j >= n:
                     break
-                prev = doc[i - 1].text if i > 0 else ""
-                gap = text[tok.idx:doc[j].idx]
-                line_end = text.find("\n", doc[j].idx)
-                next_line = text[doc[j].idx:line_end if line_end >= 0 else len(text)]
-                wrapped = (prev and prev[-1] not in ".:;!?" and doc[j].text[:1].islower()
-                           and gap.count("\n") == 1 and not _LIST_ITEM.match(next_line))
+                prev = words[i - 1] if i > 0 else ""
+                line_end = text.find("\n", idx[j])
+                next_line = text[idx[j]:line_end if line_end >= 0 else len(text)]
+                wrapped = (prev and prev[-1] not in ".:;!?" and words[j][:1].islower()
+                           and text.count("\n", idx[i], idx[j]) == 1 and not _LIST_ITEM.match(next_line))
                 if not wrapped:
                     starts[j] = True
-            elif tok.text in (".", "!", "?") or (tok.text.endswith(".") and tok.is_punct):
-                if tok.text == "." and i > 0 and doc[i - 1].like_num and (i == 1 or "\n" in doc[i - 2].text):
+            elif w in (".", "!", "?") or (w.endswith("...")):
+                if w == "." and i > 0 and words[i - 1].isdigit() and (i == 1 or "\n" in words[i - 2]):
                     continue  # "1." of a numbered list
-                j = i + 1
-                while j < n and doc[j].is_space:
-                    j += 1
-                if j < n and not doc[j].text[:1].islower() and doc[j].text not in (")", ",", ";"):
+                j = next_word(i + 1)
+                if j < n and not words[j][:1].islower() and words[j] not in (")", ",", ";"):
                     starts[j] = True
-            elif tok.text == ":" and not nxt.is_space:
-                line_start = text.rfind("\n", 0, tok.idx) + 1
-                head = text[line_start:tok.idx + 1]
-                if _HEADER_LINE.match(head) and len(head.split()) <= 5:
-                    j = i + 1
-                    if j < n:
-                        starts[j] = True
+            elif w == ":" and not space[i + 1]:
+                line_start = text.rfind("\n", 0, idx[i]) + 1
+                head = text[line_start:idx[i] + 1]
+                if len(head.split()) <= 5 and _HEADER_LINE.match(head):
+                    starts[i + 1] = True
         # one array write: setting Token.is_sent_start checks the whole Doc each time (quadratic on long notes)
-        doc.from_array([SENT_START], numpy.array([1 if x else -1 for x in starts], dtype="int64").astype("uint64").reshape(-1, 1))
+        flags = numpy.array([1 if x else -1 for x in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], flags)
         return doc
 
 
