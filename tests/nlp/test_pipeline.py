@@ -53,7 +53,7 @@ def test_deid_step_runs_first_and_offsets_follow_the_new_text():
 @pytest.mark.skipif(not (MODEL_DIR / "config.json").is_file(), reason="the trained NER model is not in the tree")
 def test_shipped_model_in_the_full_pipeline():
     pipe = Pipeline.default(device="cpu")
-    text = "Aspirin reduced the risk of myocardial infarction. The patient denies chest pain."
+    text = "Aspirin was started after the myocardial infarction. The patient denies chest pain."
     (res,) = pipe.process([Document(id="d1", text=text)])
     found = {(t.provenance.text.lower(), t.object.id, t.assertion.value) for t in res.triples}
     assert ("aspirin", "DB00945", "present") in found
