@@ -38,7 +38,10 @@ IGNORE = -100
 
 
 def word_labels(sentences: list[IobSentence], enc, label2id: dict[str, int]) -> list[list[int]]:
-    """Per window, the class id at each word's first sub-word and ``IGNORE`` elsewhere."""
+    """Per window, the class id at each word's first sub-word in that window and ``IGNORE`` elsewhere.
+
+    :func:`fix_window_starts` then drops the labels of words whose true first sub-word is in an earlier window.
+    """
     out = []
     for w, sample in enumerate(enc["overflow_to_sample_mapping"]):
         sent = sentences[sample]
@@ -66,7 +69,6 @@ def word_labels(sentences: list[IobSentence], enc, label2id: dict[str, int]) -> 
             if s != starts[tok]:
                 prefix = "I-"
             labels.append(label2id[f"{prefix}{label.value}"])
-        # sub-words of a word that began in the previous window are not the word's first sub-word
         out.append(labels)
     return out
 
@@ -197,9 +199,12 @@ def main(argv: list[str] | None = None) -> int:
 
     assert best_state is not None
     model.load_state_dict(best_state)
-    command = ("PYTHONPATH=. python scripts/train_ner.py " + " ".join(
-        f"--{k.replace('_', '-')} {' '.join(map(str, v)) if isinstance(v, list) else v}"
-        for k, v in vars(args).items() if k not in ("out",)))
+    def shown(v: object) -> str:  # corpus paths are recorded by file name only: they are the user's own
+        return "$BC5CDR/" + v.name if isinstance(v, Path) else str(v)
+
+    command = "PYTHONPATH=. python scripts/train_ner.py " + " ".join(
+        f"--{k.replace('_', '-')} {' '.join(map(shown, v)) if isinstance(v, list) else shown(v)}"
+        for k, v in vars(args).items() if k != "out")
     meta = {"version": args.version, "seed": args.seed, "best_epoch": best_epoch, "history": history,
             "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "devel", "out")},
             "train_files": [p.name for p in args.train], "devel_file": args.devel.name,

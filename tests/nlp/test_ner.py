@@ -1,0 +1,164 @@
+"""Transformer NER and its IOB evaluation: the shipped model, offsets, long inputs and the scoring contract."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+
+from kg.errors import InputError
+from kg.schema import NodeLabel
+from nlp.evaluate import IobSentence, evaluate_ner, label_to_gold, read_iob, score_entities, spans_to_tags
+from nlp.ner import DEFAULT_MODEL_DIR, EntitySpan, TransformerNER
+
+
+@pytest.fixture(scope="module")
+def ner() -> TransformerNER:
+    return TransformerNER.load(device="cpu")
+
+
+def _found(spans: list[EntitySpan], text: str, label: NodeLabel) -> bool:
+    return any(s.text.lower() == text and s.label is label for s in spans)
+
+
+# ---------------------------------------------------------------- the shipped model
+
+def test_shipped_model_is_small_and_finds_aspirin_and_mi(ner: TransformerNER) -> None:
+    assert (DEFAULT_MODEL_DIR / "model.safetensors").stat().st_size < 25 * 2**20
+    [spans] = ner.predict(["Aspirin reduced the risk of myocardial infarction in these patients."])
+    assert _found(spans, "aspirin", NodeLabel.COMPOUND)
+    assert _found(spans, "myocardial infarction", NodeLabel.DISEASE)
+    assert all(0.0 <= s.score <= 1.0 for s in spans)
+
+
+def test_offsets_round_trip_on_messy_text(ner: TransformerNER) -> None:
+    texts = [
+        "Pt  given\tASPIRIN 81 mg;\n\nhx of myocardial infarction (MI) — naïve to café-au-lait warfarin.",
+        "",
+        "   ",
+        "BP 120/80. Cisplatin-induced nephrotoxicity; no hepatitis.",
+    ]
+    results = ner.predict(texts, batch_size=2)
+    assert len(results) == len(texts) and results[1] == [] and results[2] == []
+    for text, spans in zip(texts, results):
+        for s in spans:
+            assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
+        assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert _found(results[0], "warfarin", NodeLabel.COMPOUND)
+    assert _found(results[3], "cisplatin", NodeLabel.COMPOUND)
+
+
+def test_fifty_thousand_characters_are_fully_covered(ner: TransformerNER) -> None:
+    filler = "The patients were seen in the outpatient clinic and their vital signs were recorded. "
+    marker = "Aspirin was stopped after the myocardial infarction. "
+    parts, inserted = [], 0
+    while sum(map(len, parts)) < 50_000:
+        parts.append(filler * 20)
+        parts.append(marker)
+        inserted += 1
+    text = "".join(parts)
+    assert len(text) >= 50_000
+    [spans] = ner.predict([text])
+    aspirin = [s for s in spans if s.label is NodeLabel.COMPOUND and s.text.lower() == "aspirin"]
+    assert len(aspirin) == inserted
+    assert aspirin[-1].start > len(text) - 2 * len(marker)
+    assert any(s.label is NodeLabel.DISEASE and s.start > len(text) - len(marker) for s in spans)
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_predict_validates_its_arguments(ner: TransformerNER) -> None:
+    assert ner.predict([]) == []
+    with pytest.raises(InputError, match="texts"):
+        ner.predict("aspirin")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="batch_size"):
+        ner.predict(["aspirin"], batch_size=0)
+
+
+def test_load_rejects_a_missing_model(tmp_path) -> None:
+    with pytest.raises(InputError, match="path"):
+        TransformerNER.load(tmp_path)
+
+
+# ---------------------------------------------------------------- evaluation contract
+
+GOLD = (
+    "Aspirin\tB-Chemical\ninduced\tO\nmyocardial\tB-Disease\ninfarction\tI-Disease\nin\tO\nrats\tO\n.\tO\n"
+    "\n"
+    "No\tO\nhepatitis\tB-Disease\n.\tO\n"
+)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label: NodeLabel
+
+
+def _fixed_predictions(texts: list[str]) -> list[list[_Span]]:
+    first, second = texts
+    assert first == "Aspirin induced myocardial infarction in rats ."
+    return [
+        [
+            _Span(0, 7, NodeLabel.COMPOUND),  # correct
+            _Span(27, 37, NodeLabel.DISEASE),  # "infarction": wrong boundary
+            _Span(41, 45, NodeLabel.DISEASE),  # "rats": false positive
+            _Span(16, 26, NodeLabel.GENE),  # a type the file does not annotate: ignored
+        ],
+        [_Span(3, 12, NodeLabel.DISEASE)],  # "hepatitis": correct
+    ]
+
+
+def test_evaluate_hand_checked_scores(tmp_path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(GOLD)
+    scores = evaluate_ner(read_iob(gold), _fixed_predictions)
+    # Chemical: 1 TP of 1 predicted, 1 gold. Disease: 1 TP of 3 predicted, 2 gold. Micro: 2 TP / 4 pred / 3 gold.
+    assert scores["Chemical"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert scores["Disease"]["precision"] == pytest.approx(1 / 3)
+    assert scores["Disease"]["recall"] == pytest.approx(1 / 2)
+    assert scores["Disease"]["f1"] == pytest.approx(0.4)
+    assert scores["micro"]["precision"] == pytest.approx(2 / 4)
+    assert scores["micro"]["recall"] == pytest.approx(2 / 3)
+    assert scores["micro"]["f1"] == pytest.approx(4 / 7)
+    assert "Gene" not in scores and set(scores) == {"Chemical", "Disease", "micro"}
+
+
+def test_spans_map_onto_whole_tokens() -> None:
+    sent = IobSentence(("5-fluorouracil", "caused", "mucositis"), ("B-Chemical", "O", "B-Disease"))
+    mapping = label_to_gold({"Chemical", "Disease"})
+    assert mapping == {NodeLabel.COMPOUND: "Chemical", NodeLabel.DISEASE: "Disease"}
+    # a span covering only part of a token marks the whole token; a span starting in a gap starts after it
+    spans = [_Span(2, 14, NodeLabel.COMPOUND), _Span(21, 25, NodeLabel.DISEASE)]
+    assert spans_to_tags(sent, spans, mapping) == ["B-Chemical", "O", "B-Disease"]
+    # overlapping spans: the earlier one keeps its tokens
+    spans = [_Span(0, 21, NodeLabel.COMPOUND), _Span(15, 31, NodeLabel.DISEASE)]
+    assert spans_to_tags(sent, spans, mapping) == ["B-Chemical", "I-Chemical", "B-Disease"]
+
+
+def test_score_entities_needs_aligned_sequences() -> None:
+    with pytest.raises(InputError):
+        score_entities([["O", "B-Disease"]], [["O"]])
+    assert score_entities([["O"]], [["O"]])["micro"]["f1"] == 0.0
+
+
+@pytest.mark.parametrize("bad", ["token-without-tag\n", "aspirin\tX-Chemical\n", "\n\n"])
+def test_read_iob_rejects_malformed_files(tmp_path, bad: str) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(bad)
+    with pytest.raises(InputError, match="bad.tsv"):
+        read_iob(path)
+
+
+def test_evaluate_command_with_shipped_model(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from nlp.cli import app
+
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("Aspirin\tB-Chemical\ncaused\tO\nmyocardial\tB-Disease\ninfarction\tI-Disease\n.\tO\n")
+    result = CliRunner().invoke(app, ["evaluate", "--ner", str(gold), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["micro"]["f1"] == 1.0 and scores["Chemical"]["support"] == 1
