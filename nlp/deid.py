@@ -168,7 +168,7 @@ def lexicon() -> _Lexicon:
         medical_words=frozenset(words), medical_phrases=frozenset(phrases),
         phrase_heads=frozenset(p.split(" ", 1)[0] for p in phrases),
         max_phrase_len=max((p.count(" ") + 1 for p in phrases), default=1),
-        not_names=frozenset(w.lower() for w in raw["not_names"]),
+        not_names=frozenset(w.lower() for w in raw["not_names"]) | _stop_words(),
         allowed_places=frozenset(p.lower() for p in raw["allowed_places"]),
         state_abbreviations=frozenset(raw["state_abbreviations"]),
     )
@@ -180,6 +180,12 @@ def load_model(name: str = SPACY_MODEL) -> Any:
     import spacy
 
     return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list: no model is loaded
+
+    return frozenset(STOP_WORDS)
 
 
 def _extraction_vocabulary(phrases: set[str]) -> set[str]:
@@ -312,7 +318,8 @@ _RX = {
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))\s+)"
                          rf"{{0,3}}(?:[A-Z][A-Za-z'.-]*\s+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
-    "rural_route": re.compile(r"\b(?:Rural Route|RR|R\.R\.|Highway Contract|HC)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?\b"),
+    "rural_route": re.compile(r"\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
+                              r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
     "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
@@ -345,6 +352,9 @@ _RX = {
                                rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
                                rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|for|"
                                rf"underwent|complains|states|tolerated|remains)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
+    "name_age_subject": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?)(?=\s+(?:is|was)\s+an?\s+\d{{1,3}}\s*-?\s*"
+                                   rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
+                                   rf"(?:y|yo|,|M\b|F\b))"),
     "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
@@ -609,7 +619,7 @@ class Deidentifier:
         C = _PRIORITY["context"]
         for key, prio in (("name_title", C + 2), ("name_label", C + 1), ("name_inline", C), ("name_relative", C - 2),
                           ("name_credential", C + 1), ("name_last_first", C - 3), ("name_typist", C),
-                          ("name_subject", C - 6)):
+                          ("name_subject", C - 6), ("name_age_subject", C - 5)):
             for m in _RX[key].finditer(text):
                 g = "val" if m.group("val") is not None else "val2"
                 if key == "name_typist":
@@ -618,15 +628,21 @@ class Deidentifier:
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None:
                     continue
-                if key in ("name_relative", "name_credential", "name_last_first", "name_subject") and self._is_medical(
+                if key in ("name_relative", "name_credential", "name_last_first", "name_subject",
+                           "name_age_subject") and self._is_medical(
                         text[span[0]:span[1]]):
                     continue
+                if key == "name_subject" and " " not in text[span[0]:span[1]] and \
+                        text[span[0]:span[1]] not in self.lex.first_names:
+                    continue  # "There was", "Duplex was": one capitalised word is too weak a cue
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
         for m in _RX["name_initial"].finditer(text):
             val = m.group("val")
             last = re.findall(r"[A-Za-z]+", val)[-1]
             if self._is_medical(last) or last.lower() in self.lex.not_names or last in self.lex.eponyms:
                 continue
+            if re.search(r"[\d/]\s*$", text[max(0, m.start() - 3):m.start()]):
+                continue  # "2 L. Accessory", "15 mg/L. However": a unit at a sentence end
             if re.search(r"(?i)\b(?:vitamin|hepatitis|type|grade|stage|class|factor|phase|group|lead|level|plan|"
                          r"zone|section|part|step|influenza|protein|cell|cells)\s*$", text[max(0, m.start() - 12):m.start()]):
                 continue
@@ -713,9 +729,18 @@ class Deidentifier:
                 continue  # "stable on Farxiga": an unknown brand name, not a person or a town
             if value.strip() in self.lex.state_abbreviations:
                 continue
+            if ent.label_ in ("PERSON", "GPE", "LOC", "FAC"):
+                caps_place = ent.label_ != "PERSON" and value.isupper() and " " in value.strip()  # "EL PASO"
+                if re.search(r"\d", value) or not (_name_shaped(value) or caps_place):
+                    continue  # "MA 01609", "Hb 10.8", "LFTs normal", "VZV IgG": not a name or a town
+                if re.match(r"[A-Z]\.", value) and re.search(r"[\d/]\s*$", text[max(0, s - 3):s]):
+                    continue  # "mmol/L. Episodes": a unit, not an initial
+                single = " " not in value.strip()
+                if single and (text[e:e + 1] == ":" or (_at_sentence_start(text, s) and (
+                        ent.label_ != "PERSON" or not re.match(
+                            r"\s*(?:,|\(|is\b|was\b|has\b|had\b|and\s+(?:his|her)\b)", text[e:])))):
+                    continue  # "Bowel: normal", "Sputum grew": capitalised because of where it stands
             if ent.label_ == "PERSON":
-                if re.search(r"\d", value):
-                    continue  # "MA 01609": names have no digits
                 span = self._trim_name(text, s, e)
                 if span is None or not re.search(r"[A-Z]", text[span[0]:span[1]]):
                     continue
@@ -849,6 +874,23 @@ def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
         if c.type is PhiType.NAME and (m := _AGE_AFTER_NAME.match(text, c.end)) and 89 < int(m.group("n")) <= 125:
             out.append(_Cand(PhiType.AGE, m.start("n"), m.end("n"), "context", _PRIORITY["context"]))
     return out
+
+
+_NAME_WORD = re.compile(r"[\"“(]?(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:'s|’s)?[\"”)]?|[A-Z]\.?|"
+                        r"Jr\.?|Sr\.?|II|III|IV|"
+                        r"de|del|la|da|di|van|der|von|le|bin|al|el|dos|du|St\.")
+
+
+def _name_shaped(value: str) -> bool:
+    """Every word looks like part of a name or place: "Mary-Ann O'Neil", "J. Smith", "St. Paul"."""
+    words = [w.strip(",.") for w in value.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(_NAME_WORD.fullmatch(w) or _NAME_WORD.fullmatch(w + ".") for w in words)
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return pos == 0 or bool(re.search(r"(?:^|[.!?:;]\s+|\n\s*|^\s*[-*\d.)]+\s*)$", before)) or before.endswith("\n")
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

@@ -156,3 +156,17 @@ def test_input_validation(deid):
         list(deid.pipe([b"bytes"]))
     with pytest.raises(InputError, match="mode"):
         DeidConfig(mode="mask")
+
+
+def test_phi_free_sample_notes_keep_their_text(deid):
+    """The shipped sample notes and abstracts name no one: only their dates may change."""
+    import json
+    from importlib import resources
+
+    samples = resources.files("kg") / "data" / "samples"
+    rows = [json.loads(line) for name in ("notes.jsonl", "abstracts.jsonl")
+            for line in (samples / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = list(deid.pipe([r["text"] for r in rows]))
+    wrong = [(r["id"], s.type.value, r["text"][s.start:s.end]) for r, res in zip(rows, results)
+             for s in res.spans if s.type is not PhiType.DATE]
+    assert not wrong
