@@ -84,3 +84,55 @@ def subgraph_around(store: "GraphStore", label: str, node_id: str, hops: int = 2
         edges.append({"source": f"{r['a_label']}:{r['a_id']}", "target": f"{r['b_label']}:{r['b_id']}",
                       "type": r["type"], **(r["props"] or {})})
     return list(nodes.values()), edges
+
+
+def patient_subgraph(store: "GraphStore", patient_id: str, evidence_per_edge: int = 2
+                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What the graph knows about one patient, as nodes and edges for :func:`kg.viz.render_subgraph_html`.
+
+    The patient's documents and mentioned concepts (asserted and QUALIFIED), imaging studies, findings and their
+    concepts, and between the patient's concepts: asserted treatments and model predictions. Edges carry the
+    sentences that support them (``evidence``).
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+
+    def node(label: str, cid: str, name: str | None, **props: Any) -> str:
+        key = f"{label}:{cid}"
+        nodes.setdefault(key, {"id": key, "label": label, "name": name or cid, **props})
+        return key
+
+    p = node("Patient", patient_id, patient_id)
+    for r in store.query(
+            "MATCH (p:Patient {id: $id})-[r]->(c) WHERE type(r) IN ['MENTIONS', 'QUALIFIED', 'HAS_DOCUMENT'] "
+            "RETURN type(r) AS type, head(labels(c)) AS label, c.id AS cid, c.name AS name, r.key AS key, "
+            "r.predicate AS predicate, r.assertion AS assertion, r.evidence_count AS n", {"id": patient_id}):
+        target = node(r["label"], r["cid"], r["name"])
+        ev = [e["text"] for e in store.evidence(r["key"], evidence_per_edge)] if r["key"] else []
+        edges.append({"source": p, "target": target, "type": r["type"], "predicate": r["predicate"],
+                      "assertion": r["assertion"], "evidence_count": r["n"], "evidence": ev})
+    for r in store.query(
+            "MATCH (p:Patient {id: $id})-[:HAS_STUDY]->(s:ImagingStudy) OPTIONAL MATCH (s)-[:HAS_FINDING]->(f) "
+            "OPTIONAL MATCH (f)-[l]->(c) RETURN s.id AS study, s.modality AS modality, f.id AS finding, "
+            "f.label AS flabel, f.volume_mm3 AS volume, type(l) AS ltype, head(labels(c)) AS clabel, c.id AS cid, "
+            "c.name AS cname", {"id": patient_id}):
+        s = node("ImagingStudy", r["study"], f"{r['modality'] or ''} study".strip())
+        if not any(e["source"] == p and e["target"] == s for e in edges):
+            edges.append({"source": p, "target": s, "type": "HAS_STUDY"})
+        if r["finding"]:
+            vol = f" {r['volume']:.0f} mm³" if r["volume"] else ""
+            f = node("Finding", r["finding"], f"{r['flabel']}{vol}")
+            if not any(e["source"] == s and e["target"] == f for e in edges):
+                edges.append({"source": s, "target": f, "type": "HAS_FINDING"})
+            if r["cid"]:
+                edges.append({"source": f, "target": node(r["clabel"], r["cid"], r["cname"]), "type": r["ltype"]})
+    concept_ids = [n["id"].split(":", 1)[1] for n in nodes.values() if n["label"] in ("Disease", "Compound")]
+    for r in store.query(
+            "MATCH (c:Compound)-[t]->(d:Disease) WHERE (type(t) = 'TREATS' OR type(t) = 'PREDICTED_TREATS') "
+            "AND d.id IN $ids AND (c.id IN $ids OR type(t) = 'PREDICTED_TREATS') "
+            "RETURN c.id AS cid, c.name AS cname, d.id AS did, d.name AS dname, type(t) AS type, t.score AS score, "
+            "t.key AS key", {"ids": concept_ids}):
+        ev = [e["text"] for e in store.evidence(r["key"], evidence_per_edge)] if r["key"] else []
+        edges.append({"source": node("Compound", r["cid"], r["cname"]), "target": node("Disease", r["did"], r["dname"]),
+                      "type": r["type"], "score": r["score"], "evidence": ev or None})
+    return list(nodes.values()), edges

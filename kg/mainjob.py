@@ -266,11 +266,11 @@ def _artifacts(cfg: DemoConfig, store, patient: str, report: DemoReport) -> dict
     import numpy as np
 
     from imaging.io import load_image
-    from kg.export import subgraph_around
+    from kg.export import patient_subgraph
     from kg.plots import plot_segmentation_overlay, plot_training_curve
     from kg.viz import render_subgraph_html
 
-    nodes, edges = subgraph_around(store, "Patient", patient, hops=2, limit=150)
+    nodes, edges = patient_subgraph(store, patient)
     page = render_subgraph_html(nodes, edges, cfg.out / "patient_subgraph.html",
                                 title=f"Subgraph around patient {patient}")
     arts = {"html": str(page)}
