@@ -60,3 +60,30 @@ def test_load_prior_is_idempotent_and_exports(graph_store):
     g = to_networkx(graph_store, [RelType.TREATS])
     assert g.number_of_edges() == 755
     assert g.nodes[("Compound", "DB00945")]["name"] == "Acetylsalicylic acid"
+
+
+def test_patient_subgraph_keeps_assertions_and_findings(graph_store):
+    from kg.export import patient_subgraph
+    from kg.models import Concept, Finding, ImagingStudy, Patient, Provenance, Triple
+
+    pat = Concept(label="Patient", id="P1")
+
+    def mention(obj: Concept, assertion: str, start: int) -> Triple:
+        return Triple(subject=pat, predicate="MENTIONS", object=obj, assertion=assertion,
+                      provenance=Provenance(doc_id="d1", sentence_index=0, start=start, end=start + 9,
+                                            text="pneumonia" if obj.id == "MESH:D011014" else "sclerosis"))
+
+    ms = Concept(label="Disease", id="DOID:2377", name="multiple sclerosis")
+    pneu = Concept(label="Disease", id="MESH:D011014", name="pneumonia")
+    graph_store.add_triples([mention(ms, "present", 0), mention(pneu, "negated", 20)])
+    study = ImagingStudy(uid="s1", patient_id="P1", modality="MR")
+    graph_store.add_imaging_study(Patient(id="P1"), study, [Finding(
+        id="s1/1", study_uid="s1", label="lesion", concept=ms, volume_mm3=10.0, max_diameter_mm=3.0,
+        centroid_mm=(0.0, 0.0, 0.0), bbox_voxels=(0, 0, 0, 1, 1, 1), voxel_count=8, confidence=0.9, model="m",
+        model_version="1")])
+    nodes, edges = patient_subgraph(graph_store, "P1")
+    by_target = {(e["type"], e["target"]): e for e in edges}
+    assert by_target[("MENTIONS", "Disease:DOID:2377")]["evidence"] == ["sclerosis"]
+    assert by_target[("QUALIFIED", "Disease:MESH:D011014")]["assertion"] == "negated"
+    assert ("HAS_FINDING", "Finding:s1/1") in by_target and ("SUGGESTS", "Disease:DOID:2377") in by_target
+    assert {n["label"] for n in nodes} == {"Patient", "Disease", "ImagingStudy", "Finding"}
