@@ -1,0 +1,132 @@
+"""``medkg gnn …`` and ``medkg diagnose``: thin wrappers over gnn.train / evaluate / predict (imported lazily)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(name="gnn", help="Graph neural network link prediction: train, evaluate, score, predict.",
+                  no_args_is_help=True)
+
+
+def _threads(n: Optional[int]) -> None:
+    if n:
+        import torch
+
+        torch.set_num_threads(n)
+
+
+@app.command()
+def train(task: str = typer.Option("treats", help="treats | presents | another relation in the graph"),
+          encoder: str = typer.Option("rgcn", help="rgcn | sage | hgt"),
+          decoder: str = typer.Option("distmult", help="distmult | complex | rotate"),
+          epochs: int = typer.Option(300, help="maximum epochs (early stopping on validation MRR)"),
+          hidden: int = 64, layers: int = 2, num_bases: int = 4, lr: float = 0.01, seed: int = 0,
+          full_prior: bool = typer.Option(False, help="message passing over all 20 prior metaedges"),
+          batch_size: Optional[int] = typer.Option(None, help="mini-batches (needs pyg_lib or torch_sparse)"),
+          baselines: bool = typer.Option(True, help="also evaluate the degree prior and the KGE baseline"),
+          kge_epochs: int = 60, half: bool = typer.Option(False, help="store weights as fp16"),
+          threads: Optional[int] = typer.Option(None, help="torch CPU threads"),
+          out: Path = typer.Option(Path("runs/gnn"), help="checkpoint directory")) -> None:
+    """Train on the Hetionet prior, evaluate on the held-out split and save a checkpoint."""
+    _threads(threads)
+    from gnn.checkpoint import save_checkpoint
+    from gnn.evaluate import evaluate_split, to_json
+    from gnn.train import train as train_fn
+
+    kwargs = {"exclude_metaedges": ()} if full_prior else {}
+    result = train_fn(task, encoder, decoder, epochs=epochs, hidden=hidden, layers=layers, num_bases=num_bases,
+                      lr=lr, seed=seed, batch_size=batch_size, **kwargs)
+    result.metrics = evaluate_split(result.model, result.graph, result.split, result.task, baselines=baselines,
+                                    kge_epochs=kge_epochs, seed=seed)
+    save_checkpoint(out, result, half=half)
+    typer.echo(to_json(result.metrics))
+    typer.secho(f"saved {out}", err=True)
+
+
+@app.command()
+def evaluate(model: Optional[Path] = typer.Option(None, help="checkpoint dir (default: the shipped models)"),
+             task: Optional[str] = typer.Option(None, help="treats | presents (default: every model found)"),
+             baselines: bool = True, kge_epochs: int = 60,
+             format: str = typer.Option("json", help="json"),  # noqa: A002
+             threads: Optional[int] = None) -> None:
+    """Filtered MRR, Hits@1/3/10, AUROC, AUPRC on the held-out edges next to the degree prior and a KGE."""
+    _threads(threads)
+    if format != "json":
+        raise typer.BadParameter(f"only json is supported, got {format!r}", param_hint="--format")
+    from gnn.checkpoint import default_models_dir
+    from gnn.evaluate import evaluate_checkpoint, to_json
+
+    base = model or default_models_dir()
+    if task is None and not (base / "config.json").is_file():
+        tasks = [t for t in ("treats", "presents") if (base / t / "config.json").is_file()] or ["treats"]
+    else:
+        tasks = [task]
+    results = [evaluate_checkpoint(base, task=t, baselines=baselines, kge_epochs=kge_epochs) for t in tasks]
+    typer.echo(to_json(results[0] if len(results) == 1 else {r["task"]: r for r in results}))
+
+
+@app.command()
+def score(task: str = typer.Option("treats", help="treats | presents"),
+          pairs: Path = typer.Option(..., exists=True, dir_okay=False, help="TSV with a header and id columns"),
+          out: Path = typer.Option(..., help="output TSV: the input columns plus score"),
+          model: Optional[Path] = typer.Option(None, help="checkpoint dir (default: shipped)"),
+          threads: Optional[int] = None) -> None:
+    """Score id pairs (treats: compound_id, disease_id; presents: disease_id, symptom_id); higher = more likely."""
+    _threads(threads)
+    import warnings
+
+    from gnn.predict import score_file
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        stats = score_file(task, pairs, out, model_dir=model)
+    for w in caught:
+        typer.secho(f"warning: {w.message}", err=True, fg="yellow")
+    typer.secho(f"scored {stats['rows'] - stats['unknown']} of {stats['rows']} pairs -> {out}", err=True)
+
+
+def _print_ranked(items: list[dict], explain: bool, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(items, indent=2))
+        return
+    for it in items:
+        extra = " (known)" if it.get("known") else ""
+        if "matched" in it:
+            extra = f" (p={it['probability']:.3f}, {it['matched']} symptom(s) linked in the graph)"
+        typer.echo(f"{it['rank']:>3}. {it['name'] or it['id']} [{it['id']}] score={it['score']:.3f}{extra}")
+        for p in it.get("paths", []) if explain else []:
+            hops = " ; ".join(f"{e['source']} -{e['rel']}-> {e['target']} "
+                              f"[{', '.join(str(ev.get('source')) for ev in e['evidence'])}]" for e in p["edges"])
+            names = " – ".join(n["name"] or n["id"] for n in p["nodes"])
+            typer.echo(f"       {p['metapath']} w={p['weight']:.4f}: {names}\n         {hops}")
+
+
+@app.command()
+def predict(disease: str = typer.Option(..., help="disease name or id (DOID:2377)"), top: int = 10,
+            explain: bool = typer.Option(False, help="show supporting paths with evidence"),
+            exclude_known: bool = typer.Option(False, help="leave out known treatments"),
+            as_json: bool = typer.Option(False, "--json", help="print JSON"),
+            model: Optional[Path] = None) -> None:
+    """Compounds that may treat a disease, ranked, with optional explanations."""
+    from gnn.predict import predict_treatments
+
+    _print_ranked(predict_treatments(disease, top, explain, model_dir=model, exclude_known=exclude_known),
+                  explain, as_json)
+
+
+def diagnose_cmd(symptoms: str = typer.Option(..., help="comma-separated symptom names or ids"), top: int = 10,
+                 explain: bool = typer.Option(False, help="show supporting paths with evidence"),
+                 as_json: bool = typer.Option(False, "--json", help="print JSON"),
+                 model: Optional[Path] = None) -> None:
+    """Differential diagnosis: diseases ranked for a set of symptoms."""
+    from gnn.predict import diagnose
+
+    _print_ranked(diagnose(symptoms, top, explain, model_dir=model), explain, as_json)
+
+
+diagnose_cmd.__name__ = "diagnose_cmd"
+TOP_LEVEL = [diagnose_cmd]

