@@ -83,7 +83,7 @@ def test_batch_extraction_with_deid_leaks_no_identifier(tmp_path, caplog, capsys
     assert any(t.object.id == "DB00331" for t in triples)  # metformin still extracted
     # provenance offsets point into the de-identified text
     pseudo = Pseudonymizer(load_key())
-    deid = Deidentifier(DeidConfig(), pseudonymizer=pseudo)
+    deid = Deidentifier(DeidConfig(mode=PrivacyPolicy().replace), pseudonymizer=pseudo)
     texts = {pseudo.document(f"note-{n['id']}-{MRN}"): deid.deidentify(n["text"], pseudo.patient(n["patient_id"])).text
              for n in NOTES}
     checked = 0
