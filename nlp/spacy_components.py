@@ -141,11 +141,16 @@ def ents_by_sentence(doc: Doc) -> list[tuple[Span, list[Span]]]:
 
 
 # ----------------------------------------------------------------------------------------------------- NER
+#: Model batches of documents handed to the NER at once (it sorts them by length before batching).
+BUCKET_BATCHES = 8
+
+
 class TransformerNERComponent:
     """Runs :class:`nlp.ner.TransformerNER` over whole documents (it windows long texts itself).
 
     The model loads on first use, so ``add_pipe`` is cheap; assign ``.predictor`` to use another one (any
-    object with ``predict(texts) -> list[list[span]]``, spans having ``start, end, label, score``). (Not called
+    object with ``predict(texts, batch_size=…) -> list[list[span]]``, spans having ``start, end, label,
+    score``). (Not called
     ``model``: spaCy probes that attribute of every component when a pipe is added.)
     """
 
@@ -177,7 +182,8 @@ class TransformerNERComponent:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        size = batch_size or self.batch_size
+        # the model buckets what it gets by length: give it several batches at once, so little is padding
+        size = BUCKET_BATCHES * (batch_size or self.batch_size)
         batch: list[Doc] = []
         for doc in docs:
             batch.append(doc)
@@ -188,7 +194,7 @@ class TransformerNERComponent:
             yield from self._run(batch)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
-        preds = self.predictor.predict([d.text for d in docs])
+        preds = self.predictor.predict([d.text for d in docs], batch_size=self.batch_size)
         for doc, spans in zip(docs, preds):
             ents = []
             for sp in spans:
