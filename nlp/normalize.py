@@ -389,10 +389,21 @@ class Linker:
 _INDUCED = re.compile(r"^.*?\b[\w-]*[- ](?:induced|associated|related|mediated)\s+", re.I)
 
 
+_DOSE = re.compile(r"(?:\s+(?:\d[\d.,/]*\s*(?:mg|mcg|µg|g|ml|mL|units?|iu|IU|%)?|mg|mcg|ml|bid|tid|qid|qd|"
+                   r"daily|prn|po|iv|sl|er|xl|sr|hcl))+$", re.I)
+_SALT = re.compile(r"\s+(?:sodium|potassium|calcium|magnesium|hydrochloride|hcl|succinate|tartrate|sulfate|"
+                   r"sulphate|phosphate|acetate|citrate|maleate|mesylate|besylate|fumarate|bromide|chloride|"
+                   r"hyclate|monohydrate|dihydrate)\b", re.I)
+
+
 def _variants(text: str) -> list[str]:
-    """Rewrites worth an exact lookup when the text itself is not in the vocabulary."""
+    """Rewrites worth an exact lookup when the text itself is not in the vocabulary: the effect of an
+    "X-induced Y", and a drug without its dose or salt ("metoprolol succinate 25 mg" -> "metoprolol")."""
     out = []
     tail = _INDUCED.sub("", text)
     if tail != text and tail:
         out.append(tail)
+    bare = _SALT.sub("", _DOSE.sub("", text)).strip()
+    if bare != text and bare:
+        out.append(bare)
     return out

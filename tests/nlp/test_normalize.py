@@ -110,3 +110,12 @@ def test_shipped_index_is_compact(linker):
     assert {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT, NodeLabel.ANATOMY,
             NodeLabel.PROCEDURE} <= labels
     assert all(c.id.strip() for c in linker.vocab.concepts)
+
+
+@pytest.mark.parametrize("text,concept_id", [
+    ("metoprolol succinate 25 mg", "DB00264"),
+    ("formoterol 160/4.5", "DB00983"),
+    ("lisinopril 10 mg daily", "DB00722"),
+])
+def test_drug_with_dose_or_salt(linker, text, concept_id):
+    assert linker.link(text, NodeLabel.COMPOUND).concept.id == concept_id
