@@ -15,7 +15,9 @@ id in ``Concept.xrefs``, so a mention joins the prior graph *and* can be scored 
 
 **Lookup.** First an exact match on :func:`normalize_text` (lowercase, accents and punctuation removed, plural
 ``-s``/``-ies`` folded); then, when that fails, a character 3-gram TF-IDF nearest neighbour restricted to the
-labels the mention may take (:data:`COMPATIBLE_LABELS`). A fuzzy score below ``threshold`` gives an explicit
+labels the mention may take (:data:`COMPATIBLE_LABELS`); only an exact name of five or more characters may
+cross to another label (:data:`CROSS_LABEL_FALLBACK`: a drug the tagger called a disease keeps its DrugBank id,
+with the vocabulary's label). A fuzzy score below ``threshold`` gives an explicit
 ``unlinked`` :class:`Link` (graph resolution works on codes only, so unlinked mentions never become triples: the
 extractor counts them and writes them to its ``.unlinked.jsonl`` side file).
 """
@@ -54,6 +56,10 @@ COMPATIBLE_LABELS: dict[NodeLabel, tuple[NodeLabel, ...]] = {
 }
 
 _BRITISH = re.compile(r"(?<=[a-z])ae|(?<![a-z])oe(?=[a-z])|(?<=[a-z])oe(?=[a-z])")
+#: Labels an exact name may be linked to when the mention's own labels have no such name (the tagger's label is
+#: wrong more often than an exact five-letter-plus drug or disease name is ambiguous).
+CROSS_LABEL_FALLBACK = (NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT)
+
 _PUNCT = re.compile(r"[^\w+]+")
 _NO_FOLD = ("ss", "us", "is", "os", "as")
 
@@ -371,6 +377,8 @@ class Linker:
             queries += [(v, "abbreviation") for v in _variants(long_form)]
         primary = tuple(lab for lab in allowed if lab is not NodeLabel.SIDE_EFFECT) or allowed
         tiers = [primary] if primary == allowed else [primary, allowed]
+        if len(normalize_text(stripped)) >= 5:  # a tagger's label slip ("fingolimod"/Disease): exact names only
+            tiers.append(tuple(lab for lab in CROSS_LABEL_FALLBACK if lab not in allowed))
         for tier in tiers:
             for query, method in queries:
                 concept = self.vocab.exact(query, tier)

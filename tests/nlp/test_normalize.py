@@ -50,9 +50,14 @@ def test_disease_mention_may_link_to_a_symptom_concept(linker):
     assert link.concept.label is NodeLabel.SYMPTOM and link.mesh_id == "MESH:D005334"
 
 
-def test_compound_mentions_never_link_outside_compounds(linker):
-    link = linker.link("pneumonia", NodeLabel.COMPOUND)
-    assert link.concept is None or link.concept.label is NodeLabel.COMPOUND
+def test_only_exact_names_cross_labels(linker):
+    # a tagger's label slip is repaired by an exact name...
+    assert linker.link("pneumonia", NodeLabel.COMPOUND).concept.id == "MESH:D011014"
+    assert linker.link("fingolimod", NodeLabel.DISEASE).concept.label is NodeLabel.COMPOUND
+    # ...but fuzzy matches and short forms stay within the mention's labels
+    typo = linker.link("pneumoniaa", NodeLabel.COMPOUND)
+    assert typo.concept is None or typo.concept.label is NodeLabel.COMPOUND
+    assert linker.link("HTN", NodeLabel.COMPOUND).concept is None
 
 
 def test_fuzzy_fallback_and_unlinked(linker):
