@@ -123,7 +123,7 @@ class _Lexicon:
     eponym_heads: frozenset[str]
     medical_words: frozenset[str]  # single lower-case words that are medicine, never a name or place
     medical_phrases: frozenset[str]  # normalised multi-word vocabulary names
-    phrase_heads: frozenset[str]  # first words of those phrases
+    phrase_prefixes: frozenset[str]  # every leading word sequence of those phrases (match extension stops early)
     max_phrase_len: int
     not_names: frozenset[str]
     allowed_places: frozenset[str]
@@ -166,7 +166,7 @@ def lexicon() -> _Lexicon:
         facilities=tuple(raw["facilities"]), eponyms=frozenset(eponyms),
         bare_eponyms=frozenset(raw["bare_eponyms"]), eponym_heads=frozenset(raw["eponym_heads"]),
         medical_words=frozenset(words), medical_phrases=frozenset(phrases),
-        phrase_heads=frozenset(p.split(" ", 1)[0] for p in phrases),
+        phrase_prefixes=frozenset(" ".join(w[:k]) for w in (p.split(" ") for p in phrases) for k in range(1, len(w))),
         max_phrase_len=max((p.count(" ") + 1 for p in phrases), default=1),
         not_names=frozenset(w.lower() for w in raw["not_names"]) | _stop_words(),
         allowed_places=frozenset(p.lower() for p in raw["allowed_places"]),
@@ -488,12 +488,13 @@ class Deidentifier:
         for i, (s, e, w) in enumerate(toks):
             if w in self.lex.medical_words and len(w) > 2:
                 spans.append((s, e))
-            if w not in self.lex.phrase_heads:
-                continue
-            for n in range(2, min(n_max, len(toks) - i) + 1):
-                phrase = " ".join(t[2] for t in toks[i:i + n])
+            phrase = w
+            for j in range(i + 1, min(i + n_max, len(toks))):
+                if phrase not in self.lex.phrase_prefixes:
+                    break
+                phrase = f"{phrase} {toks[j][2]}"
                 if phrase in self.lex.medical_phrases:
-                    spans.append((s, toks[i + n - 1][1]))
+                    spans.append((s, toks[j][1]))
         return spans
 
     def _is_medical(self, span_text: str) -> bool:
