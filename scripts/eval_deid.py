@@ -78,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     if extraction:
         print(f"gold medical entities extracted: {extraction['original']}/{extraction['gold']} from the original notes, "
               f"{extraction['deidentified']}/{extraction['gold']} from the de-identified ones")
-    print(f"speed (1 thread): {full:.1f} notes/s with model, {base:.1f} notes/s patterns only "
-          f"(ratio {full / base:.2f}); model load {load_s:.1f} s")
+    print(f"speed (1 thread): {full:.1f} notes/s with model ({full * chars:,.0f} chars/s), {base:.1f} notes/s "
+          f"patterns only (ratio {full / base:.2f}); model load {load_s:.1f} s")
     if args.show_misses:
         for nid, kind in sc.misses:
             print(f"missed {kind} in {nid}")
