@@ -35,6 +35,7 @@ def ranking_metrics(scores: Tensor, pos: Tensor, known: Tensor, direction: str =
         raise InputError(f"direction must be 'tail' or 'head', got {direction!r}")
     if direction == "head":
         scores, pos, known = scores.T, pos.flip(0), known.flip(0)
+    scores = scores.detach()
     if pos.size(1) == 0:
         return {"mrr": float("nan"), **{f"hits@{k}": float("nan") for k in HITS_AT}, "n": 0}
     scores = scores.float()
@@ -64,6 +65,7 @@ def binary_metrics(scores: Tensor, pos: Tensor, neg: Tensor) -> dict[str, float]
 
 def link_metrics(scores: Tensor, split: Split) -> dict[str, Any]:
     """All test metrics of one score matrix; the headline ranking is the tail one (rank the true target)."""
+    scores = scores.detach()
     known = split.known("train", "val", "test")
     tail = ranking_metrics(scores, split.test_pos, known, "tail")
     head = ranking_metrics(scores, split.test_pos, known, "head")

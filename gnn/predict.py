@@ -126,13 +126,17 @@ class Predictor:
         return {"source": sid, "rel": rel, "target": tid, "evidence": self.evidence(sl, sid, rel, tl, tid)}
 
     def paths(self, src_label: str, src: int, dst_label: str, dst: int, *, k: int = 3,
-              skip: Iterable[EdgeType] = ()) -> list[dict[str, Any]]:
-        """The ``k`` highest-weighted direct and two-hop paths from ``src`` to ``dst`` (``skip``: edge types)."""
-        skip = set(skip) | {reverse_edge_type(e) for e in skip}
-        ets = [et for et in self.graph.data.edge_types if et not in skip]
+              skip_direct: Iterable[EdgeType] = ()) -> list[dict[str, Any]]:
+        """The ``k`` highest-weighted direct and two-hop paths from ``src`` to ``dst``.
+
+        ``skip_direct``: edge types not to report as a one-edge path (the predicted relation itself, whose
+        presence the ``known`` flag already says).
+        """
+        skip = set(skip_direct) | {reverse_edge_type(e) for e in skip_direct}
+        ets = list(self.graph.data.edge_types)
         found: list[tuple[float, list[EdgeType], list[tuple[str, int]]]] = []
         for et in ets:  # direct edges
-            if et[0] == src_label and et[2] == dst_label and self.adjacency(et)[src, dst]:
+            if et not in skip and et[0] == src_label and et[2] == dst_label and self.adjacency(et)[src, dst]:
                 w = (self._deg(et, src) * self._deg(reverse_edge_type(et), dst)) ** -DAMPING
                 found.append((w, [et], [(src_label, src), (dst_label, dst)]))
         for e1 in ets:
@@ -246,7 +250,7 @@ def predict_treatments(disease: str, top: int = 10, explain: bool = True, *, mod
             continue
         item = {"rank": len(out) + 1, **p._node(t.source, c), "score": float(scores[c]), "known": bool(known[c])}
         if explain:
-            item["paths"] = p.paths(t.source, c, t.target, d, k=paths, skip=[t.edge_type] if known[c] else [])
+            item["paths"] = p.paths(t.source, c, t.target, d, k=paths, skip_direct=[t.edge_type])
         out.append(item)
         if len(out) == top:
             break
@@ -279,7 +283,7 @@ def diagnose(symptoms: Sequence[str] | str, top: int = 10, explain: bool = True,
                 "probability": float(score[d].exp()), "matched": int(adj[d].sum()),
                 "symptoms": [p._node(t.target, s) for s in sym]}
         if explain:
-            found = [pt for s in sym for pt in p.paths(t.source, d, t.target, s, k=paths)]
+            found = [pt for s in sym for pt in p.paths(t.source, d, t.target, s, k=paths)]  # direct PRESENTS kept
             item["paths"] = sorted(found, key=lambda x: -x["weight"])[:paths * 2]
         out.append(item)
     return out

@@ -176,7 +176,7 @@ def node_states(model: LinkPredictor, data: HeteroData, device: torch.device | N
     device = device or next(model.parameters()).device
     model.eval()
     x = {nt: data[nt].x.to(device) for nt in data.node_types if "x" in data[nt]} or None
-    with torch.inference_mode(), torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
+    with torch.no_grad(), torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
         h = model.node_states(_to(data.edge_index_dict, device), x)
     return {k: v.float().cpu() for k, v in h.items()}
 
@@ -246,7 +246,7 @@ def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "di
           patience: int = 5, val_ratio: float = 0.1, test_ratio: float = 0.2, seed: int = 0,
           graph: GraphData | None = None, exclude_metaedges: Iterable[str] = DEFAULT_EXCLUDED_METAEDGES,
           device: str | torch.device | None = None, amp: bool | None = None, batch_size: int | None = None,
-          evaluate: bool = False, baselines: bool = True, kge: str = "distmult", out: str | Path | None = None,
+          evaluate: bool = False, baselines: bool = True, kge: str = "distmult", kge_epochs: int = 60, out: str | Path | None = None,
           graph_source: str | None = None) -> TrainResult:
     """Train a link predictor for ``task`` and return it with its split; optionally evaluate and save.
 
@@ -333,7 +333,8 @@ def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "di
     if evaluate:
         from gnn.evaluate import evaluate_split
 
-        result.metrics = evaluate_split(result.model, graph, split, task, baselines=baselines, kge=kge, seed=seed)
+        result.metrics = evaluate_split(result.model, graph, split, task, baselines=baselines, kge=kge,
+                                        kge_epochs=kge_epochs, seed=seed)
     if out is not None:
         from gnn.checkpoint import save_checkpoint
 

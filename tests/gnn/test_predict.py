@@ -1,0 +1,78 @@
+import csv
+import warnings
+from pathlib import Path
+
+import pytest
+
+from gnn.checkpoint import Checkpoint
+from gnn.predict import Predictor, diagnose, predict_treatments, prediction_rows, score_file
+from kg.errors import InputError
+
+
+def _predictor(result, graph):
+    return Predictor(Checkpoint(Path("."), result.model.eval(), result.config, graph.node_ids), graph)
+
+
+@pytest.fixture(scope="module")
+def treats(tiny_graph, treats_model):
+    return _predictor(treats_model, tiny_graph)
+
+
+def test_score_file_keeps_order_and_blanks_unknown_ids(tmp_path, treats):
+    pairs = tmp_path / "pairs.tsv"
+    rows = [("C0", "D0"), ("C404", "D0"), ("C7", "D1"), ("C0", "DOID:0"), ("C0", "D0")]
+    pairs.write_text("compound_id\tdisease_id\n" + "".join(f"{a}\t{b}\n" for a, b in rows))
+    out = tmp_path / "scores.tsv"
+    with pytest.warns(UserWarning, match="2 of 5 pairs"):
+        stats = score_file("treats", pairs, out, predictor=treats)
+    assert stats == {"rows": 5, "unknown": 2}
+    got = list(csv.DictReader(out.open(), delimiter="\t"))
+    assert [(r["compound_id"], r["disease_id"]) for r in got] == rows
+    assert got[1]["score"] == "" and got[3]["score"] == ""
+    assert got[0]["score"] == got[4]["score"] != ""
+    assert float(got[0]["score"]) > float(_score(treats, "C0", "D5"))
+
+
+def _score(p, c, d):
+    return p.score_pairs([c], [d])[0]
+
+
+def test_score_file_names_a_missing_column(tmp_path, treats):
+    pairs = tmp_path / "bad.tsv"
+    pairs.write_text("drug\tdisease_id\nC0\tD0\n")
+    with pytest.raises(InputError, match="compound_id"):
+        score_file("treats", pairs, tmp_path / "o.tsv", predictor=treats)
+
+
+def test_predict_treatments_by_name_with_paths_and_evidence(treats):
+    out = predict_treatments("Disease 3", top=4, predictor=treats, paths=10)
+    planted = [o for o in out if o["id"] in {f"C{c}" for c in range(18, 24)}]
+    assert out[:2] == planted[:2], out  # the two best-scored compounds are planted treatments
+    assert [o["rank"] for o in out] == [1, 2, 3, 4]
+    assert all(o["known"] for o in planted)
+    path = out[0]["paths"][0]
+    assert path["nodes"][0]["id"] == out[0]["id"] and path["nodes"][-1]["id"] == "D3"
+    metapaths = {p["metapath"]: p for o in out for p in o["paths"]}
+    gene = metapaths["Compound–BINDS–Gene–ASSOCIATES–Disease"]
+    assert gene["nodes"][1]["id"] == "G3"
+    assert gene["edges"][1] == {"source": "D3", "rel": "ASSOCIATES", "target": "G3",
+                                "evidence": [{"source": "Hetionet v1.0", "metaedge": "DaG"}]}
+    assert "Compound–RESEMBLES–Compound–TREATS–Disease" in metapaths
+    with pytest.raises(InputError, match="close matches: disease 3"):
+        predict_treatments("disease 33", predictor=treats)
+
+
+def test_diagnose_ranks_the_disease_presenting_the_symptoms(tiny_graph, presents_model):
+    p = _predictor(presents_model, tiny_graph)
+    out = diagnose("symptom 6, S7", top=3, predictor=p)
+    assert out[0]["id"] in {"D4", "D5"} and out[0]["matched"] == 2, out
+    assert any(pt["metapath"] == "Disease–PRESENTS–Symptom" for pt in out[0]["paths"])
+    with pytest.raises(InputError, match="symptoms"):
+        diagnose([], predictor=p)
+
+
+def test_prediction_rows_for_write_back(treats):
+    preds = predict_treatments("D3", top=2, explain=False, predictor=treats)
+    rows = prediction_rows(treats.task, preds, query_label="Disease", query_id="D3")
+    assert rows[0]["source_label"] == "Compound" and rows[0]["target_id"] == "D3" and rows[0]["rank"] == 1
+    assert set(rows[0]) == {"source_label", "source_id", "target_label", "target_id", "score", "rank"}
