@@ -46,6 +46,9 @@ def main() -> None:
 
     logging.basicConfig(level=os.environ.get("MEDKG_LOG_LEVEL", "WARNING"),
                         format="%(levelname)s %(name)s: %(message)s")
+    from nlp.privacy import install_log_redaction
+
+    install_log_redaction()  # identifier-shaped strings are masked in every log line
     try:
         app()
     except MedkgError as err:

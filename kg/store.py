@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError, ServiceUnavailable, TransientError
+from neo4j.exceptions import ClientError, ConfigurationError, CypherSyntaxError, Neo4jError, ServiceUnavailable, TransientError
 
 from kg import cypher
 from kg.errors import InputError, QuerySyntaxError, ReadOnlyError, StoreError
@@ -41,7 +42,7 @@ class Backend:
 
     name: str
     uri: str
-    auth: tuple[str, str]
+    auth: tuple[str, str] = field(repr=False)  # never printed
     database: str | None
     #: Whether the server refuses writes in read access mode (Neo4j does; ArcadeDB does not).
     enforces_read_mode: bool
@@ -84,6 +85,11 @@ def resolve_backend(store: str | None = None, uri: str | None = None, user: str 
                    enforces_read_mode=True, stable_element_ids=True)
 
 
+def redact_uri(uri: str) -> str:
+    """A URI without credentials (``bolt://user:secret@host`` → ``bolt://host``), for messages and logs."""
+    return re.sub(r"(?<=://)[^/@]*@", "", uri)
+
+
 def _plain(value: Any) -> Any:
     """Driver values → plain Python (nodes and relationships become property dicts)."""
     if isinstance(value, neo4j.graph.Node):
@@ -113,12 +119,17 @@ class GraphStore:
     def __init__(self, backend: Backend, max_retries: int = 5):
         self.backend = backend
         self.max_retries = max_retries
-        self._driver = neo4j.GraphDatabase.driver(backend.uri, auth=backend.auth)
+        try:
+            self._driver = neo4j.GraphDatabase.driver(backend.uri, auth=backend.auth)
+        except (ConfigurationError, ValueError) as err:  # the driver's message quotes the URI, credentials too
+            raise StoreError(f"invalid store URI {redact_uri(backend.uri)!r}: "
+                             f"{str(err).replace(backend.uri, redact_uri(backend.uri))}") from None
         try:
             self._driver.verify_connectivity()
         except (ServiceUnavailable, OSError, Neo4jError) as err:
             self._driver.close()
-            raise StoreError(f"cannot reach the {backend.name} store at {backend.uri}: {err}") from None
+            raise StoreError(f"cannot reach the {backend.name} store at {redact_uri(backend.uri)}: "
+                             f"{type(err).__name__}") from None
         self._schema_ready = False
 
     # -- plumbing ---------------------------------------------------------------------------------------------

@@ -163,3 +163,19 @@ def test_imaging_study_is_idempotent(graph_store):
     rows = graph_store.query("MATCH (:Patient {id: 'P1'})-[:HAS_STUDY]->(s)-[:HAS_FINDING]->(f) "
                              "RETURN f.volume_mm3 AS v, s.modality AS m")
     assert rows == [{"v": 100.0, "m": "MR"}]
+
+
+def test_credentials_never_printed(monkeypatch):
+    from kg.errors import StoreError
+    from kg.store import Backend, connect, redact_uri
+
+    assert redact_uri("neo4j+s://neo4j:s3cret@db.example:7687") == "neo4j+s://db.example:7687"
+    b = Backend("neo4j", "bolt://127.0.0.1:1", ("neo4j", "s3cret"), None, True, True)
+    assert "s3cret" not in repr(b)
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret")
+    with pytest.raises(StoreError) as err:
+        connect("neo4j", uri="bolt://neo4j:s3cret@127.0.0.1:9")
+    assert "s3cret" not in str(err.value) and "127.0.0.1:9" in str(err.value)
+    with pytest.raises(StoreError) as err:
+        connect("neo4j", uri="neo4j://neo4j:s3cret@127.0.0.1:9")
+    assert "s3cret" not in str(err.value)
