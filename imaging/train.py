@@ -163,6 +163,8 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
             scaler.update()
             sched.step()
             losses.append(float(loss.detach()))
+            if time_limit_s is not None and progress(0) >= 1.0:
+                break  # out of time: finish this epoch early and validate
         row: dict = {"epoch": epoch, "loss": round(float(np.mean(losses)), 5),
                      "seconds": round(time.perf_counter() - start, 1)}
         last = epoch == epochs or (time_limit_s is not None and progress(0) >= 1.0)

@@ -1,0 +1,54 @@
+"""Imaging findings in the graph: Patient -> ImagingStudy -> Finding -> concept, idempotent on re-segmentation."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from kg.models import Concept, ImagingStudy
+from kg.schema import NodeLabel
+from imaging.findings import extract_findings
+from imaging.pipeline import write_study
+from tests.imaging.test_demo import DEMO_MODEL, DEMO_SCAN
+
+PATH = ("MATCH (p:Patient {id: $pid})-[:HAS_STUDY]->(s:ImagingStudy {id: $uid})-[:HAS_FINDING]->(f:Finding) "
+        "RETURN f.id AS id, f.label AS label, f.volume_mm3 AS volume ORDER BY f.id")
+
+
+def _findings(mask: np.ndarray, uid: str):
+    concepts = {"lesion": Concept(label=NodeLabel.DISEASE, id="DOID:1319", name="brain cancer")}
+    return extract_findings(mask, (1.0, 1.0, 2.0), study_uid=uid, label_names=("lesion",), model="m",
+                            model_version="1", concepts=concepts)
+
+
+def test_study_and_findings_written_once(graph_store):
+    mask = np.zeros((10, 10, 10), np.uint8)
+    mask[1:3, 1:3, 1:3] = 1
+    mask[6:9, 6:9, 6:9] = 1
+    study = ImagingStudy(uid="1.2.840.1", patient_id="P1", modality="MR")
+    found = _findings(mask, study.uid)
+    write_study(study, found, store=graph_store)
+    first = graph_store.counts()
+    rows = graph_store.query(PATH, {"pid": "P1", "uid": study.uid})
+    assert sorted(r["volume"] for r in rows) == [16.0, 54.0]
+    suggests = graph_store.query("MATCH (f:Finding)-[:SUGGESTS]->(d:Disease {id: 'DOID:1319'}) RETURN count(f) AS n")
+    assert suggests[0]["n"] == 2
+
+    write_study(study, _findings(mask, study.uid), store=graph_store)  # the same study again
+    assert graph_store.counts() == first
+
+    mask[6:9, 6:9, 6:9] = 0  # re-segmented with a different result: the old finding goes
+    write_study(study, _findings(mask, study.uid), store=graph_store)
+    assert [r["volume"] for r in graph_store.query(PATH, {"pid": "P1", "uid": study.uid})] == [16.0]
+
+
+def test_resegmenting_demo_scan_keeps_graph_counts(graph_store, tmp_path):
+    from imaging.pipeline import segment
+
+    kw = dict(patient_id="demo-patient", study_uid="demo-study", modality="MR", graph=True, store=graph_store)
+    first = segment(DEMO_SCAN, DEMO_MODEL, tmp_path / "a.nii.gz", **kw)
+    counts = graph_store.counts()
+    second = segment(DEMO_SCAN, DEMO_MODEL, tmp_path / "b.nii.gz", **kw)
+    assert graph_store.counts() == counts
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+    rows = graph_store.query(PATH, {"pid": "demo-patient", "uid": "demo-study"})
+    assert len(rows) == len(first.findings) >= 1
