@@ -41,7 +41,7 @@ def main() -> None:
     write_dataset(args.work / "val", n=args.n_val, dims=3, shape=shape, anisotropic=True, seed=2)
     if not args.skip_train:
         # Illustrative concept: the demo's synthetic "lesions" are read as suggesting a brain neoplasm.
-        concepts = {"lesion": Concept(label=NodeLabel.DISEASE, id="DOID:1319", name="brain cancer")}
+        concepts = {"lesion": Concept(label=NodeLabel.DISEASE, id="DOID:2377", name="multiple sclerosis")}
         result = train(args.work / "train" / "images", args.work / "train" / "masks", args.out, dims=3,
                        val_fraction=0.15, epochs=args.epochs, patch_size=48, channels=(8, 16, 32, 64),
                        batch_size=2, samples_per_image=2, lr=args.lr, seed=0, num_threads=args.threads,

@@ -39,5 +39,5 @@ def test_demo_recovers_known_lesion_volumes_within_10_percent(demo_result):
         f = min(demo_result.findings, key=lambda f: math.dist(f.centroid_mm, lesion["centre_mm"]))
         assert math.dist(f.centroid_mm, lesion["centre_mm"]) < 2.0
         assert f.volume_mm3 == pytest.approx(lesion["volume_mm3"], rel=0.10)
-        assert f.concept is not None and f.concept.id == "DOID:1319"
+        assert f.concept is not None and f.concept.id == "DOID:2377"
         assert f.model == "medkg-demo3d" and 0.5 < f.confidence <= 1.0
