@@ -8,8 +8,9 @@ disease/finding → anatomy, disease → test); the other logits are masked befo
 inference, so a confidence is always a distribution over ``NONE`` plus the predicates the pair allows. The
 confidence is temperature-scaled (fitted on a validation split, see ``nlp/models/re/MODEL_CARD.md``).
 
-Pairs are formed only *within* a sentence: a drug in one sentence and an effect in the next are never paired
-(measured on BC5CDR, most CID pairs co-occur in a sentence, and cross-sentence pairs add mostly false positives).
+Pairs are formed only *within* a sentence: a drug in one sentence and an effect in the next are never paired.
+On the BC5CDR development set 771 of the 1012 CID pairs (76 %) co-occur in some sentence (gold mentions), so that
+is the recall ceiling of this choice for CID; adjacent-sentence pairing was not trained or measured.
 Each relation carries its sentence's assertion (``no evidence that X caused Y`` → negated), so the graph stores it
 as a ``QUALIFIED`` edge rather than a fact.
 """
@@ -204,21 +205,19 @@ def trainable_prefixes(frozen_layers: int, n_layers: int) -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def fit_temperature(logits, labels) -> float:
-    """Temperature minimising the NLL of held-out (masked) logits: one scalar, so accuracy is unchanged."""
+def fit_temperature(logits, labels, lo: float = 0.05, hi: float = 20.0, steps: int = 400) -> float:
+    """Temperature minimising the NLL of held-out (masked) logits: one scalar, so accuracy is unchanged.
+
+    A log-spaced grid search rather than gradient steps: it cannot diverge on a near-separable validation set.
+    """
     import torch
 
-    log_t = torch.zeros(1, requires_grad=True)
-    opt = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200)
-
-    def closure():
-        opt.zero_grad()
-        loss = torch.nn.functional.cross_entropy(logits / log_t.exp(), labels)
-        loss.backward()
-        return loss
-
-    opt.step(closure)
-    return float(log_t.exp().item())
+    if logits.ndim != 2 or len(logits) != len(labels) or len(labels) == 0:
+        raise InputError("logits must be (n, classes) with one label per row")
+    logits = logits.detach().float()
+    grid = torch.logspace(torch.log10(torch.tensor(lo)), torch.log10(torch.tensor(hi)), steps)
+    nll = torch.stack([torch.nn.functional.cross_entropy(logits / t, labels) for t in grid])
+    return float(grid[int(nll.argmin())])
 
 
 def reliability(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> tuple[float, list[dict]]:

@@ -147,8 +147,8 @@ def _pred(extractor, text, items, subj, obj):
 @pytest.mark.parametrize("text, items, subj, obj, predicate", [
     ("Gentamicin can lead to acute kidney injury.", [("Gentamicin", C), ("acute kidney injury", D)],
      "Gentamicin", "acute kidney injury", RelType.CAUSES),
-    ("Insulin is indicated for the treatment of type 1 diabetes.", [("Insulin", C), ("type 1 diabetes", D)],
-     "Insulin", "type 1 diabetes", RelType.TREATS),
+    ("Patients with hypertension were treated with amlodipine.", [("hypertension", D), ("amlodipine", C)],
+     "amlodipine", "hypertension", RelType.TREATS),
     ("Patients with migraine typically present with a throbbing headache.", [("migraine", D), ("headache", S)],
      "migraine", "headache", RelType.PRESENTS),
     ("Cirrhosis is a chronic disease of the liver.", [("Cirrhosis", D), ("liver", A)],
@@ -183,7 +183,7 @@ def test_confidences_are_calibrated_distributions(extractor):
     assert rels
     for r in rels:
         assert 0.0 <= r.confidence <= 1.0
-        assert set(r.scores) == {"NONE", "CAUSES", "TREATS"}
+        assert set(r.scores) == {"NONE", *R.allowed_predicates(r.subject.label, r.object.label)}
         assert sum(r.scores.values()) == pytest.approx(1.0, abs=1e-4)
         assert r.confidence == pytest.approx(r.scores[r.predicate.value], abs=1e-5)
     assert extractor.temperature > 0
@@ -223,7 +223,7 @@ def test_extract_jsonl_carries_relations_with_provenance(tmp_path: Path):
 
     notes = tmp_path / "notes"
     notes.mkdir()
-    text = "Assessment: chronic hepatitis B damages the liver.\nPlan: follow up in 3 months."
+    text = "Assessment: Hepatitis B damages the liver.\nPlan: follow up in 3 months."
     (notes / "n1.txt").write_text(text)
     out = tmp_path / "triples.jsonl"
     factory = functools.partial(default_pipeline_factory, None, True, False)  # device, relations, ner
