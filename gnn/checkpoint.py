@@ -3,7 +3,8 @@
 A checkpoint directory holds ``model.safetensors`` (state dict, fp32 or fp16), ``config.json`` (task, model
 hyper-parameters, graph source, training settings), ``ids.json.gz`` (concept ids per node type, in index order),
 ``split.json.gz`` (the val/test edges and negatives as concept-id pairs, so ``evaluate`` scores exactly the edges
-the model never saw) and, after evaluation, ``metrics.json``. The shipped defaults live in ``gnn/models/<task>/``.
+the model never saw), after evaluation ``metrics.json``, and for models of the shipped prior ``states.safetensors``
+(the final states of the task's source and target nodes on the full prior graph, so scoring needs no forward pass). The shipped defaults live in ``gnn/models/<task>/``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from gnn.train import Split, TrainResult, split_from_json
 from kg.errors import InputError
 
 FORMAT_VERSION = 1
+STATES_FILE = "states.safetensors"
 _GRAPHS: dict[tuple[Any, ...], GraphData] = {}
 
 
@@ -75,6 +77,13 @@ def save_checkpoint(out: str | Path, result: TrainResult, *, half: bool = False,
     _write_json_gz(out / "split.json.gz", result.split.to_json(result.graph))
     if result.metrics is not None:
         (out / "metrics.json").write_text(json.dumps(result.metrics, indent=2) + "\n")
+    if config["graph"]["source"] == "prior":  # inference cache: states of the weights as they load back
+        from gnn.train import node_states
+
+        ckpt = load_checkpoint(out)
+        h = node_states(ckpt.model, result.graph.data, torch.device("cpu"))
+        t = config["task"]
+        save_file({k: h[k].contiguous() for k in {t["source"], t["target"]}}, str(out / STATES_FILE))
     return out
 
 

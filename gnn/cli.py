@@ -24,7 +24,8 @@ def train(task: str = typer.Option("treats", help="treats | presents | another r
           encoder: str = typer.Option("rgcn", help="rgcn | sage | hgt"),
           decoder: str = typer.Option("distmult", help="distmult | complex | rotate"),
           epochs: int = typer.Option(300, help="maximum epochs (early stopping on validation MRR)"),
-          hidden: int = 64, layers: int = 2, num_bases: int = 4, lr: float = 0.01, seed: int = 0,
+          hidden: int = 64, layers: int = 2, num_bases: int = 4, lr: float = 0.01, weight_decay: float = 0.0,
+          dropout: float = 0.1, seed: int = 0,
           full_prior: bool = typer.Option(False, help="message passing over all 20 prior metaedges"),
           batch_size: Optional[int] = typer.Option(None, help="mini-batches (needs pyg_lib or torch_sparse)"),
           baselines: bool = typer.Option(True, help="also evaluate the degree prior and the KGE baseline"),
@@ -39,7 +40,7 @@ def train(task: str = typer.Option("treats", help="treats | presents | another r
 
     kwargs = {"exclude_metaedges": ()} if full_prior else {}
     result = train_fn(task, encoder, decoder, epochs=epochs, hidden=hidden, layers=layers, num_bases=num_bases,
-                      lr=lr, seed=seed, batch_size=batch_size, **kwargs)
+                      lr=lr, weight_decay=weight_decay, dropout=dropout, seed=seed, batch_size=batch_size, **kwargs)
     result.metrics = evaluate_split(result.model, result.graph, result.split, result.task, baselines=baselines,
                                     kge_epochs=kge_epochs, seed=seed)
     save_checkpoint(out, result, half=half)

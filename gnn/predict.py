@@ -15,14 +15,13 @@ import difflib
 import logging
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 
-from gnn.checkpoint import Checkpoint, load_checkpoint, load_graph_for
+from gnn.checkpoint import STATES_FILE, Checkpoint, load_checkpoint, load_graph_for
 from gnn.data import EdgeType, GraphData, is_reverse, reverse_edge_type
 from gnn.train import Task, node_states
 from kg.errors import InputError
@@ -59,18 +58,33 @@ class StoreEvidence:
         return [dict(r, source="text") for r in rows] or prior_evidence(sl, sid, rel, tl, tid)
 
 
-@dataclass
 class Predictor:
-    """A checkpoint with its graph and the node states of one full forward pass (computed once)."""
+    """A checkpoint, its graph and the node states of one full forward pass (computed once).
 
-    ckpt: Checkpoint
-    graph: GraphData
-    evidence: EvidenceFn = prior_evidence
-    states: dict[str, torch.Tensor] = field(init=False, repr=False)
-    _adj: dict[EdgeType, Any] = field(init=False, repr=False, default_factory=dict)
+    For a model of the shipped prior the states of the source and target types are cached in the checkpoint
+    (``states.safetensors``), so scoring pairs needs neither the graph nor a forward pass; the graph is loaded on
+    first use (names, explanations).
+    """
 
-    def __post_init__(self) -> None:
-        self.states = node_states(self.ckpt.model, self.graph.data, torch.device("cpu"))
+    def __init__(self, ckpt: Checkpoint, graph: GraphData | None = None, evidence: EvidenceFn | None = None,
+                 store: Any = None) -> None:
+        self.ckpt, self._graph, self.store = ckpt, graph, store
+        self.evidence = evidence or (StoreEvidence(store) if store is not None else prior_evidence)
+        self.node_index = {nt: {c: i for i, c in enumerate(ids)} for nt, ids in ckpt.node_ids.items()}
+        self._adj: dict[EdgeType, Any] = {}
+        cache = ckpt.path / STATES_FILE
+        if graph is None and ckpt.config["graph"]["source"] == "prior" and cache.is_file():
+            from safetensors.torch import load_file
+
+            self.states = load_file(str(cache))
+        else:
+            self.states = node_states(ckpt.model, self.graph.data, torch.device("cpu"))
+
+    @property
+    def graph(self) -> GraphData:
+        if self._graph is None:
+            self._graph = load_graph_for(self.ckpt, store=self.store)
+        return self._graph
 
     @property
     def task(self) -> Task:
@@ -90,7 +104,7 @@ class Predictor:
         if len(src_ids) != len(dst_ids):
             raise InputError(f"src_ids and dst_ids differ in length ({len(src_ids)} vs {len(dst_ids)})")
         t = self.task
-        si, ti = self.graph.node_index.get(t.source, {}), self.graph.node_index.get(t.target, {})
+        si, ti = self.node_index.get(t.source, {}), self.node_index.get(t.target, {})
         s = np.fromiter((si.get(x, -1) for x in src_ids), dtype=np.int64, count=len(src_ids))
         d = np.fromiter((ti.get(x, -1) for x in dst_ids), dtype=np.int64, count=len(dst_ids))
         ok = (s >= 0) & (d >= 0)
@@ -177,8 +191,7 @@ def load_predictor(task: str, model_dir: str | Path | None = None, *, store: Any
     if store is None and evidence is None and key in _PREDICTORS:
         return _PREDICTORS[key]
     ckpt = load_checkpoint(model_dir, task=task)
-    graph = load_graph_for(ckpt, store=store)
-    pred = Predictor(ckpt, graph, evidence or (StoreEvidence(store) if store is not None else prior_evidence))
+    pred = Predictor(ckpt, load_graph_for(ckpt, store=store) if store is not None else None, evidence, store)
     if store is None and evidence is None:
         _PREDICTORS[key] = pred
     return pred

@@ -40,3 +40,19 @@ def _as_ckpt(result):
     from gnn.checkpoint import Checkpoint
 
     return Checkpoint(Path("."), result.model.eval(), result.config, result.graph.node_ids)
+
+
+def test_prior_models_cache_their_states_and_score_identically(tmp_path, tiny_graph, treats_model):
+    import copy
+
+    from gnn.checkpoint import STATES_FILE
+
+    result = copy.copy(treats_model)
+    result.config = dict(treats_model.config, graph=dict(treats_model.config["graph"], source="prior",
+                                                         exclude_metaedges=[]))
+    save_checkpoint(tmp_path / "p", result, half=True)
+    assert (tmp_path / "p" / STATES_FILE).is_file()
+    ckpt = load_checkpoint(tmp_path / "p")
+    cached = Predictor(ckpt)  # no graph: states come from the cache
+    assert torch.equal(cached.score_matrix(), Predictor(ckpt, tiny_graph).score_matrix())
+    assert cached.score_pairs(["C0", "nope"], ["D0", "D0"])[1] is None
