@@ -160,7 +160,8 @@ def section_assertion(sections: Sequence[Section], offset: int) -> Assertion | N
 
 
 def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
-    ordered = sorted(phrases, key=len, reverse=True)
+    # a space in a phrase matches any run of whitespace: notes wrap lines mid-phrase ("was ruled\nout")
+    ordered = [p.replace(" ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
     return re.compile(r"(?<![\w/])(?:" + "|".join(ordered) + r")(?![\w/])", re.I)
 
 

@@ -26,6 +26,7 @@ def _assert(sentence: str, target: str, ctx: ConText = CTX, default=None) -> Ass
     ("Myocardial infarction was ruled out by serial troponins.", "Myocardial infarction", Assertion.NEGATED),
     ("Sepsis was considered on arrival and was ruled out.", "Sepsis", Assertion.NEGATED),
     ("DVT is unlikely.", "DVT", Assertion.NEGATED),
+    ("A new stroke was ruled\nout.", "stroke", Assertion.NEGATED),  # a line wrapped inside the cue
     # longest cue wins
     ("Cannot exclude PE.", "PE", Assertion.POSSIBLE),
     ("PE cannot be excluded.", "PE", Assertion.POSSIBLE),
