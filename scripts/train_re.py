@@ -367,7 +367,7 @@ def run_model(model, tok, exs, max_len, batch_size=64):
         for idx, (ids, att, si, oi, mask), _ in batches_of(tok, exs, max_len, batch_size):
             for i, lg in zip(idx, model(ids, att, si, oi, mask)):
                 out[i] = lg.float()
-    return torch.stack(out)
+    return torch.stack(out).clone()  # a normal tensor (temperature fitting differentiates through it)
 
 
 def prf(golds, preds):
@@ -400,7 +400,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=Path("nlp/models/re"))
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--heldout-frac", type=float, default=0.2)
-    ap.add_argument("--max-train", type=int, default=6000, help="subsample the training pairs to this many")
+    ap.add_argument("--max-train", type=int, default=5000, help="subsample the training pairs to this many")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--batch-size", type=int, default=32)
@@ -552,8 +552,8 @@ def train_model(args, train, val):
         p.requires_grad = n.startswith(keep)
     model.eval()
     t0 = time.time()
-    cache = []  # (ids, att, si, oi, mask, y, hidden at layer frozen_layers)
-    with torch.inference_mode():
+    cache = []  # (att, si, oi, mask, y, hidden at layer frozen_layers)
+    with torch.no_grad():  # not inference_mode: these tensors feed the autograd graph of the top layers
         for bi, (idx, (ids, att, si, oi, mask), y) in enumerate(batches_of(tok, train, args.max_len, args.batch_size)):
             out = model.bert(input_ids=ids, attention_mask=att, output_hidden_states=True)
             h = out.hidden_states[args.frozen_layers]
