@@ -32,8 +32,8 @@ REV_PREFIX = "rev_"
 
 #: Hetionet metaedges left out of the default message-passing graph: the gene–gene, anatomy–gene, gene–pathway
 #: and compound–side-effect types hold 899k of the prior's 993k edges. They are at most two hops removed from the
-#: compound–disease and disease–symptom questions, and full-batch CPU epochs on all of them take ~10x longer
-#: (see ``scripts/bench_gnn.py``). Pass ``exclude_metaedges=()`` to train on the whole prior.
+#: compound–disease and disease–symptom questions, and full-batch CPU epochs and memory grow with them (about
+#: 5-10x per epoch, 2-3x peak RSS: ``scripts/bench_gnn.py --full-prior``). ``exclude_metaedges=()`` keeps them all.
 DEFAULT_EXCLUDED_METAEDGES: tuple[str, ...] = ("Gr>G", "GiG", "GcG", "AdG", "AuG", "GpPW", "CcSE")
 
 
