@@ -136,6 +136,12 @@ def fact_edges(rel: RelType | str) -> str:
             "head(labels(o)) AS target_label, o.id AS target_id")
 
 
+def fact_edges_between(subject: NodeLabel | str, rel: RelType | str, obj: NodeLabel | str) -> str:
+    s, o, t = node_label(subject).value, node_label(obj).value, rel_type(rel).value
+    return (f"MATCH (s:{s})-[f:{t}]->(o:{o}) RETURN '{s}' AS source_label, s.id AS source_id, "
+            f"'{o}' AS target_label, o.id AS target_id")
+
+
 def nodes_of(label: NodeLabel | str) -> str:
     lab = node_label(label).value
     return f"MATCH (n:{lab}) RETURN n.id AS id, n.name AS name"

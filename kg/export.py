@@ -27,9 +27,19 @@ FACT_REL_TYPES: tuple[RelType, ...] = (
 )
 
 
-def iter_fact_edges(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None
+def iter_fact_edges(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None, *,
+                    edge_types: Iterable[tuple[str, str, str]] | None = None
                     ) -> Iterator[tuple[str, str, str, str, str]]:
-    """``(source_label, source_id, rel, target_label, target_id)`` for every fact edge of the given types."""
+    """``(source_label, source_id, rel, target_label, target_id)`` for every fact edge of the given types.
+
+    ``edge_types`` (``(source label, REL, target label)`` triples) narrows the export further, e.g. to leave the
+    large gene–gene or anatomy–gene parts of the prior out of a model.
+    """
+    if edge_types is not None:
+        for s, r, o in edge_types:
+            for row in store.query(cypher.fact_edges_between(s, r, o)):
+                yield row["source_label"], row["source_id"], rel_type(r).value, row["target_label"], row["target_id"]
+        return
     for rel in (rel_type(r) for r in (rel_types or FACT_REL_TYPES)):
         for row in store.query(cypher.fact_edges(rel)):
             yield row["source_label"], row["source_id"], rel.value, row["target_label"], row["target_id"]

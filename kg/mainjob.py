@@ -26,7 +26,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kg.schema import RelType
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +140,13 @@ def run(cfg: DemoConfig) -> DemoReport:
 
 
 def _extract(cfg: DemoConfig, store) -> dict[str, Any]:
-    from nlp.extract import extract
+    import functools
 
-    rep = extract(_sample_inputs(cfg), cfg.out / "triples.jsonl", graph=True, store=store, progress=cfg.progress)
+    from nlp.extract import default_pipeline_factory, extract
+
+    factory = functools.partial(default_pipeline_factory, None, True)  # with relations
+    rep = extract(_sample_inputs(cfg), cfg.out / "triples.jsonl", graph=True, store=store, progress=cfg.progress,
+                  pipeline_factory=factory)
     d = rep.__dict__ if not hasattr(rep, "to_dict") else rep.to_dict()
     return {k: (round(v, 1) if isinstance(v, float) else v) for k, v in d.items() if not k.startswith("_")}
 
@@ -162,9 +165,21 @@ def _segment(cfg: DemoConfig, store, patient: str) -> dict[str, Any]:
             "volumes_mm3": [round(v, 1) for v in found], "true_volumes_mm3": [round(v, 1) for v in known]}
 
 
-#: Gene–gene edges (475k of the prior's 993k) add little to drug–disease and disease–symptom questions and would
-#: dominate training time; the demo's GNN reasons over the rest of the fused graph.
-GNN_EXCLUDED_RELS = (RelType.INTERACTS, RelType.REGULATES, RelType.COVARIES)
+#: What the demo's GNN reasons over: the prior's edge types without the large gene–gene, anatomy–gene, pathway and
+#: side-effect parts (899k of 993k edges, the same cut as the shipped models, see gnn/models/MODEL_CARD.md), plus
+#: the relation types the extractor and imaging add.
+TEXT_EDGE_TYPES = (("Compound", "CAUSES", "Disease"), ("Compound", "CAUSES", "Symptom"),
+                   ("Disease", "DIAGNOSED_BY", "Procedure"), ("Finding", "SUGGESTS", "Disease"),
+                   ("Finding", "LOCATED_IN", "Anatomy"))
+
+
+def gnn_edge_types() -> list[tuple[str, str, str]]:
+    from gnn.data import DEFAULT_EXCLUDED_METAEDGES
+    from kg.schema import HETIONET_METAEDGES
+
+    prior = [(s.value, r.value, o.value) for m, (s, r, o) in sorted(HETIONET_METAEDGES.items())
+             if m not in DEFAULT_EXCLUDED_METAEDGES and m != "AeG"]
+    return list(dict.fromkeys(prior + list(TEXT_EDGE_TYPES)))
 
 
 def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
@@ -175,11 +190,10 @@ def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
                              resolve_concept, write_predictions)
     from gnn.train import train
     from kg import cypher
-    from kg.export import FACT_REL_TYPES, iter_fact_edges
+    from kg.export import iter_fact_edges
     from kg.models import Concept
 
-    rels = [r for r in FACT_REL_TYPES if r not in GNN_EXCLUDED_RELS]
-    rows = list(iter_fact_edges(store, rels))
+    rows = list(iter_fact_edges(store, edge_types=gnn_edge_types()))
     labels = sorted({r[0] for r in rows} | {r[3] for r in rows})
     nodes = [Concept(label=lab, id=n["id"], name=n["name"]) for lab in labels
              for n in store.query(cypher.nodes_of(lab)) if n["id"]]
@@ -196,7 +210,7 @@ def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
         stamp = ckpt_dir / "graph_fingerprint"
         reused = stamp.exists() and stamp.read_text() == fingerprint
         if not reused:
-            result = train(task, graph=graph, graph_source="store", epochs=cfg.epochs, eval_every=max(1, min(5, cfg.epochs)),
+            result = train(task, encoder="sage", graph=graph, graph_source="store", epochs=cfg.epochs, eval_every=max(1, min(5, cfg.epochs)),
                            evaluate=True, baselines=False)
             save_checkpoint(ckpt_dir, result)
             stamp.write_text(fingerprint)
