@@ -35,6 +35,11 @@ class DictSpan:
     label: NodeLabel
 
 
+#: Abbreviations with a common second sense and the preceding tokens that signal it: "SpO2 97% RA" is room air,
+#: not rheumatoid arthritis.
+OTHER_SENSES: dict[str, frozenset[str]] = {"RA": frozenset({"%", "on", "sat", "sats", "spo2", "o2"})}
+
+
 class DictionaryMatcher:
     """Longest-match dictionary tagger over normalized tokens."""
 
@@ -79,6 +84,10 @@ class DictionaryMatcher:
                 i += 1
                 continue
             end, label = best
+            surface = tokens[i][0]
+            if end == i + 1 and i > 0 and tokens[i - 1][0].lower() in OTHER_SENSES.get(surface, ()):
+                i += 1
+                continue
             out.append(DictSpan(i, end, tokens[i][1], tokens[end - 1][2], label))
             i = end
         return out
