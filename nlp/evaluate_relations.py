@@ -45,7 +45,8 @@ class AdeSentence:
     pairs: set[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=set)
 
 
-def _find(sentence: str, phrase: str, hint: int | None = None) -> tuple[int, int] | None:
+def find_span(sentence: str, phrase: str, hint: int | None = None) -> tuple[int, int] | None:
+    """Offsets of ``phrase`` in ``sentence`` (case-sensitive first), the hit nearest ``hint`` when given."""
     hits = [m.start() for m in re.finditer(re.escape(phrase), sentence)] or [
         m.start() for m in re.finditer(re.escape(phrase), sentence, re.I)]
     if not hits:
@@ -71,11 +72,11 @@ def read_ade(path: str | Path) -> list[AdeSentence]:
         if not (e0.isdigit() and d0.isdigit()):
             raise InputError(f"{path}:{lineno}: offsets must be integers")
         g = groups.setdefault((pmid, sent), AdeSentence(pmid, sent))
-        es = _find(sent, eff)
-        ds = _find(sent, drug)
+        es = find_span(sent, eff)
+        ds = find_span(sent, drug)
         if es is None or ds is None:
             continue  # a phrase that is not in its sentence: unusable, as in every ADE benchmark
-        ds = _find(sent, drug, int(d0) - (int(e0) - es[0])) or ds
+        ds = find_span(sent, drug, int(d0) - (int(e0) - es[0])) or ds
         g.drugs.add(ds)
         g.effects.add(es)
         g.pairs.add((ds, es))

@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kg.prior import read_edges, read_nodes  # noqa: E402
 from kg.schema import NodeLabel  # noqa: E402
 from nlp import relations as R  # noqa: E402
+from nlp.evaluate_relations import find_span  # noqa: E402
 
 SEED = 13
 LABEL_INDEX = {lab: i for i, lab in enumerate(R.LABELS)}
@@ -48,15 +49,6 @@ TYPE_OF_SOURCE = {"ade": (NodeLabel.COMPOUND, NodeLabel.DISEASE)}
 def ex(text, s, o, label, src, doc, st=NodeLabel.COMPOUND, ot=NodeLabel.DISEASE):
     return {"text": text, "s": list(s), "o": list(o), "label": label, "src": src, "doc": str(doc),
             "st": st.value, "ot": ot.value}
-
-
-def find_span(sentence: str, phrase: str, hint: int | None = None) -> tuple[int, int] | None:
-    hits = [m.start() for m in re.finditer(re.escape(phrase), sentence)] or [
-        m.start() for m in re.finditer(re.escape(phrase), sentence, re.I)]
-    if not hits:
-        return None
-    best = hits[0] if hint is None else min(hits, key=lambda h: abs(h - hint))
-    return best, best + len(phrase)
 
 
 def overlaps(a, b) -> bool:
