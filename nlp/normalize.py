@@ -330,6 +330,14 @@ def _matches(sf: str, lf: str) -> bool:
 
 
 # ------------------------------------------------------------------- linker
+#: Words that name no concept on their own in notes: section headers ("Allergies:") and generic heads ("lesion",
+#: "damage"). BC5CDR annotates some of them in context ("lesion" as a renal lesion), which a dictionary lookup
+#: cannot see, so a mention that is only such a word (on any of its lines) stays unlinked.
+GENERIC_TERMS = frozenset({"allergies", "lesion", "lesions", "damage", "dysfunction", "abnormal", "abnormality",
+                           "abnormalities", "movement", "injury", "injuries", "disease", "disorder", "syndrome",
+                           "toxicity", "medications", "history", "assessment", "plan", "impression"})
+
+
 class Linker:
     """Link mentions to :class:`Vocabulary` concepts: exact, then document abbreviation, then fuzzy."""
 
@@ -368,6 +376,8 @@ class Linker:
         return link
 
     def _link(self, stripped: str, label: NodeLabel, long_form: str | None) -> Link:
+        if any(line.strip(" \t:;,.").lower() in GENERIC_TERMS for line in stripped.splitlines()):
+            return UNLINKED
         allowed = COMPATIBLE_LABELS.get(label, (label,))
         queries = [(stripped, "exact")]
         if long_form:
