@@ -223,10 +223,7 @@ def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
                            evaluate=True, baselines=False)
             save_checkpoint(ckpt_dir, result)
             stamp.write_text(fingerprint)
-            for row in result.history:
-                for k, v in row.items():
-                    if k != "epoch" and isinstance(v, (int, float)):
-                        history.setdefault(f"{task} {k}", []).append(float(v))
+            history |= _curves(task, result.history)
         ckpt = load_checkpoint(ckpt_dir, task=task)
         # a reused checkpoint runs on the same graph with its own node order
         g = build_heterodata(rows, nodes, node_ids=ckpt.node_ids) if reused else graph
@@ -250,6 +247,23 @@ def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
     report.treatments = [_explained(t) for t in treatments]
     report.differential = [_explained(d) for d in differential]
     out["predictions_written"] = written
+    return out
+
+
+def _curves(task: str, rows: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """Per-epoch series for the training plot: losses as logged; validation metrics, logged every few epochs,
+    held at their last value so every series has one point per epoch (timings are left out)."""
+    keys = [k for k in dict.fromkeys(k for r in rows for k in r)
+            if k != "epoch" and "second" not in k and "time" not in k]
+    out: dict[str, list[float]] = {}
+    for k in keys:
+        last = None
+        series = []
+        for r in rows:
+            if isinstance(r.get(k), (int, float)):
+                last = float(r[k])
+            series.append(last if last is not None else float("nan"))
+        out[f"{task} {k}"] = series
     return out
 
 

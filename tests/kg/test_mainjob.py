@@ -50,3 +50,14 @@ def test_rerun_is_idempotent(demo_report):
     counts = lambda r: {k: v for k, v in r.graph["relationships"].items()}  # noqa: E731
     assert counts(second) == counts(first)
     assert second.graph["nodes"] == first.graph["nodes"]
+
+
+def test_training_curves_have_one_point_per_epoch_and_no_timings():
+    from kg.mainjob import _curves
+
+    rows = [{"epoch": 1, "loss": 1.0, "seconds": 0.3}, {"epoch": 2, "loss": 0.5, "val_mrr": 0.2},
+            {"epoch": 3, "loss": 0.4, "seconds": 0.2}]
+    curves = _curves("treats", rows)
+    assert set(curves) == {"treats loss", "treats val_mrr"}
+    assert curves["treats loss"] == [1.0, 0.5, 0.4]
+    assert curves["treats val_mrr"][1:] == [0.2, 0.2]
