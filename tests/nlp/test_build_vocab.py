@@ -1,0 +1,65 @@
+"""The vocabulary builder's MeSH inputs: tree filter, drug-only supplementary concepts, name crosswalk."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+build_vocab = pytest.importorskip("build_vocab")
+
+from kg.schema import NodeLabel  # noqa: E402
+from nlp.normalize import Linker  # noqa: E402
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    nodes = tmp_path / "nodes.tsv"
+    nodes.write_text("id\tname\tkind\n"
+                     "Compound::DB00331\tMetformin\tCompound\n"
+                     "Disease::DOID:9352\ttype 2 diabetes mellitus\tDisease\n"
+                     "Symptom::D010146\tPain\tSymptom\n")
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|Aspirin and pain.\n1|a|x\n"
+                        "1\t0\t7\tAspirin\tChemical\tD001241\n"
+                        "1\t12\t16\tpain\tDisease\tD010146\n\n")
+    desc = tmp_path / "desc.tsv"
+    desc.write_text("D003924\tDiabetes Mellitus, Type 2\tType 2 Diabetes Mellitus|NIDDM|Diabetes, Type 2\tC18.452.394.750.149\n"
+                    "D008687\tMetformin\tDimethylbiguanidine|Glucophage\tD02.078.370.141.450\n"
+                    "D000003\tAbattoirs\tSlaughterhouses\tJ01.576.423.200.700.100\n"
+                    "D001241\tAspirin\tAcetylsalicylic Acid\tD02.241.223.100.050\n")
+    supp = tmp_path / "supp.tsv"
+    supp.write_text("C005435\tedaravone\tMCI-186|norphenazone\tD011485\n"
+                    "C000011\tsome dye intermediate\t\tD015125\n")
+    drugbank = tmp_path / "drugbank.tsv"
+    drugbank.write_text("DRUGBANK_ID\tNAMESPACE\tID\tSOURCE\nDB12243\tNAME\tEdaravone\tdrugbank\n")
+    clinical = tmp_path / "clinical.tsv"
+    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
+    return nodes, pubtator, clinical, desc, supp, drugbank
+
+
+def test_mesh_terms_link_and_crosswalk_by_name(inputs):
+    vocab, stats = build_vocab.build(*inputs)
+    assert stats["mesh_descriptors"] == 3  # Abattoirs (tree J) is not a disease or chemical
+    assert stats["mesh_supplementary"] == 1  # only the supplementary concept that is a DrugBank drug
+    linker = Linker(vocab)
+    # the Hetionet compound and disease take the MeSH concept of their exact name as an xref
+    metformin = linker.link("Glucophage", NodeLabel.COMPOUND)
+    assert metformin.concept.id == "DB00331" and metformin.mesh_id == "MESH:D008687"
+    t2d = linker.link("type 2 diabetes", NodeLabel.DISEASE)
+    assert t2d.concept.id == "DOID:9352" and t2d.mesh_id == "MESH:D003924"
+    assert linker.link("acetylsalicylic acid", NodeLabel.COMPOUND).concept.id == "MESH:D001241"
+    assert linker.link("MCI-186", NodeLabel.COMPOUND).concept.id == "MESH:C005435"
+    assert linker.link("slaughterhouses", NodeLabel.DISEASE).status == "unlinked"
+    # entry terms shorter than MESH_MIN_KEY are left to document abbreviations
+    assert "niddm" in vocab.forms and vocab.exact("NIDDM").id == "DOID:9352"
+    # MeSH entry terms do not feed the dictionary tagger
+    assert "dimethylbiguanidine" not in vocab.dictionary
+
+
+def test_malformed_descriptor_file_names_the_line(inputs, tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("D003924\tDiabetes Mellitus, Type 2\n")
+    nodes, pubtator, clinical, _, supp, drugbank = inputs
+    with pytest.raises(SystemExit, match="line 1"):
+        build_vocab.build(nodes, pubtator, clinical, bad, supp, drugbank)
