@@ -83,9 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(map(len, texts)) / len(texts)
 
     t0 = time.perf_counter()
-    fp32 = TransformerNER.load(args.model, device="cpu")
+    fp32 = TransformerNER.load(args.model, device="cpu", runtime="torch")
     load_s = time.perf_counter() - t0
     int8 = TransformerNER.load(args.model, device="cpu", quantize=True)
+    try:
+        ort = TransformerNER.load(args.model, device="cpu", runtime="onnxruntime")
+    except Exception as exc:  # noqa: BLE001 - the benchmark reports what it can
+        print(f"ONNX Runtime not measured: {exc}")
+        ort = None
 
     print(f"{len(texts)} sentences, mean {chars:.0f} characters, {args.threads} threads; model load {load_s:.2f}s",
           flush=True)
@@ -93,9 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     runs = [
         ("fp32 unbatched", lambda t: [fp32.predict([x]) for x in t], texts[:args.n_unbatched]),
         (f"fp32 batch {bs}, unsorted", lambda t: fp32.predict(t, batch_size=bs, bucket=False), texts),
-        (f"fp32 batch {bs} + length bucketing", lambda t: fp32.predict(t, batch_size=bs), texts),
+        (f"fp32 PyTorch batch {bs} + length bucketing", lambda t: fp32.predict(t, batch_size=bs), texts),
         (f"int8 dynamic batch {bs} + length bucketing", lambda t: int8.predict(t, batch_size=bs), texts),
     ]
+    if ort is not None:
+        runs.append((f"fp32 ONNX Runtime batch {bs} + bucketing (default)", lambda t: ort.predict(t, batch_size=bs),
+                     texts))
     base = None
     for name, fn, sample in runs:
         r = rate(fn, sample)
@@ -104,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     if gold is not None and args.score:
         subset = gold[:args.score]
         f1 = {}
-        for name, ner in (("fp32", fp32), ("int8", int8)):
+        for name, ner in (("fp32", fp32), ("int8", int8), ("onnxruntime", ort)):
+            if ner is None:
+                continue
             scores = evaluate_ner(subset, lambda t, ner=ner: ner.predict(t, batch_size=bs))
             f1[name] = {k: round(100 * v["f1"], 2) for k, v in scores.items()}
         print(f"F1 on the first {len(subset)} sentences of {args.sentences.name}:", json.dumps(f1), flush=True)

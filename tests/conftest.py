@@ -8,12 +8,15 @@ against that Neo4j (marker ``neo4j``; the tests wipe that database, so point the
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# derived files (the NER's ONNX export) go to one temporary folder per test run, not the user's MEDKG_HOME
+os.environ.setdefault("MEDKG_CACHE_DIR", tempfile.mkdtemp(prefix="medkg-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, MedkgError
 from kg.schema import NodeLabel
 from nlp.evaluate import IobSentence, evaluate_ner, label_to_gold, read_iob, score_entities, spans_to_tags
 from nlp.ner import DEFAULT_MODEL_DIR, EntitySpan, TransformerNER
@@ -162,3 +162,38 @@ def test_evaluate_command_with_shipped_model(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["micro"]["f1"] == 1.0 and scores["Chemical"]["support"] == 1
+
+
+def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MEDKG_NER_RUNTIME", raising=False)
+    texts = ["Aspirin can cause myocardial infarction.", "No evidence of pneumonia; started metformin 500 mg BID.",
+             "Cisplatin-induced nephrotoxicity was treated with amifostine in patients with ovarian cancer."]
+    fast = TransformerNER.load(device="cpu")
+    assert fast.runtime == "onnxruntime"
+    assert list((tmp_path / "cache").glob("ner-*.onnx"))  # exported once, reused by the next load
+    ref = TransformerNER.load(device="cpu", runtime="torch")
+    assert ref.runtime == "torch"
+    got, want = fast.predict(texts), ref.predict(texts)
+    assert [[(s.start, s.end, s.label) for s in row] for row in got] == \
+        [[(s.start, s.end, s.label) for s in row] for row in want]
+    assert all(abs(a.score - b.score) < 1e-3 for ra, rb in zip(got, want) for a, b in zip(ra, rb))
+
+
+def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
+    import nlp.ner as ner_mod
+
+    with pytest.raises(InputError, match="auto, onnxruntime, torch"):
+        TransformerNER.load(device="cpu", runtime="tensorrt")
+    monkeypatch.delenv("MEDKG_NER_RUNTIME", raising=False)
+
+    def broken(*_a, **_k):
+        raise RuntimeError("exporter unavailable")
+
+    monkeypatch.setattr(ner_mod, "_onnx_session", broken)
+    if ner_mod._resolve_runtime("auto", "cpu", False) == "onnxruntime":
+        assert TransformerNER.load(device="cpu").runtime == "torch"  # auto never leaves the model unusable
+        with pytest.raises(MedkgError, match="exporter unavailable"):
+            TransformerNER.load(device="cpu", runtime="onnxruntime")
+    assert ner_mod._resolve_runtime("auto", "cpu", True) == "torch"  # int8 runs in PyTorch
