@@ -43,6 +43,8 @@ def evaluate_cmd(
                                                                       "instead of the pipeline's (upper bound)."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Sentences per model batch."),
+    transformer_only: bool = typer.Option(False, "--transformer-only", help="With --ner: score the transformer "
+                                          "token classifier alone instead of the full pipeline."),
 ) -> None:
     """Score medkg against gold data: NER entity P/R/F1 (--ner), relations (--ade) and end-to-end CID (--cid)."""
     from kg.errors import InputError
@@ -53,7 +55,7 @@ def evaluate_cmd(
     if ner is not None:
         from nlp.evaluate import evaluate_ner_file
 
-        results["ner"] = evaluate_ner_file(ner, batch_size=batch_size)
+        results["ner"] = evaluate_ner_file(ner, batch_size=batch_size, transformer_only=transformer_only)
         if cid is None and ade is None:  # the NER-only output shape stays as it was
             _print_scores(f"NER on {ner.name}", results["ner"], fmt)
             return

@@ -169,12 +169,42 @@ def evaluate_ner(sentences: Sequence[IobSentence], predict: Predictor) -> dict[s
     return score_entities([s.tags for s in sentences], pred_tags)
 
 
-def evaluate_ner_file(path: str | Path, predict: Predictor | None = None, batch_size: int = 64) -> dict[str, Any]:
-    """:func:`evaluate_ner` on an IOB file with the shipped transformer NER unless ``predict`` is given."""
+def evaluate_ner_file(path: str | Path, predict: Predictor | None = None, batch_size: int = 64,
+                      transformer_only: bool = False) -> dict[str, Any]:
+    """:func:`evaluate_ner` on an IOB file.
+
+    By default the predictor is the full extraction pipeline (:func:`nlp.spacy_components.load`: sentences,
+    transformer NER, dictionary NER, linking, assertion), i.e. the entities a user of ``medkg extract`` gets;
+    ``transformer_only`` scores the token classifier alone (as its model card and ``scripts/train_ner.py`` do).
+    """
     sentences = read_iob(path)
-    if predict is None:
+    if predict is None and transformer_only:
         from nlp.ner import TransformerNER
 
         ner = TransformerNER.load()
         predict = lambda texts: ner.predict(texts, batch_size=batch_size)  # noqa: E731
+    elif predict is None:
+        predict = pipeline_predictor(batch_size=batch_size)
     return evaluate_ner(sentences, predict)
+
+
+@dataclass(frozen=True, slots=True)
+class _EntSpan:
+    start: int
+    end: int
+    label: NodeLabel
+
+
+def pipeline_predictor(nlp: Any = None, batch_size: int = 64) -> Predictor:
+    """A :data:`Predictor` over the entities (``Doc.ents``) of a spaCy pipeline, default the full medkg one."""
+    if nlp is None:
+        from nlp.spacy_components import load
+
+        nlp = load(batch_size=batch_size)
+    labels = {lab.value for lab in NodeLabel}
+
+    def predict(texts: list[str]) -> list[list[_EntSpan]]:
+        return [[_EntSpan(e.start_char, e.end_char, NodeLabel(e.label_)) for e in doc.ents if e.label_ in labels]
+                for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+    return predict

@@ -162,6 +162,25 @@ def test_evaluate_command_with_shipped_model(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["micro"]["f1"] == 1.0 and scores["Chemical"]["support"] == 1
+    alone = CliRunner().invoke(app, ["evaluate", "--ner", str(gold), "--format", "json", "--transformer-only"])
+    assert alone.exit_code == 0, alone.output
+    assert json.loads(alone.output)["micro"]["f1"] == 1.0
+
+
+def test_pipeline_predictor_scores_every_entity_source() -> None:
+    """The default NER evaluation scores what the pipeline puts on Doc.ents, dictionary matches included."""
+    import spacy
+
+    from nlp.evaluate import pipeline_predictor
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "Disease", "pattern": "gout"}, {"label": "Symptom", "pattern": "fever"},
+                        {"label": "PERSON", "pattern": "Smith"}])
+    gold = [IobSentence(("Smith", "has", "gout", "and", "fever"), ("O", "O", "B-Disease", "O", "O"))]
+    predicted = pipeline_predictor(nlp)([s.text for s in gold])
+    assert [(p.start, p.end, p.label) for p in predicted[0]] == [(10, 14, NodeLabel.DISEASE), (19, 24, NodeLabel.SYMPTOM)]
+    assert evaluate_ner(gold, pipeline_predictor(nlp))["micro"]["f1"] == 1.0  # Symptom: not annotated, ignored
 
 
 def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
