@@ -189,11 +189,13 @@ class TransformerNER:
 
     def __init__(self, model: "torch.nn.Module", tokenizer: Any, *, max_length: int = MAX_LENGTH,
                  stride: int = STRIDE, device: str = "cpu", version: str = "0", quantized: bool = False,
-                 session: Any = None) -> None:
+                 session: Any = None, min_score: float = 0.0) -> None:
         if max_length < 16:
             raise InputError(f"max_length must be at least 16, got {max_length}")
         if not 0 <= stride < max_length // 2:
             raise InputError(f"stride must be in [0, max_length // 2), got {stride}")
+        if not 0.0 <= min_score < 1.0:
+            raise InputError(f"min_score must be in [0, 1), got {min_score}")
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.max_length = max_length
@@ -201,6 +203,8 @@ class TransformerNER:
         self.device = device
         self.version = version
         self.quantized = quantized
+        #: spans whose mean tag probability is lower are dropped (chosen on devel F1, stored in config.json)
+        self.min_score = min_score
         #: an ``onnxruntime.InferenceSession`` of the same model, used for the forward pass when set
         self.session = session
 
@@ -211,14 +215,15 @@ class TransformerNER:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, path: str | Path | None = None, device: str | None = None,
-             quantize: bool = False, runtime: str = "auto") -> "TransformerNER":
+             quantize: bool = False, runtime: str = "auto", min_score: float | None = None) -> "TransformerNER":
         """Rebuild the shipped (or given) model from the installed backbone plus the fp16 delta.
 
         ``device``: ``"cpu"``, ``"cuda"``, … (default: CUDA when available). ``quantize``: dynamic int8
         quantization of the linear layers, CPU only; ~1.5x faster but ~2 points lower F1 on BC5CDR devel (see
         the model card), hence off by default. ``runtime``: ``"auto"`` (ONNX Runtime for fp32 on CPU when
         installed, else PyTorch), ``"onnxruntime"`` or ``"torch"``; the environment variable
-        ``MEDKG_NER_RUNTIME`` overrides ``"auto"``.
+        ``MEDKG_NER_RUNTIME`` overrides ``"auto"``. ``min_score``: confidence below which a span is dropped
+        (default: the model's own, selected on devel F1 at training time; 0 keeps every span).
         """
         import torch
         from safetensors.torch import load_file
@@ -273,7 +278,8 @@ class TransformerNER:
                 log.warning("ONNX Runtime not usable for the NER model (%s); running it in PyTorch", exc)
         ner = cls(model, load_tokenizer(bpath), max_length=int(meta.get("max_length", MAX_LENGTH)),
                   stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
-                  quantized=quantize, session=session)
+                  quantized=quantize, session=session,
+                  min_score=float(meta.get("min_score", 0.0)) if min_score is None else min_score)
         log.info("loaded NER model %s v%s on %s (%s) in %.2fs", model_dir, ner.version, device, ner.runtime,
                  time.perf_counter() - t0)
         return ner
@@ -357,12 +363,12 @@ class TransformerNER:
         results = []
         for text, words, chosen in zip(texts, spans, best):
             ordered = [(words[wid][0], words[wid][1], tag, prob) for wid, (_, tag, prob) in sorted(chosen.items())]
-            results.append(_decode(ordered, text))
+            results.append([sp for sp in _decode(ordered, text) if sp.score >= self.min_score])
         return results
 
     def __repr__(self) -> str:
         return (f"TransformerNER(version={self.version!r}, device={self.device!r}, runtime={self.runtime!r}, "
-                f"quantized={self.quantized}, "
+                f"quantized={self.quantized}, min_score={self.min_score}, "
                 f"max_length={self.max_length}, stride={self.stride})")
 
 

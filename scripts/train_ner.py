@@ -9,7 +9,10 @@ Words are the backbone tokenizer's pre-tokenized words (whitespace/punctuation s
 from its gold tokens; each word is labelled on its first sub-word (later sub-words are ignored by the loss), a
 word inside a gold token continues that token's entity. Sentences longer than one window are split into
 overlapping windows exactly as at inference. The word embeddings stay frozen, so only the rest is saved (fp16).
-The epoch with the best devel micro F1 (scored by the same code as ``medkg nlp evaluate``) is kept.
+The epoch with the best devel micro F1 (scored by the same code as ``medkg nlp evaluate``) is kept. Then the
+span confidence threshold (``min_score``: spans whose mean tag probability is lower are dropped) is chosen on the
+same devel F1 from a fixed grid and stored in ``config.json``. ``--calibrate-only`` redoes only that step for the
+model in ``--out``.
 """
 
 from __future__ import annotations
@@ -100,9 +103,42 @@ def batches(n: int, batch_size: int, rng: random.Random, lengths: list[int]) -> 
     return out
 
 
+#: thresholds tried for ``min_score``; 0 keeps every span
+MIN_SCORE_GRID = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def select_min_score(ner: TransformerNER, devel: list[IobSentence]) -> tuple[float, list[dict]]:
+    """The grid threshold with the best devel micro F1 (ties: the lower one), and the whole sweep."""
+    ner.min_score = 0.0
+    preds = ner.predict([s.text for s in devel], batch_size=64)
+    sweep = []
+    for t in MIN_SCORE_GRID:
+        kept = [[sp for sp in row if sp.score >= t] for row in preds]
+        scores = evaluate_ner(devel, lambda _texts, kept=kept: kept)
+        sweep.append({"min_score": t, **{k: round(100 * v["f1"], 2) for k, v in scores.items()}})
+    best = max(sweep, key=lambda r: (r["micro"], -r["min_score"]))
+    ner.min_score = best["min_score"]
+    return best["min_score"], sweep
+
+
+def calibrate(model_dir: Path, devel_path: Path) -> dict:
+    """Choose and store ``min_score`` for an existing model directory; return its devel scores."""
+    ner = TransformerNER.load(model_dir, device="cpu")
+    devel = read_iob(devel_path)
+    threshold, sweep = select_min_score(ner, devel)
+    final = evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
+    cfg_path = model_dir / "config.json"
+    meta = json.loads(cfg_path.read_text())
+    meta["min_score"], meta["min_score_sweep"] = threshold, sweep
+    meta["devel"] = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
+                     for k, row in final.items()}
+    cfg_path.write_text(json.dumps(meta, indent=2) + "\n")
+    return {"min_score": threshold, "sweep": sweep, "devel": meta["devel"]}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--train", type=Path, required=True, nargs="+", help="IOB training file(s)")
+    ap.add_argument("--train", type=Path, nargs="+", help="IOB training file(s)")
     ap.add_argument("--devel", type=Path, required=True, help="IOB file for model selection")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="output model directory")
     ap.add_argument("--epochs", type=int, default=3)
@@ -117,7 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-embeddings", action="store_true",
                     help="fine-tune the word embeddings too (they are then shipped, +12 MB)")
     ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--calibrate-only", action="store_true",
+                    help="do not train: choose min_score for the model in --out on --devel")
     args = ap.parse_args(argv)
+    if args.calibrate_only:
+        torch.set_num_threads(args.threads)
+        print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
+        return 0
+    if not args.train:
+        ap.error("--train is required (unless --calibrate-only)")
     for name in ("epochs", "batch_size", "threads"):
         if getattr(args, name) < 1:
             ap.error(f"--{name.replace('_', '-')} must be >= 1")
@@ -205,22 +249,24 @@ def main(argv: list[str] | None = None) -> int:
     def shown(v: object) -> str:  # corpus paths are recorded by file name only: they are the user's own
         return "$BC5CDR/" + v.name if isinstance(v, Path) else str(v)
 
+    def flag(k: str, v: object) -> str:
+        name = "--" + k.replace("_", "-")
+        if isinstance(v, bool):
+            return name if v else ""
+        return f"{name} {' '.join(map(shown, v)) if isinstance(v, list) else shown(v)}"
+
     command = "PYTHONPATH=. python scripts/train_ner.py " + " ".join(
-        f"--{k.replace('_', '-')} {' '.join(map(shown, v)) if isinstance(v, list) else shown(v)}"
-        for k, v in vars(args).items() if k != "out")
+        f for f in (flag(k, v) for k, v in vars(args).items() if k not in ("out", "calibrate_only")) if f)
     meta = {"version": args.version, "seed": args.seed, "best_epoch": best_epoch, "history": history,
-            "hyperparameters": {k: v for k, v in vars(args).items() if k not in ("train", "devel", "out")},
+            "hyperparameters": {k: v for k, v in vars(args).items()
+                                if k not in ("train", "devel", "out", "calibrate_only")},
             "train_files": [p.name for p in args.train], "devel_file": args.devel.name,
             "train_minutes": round((time.perf_counter() - t_start) / 60, 1), "command": command}
     path = save_delta(model, args.out, meta, frozen_embeddings=not args.train_embeddings)
-    # Score the artifact as shipped (fp16 round trip, rebuilt from backbone + delta).
-    shipped = TransformerNER.load(args.out, device="cpu")
-    final = evaluate_ner(devel, lambda texts: shipped.predict(texts, batch_size=64))
-    meta["devel"] = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
-                     for k, row in final.items()}
-    save_delta(model, args.out, meta, frozen_embeddings=not args.train_embeddings)
-    print(json.dumps({"best_epoch": best_epoch, "devel": meta["devel"],
-                      "size_mb": round(path.stat().st_size / 2**20, 2)}, indent=1), flush=True)
+    # Choose min_score and score the artifact as shipped (fp16 round trip, rebuilt from backbone + delta).
+    result = calibrate(args.out, args.devel)
+    print(json.dumps({"best_epoch": best_epoch, **result, "size_mb": round(path.stat().st_size / 2**20, 2)},
+                     indent=1), flush=True)
     return 0
 
 

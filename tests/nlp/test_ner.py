@@ -216,3 +216,16 @@ def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
         with pytest.raises(MedkgError, match="exporter unavailable"):
             TransformerNER.load(device="cpu", runtime="onnxruntime")
     assert ner_mod._resolve_runtime("auto", "cpu", True) == "torch"  # int8 runs in PyTorch
+
+
+def test_min_score_drops_low_confidence_spans():
+    text = ["Aspirin can cause myocardial infarction and possibly a rash-like eruption after lisinopril."]
+    keep_all = TransformerNER.load(device="cpu", min_score=0.0)
+    spans = keep_all.predict(text)[0]
+    assert spans
+    cut = min(sp.score for sp in spans) + 1e-4
+    strict = TransformerNER.load(device="cpu", min_score=cut)
+    assert [sp for sp in spans if sp.score >= cut] == strict.predict(text)[0]
+    assert len(strict.predict(text)[0]) < len(spans)
+    with pytest.raises(InputError, match="min_score"):
+        TransformerNER.load(device="cpu", min_score=1.5)
