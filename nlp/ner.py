@@ -23,6 +23,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -153,6 +154,42 @@ def save_delta(model: "torch.nn.Module", out_dir: Path, metadata: dict[str, Any]
     return out_dir / WEIGHTS_FILE
 
 
+@lru_cache(maxsize=1)
+def _allowed_transitions() -> "Any":
+    """``allowed[i, j]``: tag ``j`` may follow tag ``i`` in BIO (``I-X`` only after ``B-X`` or ``I-X``)."""
+    import numpy as np
+
+    n = len(LABELS)
+    allowed = np.ones((n, n), dtype=bool)
+    for j, tag in enumerate(LABELS):
+        if tag.startswith("I-"):
+            allowed[:, j] = [prev in (f"B-{tag[2:]}", tag) for prev in LABELS]
+    return allowed
+
+
+def viterbi_tags(probs: "Any") -> list[int]:
+    """The most probable valid BIO tag sequence for per-word class probabilities ``[n_words, n_labels]``.
+
+    Argmax per word can yield ``O I-Disease`` or ``B-Compound I-Disease``; scoring whole sequences under the BIO
+    constraints settles such words by their neighbours instead of opening fragment entities.
+    """
+    import numpy as np
+
+    logp = np.log(np.clip(probs, 1e-9, 1.0))
+    trans = np.where(_allowed_transitions(), 0.0, -np.inf)
+    start = np.array([0.0 if not t.startswith("I-") else -np.inf for t in LABELS])
+    score = start + logp[0]
+    back = np.zeros(logp.shape, dtype=np.int64)
+    for i in range(1, len(logp)):
+        cand = score[:, None] + trans  # [prev, cur]
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[i]
+    tags = [int(score.argmax())]
+    for i in range(len(logp) - 1, 0, -1):
+        tags.append(int(back[i, tags[-1]]))
+    return tags[::-1]
+
+
 def _decode(words: list[tuple[int, int, int, float]], text: str) -> list[EntitySpan]:
     """BIO-decode ``(start, end, tag_id, prob)`` words (in text order) into spans.
 
@@ -189,13 +226,15 @@ class TransformerNER:
 
     def __init__(self, model: "torch.nn.Module", tokenizer: Any, *, max_length: int = MAX_LENGTH,
                  stride: int = STRIDE, device: str = "cpu", version: str = "0", quantized: bool = False,
-                 session: Any = None, min_score: float = 0.0) -> None:
+                 session: Any = None, min_score: float = 0.0, decoding: str = "viterbi") -> None:
         if max_length < 16:
             raise InputError(f"max_length must be at least 16, got {max_length}")
         if not 0 <= stride < max_length // 2:
             raise InputError(f"stride must be in [0, max_length // 2), got {stride}")
         if not 0.0 <= min_score < 1.0:
             raise InputError(f"min_score must be in [0, 1), got {min_score}")
+        if decoding not in DECODINGS:
+            raise InputError(f"decoding must be one of {', '.join(DECODINGS)}, got {decoding!r}")
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.max_length = max_length
@@ -205,6 +244,8 @@ class TransformerNER:
         self.quantized = quantized
         #: spans whose mean tag probability is lower are dropped (chosen on devel F1, stored in config.json)
         self.min_score = min_score
+        #: "viterbi" (best valid BIO sequence) or "argmax" (per word, conlleval repair)
+        self.decoding = decoding
         #: an ``onnxruntime.InferenceSession`` of the same model, used for the forward pass when set
         self.session = session
 
@@ -215,7 +256,8 @@ class TransformerNER:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, path: str | Path | None = None, device: str | None = None,
-             quantize: bool = False, runtime: str = "auto", min_score: float | None = None) -> "TransformerNER":
+             quantize: bool = False, runtime: str = "auto", min_score: float | None = None,
+             decoding: str | None = None) -> "TransformerNER":
         """Rebuild the shipped (or given) model from the installed backbone plus the fp16 delta.
 
         ``device``: ``"cpu"``, ``"cuda"``, … (default: CUDA when available). ``quantize``: dynamic int8
@@ -223,7 +265,8 @@ class TransformerNER:
         the model card), hence off by default. ``runtime``: ``"auto"`` (ONNX Runtime for fp32 on CPU when
         installed, else PyTorch), ``"onnxruntime"`` or ``"torch"``; the environment variable
         ``MEDKG_NER_RUNTIME`` overrides ``"auto"``. ``min_score``: confidence below which a span is dropped
-        (default: the model's own, selected on devel F1 at training time; 0 keeps every span).
+        (default: the model's own, selected on devel F1 at training time; 0 keeps every span). ``decoding``:
+        ``"viterbi"`` (default) or ``"argmax"``.
         """
         import torch
         from safetensors.torch import load_file
@@ -279,7 +322,8 @@ class TransformerNER:
         ner = cls(model, load_tokenizer(bpath), max_length=int(meta.get("max_length", MAX_LENGTH)),
                   stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
                   quantized=quantize, session=session,
-                  min_score=float(meta.get("min_score", 0.0)) if min_score is None else min_score)
+                  min_score=float(meta.get("min_score", 0.0)) if min_score is None else min_score,
+                  decoding=str(meta.get("decoding", "viterbi")) if decoding is None else decoding)
         log.info("loaded NER model %s v%s on %s (%s) in %.2fs", model_dir, ner.version, device, ner.runtime,
                  time.perf_counter() - t0)
         return ner
@@ -334,6 +378,8 @@ class TransformerNER:
                 raise InputError(f"texts[{i}] must be str, got {type(t).__name__}")
         if not texts:
             return []
+        import numpy as np
+
         enc = self.encode(texts)
         probs = self.window_probs(enc, batch_size, bucket)
         # Pass 1: each word's character span over all its sub-words (a word may straddle two windows).
@@ -358,21 +404,27 @@ class TransformerNER:
                 context = min(pos, n - 1 - pos)
                 known = best[sample].get(wid)
                 if known is None or context > known[0]:
-                    tag = int(p[pos].argmax())
-                    best[sample][wid] = (context, tag, float(p[pos, tag]))
+                    best[sample][wid] = (context, p[pos])
         results = []
         for text, words, chosen in zip(texts, spans, best):
-            ordered = [(words[wid][0], words[wid][1], tag, prob) for wid, (_, tag, prob) in sorted(chosen.items())]
+            wids = sorted(chosen)
+            if not wids:
+                results.append([])
+                continue
+            vecs = [chosen[w][1] for w in wids]
+            tags = viterbi_tags(np.stack(vecs)) if self.decoding == "viterbi" else [int(v.argmax()) for v in vecs]
+            ordered = [(words[w][0], words[w][1], t, float(v[t])) for w, t, v in zip(wids, tags, vecs)]
             results.append([sp for sp in _decode(ordered, text) if sp.score >= self.min_score])
         return results
 
     def __repr__(self) -> str:
         return (f"TransformerNER(version={self.version!r}, device={self.device!r}, runtime={self.runtime!r}, "
-                f"quantized={self.quantized}, min_score={self.min_score}, "
+                f"quantized={self.quantized}, min_score={self.min_score}, decoding={self.decoding!r}, "
                 f"max_length={self.max_length}, stride={self.stride})")
 
 
 RUNTIMES = ("auto", "onnxruntime", "torch")
+DECODINGS = ("viterbi", "argmax")
 
 
 def _resolve_runtime(runtime: str, device: str, quantize: bool) -> str:

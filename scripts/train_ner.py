@@ -129,7 +129,7 @@ def calibrate(model_dir: Path, devel_path: Path) -> dict:
     final = evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
     cfg_path = model_dir / "config.json"
     meta = json.loads(cfg_path.read_text())
-    meta["min_score"], meta["min_score_sweep"] = threshold, sweep
+    meta["min_score"], meta["min_score_sweep"], meta["decoding"] = threshold, sweep, ner.decoding
     meta["devel"] = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
                      for k, row in final.items()}
     cfg_path.write_text(json.dumps(meta, indent=2) + "\n")

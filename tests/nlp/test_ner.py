@@ -229,3 +229,23 @@ def test_min_score_drops_low_confidence_spans():
     assert len(strict.predict(text)[0]) < len(spans)
     with pytest.raises(InputError, match="min_score"):
         TransformerNER.load(device="cpu", min_score=1.5)
+
+
+def test_viterbi_decoding_keeps_bio_valid():
+    import numpy as np
+
+    from nlp.ner import LABELS, viterbi_tags
+
+    o, bc, ic, bd, id_ = (LABELS.index(t) for t in ("O", "B-Compound", "I-Compound", "B-Disease", "I-Disease"))
+    # argmax would give O I-Disease I-Disease: the I after O has to be explained by its neighbours
+    probs = np.array([[0.6, 0.0, 0.0, 0.4, 0.0],
+                      [0.1, 0.0, 0.0, 0.3, 0.6],
+                      [0.2, 0.0, 0.0, 0.0, 0.8]])
+    assert [int(p.argmax()) for p in probs] == [o, id_, id_]
+    assert viterbi_tags(probs) in ([bd, id_, id_], [o, bd, id_])
+    # a Compound followed by an I-Disease becomes one consistent entity or two, never a mixed one
+    mixed = np.array([[0.0, 0.9, 0.0, 0.1, 0.0], [0.05, 0.0, 0.45, 0.0, 0.5]])
+    tags = viterbi_tags(mixed)
+    assert tags[0] == bc and tags[1] in (ic, o, bd)
+    with pytest.raises(InputError, match="decoding"):
+        TransformerNER.load(device="cpu", decoding="beam")
