@@ -165,7 +165,7 @@ class TransformerNERComponent:
     """
 
     def __init__(self, name: str, model_path: str | None, device: str | None, batch_size: int,
-                 quantize: bool, runtime: str = "auto") -> None:
+                 quantize: bool, runtime: str = "auto", min_score: float | None = None) -> None:
         from nlp.ner import RUNTIMES
 
         if batch_size < 1:
@@ -175,6 +175,7 @@ class TransformerNERComponent:
         self.name = name
         self.model_path, self.device, self.batch_size, self.quantize = model_path, device, batch_size, quantize
         self.runtime = runtime
+        self.min_score = min_score
         self._predictor: Any = None
 
     @property
@@ -183,7 +184,7 @@ class TransformerNERComponent:
             from nlp.ner import TransformerNER
 
             self._predictor = TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize,
-                                                  runtime=self.runtime)
+                                                  runtime=self.runtime, min_score=self.min_score)
         return self._predictor
 
     @predictor.setter
@@ -225,10 +226,11 @@ class TransformerNERComponent:
 
 
 @Language.factory("medkg_ner", default_config={"model_path": None, "device": None, "batch_size": 32,
-                                               "quantize": False, "runtime": "auto"})
+                                               "quantize": False, "runtime": "auto", "min_score": None})
 def make_ner(nlp: Language, name: str, model_path: str | None, device: str | None, batch_size: int,
-             quantize: bool, runtime: str) -> TransformerNERComponent:
-    return TransformerNERComponent(name, model_path, device, batch_size, quantize, runtime)
+             quantize: bool, runtime: str, min_score: float | None) -> TransformerNERComponent:
+    """``min_score``: None = the model's own span threshold (chosen for the model alone)."""
+    return TransformerNERComponent(name, model_path, device, batch_size, quantize, runtime, min_score)
 
 
 # ---------------------------------------------------------------------------------------------- dictionary
@@ -264,14 +266,30 @@ def make_dictionary(nlp: Language, name: str, vocab_path: str | None, labels: li
 
 
 # -------------------------------------------------------------------------------------------------- linker
-class LinkerComponent:
-    """Links every entity with :class:`nlp.normalize.Linker`, using the abbreviations the document defines."""
+#: A transformer span that links to no concept is kept only at this confidence or above. Chosen on BC5CDR devel
+#: F1 of the full pipeline (``scripts/tune_pipeline_ner.py``): a span the vocabulary knows is kept whatever the
+#: model's confidence, an unknown one needs the model to be sure. Unlinked spans never become triples anyway.
+UNLINKED_MIN_SCORE = 0.97
+#: In the full pipeline the transformer keeps all its spans (min_score 0) and the linker filters the unknown ones.
+PIPELINE_NER_MIN_SCORE = 0.0
 
-    def __init__(self, name: str, vocab_path: str | None, threshold: float) -> None:
+
+class LinkerComponent:
+    """Links every entity with :class:`nlp.normalize.Linker`, using the abbreviations the document defines.
+
+    Transformer entities that stay unlinked with a confidence (``Span._.ner_score``) under
+    ``unlinked_min_score`` are removed from ``Doc.ents``.
+    """
+
+    def __init__(self, name: str, vocab_path: str | None, threshold: float,
+                 unlinked_min_score: float = UNLINKED_MIN_SCORE) -> None:
         from nlp.normalize import Linker, Vocabulary
 
+        if not 0.0 <= unlinked_min_score <= 1.0:
+            raise InputError(f"unlinked_min_score must be in [0, 1], got {unlinked_min_score!r}")
         self.name = name
         self.linker = Linker(Vocabulary.load(vocab_path), threshold=threshold)
+        self.unlinked_min_score = unlinked_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         from nlp.normalize import find_abbreviations
@@ -286,12 +304,19 @@ class LinkerComponent:
             ent._.link_score = link.score
             ent._.link_status = link.status
             ent._.link_method = link.method
+        if self.unlinked_min_score > 0.0:
+            kept = [e for e in doc.ents if not (e._.source == "ner" and e._.link_status == "unlinked"
+                                               and (e._.ner_score or 0.0) < self.unlinked_min_score)]
+            if len(kept) != len(doc.ents):
+                doc.ents = kept
         return doc
 
 
-@Language.factory("medkg_linker", default_config={"vocab_path": None, "threshold": 0.75})
-def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: float) -> LinkerComponent:
-    return LinkerComponent(name, vocab_path, threshold)
+@Language.factory("medkg_linker", default_config={"vocab_path": None, "threshold": 0.75,
+                                                  "unlinked_min_score": UNLINKED_MIN_SCORE})
+def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: float,
+                unlinked_min_score: float) -> LinkerComponent:
+    return LinkerComponent(name, vocab_path, threshold, unlinked_min_score)
 
 
 # ------------------------------------------------------------------------------------------------- context
@@ -386,7 +411,9 @@ def make_relations(nlp: Language, name: str, model_path: str | None, device: str
 # --------------------------------------------------------------------------------------------------- load
 def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, model_path: str | None = None,
          device: str | None = None, vocab_path: str | None = None, threshold: float = 0.75,
-         batch_size: int = 32, quantize: bool = False, runtime: str = "auto") -> Language:
+         batch_size: int = 32, quantize: bool = False, runtime: str = "auto",
+         ner_min_score: float | None = PIPELINE_NER_MIN_SCORE,
+         unlinked_min_score: float = UNLINKED_MIN_SCORE) -> Language:
     """The full medkg pipeline on a blank English tokenizer: sentences, NER, dictionary, linker, context.
 
     ``ner=False`` leaves out the transformer (dictionary matching only); ``relations=True`` adds relation
@@ -398,10 +425,12 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
     pipe.add_pipe("medkg_sentences")
     if ner:
         pipe.add_pipe("medkg_ner", config={"model_path": model_path, "device": device, "batch_size": batch_size,
-                                           "quantize": quantize, "runtime": runtime})
+                                           "quantize": quantize, "runtime": runtime,
+                                           "min_score": ner_min_score})
     if dictionary:
         pipe.add_pipe("medkg_dictionary", config={"vocab_path": vocab_path})
-    pipe.add_pipe("medkg_linker", config={"vocab_path": vocab_path, "threshold": threshold})
+    pipe.add_pipe("medkg_linker", config={"vocab_path": vocab_path, "threshold": threshold,
+                                          "unlinked_min_score": unlinked_min_score})
     pipe.add_pipe("medkg_context")
     if relations:
         pipe.add_pipe("medkg_relations", config={"device": device})

@@ -141,18 +141,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", type=Path, nargs="+", help="IOB training file(s)")
     ap.add_argument("--devel", type=Path, required=True, help="IOB file for model selection")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="output model directory")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--warmup", type=float, default=0.1, help="fraction of steps of linear warm-up")
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--label-smoothing", type=float, default=0.0)
-    ap.add_argument("--select-from", type=int, default=2, help="first epoch scored on devel for selection")
+    ap.add_argument("--select-from", type=int, default=5, help="first epoch scored on devel for selection")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--train-embeddings", action="store_true",
-                    help="fine-tune the word embeddings too (they are then shipped, +12 MB)")
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--train-embeddings", action=argparse.BooleanOptionalAction, default=True,
+                    help="fine-tune the word embeddings too (they are then shipped, +22 MB; about +1 devel F1)")
+    ap.add_argument("--version", default="1.1.0")
     ap.add_argument("--calibrate-only", action="store_true",
                     help="do not train: choose min_score for the model in --out on --devel")
     args = ap.parse_args(argv)
@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     def flag(k: str, v: object) -> str:
         name = "--" + k.replace("_", "-")
         if isinstance(v, bool):
-            return name if v else ""
+            return name if v else "--no-" + name[2:]
         return f"{name} {' '.join(map(shown, v)) if isinstance(v, list) else shown(v)}"
 
     command = "PYTHONPATH=. python scripts/train_ner.py " + " ".join(

@@ -89,3 +89,43 @@ def test_dictionary_matcher_longest_match_and_merge():
     assert merge_spans([(3, 8)], d) == [d[1]]
     only = DictionaryMatcher(vocab, labels=[NodeLabel.ANATOMY])
     assert only.match_tokens(toks) == []
+
+
+class _ScoredNER:
+    """Tags fixed words with fixed confidences."""
+
+    version = "scored"
+
+    def __init__(self, spans):
+        self.spans = spans  # word -> (label, score)
+
+    def predict(self, texts, batch_size=64):
+        from tests.nlp.fakes import Span
+
+        out = []
+        for t in texts:
+            row = []
+            for word, (label, score) in self.spans.items():
+                i = t.find(word)
+                if i >= 0:
+                    row.append(Span(i, i + len(word), label, score, word))
+            out.append(sorted(row, key=lambda s: s.start))
+        return out
+
+
+@pytest.mark.parametrize("bar, kept", [(0.97, {"aspirin", "glorpitab"}), (0.0, {"aspirin", "glorpitab", "zorblax"})])
+def test_linker_drops_unsure_spans_it_cannot_normalize(bar, kept):
+    pipe = spacy.blank("en")
+    for name in ("medkg_sentences", "medkg_ner"):
+        pipe.add_pipe(name)
+    pipe.add_pipe("medkg_linker", config={"unlinked_min_score": bar})
+    pipe.get_pipe("medkg_ner").predictor = _ScoredNER({
+        "aspirin": (NodeLabel.COMPOUND, 0.6),     # unsure but linked: kept
+        "zorblax": (NodeLabel.COMPOUND, 0.8),     # unsure and unknown: dropped at the default bar
+        "glorpitab": (NodeLabel.COMPOUND, 0.99),  # sure and unknown: kept, unlinked
+    })
+    doc = pipe("Gave aspirin, zorblax and glorpitab.")
+    assert {e.text for e in doc.ents} == kept
+    assert {e.text for e in doc.ents if e._.link_status == "unlinked"} == kept - {"aspirin"}
+    with pytest.raises(Exception, match="unlinked_min_score"):
+        spacy.blank("en").add_pipe("medkg_linker", config={"unlinked_min_score": 2.0})

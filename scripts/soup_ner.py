@@ -1,0 +1,67 @@
+#!/usr/bin/env python
+"""Average the weights of NER models fine-tuned from the same backbone (a "model soup", Wortsman et al. 2022).
+
+    PYTHONPATH=. python scripts/soup_ner.py MODEL_DIR MODEL_DIR [...] --out nlp/models/ner --devel $BC5CDR/devel.tsv
+
+Runs that start from the same pretrained weights and the same seed stay in one basin, so their average is a
+model of its own, as fast as each ingredient, and usually better than either. Models whose word embeddings were
+frozen contribute the backbone's. The soup's span threshold is then chosen on ``--devel`` as
+``scripts/train_ner.py`` does, and its config records the ingredients.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import torch  # noqa: E402
+
+from nlp.ner import CONFIG_FILE, FROZEN_KEY, TransformerNER, save_delta  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("models", type=Path, nargs="+", help="model directories written by scripts/train_ner.py")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--devel", type=Path, required=True, help="IOB file to choose the span threshold on")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--version", default=None)
+    args = ap.parse_args(argv)
+    if len(args.models) < 2:
+        ap.error("give at least two models to average")
+    torch.set_num_threads(args.threads)
+    from train_ner import calibrate  # noqa: E402 - the same selection code as training
+
+    states, metas = [], []
+    for m in args.models:
+        ner = TransformerNER.load(m, device="cpu", runtime="torch")
+        states.append({k: v.float() for k, v in ner.model.state_dict().items()})
+        metas.append(json.loads((m / CONFIG_FILE).read_text()))
+    keys = states[0].keys()
+    if any(s.keys() != keys for s in states):
+        raise SystemExit("the models do not have the same tensors")
+    soup = {k: sum(s[k] for s in states) / len(states) if states[0][k].is_floating_point() else states[0][k]
+            for k in keys}
+    ner.model.load_state_dict(soup)
+    frozen = all(FROZEN_KEY in meta.get("frozen", []) for meta in metas)
+    meta = {"version": args.version or metas[-1].get("version", "0"),
+            "train_files": metas[-1].get("train_files"), "devel_file": args.devel.name,
+            "soup_of": [{"dir": m.name, "command": mm.get("command"), "best_epoch": mm.get("best_epoch"),
+                         "history": mm.get("history"), "train_minutes": mm.get("train_minutes"),
+                         "devel_micro_f1": mm.get("devel", {}).get("micro", {}).get("f1")}
+                        for m, mm in zip(args.models, metas)],
+            "command": ("PYTHONPATH=. python scripts/soup_ner.py " + " ".join(m.name for m in args.models)
+                        + f" --out OUT --devel $BC5CDR/{args.devel.name}")}
+    save_delta(ner.model, args.out, meta, frozen_embeddings=frozen)
+    print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
