@@ -175,8 +175,12 @@ def viterbi_tags(probs: "Any") -> list[int]:
     """
     import numpy as np
 
+    best = probs.argmax(axis=1)
+    allowed = _allowed_transitions()
+    if not LABELS[int(best[0])].startswith("I-") and bool(allowed[best[:-1], best[1:]].all()):
+        return [int(t) for t in best]  # the unconstrained optimum is valid, hence also the constrained one
     logp = np.log(np.clip(probs, 1e-9, 1.0))
-    trans = np.where(_allowed_transitions(), 0.0, -np.inf)
+    trans = np.where(allowed, 0.0, -np.inf)
     start = np.array([0.0 if not t.startswith("I-") else -np.inf for t in LABELS])
     score = start + logp[0]
     back = np.zeros(logp.shape, dtype=np.int64)
