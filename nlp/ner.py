@@ -197,10 +197,14 @@ def viterbi_tags(probs: "Any") -> list[int]:
 def _decode(words: list[tuple[int, int, int, float]], text: str) -> list[EntitySpan]:
     """BIO-decode ``(start, end, tag_id, prob)`` words (in text order) into spans.
 
-    As in conlleval/seqeval's default mode, an ``I-X`` after ``O`` or after another type opens a new entity.
+    As in conlleval/seqeval's default mode, an ``I-X`` after ``O`` or after another type opens a new entity. An
+    entity never runs across a line break: in notes a new line is a new list item or field ("History of
+    migraine\n- Influenza A" is two problems), so the entity is closed there, and list punctuation after the
+    break ("-", "*") does not open the next one.
     """
     spans: list[EntitySpan] = []
     cur: list[Any] | None = None  # [start, end, label, prob_sum, n]
+    after_break = False
 
     def close() -> None:
         if cur is not None:
@@ -208,12 +212,18 @@ def _decode(words: list[tuple[int, int, int, float]], text: str) -> list[EntityS
             spans.append(EntitySpan(s, e, lab, round(psum / n, 4), text[s:e]))
 
     for start, end, tag_id, prob in words:
+        if cur is not None and "\n" in text[cur[1]:start]:
+            close()
+            cur, after_break = None, True
         tag = LABELS[tag_id]
         if tag == "O":
             close()
-            cur = None
+            cur, after_break = None, False
             continue
         prefix, lab = tag[0], NodeLabel(tag[2:])
+        if after_break and cur is None and not any(ch.isalnum() for ch in text[start:end]):
+            continue  # a list dash or bullet cannot start the next entity
+        after_break = False
         if prefix == "B" or cur is None or cur[2] is not lab:
             close()
             cur = [start, end, lab, prob, 1]

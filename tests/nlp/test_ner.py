@@ -251,3 +251,17 @@ def test_viterbi_decoding_keeps_bio_valid():
     assert tags[0] == bc and tags[1] in (ic, o, bd)
     with pytest.raises(InputError, match="decoding"):
         TransformerNER.load(device="cpu", decoding="beam")
+
+
+def test_entities_do_not_run_across_line_breaks():
+    from nlp.ner import LABELS, _decode
+
+    text = "History of migraine\n- Influenza A"
+    b, i = LABELS.index("B-Disease"), LABELS.index("I-Disease")
+    words = [(0, 7, 0, 0.9), (8, 10, 0, 0.9), (11, 19, b, 0.9), (20, 21, i, 0.6), (22, 31, i, 0.8), (32, 33, i, 0.8)]
+    spans = _decode(words, text)
+    assert [s.text for s in spans] == ["migraine", "Influenza A"]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    # within a line nothing changes
+    one_line = "History of migraine - Influenza A"
+    assert [s.text for s in _decode(words, one_line)] == ["migraine - Influenza A"]
