@@ -175,6 +175,8 @@ def viterbi_tags(probs: "Any") -> list[int]:
     """
     import numpy as np
 
+    if len(probs) == 0:
+        return []
     best = probs.argmax(axis=1)
     allowed = _allowed_transitions()
     if not LABELS[int(best[0])].startswith("I-") and bool(allowed[best[:-1], best[1:]].all()):
@@ -204,7 +206,7 @@ def _decode(words: list[tuple[int, int, int, float]], text: str) -> list[EntityS
     """
     spans: list[EntitySpan] = []
     cur: list[Any] | None = None  # [start, end, label, prob_sum, n]
-    after_break = False
+    prev_end = 0
 
     def close() -> None:
         if cur is not None:
@@ -212,18 +214,20 @@ def _decode(words: list[tuple[int, int, int, float]], text: str) -> list[EntityS
             spans.append(EntitySpan(s, e, lab, round(psum / n, 4), text[s:e]))
 
     for start, end, tag_id, prob in words:
-        if cur is not None and "\n" in text[cur[1]:start]:
+        # the start of the text counts as a line start
+        after_break = prev_end == 0 or "\n" in text[prev_end:start]
+        prev_end = end
+        if cur is not None and after_break:
             close()
-            cur, after_break = None, True
+            cur = None
         tag = LABELS[tag_id]
         if tag == "O":
             close()
-            cur, after_break = None, False
+            cur = None
             continue
         prefix, lab = tag[0], NodeLabel(tag[2:])
         if after_break and cur is None and not any(ch.isalnum() for ch in text[start:end]):
-            continue  # a list dash or bullet cannot start the next entity
-        after_break = False
+            continue  # a list dash or bullet cannot start an entity at the start of a line
         if prefix == "B" or cur is None or cur[2] is not lab:
             close()
             cur = [start, end, lab, prob, 1]
@@ -298,7 +302,7 @@ class TransformerNER:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         if quantize and device != "cpu":
             raise InputError(f"quantize: dynamic int8 quantization runs on CPU only, not on device {device!r}")
-        explicit = runtime != "auto" or bool(os.environ.get("MEDKG_NER_RUNTIME"))
+        explicit = runtime != "auto" or os.environ.get("MEDKG_NER_RUNTIME", "auto").strip().lower() not in ("", "auto")
         runtime = _resolve_runtime(runtime, device, quantize)
 
         t0 = time.perf_counter()
@@ -503,6 +507,9 @@ def _onnx_session(model: "torch.nn.Module", weights_file: Path) -> Any:
                                   dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                                 "attention_mask": {0: "batch", 1: "tokens"},
                                                 "logits": {0: "batch", 1: "tokens"}})
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o644 & ~umask)  # mkstemp makes it 0600: a shared cache must be readable
             os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):

@@ -65,6 +65,10 @@ CROSS_LABEL_FALLBACK = (NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM
 
 _PUNCT = re.compile(r"[^\w+]+")
 _NO_FOLD = ("ss", "us", "is", "os", "as")
+#: plurals of "-ose" words, which fold by their "s" like any other plural
+_OSE_PLURALS = ("doses", "glucoses", "lactoses", "sucroses", "fructoses", "maltoses", "hexoses", "pentoses",
+                "celluloses")
+_OSE_WORDS = frozenset({"roses", "noses", "hoses", "poses", "closes", "loses"})
 
 
 def _fold_plural(tok: str) -> str:
@@ -72,8 +76,8 @@ def _fold_plural(tok: str) -> str:
         return tok
     if tok.endswith("ies") and len(tok) > 4:
         return tok[:-3] + "y"
-    if tok.endswith(("oses", "yses")) and len(tok) > 6:  # psychoses -> psychosis, paralyses -> paralysis
-        return tok[:-2] + "is"
+    if tok.endswith(("oses", "yses")) and len(tok) > 6 and not tok.endswith(_OSE_PLURALS) and tok not in _OSE_WORDS:
+        return tok[:-2] + "is"  # psychoses -> psychosis, paralyses -> paralysis (but overdoses -> overdose)
     if tok.endswith("s") and not tok.endswith(_NO_FOLD):
         return tok[:-1]
     return tok
@@ -297,6 +301,9 @@ def _load_cached(path: str) -> Vocabulary:
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*(?:\)|[;:,]\s)")
 
 
+_NOT_SHORT_FORMS = frozenset({"e.g", "i.e", "cf", "vs", "etc", "viz", "ca"})
+
+
 def find_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations defined in ``text`` as ``long form (SF)`` (Schwartz & Hearst 2003, simplified).
 
@@ -307,6 +314,8 @@ def find_abbreviations(text: str) -> dict[str, str]:
     for m in _PAREN.finditer(text):
         sf = m.group(1)
         if not (2 <= len(sf) <= 10) or not any(c.isalpha() for c in sf) or len(sf.split()) > 2:
+            continue
+        if sf.lower().rstrip(".") in _NOT_SHORT_FORMS:
             continue
         if not sf[0].isalnum():
             continue

@@ -197,8 +197,8 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
                 (top, n1), *rest = votes.most_common(2)
                 if not rest or n1 > rest[0][1]:
                     claims[top].append(e.id)
-                    continue
-            # else the one MeSH concept whose name or entry term is this exact name
+                continue  # a tie between annotated senses stays unfused
+            # no BC5CDR votes: the one MeSH concept whose name or entry term is this exact name
             named = {m for n in _with_inversion(e.name) for m in mesh_keys.get((e.label, normalize_text(n)), ())}
             if len(named) == 1:
                 claims[named.pop()].append(e.id)
@@ -279,8 +279,9 @@ def _to_vocab(entries: dict[str, Entry], version: str) -> Vocabulary:
     concepts, forms = [], defaultdict(list)
     for i, e in enumerate(sorted(entries.values(), key=lambda x: x.id)):
         concepts.append(Concept(label=e.label, id=e.id, name=e.name, xrefs=tuple(sorted(e.xrefs))))
-        merged = Counter(e.mesh_forms)
-        merged.update(e.forms)
+        # a form's weight is its strongest source (MeSH weights stay below one annotation or a Hetionet name)
+        merged = {k: max(w, e.forms.get(k, 0.0)) for k, w in e.mesh_forms.items()}
+        merged.update({k: w for k, w in e.forms.items() if k not in merged})
         for key, w in merged.items():
             if key:
                 forms[key].append((i, float(w)))

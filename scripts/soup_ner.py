@@ -46,8 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     keys = states[0].keys()
     if any(s.keys() != keys for s in states):
         raise SystemExit("the models do not have the same tensors")
-    soup = {k: sum(s[k] for s in states) / len(states) if states[0][k].is_floating_point() else states[0][k]
-            for k in keys}
+    def mean(k: str) -> torch.Tensor:
+        first = states[0][k]
+        if not first.is_floating_point() or all(torch.equal(s[k], first) for s in states[1:]):
+            return first  # identical in every ingredient (e.g. frozen embeddings): keep it bit for bit
+        return sum(s[k] for s in states) / len(states)
+
+    soup = {k: mean(k) for k in keys}
     ner.model.load_state_dict(soup)
     frozen = all(FROZEN_KEY in meta.get("frozen", []) for meta in metas)
     meta = {"version": args.version or metas[-1].get("version", "0"),

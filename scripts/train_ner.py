@@ -8,7 +8,8 @@ Reproduces the shipped model (``nlp/models/ner/``) with the defaults:
 Words are the backbone tokenizer's pre-tokenized words (whitespace/punctuation split) of the sentence rebuilt
 from its gold tokens; each word is labelled on its first sub-word (later sub-words are ignored by the loss), a
 word inside a gold token continues that token's entity. Sentences longer than one window are split into
-overlapping windows exactly as at inference. The word embeddings stay frozen, so only the rest is saved (fp16).
+overlapping windows exactly as at inference. The word embeddings are trained too unless ``--no-train-embeddings``
+(then they stay the backbone's and are not saved); weights are saved as fp16.
 The epoch with the best devel micro F1 (scored by the same code as ``medkg nlp evaluate``) is kept. Then the
 span confidence threshold (``min_score``: spans whose mean tag probability is lower are dropped) is chosen on the
 same devel F1 from a fixed grid and stored in ``config.json``. ``--calibrate-only`` redoes only that step for the

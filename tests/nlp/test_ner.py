@@ -262,6 +262,11 @@ def test_entities_do_not_run_across_line_breaks():
     spans = _decode(words, text)
     assert [s.text for s in spans] == ["migraine", "Influenza A"]
     assert all(text[s.start:s.end] == s.text for s in spans)
+    # a bullet at the start of a line never opens an entity, wherever the previous line ended
+    bullet = "Allergies: none\n- asthma"
+    spans = _decode([(0, 9, 0, 0.9), (9, 10, 0, 0.9), (11, 15, 0, 0.9), (16, 17, b, 0.6), (18, 24, i, 0.9)], bullet)
+    assert [s.text for s in spans] == ["asthma"]
+    assert [s.text for s in _decode([(0, 1, b, 0.6), (2, 8, i, 0.9)], "- asthma")] == ["asthma"]
     # within a line nothing changes
     one_line = "History of migraine - Influenza A"
     assert [s.text for s in _decode(words, one_line)] == ["migraine - Influenza A"]

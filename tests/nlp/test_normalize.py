@@ -20,6 +20,7 @@ def test_normalize_text_folds_case_punctuation_plurals_and_spelling():
     assert normalize_text("  ") == ""
     assert normalize_text("Toxic Psychoses") == "toxic psychosis"  # MeSH plural names meet singular mentions
     assert normalize_text("paralyses") == normalize_text("paralysis")
+    assert normalize_text("drug overdoses") == normalize_text("drug overdose")  # "-ose" words keep their fold
 
 
 @pytest.mark.parametrize("text,label,concept_id,xref", [
@@ -83,6 +84,7 @@ def test_abbreviation_forms_seen_in_abstracts():
     # the first letter may open a hyphenated part, and the parenthesis may go on after the short form
     assert find_abbreviations("cells with 13-cis-retinoic acid (cis-RA) grew") == {"cis-RA": "13-cis-retinoic acid"}
     assert find_abbreviations("given diethylnitrosamine (DEN: 200 mg/kg) once") == {"DEN": "diethylnitrosamine"}
+    assert find_abbreviations("especially given (e.g., aspirin) daily") == {}
 
 
 def test_drug_induced_variant(linker):
