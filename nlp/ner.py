@@ -10,8 +10,9 @@ split into overlapping windows; each word is labelled from the window in which i
 is truncated.
 
 On CPU the forward pass runs in ONNX Runtime when it is installed (``runtime="auto"``): the same fp32 weights,
-exported once to ``$MEDKG_CACHE_DIR`` (default ``$MEDKG_HOME/cache/``) and reused, give the same labels ~1.2-1.3x faster than PyTorch eager on
-two threads (``scripts/bench_ner.py``). CUDA and int8 quantization run in PyTorch.
+exported once to ``$MEDKG_CACHE_DIR`` (default ``$MEDKG_HOME/cache/``) and reused, give the same labels ~1.1x
+faster than PyTorch eager on two threads (``scripts/bench_ner.py``; ~1.3x for the whole pipeline). CUDA and
+int8 quantization run in PyTorch.
 """
 
 from __future__ import annotations
@@ -302,8 +303,7 @@ class TransformerNER:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         if quantize and device != "cpu":
             raise InputError(f"quantize: dynamic int8 quantization runs on CPU only, not on device {device!r}")
-        explicit = runtime != "auto" or os.environ.get("MEDKG_NER_RUNTIME", "auto").strip().lower() not in ("", "auto")
-        runtime = _resolve_runtime(runtime, device, quantize)
+        runtime, explicit = _resolve_runtime(runtime, device, quantize)
 
         t0 = time.perf_counter()
         bpath = backbone_path()
@@ -445,32 +445,34 @@ RUNTIMES = ("auto", "onnxruntime", "torch")
 DECODINGS = ("viterbi", "argmax")
 
 
-def _resolve_runtime(runtime: str, device: str, quantize: bool) -> str:
+def _resolve_runtime(runtime: str, device: str, quantize: bool) -> tuple[str, bool]:
+    """The runtime to use, and whether it was asked for by name (``runtime`` or ``MEDKG_NER_RUNTIME``): then a
+    failure to prepare it is an error, while ``auto`` falls back to PyTorch."""
     if runtime not in RUNTIMES:
         raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
     if runtime == "auto":
         runtime = os.environ.get("MEDKG_NER_RUNTIME", "auto").strip().lower() or "auto"
         if runtime not in RUNTIMES:
             raise InputError(f"MEDKG_NER_RUNTIME must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
-        if runtime == "auto":
-            if device != "cpu" or quantize:
-                return "torch"
-            try:
-                import onnx  # noqa: F401 - the exporter needs it
-                import onnxruntime  # noqa: F401
-            except ImportError:
-                return "torch"
-            return "onnxruntime"
+    cpu_fp32 = device == "cpu" and not quantize
+    if runtime == "auto":
+        return ("onnxruntime" if cpu_fp32 and _onnx_installed() else "torch"), False
     if runtime == "onnxruntime":
-        if device != "cpu" or quantize:
+        if not cpu_fp32:
             raise InputError("runtime: onnxruntime serves the fp32 model on CPU; use runtime='torch' for "
                              f"device {device!r}{' with quantize' if quantize else ''}")
-        try:
-            import onnx  # noqa: F401
-            import onnxruntime  # noqa: F401
-        except ImportError as exc:
-            raise InputError("runtime: onnxruntime needs the onnx and onnxruntime packages") from exc
-    return runtime
+        if not _onnx_installed():
+            raise InputError("runtime: onnxruntime needs the onnx and onnxruntime packages")
+    return runtime, True
+
+
+def _onnx_installed() -> bool:
+    try:
+        import onnx  # noqa: F401 - the exporter needs it
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def onnx_cache_dir() -> Path:

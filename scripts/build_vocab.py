@@ -26,6 +26,7 @@ import argparse
 import csv
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,8 +213,7 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
             xref_only += 1
             continue
         h.forms.update(m.forms)
-        for key, w in m.mesh_forms.items():
-            h.mesh_forms[key] = max(w, h.mesh_forms.get(key, 0.0))
+        h.mesh_forms = Counter(_max_merge(h.mesh_forms, m.mesh_forms))
         del entries[mid]
         fused += 1
 
@@ -280,12 +280,18 @@ def _to_vocab(entries: dict[str, Entry], version: str) -> Vocabulary:
     for i, e in enumerate(sorted(entries.values(), key=lambda x: x.id)):
         concepts.append(Concept(label=e.label, id=e.id, name=e.name, xrefs=tuple(sorted(e.xrefs))))
         # a form's weight is its strongest source (MeSH weights stay below one annotation or a Hetionet name)
-        merged = {k: max(w, e.forms.get(k, 0.0)) for k, w in e.mesh_forms.items()}
-        merged.update({k: w for k, w in e.forms.items() if k not in merged})
-        for key, w in merged.items():
+        for key, w in _max_merge(e.mesh_forms, e.forms).items():
             if key:
                 forms[key].append((i, float(w)))
     return Vocabulary(concepts, forms, version=version)
+
+
+def _max_merge(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, float]:
+    """Form weights of two sources, each form at its heavier weight."""
+    out = dict(a)
+    for key, w in b.items():
+        out[key] = max(w, out.get(key, 0.0))
+    return out
 
 
 def _data_lines(path: Path):

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     keys = states[0].keys()
     if any(s.keys() != keys for s in states):
         raise SystemExit("the models do not have the same tensors")
+
     def mean(k: str) -> torch.Tensor:
         first = states[0][k]
         if not first.is_floating_point() or all(torch.equal(s[k], first) for s in states[1:]):

@@ -108,26 +108,26 @@ def batches(n: int, batch_size: int, rng: random.Random, lengths: list[int]) -> 
 MIN_SCORE_GRID = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
-def select_min_score(ner: TransformerNER, devel: list[IobSentence]) -> tuple[float, list[dict]]:
-    """The grid threshold with the best devel micro F1 (ties: the lower one), and the whole sweep."""
+def select_min_score(ner: TransformerNER, devel: list[IobSentence]) -> tuple[float, list[dict], dict]:
+    """The grid threshold with the best devel micro F1 (ties: the lower one), the whole sweep, and the full
+    scores at that threshold. The model runs once; each threshold filters its spans."""
     ner.min_score = 0.0
     preds = ner.predict([s.text for s in devel], batch_size=64)
-    sweep = []
+    sweep, scores_at = [], {}
     for t in MIN_SCORE_GRID:
         kept = [[sp for sp in row if sp.score >= t] for row in preds]
-        scores = evaluate_ner(devel, lambda _texts, kept=kept: kept)
-        sweep.append({"min_score": t, **{k: round(100 * v["f1"], 2) for k, v in scores.items()}})
+        scores_at[t] = evaluate_ner(devel, lambda _texts, kept=kept: kept)
+        sweep.append({"min_score": t, **{k: round(100 * v["f1"], 2) for k, v in scores_at[t].items()}})
     best = max(sweep, key=lambda r: (r["micro"], -r["min_score"]))
     ner.min_score = best["min_score"]
-    return best["min_score"], sweep
+    return best["min_score"], sweep, scores_at[best["min_score"]]
 
 
 def calibrate(model_dir: Path, devel_path: Path) -> dict:
     """Choose and store ``min_score`` for an existing model directory; return its devel scores."""
     ner = TransformerNER.load(model_dir, device="cpu")
     devel = read_iob(devel_path)
-    threshold, sweep = select_min_score(ner, devel)
-    final = evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
+    threshold, sweep, final = select_min_score(ner, devel)
     cfg_path = model_dir / "config.json"
     meta = json.loads(cfg_path.read_text())
     meta["min_score"], meta["min_score_sweep"], meta["decoding"] = threshold, sweep, ner.decoding

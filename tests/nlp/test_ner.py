@@ -213,11 +213,11 @@ def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
         raise RuntimeError("exporter unavailable")
 
     monkeypatch.setattr(ner_mod, "_onnx_session", broken)
-    if ner_mod._resolve_runtime("auto", "cpu", False) == "onnxruntime":
+    if ner_mod._resolve_runtime("auto", "cpu", False) == ("onnxruntime", False):
         assert TransformerNER.load(device="cpu").runtime == "torch"  # auto never leaves the model unusable
         with pytest.raises(MedkgError, match="exporter unavailable"):
             TransformerNER.load(device="cpu", runtime="onnxruntime")
-    assert ner_mod._resolve_runtime("auto", "cpu", True) == "torch"  # int8 runs in PyTorch
+    assert ner_mod._resolve_runtime("auto", "cpu", True) == ("torch", False)  # int8 runs in PyTorch
 
 
 def test_min_score_drops_low_confidence_spans():
