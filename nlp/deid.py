@@ -24,6 +24,7 @@ survive. The result holds the new text and, per replaced span, its type and offs
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -128,6 +129,12 @@ class _Lexicon:
     not_names: frozenset[str]
     allowed_places: frozenset[str]
     state_abbreviations: frozenset[str]
+    clinical_vocabulary: frozenset[str] = frozenset()  # any case: charting words, drugs, units, never a name
+    generic_places: frozenset[str] = frozenset()  # destinations that identify no one: "floor", "micu", "rehab"
+    census_first: frozenset[str] = frozenset()  # lower case; only names that are not also English words
+    census_last: frozenset[str] = frozenset()
+    census_word_names: frozenset[str] = frozenset()  # census names that are English words too: cue needed
+    census_first_words: frozenset[str] = frozenset()  # first names among those ("mary", "john", "pat")
 
 
 def _norm_phrase(text: str) -> str:
@@ -171,7 +178,25 @@ def lexicon() -> _Lexicon:
         not_names=frozenset(w.lower() for w in raw["not_names"]) | _stop_words(),
         allowed_places=frozenset(p.lower() for p in raw["allowed_places"]),
         state_abbreviations=frozenset(raw["state_abbreviations"]),
+        clinical_vocabulary=frozenset(raw.get("clinical_vocabulary", ())),
+        generic_places=frozenset(raw.get("generic_places", ())),
+        **_census_names(),
     )
+
+
+def _census_names() -> dict[str, frozenset[str]]:
+    """US Census first names and surnames (``nlp/data/deid_names.json.gz``) for notes without case cues."""
+    import gzip
+
+    path = resources.files("nlp") / "data" / "deid_names.json.gz"
+    try:
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            raw = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return {"census_first": frozenset(raw["first"]), "census_last": frozenset(raw["last"]),
+            "census_word_names": frozenset(raw["first_word"] + raw["last_word"]),
+            "census_first_words": frozenset(raw["first_word"])}
 
 
 @lru_cache(maxsize=2)
@@ -229,12 +254,14 @@ _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut
 _STATE_ABBR = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
                "NY|NC|ND|OH|OK|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
-_CAPWORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
-_NAME_TOK = r"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?=[\s,]))"
-_NAME_TOK_CAPS = r"(?:[A-Z][A-Za-z]+(?:[-'][A-Z][A-Za-z]+)*|[A-Z]\.|[A-Z](?=[\s,]))"
+# Every repeat below is bounded (a word has at most three hyphen/apostrophe joints, a domain at most eight labels):
+# an unbounded chain tried from each of n start positions is what made "Ab'Ab'Ab'…" or "1.1.1.…" quadratic.
+_CAPWORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+){0,3}"
+_NAME_TOK = r"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z][a-z]+){0,3}|[A-Z]\.(?:[A-Z]\.){0,3}|[A-Z](?=[\s,]))"
+_NAME_TOK_CAPS = r"(?:[A-Z][A-Za-z]+(?:[-'][A-Z][A-Za-z]+){0,3}|[A-Z]\.|[A-Z](?=[\s,]))"
 _PARTICLE = r"(?:de|del|de la|da|di|van|van der|von|le|la|bin|al|el|dos|du)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
-_NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?\s+{_NAME_TOK_CAPS}){{0,3}}"
+_NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?[ \t]+{_NAME_TOK_CAPS}){{0,3}}"  # a name does not run over a line break
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer)"
 _CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|CRNA|FACP|FACS|MBBS)"
 _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
@@ -260,7 +287,7 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)|"
             r"patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
             r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
-_ID_VALUE = r"(?P<val>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
+_ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
                  r"vehicle identification number|vehicle(?: id| number| plate)")
@@ -277,9 +304,24 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
                r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
 
+_ANY_TOK = r"[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z])){1,30}"
+_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|nurse|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
+                   r"discussed with|spoke with|spoke to|talked with|talked to|d/w|paged|called|notified|covered by|"
+                   r"relieved by|report to|report from|care of|c/o|wife|husband|spouse|partner|son|daughter|dtr|"
+                   r"mother|mom|father|dad|sister|sis|brother|bro|niece|nephew|grandson|granddaughter|gd|gs|"
+                   r"aunt|uncle|cousin|friend|fiance|fiancee|girlfriend|boyfriend|hcp|proxy|guardian|"
+                   r"(?:son|daughter|brother|sister|mother|father)-in-law|(?:wife|husband|son|daughter|dtr|sister|"
+                   r"brother|mother|father|friend)'s")
+_MOVE_CUES = (r"received|rec'd|recieved|transferred|transfered|transfer|xfer(?:r?ed|'d|d)?|tx(?:'d|d)?|sent|came|coming|come|arrived|"
+              r"admitted|readmitted|returned|returning|return|brought|flown|flew|medflighted|med-flighted|taken|"
+              r"go|going|goes|went|d/c'd|dc'd|d/c|discharged|accepted|transported|ambulanced")
+_AT_CUES = (r"followed|seen|treated|fell|hospitalized|admitted|dialysis|dialyzed|hd|works|worked|lives|living|"
+            r"resides|stayed|stay|care|cared for|surgery|cabg|cath|pcp|cardiologist|oncologist|physician|md|rehab")
+_PLACE_TOK = r"(?:st\.?[ \t]+|saint[ \t]+|mt\.?[ \t]+)?[A-Za-z](?:[A-Za-z&]|['’.-](?=[A-Za-z])){0,30}"
+
 _RX = {
-    "email": re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
-    "url": re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|"
+    "email": re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}"),
+    "url": re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]{1,63}\.){1,8}(?:com|org|net|edu|gov|"
                       r"io|health|info|us|biz|co\.uk)(?:/[^\s<>\"'()\[\]]*)?(?![\w@])"),
     "ipv4": re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
                        r"(?!\d|\.\d)"),
@@ -301,7 +343,8 @@ _RX = {
     "date_md_num": re.compile(r"(?i)\b(?:on|since|from|until|till|to|through|thru|for|given|and|or|between|around|dated?|dos|seen|admitted|"
                               r"rtc|appt|appointment|"
                               r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
-                              r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled)\s+"
+                              r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled|sent|done|"
+                              r"placed|inserted|removed|changed|note|dated|d/c'?d|dc'?d)\s+"
                               r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
     "date_mdy_text": re.compile(rf"\b{_MON}(?:\s+|-){_DAY}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
     "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
@@ -316,8 +359,8 @@ _RX = {
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.]))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
-    "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))\s+)"
-                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]*\s+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
+    "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))\s+)"
+                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}\s+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
     "rural_route": re.compile(r"\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
                               r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
@@ -329,14 +372,14 @@ _RX = {
                              rf"driving|flying))\s+(?i:from)\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}\s+(?i:to)\s+"
                              rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
     "county": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?\s+(?:County|Parish|Township|Borough))\b"),
-    "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)\s+)?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?\s+){{1,4}}{_FACILITY_HEADS})"
+    "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)\s+)?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?\s+){{1,4}}{_FACILITY_HEADS}\b)"
                            rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
-    "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number))*\s*[:#]?\s*{_ID_VALUE}(?![\w-])"),
+    "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}\s*[:#]?\s*{_ID_VALUE}(?![\w-])"),
     "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
     "id_long": re.compile(r"(?<![\w.-])(?=[A-Z]{0,3}\d)[A-Z]{0,3}\d{7,}(?![\w-]|\.\d)"),
     "vehicle_cue": re.compile(rf"(?i:\b(?:{_VEHICLE_CUES}))\s*(?:is|:|#|no\.?)?\s*[:#]?\s*"
-                              r"(?P<val>(?=[A-Z0-9 -]*\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){3,16})(?![\w-])"),
-    "vin": re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b"),
+                              r"(?P<val>(?=[A-Z0-9 -]{0,16}\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){3,16})(?![\w-])"),
+    "vin": re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b"),
     "name_title": re.compile(rf"\b{_TITLE}\.?\s+(?P<val>{_NAME})"),
     "name_label": re.compile(rf"(?m)(?:^|(?<=[\s;|(]))(?i:{_NAME_LABELS})\s*(?i:name)?\s*[:=]\s*(?:(?i:{_TITLE})\.?\s+)?"
                              rf"(?P<val>{_NAME_CAPS})"),
@@ -357,6 +400,24 @@ _RX = {
                                    rf"(?:y|yo|,|M\b|F\b))"),
     "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
+    # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
+    # the words they take are then vetted one by one (see Deidentifier._cue_words)
+    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)"),
+    "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?[ \t]+(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
+                               rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?))"),
+    "anycase_credential": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?),?[ \t]+"
+                                     rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b"),
+    "place_move_anycase": re.compile(rf"(?i:\b(?:{_MOVE_CUES})(?:[ \t]+back)?[ \t]+(?:to|from)(?:[ \t]+the)?"
+                                     rf"|\b(?:(?:wo)?man|female|male|pt|patient|native)[ \t]+from"
+                                     rf"|\b(?:{_AT_CUES})[ \t]+at(?:[ \t]+the)?"
+                                     rf"|\blives?[ \t]+(?:alone[ \t]+|with[ \t]+(?:[a-z'’]+[ \t]+){{1,3}})?in)(?=[ \t]+"
+                                     rf"(?P<val>{_PLACE_TOK}(?:[ \t]+{_PLACE_TOK}){{0,2}}(?:[ \t]+\d{{1,2}}[A-Za-z]?(?![\d/:.]))?))"),
+    "date_md_bare": re.compile(r"(?<![\w/.+-])(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))"
+                               r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
+    "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
+    "phone_hash": re.compile(r"(?<![\w#])#[ \t]*(?P<val>(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]?\d{4})(?![\d-])"),
+    # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
+    "name_nickname": re.compile(rf"\b(?P<val>{_NAME_TOK}[ \t]+\([\"“]?{_NAME_TOK}[\"”]?\)[ \t]+{_NAME_TOK})"),
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
                                   rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
@@ -382,6 +443,28 @@ _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|startin
 _PRIORITY = {"pattern": 90, "context": 70, "model": 40, "propagated": 35}
 
 
+_FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8), (2, 2)})
+# ventilator settings, strength and pain scores, ratios: "cpap 5/5", "ps 10/5", "grips 5/5", "pain 3/10"
+_SCORE_BEFORE = re.compile(r"(?i)\b(?:cpap|bipap|ps|psv|peep|pip|pap|ac|simv|imv|vent|settings?|strength|grips?|motor|"
+                           r"power|[rl]?[ul]e|ext|extremit(?:y|ies)|pain|scale|ratio|i:e|ie|bs|ps/peep|"
+                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2)\b[^.\n;]{0,10}\Z")
+_FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|amp|amps|dose|doses|cc|ml|"
+                             r"cmh2o|cm|mmhg|%|x|of|pna|sec|secondary|hr|hrs|h|l|lpm|lnc|liters?|bottles?|sets?)\b|[A-Za-z]")
+
+
+def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool = False) -> bool:
+    """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5")."""
+    if _FRACTION_AFTER.match(text, e) or _SCORE_BEFORE.search(text, max(0, s - 24), s):
+        return True
+    if re.search(r"(?i)d5\s*\Z", text[max(0, s - 4):s]):
+        return True
+    if cued:
+        return False
+    if (month, day) in _FRACTIONS:
+        return True
+    return False
+
+
 def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy <= 40 else 1900 + yy
 
@@ -400,6 +483,47 @@ def _month_ok(text: str) -> bool:
     return core.lower() in _MONTHS and len(core) > 3 and core.lower() not in {"march", "may"}
 
 
+_MODEL_WINDOW = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Ent:
+    start_char: int
+    end_char: int
+    label_: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    ents: list[_Ent]
+
+
+_LONG_TOKEN = re.compile(r"\S{65,}")
+
+
+def _model_view(text: str) -> str:
+    """The text the model reads: tokens over 64 characters (never a name; spaCy's tokenizer splits runs such as
+    "12-34-12-34…" at every dash, slowly) blanked to spaces of the same length, so offsets stay those of ``text``."""
+    return _LONG_TOKEN.sub(lambda m: " " * len(m.group()), text)
+
+
+def _windows(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``size`` characters, at a line break, else a space, else anywhere."""
+    out = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            if cut > start:
+                end = cut + 1
+        out.append((start, end))
+        start = end
+    return out
+
+
 class Deidentifier:
     """Reusable de-identifier: load once (spaCy model, vocabulary), then :meth:`deidentify` or :meth:`pipe`."""
 
@@ -412,7 +536,7 @@ class Deidentifier:
         self._eponym_rx = self._build_eponym_rx()
         heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
         # "Osgood-Schlatter disease", "Tietze syndrome": a named disease, whoever it is named after
-        self._named_disease_rx = re.compile(rf"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s|’s|s'|')?\s+(?:{heads})\b")
+        self._named_disease_rx = re.compile(rf"\b[A-Z][a-z]+(?:-[A-Z][a-z]+){{0,3}}(?:'s|’s|s'|')?\s+(?:{heads})\b")
 
     # -- resources
     @property
@@ -430,7 +554,7 @@ class Deidentifier:
     def _build_eponym_rx(self) -> re.Pattern[str]:
         ep = "|".join(sorted((re.escape(e) for e in self.lex.eponyms), key=len, reverse=True))
         heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
-        return re.compile(rf"\b(?:{ep})(?:'s|’s|s'|')?(?:[\s-]+(?:{ep})(?:'s|’s)?)*(?:[\s-]+(?i:{heads})\b|(?='s|’s))")
+        return re.compile(rf"\b(?:{ep})(?:'s|’s|s'|')?(?:[\s-]{{1,3}}(?:{ep})(?:'s|’s)?){{0,3}}(?:[\s-]{{1,3}}(?i:{heads})\b|(?='s|’s))")
 
     # -- public API
     def deidentify(self, text: str, scope: str | None = None) -> DeidResult:
@@ -449,15 +573,35 @@ class Deidentifier:
             raise InputError(f"scopes has {len(scope_list)} entries for {len(texts)} texts")
         docs: Iterable[Any]
         if self.config.use_model and texts:
-            docs = self.nlp.pipe(texts, batch_size=batch_size)
+            docs = self._model_docs(texts, batch_size)
         else:
             docs = [None] * len(texts)
         for text, scope, doc in zip(texts, scope_list, docs):
             yield self._one(text, scope, doc)
 
+    def _model_docs(self, texts: list[str], batch_size: int) -> Iterator[Any]:
+        """spaCy docs, or for a long text its entities found window by window.
+
+        spaCy refuses texts over ``nlp.max_length`` and its cost per character grows on very long inputs; a text
+        longer than :data:`_MODEL_WINDOW` is cut at line breaks (else spaces) into windows whose entities are
+        shifted back to the offsets of the whole text.
+        """
+        texts = [_model_view(t) for t in texts]
+        short = [t for t in texts if len(t) <= _MODEL_WINDOW]
+        short_docs = iter(self.nlp.pipe(short, batch_size=batch_size))
+        for text in texts:
+            if len(text) <= _MODEL_WINDOW:
+                yield next(short_docs)
+                continue
+            bounds = _windows(text, _MODEL_WINDOW)
+            ents = []
+            for (start, _), doc in zip(bounds, self.nlp.pipe([text[a:b] for a, b in bounds], batch_size=4)):
+                ents += [_Ent(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents]
+            yield _Doc(ents)
+
     # -- internals
     def _one(self, text: str, scope: str | None, doc: Any) -> DeidResult:
-        protected = self._protected(text)
+        protected = _SpanIndex(self._protected(text))
         cands = self._pattern_cands(text)
         if doc is not None:
             cands += self._model_cands(text, doc, protected)
@@ -566,6 +710,8 @@ class Deidentifier:
                 while text[e - 1] in " .-(":
                     e -= 1
                 add(_Cand(PhiType.PHONE, m.start("val"), e, "context", P + 3))
+        for m in _RX["phone_hash"].finditer(text):
+            add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["vin"].finditer(text):
@@ -614,13 +760,124 @@ class Deidentifier:
                 continue
             add(_Cand(PhiType.LOCATION, s + words[0].start(), e, "context", C - 4))
         self._name_cands(text, out)
+        self._anycase_cands(text, out)
         return out
+
+    # -- any letter case
+    def _never_name(self, word: str) -> bool:
+        """Charting words, drugs, units, stop words: never a name or a place, whatever their case."""
+        w = word.lower().strip("'’.-")
+        lex = self.lex
+        return (len(w) < 2 or w in lex.clinical_vocabulary or w in lex.not_names or w in lex.generic_places
+                or w.endswith(("'s", "’s")) and w[:-2] in lex.clinical_vocabulary)
+
+    def _census(self, word: str) -> bool:
+        w = word.lower().strip("'’.-").replace("'", "").replace("’", "")  # the census writes OBRIEN
+        return w in self.lex.census_first or w in self.lex.census_last or w in self.lex.census_word_names
+
+    def _cue_words(self, text: str, s: int, e: int, strong: bool, relative: bool = False) -> tuple[int, int] | None:
+        """The name words a cue announced: leading words that pass, stopping at the first that does not.
+
+        After a strong cue (dr, mr) any word outside the clinical/charting vocabulary passes, so "dr oyelaran" is
+        caught; medical vocabulary and "-ed"/"-ing" words only when they are census names ("Dr. Parkinson", not
+        "dr placed"). After a weak cue (per, son, seen by) a lower-case or upper-case word must be a census name
+        ("son john", not "son hopeful"); a Capitalised word in mixed-case text passes as after a strong cue.
+        """
+        toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+        keep: list[tuple[int, int]] = []
+        for ts, te in toks:
+            w = text[ts:te]
+            if self._never_name(w):
+                break
+            census = self._census(w)
+            lw = w.lower()
+            titled = w[:1].isupper() and w[1:].islower() and len(w) > 1
+            mixed_case_note = titled and not _case_degenerate(text)
+            nxt = toks[len(keep) + 1] if len(keep) + 1 < len(toks) else None
+            second = text[nxt[0]:nxt[1]].lower() if nxt is not None else ""
+            first_name = lw in self.lex.census_first or lw in self.lex.census_first_words
+            full_name = nxt is not None and not keep and not self._never_name(second) and (
+                second in self.lex.census_last or first_name and second in self.lex.census_word_names)  # "mary silva"
+            if full_name and lw not in self.lex.medical_words:
+                keep += [(ts, te), nxt]  # type: ignore[list-item]
+                break
+            if not census:
+                if not (strong or mixed_case_note):
+                    break
+                if lw in self.lex.medical_words or re.search(r"(?:ed|ing|ly)$", lw) and len(lw) > 4:
+                    break
+                if lw.isdigit() or lw in self.lex.medical_words:
+                    break
+            elif lw in self.lex.census_word_names and not (strong or mixed_case_note):
+                # "per day", "son will": an English word that is also a name needs a strong cue or a capital,
+                # except a first name right after a relative ("son john", "wife pat")
+                if not (relative and not keep and lw in self.lex.census_first_words) or lw in self.lex.medical_words \
+                        or (len(keep) == 1 and lw not in self.lex.census_last):
+                    break
+            keep.append((ts, te))
+        if not keep:
+            return None
+        return keep[0][0], keep[-1][1]
+
+    def _anycase_cands(self, text: str, out: list[_Cand]) -> None:
+        C = _PRIORITY["context"]
+        for key, strong, prio in (("anycase_title", True, C + 1), ("anycase_weak", False, C - 3),
+                                  ("anycase_credential", False, C - 3)):
+            for m in _RX[key].finditer(text):
+                s, e = m.start("val"), m.end("val")
+                cue_strong = strong or (key == "anycase_weak" and m.group("title") is not None)  # "per dr smith"
+                if key == "anycase_credential":
+                    words = list(re.finditer(r"\S+", text[s:e]))
+                    # "<name>, RN": the words right before the credential, census names or, at a line start
+                    # or after "sig:", any words outside the vocabulary
+                    signed = bool(re.search(r"(?im)(?:^|sig:|--|signed:?)[ \t]*\Z", text[max(0, s - 12):s]))
+                    words = [w for w in words if not self._never_name(w.group())
+                             and w.group().lower() not in self.lex.medical_words
+                             and (signed or self._census(w.group()))]
+                    if not words or words[-1].end() + s != e or (signed and len(words) != len(text[s:e].split())):
+                        continue
+                    span: tuple[int, int] | None = (s + words[0].start(), e)
+                else:
+                    relative = key == "anycase_weak" and bool(_RELATIVE_CUE.match(m.group()))
+                    span = self._cue_words(text, s, e, cue_strong, relative)
+                if span is not None:
+                    out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
+        for m in _RX["place_move_anycase"].finditer(text):
+            span = self._cue_place(text, m.start("val"), m.end("val"))
+            if span is not None:
+                out.append(_Cand(PhiType.LOCATION, span[0], span[1], "context", C - 5))
+
+    def _cue_place(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """Hospital, ward or town after "transferred from/to", "followed at": not the floor, the MICU or rehab."""
+        toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+        keep: list[tuple[int, int]] = []
+        for i, (ts, te) in enumerate(toks):
+            w = text[ts:te].lower().rstrip(".")
+            if i == 0 and (w in ("st", "saint", "mt", "mount") and len(toks) > 1):
+                keep.append((ts, te))
+                continue
+            if w.isdigit():
+                if keep:  # a ward number: "farr 6"
+                    keep.append((ts, te))
+                break
+            head = w in _PLACE_HEADS
+            if not head and (self._never_name(w) or w in self.lex.medical_words):
+                break
+            if head and not keep:
+                break
+            keep.append((ts, te))
+        if not keep or all(text[ts:te].lower().rstrip(".") in ("st", "saint", "mt", "mount") for ts, te in keep):
+            return None
+        value = text[keep[0][0]:keep[-1][1]]
+        if self._is_place_allowed(value):
+            return None
+        return keep[0][0], keep[-1][1]
 
     def _name_cands(self, text: str, out: list[_Cand]) -> None:
         C = _PRIORITY["context"]
         for key, prio in (("name_title", C + 2), ("name_label", C + 1), ("name_inline", C), ("name_relative", C - 2),
                           ("name_credential", C + 1), ("name_last_first", C - 3), ("name_typist", C),
-                          ("name_subject", C - 6), ("name_age_subject", C - 5)):
+                          ("name_subject", C - 6), ("name_age_subject", C - 5), ("name_nickname", C)):
             for m in _RX[key].finditer(text):
                 g = "val" if m.group("val") is not None else "val2"
                 if key == "name_typist":
@@ -671,10 +928,20 @@ class Deidentifier:
                     "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
         for m in _RX["date_md_num"].finditer(text):
             month, day = int(m.group("a")), int(m.group("b"))
-            if 1 <= month <= 12 and 1 <= day <= 31:
+            if 1 <= month <= 12 and 1 <= day <= 31 and not _not_a_date(text, m.start("span"), m.end("span"), month,
+                                                                          day, cued=True):
                 out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 1, {
                     "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
                     "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
+        for m in _RX["date_md_bare"].finditer(text):
+            month, day = int(m.group("a")), int(m.group("b"))
+            if _not_a_date(text, m.start("span"), m.end("span"), month, day):
+                continue
+            out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3, {
+                "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
+                "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
+        for m in _RX["date_year_apos"].finditer(text):
+            out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
                 if not _month_ok(m.group("mon")):
@@ -713,7 +980,7 @@ class Deidentifier:
         v = value.strip().lower().rstrip(".")
         return v in self.lex.allowed_places or value.strip() in self.lex.state_abbreviations
 
-    def _model_cands(self, text: str, doc: Any, protected: list[tuple[int, int]]) -> list[_Cand]:
+    def _model_cands(self, text: str, doc: Any, protected: _SpanIndex) -> list[_Cand]:
         M = _PRIORITY["model"]
         out: list[_Cand] = []
         for ent in doc.ents:
@@ -726,6 +993,12 @@ class Deidentifier:
             value = text[s:e]
             if not value.strip() or _overlaps(s, e, protected) or self._is_medical(value):
                 continue
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value)
+            if ent.label_ != "DATE" and words and all(self._never_name(w) for w in words):
+                continue  # "NEO", "LEVO gtt", "Dr aware": charting vocabulary, not a name
+            if ent.label_ != "DATE" and all(w.isupper() and len(w) > 1 and not self._census(w) for w in words) \
+                    and not _case_degenerate(text):
+                continue  # an upper-case word in mixed-case text is an abbreviation ("NITRO", "CSRU")
             if " " not in value.strip() and _DRUG_CONTEXT.search(text, max(0, s - 24), s):
                 continue  # "stable on Farxiga": an unknown brand name, not a person or a town
             if value.strip() in self.lex.state_abbreviations:
@@ -760,19 +1033,22 @@ class Deidentifier:
                     out.append(_Cand(PhiType.DATE, s, e, "model", M - 5))
         return out
 
-    def _propagate(self, text: str, chosen: list[_Cand], protected: list[tuple[int, int]]) -> list[_Cand]:
+    def _propagate(self, text: str, chosen: list[_Cand], protected: _SpanIndex) -> list[_Cand]:
         """Every other occurrence of a name token found once ("Mr. John Smith" … "Smith said")."""
         tokens: set[str] = set()
         for c in chosen:
             if c.type is not PhiType.NAME:
                 continue
             for w in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text[c.start:c.end]):
-                if (len(w) > 1 and w.lower() not in self.lex.not_names and w.lower() not in self.lex.medical_words
-                        and w not in self.lex.eponyms):
+                if (len(w) > 2 and w.lower() not in self.lex.not_names and w.lower() not in self.lex.medical_words
+                        and w not in self.lex.eponyms and not self._never_name(w)):
                     tokens.add(w)
         if not tokens:
             return []
+        # the same name in any case ("Smith" ... "SMITH" ... "smith"), but a name that is also an English word
+        # ("Brown", "Will") only as written and in capitals
         alts = set(tokens) | {t.upper() for t in tokens}
+        alts |= {v for t in tokens if t.lower() not in self.lex.census_word_names for v in (t.lower(), t.capitalize())}
         rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, alts), key=len, reverse=True)) + r")\b")
         out = []
         for m in rx.finditer(text):
@@ -889,12 +1165,56 @@ def _name_shaped(value: str) -> bool:
     return bool(words) and all(_NAME_WORD.fullmatch(w) or _NAME_WORD.fullmatch(w + ".") for w in words)
 
 
+_RELATIVE_CUE = re.compile(r"(?i)(?:rn|np|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|"
+                           r"brother|bro|niece|nephew|grand|gd|gs|aunt|uncle|cousin|friend|fianc|girlfriend|boyfriend)")
+_PLACE_HEADS = frozenset({"hospital", "hosp", "clinic", "medical", "center", "centre", "general", "memorial", "regional",
+                          "health", "healthcare", "rehab", "nursing", "home", "manor", "house", "institute",
+                          "infirmary", "community", "county", "city"})
+
+
+def _case_degenerate(text: str) -> bool:
+    """ALL-CAPS or all-lower-case text, where capitals tell nothing about names (cached per text)."""
+    return _case_degenerate_cached(text) if len(text) < 2_000_000 else True
+
+
+@lru_cache(maxsize=8)
+def _case_degenerate_cached(text: str) -> bool:
+    upper = sum(1 for ch in text if "A" <= ch <= "Z")
+    lower = sum(1 for ch in text if "a" <= ch <= "z")
+    letters = upper + lower
+    return letters == 0 or upper / letters > 0.9 or upper / letters < 0.01
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos]
     return pos == 0 or bool(re.search(r"(?:^|[.!?:;]\s+|\n\s*|^\s*[-*\d.)]+\s*)$", before)) or before.endswith("\n")
 
 
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+class _SpanIndex:
+    """Sorted, merged spans with a bisect lookup: an overlap test in O(log n), not a scan of every span."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s) - 1
+        if i >= 0 and self.ends[i] > s:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < e
+
+
+def _overlaps(s: int, e: int, spans: _SpanIndex | list[tuple[int, int]]) -> bool:
+    if isinstance(spans, _SpanIndex):
+        return spans.overlaps(s, e)
     return any(s < pe and ps < e for ps, pe in spans)
 
 
@@ -919,9 +1239,30 @@ def _resolve(text: str, cands: list[_Cand]) -> list[_Cand]:
                     merged[-1] = c
             else:
                 merged.append(c)
-    merged.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    # Only overlapping candidates compete: settle each cluster of overlaps on its own, so a note with a span every
+    # few characters costs n log n, not n² comparisons.
+    merged.sort(key=lambda c: (c.start, c.end))
     taken: list[_Cand] = []
+    cluster: list[_Cand] = []
+    reach = -1
     for c in merged:
+        if cluster and c.start >= reach:
+            taken += _settle(text, cluster)
+            cluster = []
+        cluster.append(c)
+        reach = max(reach, c.end) if len(cluster) > 1 else c.end
+    if cluster:
+        taken += _settle(text, cluster)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _settle(text: str, cluster: list[_Cand]) -> list[_Cand]:
+    """Within overlapping candidates the higher priority (then longer) wins; a loser keeps what lies outside."""
+    if len(cluster) == 1:
+        return cluster
+    cluster.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    taken: list[_Cand] = []
+    for c in cluster:
         clash = [t for t in taken if c.start < t.end and t.start < c.end]
         if not clash:
             taken.append(c)
@@ -929,7 +1270,7 @@ def _resolve(text: str, cands: list[_Cand]) -> list[_Cand]:
             piece = _remainder(text, c, clash)
             if piece is not None:
                 taken.append(piece)
-    return sorted(taken, key=lambda c: c.start)
+    return taken
 
 
 def _remainder(text: str, c: _Cand, clash: list[_Cand]) -> _Cand | None:

@@ -106,3 +106,44 @@ def score(notes: Iterable[dict], results: Iterable[DeidResult]) -> DeidScore:
     for note, res in zip(notes, results, strict=True):
         sc.add(note, res)
     return sc
+
+
+# --------------------------------------------------------------------------------------------------- speed
+
+
+def ordinary_text(size: int, gold: Path | None = None) -> str:
+    """The bundled gold notes repeated up to ``size`` characters: the yardstick for the adversarial inputs."""
+    path = gold or Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data" / "deid_notes.jsonl"
+    base = "\n\n".join(n["text"] for n in read_gold(path))
+    return (base * (size // len(base) + 1))[:size]
+
+
+def adversarial_texts(size: int) -> dict[str, str]:
+    """Inputs that make backtracking regexes (or quadratic span bookkeeping) explode, each ``size`` characters.
+
+    Repeated punctuation, very long tokens, long runs of capitalised / upper-case words, digits and dashes, and
+    inputs that produce a span every few characters (the span resolution must stay near-linear too).
+    """
+    def rep(unit: str) -> str:
+        return (unit * (size // len(unit) + 1))[:size]
+
+    long_tok = 100_000
+    return {
+        "1.1.1.": rep("1."),
+        "////": rep("/"),
+        "----": rep("-"),
+        "....": rep("."),
+        "a.a.a.": rep("a."),
+        "long tokens": rep("a" * long_tok + " "),
+        "long mixed tokens": rep("Ab1-x." * (long_tok // 6) + " "),
+        "Ab'Cd'": rep("Ab'"),
+        "Capitalised words": rep("Smith "),
+        "UPPER WORDS": rep("SMITH "),
+        "lower words": rep("smith "),
+        "digits": rep("1234567890"),
+        "digits-dashes": rep("12-34-"),
+        "digit runs + spaces": rep("1234 5678 "),
+        "dense names": rep("Dr. Smith, "),
+        "dense dates": rep("on 3/4 "),
+        "whitespace": rep(" \n\t"),
+    }
