@@ -46,8 +46,10 @@ def main() -> None:
 
     logging.basicConfig(level=os.environ.get("MEDKG_LOG_LEVEL", "WARNING"),
                         format="%(levelname)s %(name)s: %(message)s")
+    from kg.files import restrict_umask
     from nlp.privacy import install_log_redaction
 
+    restrict_umask()  # every file and folder the command writes is owner-only (it may hold clinical text)
     install_log_redaction()  # identifier-shaped strings are masked in every log line
     try:
         app()

@@ -58,12 +58,15 @@ def query(cypher: Annotated[str, typer.Argument(help="A Cypher query; read-only 
           param: Annotated[list[str], typer.Option("--param", "-p", help="key=value (JSON values allowed)")] = [],
           fmt: Annotated[Format, typer.Option("--format")] = Format.table,
           write: Annotated[bool, typer.Option("--write", help="allow the query to modify the graph")] = False,
+          timeout: Annotated[float, typer.Option(min=0.001, help="seconds before the server stops a read query")] = 120.0,
+          max_rows: Annotated[int, typer.Option(min=1, help="refuse a read query that returns more rows")] = 100_000,
           store: StoreOpt = None) -> None:
     """Run a Cypher query against the graph (read-only by default)."""
     from kg.store import connect
 
     with connect(store) as s:
-        rows = s.execute_write(cypher, _param(param)) if write else s.query(cypher, _param(param))
+        rows = (s.execute_write(cypher, _param(param)) if write
+                else s.query(cypher, _param(param), timeout=timeout, max_rows=max_rows))
     _print_rows(rows, fmt)
 
 

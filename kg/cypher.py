@@ -155,3 +155,8 @@ def evidence_of_edge() -> str:
 
 def wipe() -> str:
     return "MATCH (n) DETACH DELETE n"
+
+
+def show_indexes() -> str:
+    """The server's indexes and the constraints that own them (medkg's schema, and anything planted next to it)."""
+    return "SHOW INDEXES"

@@ -6,6 +6,11 @@ talks to it through the official ``neo4j`` driver, exactly as it would to a Neo4
 the running daemon through its state file and reuses it; ``medkg server stop`` (or :func:`stop_server`) ends it.
 
 Data persist in ``$MEDKG_HOME/arcadedb/databases``. The root password is generated once and kept in a 0600 file.
+
+The server is configured for a machine that holds patient data: it listens on loopback only, ``LOAD CSV`` can read
+neither local files nor remote URLs, every command has a timeout, and user queries run as ``READER_USER``, a user
+whose group may only read records (no schema, security or write rights, a bounded result size), so the server
+itself refuses what medkg's own query check might miss. Everything it writes is readable by its owner only.
 """
 
 from __future__ import annotations
@@ -27,11 +32,19 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kg.errors import StoreError
+from kg.files import open_private, private_dir
 
 log = logging.getLogger(__name__)
 
 DATABASE = "kg"
 USER = "root"
+#: The read-only server user of ``medkg query`` / ``GraphStore.query``, and its group.
+READER_USER = "medkg_reader"
+READER_GROUP = "medkg_reader"
+#: Any one command (a query, or one batch of a write) is stopped after this long.
+COMMAND_TIMEOUT_S = 900
+#: The most rows one read query may return through the reader user.
+READER_RESULT_LIMIT = 1_000_001
 STATE_FILE = "server.json"
 START_TIMEOUT_S = 120.0
 
@@ -54,18 +67,17 @@ class ServerInfo:
 
 
 def _dir(home: Path | None) -> Path:
-    d = (home or medkg_home()) / "arcadedb"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
+    return private_dir((home or medkg_home()) / "arcadedb")
 
 
-def password(home: Path | None = None) -> str:
-    """The server's root password, created on first use and readable only by the owner."""
-    path = _dir(home) / "credentials"
+def password(home: Path | None = None, user: str = USER) -> str:
+    """The password of a server user (root, or the reader), created on first use and readable only by the owner."""
+    path = _dir(home) / ("credentials" if user == USER else f"credentials-{user}")
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_urlsafe(24))
+        with contextlib.suppress(FileExistsError):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_urlsafe(24))
     return path.read_text().strip()
 
 
@@ -122,7 +134,8 @@ def ensure_server(home: Path | None = None, timeout: float = START_TIMEOUT_S) ->
             return info
         d = _dir(home)
         password(home)
-        logf = open(d / "server.log", "ab")
+        password(home, READER_USER)
+        logf = open_private(d / "server.log", "ab")
         proc = subprocess.Popen([sys.executable, "-m", "kg.embedded", "--home", str(home)],
                                 stdin=subprocess.DEVNULL, stdout=logf, stderr=logf, start_new_session=True,
                                 cwd=d,  # ArcadeDB writes its log/ folder into the working directory
@@ -165,6 +178,7 @@ def _serve(home: Path) -> None:
     """Daemon body: start ArcadeDB with Bolt on loopback, publish the state file, wait for SIGTERM."""
     from arcadedb_embedded.server import ArcadeDBServer
 
+    os.umask(0o077)  # the database, its WAL, logs and config: owner only
     d = _dir(home)
     bolt, http = _free_port(), _free_port()
     heap = os.environ.get("MEDKG_JVM_HEAP", "4g")
@@ -175,8 +189,10 @@ def _serve(home: Path) -> None:
                 "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"},
         jvm_kwargs={"heap_size": heap},
     )
+    _lock_down()
     server.start()
     server.create_database(DATABASE)
+    _ensure_reader(server, password(home, READER_USER))
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -192,6 +208,35 @@ def _serve(home: Path) -> None:
         with contextlib.suppress(Exception):
             (d / STATE_FILE).unlink(missing_ok=True)
         server.stop()
+
+
+def _lock_down() -> None:
+    """Server-wide settings (the JVM's global configuration, read when queries are planned): no file or network
+    access from ``LOAD CSV`` for any user, root included, and a timeout on every command."""
+    import jpype
+
+    conf = jpype.JClass("com.arcadedb.GlobalConfiguration")
+    conf.OPENCYPHER_LOAD_CSV_ALLOW_FILE_URLS.setValue(False)
+    conf.OPENCYPHER_LOAD_CSV_ALLOW_REMOTE_URLS.setValue(False)
+    conf.COMMAND_TIMEOUT.setValue(COMMAND_TIMEOUT_S * 1000)
+
+
+def _ensure_reader(server, reader_password: str) -> None:
+    """The read-only group and user of the query path: read records, nothing else (idempotent)."""
+    import jpype
+
+    json_object = jpype.JClass("com.arcadedb.serializer.json.JSONObject")
+    security = server._java_server.getSecurity()
+    security.saveGroup(DATABASE, READER_GROUP, json_object(json.dumps({
+        "access": [], "resultSetLimit": READER_RESULT_LIMIT, "readTimeout": COMMAND_TIMEOUT_S * 1000,
+        "types": {"*": {"access": ["readRecord"]}}})))
+    if not security.existsUser(READER_USER):
+        security.createUser(READER_USER, reader_password)
+    else:
+        security.setUserPassword(READER_USER, reader_password)
+    user = security.getUser(READER_USER).toJSON()
+    user.put("databases", json_object(json.dumps({DATABASE: [READER_GROUP]})))
+    security.updateUser(user)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 STORES = ("embedded", "neo4j")
 DEFAULT_BATCH = 5000
+#: Defaults of the read-only query path: seconds before the server stops a query, and the most rows returned.
+QUERY_TIMEOUT_S = 120.0
+QUERY_MAX_ROWS = 100_000
+_QUERY_TYPES = {"w": "a write", "rw": "a read-write", "s": "a schema change"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,11 @@ class Backend:
     #: ArcadeDB gives a node a new elementId when its labels change: medkg never relabels and never
     #: keeps elementIds across transactions; concept ids are the only identity.
     stable_element_ids: bool
+    #: Credentials of a server user that may only read, used by :meth:`GraphStore.query` (None: ``auth``).
+    read_auth: tuple[str, str] | None = field(default=None, repr=False)
+    #: Whether the server's ``EXPLAIN`` classifies a query as read/write/schema (Neo4j does; ArcadeDB reports
+    #: every query as a write).
+    explains_query_type: bool = False
 
 
 def _secret(name: str) -> str | None:
@@ -73,7 +82,8 @@ def resolve_backend(store: str | None = None, uri: str | None = None, user: str 
 
         info = embedded.ensure_server(home)
         return Backend("embedded", info.uri, (embedded.USER, embedded.password(home)), info.database,
-                       enforces_read_mode=False, stable_element_ids=False)
+                       enforces_read_mode=False, stable_element_ids=False,
+                       read_auth=(embedded.READER_USER, embedded.password(home, embedded.READER_USER)))
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
         raise StoreError("store 'neo4j' needs a URI: pass --uri or set NEO4J_URI")
@@ -81,8 +91,13 @@ def resolve_backend(store: str | None = None, uri: str | None = None, user: str 
     password = password or _secret("NEO4J_PASSWORD")
     if password is None:
         raise StoreError("store 'neo4j' needs a password: set NEO4J_PASSWORD or NEO4J_PASSWORD_FILE")
+    read_user = os.environ.get("NEO4J_READ_USER")
+    read_password = _secret("NEO4J_READ_PASSWORD") if read_user else None
+    if read_user and read_password is None:
+        raise StoreError("NEO4J_READ_USER needs NEO4J_READ_PASSWORD or NEO4J_READ_PASSWORD_FILE")
     return Backend("neo4j", uri, (user, password), database or os.environ.get("NEO4J_DATABASE") or None,
-                   enforces_read_mode=True, stable_element_ids=True)
+                   enforces_read_mode=True, stable_element_ids=True,
+                   read_auth=(read_user, read_password) if read_user else None, explains_query_type=True)
 
 
 def redact_uri(uri: str) -> str:
@@ -131,6 +146,7 @@ class GraphStore:
             raise StoreError(f"cannot reach the {backend.name} store at {redact_uri(backend.uri)}: "
                              f"{type(err).__name__}") from None
         self._schema_ready = False
+        self._reader: neo4j.Driver | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------------------
     def __enter__(self) -> "GraphStore":
@@ -141,10 +157,20 @@ class GraphStore:
 
     def close(self) -> None:
         self._driver.close()
+        if self._reader is not None:
+            self._reader.close()
 
     def _session(self, read: bool = False):
         return self._driver.session(database=self.backend.database,
                                     default_access_mode=neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS)
+
+    def _read_session(self):
+        """A read-mode session as the server's read-only user where the store has one."""
+        if self.backend.read_auth is None:
+            return self._session(read=True)
+        if self._reader is None:
+            self._reader = neo4j.GraphDatabase.driver(self.backend.uri, auth=self.backend.read_auth)
+        return self._reader.session(database=self.backend.database, default_access_mode=neo4j.READ_ACCESS)
 
     def _write(self, statements: list[tuple[str, dict]]) -> None:
         """Run statements in one write transaction, retrying transient failures (deadlocks, conflicts)."""
@@ -200,35 +226,71 @@ class GraphStore:
         self._schema_ready = True
 
     # -- reading ----------------------------------------------------------------------------------------------
-    def query(self, query: str, params: dict | None = None) -> list[dict]:
-        """Run a read-only Cypher query (see :mod:`kg.readonly`) and return its rows as plain dicts."""
+    def query(self, query: str, params: dict | None = None, *, timeout: float = QUERY_TIMEOUT_S,
+              max_rows: int = QUERY_MAX_ROWS) -> list[dict]:
+        """Run a read-only Cypher query and return its rows as plain dicts.
+
+        Layers, each enough to stop a write on its own for what it covers (see :mod:`kg.readonly`): medkg's parse;
+        the server's read-only user (embedded) or its ``EXPLAIN`` classification (Neo4j) and read access mode; a
+        transaction with a ``timeout`` (seconds) that is always rolled back; the result summary. More than
+        ``max_rows`` rows raise instead of being silently cut.
+        """
+        if timeout <= 0:
+            raise InputError(f"timeout must be > 0 seconds, got {timeout}")
+        if max_rows < 1:
+            raise InputError(f"max_rows must be >= 1, got {max_rows}")
         check_read_only(query)
+        params = params or {}
         try:
-            with self._session(read=True) as session:
-                tx = session.begin_transaction()
+            with self._read_session() as session:
+                if self.backend.explains_query_type:
+                    kind = session.run("EXPLAIN " + query, params).consume().query_type
+                    if kind != "r":
+                        raise ReadOnlyError(f"query refused: the server classifies it as {_QUERY_TYPES.get(kind, kind)}, "
+                                            "not a read")
+                tx = session.begin_transaction(timeout=timeout)
                 try:
-                    result = tx.run(query, params or {})
-                    rows = [{k: _plain(v) for k, v in r.items()} for r in result]
+                    result = tx.run(query, params)
+                    rows = []
+                    for record in result:
+                        if len(rows) == max_rows:
+                            raise ReadOnlyError(f"query refused: more than {max_rows:,} rows; add a LIMIT "
+                                                "or raise max_rows")
+                        rows.append({k: _plain(v) for k, v in record.items()})
                     summary = result.consume()
                 finally:
                     tx.rollback()  # never commit a read: whatever slipped through is undone
         except CypherSyntaxError as err:
             raise QuerySyntaxError(f"Cypher syntax error: {err.message}") from None
         except ClientError as err:
-            if "Syntax" in (err.code or "") or "syntax" in (err.message or "").lower():
+            code = err.code or ""
+            if "Syntax" in code or "syntax" in (err.message or "").lower():
                 raise QuerySyntaxError(f"Cypher syntax error: {err.message}") from None
-            if "AccessMode" in (err.code or "") or "Forbidden" in (err.code or ""):
+            if "AccessMode" in code or "Forbidden" in code or "Security" in code:
                 raise ReadOnlyError(f"query refused by the server: {err.message}") from None
+            if "TimedOut" in code or "Terminated" in code:
+                raise StoreError(f"query stopped after its timeout ({timeout:g} s): {err.message}") from None
             raise StoreError(f"query failed: {err.message}") from None
-        if summary.counters.contains_updates or summary.query_type in ("w", "rw", "s"):
+        except Neo4jError as err:
+            raise StoreError(f"query failed: {err.message}") from None
+        if summary.counters.contains_updates or summary.counters.contains_system_updates \
+                or summary.query_type in ("w", "rw", "s"):
             raise ReadOnlyError("query refused: it tried to modify the graph (rolled back)")
         return rows
 
-    def query_df(self, query: str, params: dict | None = None):
+    def query_df(self, query: str, params: dict | None = None, **limits: Any):
         """:meth:`query` as a pandas DataFrame."""
         import pandas as pd
 
-        return pd.DataFrame(self.query(query, params))
+        return pd.DataFrame(self.query(query, params, **limits))
+
+    def indexes(self) -> list[tuple[str, ...]]:
+        """The store's indexes as sorted ``(labels, properties, owning constraint)`` tuples (as the root user:
+        the read-only path refuses ``SHOW``)."""
+        with self._session() as session:
+            rows = session.run(cypher.show_indexes()).data()
+        return sorted((",".join(r.get("labelsOrTypes") or []), ",".join(r.get("properties") or []),
+                       str(r.get("owningConstraint") or "")) for r in rows)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {"nodes": {r["label"]: r["count"] for r in self.query(cypher.count_nodes())},
