@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kg.files import open_private
 from kg.fusion import FusionReport
 from kg.models import Triple
 
@@ -51,7 +52,7 @@ def read_triples(path: Path, quarantine: Path) -> Iterator[Triple]:
                     yield Triple.model_validate(json.loads(raw.decode("utf-8")))
                 except (ValueError, UnicodeDecodeError) as err:
                     if qfh is None:
-                        qfh = open(quarantine, "a", encoding="utf-8")
+                        qfh = open_private(quarantine, "a", encoding="utf-8")
                     reason = _reason(err)
                     log.warning("%s:%d quarantined: %s", path, lineno, reason)
                     qfh.write(json.dumps({"source": str(path), "line": lineno, "reason": reason,

@@ -127,7 +127,7 @@ def _sample_inputs(cfg: DemoConfig) -> list[Path]:
 def run(cfg: DemoConfig) -> DemoReport:
     from kg.prior import load_prior
     from kg.store import connect
-    from nlp.pseudonym import Pseudonymizer
+    from kg.pseudonym import Pseudonymizer
 
     cfg.out.mkdir(parents=True, exist_ok=True)
     report = DemoReport()

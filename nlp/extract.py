@@ -37,9 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.files import open_private
 from kg.models import Document
-from nlp.privacy import PrivacyPolicy, deid_mode, deidentifying_factory, protect_records
-from nlp.pseudonym import load_key
+from nlp.privacy import (PrivacyPolicy, announce_unprotected, deid_mode, deidentifying_factory, protect_records,
+                          should_deidentify)
+from kg.pseudonym import load_key
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,7 @@ class ExtractReport:
     documents: int = 0
     skipped: int = 0  # committed by an earlier run
     quarantined: int = 0
+    not_deidentified: int = 0  # records processed as they were: literature, or de-identification off
     mentions: int = 0
     triples: int = 0
     unlinked: int = 0
@@ -240,14 +243,14 @@ class _Outputs:
         out.parent.mkdir(parents=True, exist_ok=True)
         self.files = {}
         for k, p in self.paths.items():
-            fh = open(p, "ab")
+            fh = open_private(p, "ab")  # owner-only: triples and quarantine may hold clinical text
             if fh.tell() < lengths[k]:
                 fh.close()
                 raise InputError(f"{p} is shorter than {self.done_path} records: it was changed outside medkg; "
                                  f"delete {self.done_path} to start afresh")
             fh.truncate(lengths[k])
             self.files[k] = fh
-        self.done_fh = open(self.done_path, "ab")
+        self.done_fh = open_private(self.done_path, "ab")
         self.done_fh.truncate(done_len)
 
     def write(self, kind: str, lines: Iterable[str]) -> None:
@@ -343,8 +346,8 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
 
     ``pipeline_factory``: a picklable callable returning a :class:`nlp.pipeline.Pipeline` (default: the full
     pipeline on ``device``). ``store``: a connected graph store to fuse into (default with ``graph``:
-    ``kg.store.connect()``). ``deid``: ``"auto"`` (default: clinical records, i.e. with a patient id or a
-    non-literature note type), ``"on"``/``True``, ``"off"``/``False`` — see :mod:`nlp.privacy`; protected records
+    ``kg.store.connect()``). ``deid``: ``"auto"`` (default: every record not marked as literature),
+    ``"on"``/``True``, ``"off"``/``False`` — see :mod:`nlp.privacy`; protected records
     get pseudonymous document/patient ids everywhere (triples, quarantine, resume log, graph) and their text is
     de-identified before extraction. ``privacy``: a full :class:`nlp.privacy.PrivacyPolicy` instead of ``deid``.
     """
@@ -363,9 +366,11 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
         log.warning("workers: one process drives the GPU; ignoring --workers %d", workers)
         workers = 1
     records = iter_records(inputs)  # validates the inputs before any output is touched
-    records = protect_records(records, policy)  # pseudonymous ids before anything is written
     state = _Outputs(out, resume)
     report = ExtractReport(outputs={k: str(p) for k, p in state.paths.items()})
+    if policy.mode == "off":
+        log.warning(announce_unprotected("off"))
+    records = protect_records(_count_unprotected(records, policy.mode, report), policy)  # ids before any write
     own_store = None
     if graph and store is None:
         from kg.store import connect
@@ -399,7 +404,16 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
         if own_store is not None:
             own_store.close()
     report.seconds = time.perf_counter() - t0
+    if policy.mode != "off" and (line := announce_unprotected(policy.mode, report.not_deidentified)):
+        log.warning(line)
     return report
+
+
+def _count_unprotected(records: Iterable[Record], mode: str, report: ExtractReport) -> Iterator[Record]:
+    for rec in records:
+        if rec.document is not None and not should_deidentify(rec.document, mode):  # type: ignore[arg-type]
+            report.not_deidentified += 1
+        yield rec
 
 
 def _privacy_policy(deid: str | bool | None) -> PrivacyPolicy:

@@ -7,10 +7,12 @@ names or MRNs) are dropped and the note date is shifted with the patient's offse
 :class:`DeidentifyingPipeline` de-identifies the text of exactly those documents before the NLP pipeline reads
 it, so every offset in the provenance points into the de-identified text.
 
-Which records: ``"on"`` all, ``"off"`` none, ``"auto"`` (the default) the clinical ones — a record that names a
-patient or has a note type other than literature (``abstract``, ``article``, ``pubmed``, ``literature``).
-Records that could not be read (quarantined) get a pseudonymous id unless de-identification is ``"off"``: their
-kind is unknown, so the safe choice is taken.
+Which records: ``"on"`` all, ``"off"`` none, ``"auto"`` (the default) every record that may hold PHI, which is
+every record not marked as literature (``note_type`` ``abstract``, ``article``, ``pubmed``, ``literature``,
+``paper``): ``.txt`` files, records without a patient id or note type, and the file names used as their ids are
+all protected. Only an explicit ``off`` (``--no-deid``) or a literature record skips it, and the run says so once
+(:func:`announce_unprotected`). Records that could not be read (quarantined) get a pseudonymous id unless
+de-identification is ``"off"``.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.errors import InputError
+from kg.files import open_private
 from kg.models import Document
-from nlp.pseudonym import Pseudonymizer
+from kg.pseudonym import Pseudonymizer
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +49,24 @@ def deid_mode(value: str | bool | None) -> DeidMode:
     raise InputError(f"deid must be 'auto', 'on', 'off' or a bool, got {value!r}")
 
 
-def is_clinical(doc: Document) -> bool:
-    if doc.patient_id:
-        return True
-    return bool(doc.kind) and doc.kind.strip().lower() not in LITERATURE_KINDS  # type: ignore[union-attr]
+def is_literature(doc: Document) -> bool:
+    """A record marked as published literature (its note type), the one kind ``auto`` leaves as it is."""
+    return bool(doc.kind) and doc.kind.strip().lower() in LITERATURE_KINDS and not doc.patient_id
 
 
 def should_deidentify(doc: Document, mode: DeidMode) -> bool:
-    return mode == "on" or (mode == "auto" and is_clinical(doc))
+    return mode == "on" or (mode == "auto" and not is_literature(doc))
+
+
+def announce_unprotected(mode: DeidMode, literature: int = 0) -> str | None:
+    """The one line a run prints when some of its input was not de-identified (None when all of it was)."""
+    if mode == "off":
+        return ("de-identification is OFF (--no-deid): names, identifiers and dates in the input reach the "
+                "outputs and the graph as they are")
+    if literature:
+        return (f"{literature} record(s) marked as literature (note_type {'/'.join(sorted(LITERATURE_KINDS))}) "
+                "were not de-identified")
+    return None
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,7 @@ class PrivacyPolicy:
     #: the de-identified text reach the outputs.
     replace: Literal["tag", "surrogate"] = "surrogate"
     use_model: bool = True
-    key: bytes | None = None  # None: :func:`nlp.pseudonym.load_key` (env or key file), read once per process
+    key: bytes | None = None  # None: :func:`kg.pseudonym.load_key` (env or key file), read once per process
 
     def __post_init__(self) -> None:
         deid_mode(self.mode)
@@ -114,9 +127,10 @@ def _pseudo_doc(pseudo: Pseudonymizer, doc_id: str | None) -> str | None:
 
 
 def _source(source: str, pseudo: Pseudonymizer) -> str:
-    """A ``.txt`` source's file name is its document id: replace it (the folder is the user's own)."""
+    """A source file's name may carry a name or an MRN (and a ``.txt`` file's name is its document id): replace
+    it by its pseudonym wherever it is written (the folder is the user's own)."""
     path = Path(source)
-    if path.suffix.lower() != ".txt" or pseudo.is_pseudonym(path.stem):
+    if pseudo.is_pseudonym(path.stem):
         return source
     return str(path.with_name(pseudo.document(path.stem) + path.suffix))
 
@@ -237,7 +251,7 @@ def deidentify_files(inputs: Sequence[str | Path], out: str | Path, policy: Priv
 
     policy = policy or PrivacyPolicy(mode="on")
     if policy.key is None:
-        from nlp.pseudonym import load_key
+        from kg.pseudonym import load_key
 
         policy = replace(policy, key=load_key())
     out = Path(out)
@@ -253,7 +267,7 @@ def deidentify_files(inputs: Sequence[str | Path], out: str | Path, policy: Priv
             counts["deidentified"] += wrapper._pseudo.is_pseudonym(doc.id)
         pending.clear()
 
-    with open(out, "w", encoding="utf-8") as fh:
+    with open_private(out, "w", encoding="utf-8") as fh:
         for rec in protect_records(iter_records(inputs), policy, wrapper._pseudo):
             counts["records"] += 1
             if rec.document is None:

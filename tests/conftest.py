@@ -59,3 +59,10 @@ def graph_store(_session_store):
     """A connected :class:`kg.store.GraphStore` with an empty graph."""
     _session_store.clear()
     yield _session_store
+
+
+@pytest.fixture(autouse=True)
+def _pseudonym_key(monkeypatch):
+    """A fixed test key, so that no test creates a key file in the user's real config folder."""
+    monkeypatch.setenv("MEDKG_PSEUDONYM_KEY", "medkg-test-key-0123456789abcdef")
+    monkeypatch.delenv("MEDKG_PSEUDONYM_KEY_FILE", raising=False)

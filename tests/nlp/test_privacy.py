@@ -10,7 +10,7 @@ from nlp.deid import DeidConfig, Deidentifier
 from nlp.extract import extract, iter_records
 from nlp.privacy import (PrivacyPolicy, RedactingFilter, deid_mode, protect_records, safe_reason, scrub,
                          should_deidentify)
-from nlp.pseudonym import Pseudonymizer, load_key
+from kg.pseudonym import Pseudonymizer, load_key
 from tests.nlp.fakes import fake_pipeline
 
 GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
@@ -45,14 +45,15 @@ def _run(tmp_path, **kw):
     return extract([_records(tmp_path)], tmp_path / "out" / "t.jsonl", progress=False, **kw)
 
 
-def test_modes_and_clinical_records():
+def test_auto_protects_everything_but_literature():
     assert deid_mode(None) == "auto" and deid_mode(True) == "on" and deid_mode(False) == "off"
     note = Document(id="n", text="x", patient_id="p")
     lit = Document(id="a", text="x", kind="abstract")
-    plain = Document(id="t", text="x")
+    plain = Document(id="t", text="x")  # a .txt file, or a record without patient id or note type
+    lit_with_patient = Document(id="b", text="x", kind="article", patient_id="p")
     assert should_deidentify(note, "auto") and not should_deidentify(lit, "auto")
-    assert not should_deidentify(plain, "auto") and should_deidentify(plain, "on")
-    assert not should_deidentify(note, "off")
+    assert should_deidentify(plain, "auto") and should_deidentify(lit_with_patient, "auto")
+    assert should_deidentify(lit, "on") and not should_deidentify(note, "off")
 
 
 def test_protect_records_pseudonymises_ids_and_drops_metadata(tmp_path):
@@ -167,3 +168,64 @@ def test_cli_deid_writes_protected_records(tmp_path):
     for secret in ("00123456", "John Smith", "(555) 123-4567", "h.moreau@bluemail.net", "03/04/2021"):
         assert secret not in blob, secret
     assert "metformin" in blob and "Parkinson disease" in blob
+
+
+# -- de-identification on by default for every input that may hold PHI; owner-only outputs -------------------
+
+PHI = {"name": "Rosalind Okafor-Whitley", "mrn": "00987654", "email": "r.okafor@example.org",
+       "phone": "(617) 555-0143", "date": "03/14/2024"}
+PLAIN_NOTE = (f"Patient {PHI['name']} (MRN {PHI['mrn']}) seen {PHI['date']} for pneumonia, started on aspirin. "
+              f"Call {PHI['phone']} or write to {PHI['email']}.")
+
+
+def _plain_inputs(tmp_path: Path) -> list[Path]:
+    """A folder of .txt notes named after the patient, and a JSONL record with neither patient id nor note type."""
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True)
+    (folder / f"okafor-whitley_{PHI['mrn']}.txt").write_text(PLAIN_NOTE)
+    (folder / "batch.jsonl").write_text(json.dumps({"id": f"{PHI['mrn']}-visit", "text": PLAIN_NOTE}) + "\n")
+    return [folder]
+
+
+def _everything_written(folder: Path) -> str:
+    return "\n".join(f"{p.name}\n{p.read_text(errors='replace')}" for p in folder.rglob("*") if p.is_file())
+
+
+def test_text_files_and_unmarked_records_are_deidentified_by_default(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    out = tmp_path / "out" / "t.jsonl"
+    report = extract(_plain_inputs(tmp_path), out, progress=False, pipeline_factory=fake_pipeline)
+    assert report.documents == 2 and report.not_deidentified == 0
+    written = _everything_written(out.parent) + caplog.text
+    for kind, value in {**PHI, "surname": "Okafor", "file name": "okafor-whitley"}.items():
+        assert value.lower() not in written.lower(), kind
+    assert "pneumonia" in written  # the medicine survives
+
+
+def test_no_deid_and_literature_are_announced_once(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    extract(_plain_inputs(tmp_path), tmp_path / "a" / "t.jsonl", progress=False, pipeline_factory=fake_pipeline,
+            deid=False)
+    assert caplog.text.count("de-identification is OFF") == 1
+    caplog.clear()
+    lit = tmp_path / "lit.jsonl"
+    lit.write_text("".join(json.dumps({"id": f"a{i}", "note_type": "abstract", "text": "Aspirin in trials."}) + "\n"
+                           for i in range(3)))
+    report = extract([lit], tmp_path / "b" / "t.jsonl", progress=False, pipeline_factory=fake_pipeline)
+    assert report.not_deidentified == 3
+    assert caplog.text.count("were not de-identified") == 1
+
+
+def test_outputs_are_owner_only_whatever_the_umask(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "out" / "t.jsonl"
+        extract([_records(tmp_path)], out, progress=False, pipeline_factory=fake_pipeline)
+    finally:
+        os.umask(old)
+    files = [p for p in out.parent.iterdir() if p.is_file()]
+    assert len(files) >= 3
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in files} == {p.name: 0o600 for p in files}

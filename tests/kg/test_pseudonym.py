@@ -4,7 +4,7 @@ import stat
 import pytest
 
 from kg.errors import InputError
-from nlp.pseudonym import KEY_ENV, KEY_FILE_ENV, MAX_SHIFT_DAYS, Pseudonymizer, load_key
+from kg.pseudonym import KEY_ENV, KEY_FILE_ENV, MAX_SHIFT_DAYS, Pseudonymizer, load_key
 
 KEY = b"unit-test-key-0123456789"
 
@@ -46,20 +46,49 @@ def test_key_from_env(monkeypatch):
         load_key()
 
 
-def test_key_file_is_created_private_once_and_reused(monkeypatch, tmp_path):
+def test_key_file_is_created_private_once_outside_medkg_home(monkeypatch, tmp_path):
     monkeypatch.delenv(KEY_ENV, raising=False)
     monkeypatch.delenv(KEY_FILE_ENV, raising=False)
     monkeypatch.setenv("MEDKG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     first = load_key()
-    path = tmp_path / "home" / "pseudonym.key"
+    path = tmp_path / "config" / "medkg" / "pseudonym.key"
     assert path.exists() and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+    assert not (tmp_path / "home").exists() or not list((tmp_path / "home").rglob("*.key"))
     assert load_key() == first and len(first) >= 32
-    # an explicit key file wins over MEDKG_HOME
+    # an explicit key file wins
     other = tmp_path / "other.key"
     other.write_bytes(b"another-key-file-content\n")
     monkeypatch.setenv(KEY_FILE_ENV, str(other))
     assert load_key() == b"another-key-file-content"
     assert Pseudonymizer(load_key()).patient("1") != Pseudonymizer(first).patient("1")
+
+
+def test_a_key_left_in_medkg_home_is_moved_out_and_keeps_pseudonyms(monkeypatch, tmp_path):
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    monkeypatch.delenv(KEY_FILE_ENV, raising=False)
+    monkeypatch.setenv("MEDKG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    legacy = tmp_path / "home" / "pseudonym.key"
+    legacy.parent.mkdir()
+    legacy.write_bytes(b"a-key-from-an-older-medkg-0123\n")
+    before = Pseudonymizer(b"a-key-from-an-older-medkg-0123").patient("00123456")
+    assert Pseudonymizer(load_key()).patient("00123456") == before
+    assert not legacy.exists() and (tmp_path / "config" / "medkg" / "pseudonym.key").exists()
+
+
+def test_studies_have_their_own_pseudonyms_and_dates_shift_per_patient():
+    from datetime import date
+
+    p = Pseudonymizer(KEY)
+    uid = "1.2.840.113619.2.55.3.604688119.969.1268071029.320"
+    assert p.study(uid).startswith("S-") and p.is_pseudonym(p.study(uid)) and uid not in p.study(uid)
+    assert p.study(uid)[2:] != p.patient(uid)[2:]
+    pid = p.patient("00123456")
+    d1, d2 = date(2024, 3, 1), date(2024, 3, 15)
+    assert (p.shift_date(d2, pid) - p.shift_date(d1, pid)).days == 14
+    assert p.shift_date(d1, pid) != d1
 
 
 def test_date_shift_is_stable_per_patient_and_never_zero():
