@@ -140,8 +140,13 @@ def segment_cmd(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     device: str = typer.Option(None, "--device"),
     threads: int = typer.Option(2, "--threads", min=1),
+    deid: bool = typer.Option(True, "--deid/--no-deid",
+                              help="Pseudonymize patient id, study uid and date (default) or keep them as given."),
 ) -> None:
-    """Segment one scan, save the mask in its geometry, list findings, optionally add them to the graph."""
+    """Segment one scan, save the mask in its geometry, list findings, optionally add them to the graph.
+
+    Patient id, study uid and date (given or from the DICOM header) are pseudonymized unless --no-deid.
+    """
     import torch
 
     from kg.errors import InputError
@@ -152,8 +157,12 @@ def segment_cmd(
         when = Date.fromisoformat(study_date) if study_date else None
     except ValueError:
         raise InputError(f"--date must be YYYY-MM-DD, got {study_date!r}") from None
+    if not deid:
+        typer.secho("de-identification is OFF (--no-deid): patient id, study uid and date are kept as given",
+                    err=True, fg="yellow")
     res = segment(image, model, out, patient_id=patient, study_uid=study, modality=modality, study_date=when,
-                  graph=graph, device=device, min_voxels=min_voxels, spacing_2d=_floats(spacing, "--spacing"))
+                  graph=graph, device=device, min_voxels=min_voxels, spacing_2d=_floats(spacing, "--spacing"),
+                  deid=deid)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(res.to_dict(), indent=2))
         return

@@ -1,5 +1,11 @@
 """Segment one scan end to end: read, predict, save the mask in the scan's geometry, extract findings, and
-optionally write ``(:Patient)-[:HAS_STUDY]->(:ImagingStudy)-[:HAS_FINDING]->(:Finding)`` into the graph."""
+optionally write ``(:Patient)-[:HAS_STUDY]->(:ImagingStudy)-[:HAS_FINDING]->(:Finding)`` into the graph.
+
+Identifiers are pseudonymized by default through the graph's one service (:mod:`kg.pseudonym`), whether they come
+from ``--patient``/``--study``/``--date`` or from the DICOM header: the patient gets the same ``P-…`` id as in
+that patient's notes, the study uid becomes ``S-…`` and the date moves by the patient's shift, so no raw MRN,
+study UID or date reaches the findings, the graph or the printed result.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.models import Finding, ImagingStudy, Patient
+from kg.pseudonym import Pseudonymizer
 from imaging.findings import DEFAULT_CONCEPTS, extract_findings
 from imaging.io import content_uid, load_image, save_mask
 
@@ -34,13 +41,15 @@ class SegmentResult:
 def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patient_id: str | None = None,
             study_uid: str | None = None, modality: str | None = None, study_date: Date | None = None,
             graph: bool = False, store=None, device: str | None = None, min_voxels: int = 10,
-            spacing_2d: tuple[float, float] | None = None) -> SegmentResult:
+            spacing_2d: tuple[float, float] | None = None, deid: bool = True,
+            pseudonymizer: Pseudonymizer | None = None) -> SegmentResult:
     """Segment ``image`` with the model in ``model_dir`` and write the mask to ``out``.
 
     The study uid is, in order: ``study_uid``, the DICOM StudyInstanceUID, or a hash of the file (so the same
-    file is the same study). With ``graph`` the study and its findings go to ``store`` (or a new
-    :func:`kg.store.connect`); re-segmenting a study replaces its findings. Components under ``min_voxels``
-    are dropped as noise.
+    file is the same study). With ``deid`` (the default) patient id, study uid and date are pseudonymized (see
+    the module docstring; ``pseudonymizer`` defaults to the configured key). With ``graph`` the study and its
+    findings go to ``store`` (or a new :func:`kg.store.connect`); re-segmenting a study replaces its findings.
+    Components under ``min_voxels`` are dropped as noise.
     """
     from imaging.model import load_model, predict_probabilities, probabilities_to_mask
 
@@ -49,16 +58,17 @@ def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patien
     probs = predict_probabilities(net, cfg, scan.array, device)
     mask = probabilities_to_mask(probs)
     mask_path = save_mask(mask, scan, out)
-    uid = study_uid or scan.study_uid or content_uid(scan.path)
+    pid, uid, when = (patient_id or scan.patient_id, study_uid or scan.study_uid or content_uid(scan.path),
+                      study_date or scan.date)
+    if deid:
+        pid, uid, when = protect_study(pseudonymizer or Pseudonymizer(), pid, uid, when)
     concepts = {**DEFAULT_CONCEPTS, **cfg.concepts}
     findings = extract_findings(mask, scan.spacing, scan.affine, study_uid=uid, label_names=cfg.label_names,
                                 model=cfg.name, model_version=cfg.version, probabilities=probs,
                                 concepts=concepts, min_voxels=min_voxels)
-    pid = patient_id or scan.patient_id
     study = None
     if pid:
-        study = ImagingStudy(uid=uid, patient_id=pid, modality=modality or scan.modality,
-                             date=study_date or scan.date)
+        study = ImagingStudy(uid=uid, patient_id=pid, modality=modality or scan.modality, date=when)
     result = SegmentResult(scan.path, mask_path, study, uid, findings, cfg.name, cfg.version)
     if graph:
         if study is None:
@@ -66,6 +76,17 @@ def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patien
         write_study(study, findings, store=store)
         result.written_to_graph = True
     return result
+
+
+def protect_study(pseudo: Pseudonymizer, patient_id: str | None, study_uid: str,
+                  when: Date | None) -> tuple[str | None, str, Date | None]:
+    """Patient pseudonym, study pseudonym and shifted date (ids that already are pseudonyms stay as they are).
+
+    A date without a patient cannot be shifted consistently with that patient's notes, so it is dropped.
+    """
+    pid = patient_id if patient_id is None or pseudo.is_pseudonym(patient_id) else pseudo.patient(patient_id)
+    uid = study_uid if pseudo.is_pseudonym(study_uid) else pseudo.study(study_uid)
+    return pid, uid, pseudo.shift_date(when, pid) if when is not None and pid is not None else None
 
 
 def write_study(study: ImagingStudy, findings: list[Finding], store=None) -> None:

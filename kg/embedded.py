@@ -67,7 +67,7 @@ class ServerInfo:
 
 
 def _dir(home: Path | None) -> Path:
-    return private_dir((home or medkg_home()) / "arcadedb")
+    return private_dir(private_dir(home or medkg_home()) / "arcadedb")
 
 
 def password(home: Path | None = None, user: str = USER) -> str:
@@ -115,7 +115,7 @@ def running_server(home: Path | None = None) -> ServerInfo | None:
 
 @contextlib.contextmanager
 def _lock(home: Path | None):
-    with open(_dir(home) / ".lock", "w") as fh:
+    with open_private(_dir(home) / ".lock", "a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield

@@ -167,8 +167,11 @@ def _segment(cfg: DemoConfig, store, patient: str) -> dict[str, Any]:
 
     data = Path(str(resources.files("imaging") / "data"))
     model = Path(str(resources.files("imaging") / "models" / "demo3d"))
-    res = segment(data / "demo_scan.nii.gz", model, cfg.out / "demo_scan_mask.nii.gz", patient_id=patient,
+    # the raw id, as a scanner would give it: segment() pseudonymizes it to the same P-… as the notes
+    res = segment(data / "demo_scan.nii.gz", model, cfg.out / "demo_scan_mask.nii.gz", patient_id=DEMO_PATIENT,
                   study_uid="demo-mri-brain-1", modality="MR", graph=True, store=store)
+    if res.study is None or res.study.patient_id != patient:
+        raise RuntimeError("the scan's patient did not join the notes' patient")
     truth = json.loads((data / "demo_scan_lesions.json").read_text())["lesions"]
     found = sorted((f.volume_mm3 or 0.0 for f in res.findings), reverse=True)
     known = sorted((les["volume_mm3"] for les in truth), reverse=True)

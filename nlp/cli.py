@@ -88,8 +88,8 @@ def extract(
     ner: bool = typer.Option(True, "--ner/--no-ner", help="Run the transformer NER (--no-ner: dictionary only)."),
     restart: bool = typer.Option(False, "--restart", help="Ignore an earlier run's progress and start afresh."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
-    deid: bool = typer.Option(None, "--deid/--no-deid", help="De-identify all records / none (default: the "
-                                                            "clinical ones, i.e. with a patient id or note type)."),
+    deid: bool = typer.Option(None, "--deid/--no-deid", help="De-identify all records / none (default: every "
+                                                            "record not marked as literature by its note_type)."),
 ) -> None:
     """Extract MENTIONS triples (and relations) from documents into JSONL; resumable, bad records quarantined."""
     import functools
@@ -110,8 +110,8 @@ def deid_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="JSONL of de-identified records to write."),
     mode: str = typer.Option("tag", "--mode", help="tag: [NAME], [PHONE] …; surrogate: realistic values."),
     model: bool = typer.Option(True, "--model/--no-model", help="Also use the spaCy NER (slower, finds more)."),
-    only_clinical: bool = typer.Option(False, "--only-clinical", help="Leave records without patient id or note "
-                                                                      "type (e.g. literature) unchanged."),
+    only_clinical: bool = typer.Option(False, "--only-clinical", help="Leave records marked as literature "
+                                                                      "(note_type abstract, article …) unchanged."),
 ) -> None:
     """De-identify notes: Safe Harbor identifiers replaced, dates shifted per patient, ids pseudonymised."""
     from nlp.privacy import PrivacyPolicy, deidentify_files

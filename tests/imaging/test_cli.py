@@ -82,7 +82,7 @@ def test_segment_png_writes_mask_and_findings(tiny_2d, tmp_path):
     mask = load_mask(tmp_path / "m.png", like=load_image(image), allow_empty=True)
     assert mask.array.shape == (48, 40)
     assert sum(f["voxel_count"] for f in res["findings"]) == int(mask.array.sum())
-    assert res["study_uid"].startswith("sha1:") and res["model_version"] == "0.0.1"
+    assert res["study_uid"].startswith("S-") and res["model_version"] == "0.0.1"  # pseudonymized by default
 
 
 def test_train_rejects_mismatched_pairs(tmp_path, tiny_2d):

@@ -50,5 +50,38 @@ def test_resegmenting_demo_scan_keeps_graph_counts(graph_store, tmp_path):
     second = segment(DEMO_SCAN, DEMO_MODEL, tmp_path / "b.nii.gz", **kw)
     assert graph_store.counts() == counts
     assert [f.id for f in first.findings] == [f.id for f in second.findings]
-    rows = graph_store.query(PATH, {"pid": "demo-patient", "uid": "demo-study"})
+    rows = graph_store.query(PATH, {"pid": first.study.patient_id, "uid": first.study_uid})
     assert len(rows) == len(first.findings) >= 1
+    assert first.study.patient_id.startswith("P-") and first.study_uid.startswith("S-")  # pseudonymized
+
+
+def test_a_note_and_a_dicom_series_of_one_patient_are_one_pseudonymous_patient(graph_store, tmp_path):
+    """One service pseudonymizes text and imaging: one P-… node, and no raw MRN, study UID or date anywhere."""
+    import json
+
+    from imaging.pipeline import segment
+    from kg.pseudonym import Pseudonymizer
+    from nlp.extract import extract
+    from tests.imaging.test_io import _write_dicom_series
+    from tests.nlp.fakes import fake_pipeline
+
+    mrn, uid = "P001", "1.2.3.4"  # as written into the DICOM header by _write_dicom_series (date 2024-01-31)
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(json.dumps({"id": "n1", "patient_id": mrn, "note_type": "clinic_note", "date": "2024-01-31",
+                                 "text": "Seen for multiple sclerosis, on aspirin."}) + "\n")
+    out = tmp_path / "out"
+    extract([notes], out / "t.jsonl", graph=True, store=graph_store, progress=False, pipeline_factory=fake_pipeline)
+    vol = np.random.default_rng(0).integers(-500, 500, size=(32, 32, 16)).astype(np.float32)
+    _write_dicom_series(tmp_path / "series", vol, (1.0, 1.0, 2.0), (0.0, 0.0, 0.0))
+    res = segment(tmp_path / "series", DEMO_MODEL, out / "mask.nii.gz", graph=True, store=graph_store)
+    pid = Pseudonymizer().patient(mrn)
+    assert res.study.patient_id == pid
+    assert graph_store.query("MATCH (p:Patient) RETURN p.id AS id") == [{"id": pid}]
+    assert graph_store.query("MATCH (:Patient {id: $p})-[:HAS_STUDY]->(s:ImagingStudy) RETURN s.id AS s",
+                             {"p": pid}) == [{"s": res.study_uid}]
+    dump = json.dumps(graph_store.query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p"), default=str)
+    dump += json.dumps(graph_store.query("MATCH ()-[r]->() RETURN type(r) AS t, properties(r) AS p"), default=str)
+    dump += json.dumps(res.to_dict(), default=str)
+    dump += "".join(p.name + p.read_text(errors="replace") for p in out.rglob("*") if p.is_file())
+    for raw in (f'"{mrn}"', uid, "2024-01-31", "20240131"):
+        assert raw not in dump, raw

@@ -1,0 +1,59 @@
+"""Owner-only files: the graph's home, its database files and logs, and what the ``medkg`` command writes."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.files import open_private, private_dir
+
+
+def _loose(root: Path) -> dict[str, str]:
+    """Files and folders under ``root`` that anyone but the owner may read, write or enter."""
+    out = {}
+    for p in [root, *root.rglob("*")]:
+        mode = stat.S_IMODE(p.lstat().st_mode)
+        if not p.is_symlink() and mode & 0o077:
+            out[str(p.relative_to(root))] = oct(mode)
+    return out
+
+
+def test_open_private_and_private_dir_ignore_a_permissive_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        d = private_dir(tmp_path / "a" / "b")
+        with open_private(d / "f.txt", "w") as fh:
+            fh.write("x")
+        loose = tmp_path / "loose.txt"
+        loose.write_text("y")
+        loose.chmod(0o644)
+        with open_private(loose, "a") as fh:  # an existing file is tightened too
+            fh.write("z")
+    finally:
+        os.umask(old)
+    assert _loose(tmp_path / "a") == {}
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o600 and loose.read_text() == "yz"
+
+
+def test_the_embedded_store_home_is_owner_only(graph_store, embedded_home):
+    from tests.kg.test_store import treats
+
+    graph_store.add_triples([treats("d1", 0)])  # database files, WAL and logs exist now
+    files = [p for p in (embedded_home / "arcadedb").rglob("*") if p.is_file()]
+    assert any("databases" in p.parts for p in files) and (embedded_home / "arcadedb" / "server.log").exists()
+    assert _loose(embedded_home) == {}
+
+
+def test_the_medkg_command_writes_owner_only_files(tmp_path):
+    notes = tmp_path / "in.jsonl"
+    notes.write_text('{"id": "n1", "patient_id": "00123456", "text": "Mr. John Smith has pneumonia."}\n')
+    out = tmp_path / "out" / "deid.jsonl"
+    env = {**os.environ, "MEDKG_HOME": str(tmp_path / "home")}
+    code = "import sys; from kg.cli import main; sys.argv = sys.argv[1:]; main()"
+    subprocess.run([sys.executable, "-c", code, "medkg", "nlp", "deid", str(notes), "--out", str(out), "--no-model"],
+                   check=True, env=env, preexec_fn=lambda: os.umask(0o022), capture_output=True)
+    assert out.exists() and "Smith" not in out.read_text()
+    assert _loose(tmp_path / "out") == {}
