@@ -159,10 +159,13 @@ def test_backticked_procedure_names_are_resolved():
 
 def test_the_parse_is_linear_in_the_query_length():
     def seconds(q: str) -> float:
-        t = time.perf_counter()
-        with pytest.raises((ReadOnlyError, QuerySyntaxError)):
-            check_read_only(q + " DELETE n")
-        return time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):  # the best of three: a busy machine only ever adds time
+            t = time.perf_counter()
+            with pytest.raises((ReadOnlyError, QuerySyntaxError)):
+                check_read_only(q + " DELETE n")
+            best = min(best, time.perf_counter() - t)
+        return best
 
     for unit in ("/**/", "//\r", "'\\'' + ", "(", "`a`.", "n.x + "):
         small, large = seconds(unit * (2_000 // len(unit))), seconds(unit * (80_000 // len(unit)))

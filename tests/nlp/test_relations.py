@@ -227,7 +227,7 @@ def test_extract_jsonl_carries_relations_with_provenance(tmp_path: Path):
     (notes / "n1.txt").write_text(text)
     out = tmp_path / "triples.jsonl"
     factory = functools.partial(default_pipeline_factory, None, True, False)  # device, relations, ner
-    extract([notes], out, pipeline_factory=factory, progress=False)
+    extract([notes], out, pipeline_factory=factory, progress=False, deid=False)  # raw ids: provenance is the point
     triples = [Triple.model_validate_json(line) for line in out.read_text().splitlines()]
     rel = [t for t in triples if t.predicate is RelType.LOCALIZES]
     assert rel, [t.predicate for t in triples]
