@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.errors import InputError
+from kg.files import make_private
 
 NIFTI_SUFFIXES = (".nii.gz", ".nii")
 IMAGE_2D_SUFFIXES = (".png", ".tif", ".tiff", ".gif")
@@ -167,7 +168,7 @@ def save_mask(mask: np.ndarray, like: Scan, out: str | Path) -> Path:
         if arr.max() <= 1:
             arr = arr * 255
         Image.fromarray(arr).save(out)
-    return out
+    return make_private(out)  # a patient's segmentation: owner-only like every output
 
 
 def save_nifti(array: np.ndarray, affine: np.ndarray, out: str | Path, dtype: type = np.float32) -> Path:

@@ -52,6 +52,13 @@ def open_private(path: Path, mode: str = "w", **kwargs: Any) -> IO:
         raise
 
 
+def make_private(path: Path) -> Path:
+    """Tighten a file a library wrote (an image, a plot) to ``0600``; returns ``path``."""
+    path = Path(path)
+    path.chmod(FILE_MODE)
+    return path
+
+
 def write_private_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     """``Path.write_text`` for an owner-only file."""
     with open_private(path, "w", encoding=encoding) as fh:

@@ -26,6 +26,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from kg.files import write_private_text
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ def run(cfg: DemoConfig) -> DemoReport:
         report.queries = _step(report, "example queries", lambda: _queries(store, patient))
         report.artifacts |= _step(report, "write the HTML page and plots", lambda: _artifacts(cfg, store, patient,
                                                                                              report))
-    (cfg.out / "report.json").write_text(json.dumps(report.to_json(), indent=2, default=str))
+    write_private_text(cfg.out / "report.json", json.dumps(report.to_json(), indent=2, default=str))
     report.artifacts["report"] = str(cfg.out / "report.json")
     return report
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.errors import InputError
+from kg.files import make_private
 
 #: Label colours of a segmentation overlay (label 1, 2, …; cycled for more labels).
 MASK_COLORS = ("#e15759", "#4e79a7", "#59a14f", "#f28e2b", "#b07aa1", "#edc948", "#76b7b2")
@@ -145,5 +146,5 @@ def _png_path(path: str | Path) -> Path:
 def _save(fig, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="png")
-    return path
+    return make_private(path)  # a patient's scan overlay, a training curve: owner-only like every output
 

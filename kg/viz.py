@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, MedkgError
+from kg.files import write_private_text
 from kg.schema import POSITIVE_ASSERTIONS, NodeLabel, RelType
 
 #: Fill colour per node label (colour-blind-friendly Tableau 10 order, most frequent labels first).
@@ -86,7 +87,7 @@ def render_subgraph_html(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Map
                                           "predicted": _PREDICTED_EDGE}}),
         summary=html.escape(f"{len(vis_nodes)} nodes, {len(vis_edges)} edges"),
     )
-    path.write_text(page, encoding="utf-8")
+    write_private_text(path, page)  # a patient's subgraph with its evidence sentences: owner-only
     return path
 
 

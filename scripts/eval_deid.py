@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
     from nlp.deid import DeidConfig, Deidentifier
     from nlp.deid_eval import read_gold, score
-    from nlp.pseudonym import Pseudonymizer
+    from kg.pseudonym import Pseudonymizer
 
     notes = read_gold(args.gold)
     texts = [n["text"] for n in notes]

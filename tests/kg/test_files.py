@@ -57,3 +57,21 @@ def test_the_medkg_command_writes_owner_only_files(tmp_path):
                    check=True, env=env, preexec_fn=lambda: os.umask(0o022), capture_output=True)
     assert out.exists() and "Smith" not in out.read_text()
     assert _loose(tmp_path / "out") == {}
+
+
+def test_patient_outputs_of_the_python_api_are_owner_only(tmp_path):
+    """Outputs that show a patient (subgraph page, overlay plot, mask) are 0600 whatever the caller's umask."""
+    import numpy as np
+
+    from imaging.io import load_image, save_mask, save_nifti
+    from kg.viz import render_subgraph_html
+
+    old = os.umask(0o022)
+    try:
+        page = render_subgraph_html([{"label": "Patient", "id": "P-1", "name": "P-1"}], [], tmp_path / "p.html")
+        scan = load_image(save_nifti(np.zeros((4, 4, 4)), np.eye(4), tmp_path / "s.nii.gz"), dims=3)
+        mask = save_mask(np.zeros((4, 4, 4), np.uint8), scan, tmp_path / "m.nii.gz")
+    finally:
+        os.umask(old)
+    assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in (page, mask)} == {"p.html": "0o600",
+                                                                                   "m.nii.gz": "0o600"}

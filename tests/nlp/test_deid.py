@@ -6,7 +6,7 @@ import pytest
 
 from nlp.deid import DeidConfig, Deidentifier, PhiType
 from nlp.deid_eval import read_gold, score
-from nlp.pseudonym import Pseudonymizer
+from kg.pseudonym import Pseudonymizer
 
 GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
 KEY = b"unit-test-key-0123456789"
