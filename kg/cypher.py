@@ -13,12 +13,17 @@ KEY = "id"
 EVIDENCE_KEY = "key"
 
 
+def constraint_names() -> list[str]:
+    """The names of medkg's own uniqueness constraints (anything else on the graph was put there by someone else)."""
+    return [f"{label.value.lower()}_{EVIDENCE_KEY if label is NodeLabel.EVIDENCE else KEY}" for label in NodeLabel]
+
+
 def constraints() -> list[str]:
     """Uniqueness constraints on concept ids: they must exist before any MERGE (MERGE without one is a scan)."""
     stmts = []
-    for label in NodeLabel:
+    for label, name in zip(NodeLabel, constraint_names()):
         prop = EVIDENCE_KEY if label is NodeLabel.EVIDENCE else KEY
-        stmts.append(f"CREATE CONSTRAINT {label.value.lower()}_{prop} IF NOT EXISTS "
+        stmts.append(f"CREATE CONSTRAINT {name} IF NOT EXISTS "
                      f"FOR (n:{label.value}) REQUIRE n.{prop} IS UNIQUE")
     stmts.append("CREATE INDEX evidence_edge IF NOT EXISTS FOR (n:Evidence) ON (n.edge)")  # edge -> its evidence
     return stmts

@@ -223,6 +223,10 @@ class GraphStore:
         with self._session() as session:
             for stmt in cypher.constraints():
                 session.run(stmt).consume()
+        if foreign := sorted({c for *_, c in self.indexes() if c} - set(cypher.constraint_names())):
+            log.warning("the graph has uniqueness constraints medkg did not create (%s): they can make ingests "
+                        "fail; if nobody here needs them, drop each with medkg query --write 'DROP CONSTRAINT "
+                        "name'", ", ".join(foreign))
         self._schema_ready = True
 
     # -- reading ----------------------------------------------------------------------------------------------

@@ -245,3 +245,18 @@ def test_the_parse_is_the_same_module_the_store_uses():
     import kg.store
 
     assert kg.store.check_read_only is readonly.check_read_only
+
+
+def test_a_constraint_planted_by_a_writer_is_reported(graph_store, caplog):
+    """The read path cannot change the schema; if a writer did, the next ingest says so instead of failing silently."""
+    from kg.store import GraphStore
+
+    graph_store.execute_write("CREATE CONSTRAINT planted_name IF NOT EXISTS FOR (n:Symptom) REQUIRE n.name IS UNIQUE")
+    try:
+        fresh = GraphStore(graph_store.backend)
+        with caplog.at_level("WARNING", logger="kg.store"):
+            fresh.ensure_schema()
+        fresh.close()
+        assert "planted_name" in caplog.text
+    finally:
+        graph_store.execute_write("DROP CONSTRAINT planted_name IF EXISTS")
