@@ -17,6 +17,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # derived files (the NER's ONNX export) go to one temporary folder per test run, not the user's MEDKG_HOME
 os.environ.setdefault("MEDKG_CACHE_DIR", tempfile.mkdtemp(prefix="medkg-test-cache-"))
+# a fixed pseudonym key for the whole run (module- and session-scoped fixtures included), so no test creates a key
+# file in the user's real config folder; tests of the key itself set their own
+TEST_KEY = "medkg-test-key-0123456789abcdef"
+os.environ["MEDKG_PSEUDONYM_KEY"] = TEST_KEY
+os.environ.pop("MEDKG_PSEUDONYM_KEY_FILE", None)
 
 
 @pytest.fixture(scope="session")
@@ -64,5 +69,5 @@ def graph_store(_session_store):
 @pytest.fixture(autouse=True)
 def _pseudonym_key(monkeypatch):
     """A fixed test key, so that no test creates a key file in the user's real config folder."""
-    monkeypatch.setenv("MEDKG_PSEUDONYM_KEY", "medkg-test-key-0123456789abcdef")
+    monkeypatch.setenv("MEDKG_PSEUDONYM_KEY", TEST_KEY)
     monkeypatch.delenv("MEDKG_PSEUDONYM_KEY_FILE", raising=False)
