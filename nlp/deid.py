@@ -197,10 +197,13 @@ def _census_names() -> dict[str, frozenset[str]]:
             raw = json.load(fh)
     except (OSError, ValueError):
         return {}
-    return {"census_first": frozenset(raw["first"]), "census_last": frozenset(raw["last"]),
-            "census_word_names": frozenset(raw["first_word"] + raw["last_word"]),
-            "census_first_words": frozenset(raw["first_word"]),
-            "english": frozenset(raw.get("english", ())), "places": frozenset(raw.get("places", ())),
+    # WordNet's proper nouns ("Lagos", "Otis", "Faisal", "Kharkiv") are names and places, not English words
+    proper = frozenset(raw.get("english_proper", ()))
+    return {"census_first": frozenset(raw["first"]) | (frozenset(raw["first_word"]) & proper),
+            "census_last": frozenset(raw["last"]) | (frozenset(raw["last_word"]) & proper),
+            "census_word_names": frozenset(raw["first_word"] + raw["last_word"]) - proper,
+            "census_first_words": frozenset(raw["first_word"]) - proper,
+            "english": frozenset(raw.get("english", ())) - proper, "places": frozenset(raw.get("places", ())),
             "place_nouns": frozenset(raw.get("english_noun_only", ()))}
 
 
@@ -425,6 +428,9 @@ _RX = {
                                      rf"(?P<val>{_PLACE_TOK}(?:[ \t]+{_PLACE_TOK}){{0,2}}(?:[ \t]+\d{{1,2}}[A-Za-z]?(?![\d/:.]))?))"),
     "date_md_bare": re.compile(r"(?<![\w/.+-])(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))"
                                r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
+    "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
+                                  r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
+    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/.:-])"),
     "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
     "phone_hash": re.compile(r"(?<![\w#])#[ \t]*(?P<val>(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]?\d{4})(?![\d-])"),
     # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
@@ -543,6 +549,15 @@ class _Doc:
 
 
 _LONG_TOKEN = re.compile(r"\S{65,}")
+_VIEW_WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z]))*")
+_MEDICAL_SUFFIX = re.compile(r"(?:graphy|gram|scopy|ectomy|otomy|ostomy|plasty|itis|emia|aemia|osis|oses|pathy|algia|"
+                             r"omas|uria|diabetes|trophy|plasia|penia|cytes|genic|ology|ologist|iatric|"
+                             r"azole|mycin|cillin|pril|olol|sartan|statin|tinib|ximab|zumab)$")
+_LOOSE_PLACE_PREPS = frozenset({"from", "at", "in", "to", "near", "outside"})
+_PREFIXES = frozenset({"self", "ex", "post", "pre", "non", "re", "co", "step", "anti", "bi", "tri", "semi", "sub", "mid",
+                       "over", "under", "multi", "hyper", "hypo", "intra", "inter", "trans", "peri", "para", "pseudo"})
+_VIEW_TITLES = frozenset({"dr", "mr", "mrs", "ms", "rev", "fr"})
+_VIEW_START = re.compile(r"((?:^|[.!?][ \t]+|\n[ \t]*))([a-z])")
 
 
 def _model_view(text: str) -> str:
@@ -576,11 +591,13 @@ class Deidentifier:
         self.config = config or DeidConfig()
         self._pseudo = pseudonymizer
         self._nlp = nlp
+        self._case_cache: dict[str, bool] = {}
         self.lex = lexicon()
         self._eponym_rx = self._build_eponym_rx()
         heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
         # "Osgood-Schlatter disease", "Tietze syndrome": a named disease, whoever it is named after
         self._heads_lower = frozenset(h.lower() for h in self.lex.eponym_heads)
+        self._eponyms_lower = frozenset(e.lower() for e in self.lex.eponyms | self.lex.bare_eponyms)
         self._named_disease_rx = re.compile(rf"\b[A-Z][a-z]+(?:-[A-Z][a-z]+){{0,3}}(?:'s|’s|s'|')?\s+(?:{heads})\b")
 
     # -- resources
@@ -617,12 +634,15 @@ class Deidentifier:
         if len(scope_list) != len(texts):
             raise InputError(f"scopes has {len(scope_list)} entries for {len(texts)} texts")
         docs: Iterable[Any]
+        views = texts
         if self.config.use_model and texts:
-            docs = self._model_docs(texts, batch_size)
+            # ALL-CAPS and lower-case notes: the model reads a copy in ordinary letter case (same offsets)
+            views = [self._case_view(t) if _case_degenerate(t) else t for t in texts]
+            docs = self._model_docs(views, batch_size)
         else:
             docs = [None] * len(texts)
-        for text, scope, doc in zip(texts, scope_list, docs):
-            yield self._one(text, scope, doc)
+        for text, scope, doc, view in zip(texts, scope_list, docs, views):
+            yield self._one(text, scope, doc, view)
 
     def _model_docs(self, texts: list[str], batch_size: int) -> Iterator[Any]:
         """spaCy docs, or for a long text its entities found window by window.
@@ -645,11 +665,43 @@ class Deidentifier:
             yield _Doc(ents)
 
     # -- internals
-    def _one(self, text: str, scope: str | None, doc: Any) -> DeidResult:
+    def _case_view(self, text: str) -> str:
+        """``text`` in the letter case of ordinary prose, for the model: words that are neither English, medicine
+        nor charting vocabulary (mostly names and places) and census names Capitalised, every other word in
+        lower case, the first word of a line or sentence Capitalised. Same length, so offsets stay valid."""
+        word_case = self._word_case
+
+        def fix(m: re.Match[str]) -> str:
+            return word_case(m.group())
+
+        view = _VIEW_WORD.sub(fix, text)
+        view = _VIEW_START.sub(lambda m: m.group(1) + m.group(2).upper(), view)
+        return view if len(view) == len(text) else text
+
+    def _word_case(self, word: str) -> str:
+        lw = word.lower()
+        if lw in _VIEW_TITLES:
+            return lw.capitalize()
+        if len(lw) < 3 or len(lw) > 40:
+            return lw
+        cache = self._case_cache
+        hit = cache.get(lw)
+        if hit is None:
+            hit = self._unknown_word(lw) or self._census_only(lw)
+            if len(cache) < 200_000:
+                cache[lw] = hit
+        if not hit:
+            return lw
+        return re.sub(r"(?:^|(?<=-))[a-z]", lambda m: m.group().upper(), lw)
+
+    def _one(self, text: str, scope: str | None, doc: Any, view: str | None = None) -> DeidResult:
         protected = _SpanIndex(self._protected(text))
         cands = self._pattern_cands(text)
         if doc is not None:
-            cands += self._model_cands(text, doc, protected)
+            if view is not None and view is not text and len(view) == len(text):
+                cands += self._model_cands(view, doc, protected, degenerate=True)
+            else:
+                cands += self._model_cands(text, doc, protected)
         cands = [c for c in cands if c.type in self.config.types]
         chosen = _resolve(text, cands)
         prop = self._propagate(text, chosen, protected)
@@ -709,7 +761,8 @@ class Deidentifier:
             core = tok.strip(",.")
             if len(core) == 1 and core.isupper():
                 return False  # an initial
-            return core.lower() in self.lex.not_names or core.lower() in self.lex.medical_words
+            return (core.lower() in self.lex.not_names or core.lower() in self.lex.medical_words
+                    or core.lower() in self.lex.clinical_vocabulary)
 
         while toks and bad(toks[-1][2]):
             toks.pop()
@@ -756,6 +809,8 @@ class Deidentifier:
                     e -= 1
                 add(_Cand(PhiType.PHONE, m.start("val"), e, "context", P + 3))
         for m in _RX["phone_hash"].finditer(text):
+            add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
+        for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718"
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
@@ -808,7 +863,61 @@ class Deidentifier:
         self._name_cands(text, out)
         self._anycase_cands(text, out)
         self._more_cands(text, out)
+        self._loose_cands(text, out)
         return out
+
+    def _loose_cands(self, text: str, out: list[_Cand]) -> None:
+        """Uncued names and places, by vocabulary alone.
+
+        In ALL-CAPS and lower-case notes a census name that is no English word, medicine or charting vocabulary
+        ("harpreet", "MILDRED") is a name wherever it stands, together with an unknown word right after it
+        ("MARCELLE THIBOU"); in mixed-case notes such a census name Capitalised in mid-sentence. After a place
+        preposition (from, at, in, to, near), words that are neither English nor vocabulary ("from kharkiv", "at
+        GEISINGER", "from Chisinau") are a place.
+        """
+        C = _PRIORITY["context"]
+        degenerate = _case_degenerate(text)
+        toks = list(_VIEW_WORD.finditer(text))
+        n = len(toks)
+        i = 0
+        while i < n:
+            m = toks[i]
+            w = m.group()
+            lw = w.lower()
+            gap_before = text[toks[i - 1].end():m.start()] if i else ""
+            prev = toks[i - 1].group().lower() if i and gap_before in (" ", "\t") else ""
+            if prev in _LOOSE_PLACE_PREPS and (degenerate or w[:1].isupper()) and self._place_word(
+                    w, degenerate, acronym_ok=prev in ("from", "at")):
+                j = i
+                while j + 1 < n and j - i < 3 and text[toks[j].end():toks[j + 1].start()] in (" ", "-") \
+                        and self._place_word(toks[j + 1].group(), degenerate, follow=True):
+                    j += 1
+                out.append(_Cand(PhiType.LOCATION, m.start(), toks[j].end(), "context", C - 8))
+                i = j + 1
+                continue
+            titled = w[:1].isupper() and w[1:].islower()
+            if (degenerate or titled and not _at_sentence_start(text, m.start())) and self._census_only(lw) \
+                    and prev not in ("st", "saint"):
+                j = i
+                while j + 1 < n and j - i < 2 and text[toks[j].end():toks[j + 1].start()] == " " and (
+                        self._census_only(toks[j + 1].group()) or self._unknown_word(toks[j + 1].group())) and (
+                        degenerate or toks[j + 1].group()[:1].isupper()):
+                    j += 1
+                out.append(_Cand(PhiType.NAME, m.start(), toks[j].end(), "context", C - 9))
+                i = j + 1
+                continue
+            i += 1
+
+    def _place_word(self, word: str, degenerate: bool, follow: bool = False, acronym_ok: bool = True) -> bool:
+        """A word of a place name after a place preposition: unknown, or (in mixed case) an unknown acronym."""
+        lw = word.lower()
+        if self._never_name(lw) or lw in self.lex.medical_words or lw in self.lex.generic_places:
+            return False
+        if not degenerate and word.isupper() and len(word) > 1:
+            return acronym_ok and 3 <= len(word) <= 6 and not self._is_english(lw) and word not in self.lex.state_abbreviations
+        if follow and lw in _PLACE_HEADS:
+            return True
+        return self._unknown_word(lw) and not self._census_only(lw)
 
     # -- vocabulary tests
     def _is_english(self, word: str) -> bool:
@@ -831,9 +940,18 @@ class Deidentifier:
     def _unknown_word(self, word: str) -> bool:
         """Not English, not medicine, not charting vocabulary, letters only: in a note most such words are names."""
         w = word.lower().strip("'’.,-")
-        return (len(w) >= 3 and bool(_LETTERS.fullmatch(w)) and not self._never_name(w)
+        if _MEDICAL_SUFFIX.search(w):
+            return False  # "elastography", "prediabetes", "hyperintensities": medicine the vocabulary lacks
+        if not (len(w) >= 3 and bool(_LETTERS.fullmatch(w)) and not self._never_name(w)
                 and w not in self.lex.medical_words and not self._is_english(w) and not any(
-                    self._is_english(part) or part in self.lex.medical_words for part in re.split(r"['’]", w) if part))
+                    self._is_english(part) or part in self.lex.medical_words for part in re.split(r"['’]", w) if part)):
+            return False
+        if "-" in w:  # "year-old", "self-extubated", "tonic-clonic": compounds of known words; "souza-baranowski"
+            parts = [p for p in w.split("-") if len(p) >= 3]
+            if w.split("-")[0] in _PREFIXES or any(self._never_name(p) or p in self.lex.medical_words for p in parts) \
+                    or parts and all(self._is_english(p) and not self._census(p) for p in parts):
+                return False
+        return True
 
     # -- uncued and looser detectors: names after roles, signatures, form fields, facilities, towns, roads, IDs
     def _more_cands(self, text: str, out: list[_Cand]) -> None:
@@ -959,6 +1077,8 @@ class Deidentifier:
             return False  # "Huntington disease", "LYME DISEASE": an eponym, not the town
         if self._is_place_allowed(phrase) or phrase.upper() in self.lex.state_abbreviations:
             return False
+        if size == 1 and phrase in self._eponyms_lower and not (i and toks[i - 1].group().lower() in _GAZ_CUES):
+            return False  # "GLASGOW 8": the coma scale
         if size == 1 and (self._never_name(phrase) or phrase in self.lex.medical_words or len(phrase) < 4):
             return False
         if size > 1 and (self._never_name(words[0]) or self._never_name(words[-1])
@@ -994,6 +1114,16 @@ class Deidentifier:
         lex = self.lex
         return (len(w) < 2 or w in lex.clinical_vocabulary or w in lex.not_names or w in lex.generic_places
                 or w.endswith(("'s", "’s")) and w[:-2] in lex.clinical_vocabulary)
+
+    def _census_only(self, word: str) -> bool:
+        """A census first name or surname that is no English word, medicine or charting vocabulary ("harpreet",
+        "otis", "mildred"; not "brown", "grew", "speaks")."""
+        w = word.lower()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        return (self._census(w) and w not in self.lex.census_word_names and not self._never_name(w)
+                and w not in self._eponyms_lower
+                and w not in self.lex.medical_words and not self._is_english(w))
 
     def _census(self, word: str) -> bool:
         w = word.lower().strip("'’.-").replace("'", "").replace("’", "")  # the census writes OBRIEN
@@ -1164,6 +1294,12 @@ class Deidentifier:
             out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3, {
                 "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
                 "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
+        for m in _RX["date_weekday_md"].finditer(text):  # "FRIDAY 1/9", "tues 3/19": the weekday marks a date
+            month, day = int(m.group("a")), int(m.group("b"))
+            out.append(_Cand(PhiType.DATE, m.start("wd"), m.end("wd"), "pattern", P - 2))
+            out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 2, {
+                "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
+                "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
         for m in _RX["date_year_apos"].finditer(text):
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
@@ -1204,10 +1340,14 @@ class Deidentifier:
         v = value.strip().lower().rstrip(".")
         return v in self.lex.allowed_places or value.strip() in self.lex.state_abbreviations
 
-    def _model_cands(self, text: str, doc: Any, protected: _SpanIndex) -> list[_Cand]:
+    def _model_cands(self, text: str, doc: Any, protected: _SpanIndex, degenerate: bool = False) -> list[_Cand]:
         M = _PRIORITY["model"]
         out: list[_Cand] = []
         for ent in doc.ents:
+            if degenerate and ent.label_ != "DATE" and not any(
+                    self._word_case(w) != w.lower() and w.lower() not in _VIEW_TITLES
+                    for w in _VIEW_WORD.findall(text, ent.start_char, ent.end_char)):
+                continue  # read in a case view: some word must be one the view Capitalised for what it is
             s, e = ent.start_char, ent.end_char
             # possessive and punctuation are not part of the identifier
             while e > s and text[e - 1] in ".,;:'’)":
@@ -1230,8 +1370,11 @@ class Deidentifier:
                 continue  # "stable on Farxiga": an unknown brand name, not a person or a town
             if value.strip() in self.lex.state_abbreviations:
                 continue
-            if ent.label_ in ("PERSON", "GPE", "LOC", "FAC"):
-                caps_place = ent.label_ != "PERSON" and value.isupper() and " " in value.strip()  # "EL PASO"
+            label = ent.label_
+            if label in ("GPE", "LOC", "FAC", "NORP") and re.match(r"(?i)(?:dr|mr|mrs|ms)\.?\s", value):
+                label = "PERSON"  # "Dr Mbeki" read as a place
+            if label in ("PERSON", "GPE", "LOC", "FAC"):
+                caps_place = label != "PERSON" and value.isupper() and " " in value.strip()  # "EL PASO"
                 if re.search(r"\d", value) or not (_name_shaped(value) or caps_place):
                     continue  # "MA 01609", "Hb 10.8", "LFTs normal", "VZV IgG": not a name or a town
                 if re.match(r"[A-Z]\.", value) and re.search(r"[\d/]\s*$", text[max(0, s - 3):s]):
@@ -1241,14 +1384,14 @@ class Deidentifier:
                         ent.label_ != "PERSON" or not re.match(
                             r"\s*(?:,|\(|is\b|was\b|has\b|had\b|and\s+(?:his|her)\b)", text[e:])))):
                     continue  # "Bowel: normal", "Sputum grew": capitalised because of where it stands
-            if ent.label_ == "PERSON":
+            if label == "PERSON":
                 span = self._trim_name(text, s, e)
                 if span is None or not re.search(r"[A-Z]", text[span[0]:span[1]]):
                     continue
                 if text[span[0]:span[1]] in self.lex.eponyms or text[span[0]:span[1]] in self.lex.state_abbreviations:
                     continue
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "model", M))
-            elif ent.label_ in ("GPE", "LOC", "FAC"):
+            elif label in ("GPE", "LOC", "FAC"):
                 if self._is_place_allowed(value) or not re.match(r"[A-Z]", value) or not self._name_ok(value):
                     continue
                 out.append(_Cand(PhiType.LOCATION, s, e, "model", M - 2))

@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="also run medkg's extraction pipeline on the original and the de-identified notes and count "
                          "the gold medical entities it finds in each")
     ap.add_argument("--show-misses", action="store_true", help="note id and type of each missed identifier")
+    ap.add_argument("--by-style", action="store_true",
+                    help="also recall/precision per note style (nursing upper/lower/mixed case, typed)")
+    ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     args = ap.parse_args(argv)
 
     import torch
@@ -60,8 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         return len(texts) * args.repeat / (time.perf_counter() - t)
 
     extraction = _extraction_survival(notes, results) if args.extract else None
-    base = rate(Deidentifier(DeidConfig(mode=args.mode, use_model=False), pseudonymizer=pseudo))
-    full = rate(deid) if not args.no_model else base
+    if args.no_speed:
+        base = full = float("nan")
+    else:
+        base = rate(Deidentifier(DeidConfig(mode=args.mode, use_model=False), pseudonymizer=pseudo))
+        full = rate(deid) if not args.no_model else base
     chars = sum(map(len, texts)) / len(texts)
     out = {"notes": len(notes), "mean_chars": round(chars), "per_type": sc.table(),
            "medical_entities": sc.medical, "medical_survival": sc.medical_survival,
@@ -80,10 +86,32 @@ def main(argv: list[str] | None = None) -> int:
               f"{extraction['deidentified']}/{extraction['gold']} from the de-identified ones")
     print(f"speed (1 thread): {full:.1f} notes/s with model ({full * chars:,.0f} chars/s), {base:.1f} notes/s "
           f"patterns only (ratio {full / base:.2f}); model load {load_s:.1f} s")
+    if args.by_style:
+        styles: dict[str, list[int]] = {}
+        for i, n in enumerate(notes):
+            styles.setdefault(note_style(n), []).append(i)
+        print(f"{'style':15} {'notes':>5} {'gold':>5} {'recall':>7} {'prec':>7} {'NAME-R':>7} {'NAME-P':>7}")
+        for st, idx in sorted(styles.items()):
+            t = score([notes[i] for i in idx], [results[i] for i in idx]).table()
+            a, nm = t["ALL"], t.get("NAME", {"recall": float("nan"), "precision": float("nan")})
+            print(f"{st:15} {len(idx):5d} {a['gold']:5d} {a['recall']:7.1%} {a['precision']:7.1%} "
+                  f"{nm['recall']:7.1%} {nm['precision']:7.1%}")
     if args.show_misses:
         for nid, kind in sc.misses:
             print(f"missed {kind} in {nid}")
     return 0
+
+
+def note_style(note: dict) -> str:
+    """``nursing_upper``/``nursing_lower``/``nursing_mixed`` by the note's letter case, else ``typed``."""
+    kind = note.get("note_type", "")
+    if kind in ("nursing_upper", "nursing_lower", "nursing_mixed", "typed"):
+        return kind
+    if "nursing" not in kind:
+        return "typed"
+    letters = [c for c in note["text"] if c.isalpha()]
+    up = sum(c.isupper() for c in letters) / max(1, len(letters))
+    return "nursing_upper" if up > 0.9 else "nursing_lower" if up < 0.02 else "nursing_mixed"
 
 
 def _extraction_survival(notes: list[dict], results: list) -> dict[str, int]:

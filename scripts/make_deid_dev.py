@@ -329,12 +329,271 @@ def make_typed() -> list[dict]:
     return out
 
 
+# Round 3 dev set (``deid_dev_round3.jsonl``), written before round-3 tuning with names and places unlike the other
+# dev files: Caribbean, South Asian, East and West African, Pacific Islander, Eastern European names; rural US towns;
+# relatives named bare. Nursing notes are written in mixed case and then put in ALL CAPS or lower case.
+# (style, marked-up text): {TYPE|value} identifiers, <<term>> medical terms; upper/lower applied after markup
+ROUND3: list[tuple[str, str]] = [
+("upper", """NPN 1900-0700
+NEURO: A+OX3, MAE, <<PERRLA>>. C/O HA, TYLENOL GIVEN.
+CV: NSR 70-80S, SBP 110-130S. K 3.4 REPLETED. <<LOPRESSOR>> 25 PO.
+RESP: RA, SATS 96%. LUNGS CLEAR.
+SOCIAL: WIFE {NAME|LAKSHMI} AND SON {NAME|ARJUN} IN TO VISIT, SPOKE W/ DR {NAME|VENKATARAMAN} RE PLAN. {NAME|LAKSHMI} CAN BE REACHED AT {PHONE|617-555-0198}.
+PLAN: ? TRANSFER TO {LOCATION|FARR 9} IN AM. CONT TO MONITOR.
+"""),
+("upper", """NURSING ADMIT NOTE
+PT IS A 58 YO M TRANSFERRED FROM {LOCATION|HAZARD ARH} S/P FALL AT HOME IN {LOCATION|VICCO} ON {DATE|11/3}. HX <<HTN>>, <<ETOH ABUSE>>.
+NEURO: LETHARGIC, OPENS EYES TO VOICE. CIWA 12, ATIVAN 2MG IV X2.
+GI: NPO. <<OGT>> TO LCS.
+FAMILY: DTR {NAME|WANJIRU} CALLED, UPDATED BY THIS RN. SHE LIVES IN {LOCATION|OPP}, WILL DRIVE UP TOMORROW. BROTHER {NAME|OTIENO} ALSO CALLED.
+PCP DR {NAME|ACHIENG} AT {LOCATION|WHITESBURG} CLINIC NOTIFIED.
+"""),
+("upper", """0700-1900
+EVENTS: PT EXTUBATED @ 1000, TOL WELL. SEEN BY DR {NAME|KIPROP} -- NO CHANGE IN PLAN.
+CV: AFIB 90-110S, DILTIAZEM GTT @ 10. <<HEPARIN>> PER PROTOCOL, PTT 68.
+RESP: 4L NC, SATS 93-95%.
+SOCIAL: HUSBAND {NAME|TESFAYE} AT BEDSIDE MOST OF DAY. DAUGHTERS {NAME|MERON} AND {NAME|HIWOT} CALLED FROM {LOCATION|ADDIS ABABA}. HCP IS HUSBAND.
+PAGER {PHONE|4417} FOR NIGHT TEAM.
+"""),
+("upper", """CCU NPN
+PT SEEN BY CARDS FELLOW DR {NAME|DRAGOMIR}, ECHO {DATE|12/1} SHOWED EF 25%.
+NEURO: INTACT.
+CV: PACED 70, NO ECTOPY. <<SWAN-GANZ>> CO 3.9 CI 2.1.
+SOCIAL: PT'S SISTER {NAME|BOGDANA WOJCIECHOWSKI} FROM {LOCATION|SCRANTON} CALLED TWICE, PHONE {PHONE|570 555 0132}. PT'S NIECE {NAME|OKSANA} IS HCP.
+PLAN: F/U WITH DR {NAME|PETROVIC} AT {LOCATION|GEISINGER} AFTER D/C.
+"""),
+("upper", """NSG PROGRESS NOTE
+PT IS {AGE|94} YO F FROM {LOCATION|SUNRISE OF ARLINGTON} ASSISTED LIVING. ADMITTED {DATE|MARCH 3RD} WITH <<UROSEPSIS>>.
+ID: <<VANCOMYCIN>>/ZOSYN. TMAX 101.2. BLD CX {DATE|3/4} PENDING.
+SKIN: STAGE II ON COCCYX, <<DUODERM>> APPLIED.
+SOCIAL: SON {NAME|SIONE} AND HIS WIFE {NAME|MELE} VISITED, VERY CONCERNED. GRANDDAUGHTER {NAME|LEILANI} CALLED FROM {LOCATION|HILO}.
+{NAME|T. FALEOLO}, RN
+"""),
+("upper", """MICU NURSING NOTE 7P-7A
+PT REMAINS INTUBATED, AC 500X14, PEEP 8, FIO2 50%.
+NEURO: SEDATED ON PROPOFOL 30MCG, RASS -2.
+FAMILY MEETING HELD {DATE|FRIDAY 1/9} WITH DR {NAME|RAMASWAMY}, SW {NAME|GURPREET}, AND PT'S WIFE {NAME|HARPREET SANDHU}. WIFE WANTS FULL CODE.
+SON {NAME|JASWINDER} (CELL {PHONE|(413) 555-0177}) WILL BRING PT'S BROTHER FROM {LOCATION|YUBA CITY} THIS WEEKEND.
+"""),
+("upper", """NPN
+PT IS 44 YO M, {LOCATION|KALAUPAPA} RESIDENT, TRANSFERRED FROM {LOCATION|MOLOKAI GENERAL} FOR <<DKA>>.
+ENDO: INSULIN GTT 6U/HR, BS 180-220. AG CLOSED.
+SOCIAL: PT'S PARTNER {NAME|KEALOHA} AT BEDSIDE, PT'S MOTHER {NAME|MAKANA} CALLED. FRIEND {NAME|KAWIKA} BROUGHT CLOTHES.
+PLAN: ENDO CONSULT, DR {NAME|NAKAMURA-LEOTA} TO SEE.
+"""),
+("upper", """NURSING TRANSFER NOTE
+PT TO BE TRANSFERRED TO {LOCATION|SPAULDING} {DATE|4/22}. REPORT GIVEN TO {NAME|JEAN-PIERRE}, RN.
+VS STABLE. PAIN CONTROLLED WITH DILAUDID PCA.
+PT'S GODMOTHER {NAME|MARCELLE THIBOU} WILL MEET PT THERE. CONTACT # {PHONE|781-555-0110}.
+PT'S UNCLE {NAME|LEMUEL BECKFORD} ASKED ABOUT PT'S BELONGINGS, GIVEN TO UNCLE.
+"""),
+("upper", """NPN 11P-7A
+NEURO: ALERT, ORIENTED X2. SPEAKS AMHARIC, INTERPRETER {NAME|ABEBE} VIA PHONE.
+RESP: BIPAP 12/5 OVERNIGHT, SATS 92%.
+GU: FOLEY DRAINING CLEAR YELLOW.
+SOCIAL: WIFE {NAME|TIGIST} AND FRIEND {NAME|HABTAMU MULUGETA} HERE UNTIL 2200. FRIEND DRIVES A GRAY HONDA PLATE {VEHICLE|7KLM 392}, ASKED SECURITY ABOUT PARKING.
+"""),
+("upper", """PACU TO SICU NOTE
+S/P EX LAP {DATE|6/15} BY DR {NAME|NJOROGE}. EBL 400.
+CV: HR 90S, SBP 100S, LR @ 125.
+PT'S FIANCE {NAME|DESMOND} UPDATED BY SURGEON. MOTHER {NAME|YOLANDE DESROSIERS} ON WAY FROM {LOCATION|PORT-AU-PRINCE}, ARRIVING {DATE|6/17}.
+PT WORKS AT {LOCATION|TYSON FOODS} IN {LOCATION|NOEL}.
+"""),
+("lower", """npn 7p-7a
+neuro: a+ox3, mae. pain 4/10, <<oxycodone>> 5mg x1.
+cv: sr 60s-70s, sbp 120s. neg ectopy.
+resp: ra, sats 97%. ls clear.
+social: dtr {NAME|priyanka} and son-in-law {NAME|rohit} visited. dtr is hcp, cell {PHONE|508.555.0164}. pt lives alone in {LOCATION|ekalaka}, mt.
+plan: pt/ot, d/c to {LOCATION|prairie community} rehab when bed avail.
+"""),
+("lower", """nursing note
+pt is 71 yo f adm {DATE|2/11} from {LOCATION|st mary's of the plains} w/ <<copd>> flare.
+resp: bipap overnight, now 3l nc. nebs q4.
+family: husband {NAME|zoltan} and granddaughter {NAME|reka} visited. husband asked to speak w/ dr {NAME|horvath}, paged x2. husband's cell {PHONE|#9155550187}.
+{NAME|m. kovacs} rn
+"""),
+("lower", """npn
+pt is 39 yo m s/p mvc on {DATE|8/30}, transferred from {LOCATION|sweet home} er.
+neuro: gcs 14, c-collar in place.
+ortho: l femur fx, ex-fix, pulses palp.
+social: girlfriend {NAME|kalani} at bedside. pt's mom {NAME|losana} and step-dad {NAME|viliami} flying in from {LOCATION|nuku'alofa}. spoke with {NAME|sefa}, pt's brother, who will be the contact.
+"""),
+("lower", """ccu npn
+pt remains on <<dobutamine>> 5, <<milrinone>> off.
+cv: vpaced 80, sbp 90s. cvp 12.
+gi: tol clears.
+social: wife {NAME|svetlana} here all day, pt's son {NAME|dmytro} called from {LOCATION|kharkiv}, very worried. wife requests call from dr {NAME|bondarenko} re echo results.
+pager {PHONE|52718} covering tonight.
+"""),
+("lower", """nsg note 0700-1900
+pt seen by pa {NAME|ramona} and dr {NAME|chaudhry}, ok to advance diet.
+endo: ss insulin.
+skin: intact.
+social: pt's sons {NAME|faisal} and {NAME|imran} visited, pt's wife {NAME|nasreen} is hcp. family from {LOCATION|dearborn}.
+plan: d/c home {DATE|thursday} w/ vna from {LOCATION|hopehealth}.
+"""),
+("lower", """npn
+pt 62 yo f w/ <<cirrhosis>>, adm from {LOCATION|hazlehurst} for gi bleed on {DATE|1/28}.
+gi: egd by dr {NAME|mbeki}, banding x3. hct 24 -> 27 after 2u prbc.
+social: pt's partner {NAME|nomvula} here, lives in {LOCATION|mendenhall}. pt's sister {NAME|thandiwe} called, # {PHONE|601-555-0193}.
+"""),
+("lower", """nursing progress note
+neuro: intact. ciwa 4.
+resp: ra.
+cv: st 100s, ivf @ 100.
+pt's aunt {NAME|ngozi} and cousin {NAME|chidi} visited from {LOCATION|lagos}, staying w/ friends in {LOCATION|hyattsville}. pt asked that only aunt get info. sw {NAME|beverly} following.
+"""),
+("lower", """npn
+events: pt pulled out ngt x1, replaced, kub confirmed.
+social: pt's wife {NAME|mere} and daughter {NAME|aroha} at bedside, wife asked about transfer to {LOCATION|kapiolani}. discussed w/ charge rn {NAME|tuilagi}.
+plan: cont tube feeds, f/u w/ dr {NAME|sapolu} on {DATE|5/12}.
+"""),
+("mixed", """NPN 7p-7a
+Neuro: A&Ox3, MAE. Pain controlled.
+CV: NSR 70s, SBP 120s. Lopressor held for HR 55.
+Resp: RA, sats 98%.
+Social: Wife {NAME|Anjali} and son {NAME|Rohan} at bedside; {NAME|Anjali} is HCP. Spoke with Dr. {NAME|Subramanian} re: plan. Pt lives in {LOCATION|Gilbertown}, AL. Daughter {NAME|Kavya} calls from {LOCATION|Hyderabad} nightly.
+Plan: transfer to {LOCATION|Ellison 14} tomorrow.
+"""),
+("mixed", """Nursing Admission Note
+58 yo M admitted {DATE|10/4} from {LOCATION|Tri-County Medical Center} with <<STEMI>>, s/p cath with DES to LAD.
+CV: SR 80s, no ectopy. Groin site soft.
+Social: Pt's wife {NAME|Tamar} and brother-in-law {NAME|Yevgeny} visited. Pt is a trucker from {LOCATION|Mount Pleasant}, drives for {LOCATION|Werner}. Wife's cell {PHONE|402-555-0138 ext 4}.
+{NAME|Z. Abramovich} RN
+"""),
+("mixed", """NPN
+Pt seen by Dr {NAME|Oduya}, who d/w pt's daughter {NAME|Adaeze} ("{NAME|Daisy}") by phone.
+Resp: 40% FM, sats 92-94%. CXR {DATE|Sun} w/ RLL infiltrate.
+ID: <<ceftriaxone>>/azithro day 3.
+Social: pt's grandson {NAME|Obinna} lives with pt in {LOCATION|Bowie}. Pt's pastor, Rev. {NAME|Ekwueme}, visited.
+"""),
+("mixed", """Nursing Note
+Pt is 81 yo F from {LOCATION|Maple Grove Manor}. Dx <<Parkinson's disease>>, on sinemet.
+Neuro: confused, reorients. Babinski neg.
+Social: Niece {NAME|Mirela} and her husband {NAME|Dorin} visited from {LOCATION|Chisinau}; they will take pt home to {LOCATION|Tenafly} after d/c. Niece's cell {PHONE|201 555 0181}.
+Plan: PT/OT, speech eval {DATE|Mon 7/7}.
+"""),
+("mixed", """ICU Progress Note
+Events: Pt self-extubated at 0300, reintubated by Dr {NAME|Mwangi} (anesthesia).
+CV: Levo 0.1, weaning. A-line dampened, flushed.
+Family: pt's son {NAME|Kioni} and his wife {NAME|Wambui}, both updated. Son asked about transfer to {LOCATION|Aga Khan} when stable. Son works at {LOCATION|Safaricom}.
+"""),
+("typed", """Referral Letter
+
+{DATE|March 14, 2024}
+
+Dr. {NAME|Faisal Qureshi}
+{LOCATION|Hazard Family Medicine}
+{ADDRESS|118 Kentucky Blvd}
+{LOCATION|Hazard}, KY {ZIP|41701}
+
+Re: {NAME|Sunita Balasubramanian}, DOB {DATE|06/02/1951}, MRN {ID|44-918-207}
+
+Dear Dr. {NAME|Qureshi},
+Thank you for seeing Mrs. {NAME|Balasubramanian}, a 72-year-old woman with <<type 2 diabetes>> and <<chronic kidney disease>> stage 3. Her daughter, {NAME|Meenakshi Iyer}, accompanies her to visits and can be reached at {PHONE|(606) 555-0142}.
+Sincerely,
+{NAME|Olumide Adebayo}, MD
+"""),
+("typed", """MEDICATION RECONCILIATION
+Patient: {NAME|TUILAGI, SIONE}    DOB: {DATE|11/23/1968}    Acct: {ID|5520 1877 3}
+Pharmacy: {LOCATION|Kalihi Family Pharmacy}, {PHONE|808-555-0119}
+1. <<metformin>> 1000 mg BID
+2. <<lisinopril>> 20 mg daily
+3. <<atorvastatin>> 40 mg nightly
+Reconciled by {NAME|Leota Pau'u}, PharmD, on {DATE|2/2/24}.
+"""),
+("typed", """ED TRIAGE
+Name: {NAME|Desrosiers, Yolande}
+Age: 47   Sex: F
+Arrived by: private car, driven by neighbor ({NAME|Marc-Antoine})
+Chief complaint: chest pain x 2 hrs
+Hx: <<hypertension>>, <<asthma>>
+Emergency contact: {NAME|Jean-Baptiste Desrosiers} (husband), {PHONE|617.555.0107}
+Triage RN: {NAME|C. Okonjo}
+"""),
+("typed", """OPERATIVE NOTE
+Date of surgery: {DATE|14MAR2024}
+Surgeon: {NAME|Wojciech Zielinski}, MD
+Assistant: {NAME|Anca Popescu}, PA-C
+Procedure: laparoscopic <<cholecystectomy>>
+Findings: gangrenous gallbladder. <<Calot's triangle>> dissected.
+Specimen to pathology. Pt to PACU in stable condition. Pt's husband, {NAME|Florin}, updated in waiting room.
+"""),
+("typed", """DISCHARGE INSTRUCTIONS
+Patient: {NAME|Achieng Otieno}
+Follow up with Dr. {NAME|Kamau} at {LOCATION|Ruralcare Clinic of Lusk}, {ADDRESS|204 S Main St}, {LOCATION|Lusk}, WY {ZIP|82225-1034} on {DATE|Tuesday, April 2} at 10:30.
+Call {PHONE|307-555-0166 x212} with questions.
+Take <<amoxicillin>> 500 mg three times a day for 7 days.
+"""),
+("typed", """HOME HEALTH REFERRAL
+Client: {NAME|Pavel Hryhorenko}   Medicare ID: {ID|1EG4-TE5-MK73}
+Address: {ADDRESS|77 Orchard Hill Rd}, {LOCATION|Pittsfield}, MA {ZIP|01201}
+Caregiver: daughter {NAME|Oleksandra} ("{NAME|Sasha}")
+Referring MD: Dr. {NAME|Irina Volkova} ({PHONE|413-555-0150}, fax {PHONE|413-555-0151})
+Dx: <<heart failure>>, <<atrial fibrillation>> on <<warfarin>>.
+"""),
+("typed", """TELEPHONE ENCOUNTER {DATE|9/18/2023}
+Spoke with pt's son, {NAME|Ravi Natarajan}, who reports his father (Mr. {NAME|Natarajan}) fell at home in {LOCATION|Sugar Land} last night. No LOC. Advised ED eval at {LOCATION|Memorial Hermann}. Son verbalized understanding.
+{NAME|K. Abernathy-Mensah}, RN
+"""),
+("typed", """WORK NOTE
+{DATE|Jan 5, 2024}
+To whom it may concern:
+{NAME|Tavita Leiataua} was seen in our clinic today and may return to work at {LOCATION|Hawaiian Airlines} on {DATE|1/8/24} without restrictions.
+{NAME|Pua Kahananui}, APRN
+{LOCATION|Waianae Coast Comprehensive Health Center}
+"""),
+("lower", """npn
+neuro: a&ox3, mae.
+gi: <<plavix>> held for egd {DATE|tues 3/19}.
+social: pt's husband {NAME|radu} and dtr {NAME|ioana} in. dtr lives in {LOCATION|cluj}, pt's other dtr {NAME|simona popa} lives in {LOCATION|bozeman}. family requests dr {NAME|constantinescu} call them at {PHONE|406-555-0124}.
+"""),
+("mixed", """Nursing Note 1900-0700
+Pt admitted from {LOCATION|Hilo Medical Center} {DATE|Sat} with <<sepsis>>. On Levophed 0.05.
+Social: wife {NAME|Malia} and brother {NAME|Tevita} here. {NAME|Tevita} will stay overnight. Pt is Tongan-speaking; {NAME|Malia} interprets. PCP is Dr. {NAME|Fifita} in {LOCATION|Kona}.
+"""),
+]
+
+
+def make_round3() -> list[dict]:
+    import re
+
+    out = []
+    for i, (style, src) in enumerate(ROUND3):
+        n = Note()
+        for tok in re.split(r"(\{[A-Z]+\|[^}]*\}|<<[^>]*>>)", src):
+            if tok.startswith("{"):
+                kind, val = tok[1:-1].split("|", 1)
+                n.p(kind, val)
+            elif tok.startswith("<<"):
+                n.m(tok[2:-2])
+            elif tok:
+                n.t(tok)
+        text = n.text
+        text = text.upper() if style == "upper" else text.lower() if style == "lower" else text
+        assert len(text) == len(n.text)
+        medical = [dict(m, text=text[m["start"]:m["end"]]) for m in n.medical]
+        note_type = "typed" if style == "typed" else f"nursing_{style}"
+        out.append({"id": f"r3-{i:02d}-{style}", "note_type": note_type, "patient_id": f"DEV-R3{i:02d}", "text": text,
+                    "phi": n.phi, "medical": medical})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "tests" / "nlp" / "data" / "deid_dev_nursing.jsonl")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--notes", type=int, default=60)
+    ap.add_argument("--round3", action="store_true", help="write only tests/nlp/data/deid_dev_round3.jsonl")
     args = ap.parse_args(argv)
+    if args.round3:
+        path = ROOT / "tests" / "nlp" / "data" / "deid_dev_round3.jsonl"
+        recs = make_round3()
+        with open(path, "w", encoding="utf-8") as fh:
+            for rec in recs:
+                fh.write(json.dumps(rec) + "\n")
+        print(f"wrote {len(recs)} notes to {path}")
+        return 0
     r = random.Random(args.seed)
     with open(args.out, "w", encoding="utf-8") as fh:
         for i in range(args.notes):

@@ -263,3 +263,47 @@ def test_adversarial_inputs_run_in_near_linear_time(patterns_only):
         patterns_only.deidentify(text, "p1")
         slow[name] = (time.perf_counter() - t) / ordinary
     assert max(slow.values()) < 20, slow
+
+
+# ------------------------------------------------------------------- round 3: vocabulary-driven detection
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("SOCIAL: DAUGHTERS MERON AND HIWOT CALLED FROM ADDIS ABABA.", "ADDIS"),  # model on the case view / place prep
+    ("social: pt's son dmytro called from kharkiv, very worried.", "kharkiv"),  # WordNet proper noun, not English
+    ("pt's sons faisal and imran visited.", "faisal"),
+    ("PT'S GODMOTHER MARCELLE THIBOU WILL MEET PT THERE.", "THIBOU"),  # census name + unknown word, uncued
+    ("Daughter Kavya calls from Hyderabad nightly.", "Hyderabad"),
+    ("PAGER 4417 FOR NIGHT TEAM.", "4417"),
+    ("pager 52718 covering tonight.", "52718"),
+    ("FAMILY MEETING HELD FRIDAY 1/9 WITH TEAM.", "1/9"),
+    ("gi: plavix held for egd tues 3/19.", "tues"),
+])
+def test_round3_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text and secret.lower() not in res.text.lower(), res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("CCU NPN\nGU: FOLEY DRAINING CLEAR YELLOW.", "FOLEY"),  # eponym, and a heading the view Capitalises
+    ("ccu nsg progress note\nhx hodgkin's dx '09, follow up.", "hodgkin's"),
+    ("cv: sr 60s, sbp 120s. neg ectopy.", "ectopy"),
+    ("GLASGOW 8 POST-ICTAL.", "GLASGOW"),  # the coma scale, not the town
+    ("unique to CSF), IgG index elevated", "CSF"),  # an acronym after "to" is no facility
+    ("cough on the St George's Respiratory Questionnaire", "George's"),
+    ("in those with prediabetes who underwent transient elastography.", "elastography"),
+    ("asthma exacerbation in November. Now well.", "November"),
+    ("NEURO: A+OX3. C/O HA, TYLENOL GIVEN.", "HA"),
+    ("PT SPEAKS AMHARIC, INTERPRETER USED.", "AMHARIC"),  # a language
+    ("Lou Gehrig's disease (ALS)", "Gehrig's"),
+])
+def test_round3_false_positive_traps(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
+
+
+def test_case_view_keeps_offsets_and_capitalises_names(deid):
+    text = "SOCIAL: WIFE TIGIST AND FRIEND HABTAMU HERE. FOLEY DRAINING, NEO 0.5."
+    view = deid._case_view(text)
+    assert len(view) == len(text)
+    assert "Tigist" in view and "Habtamu" in view and "foley" in view.lower() and "Neo" not in view
