@@ -58,8 +58,8 @@ def query(cypher: Annotated[str, typer.Argument(help="A Cypher query; read-only 
           param: Annotated[list[str], typer.Option("--param", "-p", help="key=value (JSON values allowed)")] = [],
           fmt: Annotated[Format, typer.Option("--format")] = Format.table,
           write: Annotated[bool, typer.Option("--write", help="allow the query to modify the graph")] = False,
-          timeout: Annotated[float, typer.Option(min=0.001, help="seconds before the server stops a read query")] = 120.0,
-          max_rows: Annotated[int, typer.Option(min=1, help="refuse a read query that returns more rows")] = 100_000,
+          timeout: Annotated[float, typer.Option(min=0.001, help="seconds before a read query is stopped")] = 120.0,
+          max_rows: Annotated[int, typer.Option(min=1, help="refuse a read query with more rows")] = 100_000,
           store: StoreOpt = None) -> None:
     """Run a Cypher query against the graph (read-only by default)."""
     from kg.store import connect

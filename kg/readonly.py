@@ -41,7 +41,8 @@ _READING_STARTS = frozenset({"MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "C
 #: (Commands that only stand first in a statement, START/STOP/ENABLE …, fail the reading-clause rule.)
 _REFUSED_KEYWORDS = frozenset({
     "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH", "LOAD", "ALTER", "GRANT", "DENY",
-    "REVOKE", "RENAME", "SHOW", "TERMINATE", "USE", "IMPORT", "EXPORT", "BACKUP", "RESTORE", "COPY", "INSERT", "TRANSACTIONS", "PERIODIC", "CSV",
+    "REVOKE", "RENAME", "SHOW", "TERMINATE", "USE", "IMPORT", "EXPORT", "BACKUP", "RESTORE", "COPY", "INSERT",
+    "TRANSACTIONS", "PERIODIC", "CSV",
     "EXPLAIN", "PROFILE",
 })
 # Every character a server may treat as the end of a ``//`` comment. Ending ours at the earliest of them means a
@@ -86,8 +87,9 @@ def tokenize(query: str) -> list[Token]:
                 raise QuerySyntaxError(f"Cypher syntax error: unterminated /* comment at offset {i}")
             i = end + 2
         elif c in "'\"":
-            text, i = _string(query, i)
+            text, j = _string(query, i)
             tokens.append(Token("string", text, i))
+            i = j
         elif c == "`":
             text, j = _quoted_name(query, i)
             tokens.append(Token("name", text, i))

@@ -122,6 +122,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _require_read_plan(session, query: str, params: dict) -> None:
+    """The server's own parse: ``EXPLAIN`` plans without running, and its query type must be a read."""
+    kind = session.run("EXPLAIN " + query, params).consume().query_type
+    if kind != "r":
+        raise ReadOnlyError(f"query refused: the server classifies it as {_QUERY_TYPES.get(kind, kind)}, not a read")
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -248,10 +255,7 @@ class GraphStore:
         try:
             with self._read_session() as session:
                 if self.backend.explains_query_type:
-                    kind = session.run("EXPLAIN " + query, params).consume().query_type
-                    if kind != "r":
-                        raise ReadOnlyError(f"query refused: the server classifies it as {_QUERY_TYPES.get(kind, kind)}, "
-                                            "not a read")
+                    _require_read_plan(session, query, params)
                 tx = session.begin_transaction(timeout=timeout)
                 try:
                     result = tx.run(query, params)
