@@ -33,7 +33,8 @@ MAX_NESTING = 64
 
 #: Procedures that only read. Compared lower-case, after backticks are resolved.
 READ_PROCEDURES = frozenset({"db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
-                             "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "dbms.components"})
+                             "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "dbms.components",
+                             "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships"})
 #: Clauses a read query may start a part with (after ``UNION`` or ``{`` too).
 _READING_STARTS = frozenset({"MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "CALL"})
 #: Words that, in keyword position anywhere in a query, make it something other than a read of the graph:
@@ -153,10 +154,14 @@ def _quoted_name(query: str, start: int) -> tuple[str, int]:
 
 def _is_keyword(tokens: list[Token], k: int, in_braces: bool) -> bool:
     """Whether word ``k`` stands where a keyword can: not a property (``n.set``), label or type (``:Delete``)
-    or key of a map literal (``{set: 1}``), nor an alias (``AS start``)."""
+    or key of a map literal (``{set: 1}``).
+
+    A word after ``AS`` is *not* exempt: whether ``as`` is the keyword or a variable, label or property named
+    ``as`` (``WITH as SET …``) is not decidable from tokens, so an alias spelled like a refused keyword
+    (``AS set``) is refused too."""
     prev = tokens[k - 1] if k else None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if prev is not None and (prev.kind == "punct" and prev.text in ".:" or _word_is(prev, "AS")):
+    if prev is not None and prev.kind == "punct" and prev.text in ".:":
         return False
     if in_braces and nxt is not None and nxt.kind == "punct" and nxt.text == ":" and prev is not None \
             and prev.kind == "punct" and prev.text in "{,":

@@ -243,7 +243,8 @@ class GraphStore:
 
         Layers, each enough to stop a write on its own for what it covers (see :mod:`kg.readonly`): medkg's parse;
         the server's read-only user (embedded) or its ``EXPLAIN`` classification (Neo4j) and read access mode; a
-        transaction with a ``timeout`` (seconds) that is always rolled back; the result summary. More than
+        transaction with a ``timeout`` (seconds; enforced by Neo4j, while the embedded ArcadeDB stops a query only
+        at its server-wide command limit, :data:`kg.embedded.COMMAND_TIMEOUT_S`) that is always rolled back; the result summary. More than
         ``max_rows`` rows raise instead of being silently cut.
         """
         if timeout <= 0:

@@ -38,6 +38,13 @@ WRITES = [
     "CALL `db.createLabel`('Planted')",
     "WITH 1 AS x CALL apoc.create.node(['Planted'], {}) YIELD node RETURN node",
     "MATCH (n) RETURN n.name AS x, n {set: 1} AS m CREATE (:Disease {id: 'planted'})",
+    # a variable, label or property spelled "as" must not hide the keyword that follows it
+    "MATCH (n:Compound) WITH n AS as SET as.name = 'planted' RETURN 1",
+    "MATCH (n:Compound) WITH n AS as WITH as SET as.name = 'planted' RETURN 1",
+    "WITH 1 AS as CALL `db`.`createLabel`('Planted')",
+    "MATCH (n:Compound) WHERE n:As SET n.name = 'planted' RETURN n",
+    "UNWIND [{AS: true}] AS m WITH m WHERE m.AS CREATE (:Disease {id: 'planted'})",
+    "MATCH (n:Compound) RETURN n AS create",
 ]
 SCHEMA = [
     "DROP CONSTRAINT compound_id",
@@ -133,6 +140,7 @@ def test_every_attempt_is_refused_by_the_parse(secret_file):
     "MATCH (:Patient {id: $patient})-[m:MENTIONS]->(d:Disease) RETURN d.name, m.evidence_count",
     "MATCH (c:Compound {id: 'DB00722'})-[f:CAUSES]->(e) MATCH (ev:Evidence {edge: f.key}) RETURN e.name, ev.text",
     "CALL db.labels() YIELD label RETURN label",
+    "CALL db.index.fulltext.queryNodes('names', 'diabetes') YIELD node, score RETURN node.name, score",
     "MATCH (n) RETURN n {.id, .name, set: 1, delete: n.start} AS m",
     "MATCH (n) CALL { WITH n MATCH (n)-->(m) RETURN count(m) AS c } RETURN n, c",
     "MATCH (n) WITH n, [x IN range(1, 3) | x * 2] AS l RETURN n, EXISTS { MATCH (n)-->() } AS e",
