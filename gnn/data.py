@@ -106,6 +106,9 @@ def build_heterodata(rows: Iterable[Any], nodes: Iterable[Any] | None = None, *,
     touches (an isolated node only costs an untrained embedding). ``node_ids`` fixes the node
     vocabulary, e.g. to a checkpoint's: rows whose endpoints are not in it are dropped (counted in a log line), so
     a model trained on one graph can be run on a grown one. Duplicate edges are merged.
+
+    Without ``node_ids`` the vocabulary is canonical (node types and ids sorted), so the same graph read from
+    another store, or in another row order, gives the same tensors and, with the same seed, the same model.
     """
     excluded = {_s(r) for r in exclude_relations}
     fixed = node_ids is not None
@@ -150,6 +153,8 @@ def build_heterodata(rows: Iterable[Any], nodes: Iterable[Any] | None = None, *,
         dst.append(t)
     if dropped:
         log.info("dropped %d edges whose endpoints are outside the fixed node vocabulary", dropped)
+    if not fixed:
+        ids, pairs = _canonical_order(ids, pairs)
 
     data = HeteroData()
     for nt, v in ids.items():
@@ -164,6 +169,23 @@ def build_heterodata(rows: Iterable[Any], nodes: Iterable[Any] | None = None, *,
     if not ids:
         raise InputError("the graph has no nodes: no edge rows (or all were excluded)")
     return GraphData(data=data, node_ids=ids, names=name_lists)
+
+
+def _canonical_order(ids: dict[str, list[str]], pairs: Mapping[EdgeType, tuple[list[int], list[int]]]
+                     ) -> tuple[dict[str, list[str]], dict[EdgeType, tuple[list[int], list[int]]]]:
+    """Node types and ids sorted, edge endpoints renumbered to match (the store's row order must not matter)."""
+    new_ids: dict[str, list[str]] = {}
+    remap: dict[str, list[int]] = {}
+    for nt in sorted(ids):
+        order = sorted(range(len(ids[nt])), key=ids[nt].__getitem__)
+        new_ids[nt] = [ids[nt][i] for i in order]
+        position = [0] * len(order)
+        for new, old in enumerate(order):
+            position[old] = new
+        remap[nt] = position
+    new_pairs = {et: ([remap[et[0]][i] for i in src], [remap[et[2]][i] for i in dst])
+                 for et, (src, dst) in pairs.items()}
+    return new_ids, new_pairs
 
 
 def prior_rows(exclude_metaedges: Iterable[str] = DEFAULT_EXCLUDED_METAEDGES) -> Iterator[EdgeRow]:

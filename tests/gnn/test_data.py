@@ -33,6 +33,28 @@ def test_isolated_nodes_only_on_request_and_fixed_vocabulary_drops_unknown_endpo
     assert g.node_ids == fixed and g.data["Compound", "TREATS", "Disease"].edge_index.size(1) == 1
 
 
+def test_the_graph_does_not_depend_on_row_order():
+    """The same graph read in another order (another store, another ingest) gives identical tensors."""
+    import random
+
+    rows = [("Compound", f"DB{i}", "TREATS", "Disease", f"DOID:{i % 7}") for i in range(40)]
+    rows += [("Disease", f"DOID:{i % 7}", "PRESENTS", "Symptom", f"D{i % 5}") for i in range(30)]
+    nodes = [SimpleNamespace(label="Symptom", id=f"D{i}", name=f"s{i}") for i in range(8)]
+    shuffled_rows, shuffled_nodes = rows[:], nodes[:]
+    random.Random(3).shuffle(shuffled_rows)
+    random.Random(4).shuffle(shuffled_nodes)
+    a, b = build_heterodata(rows, nodes), build_heterodata(shuffled_rows[::-1], shuffled_nodes)
+    assert a.node_ids == b.node_ids and list(a.node_ids) == sorted(a.node_ids)
+    assert all(v == sorted(v) for v in a.node_ids.values())
+    assert a.names == b.names and a.name("Symptom", a.index("Symptom", "D6")) == "s6"
+    assert a.data.edge_types == b.data.edge_types
+    for et in a.data.edge_types:
+        assert a.data[et].edge_index.tolist() == b.data[et].edge_index.tolist()
+    treats = a.data["Compound", "TREATS", "Disease"].edge_index
+    assert {(a.node_ids["Compound"][s], a.node_ids["Disease"][t]) for s, t in treats.t().tolist()} \
+        == {(r[1], r[4]) for r in rows if r[2] == "TREATS"}
+
+
 def test_reverse_names_and_bad_rows():
     assert reverse_edge_type(("A", "R", "B")) == ("B", "rev_R", "A")
     assert reverse_edge_type(("B", "rev_R", "A")) == ("A", "R", "B")
