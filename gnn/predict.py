@@ -207,7 +207,7 @@ def _fold(text: str) -> str:
 def resolve_concept(graph: GraphData, text: str, label: str, param: str = "name") -> int:
     """Index of a concept given its id or name: the id itself, the NLP normalizer (when installed and it links to
     a node of this graph), then an exact case-insensitive name match. Unknown → :class:`InputError` with
-    suggestions."""
+    suggestions; a name shared by several concepts → :class:`InputError` naming them."""
     text = text.strip()
     if not text:
         raise InputError(f"{param}: empty {label} name")
@@ -224,9 +224,17 @@ def resolve_concept(graph: GraphData, text: str, label: str, param: str = "name"
             i = graph.index(label, link.concept.id)
             if i is not None:
                 return i
-    names = {_fold(n): j for j, n in enumerate(graph.names.get(label) or []) if n}
-    if _fold(text) in names:
-        return names[_fold(text)]
+    names: dict[str, list[int]] = {}
+    for j, n in enumerate(graph.names.get(label) or []):
+        if n:
+            names.setdefault(_fold(n), []).append(j)
+    matches = names.get(_fold(text), [])
+    if len(matches) == 1:
+        return matches[0]
+    if matches:  # never pick one of several concepts silently: the answer would depend on which
+        ids = graph.node_ids[label]
+        raise InputError(f"{param}: {text!r} is ambiguous, {len(matches)} {label} concepts have that name: "
+                         f"{', '.join(ids[j] for j in matches[:10])}; give the id instead")
     close = difflib.get_close_matches(_fold(text), list(names), n=5, cutoff=0.6)
     hint = f"; close matches: {', '.join(close)}" if close else ""
     raise InputError(f"{param}: no {label} named or identified {text!r} in the model's graph{hint}")

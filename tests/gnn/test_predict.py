@@ -76,3 +76,18 @@ def test_prediction_rows_for_write_back(treats):
     rows = prediction_rows(treats.task, preds, query_label="Disease", query_id="D3")
     assert rows[0]["source_label"] == "Compound" and rows[0]["target_id"] == "D3" and rows[0]["rank"] == 1
     assert set(rows[0]) == {"source_label", "source_id", "target_label", "target_id", "score", "rank"}
+
+
+def test_a_name_shared_by_two_concepts_is_reported_not_resolved():
+    from types import SimpleNamespace
+
+    from gnn.data import build_heterodata
+    from gnn.predict import resolve_concept
+
+    rows = [("Compound", "DB1", "TREATS", "Disease", "DOID:1"), ("Compound", "DB1", "TREATS", "Disease", "DOID:2")]
+    nodes = [SimpleNamespace(label="Disease", id="DOID:1", name="Zorbic syndrome"),
+             SimpleNamespace(label="Disease", id="DOID:2", name="zorbic Syndrome")]
+    graph = build_heterodata(rows, nodes)
+    with pytest.raises(InputError, match=r"ambiguous.*DOID:1, DOID:2"):
+        resolve_concept(graph, "Zorbic syndrome", "Disease")
+    assert graph.node_ids["Disease"][resolve_concept(graph, "DOID:2", "Disease")] == "DOID:2"
