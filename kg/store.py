@@ -153,6 +153,7 @@ class GraphStore:
             raise StoreError(f"cannot reach the {backend.name} store at {redact_uri(backend.uri)}: "
                              f"{type(err).__name__}") from None
         self._schema_ready = False
+        self._foreign_constraints: list[str] = []
         self._reader: neo4j.Driver | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------------------
@@ -196,8 +197,8 @@ class GraphStore:
                 # ArcadeDB reports concurrent MERGE conflicts as client errors; they succeed on retry.
                 err_msg = str(err)
                 if not any(w in err_msg for w in ("ConcurrentModification", "DuplicatedKey", "already exists",
-                                                  "Duplicated key", "NeedRetry")):
-                    raise StoreError(f"write failed: {err.message or err_msg}") from None
+                                                  "Duplicated key", "NeedRetry")) or self._foreign_constraints:
+                    raise StoreError(f"write failed: {err.message or err_msg}{self._constraint_hint()}") from None
             if attempt == self.max_retries:
                 raise StoreError(f"write failed after {self.max_retries + 1} attempts: {err_msg[:300]}")
             time.sleep(0.05 * 2 ** attempt)
@@ -230,11 +231,20 @@ class GraphStore:
         with self._session() as session:
             for stmt in cypher.constraints():
                 session.run(stmt).consume()
-        if foreign := sorted({c for *_, c in self.indexes() if c} - set(cypher.constraint_names())):
+        self._foreign_constraints = sorted({c for *_, c in self.indexes() if c} - set(cypher.constraint_names()))
+        if self._foreign_constraints:
             log.warning("the graph has uniqueness constraints medkg did not create (%s): they can make ingests "
                         "fail; if nobody here needs them, drop each with medkg query --write 'DROP CONSTRAINT "
-                        "name'", ", ".join(foreign))
+                        "name'", ", ".join(self._foreign_constraints))
         self._schema_ready = True
+
+    def _constraint_hint(self) -> str:
+        """Why a write may have failed, when the graph holds constraints medkg did not create (a duplicate under
+        one of them is not a conflict worth retrying)."""
+        if not self._foreign_constraints:
+            return ""
+        return (f" (the graph has uniqueness constraints medkg did not create: {', '.join(self._foreign_constraints)};"
+                " drop each with medkg query --write 'DROP CONSTRAINT name' if nobody needs it)")
 
     # -- reading ----------------------------------------------------------------------------------------------
     def query(self, query: str, params: dict | None = None, *, timeout: float = QUERY_TIMEOUT_S,

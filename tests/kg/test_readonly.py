@@ -264,7 +264,10 @@ def test_a_constraint_planted_by_a_writer_is_reported(graph_store, caplog):
         fresh = GraphStore(graph_store.backend)
         with caplog.at_level("WARNING", logger="kg.store"):
             fresh.ensure_schema()
-        fresh.close()
         assert "planted_name" in caplog.text
+        rows = [{"id": "D1", "name": "pain"}, {"id": "D2", "name": "pain"}]  # a repeated name breaks the constraint
+        with pytest.raises(StoreError, match="planted_name"):  # named at once, not retried as a conflict
+            fresh.write_rows("UNWIND $rows AS r MERGE (n:Symptom {id: r.id}) SET n.name = r.name", rows)
+        fresh.close()
     finally:
         graph_store.execute_write("DROP CONSTRAINT planted_name IF EXISTS")
