@@ -187,7 +187,9 @@ def _serve(home: Path) -> None:
         root_password=password(home),
         config={"host": "127.0.0.1", "http_port": http, "bolt_port": bolt,
                 "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"},
-        jvm_kwargs={"heap_size": heap},
+        # a query that exhausts the heap takes the JVM down (as Neo4j's default configuration does) rather than
+        # leaving a server in an unknown state; the next command restarts it and the WAL recovers the database
+        jvm_kwargs={"heap_size": heap, "jvm_args": "-XX:+ExitOnOutOfMemoryError"},
     )
     _lock_down()
     server.start()

@@ -292,6 +292,10 @@ class GraphStore:
             raise StoreError(f"query failed: {err.message}") from None
         except Neo4jError as err:
             raise StoreError(f"query failed: {err.message}") from None
+        except ServiceUnavailable:
+            raise StoreError("query failed: the store closed the connection while running it (a query that "
+                             "exhausts the server's memory stops the embedded server, which restarts on the next "
+                             "command)") from None
         if summary.counters.contains_updates or summary.counters.contains_system_updates \
                 or summary.query_type in ("w", "rw", "s"):
             raise ReadOnlyError("query refused: it tried to modify the graph (rolled back)")

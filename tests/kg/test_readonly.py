@@ -271,3 +271,24 @@ def test_a_constraint_planted_by_a_writer_is_reported(graph_store, caplog):
         fresh.close()
     finally:
         graph_store.execute_write("DROP CONSTRAINT planted_name IF EXISTS")
+
+
+def test_a_query_that_exhausts_the_heap_stops_the_embedded_server_which_comes_back(tmp_path, monkeypatch):
+    """A runaway list expression escapes ArcadeDB's per-query memory budgets; the server must not live on in an
+    unknown state after the OutOfMemoryError, and the next command must find a working one."""
+    from kg import embedded
+    from kg.store import connect
+
+    monkeypatch.setenv("MEDKG_JVM_HEAP", "1g")
+    home = tmp_path / "home"
+    first = embedded.ensure_server(home)
+    try:
+        with connect("embedded", home=home) as store, pytest.raises(StoreError):
+            store.query("WITH range(1, 2000000) AS r WITH r+r+r+r+r+r+r+r AS a WITH a+a+a+a+a+a+a+a AS b "
+                        "RETURN size(b+b+b+b) AS n")
+        again = embedded.ensure_server(home)
+        assert again.pid != first.pid
+        with connect("embedded", home=home) as store:
+            assert store.query("RETURN 1 AS ok") == [{"ok": 1}]
+    finally:
+        embedded.stop_server(home)
