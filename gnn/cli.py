@@ -91,6 +91,8 @@ def score(task: str = typer.Option("treats", help="treats | presents"),
 
 
 def _print_ranked(items: list[dict], explain: bool, as_json: bool) -> None:
+    from gnn.predict import path_text
+
     if as_json:
         typer.echo(json.dumps(items, indent=2))
         return
@@ -102,8 +104,7 @@ def _print_ranked(items: list[dict], explain: bool, as_json: bool) -> None:
         for p in it.get("paths", []) if explain else []:
             hops = " ; ".join(f"{e['source']} -{e['rel']}-> {e['target']} "
                               f"[{', '.join(str(ev.get('source')) for ev in e['evidence'])}]" for e in p["edges"])
-            names = " – ".join(n["name"] or n["id"] for n in p["nodes"])
-            typer.echo(f"       {p['metapath']} w={p['weight']:.4f}: {names}\n         {hops}")
+            typer.echo(f"       {p['metapath']} w={p['weight']:.4f}: {path_text(p)}\n         {hops}")
 
 
 @app.command()

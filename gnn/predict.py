@@ -14,7 +14,7 @@ import csv
 import difflib
 import logging
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +179,18 @@ class Predictor:
             out.append({"weight": round(w, 6), "metapath": meta, "nodes": [self._node(*n) for n in nodes],
                         "edges": [self._edge(e, a[1], b[1]) for e, a, b in zip(ets_, nodes, nodes[1:])]})
         return out
+
+
+def path_text(path: Mapping[str, Any]) -> str:
+    """A path of :meth:`Predictor.paths` as one line, every edge in its stored direction:
+    ``metformin -BINDS-> PRKAA1 <-ASSOCIATES- type 2 diabetes`` (the disease–gene fact is stored from the disease)."""
+    nodes = path["nodes"]
+    text = nodes[0].get("name") or nodes[0]["id"]
+    for e, a, b in zip(path["edges"], nodes, nodes[1:]):
+        forward = e["source"] == a["id"] and e["target"] == b["id"]
+        text += f" -{e['rel']}-> " if forward else f" <-{e['rel']}- "
+        text += b.get("name") or b["id"]
+    return text
 
 
 _PREDICTORS: dict[tuple[str, str], Predictor] = {}

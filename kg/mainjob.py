@@ -273,10 +273,11 @@ def _curves(task: str, rows: list[dict[str, Any]]) -> dict[str, list[float]]:
 
 def _explained(item: dict[str, Any]) -> dict[str, Any]:
     """A prediction with its paths as readable lines and each edge's evidence as citations."""
+    from gnn.predict import path_text
+
     lines = []
     for path in item.get("paths", []):
-        names = [n.get("name") or n["id"] for n in path["nodes"]]
-        text = names[0] + "".join(f" -{e['rel']}-> {n}" for e, n in zip(path["edges"], names[1:]))
+        text = path_text(path)
         cites = []
         for e in path["edges"]:
             for ev in e.get("evidence", [])[:2]:

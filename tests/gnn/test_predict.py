@@ -91,3 +91,32 @@ def test_a_name_shared_by_two_concepts_is_reported_not_resolved():
     with pytest.raises(InputError, match=r"ambiguous.*DOID:1, DOID:2"):
         resolve_concept(graph, "Zorbic syndrome", "Disease")
     assert graph.node_ids["Disease"][resolve_concept(graph, "DOID:2", "Disease")] == "DOID:2"
+
+
+def test_path_text_shows_every_edge_in_its_stored_direction():
+    from gnn.predict import path_text
+
+    path = {"nodes": [{"label": "Compound", "id": "DB1", "name": "metformin"},
+                      {"label": "Gene", "id": "G1", "name": "PRKAA1"},
+                      {"label": "Disease", "id": "DOID:9352", "name": "type 2 diabetes"}],
+            "edges": [{"source": "DB1", "rel": "BINDS", "target": "G1"},
+                      {"source": "DOID:9352", "rel": "ASSOCIATES", "target": "G1"}]}  # stored disease -> gene
+    assert path_text(path) == "metformin -BINDS-> PRKAA1 <-ASSOCIATES- type 2 diabetes"
+
+
+def test_explained_predictions_cite_stored_edges_in_their_direction(treats):
+    """Every hop of every explained path is an edge of the graph, printed in the direction it is stored."""
+    from gnn.predict import path_text
+
+    graph = treats.graph
+    stored = set()
+    for sl, rel, tl in graph.data.edge_types:
+        if not rel.startswith("rev_"):
+            for a, b in graph.data[sl, rel, tl].edge_index.t().tolist():
+                stored.add((graph.node_ids[sl][a], rel, graph.node_ids[tl][b]))
+    lines = []
+    for item in predict_treatments("Disease 3", top=4, predictor=treats, paths=10):
+        for path in item["paths"]:
+            assert all((e["source"], e["rel"], e["target"]) in stored for e in path["edges"])
+            lines.append(path_text(path))
+    assert any(" -BINDS-> " in t and " <-ASSOCIATES- " in t for t in lines), lines
