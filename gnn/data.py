@@ -174,15 +174,11 @@ def build_heterodata(rows: Iterable[Any], nodes: Iterable[Any] | None = None, *,
 def _canonical_order(ids: dict[str, list[str]], pairs: Mapping[EdgeType, tuple[list[int], list[int]]]
                      ) -> tuple[dict[str, list[str]], dict[EdgeType, tuple[list[int], list[int]]]]:
     """Node types and ids sorted, edge endpoints renumbered to match (the store's row order must not matter)."""
-    new_ids: dict[str, list[str]] = {}
-    remap: dict[str, list[int]] = {}
-    for nt in sorted(ids):
-        order = sorted(range(len(ids[nt])), key=ids[nt].__getitem__)
-        new_ids[nt] = [ids[nt][i] for i in order]
-        position = [0] * len(order)
-        for new, old in enumerate(order):
-            position[old] = new
-        remap[nt] = position
+    new_ids = {nt: sorted(ids[nt]) for nt in sorted(ids)}
+    remap: dict[str, list[int]] = {}  # old index -> new index, per node type
+    for nt, sorted_ids in new_ids.items():
+        position = {c: i for i, c in enumerate(sorted_ids)}
+        remap[nt] = [position[c] for c in ids[nt]]
     new_pairs = {et: ([remap[et[0]][i] for i in src], [remap[et[2]][i] for i in dst])
                  for et, (src, dst) in pairs.items()}
     return new_ids, new_pairs

@@ -149,7 +149,7 @@ def fact_edges_between(subject: NodeLabel | str, rel: RelType | str, obj: NodeLa
 
 def nodes_of(label: NodeLabel | str) -> str:
     lab = node_label(label).value
-    return f"MATCH (n:{lab}) RETURN n.id AS id, n.name AS name ORDER BY id"
+    return f"MATCH (n:{lab}) RETURN n.id AS id, n.name AS name"
 
 
 def evidence_of_edge() -> str:

@@ -233,18 +233,16 @@ class GraphStore:
                 session.run(stmt).consume()
         self._foreign_constraints = sorted({c for *_, c in self.indexes() if c} - set(cypher.constraint_names()))
         if self._foreign_constraints:
-            log.warning("the graph has uniqueness constraints medkg did not create (%s): they can make ingests "
-                        "fail; if nobody here needs them, drop each with medkg query --write 'DROP CONSTRAINT "
-                        "name'", ", ".join(self._foreign_constraints))
+            log.warning("ingests may fail: %s", self._constraint_hint().strip(" ()"))
         self._schema_ready = True
 
     def _constraint_hint(self) -> str:
         """Why a write may have failed, when the graph holds constraints medkg did not create (a duplicate under
-        one of them is not a conflict worth retrying)."""
+        one of them is not a conflict worth retrying); empty when it holds none."""
         if not self._foreign_constraints:
             return ""
         return (f" (the graph has uniqueness constraints medkg did not create: {', '.join(self._foreign_constraints)};"
-                " drop each with medkg query --write 'DROP CONSTRAINT name' if nobody needs it)")
+                " if nobody here needs them, drop each with medkg query --write 'DROP CONSTRAINT name')")
 
     # -- reading ----------------------------------------------------------------------------------------------
     def query(self, query: str, params: dict | None = None, *, timeout: float = QUERY_TIMEOUT_S,
@@ -254,8 +252,8 @@ class GraphStore:
         Layers, each enough to stop a write on its own for what it covers (see :mod:`kg.readonly`): medkg's parse;
         the server's read-only user (embedded) or its ``EXPLAIN`` classification (Neo4j) and read access mode; a
         transaction with a ``timeout`` (seconds; enforced by Neo4j, while the embedded ArcadeDB stops a query only
-        at its server-wide command limit, :data:`kg.embedded.COMMAND_TIMEOUT_S`) that is always rolled back; the result summary. More than
-        ``max_rows`` rows raise instead of being silently cut.
+        at its server-wide command limit, :data:`kg.embedded.COMMAND_TIMEOUT_S`) that is always rolled back; the
+        result summary. More than ``max_rows`` rows raise instead of being silently cut.
         """
         if timeout <= 0:
             raise InputError(f"timeout must be > 0 seconds, got {timeout}")
