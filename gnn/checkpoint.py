@@ -5,6 +5,10 @@ hyper-parameters, graph source, training settings), ``ids.json.gz`` (concept ids
 ``split.json.gz`` (the val/test edges and negatives as concept-id pairs, so ``evaluate`` scores exactly the edges
 the model never saw), after evaluation ``metrics.json``, and for models of the shipped prior ``states.safetensors``
 (the final states of the task's source and target nodes on the full prior graph, so scoring needs no forward pass). The shipped defaults live in ``gnn/models/<task>/``.
+
+A path-model checkpoint (``"kind": "paths"`` in ``config.json``, :mod:`gnn.paths`) holds ``paths.json`` (metapaths,
+feature scaling, regression weights) instead of weights, and for the prior ``scores.safetensors``: the score of
+every source–target pair of the prior, so ``score`` needs neither the graph nor the features.
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ import torch
 
 from gnn.data import GraphData, prior_graph, store_graph
 from gnn.models import LinkPredictor, ResolverError
+from gnn.paths import PathModel
 from gnn.train import Split, TrainResult, split_from_json
 from kg.errors import InputError
 
 FORMAT_VERSION = 1
 STATES_FILE = "states.safetensors"
+SCORES_FILE = "scores.safetensors"
+PATHS_FILE = "paths.json"
 _GRAPHS: dict[tuple[Any, ...], GraphData] = {}
 
 
@@ -36,9 +43,13 @@ def default_models_dir() -> Path:
 @dataclass
 class Checkpoint:
     path: Path
-    model: LinkPredictor
+    model: LinkPredictor | PathModel
     config: dict[str, Any]
     node_ids: dict[str, list[str]]
+
+    @property
+    def kind(self) -> str:
+        return self.config.get("kind", "gnn")
 
     @property
     def name(self) -> str:
@@ -87,6 +98,33 @@ def save_checkpoint(out: str | Path, result: TrainResult, *, half: bool = False,
     return out
 
 
+def save_path_model(out: str | Path, model: PathModel, graph: GraphData, *, graph_source: str = "prior",
+                    exclude_metaedges: list[str] | None = None, metrics: Any = None) -> Path:
+    """Write a fitted :class:`PathModel` as a checkpoint; for the prior, with the score of every pair cached."""
+    from safetensors.torch import save_file
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    config = {"format": FORMAT_VERSION, "kind": "paths",
+              "task": {"name": model.rel.lower(), "rel": model.rel, "source": model.source, "target": model.target,
+                       "predicted_rel": f"PREDICTED_{model.rel}"},
+              "model": {"encoder": "dwpc", "decoder": "logreg", "damping": model.damping, "c": model.c,
+                        "max_length": max(len(m.steps) for m in model.metapaths), "features": len(model.metapaths)},
+              "graph": {"source": graph_source, "exclude_metaedges": list(exclude_metaedges or []),
+                        "text_features": [], "keep_isolated": True},
+              "version": model.digest()}
+    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    (out / PATHS_FILE).write_text(json.dumps(model.to_json(), indent=1) + "\n")
+    _write_json_gz(out / "ids.json.gz", graph.node_ids)
+    if metrics is not None:
+        (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    for stale in ("model.safetensors", STATES_FILE, "split.json.gz", SCORES_FILE):
+        (out / stale).unlink(missing_ok=True)
+    if graph_source == "prior":
+        save_file({"scores": torch.from_numpy(model.score_matrix(graph)).float().contiguous()}, str(out / SCORES_FILE))
+    return out
+
+
 def resolve_model_dir(model_dir: str | Path | None, task: str | None) -> Path:
     """A checkpoint directory: ``model_dir`` itself, its ``<task>/`` sub-directory, or the shipped default."""
     base = Path(model_dir) if model_dir is not None else default_models_dir()
@@ -110,6 +148,9 @@ def load_checkpoint(model_dir: str | Path | None = None, *, task: str | None = N
     if task is not None and config["task"]["name"] != task:
         raise InputError(f"task: checkpoint {path} is for {config['task']['name']!r}, not {task!r}")
     node_ids = _read_json_gz(path / "ids.json.gz")
+    if config.get("kind") == "paths":
+        model = PathModel.from_json(json.loads((path / PATHS_FILE).read_text()))
+        return Checkpoint(path, model, config, node_ids)
     m, node_types = config["model"], config["metadata"][0]
     metadata = (node_types, [tuple(et) for et in config["metadata"][1]])
     try:
@@ -131,7 +172,8 @@ def load_graph_for(ckpt: Checkpoint, *, store: Any = None) -> GraphData:
     if g["source"] == "prior":
         key = ("prior", tuple(g["exclude_metaedges"]), digest)
         if key not in _GRAPHS:
-            _GRAPHS[key] = prior_graph(g["exclude_metaedges"], node_ids=ckpt.node_ids)
+            _GRAPHS[key] = prior_graph(g["exclude_metaedges"], node_ids=ckpt.node_ids,
+                                       keep_isolated=bool(g.get("keep_isolated")))
         graph = _GRAPHS[key]
     elif g["source"] == "store":
         if store is None:

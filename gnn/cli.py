@@ -48,6 +48,33 @@ def train(task: str = typer.Option("treats", help="treats | presents | another r
     typer.secho(f"saved {out}", err=True)
 
 
+@app.command("fit-paths")
+def fit_paths(task: str = typer.Option("treats", help="treats | another relation between two node types"),
+              c: float = typer.Option(0.01, help="inverse L2 strength of the logistic regression"),
+              max_length: int = typer.Option(3, help="longest metapath, in edges (1-3)"),
+              exclude_metaedges: str = typer.Option("", help="comma-separated Hetionet metaedges to leave out"),
+              evaluate: bool = typer.Option(True, help="also run the all-pairs hold-out evaluation (paths, degree)"),
+              out: Path = typer.Option(Path("runs/paths"), help="checkpoint directory")) -> None:
+    """Fit the path model (DWPC + logistic regression) on every known edge of the Hetionet prior and save it."""
+    from gnn.checkpoint import save_path_model
+    from gnn.data import prior_graph
+    from gnn.evaluate import evaluate_all_pairs, to_json
+    from gnn.paths import fit_path_model
+    from gnn.train import resolve_task
+
+    if not 1 <= max_length <= 3:
+        raise typer.BadParameter(f"must be 1-3, got {max_length}", param_hint="--max-length")
+    excluded = [m.strip() for m in exclude_metaedges.split(",") if m.strip()]
+    graph = prior_graph(excluded, keep_isolated=True)
+    t = resolve_task(task, graph)
+    model = fit_path_model(graph, t.edge_type, c=c, max_length=max_length)
+    metrics = evaluate_all_pairs(t, graph=graph, methods=("paths", "degree"), c=c) if evaluate else None
+    save_path_model(out, model, graph, exclude_metaedges=excluded, metrics=metrics)
+    typer.echo(to_json({"version": model.digest(), "features": len(model.metapaths),
+                        "top_features": model.top_features(), "metrics": metrics}))
+    typer.secho(f"saved {out}", err=True)
+
+
 @app.command()
 def evaluate(model: Optional[Path] = typer.Option(None, help="checkpoint dir (default: the shipped models)"),
              task: Optional[str] = typer.Option(None, help="treats | presents (default: every model found)"),

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from gnn.checkpoint import STATES_FILE, Checkpoint, load_checkpoint, load_graph_for
+from gnn.checkpoint import SCORES_FILE, STATES_FILE, Checkpoint, load_checkpoint, load_graph_for
 from gnn.data import EdgeType, GraphData, is_reverse, reverse_edge_type
 from gnn.train import Task, node_states
 from kg.errors import InputError
@@ -72,8 +72,18 @@ class Predictor:
         self.evidence = evidence or (StoreEvidence(store) if store is not None else prior_evidence)
         self.node_index = {nt: {c: i for i, c in enumerate(ids)} for nt, ids in ckpt.node_ids.items()}
         self._adj: dict[EdgeType, Any] = {}
+        self._scores: torch.Tensor | None = None  # a path model's score of every pair
+        prior = graph is None and ckpt.config["graph"]["source"] == "prior"
+        if ckpt.kind == "paths":
+            from safetensors.torch import load_file
+
+            self.states = {}
+            cached = ckpt.path / SCORES_FILE
+            self._scores = (load_file(str(cached))["scores"] if prior and cached.is_file()
+                            else torch.from_numpy(ckpt.model.score_matrix(self.graph)).float())
+            return
         cache = ckpt.path / STATES_FILE
-        if graph is None and ckpt.config["graph"]["source"] == "prior" and cache.is_file():
+        if prior and cache.is_file():
             from safetensors.torch import load_file
 
             self.states = load_file(str(cache))
@@ -92,10 +102,14 @@ class Predictor:
 
     # -- scores ----------------------------------------------------------------------------------------------
     def score_matrix(self, src: torch.Tensor | None = None) -> torch.Tensor:
+        if self._scores is not None:
+            return self._scores if src is None else self._scores[src]
         with torch.inference_mode():
             return self.ckpt.model.score_matrix(self.states, src)
 
     def score_index_pairs(self, src: torch.Tensor, dst: torch.Tensor) -> torch.Tensor:
+        if self._scores is not None:
+            return self._scores[src, dst]
         with torch.inference_mode():
             return self.ckpt.model.score(self.states, src, dst)
 

@@ -108,6 +108,13 @@ def _materialize(data: HeteroData, target: EdgeType, train_pos: Tensor, val_pos:
                  test=_with_target(data, target, torch.cat([train_pos, val_pos], 1)))
 
 
+def split_from_edges(graph: GraphData, target: EdgeType, train_pos: Tensor, val_pos: Tensor, test_pos: Tensor
+                     ) -> Split:
+    """A split from chosen target-edge partitions (``[2, n]`` index pairs each), without sampled negatives."""
+    empty = torch.zeros(2, 0, dtype=torch.long)
+    return _materialize(graph.data, target, train_pos, val_pos, test_pos, empty, empty)
+
+
 def split_graph(graph: GraphData, task: str | Task, *, val_ratio: float = 0.1, test_ratio: float = 0.2,
                 neg_ratio: float = 1.0, seed: int = 0) -> Split:
     """``RandomLinkSplit`` of the task's edges with their reverses split alongside (no leakage)."""
@@ -247,12 +254,13 @@ def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "di
           graph: GraphData | None = None, exclude_metaedges: Iterable[str] = DEFAULT_EXCLUDED_METAEDGES,
           device: str | torch.device | None = None, amp: bool | None = None, batch_size: int | None = None,
           evaluate: bool = False, baselines: bool = True, kge: str = "distmult", kge_epochs: int = 60, out: str | Path | None = None,
-          graph_source: str | None = None) -> TrainResult:
+          graph_source: str | None = None, split: Split | None = None) -> TrainResult:
     """Train a link predictor for ``task`` and return it with its split; optionally evaluate and save.
 
     ``graph`` defaults to the Hetionet prior without ``exclude_metaedges``. ``amp`` defaults to on when training on
     CUDA (bf16 autocast). ``batch_size`` asks for neighbour-sampled mini-batches, which fall back to full-batch
-    (with a warning) when neither pyg_lib nor torch_sparse is installed.
+    (with a warning) when neither pyg_lib nor torch_sparse is installed. ``split`` replaces the random link split
+    (an evaluation that holds out edges of its own choosing, e.g. every edge of some compounds).
     """
     from torch_geometric import seed_everything
 
@@ -274,7 +282,10 @@ def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "di
         log.warning("mini-batch training needs pyg_lib or torch_sparse (neither is installed): training full-batch")
         batch_size = None
 
-    split = split_graph(graph, task, val_ratio=val_ratio, test_ratio=test_ratio, seed=seed)
+    if split is None:
+        split = split_graph(graph, task, val_ratio=val_ratio, test_ratio=test_ratio, seed=seed)
+    elif split.target != task.edge_type:
+        raise InputError(f"split: made for {'-'.join(split.target)}, not the task's {'-'.join(task.edge_type)}")
     data = graph.data
     feature_dims = {nt: data[nt].x.size(1) for nt in data.node_types if "x" in data[nt]}
     model = LinkPredictor({nt: data[nt].num_nodes for nt in data.node_types}, data.metadata(), task.source,
