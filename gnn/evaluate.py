@@ -219,6 +219,9 @@ def evaluate_checkpoint(model_dir: str | Path | None = None, *, task: str | None
     out = evaluate_split(ckpt.model, graph, split, Task(**ckpt.config["task"]),
                          baselines=baselines, kge=kge, kge_epochs=kge_epochs, seed=seed)
     out["checkpoint"] = str(ckpt.path)
+    if ckpt.config["task"]["name"] == "presents":
+        out["diagnosis"] = [evaluate_diagnosis(ckpt.path, known=k, hidden=h, graph=graph)
+                            for k, h in ((2, 1), (3, 0), (1, 1), (0, 2))]
     return out
 
 
@@ -360,4 +363,83 @@ def evaluate_all_pairs(task: str | Task = "treats", *, graph: GraphData | None =
         log.info("all-pairs evaluation, %s split: %s", how,
                  {m: round(v["auroc"], 3) for m, v in res.items() if isinstance(v, dict)})
         out[f"by_{how}"] = res
+    return out
+
+
+# ------------------------------------------------------------------------------------- differential diagnosis
+
+DIAGNOSIS_METHODS = ("model", "idf_overlap", "hybrid")
+
+
+def idf_overlap(known: np.ndarray, query: Sequence[int]) -> np.ndarray:
+    """IDF-weighted symptom overlap: for each disease, the sum over the query symptoms it is known to present of
+    ``log(n_diseases / n_diseases_presenting_it)``, so a rare shared symptom counts more than fever."""
+    n = known.shape[0]
+    df = known.sum(0)
+    idf = np.log(n / np.maximum(df, 1))
+    q = list(query)
+    return (known[:, q] * idf[q]).sum(1)
+
+
+def diagnosis_scores(method: str, logits: np.ndarray, known: np.ndarray, query: Sequence[int]) -> np.ndarray:
+    """Disease scores for a symptom set: ``model`` (mean log-sigmoid of the PRESENTS logits), ``idf_overlap``, or
+    ``hybrid`` (the overlap, with the model's mean probability, at most 1, breaking ties and ranking diseases the
+    graph links to none of the symptoms)."""
+    q = list(query)
+    if method == "idf_overlap":
+        return idf_overlap(known, q)
+    model = torch.nn.functional.logsigmoid(torch.from_numpy(logits[:, q])).mean(1).numpy()
+    if method == "model":
+        return model
+    if method == "hybrid":
+        return idf_overlap(known, q) + np.exp(model)
+    raise InputError(f"method: unknown {method!r}; valid: {', '.join(DIAGNOSIS_METHODS)}")
+
+
+def evaluate_diagnosis(model_dir: str | Path | None = None, *, known: int = 2, hidden: int = 1, seed: int = 0,
+                       graph: GraphData | None = None) -> dict[str, Any]:
+    """Rank each disease from a few of its symptoms, as ``medkg diagnose`` does, on the presents model's split.
+
+    For every disease with a held-out (test) PRESENTS edge, the query is ``hidden`` of its held-out symptoms plus
+    ``known`` of the symptoms the graph still links to it (random, seeded). Each method sees the same graph (train +
+    validation edges); the true disease's rank among all diseases gives top-1/top-10 accuracy and MRR (ties half).
+    """
+    from gnn.checkpoint import load_checkpoint, load_graph_for, load_split
+
+    if known < 0 or hidden < 0 or known + hidden < 1:
+        raise InputError(f"known and hidden must be >= 0 with a positive sum, got {known}, {hidden}")
+    ckpt = load_checkpoint(model_dir, task="presents")
+    if ckpt.kind != "gnn":
+        raise InputError("model_dir: the diagnosis evaluation needs the GNN presents checkpoint")
+    graph = graph or load_graph_for(ckpt)
+    split = load_split(ckpt, graph)
+    s, _, t = split.target
+    h = node_states(ckpt.model, split.test)
+    with torch.inference_mode():
+        logits = ckpt.model.decoder.score_matrix(h[s], h[t]).double().numpy()
+    adj = np.zeros(logits.shape)
+    kn = split.known("train", "val").numpy()
+    adj[kn[0], kn[1]] = 1
+    test = split.test_pos.numpy()
+    rng = np.random.default_rng(seed)
+    ranks: dict[str, list[float]] = {m: [] for m in DIAGNOSIS_METHODS}
+    for d in np.unique(test[0]):
+        held = np.sort(test[1][test[0] == d])
+        linked = np.flatnonzero(adj[d])
+        if len(held) < hidden or len(linked) < known:
+            continue
+        query = [*rng.choice(linked, known, replace=False).tolist(), *rng.choice(held, hidden, replace=False).tolist()]
+        for m in DIAGNOSIS_METHODS:
+            sc = diagnosis_scores(m, logits, adj, query)
+            ranks[m].append(1 + float((sc > sc[d]).sum()) + (float((sc == sc[d]).sum()) - 1) / 2)
+    out: dict[str, Any] = {"task": "presents", "checkpoint": str(ckpt.path), "cases": len(ranks["model"]),
+                           "query": {"known_symptoms": known, "held_out_symptoms": hidden, "seed": seed},
+                           "candidates": int(logits.shape[0]),
+                           "protocol": ("each disease ranked among all diseases from a symptom set drawn from its "
+                                        "held-out and its known PRESENTS edges; ties count half")}
+    for m, r in ranks.items():
+        a = np.asarray(r)
+        out[m] = {"top1": float((a <= 1).mean()) if a.size else float("nan"),
+                  "top10": float((a <= 10).mean()) if a.size else float("nan"),
+                  "mrr": float((1 / a).mean()) if a.size else float("nan")}
     return out

@@ -309,8 +309,11 @@ def diagnose(symptoms: Sequence[str] | str, top: int = 10, explain: bool = True,
              ) -> list[dict[str, Any]]:
     """Diseases ranked for a set of symptoms (names or ids; a comma-separated string is split).
 
-    A disease's score is the mean log-sigmoid of the model's PRESENTS scores over the given symptoms (a
-    naive-Bayes-like product of per-symptom probabilities); ``matched`` counts symptoms the graph links to it.
+    A disease's score is the IDF-weighted overlap of the symptoms with those the graph links to it (a rare shared
+    symptom counts more than a common one) plus the model's geometric-mean PRESENTS probability over the symptoms
+    (at most 1: it breaks ties and ranks diseases the graph links to none of them). ``matched`` counts symptoms the
+    graph links to the disease; ``probability`` is the model's part alone. ``medkg gnn evaluate --task presents``
+    measures this against the overlap alone and the model alone.
     """
     if isinstance(symptoms, str):
         symptoms = [s for s in symptoms.split(",") if s.strip()]
@@ -321,13 +324,17 @@ def diagnose(symptoms: Sequence[str] | str, top: int = 10, explain: bool = True,
     p = predictor or load_predictor("presents", model_dir)
     t = p.task
     sym = list(dict.fromkeys(resolve_concept(p.graph, s, t.target, "symptoms") for s in symptoms))
+    from gnn.evaluate import idf_overlap
+
     logits = p.score_matrix()[:, sym]  # [diseases, symptoms]
-    score = torch.nn.functional.logsigmoid(logits).mean(1)
-    adj = p.adjacency(t.edge_type)[:, sym].toarray() > 0
+    model = torch.nn.functional.logsigmoid(logits.double()).mean(1)
+    known = p.adjacency(t.edge_type).toarray() > 0
+    adj = known[:, sym]
+    score = torch.from_numpy(idf_overlap(known.astype(np.float64), sym)) + model.exp()
     out = []
     for d in torch.argsort(score, descending=True)[:top].tolist():
         item = {"rank": len(out) + 1, **p._node(t.source, d), "score": float(score[d]),
-                "probability": float(score[d].exp()), "matched": int(adj[d].sum()),
+                "probability": float(model[d].exp()), "matched": int(adj[d].sum()),
                 "symptoms": [p._node(t.target, s) for s in sym]}
         if explain:
             found = [pt for s in sym for pt in p.paths(t.source, d, t.target, s, k=paths)]  # direct PRESENTS kept

@@ -120,3 +120,29 @@ def test_explained_predictions_cite_stored_edges_in_their_direction(treats):
             assert all((e["source"], e["rel"], e["target"]) in stored for e in path["edges"])
             lines.append(path_text(path))
     assert any(" -BINDS-> " in t and " <-ASSOCIATES- " in t for t in lines), lines
+
+
+def test_idf_overlap_counts_a_rare_shared_symptom_above_a_common_one():
+    import numpy as np
+
+    from gnn.evaluate import idf_overlap
+
+    known = np.array([[1, 1, 0], [1, 0, 1], [1, 0, 0], [1, 0, 0]], dtype=float)  # symptom 0: every disease
+    scores = idf_overlap(known, [0, 1])
+    assert scores[0] > scores[1] == scores[2] == scores[3] == 0.0
+    assert idf_overlap(known, [2]).argmax() == 1
+
+
+def test_diagnosis_evaluation_reports_every_method_on_the_same_cases(tmp_path, tiny_graph, presents_model):
+    from gnn.checkpoint import save_checkpoint
+    from gnn.evaluate import DIAGNOSIS_METHODS, evaluate_diagnosis
+
+    save_checkpoint(tmp_path / "p", presents_model)
+    r = evaluate_diagnosis(tmp_path / "p", known=1, hidden=1, graph=tiny_graph)
+    assert r["cases"] > 0 and r["candidates"] == 20
+    for m in DIAGNOSIS_METHODS:
+        assert 0 <= r[m]["top1"] <= r[m]["top10"] <= 1 and 0 < r[m]["mrr"] <= 1
+    # twins share every symptom: the overlap alone ties them, the model breaks the tie
+    assert r["hybrid"]["mrr"] >= r["idf_overlap"]["mrr"]
+    with pytest.raises(InputError, match="positive sum"):
+        evaluate_diagnosis(tmp_path / "p", known=0, hidden=0, graph=tiny_graph)
