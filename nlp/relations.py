@@ -310,6 +310,7 @@ class Relation:
     confidence: float
     assertion: Assertion = Assertion.PRESENT
     scores: dict[str, float] = field(default_factory=dict)  # calibrated distribution over NONE + allowed labels
+    model_version: str = "0"  # the relation model's version: two models' evidence never shares a key
 
 
 def default_model_dir() -> Path:
@@ -412,7 +413,7 @@ class RelationExtractor:
                     assertion = relation_assertion(sent, subj, obj, _context_assertions(sent, [subj, obj]))
                     scores = {LABELS[n]: round(float(p[n]), 6) for n in range(len(LABELS)) if m[n]}
                     results[k].append(Relation(ms[i], ms[j], RelType(LABELS[best]), float(p[best]), assertion,
-                                               scores))
+                                               scores, self.version))
         for rels in results:
             rels.sort(key=lambda r: (r.subject.start, r.object.start))
         return results
@@ -443,7 +444,7 @@ class RelationExtractor:
         for k, rels in zip(keys, self.predict_batch(items, threshold=threshold)):
             for r in rels:
                 out.append((k, Relation(r.subject.mention, r.object.mention, r.predicate, r.confidence, r.assertion,
-                                        r.scores)))
+                                        r.scores, r.model_version)))
         return out
 
 
@@ -463,13 +464,13 @@ class _Shifted:
 
 
 def relations_to_triples(relations: Iterable[Relation], *, doc_id: str, sentence_index: int, sentence_start: int,
-                         sentence_text: str, concept_of, version: str = "0") -> list[Triple]:
+                         sentence_text: str, concept_of, version: str | None = None) -> list[Triple]:
     """One triple per relation (= per sentence of evidence); the graph aggregates evidence of the same fact.
 
     ``concept_of(mention) -> Concept | None`` gives a mention's linked concept; relations whose subject or object is
     unlinked are dropped (a fact edge needs two concept ids). Offsets in the provenance are document offsets:
     ``start``/``end`` is the sentence, ``subject_span``/``object_span`` the mentions (``sentence_start`` + the
-    mention's sentence offsets).
+    mention's sentence offsets). ``version`` overrides the version each relation carries from its model.
     """
     if sentence_index < 0 or sentence_start < 0:
         raise InputError(f"sentence_index and sentence_start must be >= 0, got {sentence_index}, {sentence_start}")
@@ -482,7 +483,7 @@ def relations_to_triples(relations: Iterable[Relation], *, doc_id: str, sentence
                           end=sentence_start + len(sentence_text), text=sentence_text,
                           subject_span=(sentence_start + r.subject.start, sentence_start + r.subject.end),
                           object_span=(sentence_start + r.object.start, sentence_start + r.object.end),
-                          extractor=EXTRACTOR, version=version)
+                          extractor=EXTRACTOR, version=version or r.model_version)
         out.append(Triple(subject=subj, predicate=r.predicate, object=obj, assertion=r.assertion,
                           confidence=min(1.0, max(0.0, r.confidence)), provenance=prov))
     return out

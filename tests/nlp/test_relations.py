@@ -133,6 +133,18 @@ def test_triples_provenance_and_cid_pairs():
     assert unlinked == []
 
 
+def test_relation_triples_carry_the_relation_models_version_and_keep_evidence_apart():
+    sentence = "Cisplatin caused nephrotoxicity."
+    chem, dis = Concept(label=C, id="DB00515"), Concept(label=D, id="MESH:D007674")
+    subj, obj = M(0, 9, C, chem), M(17, 31, D, dis)
+    made = [R.relations_to_triples([R.Relation(subj, obj, RelType.CAUSES, 0.9, model_version=v)], doc_id="d1",
+                                   sentence_index=0, sentence_start=0, sentence_text=sentence,
+                                   concept_of=lambda m: m.concept)[0] for v in ("1.0.0", "1.1.0")]
+    assert [t.provenance.version for t in made] == ["1.0.0", "1.1.0"]
+    assert made[0].fact_key() == made[1].fact_key()  # the same fact …
+    assert made[0].evidence_key() != made[1].evidence_key()  # … supported by two models' evidence, kept apart
+
+
 # ------------------------------------------------------------------------------------------ shipped model
 
 
