@@ -316,7 +316,7 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
 
 _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO}])){{1,30}}"
-_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
+_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
                    r"stepson|stepdaughter|grandma|grandpa|grandmother|grandfather|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
@@ -324,7 +324,7 @@ _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|nurse|lpn|cna|aide|sw|social work(?
                    r"relieved by|report to|report from|care of|c/o|wife|husband|spouse|partner|son|daughter|dtr|"
                    r"mother|mom|father|dad|sister|sis|brother|bro|niece|nephew|grandson|granddaughter|gd|gs|"
                    r"aunt|uncle|cousin|friend|fiance|fiancee|girlfriend|boyfriend|hcp|proxy|guardian|"
-                   r"(?:son|daughter|brother|sister|mother|father)-in-law|(?:wife|husband|son|daughter|dtr|sister|"
+                   r"(?:son|daughter|dtr|brother|sister|mother|father)-in-law|(?:wife|husband|son|daughter|dtr|sister|"
                    r"brother|mother|father|friend)'s")
 _MOVE_CUES = (r"received|rec'd|recieved|transferred|transfered|transfer|xfer(?:r?ed|'d|d)?|tx(?:'d|d)?|sent|came|coming|come|arrived|"
               r"admitted|readmitted|returned|returning|return|brought|flown|flew|medflighted|med-flighted|taken|"
@@ -423,18 +423,30 @@ _RX = {
                                      rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b"),
     "place_move_anycase": re.compile(rf"(?i:\b(?:{_MOVE_CUES})(?:[ \t]+back)?[ \t]+(?:to|from)(?:[ \t]+the)?"
                                      rf"|\b(?:(?:wo)?man|female|male|pt|patient|native)[ \t]+from"
-                                     rf"|\b(?:{_AT_CUES})[ \t]+at(?:[ \t]+the)?"
+                                     rf"|\b(?:{_AT_CUES})[ \t]+at(?:[ \t]+the)?|\bbed[ \t]+(?:on|in|at)"
                                      rf"|\blives?[ \t]+(?:alone[ \t]+|with[ \t]+(?:[a-z'’]+[ \t]+){{1,3}})?in)(?=[ \t]+"
                                      rf"(?P<val>{_PLACE_TOK}(?:[ \t]+{_PLACE_TOK}){{0,2}}(?:[ \t]+\d{{1,2}}[A-Za-z]?(?![\d/:.]))?))"),
     "date_md_bare": re.compile(r"(?<![\w/.+-])(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))"
                                r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
     "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
-    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/.:-])"),
+    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/:-]|\.\d)"),
     "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
     "phone_hash": re.compile(r"(?<![\w#])#[ \t]*(?P<val>(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]?\d{4})(?![\d-])"),
     # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
-    "name_nickname": re.compile(rf"\b(?P<val>{_NAME_TOK}[ \t]+\([\"“]?{_NAME_TOK}[\"”]?\)[ \t]+{_NAME_TOK})"),
+    "name_nickname": re.compile(rf"\b(?P<val>{_NAME_TOK}[ \t]+(?:\([\"“']?{_NAME_TOK}[\"”']?\)|[\"“']{_NAME_TOK}[\"”'])"
+                                rf"[ \t]+{_NAME_TOK})"),  # also 'Omar "Chip" Tsosie'
+    # a name before a relationship in parentheses: "earl (wife) called", "Mary Smith (daughter)"
+    "name_paren_role": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)[ \t]*\((?i:wife|husband|spouse|"
+                                  rf"partner|son|daughter|dtr|sister|brother|mother|father|niece|nephew|grandson|"
+                                  rf"granddaughter|cousin|friend|neighbou?r|hcp|proxy|health care proxy|guardian|"
+                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle)\)"),
+    # a range of bare dates: the second one of "(3/12-6/28)"
+    "date_md_range": re.compile(r"(?<![\w/.+-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])[ \t]?[-–][ \t]?"
+                                r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/%+]|\.\d)"),
+    # a county in any case after a place preposition: "called from essex county", "IN HAMPDEN COUNTY"
+    "county_any": re.compile(r"(?i:\b(?:from|in|of|at|to|near)[ \t]+)(?P<val>[A-Za-z][A-Za-z'’.-]{1,20}"
+                             r"(?:[ \t]+[A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+(?i:county|parish))\b"),
     # numbered roads: "Route 30", "Rte 116", "I-91", "Hwy 1"
     "road": re.compile(r"(?i:\b(?:route|rte\.?|highway|hwy\.?|interstate|state route|us route|county road)[ \t]?#?[ \t]?"
                        r"\d{1,3}[A-Za-z]?\b)"),  # not interstates ("I-95"): too coarse to place anyone
@@ -453,7 +465,7 @@ _RX = {
     # "LAST, FIRST M" in capitals on a line of its own or after a label: "BARTOLOMEI, VITTORIA A"
     "name_caps_last_first": re.compile(rf"(?m)^(?:[ \t]*[A-Za-z][A-Za-z /']{{1,30}}:)?[ \t]*(?P<val>[{_UP}][{_UP}'’-]+"
                                        rf"(?:[ \t][{_UP}][{_UP}'’-]+)?,[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}]\.?)?)"
-                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#))"),
+                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#|,[ \t]*(?:MRN|MR#|DOB|#)))"),
     # a form field whose value is a person's name: "Referral coordinator: Pim Verhoeven"
     "name_label_any": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z /'’]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
                                  rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,2}})(?=[ \t]*(?:$|,|\(|[ \t]{{2}}))"),
@@ -467,7 +479,8 @@ _RX = {
                                 r"rehab(?:ilitation)?(?: center| hospital)?|hospital|clinic|vna|high school|"
                                 r"elementary school|middle school|senior living|assisted living|healthcare|health system|"
                                 r"urgent care|surgical center|surgery center|inn|hotel|motel|church|parish|"
-                                r"fire department|fire|fd)\b"),
+                                r"fire department|fire|fd|memorial|manor|health care center|care center|"
+                                r"police department|police|pd|ems|fire rescue|cvs|walgreens|rite aid)\b"),
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
                                   rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
@@ -886,6 +899,23 @@ class Deidentifier:
             lw = w.lower()
             gap_before = text[toks[i - 1].end():m.start()] if i else ""
             prev = toks[i - 1].group().lower() if i and gap_before in (" ", "\t") else ""
+            if prev in _LOOSE_PLACE_PREPS and lw in _TOWN_PREFIXES and i + 1 < n \
+                    and text[m.end():toks[i + 1].start()] in (" ", ". ", " ") and (degenerate or w[:1].isupper()):
+                # "from new harlow", "in north adams", "at St. Elsewhere", "to Mt. Ascutney": a prefix word and a name
+                nxt = toks[i + 1].group()
+                lx = nxt.lower()
+                saint = lw in ("st", "saint", "mt", "mount")
+                ok = (degenerate or nxt[:1].isupper()) and not (lx in self.lex.clinical_vocabulary
+                                                                or lx in self.lex.medical_words) and (
+                    saint and len(lx) > 2 or self._place_word(nxt, degenerate, follow=True) or self._census(lx))
+                if ok and f"{lw} {lx}" not in _STATE_NAMES_LOWER and not (lw == "new" and lx in ("onset", "pt")):
+                    j = i + 1
+                    while j + 1 < n and j - i < 3 and text[toks[j].end():toks[j + 1].start()] == " " \
+                            and toks[j + 1].group().lower() in _TOWN_TAILS:
+                        j += 1
+                    out.append(_Cand(PhiType.LOCATION, m.start(), toks[j].end(), "context", C - 8))
+                    i = j + 1
+                    continue
             if prev in _LOOSE_PLACE_PREPS and (degenerate or w[:1].isupper()) and self._place_word(
                     w, degenerate, acronym_ok=prev in ("from", "at")):
                 j = i
@@ -911,8 +941,11 @@ class Deidentifier:
     def _place_word(self, word: str, degenerate: bool, follow: bool = False, acronym_ok: bool = True) -> bool:
         """A word of a place name after a place preposition: unknown, or (in mixed case) an unknown acronym."""
         lw = word.lower()
-        if self._never_name(lw) or lw in self.lex.medical_words or lw in self.lex.generic_places:
-            return False
+        if self._never_name(lw) or lw in self.lex.medical_words or lw in self.lex.generic_places \
+                or lw in self._eponyms_lower:
+            return False  # "placed in trendelenburg": an eponym, not a town
+        if follow and lw in _TOWN_TAILS:
+            return True  # "millbridge falls", "sioux falls"
         if not degenerate and word.isupper() and len(word) > 1:
             return acronym_ok and 3 <= len(word) <= 6 and not self._is_english(lw) and word not in self.lex.state_abbreviations
         if follow and lw in _PLACE_HEADS:
@@ -976,8 +1009,9 @@ class Deidentifier:
             words = re.findall(r"[^\s.]+", text[s:e])
             if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words if len(w) > 1):
                 continue
-            if not degenerate and not all(w[:1].isupper() for w in words):
-                continue
+            if not degenerate and not all(w[:1].isupper() or self._census(w) or self._unknown_word(w)
+                                          for w in words if len(w) > 1):
+                continue  # "d. redcloud RN" in a mixed-case note: a name by vocabulary, not by its capitals
             out.append(_Cand(PhiType.NAME, s, e, "context", C))
         for m in _RX["name_caps_last_first"].finditer(text):
             s, e = m.start("val"), m.end("val")
@@ -987,6 +1021,27 @@ class Deidentifier:
             if not any(self._census(w) or self._unknown_word(w) for w in words):
                 continue
             out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for m in _RX["name_paren_role"].finditer(text):  # "earl (wife) called", "Mary Smith (daughter)"
+            toks = list(re.finditer(r"\S+", m.group("val")))
+            keep = []
+            for t in reversed(toks):
+                w = t.group()
+                if self._never_name(w) or w.lower() in self.lex.medical_words or not (
+                        self._census(w) or self._unknown_word(w)
+                        or not degenerate and w[:1].isupper() and not _at_sentence_start(text, m.start("val") + t.start())):
+                    break
+                keep.append(t)
+            if keep:
+                out.append(_Cand(PhiType.NAME, m.start("val") + keep[-1].start(), m.start("val") + keep[0].end(),
+                                 "context", C - 2))
+        for m in _RX["county_any"].finditer(text):
+            toks = list(re.finditer(r"\S+", m.group("val")))[:-1]
+            while toks and (self._never_name(toks[0].group()) or toks[0].group().lower() in self.lex.medical_words):
+                toks.pop(0)
+            if not toks or any(self._never_name(t.group()) for t in toks) or (
+                    not degenerate and not all(t.group()[:1].isupper() for t in toks)):
+                continue
+            out.append(_Cand(PhiType.LOCATION, m.start("val") + toks[0].start(), m.end("val"), "context", C - 5))
         for key in ("name_label_any", "name_first_person"):
             for m in _RX[key].finditer(text):
                 s, e = m.start("val"), m.end("val")
@@ -1011,6 +1066,7 @@ class Deidentifier:
                 continue  # "the clinic"; "MOVEMENT DISORDERS CLINIC" is a heading in mixed-case text
             start = m.start()
             kept = 0
+            named = 0  # kept words other than place heads ("county", "general"): "the county hospital" is no name
             pos = start
             while kept < 4:
                 w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
@@ -1021,25 +1077,35 @@ class Deidentifier:
                 if lw in ("&", "and", "of") and kept:
                     pos = w.start("w")
                     continue
-                if (self._never_name(word) or lw.rstrip("'s") in self.lex.medical_words or lw in self.lex.medical_words
+                head_word = lw in _PLACE_HEADS and lw not in ("home", "house")
+                if ((self._never_name(word) and not head_word) or lw.rstrip("'s") in self.lex.medical_words
+                        or lw in self.lex.medical_words or lw in _GENERIC_FACILITY_WORDS
                         or (not degenerate and (not word[:1].isupper() or word.isupper() and len(word) > 4))
                         or lw.isdigit()):
                     break
                 pos = w.start("w")
                 start = pos
                 kept += 1
-            if not kept:
+                named += not head_word
+            if not named:
                 continue
+            institution = head.lower() in _INSTITUTION_HEADS
             if degenerate:
                 before = text[max(0, start - 24):start]
                 cue = _FACILITY_CUE.search(before)
                 if not cue:
                     continue
                 words = re.findall(r"[^\s&]+", text[start:m.start()])
-                if all(self._is_english(w) for w in words) and not re.match(r"(?i)\W*(?:from|at|through|thru|via)\b",
-                                                                            cue.group()):
+                if all(self._is_english(w) for w in words) and not institution and not re.match(
+                        r"(?i)\W*(?:from|at|through|thru|via)\b", cue.group()):
                     continue  # "leads to frequent laboratory monitoring"
-            out.append(_Cand(PhiType.LOCATION, start, m.end(), "context", C - 4))
+            end = m.end()
+            tail = _FACILITY_OF.match(text, end)  # "Life Care Center of Nashoba"
+            if tail and institution and not self._never_name(tail.group("w")) \
+                    and tail.group("w").lower() not in self.lex.medical_words \
+                    and (degenerate or tail.group("w")[:1].isupper()):
+                end = tail.end()
+            out.append(_Cand(PhiType.LOCATION, start, end, "context", C - 4))
 
     def _gazetteer_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         """US towns and cities from the gazetteer: after a place preposition, or uncued when not an English word."""
@@ -1151,15 +1217,18 @@ class Deidentifier:
             second = text[nxt[0]:nxt[1]].lower() if nxt is not None else ""
             first_name = lw in self.lex.census_first or lw in self.lex.census_first_words
             full_name = nxt is not None and not keep and not self._never_name(second) and (
-                second in self.lex.census_last or first_name and second in self.lex.census_word_names)  # "mary silva"
+                second in self.lex.census_last or first_name and second in self.lex.census_word_names  # "mary silva"
+                or second in self.lex.census_word_names and self._unknown_word(lw)  # "arnel hope", "rohan wood"
+                and not re.search(r"(?:s|ed|ing|ly)$", second) and second not in self.lex.medical_words)
             if full_name and lw not in self.lex.medical_words:
                 keep += [(ts, te), nxt]  # type: ignore[list-item]
                 break
             if not census:
                 if not (strong or mixed_case_note or self._unknown_word(w)):
                     break  # "son visited", "per protocol"; but "son caspian", "wife graca": no English word
-                if lw in self.lex.medical_words or re.search(r"(?:ed|ing|ly)$", lw) and len(lw) > 4:
-                    break
+                if lw in self.lex.medical_words or re.search(r"(?:ed|ing|ly)$", lw) and len(lw) > 4 \
+                        and not self._unknown_word(lw):
+                    break  # "dr placed", but "wife xiaoming", "dtr yuting": no English word ends so
                 if lw.isdigit() or lw in self.lex.medical_words:
                     break
             elif lw in self.lex.census_word_names and not (strong or mixed_case_note):
@@ -1215,7 +1284,7 @@ class Deidentifier:
                     keep.append((ts, te))
                 break
             head = w in _PLACE_HEADS
-            if not head and (self._never_name(w) or w in self.lex.medical_words):
+            if not head and (self._never_name(w) or w in self.lex.medical_words or w in _GENERIC_FACILITY_WORDS):
                 break
             if head and not keep:
                 break
@@ -1287,6 +1356,11 @@ class Deidentifier:
                 out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 1, {
                     "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
                     "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
+        for m in _RX["date_md_range"].finditer(text):  # "(3/12-6/28)": the second date of a range
+            month, day = int(m.group("a")), int(m.group("b"))
+            out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3, {
+                "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
+                "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
         for m in _RX["date_md_bare"].finditer(text):
             month, day = int(m.group("a")), int(m.group("b"))
             if _not_a_date(text, m.start("span"), m.end("span"), month, day):
@@ -1515,7 +1589,21 @@ _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), (
                 ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""), ("'s", ""), ("’s", ""))
 _LETTERS = re.compile(r"[a-zß-öø-ÿ]+(?:['’-][a-zß-öø-ÿ]+)*")
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*|&)[ \t]+\Z")
-_FACILITY_CUE = re.compile(r"(?i)(?:\b(?:from|at|to|through|thru|via|in|with|by|near|of|and)[ \t]+|[(,:][ \t]*|^[ \t]*|\n[ \t]*)\Z")
+_FACILITY_CUE = re.compile(r"(?i)(?:\b(?:from|at|to|through|thru|via|in|with|by|near|of|and|vs|versus|or)\.?[ \t]+|"
+                           r"\bw/[ \t]*|[(,:][ \t]*|^[ \t]*|\n[ \t]*|[.;!?][ \t]+)\Z")
+# heads that only ever name an institution: after them the words before are a name even when English ("Wing
+# Memorial", "cape cod vna", "Maplewood Manor")
+_INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home", "nursing facility", "vna",
+                                "visiting nurse", "visiting nurses", "health care center", "care center",
+                                "medical center", "medical centre", "health center", "health centre", "assisted living",
+                                "senior living", "rehab hospital", "rehabilitation hospital", "rehab center",
+                                "rehabilitation center", "ems", "pd", "fd", "police department", "fire department",
+                                "fire rescue", "cvs", "walgreens", "rite aid"})
+# adjectives before a head that make it generic, not a name: "the local hospital", "outside hospital"
+_GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "nearest", "nearby", "same", "previous",
+                                     "prior", "area", "private", "osh", "that", "this", "his", "her",
+                                     "their", "a", "an", "the", "any", "no", "our", "your"})
+_FACILITY_OF = re.compile(r"[ \t]+(?i:of)[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]{2,30})\b")
 _HEAD_AFTER = re.compile(r"(?:'s|’s|s'|')?[ \t-]+([A-Za-z]+)")
 _GAZ_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 _GAZ_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside", "around", "toward", "towards", "via", "visiting",
@@ -1551,6 +1639,13 @@ def _name_shaped(value: str) -> bool:
 
 _RELATIVE_CUE = re.compile(r"(?i)(?:rn|np|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|"
                            r"brother|bro|niece|nephew|grand|gd|gs|aunt|uncle|cousin|friend|fianc|girlfriend|boyfriend)")
+_TOWN_PREFIXES = frozenset({"new", "north", "south", "east", "west", "port", "fort", "ft", "mount", "mt", "lake", "glen",
+                            "st", "saint", "san", "santa", "el", "la", "los", "las", "old", "upper", "lower", "great",
+                            "little", "cape", "point", "rocky", "grand", "palm", "green", "white", "red"})
+_TOWN_TAILS = frozenset({"falls", "springs", "heights", "beach", "harbor", "harbour", "junction", "village", "hills",
+                         "park", "grove", "ridge", "valley", "center", "centre", "city", "landing", "mills", "bay",
+                         "creek", "crossing", "station", "river", "lake", "point"})
+_STATE_NAMES_LOWER = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 _PLACE_HEADS = frozenset({"hospital", "hosp", "clinic", "medical", "center", "centre", "general", "memorial", "regional",
                           "health", "healthcare", "rehab", "nursing", "home", "manor", "house", "institute",
                           "infirmary", "community", "county", "city"})
