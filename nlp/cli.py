@@ -41,6 +41,8 @@ def evaluate_cmd(
                                                  "the gold drug/effect spans."),
     gold_mentions: bool = typer.Option(False, "--gold-mentions", help="With --cid: use the file's mentions "
                                                                       "instead of the pipeline's (upper bound)."),
+    sentence_level: bool = typer.Option(False, "--sentence-level", help="With --cid: the sentence-level relation "
+                                        "path alone (pairs must share a sentence), for comparison."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Sentences per model batch."),
     transformer_only: bool = typer.Option(False, "--transformer-only", help="With --ner: score the transformer "
@@ -64,7 +66,8 @@ def evaluate_cmd(
     if ade is not None:
         results["ade"] = evaluate_ade_file(ade, batch_size=batch_size)
     if cid is not None:
-        results["cid"] = evaluate_cid_file(cid, gold_mentions=gold_mentions, batch_size=batch_size)
+        results["cid"] = evaluate_cid_file(cid, gold_mentions=gold_mentions, batch_size=batch_size,
+                                           document_level=not sentence_level)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(results, indent=2))
         return
@@ -73,8 +76,8 @@ def evaluate_cmd(
     if "ade" in results:
         _print_scores(f"ADE relations on {ade.name} (gold mentions)", flat_scores(results["ade"], "CAUSES"), fmt)
     if "cid" in results:
-        _print_scores(f"CID on {cid.name} ({results['cid']['mentions']} mentions)", flat_scores(results["cid"], "CID"),
-                      fmt)
+        _print_scores(f"CID on {cid.name} ({results['cid']['mentions']} mentions, {results['cid']['relations']}-level "
+                      "relations)", flat_scores(results["cid"], "CID"), fmt)
 
 
 def extract(

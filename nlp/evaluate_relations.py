@@ -178,33 +178,34 @@ def _bare(mesh: str) -> str:
     return mesh.split(":", 1)[1] if mesh.upper().startswith(("MESH:", "MSH:")) else mesh
 
 
-def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_size: int) -> list:
-    """Relation triples from the file's own mentions (MeSH concepts), sentence by sentence."""
+def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_size: int,
+                          document_level: bool = True) -> list:
+    """Relation triples from the file's own mentions (MeSH concepts), through the same document-level step as the
+    pipeline (:func:`nlp.docrel.document_relations`)."""
+    import spacy
+
+    from nlp.docrel import document_relations, load_doc_model
     from nlp.relations import relations_to_triples
     from nlp.spacy_components import ClinicalSentencizer  # the pipeline's own sentence boundaries
-    import spacy
 
     blank = spacy.blank("en")
     splitter = ClinicalSentencizer()
-    items, meta = [], []
+    doc_model = load_doc_model() if document_level else None
+    triples = []
     for d in docs:
         text = d.text
         sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
-        for k, (s0, s1) in enumerate(sents):
-            ms = []
-            for a, b, mtext, typ, ids in d.mentions:
-                if s0 <= a and b <= s1 and ids:
-                    label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
-                    concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))
-                    ms.append(_GoldMention(a - s0, b - s0, label, concept))
-            if len(ms) >= 2:
-                items.append((text[s0:s1], ms))
-                meta.append((d.id, k, s0))
-    preds = extractor.predict_batch(items, batch_size=batch_size)
-    triples = []
-    for (doc_id, k, s0), (sent, _), rels in zip(meta, items, preds):
-        triples += relations_to_triples(rels, doc_id=doc_id, sentence_index=k, sentence_start=s0, sentence_text=sent,
-                                        concept_of=lambda m: m.concept, version=extractor.version)
+        ms = []
+        for a, b, _mtext, typ, ids in d.mentions:
+            if ids and any(s0 <= a < s1 and b <= s1 for s0, s1 in sents):
+                label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
+                concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))
+                ms.append(_GoldMention(a, b, label, concept))
+        for k, r in document_relations(text, sents, ms, extractor, doc_model, batch_size=batch_size):
+            s0 = sents[k][0]
+            s1 = sents[min(k + r.sentences - 1, len(sents) - 1)][1]
+            triples += relations_to_triples([r], doc_id=d.id, sentence_index=k, sentence_start=s0,
+                                            sentence_text=text[s0:s1], concept_of=lambda m: m.mention.concept)
     return triples
 
 
@@ -217,19 +218,20 @@ class _GoldMention:
 
 
 def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pipeline: Any | None = None,
-                 extractor: Any | None = None, batch_size: int = 32) -> dict[str, Any]:
+                 extractor: Any | None = None, batch_size: int = 32, document_level: bool = True) -> dict[str, Any]:
     """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`nlp.pipeline.Pipeline`
-    with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``."""
+    with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``;
+    ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence)."""
     from kg.models import Document
     from nlp.relations import RelationExtractor, cid_pairs
 
     if gold_mentions:
-        triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size)
+        triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
     else:
         if pipeline is None:
             from nlp.pipeline import Pipeline
 
-            pipeline = Pipeline.default(relations=True)
+            pipeline = Pipeline.default(relations=True, document_level=document_level)
         triples = []
         documents = [Document(id=d.id, text=d.text) for d in docs]
         for b in range(0, len(documents), batch_size):
@@ -238,12 +240,14 @@ def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pi
     pred = cid_pairs(triples)
     out = score_cid({d.id: d.cid for d in docs}, pred)
     out["mentions"] = "gold" if gold_mentions else "pipeline"
+    out["relations"] = "document" if document_level else "sentence"
     return out
 
 
 def evaluate_cid_file(path: str | Path, *, gold_mentions: bool = False, batch_size: int = 32,
-                      pipeline: Any | None = None) -> dict[str, Any]:
-    return evaluate_cid(read_pubtator(path), gold_mentions=gold_mentions, batch_size=batch_size, pipeline=pipeline)
+                      pipeline: Any | None = None, document_level: bool = True) -> dict[str, Any]:
+    return evaluate_cid(read_pubtator(path), gold_mentions=gold_mentions, batch_size=batch_size, pipeline=pipeline,
+                        document_level=document_level)
 
 
 def flat_scores(result: dict[str, Any], key: str) -> dict[str, dict[str, float]]:

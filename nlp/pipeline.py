@@ -134,15 +134,17 @@ def doc_triples(document: Document, sdoc: Any, version: str) -> DocResult:
 
 
 def _relation_triples(document: Document, sdoc: Any, rels: list) -> list[Triple]:
+    """Triples of ``(sentence index, Relation)``: the provenance cites the sentence, or the run of sentences a
+    document-level relation's evidence spans, with the two mentions' document offsets."""
     from nlp.relations import relations_to_triples
 
     sents = list(sdoc.sents)
-    by_sent: dict[int, list] = {}
-    for k, rel in rels:
-        by_sent.setdefault(k, []).append(rel)
+    text = sdoc.text
     out: list[Triple] = []
-    for k, rs in sorted(by_sent.items()):
-        sent = sents[k]
-        out += relations_to_triples(rs, doc_id=document.id, sentence_index=k, sentence_start=sent.start_char,
-                                    sentence_text=sent.text, concept_of=lambda m: m.span._.concept)
+    for k, rel in sorted(rels, key=lambda kr: kr[0]):
+        s0 = sents[k].start_char
+        last = sents[min(k + rel.sentences - 1, len(sents) - 1)]
+        s1 = max(last.end_char, s0 + rel.subject.end, s0 + rel.object.end)
+        out += relations_to_triples([rel], doc_id=document.id, sentence_index=k, sentence_start=s0,
+                                    sentence_text=text[s0:s1], concept_of=lambda m: m.span._.concept)
     return out

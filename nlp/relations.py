@@ -311,6 +311,7 @@ class Relation:
     assertion: Assertion = Assertion.PRESENT
     scores: dict[str, float] = field(default_factory=dict)  # calibrated distribution over NONE + allowed labels
     model_version: str = "0"  # the relation model's version: two models' evidence never shares a key
+    sentences: int = 1  # sentences the evidence spans, from the one holding the earlier mention (document level: 2+)
 
 
 def default_model_dir() -> Path:
@@ -376,20 +377,43 @@ class RelationExtractor:
     def predict_batch(self, items: Sequence[tuple[str, Sequence[SpanLike]]], *, threshold: float | None = None,
                       batch_size: int = 64) -> list[list[Relation]]:
         """:meth:`predict` over many sentences, batching all their candidate pairs together (sorted by length)."""
-        import torch
-
         threshold = self.threshold if threshold is None else threshold
         if not 0.0 <= threshold <= 1.0:
             raise InputError(f"threshold must be in [0, 1], got {threshold}")
+        return self.relations_from_scores(items, self.pair_scores(items, batch_size=batch_size), threshold)
+
+    def relations_from_scores(self, items: Sequence[tuple[str, Sequence[SpanLike]]],
+                              scores: Sequence[Sequence[tuple[int, int, dict[str, float]]]],
+                              threshold: float | None = None) -> list[list[Relation]]:
+        """Relations of :meth:`pair_scores` output: each pair's best label unless NONE or under ``threshold``."""
+        threshold = self.threshold if threshold is None else threshold
+        results: list[list[Relation]] = [[] for _ in items]
+        for k, pairs in enumerate(scores):
+            sent, ms = items[k]
+            for i, j, dist in pairs:
+                best = max(dist, key=dist.get)
+                if best == "NONE" or dist[best] < threshold:
+                    continue
+                subj, obj = (ms[i].start, ms[i].end), (ms[j].start, ms[j].end)
+                assertion = relation_assertion(sent, subj, obj, _context_assertions(sent, [subj, obj]))
+                results[k].append(Relation(ms[i], ms[j], RelType(best), dist[best], assertion, dist, self.version))
+        for rels in results:
+            rels.sort(key=lambda r: (r.subject.start, r.object.start))
+        return results
+
+    def pair_scores(self, items: Sequence[tuple[str, Sequence[SpanLike]]], *, batch_size: int = 64
+                    ) -> list[list[tuple[int, int, dict[str, float]]]]:
+        """Per sentence, ``(subject index, object index, calibrated distribution over NONE + allowed labels)`` of
+        every candidate pair, whatever label wins: what document-level aggregation needs."""
+        import torch
+
         jobs = []  # (item index, subject index, object index)
         for k, (sentence, mentions) in enumerate(items):
             for m in mentions:
                 if not (0 <= m.start < m.end <= len(sentence)):
                     raise InputError(f"mention span {m.start}:{m.end} outside sentence {k} (length {len(sentence)})")
             jobs.extend((k, i, j) for i, j in self.candidate_pairs(mentions))
-        results: list[list[Relation]] = [[] for _ in items]
-        if not jobs:
-            return results
+        results: list[list[tuple[int, int, dict[str, float]]]] = [[] for _ in items]
         order = sorted(range(len(jobs)), key=lambda n: len(items[jobs[n][0]][0]))
         with torch.inference_mode():
             for b in range(0, len(order), batch_size):
@@ -405,17 +429,9 @@ class RelationExtractor:
                                     oi.to(self.device), mask.to(self.device))
                 probs = torch.softmax(logits.float() / self.temperature, dim=-1).cpu()
                 for (k, i, j), p, m in zip(chunk, probs, masks):
-                    best = int(p.argmax())
-                    if best == 0 or float(p[best]) < threshold:
-                        continue
-                    sent, ms = items[k]
-                    subj, obj = (ms[i].start, ms[i].end), (ms[j].start, ms[j].end)
-                    assertion = relation_assertion(sent, subj, obj, _context_assertions(sent, [subj, obj]))
-                    scores = {LABELS[n]: round(float(p[n]), 6) for n in range(len(LABELS)) if m[n]}
-                    results[k].append(Relation(ms[i], ms[j], RelType(LABELS[best]), float(p[best]), assertion,
-                                               scores, self.version))
-        for rels in results:
-            rels.sort(key=lambda r: (r.subject.start, r.object.start))
+                    results[k].append((i, j, {LABELS[n]: round(float(p[n]), 6) for n in range(len(LABELS)) if m[n]}))
+        for pairs_of in results:
+            pairs_of.sort()
         return results
 
     def predict_document(self, text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[SpanLike], *,

@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy
@@ -355,16 +356,21 @@ def make_context(nlp: Language, name: str, window: int, past_history_sections: b
 
 # ----------------------------------------------------------------------------------------------- relations
 class RelationsComponent:
-    """Relation extraction over each sentence's linked entities (needs ``nlp.relations.RelationExtractor``).
+    """Relation extraction over each document's linked entities (needs ``nlp.relations.RelationExtractor``).
 
-    Writes ``Doc._.relations`` as a list of ``(sentence index, Relation)``; :mod:`nlp.extract` turns them into
-    triples with :func:`nlp.relations.relations_to_triples`.
+    Every sentence's mention pairs are scored by the sentence model. With ``document_level`` (the default, when the
+    shipped ``docrel.json`` is present) chemical → disease CAUSES is decided per concept pair of the whole document,
+    within or across sentences (:mod:`nlp.docrel`); other relations stay per sentence. Writes ``Doc._.relations``
+    as a list of ``(sentence index, Relation)``; :mod:`nlp.pipeline` turns them into triples.
     """
 
-    def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None) -> None:
+    def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None,
+                 document_level: bool = True) -> None:
         self.name = name
         self.model_path, self.device, self.threshold = model_path, device, threshold
+        self.document_level = document_level
         self._extractor: Any = None
+        self._doc_model: Any = None
 
     @property
     def extractor(self) -> Any:
@@ -378,19 +384,46 @@ class RelationsComponent:
     def extractor(self, value: Any) -> None:
         self._extractor = value
 
+    @property
+    def doc_model(self) -> Any:
+        if self._doc_model is None and self.document_level:
+            from nlp.docrel import load_doc_model
+
+            self._doc_model = load_doc_model(Path(self.model_path) / "docrel.json" if self.model_path else None)
+        return self._doc_model if self.document_level else None
+
+    @doc_model.setter
+    def doc_model(self, value: Any) -> None:
+        self._doc_model = value
+
     def __call__(self, doc: Doc) -> Doc:
-        items, index = [], []
-        for k, sent in enumerate(doc.sents):
-            ents = [e for e in sent.ents if e._.concept is not None]
-            if len(ents) < 2:
-                continue
-            mentions = [_SentMention(e.start_char - sent.start_char, e.end_char - sent.start_char, e.label_, e)
-                        for e in ents]
-            items.append((sent.text, mentions))
-            index.append(k)
-        rels = self.extractor.predict_batch(items, threshold=self.threshold) if items else []
-        doc._.relations = [(k, r) for k, rs in zip(index, rels) for r in rs]
+        from nlp.docrel import document_relations
+
+        sents = list(doc.sents)
+        mentions = [_SentMention(e.start_char, e.end_char, e.label_, e) for e in doc.ents
+                    if e._.concept is not None]
+        if len(mentions) < 2:
+            doc._.relations = []
+            return doc
+        bounds = [(s.start_char, s.end_char) for s in sents]
+        # an entity may run past its sentence's end (the NER does not see sentence boundaries): extend the bound
+        for m in mentions:
+            k = next((k for k, (a, b) in enumerate(bounds) if a <= m.start < b), None)
+            if k is not None and m.end > bounds[k][1]:
+                bounds[k] = (bounds[k][0], m.end)
+        rels = document_relations(doc_text(doc), bounds, mentions, self.extractor, self.doc_model,
+                                  concept_key=lambda m: m.span._.concept.id, threshold=self.threshold)
+        doc._.relations = [(k, _unshift(r)) for k, r in rels]
         return doc
+
+
+def _unshift(rel: Any) -> Any:
+    """Relation mentions as the pipeline reads them: the entity span with offsets relative to its sentence."""
+    from dataclasses import replace
+
+    s, o = rel.subject, rel.object
+    return replace(rel, subject=_SentMention(s.start, s.end, s.mention.label, s.mention.span),
+                   object=_SentMention(o.start, o.end, o.mention.label, o.mention.span))
 
 
 class _SentMention:
@@ -402,14 +435,16 @@ class _SentMention:
         self.start, self.end, self.label, self.span = start, end, label, span
 
 
-@Language.factory("medkg_relations", default_config={"model_path": None, "device": None, "threshold": None})
+@Language.factory("medkg_relations", default_config={"model_path": None, "device": None, "threshold": None,
+                                                     "document_level": True})
 def make_relations(nlp: Language, name: str, model_path: str | None, device: str | None,
-                   threshold: float | None) -> RelationsComponent:
-    return RelationsComponent(name, model_path, device, threshold)
+                   threshold: float | None, document_level: bool) -> RelationsComponent:
+    return RelationsComponent(name, model_path, device, threshold, document_level)
 
 
 # --------------------------------------------------------------------------------------------------- load
-def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, model_path: str | None = None,
+def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, document_level: bool = True,
+         model_path: str | None = None,
          device: str | None = None, vocab_path: str | None = None, threshold: float = 0.75,
          batch_size: int = 32, quantize: bool = False, runtime: str = "auto",
          ner_min_score: float | None = PIPELINE_NER_MIN_SCORE,
@@ -433,5 +468,5 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
                                           "unlinked_min_score": unlinked_min_score})
     pipe.add_pipe("medkg_context")
     if relations:
-        pipe.add_pipe("medkg_relations", config={"device": device})
+        pipe.add_pipe("medkg_relations", config={"device": device, "document_level": document_level})
     return pipe

@@ -5,22 +5,26 @@ import pytest
 from kg.models import Document
 from kg.schema import NodeLabel, RelType
 from nlp.pipeline import Pipeline
+from nlp.relations import RelationExtractor
 from tests.nlp.fakes import FakeNER
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "nlp" / "models" / "ner"
 
 
-class FakeRelations:
-    """Relates the first Compound to the first Disease of each sentence."""
+class FakeRelations(RelationExtractor):
+    """Scores the first Compound -> first Disease of each sentence as TREATS 0.8, every other pair NONE."""
 
-    def predict_batch(self, items, threshold=None):
-        from nlp.relations import Relation
+    def __init__(self) -> None:  # no model to load
+        self.threshold, self.version = 0.5, "fake-1"
 
+    def pair_scores(self, items, batch_size=64):
         out = []
         for _sentence, mentions in items:
-            drugs = [m for m in mentions if m.label == NodeLabel.COMPOUND.value]
-            diseases = [m for m in mentions if m.label == NodeLabel.DISEASE.value]
-            out.append([Relation(drugs[0], diseases[0], RelType.TREATS, 0.8)] if drugs and diseases else [])
+            drugs = [i for i, m in enumerate(mentions) if m.label == NodeLabel.COMPOUND]
+            diseases = [i for i, m in enumerate(mentions) if m.label == NodeLabel.DISEASE]
+            out.append([(i, j, {"NONE": 0.2, "TREATS": 0.8, "CAUSES": 0.0} if (i, j) == (drugs[0], diseases[0])
+                         else {"NONE": 1.0, "TREATS": 0.0, "CAUSES": 0.0})
+                        for i in drugs for j in diseases])
         return out
 
 

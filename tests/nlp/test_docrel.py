@@ -1,0 +1,81 @@
+"""Document-level relations (nlp/docrel.py): cross-sentence pairs, their citations, assertions, the model file."""
+
+import numpy as np
+import pytest
+
+from kg.errors import InputError
+from kg.models import Document
+from kg.schema import Assertion, RelType
+from nlp.docrel import FEATURES, DocMention, DocRelationModel, load_doc_model, pair_features
+from nlp.pipeline import Pipeline
+from nlp.relations import cid_pairs
+from tests.nlp.fakes import FakeNER
+from tests.nlp.test_pipeline import FakeRelations
+
+
+def _always(p_logit: float = 3.0) -> DocRelationModel:
+    """Every candidate pair at sigmoid(p_logit): what is tested is the plumbing, not the weights."""
+    n = len(FEATURES)
+    return DocRelationModel(np.zeros(n), np.ones(n), np.zeros(n), p_logit, threshold=0.5, version="doc-test")
+
+
+def _pipeline(document_level: bool = True) -> Pipeline:
+    pipe = Pipeline.default(ner=True, relations=True, document_level=document_level)
+    pipe.nlp.get_pipe("medkg_ner").predictor = FakeNER()
+    rel = pipe.nlp.get_pipe("medkg_relations")
+    rel.extractor = FakeRelations()
+    rel.doc_model = _always()
+    return pipe
+
+
+def _causes(text: str, **kw):
+    (res,) = _pipeline(**kw).process([Document(id="d1", text=text)])
+    return [t for t in res.triples if t.predicate is RelType.CAUSES]
+
+
+def test_a_cross_sentence_relation_is_found_and_cites_both_sentences():
+    text = "Lisinopril was started in March. Three weeks later she had a stroke."
+    (t,) = _causes(text)
+    p = t.provenance
+    assert (t.subject.label.value, t.object.label.value) == ("Compound", "Disease")
+    assert (p.sentence_index, p.start, p.end) == (0, 0, len(text)) and p.text == text
+    assert text[p.subject_span[0]:p.subject_span[1]] == "Lisinopril"
+    assert text[p.object_span[0]:p.object_span[1]] == "stroke"
+    assert p.version == "fake-1+doc-test" and t.assertion is Assertion.PRESENT
+    assert _causes(text, document_level=False) == []  # the sentence-level path cannot pair them
+
+
+@pytest.mark.parametrize("text, assertion", [
+    ("Lisinopril was started in March. She denies any stroke.", Assertion.NEGATED),
+    ("Lisinopril was started in March. If she has a stroke, call the team.", Assertion.HYPOTHETICAL),
+])
+def test_negated_and_hypothetical_relations_are_qualified_never_facts(text, assertion):
+    (t,) = _causes(text)
+    assert t.assertion is assertion
+    assert cid_pairs([t]) == {}
+
+
+def test_features_see_the_title_and_the_distance():
+    text = "Cocaine and seizures. A man used cocaine. Later he had seizures. Aspirin was given."
+    sents = [(0, 21), (22, 41), (42, 64), (65, 83)]
+    ms = [DocMention(0, 7, "Chemical", "C1", 0), DocMention(12, 20, "Disease", "D1", 0),
+          DocMention(33, 40, "Chemical", "C1", 1), DocMention(55, 63, "Disease", "D1", 2),
+          DocMention(65, 72, "Chemical", "C2", 3)]
+    pairs = {(p.chem, p.dis): dict(zip(FEATURES, p.features)) for p in
+             pair_features(text, 21, sents, ms, {(0, 1): {"NONE": 0.3, "CAUSES": 0.7}})}
+    assert set(pairs) == {("C1", "D1"), ("C2", "D1")}
+    c1, c2 = pairs[("C1", "D1")], pairs[("C2", "D1")]
+    assert c1["cooccur"] == 1 and c1["max_causes"] == pytest.approx(0.7) and c1["both_in_title"] == 1
+    assert c2["cooccur"] == 0 and c2["sentence_distance"] == pytest.approx(0.1) and c2["chem_in_title"] == 0
+    assert c2["causes_below_doc_best"] == pytest.approx(-0.7)
+
+
+def test_shipped_model_loads_and_a_mismatched_file_is_refused():
+    model = load_doc_model()
+    assert model is not None and 0 < model.threshold < 1 and model.coef.shape == (len(FEATURES),)
+    assert model.info["data"].startswith("BC5CDR CID training set")
+    bad = model.to_json() | {"features": list(FEATURES)[:-1]}
+    with pytest.raises(InputError, match="other features"):
+        DocRelationModel.from_json(bad)
+    with pytest.raises(InputError, match="features"):
+        model.probability(np.zeros((1, 3)))
