@@ -253,6 +253,7 @@ _MONTHS["sept"] = 9
 _MON = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
 _DAY = r"(?P<day>[0-3]?\d(?i:st|nd|rd|th)?)"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
+_YEAR_DMY = r"(?P<year>(?:19|20)\d{2}|'\d{2}|(?<=-)\d{2}(?![\d/:]))"  # "13-Jun-64"
 _STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
                 "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
                 "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
@@ -267,14 +268,14 @@ _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
 _LO = "a-zß-öø-ÿ"
 _CAPWORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"
-_NAME_TOK = (rf"(?:(?:Mc|Mac|O')?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
+_NAME_TOK = (rf"(?:(?:Mc|Mac|O'|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
              rf"[A-Z](?=[\s,]))")
 _NAME_TOK_CAPS = rf"(?:[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
-_PARTICLE = r"(?:de|del|de la|da|di|van|van der|von|le|la|bin|al|el|dos|du)"
+_PARTICLE = r"(?:de|del|de la|de los|da|di|della|van der|van den|van de|van|von|ter|ten|le|la|bin|al|el|dos|das|du)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
-_NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?[ \t]+{_NAME_TOK_CAPS}){{0,3}}"  # a name does not run over a line break
+_NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAPS}){{0,3}}"  # a name does not run over a line break
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer)"
-_CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|CRNA|FACP|FACS|MBBS)"
+_CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA)"
 _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
                 r"resident|fellow|intern|nurse|rn|np|pcp|primary care(?: physician| provider)?|"
                 r"referring(?: physician| provider)?|consultant|cc|dictated by|transcribed by|signed by|"
@@ -287,15 +288,16 @@ _INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|seen by|seen with|
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
                 r"sister|brother|niece|nephew|grandson|granddaughter|friend|caregiver|neighbor|neighbour)")
 _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?| #)?|record(?: number| no\.?| #)|"
-            r"chart(?: number| no\.?| #)|unit number|acct|account(?: number| no\.?| #)?|"
+            r"chart(?: number| no\.?| #)|unit number|mr(?:#| #| no\.?| number)|acct|account(?: number| no\.?| #)?|"
             r"health plan(?: beneficiary)?(?: number| id| no\.?| #)?|member(?:ship)?(?: id| number| no\.?| #)|"
             r"beneficiary(?: id| number)|policy(?: number| no\.?| #)?|insurance(?: id| number| no\.?| #)|"
             r"subscriber(?: id| number)|group(?: number| no\.?| #)|medicare(?: number| id| no\.?| #)?|"
-            r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)|"
+            r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)?|dl#?|"
+            r"hicn?|mbi|docket(?: number| no\.?| #)?|commission(?: number| no\.?| #)|rx(?: #| no\.?| number)|"
             r"certificate(?: number| no\.?| #)?|serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
-            r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)|encounter(?: number| id| no\.?| #)?|"
+            r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)?|encounter(?: number| id| no\.?| #)?|"
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
-            r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)|"
+            r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)?|"
             r"patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
             r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
@@ -305,7 +307,7 @@ _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close)")
-_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
+_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
                    r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
@@ -345,13 +347,16 @@ _RX = {
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)\s*(?:is|:|#)?"
                           r"\s*[:#]?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
-                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
+                        r"(?:\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
                             r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)\s*(?:is|#|no\.?|:)?"
                             r"\s*[:#]?\s*(?P<val>\+?(?:\d[\s.()-]{0,2}){6,14}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?!\d)"),
     "date_mdy_num": re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-                               r"(?![\d/-]|\.\d)"),
+                               r"(?![\d/]|-(?!\d{1,2}/\d)|\.\d)"),
+    # the second date of a range "(3/17/21-9/7/07)"
+    "date_mdy_range": re.compile(r"(?<![\d/.-])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})[ \t]?[-–][ \t]?(?P<span>(?P<a>\d{1,2})"
+                                 r"(?P<sep>/)(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2}))(?![\d/-]|\.\d)"),
     "date_iso": re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})"
                            r"(?![\d/-]|\.\d)"),
     "date_md_num": re.compile(r"(?i)\b(?:on|since|from|until|till|to|through|thru|for|given|and|or|between|around|dated?|dos|seen|admitted|"
@@ -361,13 +366,14 @@ _RX = {
                               r"placed|inserted|removed|changed|note|dated|d/c'?d|dc'?d)\s+"
                               r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
     "date_mdy_text": re.compile(rf"\b{_MON}(?:\s+|-){_DAY}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
-    "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
+    "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR_DMY}\b)?"),
     "date_my_text": re.compile(rf"\b{_MON}(?:\s+(?i:of))?,?\s+(?P<year>(?:19|20)\d{{2}})\b"),
     "date_day": re.compile(r"(?i)\b(?:on|by|until|till|since|from|before|after|through|of)\s+(?P<span>the\s+"
                            r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
+    "date_day_of": re.compile(r"(?i)\b(?P<span>(?P<day>[0-3]?\d(?:st|nd|rd|th)))[ \t]+day[ \t]+of\b"),
     "date_weekday_day": re.compile(r"(?i)\b(?P<span>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the\s+"
                                    r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
-    "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)[\s-]*(?:old|o\b|/o\b)|\b(?P<n2>\d{2,3})\s*"
+    "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)(?:[\s-]*(?:old|o\b|/o\b)|\s+of\s+age\b)|\b(?P<n2>\d{2,3})\s*"
                       r"(?:yo|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.]))"),
@@ -379,6 +385,11 @@ _RX = {
                               r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
+    # a street in ALL-CAPS or lower-case notes: "LIVES ALONE AT 1206 PRAIRIE AVE", "at 5891 river road"
+    "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?(?:[a-z][a-z'-]{0,30}[ \t]+){1,3})"
+                                 r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
+                                 r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|st(?=[ \t]*(?:[,;\n]|in\b)))"
+                                 r"\b\.?"),
     "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
     "city_state": re.compile(rf"(?P<city>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}),\s+{_STATE}\b(?!-)"),
     "place_cue": re.compile(rf"(?i:\b(?:{_PLACE_CUES}))\s+(?P<val>(?:St\.\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
@@ -416,9 +427,9 @@ _RX = {
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
-    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|fr|rev|reverend|trooper|sgt|rabbi|imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)"),
+    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|fr|rev|reverend|trooper|sgt|rabbi|imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}})"),
     "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?(?:[ \t]+|[ \t]*\([ \t]*)(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
-                               rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?))"),
+                               rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}}))"),
     "anycase_credential": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?),?[ \t]+"
                                      rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b"),
     "place_move_anycase": re.compile(rf"(?i:\b(?:{_MOVE_CUES})(?:[ \t]+back)?[ \t]+(?:to|from)(?:[ \t]+the)?"
@@ -430,7 +441,7 @@ _RX = {
                                r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
     "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
-    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/:-]|\.\d)"),
+    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/:-]|\.\d)"),
     "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
     "phone_hash": re.compile(r"(?<![\w#])#[ \t]*(?P<val>(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]?\d{4})(?![\d-])"),
     # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
@@ -461,14 +472,21 @@ _RX = {
     # a signature line: "-- r. delacroix rn", "MARIBEL ESPINOSA-KAHN RN", "signed Jolene Marchetti RN"
     "name_sig": re.compile(rf"(?m)^[ \t]*(?:[-–—~]+[ \t]*|(?i:signed|sig|e-signed)[ \t]*:?[ \t]+)?"
                            rf"(?P<val>(?:[A-Za-z]\.[ \t]?)?{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,2}}),?[ \t]+"
-                           rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn|do|pharmd|cna|msw|lcsw)\b[ \t.,]*$"),
+                           rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn|do|pharmd|cna|msw|lcsw)\b(?:[ \t,]+(?i:bsn|msn|ccrn|cen|rn|np)\b){{0,3}}[ \t.,]*$"),
     # "LAST, FIRST M" in capitals on a line of its own or after a label: "BARTOLOMEI, VITTORIA A"
-    "name_caps_last_first": re.compile(rf"(?m)^(?:[ \t]*[A-Za-z][A-Za-z /']{{1,30}}:)?[ \t]*(?P<val>[{_UP}][{_UP}'’-]+"
+    "name_caps_last_first": re.compile(rf"(?m)^(?:[ \t]*[A-Za-z][A-Za-z0-9 /'#]{{1,30}}:)?[ \t]*(?P<val>[{_UP}][{_UP}'’-]+"
                                        rf"(?:[ \t][{_UP}][{_UP}'’-]+)?,[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}]\.?)?)"
                                        rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#|,[ \t]*(?:MRN|MR#|DOB|#)))"),
     # a form field whose value is a person's name: "Referral coordinator: Pim Verhoeven"
-    "name_label_any": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z /'’]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
-                                 rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,2}})(?=[ \t]*(?:$|,|\(|[ \t]{{2}}))"),
+    "name_label_any": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
+                                 rf"(?P<val>{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK}){{1,2}})(?=[ \t]*(?:$|,|\(|[ \t]{{2}}))"),
+    # the next names of a list after a label: "Crew: Takeshi Baker, Ozzie Marsh"
+    "name_label_list": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#]{{1,40}}:[ \t]*{_NAME_TOK}[ \t]+{_NAME_TOK},[ \t]*"
+                                  rf"(?P<val>{_NAME_TOK}[ \t]+{_NAME_TOK})(?=[ \t]*(?:$|,|\())"),
+    # a letter's closing: "Sincerely,\nDariush de Vries"
+    "name_closing": re.compile(rf"(?i:\b(?:sincerely|regards|respectfully|best wishes|yours truly|thank you)),?[ \t]*\n[ \t]*"
+                               rf"(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK}){{1,3}})"
+                               rf"(?=[ \t]*(?:$|,))", re.M),
     "name_first_person": re.compile(rf"\bI,[ \t]+(?P<val>{_NAME})(?=,[ \t]*(?i:date of birth|dob|born|residing|of))"),
     # health-care and other facility head nouns in any case; the name words before them are vetted one by one
     "facility_head": re.compile(r"(?i)\b(?:family medicine|internal medicine|family health|women's health|occupational health|"
@@ -480,7 +498,13 @@ _RX = {
                                 r"elementary school|middle school|senior living|assisted living|healthcare|health system|"
                                 r"urgent care|surgical center|surgery center|inn|hotel|motel|church|parish|"
                                 r"fire department|fire|fd|memorial|manor|health care center|care center|"
-                                r"police department|police|pd|ems|fire rescue|cvs|walgreens|rite aid)\b"),
+                                r"police department|police|pd|ems|fire rescue|cvs|walgreens|rite aid|pharmacy|drugs|"
+                                r"general|va|vamc|va medical center|sacred heart|methodist|presbyterian|sleep center|"
+                                r"sleep clinic|living center|skilled nursing(?: facility)?|home)\b"),
+    # "Our Lady of Lourdes", "OUR LADY OF THE LAKE"; "St. Vincent's", "st. rita's" (not "St. John's wort")
+    "facility_saint": re.compile(r"(?i)\b(?:our[ \t]+lady[ \t]+of(?:[ \t]+the)?[ \t]+[a-z]{3,20}\b|"
+                                 r"(?:st\.?|saint)[ \t]+[a-z]{3,20}(?:'s|’s)(?![ \t]+(?:[a-z]+[ \t]+)?(?:wort|day|dance|fire|questionnaire|"
+                                 r"scale|score|index|test|criteria|disease|syndrome)\b))"),
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
                                   rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
@@ -500,6 +524,11 @@ class _Cand:
     date: dict[str, Any] | None = None  # parsed parts of a date, for shifting (in memory only)
 
 
+_FULL_SUFFIX = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|STREET|AVENUE|"
+                          r"ROAD|BOULEVARD|LANE|DRIVE|COURT)\b")
+_TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}})"
+                                rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}}))", re.M)
+_WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number))")
 _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
                            r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
                            r"mg of|dose of)\s+\Z")
@@ -544,6 +573,18 @@ def _month_ok(text: str) -> bool:
     if core[:1].isupper():
         return True
     return core.lower() in _MONTHS and len(core) > 3 and core.lower() not in {"march", "may"}
+
+
+_LOWER_MONTH_CUE = re.compile(r"(?:\b(?:on|since|until|till|by|from|dated?|mtg|meeting|appt|due|scheduled|before|after)"
+                              r"[ \t]+|^)\Z")
+
+
+def _lower_month_ok(text: str, m: re.Match[str]) -> bool:
+    """A lower-case month abbreviation in a lower-case note: "f/u on sep 24th", "mtg jul 6", not "dec 2 units"."""
+    if not m.group("mon")[:1].islower() or not _case_degenerate(text):
+        return False
+    return bool(re.search(r"[a-z]$", m.group("day"))) or bool(_LOWER_MONTH_CUE.search(text, max(0, m.start() - 12),
+                                                                                       m.start()))
 
 
 _MODEL_WINDOW = 20_000
@@ -831,6 +872,9 @@ class Deidentifier:
             add(_Cand(PhiType.VEHICLE, m.start(), m.end(), "pattern", P + 1))
         for key in ("id_cue", "id_glued"):
             for m in _RX[key].finditer(text):
+                val = m.group("val")
+                if key == "id_cue" and val.isdigit() and len(val) < 6 and _WEAK_ID_CUE.match(m.group()):
+                    continue  # "order 1000 ml", "lot 17", "250 mg/dl 3456": a bare weak cue wants a real number
                 add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
         for m in _RX["id_long"].finditer(text):
             add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
@@ -843,12 +887,25 @@ class Deidentifier:
         for key in ("zip_state", "zip_cue"):
             for m in _RX[key].finditer(text):
                 add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 2))
-        for key in ("street", "street_noun", "po_box", "rural_route"):
+        degenerate = _case_degenerate(text)
+        for key in ("street", "street_noun", "po_box", "rural_route", "street_anycase"):
+            if key == "street_anycase" and not degenerate:
+                continue
             for m in _RX[key].finditer(text):
                 if key in ("street", "street_noun") and self._all_medical(
-                        re.sub(rf"(?i)\b(?:{_STREET_SUFFIX}|\d+\w*)\b", " ", m.group())):
-                    continue  # "2 Heart Lane" is rare; "Rocky Neck Avenue" is a street
+                        re.sub(rf"(?i)\b(?:{_STREET_SUFFIX}|\d+\w*)\b", " ", m.group())) \
+                        and not _FULL_SUFFIX.search(m.group()):
+                    continue  # "2 Heart Lane" is rare; "Rocky Neck Avenue", "79 Water Street" are streets
+                if key == "street_anycase" and any(
+                        self._never_name(w) or w.lower() in self.lex.medical_words or w.isdigit()
+                        for w in m.group("words").split()):
+                    continue  # "500 cc ns per dr", "x 2 units st"
                 add(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
+                town = _TOWN_AFTER_STREET.match(text, m.end())  # "3250 Water Street, Saskatoon, GA"
+                if town and not any(self._never_name(w) or w.lower() in self.lex.medical_words
+                                    for w in town.group("town").split()) \
+                        and not re.fullmatch(_STATE, town.group("town")) and not self._is_place_allowed(town.group("town")):
+                    add(_Cand(PhiType.LOCATION, town.start("town"), town.end("town"), "context", C - 5))
         for m in _RX["city_state"].finditer(text):
             s, e = m.start("city"), m.end("city")
             words = text[s:e].split()
@@ -977,7 +1034,8 @@ class Deidentifier:
             return False  # "elastography", "prediabetes", "hyperintensities": medicine the vocabulary lacks
         if not (len(w) >= 3 and bool(_LETTERS.fullmatch(w)) and not self._never_name(w)
                 and w not in self.lex.medical_words and not self._is_english(w) and not any(
-                    self._is_english(part) or part in self.lex.medical_words for part in re.split(r"['’]", w) if part)):
+                    self._is_english(part) or part in self.lex.medical_words
+                    for i, part in enumerate(re.split(r"['’]", w)) if part and (i or len(part) > 1))):  # "n'diaye"
             return False
         if "-" in w:  # "year-old", "self-extubated", "tonic-clonic": compounds of known words; "souza-baranowski"
             parts = [p for p in w.split("-") if len(p) >= 3]
@@ -1010,7 +1068,7 @@ class Deidentifier:
             if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words if len(w) > 1):
                 continue
             if not degenerate and not all(w[:1].isupper() or self._census(w) or self._unknown_word(w)
-                                          for w in words if len(w) > 1):
+                                          for w in words if len(w) > 1 and w.lower() not in _PARTICLE_WORDS):
                 continue  # "d. redcloud RN" in a mixed-case note: a name by vocabulary, not by its capitals
             out.append(_Cand(PhiType.NAME, s, e, "context", C))
         for m in _RX["name_caps_last_first"].finditer(text):
@@ -1042,14 +1100,14 @@ class Deidentifier:
                     not degenerate and not all(t.group()[:1].isupper() for t in toks)):
                 continue
             out.append(_Cand(PhiType.LOCATION, m.start("val") + toks[0].start(), m.end("val"), "context", C - 5))
-        for key in ("name_label_any", "name_first_person"):
+        for key in ("name_label_any", "name_first_person", "name_label_list", "name_closing"):
             for m in _RX[key].finditer(text):
                 s, e = m.start("val"), m.end("val")
                 words = [w for w in re.findall(r"[^\s.]+", text[s:e]) if len(w) > 1]
                 if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
                     continue
                 first = words[0].lower()
-                if key == "name_label_any" and not (first in self.lex.census_first or first in self.lex.census_first_words
+                if key in ("name_label_any", "name_label_list") and not (first in self.lex.census_first or first in self.lex.census_first_words
                                                     or any(self._unknown_word(w) for w in words)):
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
@@ -1060,6 +1118,10 @@ class Deidentifier:
         """"Caring Hands Home Care", "LONGMEADOW INTERNAL MEDICINE", "from cedar crest nursing home": the words
         before a facility head noun, walking back while they are neither vocabulary nor (in mixed case) lower case."""
         C = _PRIORITY["context"]
+        for m in _RX["facility_saint"].finditer(text):
+            if not degenerate and not m.group()[:1].isupper():
+                continue
+            out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", C - 4))
         for m in _RX["facility_head"].finditer(text):
             head = m.group()
             if not degenerate and (not head[:1].isupper() or head.isupper() and len(head) > 3):
@@ -1090,6 +1152,9 @@ class Deidentifier:
             if not named:
                 continue
             institution = head.lower() in _INSTITUTION_HEADS
+            if head.lower() in _WEAK_HEADS and not any(
+                    self._census_only(w) or self._unknown_word(w) for w in re.findall(r"[^\s&]+", text[start:m.start()])):
+                continue  # "recreational drugs", "in general", "at home": the name must be a name
             if degenerate:
                 before = text[max(0, start - 24):start]
                 cue = _FACILITY_CUE.search(before)
@@ -1181,6 +1246,12 @@ class Deidentifier:
         return (len(w) < 2 or w in lex.clinical_vocabulary or w in lex.not_names or w in lex.generic_places
                 or w.endswith(("'s", "’s")) and w[:-2] in lex.clinical_vocabulary)
 
+    def _place_word_name(self, word: str) -> bool:
+        """A surname that is also a generic destination ("church", "ward"), nothing else in the vocabularies."""
+        w = word.lower()
+        lex = self.lex
+        return w in lex.generic_places and w not in lex.clinical_vocabulary and w not in lex.not_names and self._census(w)
+
     def _census_only(self, word: str) -> bool:
         """A census first name or surname that is no English word, medicine or charting vocabulary ("harpreet",
         "otis", "mildred"; not "brown", "grew", "speaks")."""
@@ -1195,7 +1266,8 @@ class Deidentifier:
         w = word.lower().strip("'’.-").replace("'", "").replace("’", "")  # the census writes OBRIEN
         return w in self.lex.census_first or w in self.lex.census_last or w in self.lex.census_word_names
 
-    def _cue_words(self, text: str, s: int, e: int, strong: bool, relative: bool = False) -> tuple[int, int] | None:
+    def _cue_words(self, text: str, s: int, e: int, strong: bool, relative: bool = False,
+                   staff: bool = False) -> tuple[int, int] | None:
         """The name words a cue announced: leading words that pass, stopping at the first that does not.
 
         After a strong cue (dr, mr) any word outside the clinical/charting vocabulary passes, so "dr oyelaran" is
@@ -1203,21 +1275,31 @@ class Deidentifier:
         "dr placed"). After a weak cue (per, son, seen by) a lower-case or upper-case word must be a census name
         ("son john", not "son hopeful"); a Capitalised word in mixed-case text passes as after a strong cue.
         """
-        toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+        toks = [(m.start(), m.end()) for m in _PARTICLE_TOKENS.finditer(text, s, e)]
         keep: list[tuple[int, int]] = []
         for ts, te in toks:
             w = text[ts:te]
-            if self._never_name(w):
+            if len(keep) >= 2:
                 break
+            if " " in w or "\t" in w:  # a particle surname: "md de vries", "np van den berg", "DR DA COSTA"
+                tail = w.split()[-1]
+                if self._never_name(tail) or tail.lower() in self.lex.medical_words or tail.isdigit():
+                    break
+                keep.append((ts, te))
+                continue
+            if self._never_name(w) and not ((strong or keep or staff and _STAFF_NAME_END.match(text, te))
+                                            and self._place_word_name(w)):
+                break  # "dr church", "dr ildiko ward": a surname that is also a generic place passes a strong cue
             census = self._census(w)
             lw = w.lower()
-            titled = w[:1].isupper() and w[1:].islower() and len(w) > 1
+            titled = w[:1].isupper() and not w.isupper() and len(w) > 1  # "Dell'Orto", "LeBlanc" too
             mixed_case_note = titled and not _case_degenerate(text)
             nxt = toks[len(keep) + 1] if len(keep) + 1 < len(toks) else None
             second = text[nxt[0]:nxt[1]].lower() if nxt is not None else ""
             first_name = lw in self.lex.census_first or lw in self.lex.census_first_words
             full_name = nxt is not None and not keep and not self._never_name(second) and (
                 second in self.lex.census_last or first_name and second in self.lex.census_word_names  # "mary silva"
+                or first_name and self._unknown_word(second) and second not in self.lex.medical_words  # "opal hosseini"
                 or second in self.lex.census_word_names and self._unknown_word(lw)  # "arnel hope", "rohan wood"
                 and not re.search(r"(?:s|ed|ing|ly)$", second) and second not in self.lex.medical_words)
             if full_name and lw not in self.lex.medical_words:
@@ -1233,9 +1315,11 @@ class Deidentifier:
                     break
             elif lw in self.lex.census_word_names and not (strong or mixed_case_note):
                 # "per day", "son will": an English word that is also a name needs a strong cue or a capital,
-                # except a first name right after a relative ("son john", "wife pat")
-                if not (relative and not keep and lw in self.lex.census_first_words) or lw in self.lex.medical_words \
-                        or (len(keep) == 1 and lw not in self.lex.census_last):
+                # except a first name right after a relative ("son john", "wife pat") and a surname right after a
+                # staff cue that a name's context follows ("np baker at bedside", "per md turner, ct neg")
+                staff_name = staff and not keep and lw not in _FUNCTION_NAMES and bool(_STAFF_NAME_END.match(text, te))
+                if not (relative and not keep and lw in self.lex.census_first_words or staff_name) \
+                        or lw in self.lex.medical_words or (len(keep) == 1 and lw not in self.lex.census_last):
                     break
             keep.append((ts, te))
         if not keep:
@@ -1262,7 +1346,8 @@ class Deidentifier:
                     span: tuple[int, int] | None = (s + words[0].start(), e)
                 else:
                     relative = key == "anycase_weak" and bool(_RELATIVE_CUE.match(m.group()))
-                    span = self._cue_words(text, s, e, cue_strong, relative)
+                    staff = key == "anycase_weak" and bool(_STAFF_CUE.match(m.group()))
+                    span = self._cue_words(text, s, e, cue_strong, relative, staff)
                 if span is not None:
                     out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
         for m in _RX["place_move_anycase"].finditer(text):
@@ -1294,6 +1379,8 @@ class Deidentifier:
         value = text[keep[0][0]:keep[-1][1]]
         if self._is_place_allowed(value):
             return None
+        if len(toks) > len(keep) and text[keep[0][0]:toks[len(keep)][1]].lower() in self.lex.generic_places:
+            return None  # "return to light duty": a generic phrase the next word completes
         return keep[0][0], keep[-1][1]
 
     def _name_cands(self, text: str, out: list[_Cand]) -> None:
@@ -1331,8 +1418,9 @@ class Deidentifier:
 
     def _date_cands(self, text: str, out: list[_Cand]) -> None:
         P = _PRIORITY["pattern"]
-        for key in ("date_mdy_num", "date_iso"):
+        for key in ("date_mdy_num", "date_iso", "date_mdy_range"):
             for m in _RX[key].finditer(text):
+                st, en = (m.start("span"), m.end("span")) if key == "date_mdy_range" else (m.start(), m.end())
                 a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
                 if key == "date_iso":
                     month, day, order = a, b, "ymd"
@@ -1344,7 +1432,7 @@ class Deidentifier:
                     continue
                 if key == "date_mdy_num" and m.group("sep") == "." and len(y) == 2:
                     continue  # 1.5.12 is more likely a version or dose than a date
-                out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P, {
+                out.append(_Cand(PhiType.DATE, st, en, "pattern", P, {
                     "kind": "num", "order": order, "sep": m.group("sep"), "m": month, "d": day,
                     "y": int(y) if len(y) == 4 else _two_digit_year(int(y)), "ylen": len(y),
                     "mpad": len(m.group("a" if order != "dmy" else "b")) == 2,
@@ -1378,7 +1466,7 @@ class Deidentifier:
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
-                if not _month_ok(m.group("mon")):
+                if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)):
                     continue
                 day, suffix = _parse_day(m.group("day"))
                 if not 1 <= day <= 31:
@@ -1387,7 +1475,7 @@ class Deidentifier:
                 start = m.start()
                 out.append(_Cand(PhiType.DATE, start, m.end(), "pattern", P + 1, {
                     "kind": "text", "m": _MONTHS[m.group("mon").lower().rstrip(".")], "d": day,
-                    "y": None if yr is None else (int(yr) if len(yr) == 4 else _two_digit_year(int(yr[1:]))),
+                    "y": None if yr is None else (int(yr) if len(yr) == 4 else _two_digit_year(int(yr[-2:]))),
                     "mon_start": m.start("mon") - start, "mon_end": m.end("mon") - start,
                     "day_start": m.start("day") - start, "day_end": m.end("day") - start,
                     "year_start": None if yr is None else m.start("year") - start,
@@ -1403,7 +1491,8 @@ class Deidentifier:
                 "day_start": None, "day_end": None, "year_start": m.start("year") - start,
                 "year_end": m.end("year") - start, "mon_text": m.group("mon"), "suffix": "",
                 "yfmt": m.group("year")}))
-        for m in (*_RX["date_day"].finditer(text), *_RX["date_weekday_day"].finditer(text)):
+        for m in (*_RX["date_day"].finditer(text), *_RX["date_weekday_day"].finditer(text),
+                  *_RX["date_day_of"].finditer(text)):
             day, suffix = _parse_day(m.group("day"))
             if 1 <= day <= 31:
                 out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 2, {
@@ -1599,6 +1688,9 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
                                 "senior living", "rehab hospital", "rehabilitation hospital", "rehab center",
                                 "rehabilitation center", "ems", "pd", "fd", "police department", "fire department",
                                 "fire rescue", "cvs", "walgreens", "rite aid"})
+# heads that are also plain words: a name word (census or unknown) must come before them
+_WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
+                         "pharmacy"})
 # adjectives before a head that make it generic, not a name: "the local hospital", "outside hospital"
 _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "nearest", "nearby", "same", "previous",
                                      "prior", "area", "private", "osh", "that", "this", "his", "her",
@@ -1637,7 +1729,16 @@ def _name_shaped(value: str) -> bool:
     return bool(words) and all(_NAME_WORD.fullmatch(w) or _NAME_WORD.fullmatch(w + ".") for w in words)
 
 
-_RELATIVE_CUE = re.compile(r"(?i)(?:rn|np|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|"
+_PARTICLE_WORDS = frozenset({"de", "del", "da", "di", "della", "van", "von", "der", "den", "ter", "ten", "le", "la",
+                             "dos", "das", "du"})
+_PARTICLE_TOKENS = re.compile(r"(?i:(?:de|del|da|di|della|van|von|der|den|ter|ten|le|la|dos|das|du)[ \t]+){1,2}"
+                              r"(?=[A-Za-z])\S+|\S+")
+_STAFF_CUE = re.compile(r"(?i)(?:np|md|rn|pa|rt|per|fellow|attending|resident|intern|case|cm|sw|pharmacist|nurse)\b")
+_STAFF_NAME_END = re.compile(r"(?i)[ \t]*(?:[,;()]|(?:aware|notified|paged|called|at bedside|updated|informed|in to see|"
+                             r"here|to see|saw)\b)")
+_FUNCTION_NAMES = frozenset({"will", "may", "can", "long", "well", "still", "young", "little", "bill", "mark", "case",
+                             "rose", "hope", "faith", "joy", "grace", "love", "best", "good", "more", "most", "early"})
+_RELATIVE_CUE = re.compile(r"(?i)(?:rn|np|nurse|neighbo|roommate|interpreter|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|"
                            r"brother|bro|niece|nephew|grand|gd|gs|aunt|uncle|cousin|friend|fianc|girlfriend|boyfriend)")
 _TOWN_PREFIXES = frozenset({"new", "north", "south", "east", "west", "port", "fort", "ft", "mount", "mt", "lake", "glen",
                             "st", "saint", "san", "santa", "el", "la", "los", "las", "old", "upper", "lower", "great",
@@ -1798,6 +1899,14 @@ def _ordinal(day: int) -> str:
     return "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+def _suffix_like(old: str, day: int) -> str:
+    """The ordinal suffix of ``day`` in the letter case of the one it replaces ("3RD" -> "5TH"), or none."""
+    if not old:
+        return ""
+    new = _ordinal(day)
+    return new.upper() if old.isupper() else new
+
+
 def _render_month(template: str, month: int) -> str:
     core = template.rstrip(".")
     dot = "." if template.endswith(".") else ""
@@ -1842,11 +1951,12 @@ def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, in
         n = d + timedelta(days=shift)
         pieces = [("mon", p["mon_start"], p["mon_end"], _render_month(p["mon_text"], n.month))]
         if p["day_start"] is not None:
-            pieces.append(("day", p["day_start"], p["day_end"], f"{n.day}" + (_ordinal(n.day) if p["suffix"] else "")))
+            pieces.append(("day", p["day_start"], p["day_end"], f"{n.day}" + _suffix_like(p["suffix"], n.day)))
         if p["year_start"] is not None:
             yf = p["yfmt"]
             pieces.append(("year", p["year_start"], p["year_end"],
-                           f"'{n.year % 100:02d}" if yf.startswith("'") else f"{n.year:04d}"))
+                           f"'{n.year % 100:02d}" if yf.startswith("'") else f"{n.year % 100:02d}" if len(yf) == 2
+                           else f"{n.year:04d}"))
         out = original
         for _, s, e, new in sorted(pieces, key=lambda t: -t[1]):
             out = out[:s] + new + out[e:]
@@ -1857,7 +1967,7 @@ def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, in
             return None
         n = d + timedelta(days=shift)
         s, e = p["day_start"], p["day_end"]
-        return original[:s] + f"{n.day}{_ordinal(n.day)}" + original[e:]
+        return original[:s] + f"{n.day}{_suffix_like(p['suffix'] or 'th', n.day)}" + original[e:]
     return None
 
 

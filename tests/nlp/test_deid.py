@@ -346,3 +346,73 @@ def test_round4_detections(deid, text, secret):
 def test_round4_false_positive_traps(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("MR#: 109273\nDischarged to rehab.", "109273"),  # ID cues: MR#, DL, HICN/MBI, docket, commission, Rx #, lic.
+    ("Driver 1: HUNTER, LASZLO, DOB 05/28/1967, DL U525-410-11-030, plate UYU 357", "U525-410-11-030"),
+    ("Driver 1: HUNTER, LASZLO, DOB 05/28/1967, DL U525-410-11-030", "LASZLO"),  # a label with a digit
+    ("HICN/MBI: 0X6C-N22-E0W", "0X6C-N22-E0W"),
+    ("Docket No. 40-36111\nEvaluator: lic. JH-52658", "JH-52658"),
+    ("Notary: Ayaan Reed, commission # 331609", "331609"),
+    ("Rx #725169: lisinopril 10 mg", "725169"),
+    ("Flu vaccine given, lot 9453MVX73745, by the RN.", "9453MVX73745"),
+    ("CASE MGR AWARE, 601-856-9862 EXT. 8031.", "8031"),  # an extension in capitals
+    ("Witness: the charge RN, ext 33267.", "33267"),
+    ("Admit 13-Jun-64  Disch 10-May-97", "64"),  # d-Mon-yy
+    ("after her stay there (3/17/21-9/7/07). She", "3/17/21"),  # a range of full dates
+    ("after her stay there (3/17/21-9/7/07). She", "9/7/07"),
+    ("Signed this 15th day of November.", "15th"),
+    ("plan: f/u w/ dr at clinic on sep 24th. hd tomorrow.", "sep 24th"),  # lower-case month in a lower-case note
+    ("Chance Carter, 97 years of age, was seen.", "97"),
+    ("SOCIAL: LIVES ALONE AT 1206 PRAIRIE AVE IN JOPLIN.", "PRAIRIE"),  # streets in any case
+    ("social: lives alone at 5891 river road in bluefield.", "5891 river"),
+    ("Works at a store on 79 Water Street.", "Water Street"),  # a street named after a medical word
+    ("Address: 2107 N 3rd St, Lot 17\nPhone: none", "Lot 17"),
+    ("Last known address: 3250 Water Street, Saskatoon, Gallatin County", "Saskatoon"),  # town after the street
+    ("PLAN: CONT ABX. FAMILY TO BRING MEDS LIST FROM FRED MEYER PHARMACY.", "MEYER"),
+    ("id: cx from east jefferson general 11/25 grew mrsa.", "jefferson"),  # weak heads after a name word
+    ("Social worker from Togus VA to see pt.", "Togus"),
+    ("cx from our lady of lourdes 10/17 grew mrsa.", "lourdes"),
+    ("Frank Glass, PA-C\nSt. Vincent's Pediatrics, (319) 638-2571", "Vincent"),
+    ("CV: HYPOTENSIVE, NP BAKER AT BEDSIDE.", "BAKER"),  # word-like surname after a staff cue, then context
+    ("Neuro: GCS 9. DR GALINA CHURCH (NEUROSURG) AWARE.", "CHURCH"),  # a surname that is also a generic place
+    ("plan: d/w van den berg (id), stop vanco.", "berg"),  # particle surnames in any case
+    ("Neuro: CT head neg per md de Vries.", "Vries"),
+    ("Patient: Summer de Vries, 90F", "Vries"),
+    ("Wanda de vries, RN BSN", "vries"),
+    ("Sincerely,\nDariush de Vries\nPatient Access", "Dariush"),  # a letter's closing
+    ("Crew: Takeshi Baker, Ozzie Marsh\n", "Marsh"),  # the second name of a list after a label
+    ("NEIGHBOR BIJAN N'DIAYE CHECKS ON HIM DAILY.", "DIAYE"),  # apostrophe surname
+    ("Report called to charge RN Pieter Dell'Orto at 1900.", "Orto"),
+    ("Seen in ED by Kenji LeBlanc, PA.", "LeBlanc"),  # internal capital
+    ("interpreter chance warsame via phone.", "warsame"),  # word-like first name + unknown surname
+])
+def test_round5_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text and secret.lower() not in res.text.lower(), res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("ID: afebrile. Contact precautions for C DIFF.", "C DIFF"),
+    ("NEURO: CONFUSED. REORIENTED FREQ.", "REORIENTED FREQ"),
+    ("Yuki Tadesse, RN BSN", "BSN"),
+    ("social: son is poa, updated.", "poa"),
+    ("Family staying at the Marriott downtown tonight.", "Marriott"),
+    ("Certifier: the attending   License #: GZ-09434", "License"),
+    ("May return to light duty on Monday.", "light duty"),
+    ("GIVEN 500 CC NS PER DR FOR LOW UOP.", "500 CC NS PER DR"),  # not a street
+    ("MD order 1000 ml bolus given.", "1000"),  # a bare weak ID cue wants a real number
+    ("hx of substance use, abstains from recreational drugs.", "recreational drugs"),
+    ("Pt in general feels better. Went home today.", "general"),
+    ("rn will call family in am. np may see pt.", "rn will call"),
+])
+def test_round5_false_positive_traps(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
+
+
+def test_shifted_ordinal_follows_the_letter_case(patterns_only):
+    res = patterns_only.deidentify("F/U ON THE 3RD. SEEN JAN 3RD.", "p1")
+    assert re.search(r"THE \d+(?:ST|ND|RD|TH)\.", res.text) and not re.search(r"\d(?:st|nd|rd|th)", res.text), res.text
+    assert re.search(r"on the \d+(?:st|nd|rd|th)$", patterns_only.deidentify("f/u on the 3rd", "p1").text)
