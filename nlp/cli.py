@@ -39,35 +39,42 @@ def evaluate_cmd(
                                                  "chemical-induced-disease P/R/F1."),
     ade: Path = typer.Option(None, "--ade", help="Gold ADE-corpus DRUG-AE.rel file: CAUSES relation P/R/F1 with "
                                                  "the gold drug/effect spans."),
-    gold_mentions: bool = typer.Option(False, "--gold-mentions", help="With --cid: use the file's mentions "
+    biored: Path = typer.Option(None, "--biored", help="Gold BioRED PubTator file: end-to-end document-level TREATS "
+                                "(Negative_Correlation) and CAUSES (Positive_Correlation) chemical-disease P/R/F1."),
+    gold_mentions: bool = typer.Option(False, "--gold-mentions", help="With --cid/--biored: use the file's mentions "
                                                                       "instead of the pipeline's (upper bound)."),
-    sentence_level: bool = typer.Option(False, "--sentence-level", help="With --cid: the sentence-level relation "
+    sentence_level: bool = typer.Option(False, "--sentence-level", help="With --cid/--biored: the sentence-level relation "
                                         "path alone (pairs must share a sentence), for comparison."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Sentences per model batch."),
     transformer_only: bool = typer.Option(False, "--transformer-only", help="With --ner: score the transformer "
                                           "token classifier alone instead of the full pipeline."),
 ) -> None:
-    """Score medkg against gold data: NER entity P/R/F1 (--ner), relations (--ade) and end-to-end CID (--cid)."""
+    """Score medkg against gold data: NER entity P/R/F1 (--ner), relations (--ade), end-to-end CID (--cid) and
+    BioRED chemical-disease relations (--biored)."""
     from kg.errors import InputError
 
-    if ner is None and cid is None and ade is None:
-        raise InputError("give a gold file to evaluate: --ner GOLD.tsv, --cid GOLD.PubTator or --ade DRUG-AE.rel")
+    if ner is None and cid is None and ade is None and biored is None:
+        raise InputError("give a gold file to evaluate: --ner GOLD.tsv, --cid GOLD.PubTator, --biored GOLD.PubTator "
+                         "or --ade DRUG-AE.rel")
     results: dict[str, dict] = {}
     if ner is not None:
         from nlp.evaluate import evaluate_ner_file
 
         results["ner"] = evaluate_ner_file(ner, batch_size=batch_size, transformer_only=transformer_only)
-        if cid is None and ade is None:  # the NER-only output shape stays as it was
+        if cid is None and ade is None and biored is None:  # the NER-only output shape stays as it was
             _print_scores(f"NER on {ner.name}", results["ner"], fmt)
             return
-    from nlp.evaluate_relations import evaluate_ade_file, evaluate_cid_file, flat_scores
+    from nlp.evaluate_relations import evaluate_ade_file, evaluate_biored_file, evaluate_cid_file, flat_scores
 
     if ade is not None:
         results["ade"] = evaluate_ade_file(ade, batch_size=batch_size)
     if cid is not None:
         results["cid"] = evaluate_cid_file(cid, gold_mentions=gold_mentions, batch_size=batch_size,
                                            document_level=not sentence_level)
+    if biored is not None:
+        results["biored"] = evaluate_biored_file(biored, gold_mentions=gold_mentions, batch_size=batch_size,
+                                                 document_level=not sentence_level)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(results, indent=2))
         return
@@ -78,6 +85,10 @@ def evaluate_cmd(
     if "cid" in results:
         _print_scores(f"CID on {cid.name} ({results['cid']['mentions']} mentions, {results['cid']['relations']}-level "
                       "relations)", flat_scores(results["cid"], "CID"), fmt)
+    if "biored" in results:
+        b = results["biored"]
+        rows = {k: {m: b[k][m] for m in ("precision", "recall", "f1", "support")} for k in ("TREATS", "CAUSES", "micro")}
+        _print_scores(f"BioRED chemical-disease relations on {biored.name} ({b['mentions']} mentions)", rows, fmt)
 
 
 def extract(

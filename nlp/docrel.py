@@ -2,7 +2,8 @@
 
 The sentence-level classifier (:mod:`nlp.relations`) scores each chemical × disease mention pair of a sentence.
 Here the candidates are the document's (chemical concept, disease concept) pairs, all their mentions pooled, in one
-sentence or across sentences. A small logistic regression over features of the whole document decides each pair:
+sentence or across sentences. One small logistic regression per predicate (CAUSES from BC5CDR CID, TREATS from
+BioRED's Negative_Correlation) over features of the whole document decides each pair:
 the sentence model's best and mean CAUSES / TREATS probabilities where the two co-occur, how close their mentions
 come (in sentences), whether each is in the title, how often and how early each is mentioned, how many chemicals and
 diseases compete, and whether a sentence near both carries an induction cue ("-induced", "caused", "after"). This
@@ -19,8 +20,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,7 +40,8 @@ FEATURES = (
 #: medkg labels on each side of a chemical-induced-disease pair (BC5CDR's "Disease" covers symptoms and effects).
 CHEMICAL_LABELS = frozenset({"Compound"})
 DISEASE_LABELS = frozenset({"Disease", "Symptom", "SideEffect"})
-DEFAULT_MODEL = "docrel.json"
+#: Shipped document-level models, one per predicate, in the relation model's folder.
+MODEL_FILES = {"CAUSES": "docrel_causes.json", "TREATS": "docrel_treats.json"}
 _INDUCTION = re.compile(r"(?i)(?:-|\b)induc|\bcaus|\bprovok|\bprecipitat|\bafter\b|\bfollowing\b|\bassociated with\b|"
                         r"\btoxicit|\badverse\b|\bside[- ]effect|\bdevelop|\boccurr|\bresult(?:ed|ing)? in\b|"
                         r"\brelated\b|\bsecondary to\b|\boverdose|\bintoxicat|\bpoison")
@@ -155,6 +157,7 @@ class DocRelationModel:
     threshold: float = 0.5
     version: str = "doc-1"
     info: dict[str, Any] = field(default_factory=dict)
+    predicate: str = "CAUSES"  # the chemical -> disease relation it decides
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         x = np.atleast_2d(x)
@@ -166,7 +169,7 @@ class DocRelationModel:
     def to_json(self) -> dict[str, Any]:
         return {"features": list(FEATURES), "center": self.center.tolist(), "scale": self.scale.tolist(),
                 "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold,
-                "version": self.version, "info": self.info}
+                "version": self.version, "info": self.info, "predicate": self.predicate}
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> DocRelationModel:
@@ -174,11 +177,12 @@ class DocRelationModel:
             raise InputError("document relation model was fitted on other features than this medkg computes")
         arr = lambda k: np.asarray(obj[k], dtype=np.float64)  # noqa: E731
         return cls(arr("center"), arr("scale"), arr("coef"), float(obj["intercept"]), float(obj["threshold"]),
-                   str(obj["version"]), dict(obj.get("info", {})))
+                   str(obj["version"]), dict(obj.get("info", {})), str(obj.get("predicate", "CAUSES")))
 
 
 def fit_doc_model(x: np.ndarray, y: np.ndarray, *, c: float = 1.0, threshold: float = 0.5,
-                  version: str = "doc-1", info: Mapping[str, Any] | None = None) -> DocRelationModel:
+                  version: str = "doc-1", info: Mapping[str, Any] | None = None,
+                  predicate: str = "CAUSES") -> DocRelationModel:
     from sklearn.linear_model import LogisticRegression
 
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
@@ -189,15 +193,14 @@ def fit_doc_model(x: np.ndarray, y: np.ndarray, *, c: float = 1.0, threshold: fl
     lr = LogisticRegression(C=c, max_iter=5000)
     lr.fit((x - center) / scale, y)
     return DocRelationModel(center, scale, lr.coef_.ravel(), float(lr.intercept_[0]), threshold, version,
-                            dict(info or {}))
+                            dict(info or {}), RelType(predicate).value)
 
 
-def load_doc_model(path: str | Path | None = None) -> DocRelationModel | None:
-    """The shipped document-level model (``nlp/models/re/docrel.json``), or ``None`` when there is none."""
-    path = Path(path) if path is not None else Path(__file__).resolve().parent / "models" / "re" / DEFAULT_MODEL
-    if not path.is_file():
-        return None
-    return DocRelationModel.from_json(json.loads(path.read_text()))
+def load_doc_models(folder: str | Path | None = None) -> list[DocRelationModel]:
+    """The document-level models shipped next to the relation model (``nlp/models/re/docrel_*.json``)."""
+    folder = Path(folder) if folder is not None else Path(__file__).resolve().parent / "models" / "re"
+    return [DocRelationModel.from_json(json.loads((folder / f).read_text()))
+            for f in MODEL_FILES.values() if (folder / f).is_file()]
 
 
 def _kind(label: Any) -> str | None:
@@ -266,45 +269,49 @@ def candidates(doc: ScoredDocument, concept_key: Any = None) -> tuple[list[DocPa
 
 
 def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], extractor: Any,
-                       doc_model: DocRelationModel | None = None, *, concept_key: Any = None,
+                       doc_models: Sequence[DocRelationModel] = (), *, concept_key: Any = None,
                        threshold: float | None = None, batch_size: int = 64) -> list[tuple[int, Any]]:
     """Relations of a whole document as ``(sentence index, Relation)``.
 
     ``mentions`` carry *document* offsets and a ``label``; ``concept_key(mention)`` gives the concept id that
     pools a concept's mentions (default: ``mention.concept.id``). Every sentence's candidate pairs are scored once by
-    the sentence model; with ``doc_model`` the chemical → disease CAUSES decisions are made per concept pair of the
-    document (same or different sentences) and replace the sentence-level ones; other relations stay sentence-level.
+    the sentence model; each of ``doc_models`` decides its predicate (CAUSES, TREATS) for chemical → disease per
+    concept pair of the document (same or different sentences), replacing the sentence-level decisions of that
+    predicate; other relations stay sentence-level.
     A relation's ``subject``/``object`` keep the caller's mention in ``.mention`` with offsets relative to the start
     of the sentence it is indexed by; ``Relation.sentences`` says how many sentences its evidence spans.
     """
     from nlp.relations import Relation, _context_assertions, _Shifted, relation_assertion
 
     doc = score_document(text, sentences, mentions, extractor, batch_size=batch_size)
+    decided = {m.predicate for m in doc_models}
     out: list[tuple[int, Any]] = []
     for k, rels in zip(doc.keys, extractor.relations_from_scores(doc.items, doc.scores, threshold)):
         for r in rels:
             cid_pair = _kind(r.subject.label) == "Chemical" and _kind(r.object.label) == "Disease"
-            if doc_model is None or not (cid_pair and r.predicate is RelType.CAUSES):
+            if not (cid_pair and r.predicate.value in decided):
                 out.append((k, r))
-    if doc_model is None:
+    if not doc_models:
         return out
     pairs, origin = candidates(doc, concept_key)
-    prob = doc_model.probability(np.stack([c.features for c in pairs])) if pairs else []
-    version = f"{getattr(extractor, 'version', '0')}+{doc_model.version}"
-    for c, p in zip(pairs, prob):
-        if p < doc_model.threshold:
-            continue
-        i, j = origin[c.evidence[0]], origin[c.evidence[1]]
-        sa, sb = c.evidence[2], c.evidence[3]
-        s0, s1 = sentences[sa][0], sentences[sb][1]
-        subj = _Shifted(mentions[i].start - s0, mentions[i].end - s0, mentions[i], None)
-        obj = _Shifted(mentions[j].start - s0, mentions[j].end - s0, mentions[j], None)
-        span = text[s0:s1]
-        spans = [(subj.start, subj.end), (obj.start, obj.end)]
-        assertion = relation_assertion(span, spans[0], spans[1], _context_assertions(span, spans))
-        p = round(float(p), 6)
-        out.append((sa, Relation(subj, obj, RelType.CAUSES, p, assertion, {"CAUSES": p, "NONE": round(1 - p, 6)},
-                                 version, sb - sa + 1)))
+    x = np.stack([c.features for c in pairs]) if pairs else np.zeros((0, len(FEATURES)))
+    for model in doc_models:
+        version = f"{getattr(extractor, 'version', '0')}+{model.version}"
+        predicate = RelType(model.predicate)
+        for c, p in zip(pairs, model.probability(x) if pairs else []):
+            if p < model.threshold:
+                continue
+            i, j = origin[c.evidence[0]], origin[c.evidence[1]]
+            sa, sb = c.evidence[2], c.evidence[3]
+            s0, s1 = sentences[sa][0], sentences[sb][1]
+            subj = _Shifted(mentions[i].start - s0, mentions[i].end - s0, mentions[i], None)
+            obj = _Shifted(mentions[j].start - s0, mentions[j].end - s0, mentions[j], None)
+            span = text[s0:s1]
+            spans = [(subj.start, subj.end), (obj.start, obj.end)]
+            assertion = relation_assertion(span, spans[0], spans[1], _context_assertions(span, spans))
+            p = round(float(p), 6)
+            out.append((sa, Relation(subj, obj, predicate, p, assertion,
+                                     {predicate.value: p, "NONE": round(1 - p, 6)}, version, sb - sa + 1)))
     out.sort(key=lambda kr: (kr[0], kr[1].subject.start, kr[1].object.start))
     return out
 

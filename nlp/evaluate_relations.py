@@ -6,6 +6,10 @@ occurrence nearest the document offset); every drug × effect pair of a sentence
 is a positive, **any other drug/effect pair of the same sentence is a negative**. A pair counts as predicted when
 the classifier's best label for it is CAUSES at the shipped threshold. Precision/recall/F1 over pairs.
 
+BioRED contract (``--biored GOLD.PubTator``): the same end-to-end run, read off per predicate: TREATS pairs against
+the chemical–disease ``Negative_Correlation`` pairs, CAUSES against ``Positive_Correlation``; P/R/F1 per predicate
+and micro over both.
+
 CID contract (``--cid GOLD.PubTator``): per document (title + " " + abstract), the pipeline's *own* mentions (NER +
 dictionary), linked to concepts carrying MeSH ids, their predicted, asserted CAUSES relations, read off as the
 document's set of (chemical MeSH, disease MeSH) pairs (:func:`nlp.relations.cid_pairs`), against the document's
@@ -129,14 +133,20 @@ class CidDocument:
     abstract: str
     mentions: list[tuple[int, int, str, str, tuple[str, ...]]] = field(default_factory=list)  # start,end,text,type,ids
     cid: set[tuple[str, str]] = field(default_factory=set)
+    relations: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # type -> (id1, id2), e.g. BioRED
 
     @property
     def text(self) -> str:
         return f"{self.title} {self.abstract}"
 
 
+#: BioRED's mention types under the BC5CDR names the evaluation uses.
+_MENTION_TYPES = {"ChemicalEntity": "Chemical", "DiseaseOrPhenotypicFeature": "Disease"}
+
+
 def read_pubtator(path: str | Path) -> list[CidDocument]:
-    """PubTator title/abstract lines, mention lines and ``CID`` relation lines."""
+    """PubTator title/abstract lines, mention lines and relation lines (``CID`` of BioCreative V, BioRED's
+    ``Positive_Correlation`` … ``PMID type id1 id2 [novelty]``)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"PubTator file not found: {path}")
@@ -154,14 +164,17 @@ def read_pubtator(path: str | Path) -> list[CidDocument]:
                 d.abstract = text
             continue
         parts = line.split("\t")
-        if len(parts) >= 4 and parts[1] == "CID":
-            docs.setdefault(parts[0], CidDocument(parts[0], "", "")).cid.add((parts[2], parts[3]))
-        elif len(parts) >= 6 and parts[1].isdigit() and parts[2].isdigit():
-            ids = tuple(i for i in parts[5].split("|") if i and i != "-1")
+        if len(parts) >= 6 and parts[1].isdigit() and parts[2].isdigit():
+            ids = tuple(i for i in re.split(r"[|,;]", parts[5]) if i and i != "-1" and i != "-")
             docs.setdefault(parts[0], CidDocument(parts[0], "", "")).mentions.append(
-                (int(parts[1]), int(parts[2]), parts[3], parts[4], ids))
+                (int(parts[1]), int(parts[2]), parts[3], _MENTION_TYPES.get(parts[4], parts[4]), ids))
+        elif len(parts) >= 4 and parts[1] and not parts[1].isdigit():
+            d = docs.setdefault(parts[0], CidDocument(parts[0], "", ""))
+            d.relations.setdefault(parts[1], set()).add((parts[2], parts[3]))
+            if parts[1] == "CID":
+                d.cid.add((parts[2], parts[3]))
         else:
-            raise InputError(f"{path}:{lineno}: not a PubTator title, abstract, mention or CID line")
+            raise InputError(f"{path}:{lineno}: not a PubTator title, abstract, mention or relation line")
     return list(docs.values())
 
 
@@ -184,13 +197,13 @@ def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_siz
     pipeline (:func:`nlp.docrel.document_relations`)."""
     import spacy
 
-    from nlp.docrel import document_relations, load_doc_model
+    from nlp.docrel import document_relations, load_doc_models
     from nlp.relations import relations_to_triples
     from nlp.spacy_components import ClinicalSentencizer  # the pipeline's own sentence boundaries
 
     blank = spacy.blank("en")
     splitter = ClinicalSentencizer()
-    doc_model = load_doc_model() if document_level else None
+    doc_models = load_doc_models() if document_level else []
     triples = []
     for d in docs:
         text = d.text
@@ -201,7 +214,7 @@ def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_siz
                 label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
                 concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))
                 ms.append(_GoldMention(a, b, label, concept))
-        for k, r in document_relations(text, sents, ms, extractor, doc_model, batch_size=batch_size):
+        for k, r in document_relations(text, sents, ms, extractor, doc_models, batch_size=batch_size):
             s0 = sents[k][0]
             s1 = sents[min(k + r.sentences - 1, len(sents) - 1)][1]
             triples += relations_to_triples([r], doc_id=d.id, sentence_index=k, sentence_start=s0,
@@ -222,21 +235,12 @@ def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pi
     """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`nlp.pipeline.Pipeline`
     with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``;
     ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence)."""
-    from kg.models import Document
     from nlp.relations import RelationExtractor, cid_pairs
 
     if gold_mentions:
         triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
     else:
-        if pipeline is None:
-            from nlp.pipeline import Pipeline
-
-            pipeline = Pipeline.default(relations=True, document_level=document_level)
-        triples = []
-        documents = [Document(id=d.id, text=d.text) for d in docs]
-        for b in range(0, len(documents), batch_size):
-            for res in pipeline.process(documents[b: b + batch_size], batch_size=batch_size):
-                triples += res.triples
+        triples = _pipeline_triples(docs, pipeline, batch_size, document_level)
     pred = cid_pairs(triples)
     out = score_cid({d.id: d.cid for d in docs}, pred)
     out["mentions"] = "gold" if gold_mentions else "pipeline"
@@ -250,6 +254,71 @@ def evaluate_cid_file(path: str | Path, *, gold_mentions: bool = False, batch_si
                         document_level=document_level)
 
 
+#: BioRED relation types scored, and the medkg predicate each is compared with.
+BIORED_PREDICATES = {"Negative_Correlation": RelType.TREATS, "Positive_Correlation": RelType.CAUSES}
+
+
+def biored_gold(doc: CidDocument) -> dict[RelType, set[tuple[str, str]]]:
+    """The document's chemical → disease pairs per predicate (BioRED lists a pair's ids in either order)."""
+    chems = {i for *_, typ, ids in doc.mentions if typ == "Chemical" for i in ids}
+    diss = {i for *_, typ, ids in doc.mentions if typ == "Disease" for i in ids}
+    out: dict[RelType, set[tuple[str, str]]] = {p: set() for p in BIORED_PREDICATES.values()}
+    for kind, pred in BIORED_PREDICATES.items():
+        for a, b in doc.relations.get(kind, ()):
+            if a in chems and b in diss:
+                out[pred].add((a, b))
+            elif b in chems and a in diss:
+                out[pred].add((b, a))
+    return out
+
+
+def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pipeline: Any | None = None,
+                    extractor: Any | None = None, batch_size: int = 32, document_level: bool = True
+                    ) -> dict[str, Any]:
+    """Document-level (chemical, disease) pairs per predicate against BioRED's: TREATS vs Negative_Correlation,
+    CAUSES vs Positive_Correlation; P/R/F1 per predicate and micro over both (ids compared as MeSH ids)."""
+    from nlp.relations import RelationExtractor, mesh_pairs
+
+    triples = (_gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
+               if gold_mentions else _pipeline_triples(docs, pipeline, batch_size, document_level))
+    out: dict[str, Any] = {}
+    totals = [0, 0, 0]
+    golds = {d.id: biored_gold(d) for d in docs}
+    for pred in BIORED_PREDICATES.values():
+        got = mesh_pairs(triples, pred)
+        tp = fp = fn = 0
+        for d in docs:
+            g = {(_bare(a), _bare(b)) for a, b in golds[d.id][pred]}
+            p = {(_bare(a), _bare(b)) for a, b in got.get(d.id, set())}
+            tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+        out[pred.value] = prf(tp, fp, fn)
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+    out["micro"] = prf(*totals)
+    out.update(documents=len(docs), mentions="gold" if gold_mentions else "pipeline",
+               relations="document" if document_level else "sentence")
+    return out
+
+
+def evaluate_biored_file(path: str | Path, **kwargs: Any) -> dict[str, Any]:
+    return evaluate_biored(read_pubtator(path), **kwargs)
+
+
+def _pipeline_triples(docs: Sequence[CidDocument], pipeline: Any | None, batch_size: int,
+                      document_level: bool) -> list:
+    from kg.models import Document
+
+    if pipeline is None:
+        from nlp.pipeline import Pipeline
+
+        pipeline = Pipeline.default(relations=True, document_level=document_level)
+    triples = []
+    documents = [Document(id=d.id, text=d.text) for d in docs]
+    for b in range(0, len(documents), batch_size):
+        for res in pipeline.process(documents[b: b + batch_size], batch_size=batch_size):
+            triples += res.triples
+    return triples
+
+
 def flat_scores(result: dict[str, Any], key: str) -> dict[str, dict[str, float]]:
     """The ``{type: {precision, recall, f1, support}}`` shape the CLI table prints."""
     row = result[key]
@@ -257,4 +326,4 @@ def flat_scores(result: dict[str, Any], key: str) -> dict[str, dict[str, float]]
 
 
 __all__: Iterable[str] = ("read_ade", "evaluate_ade", "evaluate_ade_file", "read_pubtator", "evaluate_cid",
-                          "evaluate_cid_file", "score_cid")
+                          "evaluate_cid_file", "score_cid", "evaluate_biored", "evaluate_biored_file")

@@ -522,11 +522,17 @@ def cid_pairs(triples: Iterable[Triple], *, asserted_only: bool = True,
     A document has a pair when any of its sentences yields a CAUSES triple between concepts carrying those MeSH
     ids; negated/hypothetical claims are left out unless ``asserted_only`` is False.
     """
+    return mesh_pairs(triples, RelType.CAUSES, asserted_only=asserted_only, min_confidence=min_confidence)
+
+
+def mesh_pairs(triples: Iterable[Triple], predicate: RelType, *, asserted_only: bool = True,
+               min_confidence: float = 0.0) -> dict[str, set[tuple[str, str]]]:
+    """Per document id, the (subject MeSH id, object MeSH id) pairs of its ``predicate`` triples."""
     from kg.schema import POSITIVE_ASSERTIONS
 
     docs: dict[str, set[tuple[str, str]]] = {}
     for t in triples:
-        if t.predicate is not RelType.CAUSES or t.confidence < min_confidence:
+        if t.predicate is not predicate or t.confidence < min_confidence:
             continue
         if asserted_only and t.assertion not in POSITIVE_ASSERTIONS:
             continue

@@ -359,7 +359,7 @@ class RelationsComponent:
     """Relation extraction over each document's linked entities (needs ``nlp.relations.RelationExtractor``).
 
     Every sentence's mention pairs are scored by the sentence model. With ``document_level`` (the default, when the
-    shipped ``docrel.json`` is present) chemical → disease CAUSES is decided per concept pair of the whole document,
+    shipped ``docrel_*.json`` models are present) chemical → disease CAUSES and TREATS are decided per concept pair of the whole document,
     within or across sentences (:mod:`nlp.docrel`); other relations stay per sentence. Writes ``Doc._.relations``
     as a list of ``(sentence index, Relation)``; :mod:`nlp.pipeline` turns them into triples.
     """
@@ -370,7 +370,7 @@ class RelationsComponent:
         self.model_path, self.device, self.threshold = model_path, device, threshold
         self.document_level = document_level
         self._extractor: Any = None
-        self._doc_model: Any = None
+        self._doc_models: Any = None
 
     @property
     def extractor(self) -> Any:
@@ -385,16 +385,18 @@ class RelationsComponent:
         self._extractor = value
 
     @property
-    def doc_model(self) -> Any:
-        if self._doc_model is None and self.document_level:
-            from nlp.docrel import load_doc_model
+    def doc_models(self) -> list:
+        if not self.document_level:
+            return []
+        if self._doc_models is None:
+            from nlp.docrel import load_doc_models
 
-            self._doc_model = load_doc_model(Path(self.model_path) / "docrel.json" if self.model_path else None)
-        return self._doc_model if self.document_level else None
+            self._doc_models = load_doc_models(self.model_path)
+        return self._doc_models
 
-    @doc_model.setter
-    def doc_model(self, value: Any) -> None:
-        self._doc_model = value
+    @doc_models.setter
+    def doc_models(self, value: list) -> None:
+        self._doc_models = list(value)
 
     def __call__(self, doc: Doc) -> Doc:
         from nlp.docrel import document_relations
@@ -411,7 +413,7 @@ class RelationsComponent:
             k = next((k for k, (a, b) in enumerate(bounds) if a <= m.start < b), None)
             if k is not None and m.end > bounds[k][1]:
                 bounds[k] = (bounds[k][0], m.end)
-        rels = document_relations(doc_text(doc), bounds, mentions, self.extractor, self.doc_model,
+        rels = document_relations(doc_text(doc), bounds, mentions, self.extractor, self.doc_models,
                                   concept_key=lambda m: m.span._.concept.id, threshold=self.threshold)
         doc._.relations = [(k, _unshift(r)) for k, r in rels]
         return doc

@@ -1,11 +1,13 @@
-"""Fit the document-level chemical-induced-disease model (``nlp/models/re/docrel.json``) on BC5CDR CID training.
+"""Fit a document-level chemical → disease model (``nlp/models/re/docrel_<predicate>.json``) on a training set.
 
-    python scripts/train_docrel.py $CDR/CDR_TrainingSet.PubTator.txt [--c 0.1] [--out nlp/models/re/docrel.json]
+    python scripts/train_docrel.py $CDR/CDR_TrainingSet.PubTator.txt --predicate CAUSES      # BC5CDR CID
+    python scripts/train_docrel.py $BIORED/Train.PubTator --predicate TREATS               # BioRED Negative_Correlation
 
-Candidates are the (chemical, disease) MeSH pairs of each training document with its annotated mentions; a pair is
-positive when the document lists it as CID. The shipped sentence model scores the same-sentence mention pairs. The
-threshold maximises F1 of out-of-fold predictions (5 folds by document) on the training set: nothing here reads
-the development or test set. Deterministic (no sampling).
+Candidates are the (chemical, disease) id pairs of each training document with its annotated mentions; a pair is
+positive when the document lists it: CID lines (BC5CDR) for CAUSES, or BioRED's Negative_Correlation (TREATS) /
+Positive_Correlation (CAUSES) chemical–disease pairs. The shipped sentence model scores the same-sentence mention
+pairs. The threshold maximises F1 of out-of-fold predictions (5 folds by document) on the training set: nothing
+here reads a development or test set. Deterministic (no sampling).
 """
 
 from __future__ import annotations
@@ -29,13 +31,15 @@ class _Mention:
         self.start, self.end, self.label, self.key = start, end, label, key
 
 
-def document_rows(docs, extractor, log_every: int = 50):
+def document_rows(docs, extractor, predicate: str = "CAUSES", log_every: int = 50):
     """Feature rows, labels, document index and gold-pair count of PubTator documents with gold mentions."""
     import numpy as np
     import spacy
 
     from kg.schema import NodeLabel
+    from kg.schema import RelType
     from nlp.docrel import candidates, score_document
+    from nlp.evaluate_relations import biored_gold
     from nlp.spacy_components import ClinicalSentencizer
 
     blank, splitter = spacy.blank("en"), ClinicalSentencizer()
@@ -46,11 +50,11 @@ def document_rows(docs, extractor, log_every: int = 50):
         sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
         ms = []
         for a, b, _t, typ, ids in d.mentions:
-            if not ids or not any(s0 <= a < s1 and b <= s1 for s0, s1 in sents):
-                continue  # no id, or a mention across a sentence boundary
+            if typ not in ("Chemical", "Disease") or not ids or not any(s0 <= a < s1 and b <= s1 for s0, s1 in sents):
+                continue  # another entity type, no id, or a mention across a sentence boundary
             ms.append(_Mention(a, b, NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE, ids[0]))
         pairs, _ = candidates(score_document(text, sents, ms, extractor), concept_key=lambda m: m.key)
-        gold = set(d.cid)
+        gold = set(d.cid) if "CID" in d.relations else biored_gold(d)[RelType(predicate)]
         gold_total += len(gold)
         for p in pairs:
             x.append(p.features)
@@ -71,9 +75,10 @@ def f1_at(prob, y, gold_total: int, t: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("train", type=Path, help="CDR_TrainingSet.PubTator.txt")
+    ap.add_argument("train", type=Path, help="CDR_TrainingSet.PubTator.txt or BioRED Train.PubTator")
+    ap.add_argument("--predicate", choices=["CAUSES", "TREATS"], default="CAUSES")
     ap.add_argument("--c", type=float, default=0.1, help="inverse L2 strength")
-    ap.add_argument("--out", type=Path, default=ROOT / "nlp" / "models" / "re" / "docrel.json")
+    ap.add_argument("--out", type=Path, help="default: nlp/models/re/docrel_<predicate>.json")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
 
@@ -82,13 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.model_selection import GroupKFold
 
     torch.set_num_threads(args.threads)
-    from nlp.docrel import FEATURES, fit_doc_model
+    from nlp.docrel import FEATURES, MODEL_FILES, fit_doc_model
     from nlp.evaluate_relations import read_pubtator
     from nlp.relations import RelationExtractor
 
     extractor = RelationExtractor.load()
     docs = read_pubtator(args.train)
-    x, y, groups, gold_total = document_rows(docs, extractor)
+    x, y, groups, gold_total = document_rows(docs, extractor, args.predicate)
+    out = args.out or ROOT / "nlp" / "models" / "re" / MODEL_FILES[args.predicate]
+    corpus = ("BC5CDR CID training set" if any("CID" in d.relations for d in docs) else "BioRED training set")
     print(f"{len(docs)} documents, {len(y)} candidate pairs, {int(y.sum())} positive of {gold_total} gold pairs "
           f"({100 * y.sum() / gold_total:.1f} % reachable)")
     oof = np.zeros(len(y))
@@ -97,12 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     grid = np.round(np.arange(0.1, 0.9, 0.025), 3)
     f1s = [f1_at(oof, y, gold_total, t) for t in grid]
     threshold = float(grid[int(np.argmax(f1s))])
-    info = {"data": f"BC5CDR CID training set ({len(docs)} abstracts, gold mentions)", "c": args.c,
+    info = {"data": f"{corpus} ({len(docs)} abstracts, gold mentions)", "c": args.c,
             "threshold_from": "out-of-fold F1 on the training set, 5 folds by document",
             "cv_f1": round(100 * max(f1s), 2), "candidates": int(len(y)), "positives": int(y.sum()),
             "sentence_model_version": extractor.version}
-    model = fit_doc_model(x, y, c=args.c, threshold=threshold, version="doc-1.0.0", info=info)
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n")
+    model = fit_doc_model(x, y, c=args.c, threshold=threshold, version=f"doc-{args.predicate.lower()}-1.0.0", info=info,
+                          predicate=args.predicate)
+    out.write_text(json.dumps(model.to_json(), indent=1) + "\n")
     print(json.dumps({"threshold": threshold, **info}, indent=2))
     print("weights:", sorted(zip((round(float(w), 3) for w in model.coef), FEATURES), key=lambda t: -abs(t[0])))
     return 0

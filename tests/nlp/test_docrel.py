@@ -6,7 +6,7 @@ import pytest
 from kg.errors import InputError
 from kg.models import Document
 from kg.schema import Assertion, RelType
-from nlp.docrel import FEATURES, DocMention, DocRelationModel, load_doc_model, pair_features
+from nlp.docrel import FEATURES, DocMention, DocRelationModel, load_doc_models, pair_features
 from nlp.pipeline import Pipeline
 from nlp.relations import cid_pairs
 from tests.nlp.fakes import FakeNER
@@ -24,7 +24,7 @@ def _pipeline(document_level: bool = True) -> Pipeline:
     pipe.nlp.get_pipe("medkg_ner").predictor = FakeNER()
     rel = pipe.nlp.get_pipe("medkg_relations")
     rel.extractor = FakeRelations()
-    rel.doc_model = _always()
+    rel.doc_models = [_always()]
     return pipe
 
 
@@ -70,12 +70,31 @@ def test_features_see_the_title_and_the_distance():
     assert c2["causes_below_doc_best"] == pytest.approx(-0.7)
 
 
-def test_shipped_model_loads_and_a_mismatched_file_is_refused():
-    model = load_doc_model()
-    assert model is not None and 0 < model.threshold < 1 and model.coef.shape == (len(FEATURES),)
+def test_shipped_models_load_and_a_mismatched_file_is_refused():
+    models = {m.predicate: m for m in load_doc_models()}
+    assert set(models) == {"CAUSES", "TREATS"}
+    model = models["CAUSES"]
+    assert 0 < model.threshold < 1 and model.coef.shape == (len(FEATURES),)
     assert model.info["data"].startswith("BC5CDR CID training set")
+    assert models["TREATS"].info["data"].startswith("BioRED training set")
     bad = model.to_json() | {"features": list(FEATURES)[:-1]}
     with pytest.raises(InputError, match="other features"):
         DocRelationModel.from_json(bad)
     with pytest.raises(InputError, match="features"):
         model.probability(np.zeros((1, 3)))
+
+
+def test_biored_contract_reads_any_order_and_scores_treats_and_causes(tmp_path):
+    from nlp.evaluate_relations import biored_gold, evaluate_biored, read_pubtator
+
+    gold = tmp_path / "gold.PubTator"
+    gold.write_text("1|t|Metformin for diabetes.\n1|a|It caused no harm.\n"
+                    "1\t0\t9\tMetformin\tChemicalEntity\tD008687\n"
+                    "1\t14\t22\tdiabetes\tDiseaseOrPhenotypicFeature\tD003920\n"
+                    "1\t30\t34\tBRCA\tGeneOrGeneProduct\t672\n"
+                    "1\tNegative_Correlation\tD003920\tD008687\tNovel\n"
+                    "1\tAssociation\t672\tD003920\tNo\n\n")
+    (doc,) = read_pubtator(gold)
+    assert biored_gold(doc)[RelType.TREATS] == {("D008687", "D003920")} and not biored_gold(doc)[RelType.CAUSES]
+    r = evaluate_biored([doc], gold_mentions=True, extractor=FakeRelations(), document_level=False)
+    assert r["TREATS"]["f1"] == 1.0 and r["CAUSES"]["support"] == 0 and r["micro"]["tp"] == 1

@@ -245,6 +245,7 @@ def test_extract_jsonl_carries_relations_with_provenance(tmp_path: Path):
     assert rel, [t.predicate for t in triples]
     p = rel[0].provenance
     assert p.doc_id == "n1" and p.extractor == R.EXTRACTOR and p.text == text[p.start:p.end]
+    assert p.version == json.loads((R.default_model_dir() / "config.json").read_text())["version"] != "0"
     assert text[slice(*p.subject_span)].lower().endswith("hepatitis b") and text[slice(*p.object_span)] == "liver"
     assert rel[0].object.label is A and 0.0 <= rel[0].confidence <= 1.0
 
