@@ -288,3 +288,44 @@ def _table(rows: list[dict], gap: bool = False) -> list[str]:
             line += f" {b['gap']:+9.4f}"
         lines.append(line)
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _IndexedMention:
+    start: int
+    end: int
+    label: NodeLabel
+    index: int
+
+
+def evaluate_rows_document_level(rows: list[dict[str, Any]], extractor: Any, doc_models: Any = None, *,
+                                 threshold: float | None = None) -> dict[str, Any]:
+    """P/R/F1 per predicate of the document-level path (:func:`nlp.docrel.document_relations`, each snippet one
+    document, each mention its own concept) on the same rows: what decides whether notes keep the sentence-level
+    path."""
+    import spacy
+
+    from nlp.docrel import document_relations, load_doc_models
+    from nlp.spacy_components import ClinicalSentencizer
+
+    models = load_doc_models() if doc_models is None else list(doc_models)
+    blank, splitter = spacy.blank("en"), ClinicalSentencizer()
+    counts = {p: Counter() for p in PREDICATES}
+    for row in rows:
+        text = row["text"]
+        sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
+        ms = [_IndexedMention(m.start, m.end, m.label, k) for k, m in enumerate(row_mentions(row))]
+        ms = [m for m in ms if any(a <= m.start < b and m.end <= b for a, b in sents)]
+        gold = {(i, j): p for i, j, p in row.get("relations", [])}
+        predicted = {(r.subject.mention.index, r.object.mention.index): r.predicate.value
+                     for _, r in document_relations(text, sents, ms, extractor, models,
+                                                    concept_key=lambda m: str(m.index), threshold=threshold)}
+        for pair, pred in predicted.items():
+            counts[pred]["tp" if gold.get(pair) == pred else "fp"] += 1
+        for pair, pred in gold.items():
+            if predicted.get(pair) != pred:
+                counts[pred]["fn"] += 1
+    out = {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in counts.items()}
+    total = sum(counts.values(), Counter())
+    out["micro"] = prf(total["tp"], total["fp"], total["fn"])
+    return out

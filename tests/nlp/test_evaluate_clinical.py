@@ -169,3 +169,23 @@ def test_clinical_set_is_well_formed():
     for predicate, least in TARGETS.items():
         assert counts[predicate] >= least, (predicate, counts[predicate])
     assert rows_with_none_pair >= 40
+
+
+def test_document_level_path_is_scored_on_the_same_rows():
+    from nlp.evaluate_clinical import evaluate_rows_document_level
+    from tests.nlp.test_pipeline import FakeRelations
+
+    rows = [{"text": "Lisinopril 10 mg daily. HTN.", "mentions": [["Lisinopril", "Compound"], ["HTN", "Disease"]],
+             "relations": [[0, 1, "TREATS"]]},
+            {"text": "Metformin for diabetes.", "mentions": [["Metformin", "Compound"], ["diabetes", "Disease"]],
+             "relations": [[0, 1, "TREATS"]]}]
+    sentence = evaluate_rows_document_level(rows, FakeRelations(), [])
+    assert sentence["TREATS"]["tp"] == 1 and sentence["TREATS"]["fn"] == 1  # the cross-sentence pair is missed
+    import numpy as np
+
+    from nlp.docrel import FEATURES, DocRelationModel
+
+    n = len(FEATURES)
+    always = DocRelationModel(np.zeros(n), np.ones(n), np.zeros(n), 3.0, 0.5, "doc-test", predicate="TREATS")
+    document = evaluate_rows_document_level(rows, FakeRelations(), [always])
+    assert document["TREATS"]["tp"] == 2 and document["micro"]["fp"] == 0
