@@ -12,7 +12,7 @@ runner = CliRunner()
 
 def test_gnn_commands_and_top_level_diagnose_are_mounted():
     out = runner.invoke(app, ["gnn", "--help"]).output
-    for cmd in ("train", "evaluate", "score", "predict"):
+    for cmd in ("train", "fit-paths", "evaluate", "score", "predict"):
         assert cmd in out
     assert "--symptoms" in runner.invoke(app, ["diagnose", "--help"]).output
 
