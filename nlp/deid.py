@@ -138,6 +138,7 @@ class _Lexicon:
     english: frozenset[str] = frozenset()  # English words (WordNet lemmas + irregular forms), lower case
     places: frozenset[str] = frozenset()  # US populated places (GeoNames), lower case, 1-3 words
     place_nouns: frozenset[str] = frozenset()  # places that WordNet knows only as nouns ("albany", "worcester")
+    chains: tuple[str, ...] = ()  # national health-care, pharmacy and senior-living chains and brands ("DaVita")
 
 
 def _norm_phrase(text: str) -> str:
@@ -183,6 +184,7 @@ def lexicon() -> _Lexicon:
         state_abbreviations=frozenset(raw["state_abbreviations"]),
         clinical_vocabulary=frozenset(raw.get("clinical_vocabulary", ())),
         generic_places=frozenset(raw.get("generic_places", ())),
+        chains=tuple(raw.get("healthcare_chains", ())),
         **_census_names(),
     )
 
@@ -374,7 +376,7 @@ _RX = {
     "date_weekday_day": re.compile(r"(?i)\b(?P<span>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the\s+"
                                    r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
     "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)(?:[\s-]*(?:old|o\b|/o\b)|\s+of\s+age\b)|\b(?P<n2>\d{2,3})\s*"
-                      r"(?:yo|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
+                      r"(?:yo[mf]?|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.]))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
@@ -460,10 +462,10 @@ _RX = {
                              r"(?:[ \t]+[A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+(?i:county|parish))\b"),
     # numbered roads: "Route 30", "Rte 116", "I-91", "Hwy 1"
     "road": re.compile(r"(?i:\b(?:route|rte\.?|highway|hwy\.?|interstate|state route|us route|county road)[ \t]?#?[ \t]?"
-                       r"\d{1,3}[A-Za-z]?\b)"),  # not interstates ("I-95"): too coarse to place anyone
+                       r"\d{1,3}[A-Za-z]?\b|\b(?:us|sr|cr|pr|fm|sh)-\d{1,4}\b(?![.\d/]))"),  # not interstates ("I-95"): too coarse to place anyone
     # a street named without a number, any case, after on/off/at/near: "on Linden St", "ON ACUSHNET AVE"
     "street_any": re.compile(rf"(?i:\b(?:on|off|at|near|of)\b)[ \t]+(?P<val>(?:{_ANY_TOK}[ \t]+){{1,3}}(?i:street|st|avenue|ave|"
-                             rf"road|rd|boulevard|blvd|lane|ln|drive|terrace|ter|parkway|pkwy|court|ct|place|way|circle|"
+                             rf"road|rd|boulevard|blvd|lane|ln|drive|terrace|ter|parkway|pkwy|highway|hwy|court|ct|place|way|circle|"
                              rf"square|sq)\b\.?)"),
     # an identifier in groups after its cue: "Acct: 7730 2214 9981", "member ID ZQB 771 204 556", "chart no. CP 44 1907"
     "id_spaced": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}[ \t]*[:#]?[ \t]*"
@@ -476,7 +478,7 @@ _RX = {
     # "LAST, FIRST M" in capitals on a line of its own or after a label: "BARTOLOMEI, VITTORIA A"
     "name_caps_last_first": re.compile(rf"(?m)^(?:[ \t]*[A-Za-z][A-Za-z0-9 /'#]{{1,30}}:)?[ \t]*(?P<val>[{_UP}][{_UP}'’-]+"
                                        rf"(?:[ \t][{_UP}][{_UP}'’-]+)?,[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}]\.?)?)"
-                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#|,[ \t]*(?:MRN|MR#|DOB|#)))"),
+                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#|,[ \t]*(?:MRN|MR#|DOB|DL|SSN|#)))"),
     # a form field whose value is a person's name: "Referral coordinator: Pim Verhoeven"
     "name_label_any": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
                                  rf"(?P<val>{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK}){{1,2}})(?=[ \t]*(?:$|,|\(|[ \t]{{2}}))"),
@@ -498,7 +500,7 @@ _RX = {
                                 r"elementary school|middle school|senior living|assisted living|healthcare|health system|"
                                 r"urgent care|surgical center|surgery center|inn|hotel|motel|church|parish|"
                                 r"fire department|fire|fd|memorial|manor|health care center|care center|"
-                                r"police department|police|pd|ems|fire rescue|cvs|walgreens|rite aid|pharmacy|drugs|"
+                                r"police department|police|pd|ems|fire rescue|fire-rescue|ambulance|rescue squad|cvs|walgreens|rite aid|pharmacy|drugs|"
                                 r"general|va|vamc|va medical center|sacred heart|methodist|presbyterian|sleep center|"
                                 r"sleep clinic|living center|skilled nursing(?: facility)?|home)\b"),
     # "Our Lady of Lourdes", "OUR LADY OF THE LAKE"; "St. Vincent's", "st. rita's" (not "St. John's wort")
@@ -509,6 +511,55 @@ _RX = {
                                   rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
 }
+
+
+# -- round 6: chains and brands with their town, named hospital units, more ZIP / plate / date / ID shapes
+_CHAIN_TAIL = (r"(?:hospital|healthcare|health[ \t]+care|health|center|centre|home[ \t]+health|physical[ \t]+therapy|"
+               r"kidney[ \t]+care|dialysis|rehab(?:ilitation)?|pharmacy|specialty(?:[ \t]+hospital)?|senior[ \t]+living|"
+               r"assisted[ \t]+living|living|transitional[ \t]+care|of)")
+_STRONG_ID_NOUN = re.compile(r"(?i)(?:claim|policy|member|account|acct|case|report|record|mrn|medical record|"
+                             r"licen[cs]e|dl|docket|certificate|accession|serial)\b[ \t]*(?:number|no\.?|#|id)?[ \t]*[:#]?[ \t]*\d")
+_UNIT_NAMED = re.compile(r"(?i)\b(?:(?:north|south|east|west)[ \t]+)?(?:tower|pavilion|wing)[ \t]+(?:[a-z]|\d{1,2})\b"
+                         r"(?:[ \t]+(?:north|south|east|west|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+floor)?))?")
+_UNIT_NAMED_BEFORE = re.compile(rf"\b(?P<val>[{_UP}][{_LO}]{{2,20}}[ \t]+(?:Pavilion|Tower|Wing)(?:[ \t]+\d{{1,2}})?)\b")
+_PHONE_3_7 = re.compile(r"(?<![\w/.-])\d{3}-\d{7}(?![\w-]|\.\d)")
+_CITY_STATE_ZIP = re.compile(rf"(?<![\w'’-])(?P<city>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}),?[ \t]+(?:{_STATE_ABBR}|{_STATE_NAMES})\.?,?"
+                             r"[ \t]+\d{5}(?:-\d{4})?(?![\w-])")
+_ZIP4 = re.compile(r"(?<![\w.-])\d{5}-\d{4}(?![\w-])")
+_ZIP_AFTER_TOWN = re.compile(r"(?<![\w'’.-])(?P<town>[A-Za-z][A-Za-z'’.-]{1,30}),?[ \t]+(?:/[ \t]+)?(?P<val>\d{5})(?![\w-])"
+                             r"(?=[ \t]*(?:$|[;\n]|\)|[ \t]{2}))", re.M)
+_PLATE = re.compile(rf"(?i:\b(?:(?P<st1>{_STATE_ABBR}|{_STATE_NAMES})[ \t]+)?(?:licen[cs]e[ \t]+)?(?:plates?|tags?)(?![A-Za-z])"
+                    rf"(?:[ \t]+(?:number|no\.?|#))?)[ \t]*[:#]?[ \t]*(?:(?:{_STATE_ABBR})[ \t]+)?"
+                    r"(?P<val>[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5})(?![\w-])")
+_DATE_CUED_ODD = re.compile(r"(?i)\b(?:on|date|dated|effective|eff|visit|dob|due|seen|admitted|discharged|until|thru|"
+                            r"through|since|signed|next|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|"
+                            r"fri|satur|sun)day)\b\.?[ \t]*:?[ \t]*"
+                            r"(?P<span>(?P<a>1[0-2]|0?[1-9])(?P<sep>[.\\ -])(?P<b>3[01]|[12]\d|0?[1-9])"
+                            r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?)(?![\w\\/-]|\.\d|[ \t]*(?:%|mg|mcg|ml|cc|l\b|lpm|units?\b|"
+                            r"u\b|x\b|times|hours?|hrs?|days?|wks?|weeks?|min|liters?|nc\b|mm|cm|kg|lb|/))")
+_DATE_BS = re.compile(r"(?<![\w\\/.-])(?P<a>1[0-2]|0?[1-9])\\(?P<b>3[01]|[12]\d|0?[1-9])\\(?P<y>\d{4}|\d{2})(?![\w\\/-])")
+_ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|call|event)[ \t]*(?:#|no\.?|number)[ \t]*:?[ \t]*"
+                          r"|\bcourt[ \t]+case[ \t]+)(?P<val>[A-Z0-9]{0,3}\d[A-Z0-9-]{3,20})(?![\w-])")
+_FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|pick[ \t-]?up(?: location)?|admitted from|"
+                             rf"sending(?: facility| hospital)?|receiving(?: facility| hospital)?|accepting facility|"
+                             rf"facility|agency|home unit|travel unit|transferred (?:from|to)|discharged to|going to|"
+                             rf"refer(?:red)? to|place of (?:death|birth)|pharmacy|employer)[ \t]*:[ \t]*"
+                             rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
+                             rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
+                             rf"{{0,5}}))")
+_HOSPITAL_FIRST = re.compile(rf"\b(?P<val>(?:Hospital|Centro[ \t]+M[eé]dico|Cl[ií]nica|Infirmary|Hospicio)(?:[ \t]+(?:de|del|de[ \t]+la))?"
+                             rf"(?:[ \t]+{_CAPWORD}){{1,3}})")
+_STRONG_PLACE_CUE = re.compile(r"(?i)\b(?:call(?:ed|ing)[ \t]+(?:in[ \t]+)?from|drove[ \t]+(?:in[ \t]+|down[ \t]+|up[ \t]+)?from|"
+                               r"flew[ \t]+(?:in[ \t]+)?from|driving[ \t]+(?:in[ \t]+)?from|flying[ \t]+(?:in[ \t]+)?from|"
+                               r"(?:go|going|went|get|back)[ \t]+home[ \t]+to)[ \t]+"
+                               r"(?P<val>[A-Za-z][A-Za-z'’.-]{2,30}(?:[ \t]+[A-Za-z][A-Za-z'’.-]{2,30})?)"
+                               r"(?=[ \t]*(?:[,;.)]|$|\n|[ \t]+(?:updated|and|to|on|at|tonight|today|yesterday|this)\b))")
+_AT_UNKNOWN = re.compile(r"(?i)(?<![\w/])(?:at|@)[ \t]+(?P<val>[A-Za-z][A-Za-z'’-]{2,30})(?=[ \t]*(?:[,;.)]|$|\n|[ \t]+"
+                         r"(?:on|for|in|until|since|and|with|today|yesterday|tomorrow|tonight|this|last|next|x)\b))")
+_COUNTY_AFTER_COMMA = re.compile(r",[ \t]*(?P<val>[A-Za-z][A-Za-z'’.-]{1,20}(?:[ \t-][A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+"
+                                 r"(?i:county|parish|borough))\b")
+_NAME_DEAR = re.compile(rf"(?m)^[ \t]*(?i:dear)[ \t]+(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,2}})[ \t]*[,:]")
+_ST_JOHNS_WORT = re.compile(r"(?i)\b(?:st\.?|saint)[ \t]+john['’]?s[ \t]+wort\b")
 
 
 # --------------------------------------------------------------------------------------------------- detection
@@ -761,6 +812,7 @@ class Deidentifier:
         prop = self._propagate(text, chosen, protected)
         if prop:
             chosen = _resolve(text, chosen + prop)
+        _retype_after_places(text, chosen)
         ages = _ages_after_names(text, chosen)
         if ages and PhiType.AGE in self.config.types:
             chosen = _resolve(text, chosen + ages)
@@ -772,6 +824,7 @@ class Deidentifier:
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
         spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _ST_JOHNS_WORT.finditer(text)]
         spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)]
         for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
             if m.group() in self.lex.bare_eponyms:
@@ -875,7 +928,8 @@ class Deidentifier:
                 val = m.group("val")
                 if key == "id_cue" and val.isdigit() and len(val) < 6 and _WEAK_ID_CUE.match(m.group()):
                     continue  # "order 1000 ml", "lot 17", "250 mg/dl 3456": a bare weak cue wants a real number
-                add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+                strong_id = key == "id_cue" and _STRONG_ID_NOUN.match(m.group())
+                add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 5 if strong_id else P + 1))
         for m in _RX["id_long"].finditer(text):
             add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
@@ -934,7 +988,149 @@ class Deidentifier:
         self._anycase_cands(text, out)
         self._more_cands(text, out)
         self._loose_cands(text, out)
+        self._chain_unit_cands(text, out, degenerate)
         return out
+
+    # -- chains and brands with their town, named units, ZIP after a town, plates, odd dates, more ID cues
+    def _chain_unit_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
+        C = _PRIORITY["context"]
+        P = _PRIORITY["pattern"]
+        add = out.append
+        lex = self.lex
+
+        def placey(word: str) -> bool:
+            w = word.lower().strip("'’.,-")
+            return (len(w) >= 2 and not self._never_name(w) and w not in lex.medical_words
+                    and w not in _NOT_TOWN_WORDS and not w.isdigit())
+
+        rx = _chain_rx(lex.chains)
+        if rx is not None:
+            for m in rx.finditer(text):
+                chain = m.group("chain")
+                if not degenerate and not chain[0].isupper():
+                    continue
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                cued = bool(before and before.group("w").lower() in _CHAIN_CUES)
+                e = m.start("tail") if not m.group("tail") else m.end("tail")
+                tail_words = m.group("tail").split()
+                if tail_words and tail_words[-1].lower() == "of":
+                    pass
+                towns = list(re.finditer(r"[A-Za-z][A-Za-z'’.-]*", m.group("town")))
+                took = 0
+                for t in towns[:2]:
+                    w = t.group().rstrip(".")
+                    if not placey(w) or w.lower() in _CHAIN_TAIL_WORDS:
+                        break
+                    if not degenerate and not w[0].isupper():
+                        break
+                    if degenerate and self._is_english(w):
+                        after = text[m.start("town") + t.start() + len(w):][:2]
+                        if not re.match(r"[ \t]*(?:[,;.:)\n]|$)", after):
+                            break
+                    e = m.start("town") + t.start() + len(w)
+                    took += 1
+                if not took and tail_words and tail_words[-1].lower() == "of":
+                    e = m.start("tail") + m.group("tail").lower().rfind(" of")
+                single_word = " " not in chain.strip() and (chain.lower() in lex.english or chain.lower() in lex.medical_words)
+                if single_word and not (cued or took or tail_words):
+                    continue
+                if not took and re.sub(r"[ \t]+", " ", chain.lower()) in _TOWN_NEEDED_CHAINS:
+                    continue  # "CVS pharmacy", "Rite Aid": thousands of stores; with a town it is one of them
+                if degenerate and single_word and not cued:
+                    continue
+                add(_Cand(PhiType.LOCATION, m.start(), e, "context", C + 1))
+        for m in _UNIT_NAMED.finditer(text):
+            add(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", C - 2))
+        if not degenerate:
+            for m in _UNIT_NAMED_BEFORE.finditer(text):
+                first = m.group("val").split()[0]
+                if placey(first) and first.lower() not in ("north", "south", "east", "west", "main", "new", "old"):
+                    add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+            for m in _HOSPITAL_FIRST.finditer(text):
+                words = m.group("val").split()[1:]
+                words = [w for w in words if w.lower() not in ("de", "del", "la", "medico", "médico")]
+                if words and placey(words[0]) and not self._is_english(words[0]):
+                    add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 2))
+            for m in _FACILITY_LABEL.finditer(text):
+                toks = list(re.finditer(r"\S+", m.group("val")))
+                while toks and (self._never_name(toks[-1].group()) or toks[-1].group().lower() in ("of", "at", "the", "de", "del")
+                                or toks[-1].group().isdigit()):
+                    toks.pop()
+                if not toks:
+                    continue
+                val = m.group("val")[:toks[-1].end()]
+                first = toks[0].group().rstrip(".")
+                if re.fullmatch(_TITLE, first) or self._never_name(first) or self._all_medical(val) \
+                        or self._is_place_allowed(val) or re.sub(r"\s+", " ", val.lower()) in _TOWN_NEEDED_CHAINS:
+                    continue
+                add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C + 1))
+        for m in _PHONE_3_7.finditer(text):
+            add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 20))
+        if not degenerate:
+            for m in _CITY_STATE_ZIP.finditer(text):
+                toks = list(re.finditer(r"\S+", m.group("city")))
+                while toks and not placey(toks[0].group()):
+                    toks.pop(0)
+                if toks and not self._is_place_allowed(m.group("city")[toks[0].start():]):
+                    add(_Cand(PhiType.LOCATION, m.start("city") + toks[0].start(), m.end("city"), "context", C - 5))
+        for m in _ZIP4.finditer(text):
+            add(_Cand(PhiType.ZIP, m.start(), m.end(), "pattern", P - 12))
+        for m in _ZIP_AFTER_TOWN.finditer(text):
+            if placey(m.group("town")) and m.group("town").lower() not in _ID_WORDS:
+                add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 12))
+        for m in _PLATE.finditer(text):
+            val = m.group("val")
+            alnum = re.sub(r"[^A-Za-z0-9]", "", val)
+            if len(alnum) < 5 or not re.search(r"\d", val) or (alnum.isdigit() and len(alnum) < 6 and not m.group("st1")):
+                continue
+            if re.search(r"[A-Za-z]{4,}", val) and not alnum.isupper() and not degenerate:
+                continue  # a word, not a plate
+            if any(self._never_name(w) or w.lower() in lex.medical_words for w in re.findall(r"[A-Za-z]{3,}", val)):
+                continue
+            add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
+        for m in _VIN_ANYCASE.finditer(text):  # "vin 1hgcm82633a004352" in a lower-case note
+            add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
+        for m in _DATE_CUED_ODD.finditer(text):
+            a, b, sep, y = m.group("a"), m.group("b"), m.group("sep"), m.group("y")
+            if not y and (sep == " " or sep == "." and (len(a) < 2 or len(b) < 2)):
+                continue
+            if sep == "." and y and len(y) == 2 and len(a) < 2 and len(b) < 2 and not re.match(r"(?i)eff|date|dob", m.group()):
+                continue
+            if _not_a_date(text, m.start("span"), m.end("span"), int(a), int(b), cued=True):
+                continue
+            add(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 1))
+        for m in _DATE_BS.finditer(text):
+            add(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 1))
+        for m in _DATE_DMY_GLUED.finditer(text):  # "14MAR2021", "3jan19"
+            add(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P))
+        for m in _DATE_COMPACT.finditer(text):
+            add(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P + 2))
+        for m in _ID_CUE_MORE.finditer(text):
+            add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+        for m in _STRONG_PLACE_CUE.finditer(text):
+            toks = list(re.finditer(r"\S+", m.group("val")))
+            while toks and not placey(toks[-1].group()):
+                toks.pop()
+            if not toks or not all(placey(t.group()) for t in toks):
+                continue
+            val = m.group("val")[:toks[-1].end()]
+            if self._is_place_allowed(val) or re.fullmatch(_TITLE, toks[0].group()):
+                continue
+            add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C - 5))
+        for m in _AT_UNKNOWN.finditer(text):  # "f/u w/ dr macleod at tripler on the 3rd": no English word, no drug
+            w = m.group("val")
+            if w.endswith(("'s", "’s")) or not self._unknown_word(w) or self._census_only(w) or not placey(w) \
+                    or (not degenerate and not w[0].isupper()):
+                continue
+            add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 6))
+        for m in _COUNTY_AFTER_COMMA.finditer(text):
+            first = m.group("val").split()[0]
+            if placey(first):
+                add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 4))
+        for m in _NAME_DEAR.finditer(text):
+            words = m.group("val").split()
+            if all(not self._never_name(w) for w in words) and self._name_ok(m.group("val")):
+                add(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
 
     def _loose_cands(self, text: str, out: list[_Cand]) -> None:
         """Uncued names and places, by vocabulary alone.
@@ -1297,7 +1493,9 @@ class Deidentifier:
             nxt = toks[len(keep) + 1] if len(keep) + 1 < len(toks) else None
             second = text[nxt[0]:nxt[1]].lower() if nxt is not None else ""
             first_name = lw in self.lex.census_first or lw in self.lex.census_first_words
-            full_name = nxt is not None and not keep and not self._never_name(second) and (
+            full_name = nxt is not None and not keep and (
+                not self._never_name(second)
+                or self._place_word_name(second) and bool(_STAFF_NAME_END.match(text, nxt[1]))) and (
                 second in self.lex.census_last or first_name and second in self.lex.census_word_names  # "mary silva"
                 or first_name and self._unknown_word(second) and second not in self.lex.medical_words  # "opal hosseini"
                 or second in self.lex.census_word_names and self._unknown_word(lw)  # "arnel hope", "rohan wood"
@@ -1750,6 +1948,59 @@ _STATE_NAMES_LOWER = frozenset(n.lower() for n in _STATE_NAMES.split("|"))
 _PLACE_HEADS = frozenset({"hospital", "hosp", "clinic", "medical", "center", "centre", "general", "memorial", "regional",
                           "health", "healthcare", "rehab", "nursing", "home", "manor", "house", "institute",
                           "infirmary", "community", "county", "city"})
+
+
+_NOT_TOWN_WORDS = frozenset({"work", "school", "home", "abroad", "overseas", "office", "lobby", "airport", "car", "jail",
+                             "prison", "church", "there", "here", "town", "state", "out", "upstairs", "downstairs",
+                             "rehab", "hospital", "room", "rm", "bed", "suite", "ste", "unit", "box", "lot", "apt"})
+_ID_WORDS = frozenset({"mrn", "acct", "account", "id", "no", "number", "run", "case", "claim", "order", "lot", "serial",
+                       "pager", "ext", "extension", "room", "rm", "bed", "box", "suite", "unit", "code", "pin",
+                       "badge", "auth", "ref", "invoice", "rx", "member", "group", "policy"})
+_TOWN_NEEDED_CHAINS = frozenset({"cvs", "cvs pharmacy", "walgreens", "rite aid", "walmart", "costco", "kroger", "publix",
+                                 "safeway", "duane reade", "meijer", "hy-vee"})
+_CHAIN_CUES = frozenset({"from", "to", "at", "in", "@", "with", "by", "via", "of", "and", "or", "thru", "through", "near",
+                         "frm", "fr", "for"})
+_CHAIN_TAIL_WORDS = frozenset({"hospital", "healthcare", "health", "care", "center", "centre", "home", "physical",
+                               "therapy", "kidney", "dialysis", "rehab", "rehabilitation", "pharmacy", "specialty",
+                               "senior", "living", "assisted", "transitional", "of", "lab", "clinic"})
+_VIN_ANYCASE = re.compile(r"(?i)\bvin\b[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+                          r"(?P<val>(?=[a-hj-npr-z0-9]{0,16}\d)[a-hj-npr-z0-9]{17})(?![\w-])")
+_DATE_DMY_GLUED = re.compile(r"(?i)(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+                             r"(?:(?:19|20)\d{2}|\d{2})(?![\w/-])")
+_DATE_COMPACT = re.compile(r"(?i)\b(?:dob|date|dated|born|d\.o\.b\.?)\b\.?[ \t]*:?[ \t]*"
+                           r"(?P<span>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)")
+
+
+_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:mg|ml|cc|units?|x|yo|y/o|yrs?|years?|min|hrs?)\b)")
+_UNIT_CUE_BEFORE = re.compile(r"(?i)(?:\b(?:on|to|from|unit|floor)[ \t]*:?)[ \t]+\Z")
+_PLACE_GAP = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
+
+
+def _retype_after_places(text: str, chosen: list[_Cand]) -> None:
+    """A model name right after a place or street and a comma is the town: "Tripler, Kailua", "12 Elm St, Hope".
+    A one-word name with a floor number after on/to/from is a named unit: "on Stoddard 5", "From Bigelow 11"."""
+    for c in chosen:
+        if c.type is PhiType.NAME and " " not in text[c.start:c.end].strip():
+            num = _UNIT_NUMBER_AFTER.match(text, c.end)
+            if num and _UNIT_CUE_BEFORE.search(text, max(0, c.start - 12), c.start):
+                c.type = PhiType.LOCATION
+                c.end = num.end()
+    for a, b in zip(chosen, chosen[1:]):
+        if a.type in (PhiType.LOCATION, PhiType.ADDRESS) and b.type is PhiType.NAME \
+                and (b.source in ("model", "propagated") or " " not in text[b.start:b.end].strip()) \
+                and _PLACE_GAP.fullmatch(text, a.end, b.start) \
+                and b.end - b.start <= 40 and "\n" not in text[b.start:b.end]:
+            b.type = PhiType.LOCATION
+
+
+@lru_cache(maxsize=4)
+def _chain_rx(chains: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not chains:
+        return None
+    alt = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in sorted(chains, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w'’-])(?P<chain>{alt})(?![\w'’-])(?P<tail>(?:[ \t]+{_CHAIN_TAIL}(?![\w'’-])){{0,2}})"
+                      r"(?P<town>(?:[ \t]+[A-Za-z][A-Za-z'’.-]{0,30}){0,2})")
+
 
 
 def _case_degenerate(text: str) -> bool:

@@ -416,3 +416,65 @@ def test_shifted_ordinal_follows_the_letter_case(patterns_only):
     res = patterns_only.deidentify("F/U ON THE 3RD. SEEN JAN 3RD.", "p1")
     assert re.search(r"THE \d+(?:ST|ND|RD|TH)\.", res.text) and not re.search(r"\d(?:st|nd|rd|th)", res.text), res.text
     assert re.search(r"on the \d+(?:st|nd|rd|th)$", patterns_only.deidentify("f/u on the 3rd", "p1").text)
+
+
+# -- round 6: chains and brands with their town, named units, plates with a state cue, ZIP after a town, odd dates
+@pytest.mark.parametrize("text, secret", [
+    ("Pt came from Brookdale Fairhaven on 3/2 w/ AMS.", "Fairhaven"),
+    ("hd ttw at davita harwich, missed tx.", "harwich"),
+    ("CX FROM KINDRED HOSPITAL NORWALK GREW VRE.", "NORWALK"),
+    ("Refill sent to Walgreens Scituate.", "Scituate"),
+    ("Plan: transfer to Tower 9 South when bed avail.", "Tower 9 South"),
+    ("report given to rn on pavilion d at 1900.", "pavilion d"),
+    ("Receiving: Hollings Pavilion 4", "Hollings"),
+    ("Dest: Quarry Hill Care, Rm 12", "Quarry Hill"),
+    ("Vehicle: MN tag KZD4471, parked in lot C.", "KZD4471"),
+    ("driver of sedan, Oregon plates 4QR-2291", "4QR-2291"),
+    ("son's truck, plate wbx772, in garage.", "wbx772"),
+    ("Pickup: 12 Dune Rd, Truro, 02666\n", "02666"),
+    ("mail to po box 71, zip 02666-1204.", "02666-1204"),
+    ("Ship to 4 Elm St / Truro / 02666-1204\n", "02666-1204"),
+    ("Tolland Vermont 05733-2210\n", "Tolland"),
+    ("pt came to us from osh ed on 05.14. records faxed.", "05.14"),
+    ("Date: 11 28 1975\n", "11 28 1975"),
+    ("Signed 7\\9\\11 by pt.", "7\\9\\11"),
+    ("Effective 4.26.50\n", "4.26.50"),
+    ("DOB 19580317\n", "19580317"),
+    ("Run # 6422-83202   Date 2021-01-03", "6422-83202"),
+    ("Report No. 55-934906\n", "55-934906"),
+    ("Emergency contact 207-9591846\n", "9591846"),
+    ("Pt: Jorah Quill, 94 yoF\n", "94"),
+    ("social: dtr calling from wasco, sherman county; cell on file.", "sherman county"),
+    ("Social: sister drove in from Quoddy; brother updated.", "Quoddy"),
+    ("Dear Ysolde,\nYour results were normal.", "Ysolde"),
+    ("Driver: QUILLFEATHER, ARNAV, DL# P2043955", "QUILLFEATHER"),
+    ("PCP Dr Ansel (Hospital Auxilio Oriental)", "Auxilio"),
+    ("rollover on US-7 near town line.", "US-7"),
+    ("SOCIAL: NIECE KAVEH CHURCH CALLED, UPDATED.", "CHURCH"),  # a word-like surname second after a weak cue
+    ("Pt admitted Mon 3-14 from home.", "3-14"),
+    ("Report to Carla Moody RN on Stoddard 5 at 1900.", "Stoddard"),
+    ("Claim number 174-109-4492\n", "174-109-4492"),
+    ("Specimen drawn 14MAR2021 at 0600.", "14MAR2021"),
+    ("grandson's car vin 1hgcm82633a004352 towed.", "1hgcm82633a004352"),
+])
+def test_round6_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text and secret.lower() not in res.text.lower(), res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Pt takes St. John's wort at home, held.", "takes St. John's wort"),
+    ("Implant: Stryker Triathlon, lot no. 4234CXA512", "Stryker Triathlon"),
+    ("Neuro: speaks Hmong only; interpreter via phone.", "Hmong"),
+    ("Car: gray Honda, MA plate 3JD-882.", "Honda"),
+    ("Pharmacy: Rite Aid, Central Ave.", "Rite Aid"),  # a national chain without a town names no one store
+    ("Sending facility: see above\nSending RN: on file", "Sending"),
+    ("dilated atria on echo, cr-1.2 today.", "atria"),
+    ("platelets 150, tags 2 lines.", "platelets 150"),
+    ("on 2-4 L nc, weaned to 1.5 l.", "2-4 L"),
+    ("started on 10.25 mg dose.", "10.25"),
+    ("son went to church today.", "church"),
+])
+def test_round6_false_positive_traps(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
