@@ -35,6 +35,8 @@ def _print_scores(title: str, scores: dict[str, dict[str, float]], fmt: OutputFo
 @app.command("evaluate")
 def evaluate_cmd(
     ner: Path = typer.Option(None, "--ner", help="Gold token-per-line IOB file (token<TAB>tag) to score NER on."),
+    ner_docs: Path = typer.Option(None, "--ner-docs", help="Gold PubTator file: mentions of whole documents by exact "
+                                  "offsets per type, and normalization accuracy@1 of the gold mentions found."),
     cid: Path = typer.Option(None, "--cid", help="Gold BioCreative V CDR PubTator file: end-to-end document-level "
                                                  "chemical-induced-disease P/R/F1."),
     ade: Path = typer.Option(None, "--ade", help="Gold ADE-corpus DRUG-AE.rel file: CAUSES relation P/R/F1 with "
@@ -54,10 +56,25 @@ def evaluate_cmd(
     BioRED chemical-disease relations (--biored)."""
     from kg.errors import InputError
 
-    if ner is None and cid is None and ade is None and biored is None:
-        raise InputError("give a gold file to evaluate: --ner GOLD.tsv, --cid GOLD.PubTator, --biored GOLD.PubTator "
-                         "or --ade DRUG-AE.rel")
+    if ner is None and cid is None and ade is None and biored is None and ner_docs is None:
+        raise InputError("give a gold file to evaluate: --ner GOLD.tsv, --ner-docs GOLD.PubTator, --cid GOLD.PubTator, "
+                         "--biored GOLD.PubTator or --ade DRUG-AE.rel")
     results: dict[str, dict] = {}
+    if ner_docs is not None:
+        from nlp.evaluate import evaluate_ner_documents_file
+
+        results["ner_docs"] = evaluate_ner_documents_file(ner_docs, batch_size=batch_size)
+        if ner is None and cid is None and ade is None and biored is None:  # one contract: its own JSON layout
+            if fmt is OutputFormat.json:
+                typer.echo(json.dumps(results["ner_docs"], indent=2))
+            else:
+                r = results["ner_docs"]
+                _print_scores(f"Document NER on {ner_docs.name}",
+                              {k: v for k, v in r.items() if isinstance(v, dict) and "f1" in v}, fmt)
+                n = r["normalization"]
+                typer.echo(f"normalization accuracy@1: {100 * n['accuracy']:.2f} % ({n['correct']} of {n['found']} "
+                           "gold mentions found)")
+            return
     if ner is not None:
         from nlp.evaluate import evaluate_ner_file
 

@@ -208,3 +208,80 @@ def pipeline_predictor(nlp: Any = None, batch_size: int = 64) -> Predictor:
                 for doc in nlp.pipe(texts, batch_size=batch_size)]
 
     return predict
+
+
+# ----------------------------------------------------------------------------------- document-level NER contract
+
+#: NCBI-disease's mention types, all scored as Disease (BioRED's and BC5CDR's map through :data:`GOLD_ALIASES`).
+NCBI_DISEASE_TYPES = ("SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention")
+
+
+def _gold_type(kind: str) -> str:
+    return "Disease" if kind in NCBI_DISEASE_TYPES else kind
+
+
+def _mesh_or_raw(code: str) -> str:
+    prefix, sep, raw = code.partition(":")
+    return raw if sep and prefix.upper() in ("MESH", "MSH") else code
+
+
+def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int = 64) -> dict[str, Any]:
+    """Mentions of whole documents (title + " " + abstract) against PubTator mention lines.
+
+    The full pipeline (:func:`nlp.spacy_components.load`) runs on each document; a predicted entity is correct when
+    its character offsets and its type (a medkg label counts as the gold type it aliases, :data:`GOLD_ALIASES`;
+    NCBI-disease's four types are Disease) equal a gold mention's. Per gold type and micro P/R/F1, plus
+    normalization accuracy@1 over the gold mentions found: the entity's concept id or one of its xrefs equals one
+    of the gold ids (MeSH with or without ``MESH:``); an unlinked entity counts as wrong.
+    """
+    from collections import Counter
+
+    if nlp is None:
+        from nlp.spacy_components import load
+
+        nlp = load(batch_size=batch_size)
+    gold_by_doc = [{(a, b): (_gold_type(kind), ids) for a, b, _t, kind, ids in d.mentions} for d in docs]
+    types = {t for g in gold_by_doc for t, _ in g.values()}
+    mapping = label_to_gold(types)
+    counts: dict[str, Counter] = {t: Counter() for t in sorted(types)}
+    found = correct = 0
+    for d, gold, sdoc in zip(docs, gold_by_doc, nlp.pipe([d.text for d in docs], batch_size=batch_size)):
+        predicted = {}
+        for e in sdoc.ents:
+            gold_type = mapping.get(NodeLabel(e.label_)) if e.label_ in NodeLabel._value2member_map_ else None
+            if gold_type is not None:
+                predicted[(e.start_char, e.end_char)] = (gold_type, e._.concept)
+        for span, (kind, concept) in predicted.items():
+            g = gold.get(span)
+            hit = g is not None and g[0] == kind
+            counts[kind]["tp" if hit else "fp"] += 1
+            if hit:
+                found += 1
+                codes = {_mesh_or_raw(c) for c in ((concept.id, *concept.xrefs) if concept is not None else ())}
+                correct += bool(codes & {_mesh_or_raw(i) for i in g[1]})
+        for span, (kind, _ids) in gold.items():
+            p = predicted.get(span)
+            if p is None or p[0] != kind:
+                counts[kind]["fn"] += 1
+    out: dict[str, Any] = {}
+    total: Counter = Counter()
+    for kind, c in counts.items():
+        out[kind] = _prf(c)
+        total += c
+    out["micro"] = _prf(total)
+    out["normalization"] = {"accuracy": correct / found if found else 0.0, "correct": correct, "found": found}
+    out["documents"] = len(docs)
+    return out
+
+
+def _prf(c: Any) -> dict[str, float]:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": tp + fn}
+
+
+def evaluate_ner_documents_file(path: str | Path, batch_size: int = 64) -> dict[str, Any]:
+    from nlp.evaluate_relations import read_pubtator
+
+    return evaluate_ner_documents(read_pubtator(path), batch_size=batch_size)

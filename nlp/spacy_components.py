@@ -279,11 +279,14 @@ class LinkerComponent:
     """Links every entity with :class:`nlp.normalize.Linker`, using the abbreviations the document defines.
 
     Transformer entities that stay unlinked with a confidence (``Span._.ner_score``) under
-    ``unlinked_min_score`` are removed from ``Doc.ents``.
+    ``unlinked_min_score`` are removed from ``Doc.ents``. With ``propagate_abbreviations``, a short form the
+    document defines ("contrast-induced nephropathy (CIN)") becomes a mention wherever it recurs, with the type and
+    concept of the entity that defines it, and a recurring short form the NER typed otherwise takes them too: one
+    short form, one meaning per document.
     """
 
     def __init__(self, name: str, vocab_path: str | None, threshold: float,
-                 unlinked_min_score: float = UNLINKED_MIN_SCORE) -> None:
+                 unlinked_min_score: float = UNLINKED_MIN_SCORE, propagate_abbreviations: bool = True) -> None:
         from nlp.normalize import Linker, Vocabulary
 
         if not 0.0 <= unlinked_min_score <= 1.0:
@@ -291,6 +294,7 @@ class LinkerComponent:
         self.name = name
         self.linker = Linker(Vocabulary.load(vocab_path), threshold=threshold)
         self.unlinked_min_score = unlinked_min_score
+        self.propagate_abbreviations = propagate_abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
         from nlp.normalize import find_abbreviations
@@ -310,14 +314,47 @@ class LinkerComponent:
                                                and (e._.ner_score or 0.0) < self.unlinked_min_score)]
             if len(kept) != len(doc.ents):
                 doc.ents = kept
+        if abbrevs and self.propagate_abbreviations:
+            _propagate_abbreviations(doc, text, abbrevs)
         return doc
 
 
+def _propagate_abbreviations(doc: Doc, text: str, abbrevs: dict[str, str]) -> None:
+    """Short forms defined right after an entity ("… nephropathy (CIN)") take its label and concept everywhere."""
+    ents = list(doc.ents)
+    by_end = {e.end_char: e for e in ents}
+    changed = False
+    for sf in abbrevs:
+        definition = text.find(f"({sf})")
+        if definition < 0:
+            continue
+        source = by_end.get(definition) or by_end.get(definition - 1)  # "long form (SF)" or "long form(SF)"
+        if source is None or source._.concept is None:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
+            same = [e for e in ents if e.start_char == m.start() and e.end_char == m.end()]
+            if same and same[0].label_ == source.label_ and same[0]._.concept == source._.concept:
+                continue
+            if any(e.start_char < m.end() and m.start() < e.end_char for e in ents if not (same and e is same[0])):
+                continue  # part of another entity
+            span = doc.char_span(m.start(), m.end(), label=source.label_)
+            if span is None:
+                continue  # not on token boundaries
+            for attr in ("concept", "concept_id", "link_score", "ner_score"):
+                setattr(span._, attr, getattr(source._, attr))
+            span._.link_status, span._.link_method, span._.source = "linked", "abbreviation", "abbreviation"
+            ents = [e for e in ents if not (same and e is same[0])] + [span]
+            changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda e: e.start)
+
+
 @Language.factory("medkg_linker", default_config={"vocab_path": None, "threshold": 0.75,
-                                                  "unlinked_min_score": UNLINKED_MIN_SCORE})
+                                                  "unlinked_min_score": UNLINKED_MIN_SCORE,
+                                                  "propagate_abbreviations": True})
 def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: float,
-                unlinked_min_score: float) -> LinkerComponent:
-    return LinkerComponent(name, vocab_path, threshold, unlinked_min_score)
+                unlinked_min_score: float, propagate_abbreviations: bool) -> LinkerComponent:
+    return LinkerComponent(name, vocab_path, threshold, unlinked_min_score, propagate_abbreviations)
 
 
 # ------------------------------------------------------------------------------------------------- context

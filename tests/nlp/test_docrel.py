@@ -98,3 +98,26 @@ def test_biored_contract_reads_any_order_and_scores_treats_and_causes(tmp_path):
     assert biored_gold(doc)[RelType.TREATS] == {("D008687", "D003920")} and not biored_gold(doc)[RelType.CAUSES]
     r = evaluate_biored([doc], gold_mentions=True, extractor=FakeRelations(), document_level=False)
     assert r["TREATS"]["f1"] == 1.0 and r["CAUSES"]["support"] == 0 and r["micro"]["tp"] == 1
+
+
+def test_document_ner_contract_scores_offsets_types_and_normalization(tmp_path):
+    import spacy
+
+    from nlp.evaluate import evaluate_ner_documents
+    from nlp.evaluate_relations import read_pubtator
+
+    gold = tmp_path / "gold.PubTator"
+    gold.write_text("7|t|Aspirin and stroke.\n7|a|Stroke recurred.\n"
+                    "7\t0\t7\tAspirin\tChemical\tD001241\n"  # linked to DB00945, whose xref is MESH:D001241
+                    "7\t12\t18\tstroke\tSpecificDisease\tMESH:D999999|D020521\n"  # any of several ids
+                    "7\t20\t26\tStroke\tDiseaseClass\tD000001\n\n")  # a wrong concept
+    pipe = spacy.blank("en")
+    for name in ("medkg_sentences", "medkg_ner", "medkg_dictionary", "medkg_linker"):
+        pipe.add_pipe(name)
+    pipe.get_pipe("medkg_ner").predictor = FakeNER()
+    r = evaluate_ner_documents(read_pubtator(gold), nlp=pipe)
+    assert set(r) >= {"Chemical", "Disease", "micro", "normalization"}
+    assert r["Disease"]["support"] == 2 and r["Chemical"]["support"] == 1
+    assert r["micro"]["recall"] == 1.0 and r["micro"]["precision"] == 1.0
+    n = r["normalization"]
+    assert (n["found"], n["correct"]) == (3, 2)

@@ -129,3 +129,20 @@ def test_linker_drops_unsure_spans_it_cannot_normalize(bar, kept):
     assert {e.text for e in doc.ents if e._.link_status == "unlinked"} == kept - {"aspirin"}
     with pytest.raises(Exception, match="unlinked_min_score"):
         spacy.blank("en").add_pipe("medkg_linker", config={"unlinked_min_score": 2.0})
+
+
+def test_a_defined_short_form_takes_the_long_forms_type_and_concept_everywhere(blank_pipe):
+    text = "Women with breast cancer (BRC) were followed. BRC recurred in 12; BRCX is unrelated."
+    doc = blank_pipe(text)
+    long_form = next(e for e in doc.ents if e.text == "breast cancer")
+    short = [e for e in doc.ents if e.text == "BRC"]
+    assert len(short) == 2 and "BRCX" not in {e.text for e in doc.ents}
+    for e in short:
+        assert e.label_ == long_form.label_ == NodeLabel.DISEASE.value
+        assert e._.concept == long_form._.concept and e._.link_method == "abbreviation"
+    off = spacy.blank("en")
+    for name in ("medkg_sentences", "medkg_ner", "medkg_dictionary"):
+        off.add_pipe(name)
+    off.add_pipe("medkg_linker", config={"propagate_abbreviations": False})
+    off.get_pipe("medkg_ner").predictor = FakeNER()
+    assert [e.text for e in off(text).ents if e.text == "BRC"] == []
