@@ -128,6 +128,8 @@ def _print_ranked(items: list[dict], explain: bool, as_json: bool) -> None:
         if "matched" in it:
             extra = f" (p={it['probability']:.3f}, {it['matched']} symptom(s) linked in the graph)"
         typer.echo(f"{it['rank']:>3}. {it['name'] or it['id']} [{it['id']}] score={it['score']:.3f}{extra}")
+        for m in it.get("model_metapaths", []) if explain else []:
+            typer.echo(f"       model: {m['metapath']} +{m['contribution']:.3f} (DWPC {m['dwpc']:.4g})")
         for p in it.get("paths", []) if explain else []:
             hops = " ; ".join(f"{e['source']} -{e['rel']}-> {e['target']} "
                               f"[{', '.join(str(ev.get('source')) for ev in e['evidence'])}]" for e in p["edges"])

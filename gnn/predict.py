@@ -301,6 +301,10 @@ def predict_treatments(disease: str, top: int = 10, explain: bool = True, *, mod
         out.append(item)
         if len(out) == top:
             break
+    if explain and p.ckpt.kind == "paths":  # what the path model itself weighed, per prediction
+        for item, why in zip(out, p.ckpt.model.contributions(p.graph, [(p.node_index[t.source][i["id"]], d)
+                                                                         for i in out])):
+            item["model_metapaths"] = why
     return out
 
 

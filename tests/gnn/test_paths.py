@@ -147,3 +147,19 @@ def test_shipped_treats_model_scores_every_hetionet_compound_and_disease(tmp_pat
     assert stats == {"rows": len(chosen), "unknown": 0}
     rows = list(csv.DictReader((tmp_path / "out.tsv").open(), delimiter="\t"))
     assert [(r["compound_id"], r["disease_id"]) for r in rows] == chosen and all(r["score"] for r in rows)
+
+
+def test_path_model_predictions_say_which_metapaths_the_model_weighed(tmp_path, tiny_graph):
+    from gnn.checkpoint import load_checkpoint, save_path_model
+    from gnn.predict import Predictor, predict_treatments
+
+    drop = np.array([[0], [0]])  # C0 -TREATS-> D0, which its ring of similar compounds still treat
+    g = without_edges(tiny_graph, TREATS, drop)
+    save_path_model(tmp_path / "p", fit_path_model(g, TREATS), g, graph_source="custom")
+    p = Predictor(load_checkpoint(tmp_path / "p"), g)
+    (top, *_) = predict_treatments("D0", top=3, exclude_known=True, predictor=p)
+    assert top["id"] == "C0"
+    names = [m["metapath"] for m in top["model_metapaths"]]
+    assert "Compound–RESEMBLES–Compound-TREATS->Disease" in names
+    assert all(m["contribution"] > 0 for m in top["model_metapaths"])
+    assert predict_treatments("D0", top=1, explain=False, predictor=p)[0].get("model_metapaths") is None
