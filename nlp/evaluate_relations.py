@@ -210,6 +210,8 @@ def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_siz
         sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
         ms = []
         for a, b, _mtext, typ, ids in d.mentions:
+            if typ not in ("Chemical", "Disease"):
+                continue  # genes, variants, species, cell lines (BioRED) take no part in these relations
             if ids and any(s0 <= a < s1 and b <= s1 for s0, s1 in sents):
                 label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
                 concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))

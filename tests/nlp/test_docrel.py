@@ -88,16 +88,17 @@ def test_biored_contract_reads_any_order_and_scores_treats_and_causes(tmp_path):
     from nlp.evaluate_relations import biored_gold, evaluate_biored, read_pubtator
 
     gold = tmp_path / "gold.PubTator"
-    gold.write_text("1|t|Metformin for diabetes.\n1|a|It caused no harm.\n"
+    gold.write_text("1|t|Metformin, BRCA and diabetes.\n1|a|It caused no harm.\n"
                     "1\t0\t9\tMetformin\tChemicalEntity\tD008687\n"
-                    "1\t14\t22\tdiabetes\tDiseaseOrPhenotypicFeature\tD003920\n"
-                    "1\t30\t34\tBRCA\tGeneOrGeneProduct\t672\n"
+                    "1\t11\t15\tBRCA\tGeneOrGeneProduct\t672\n"  # a gene is never a disease
+                    "1\t20\t28\tdiabetes\tDiseaseOrPhenotypicFeature\tD003920\n"
                     "1\tNegative_Correlation\tD003920\tD008687\tNovel\n"
                     "1\tAssociation\t672\tD003920\tNo\n\n")
     (doc,) = read_pubtator(gold)
     assert biored_gold(doc)[RelType.TREATS] == {("D008687", "D003920")} and not biored_gold(doc)[RelType.CAUSES]
     r = evaluate_biored([doc], gold_mentions=True, extractor=FakeRelations(), document_level=False)
     assert r["TREATS"]["f1"] == 1.0 and r["CAUSES"]["support"] == 0 and r["micro"]["tp"] == 1
+    assert r["micro"]["fp"] == 0
 
 
 def test_document_ner_contract_scores_offsets_types_and_normalization(tmp_path):
