@@ -107,3 +107,58 @@ def test_module_level_assert_spans_for_relations():
     assert out == [Assertion.NEGATED]
     with pytest.raises(InputError, match="outside"):
         assert_spans(s, [(0, 999)])
+
+
+@pytest.mark.parametrize("sentence,target,expected", [
+    # a longer cue overlapping the mention does not cancel the shorter one that covers it
+    ("No acute infarct.", "acute infarct", Assertion.NEGATED),
+    ("There are no new enhancing lesions.", "new enhancing lesions", Assertion.NEGATED),
+    ("Urine culture was negative for bacterial growth.", "bacterial growth", Assertion.NEGATED),
+    # pseudo-cues: "no change" is no negation, "no longer" / "no further" are
+    ("No appreciable change in the consolidation.", "consolidation", Assertion.PRESENT),
+    ("No change in medications; denies dyspnea.", "dyspnea", Assertion.NEGATED),
+    ("She no longer reports dizziness.", "dizziness", Assertion.NEGATED),
+    ("No further episodes of hematemesis.", "hematemesis", Assertion.NEGATED),
+    ("Not only fatigue but also dyspnea.", "dyspnea", Assertion.PRESENT),
+    # more negation cues
+    ("Her pneumonia has resolved.", "pneumonia", Assertion.NEGATED),
+    ("Hypokalemia has now resolved.", "Hypokalemia", Assertion.NEGATED),
+    ("The rash has not resolved.", "rash", Assertion.PRESENT),
+    ("Sputum -ve for acid fast bacilli.", "acid fast bacilli", Assertion.NEGATED),
+    ("Rash: none.", "Rash", Assertion.NEGATED),
+    ("Suicidal ideation: denies.", "Suicidal ideation", Assertion.NEGATED),
+    ("Cough, no fever.", "Cough", Assertion.PRESENT),
+    ("Findings not consistent with pneumonia.", "pneumonia", Assertion.NEGATED),
+    # historical: "significant for", in-sentence PMH headers; durations of current problems are not history
+    ("Past medical history is significant for asthma.", "asthma", Assertion.HISTORICAL),
+    ("PMH: coronary artery disease, GERD.", "GERD", Assertion.HISTORICAL),
+    ("PSH: cholecystectomy for gallstones.", "gallstones", Assertion.HISTORICAL),
+    ("Family history is significant for early coronary disease.", "early coronary disease", Assertion.FAMILY),
+    ("Two-day history of fever.", "fever", Assertion.PRESENT),
+    ("He presents with a 3 week history of cough.", "cough", Assertion.PRESENT),
+    ("History of present illness: chest pain since today.", "chest pain", Assertion.PRESENT),
+    # hypothetical
+    ("Call if any of the following: fever, chest pain, or shortness of breath.", "shortness of breath",
+     Assertion.HYPOTHETICAL),
+    ("Seek care immediately for: difficulty breathing, lip swelling, or hives.", "hives", Assertion.HYPOTHETICAL),
+    ("Return to the emergency department for chest pain.", "chest pain", Assertion.HYPOTHETICAL),
+    ("Should she develop a rash, stop the medication.", "rash", Assertion.HYPOTHETICAL),
+    ("Monitor closely for respiratory depression.", "respiratory depression", Assertion.HYPOTHETICAL),
+    ("Heparin as prophylaxis against deep vein thrombosis.", "deep vein thrombosis", Assertion.HYPOTHETICAL),
+    ("Instructions given to report any bleeding or bruising.", "bruising", Assertion.HYPOTHETICAL),
+    ("Patient is at risk for pressure ulcers.", "pressure ulcers", Assertion.HYPOTHETICAL),
+    ("Unclear if the rash is a drug eruption.", "drug eruption", Assertion.POSSIBLE),
+    ("Will call with results of the biopsy for lymphoma.", "lymphoma", Assertion.PRESENT),
+])
+def test_assertion_failure_classes(sentence, target, expected):
+    assert _assert(sentence, target) is expected
+
+
+def test_long_sentence_stays_fast():
+    import time
+    text = " ".join(["Denies fever, no acute chest pain, call if any of the following: cough, rash: none."] * 400)
+    spans = [(i, i + 5) for i in range(len(text)) if text.startswith("fever", i)]
+    t0 = time.perf_counter()
+    out = CTX.assert_spans(text, spans)
+    assert set(out) == {Assertion.NEGATED}
+    assert time.perf_counter() - t0 < 10

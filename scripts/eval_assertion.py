@@ -1,0 +1,77 @@
+"""Score medkg's rule-based assertion (:mod:`nlp.context`) on sentences with a gold condition span.
+
+Usage: ``python scripts/eval_assertion.py [FILE] [--errors] [--past-history-sections]``
+
+FILE (default ``tests/nlp/data/assertion_dev.jsonl``) holds one JSON object a line:
+``{"text": ..., "condition": <phrase occurring verbatim in text>, "assertion": <label>, "section": <optional header>}``.
+The first occurrence of ``condition`` is the mention. With a ``section``, the text is judged as the note
+``"SECTION:\\n" + text`` (the header line is a sentence of its own, as the pipeline's sentence splitter makes it), so
+the section defaults of :mod:`nlp.context` apply. Prints per-class precision/recall/F1 and accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.schema import Assertion  # noqa: E402
+from nlp.context import ConText  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data" / "assertion_dev.jsonl"
+
+
+def predict(ctx: ConText, row: dict) -> Assertion:
+    text, cond = row["text"], row["condition"]
+    start = text.index(cond)
+    section = row.get("section")
+    if section:
+        head = f"{section}:\n"
+        note = head + text
+        s = len(head) + start
+        return ctx.assert_in_text(note, [(0, len(head)), (len(head), len(note))], [(s, s + len(cond))])[0]
+    return ctx.assert_spans(text, [(start, start + len(cond))])[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("file", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--errors", action="store_true", help="list the misclassified sentences")
+    ap.add_argument("--past-history-sections", action="store_true",
+                    help="treat mentions under PMH/PSH headers as historical (ConText(past_history_sections=True))")
+    args = ap.parse_args(argv)
+    ctx = ConText(past_history_sections=args.past_history_sections)
+    rows = [json.loads(line) for line in Path(args.file).read_text(encoding="utf-8").splitlines() if line.strip()]
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    errors = []
+    for row in rows:
+        gold, pred = row["assertion"], predict(ctx, row).value
+        if gold == pred:
+            tp[gold] += 1
+        else:
+            fp[pred] += 1
+            fn[gold] += 1
+            errors.append((gold, pred, row))
+    print(f"{'class':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
+    for a in Assertion:
+        c = a.value
+        p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 0.0
+        r = tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{c:<14}{p:7.3f}{r:7.3f}{f:7.3f}{tp[c] + fn[c]:6d}")
+    print(f"accuracy {sum(tp.values()) / len(rows):.3f} ({sum(tp.values())}/{len(rows)})")
+    if args.errors:
+        for gold, pred, row in errors:
+            sec = f" [{row['section']}]" if row.get("section") else ""
+            print(f"gold={gold:<12} pred={pred:<12} {row['condition']!r:<32} {row['text']}{sec}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
