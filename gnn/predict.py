@@ -357,21 +357,25 @@ def score_file(task: str, pairs: str | Path, out: str | Path, *, model_dir: str 
                predictor: Predictor | None = None) -> dict[str, int]:
     """Score every row of a TSV of id pairs into ``out`` (input columns + ``score``), in input order.
 
-    Unknown ids get an empty score and one warning naming how many rows and a few of the ids.
+    Unknown ids get an empty score and one warning naming how many rows and a few of the ids. Fields are never
+    quoted (a ``"`` is part of an id), blank lines are skipped, a file that is not UTF-8 text is an InputError.
     """
     if task not in SCORE_COLUMNS:
         raise InputError(f"task: scoring files exist for {', '.join(SCORE_COLUMNS)}, not {task!r}")
     a, b = SCORE_COLUMNS[task]
-    with open(pairs, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = next(reader, None)
-        if header is None:
-            raise InputError(f"pairs: {pairs} is empty (expected a header with {a} and {b})")
-        header = [h.strip() for h in header]
-        missing = [c for c in (a, b) if c not in header]
-        if missing:
-            raise InputError(f"pairs: {pairs} lacks column(s) {', '.join(missing)}; header is {header}")
-        rows = list(reader)
+    try:  # ids are never quoted: a stray '"' is data, not the start of a field spanning lines
+        with open(pairs, encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
+            header = next(reader, None)
+            rows = [r for r in reader if any(c.strip() for c in r)]  # blank lines are not pairs
+    except UnicodeDecodeError as exc:
+        raise InputError(f"pairs: {pairs} is not UTF-8 text (byte {exc.start}): expected a TSV of ids") from None
+    if header is None:
+        raise InputError(f"pairs: {pairs} is empty (expected a header with {a} and {b})")
+    header = [h.strip() for h in header]
+    missing = [c for c in (a, b) if c not in header]
+    if missing:
+        raise InputError(f"pairs: {pairs} lacks column(s) {', '.join(missing)}; header is {header}")
     ia, ib = header.index(a), header.index(b)
     get = lambda r, i: r[i].strip() if i < len(r) else ""  # noqa: E731
     p = predictor or load_predictor(task, model_dir)
@@ -382,7 +386,7 @@ def score_file(task: str, pairs: str | Path, out: str | Path, *, model_dir: str 
         warnings.warn(f"{len(unknown)} of {len(rows)} pairs have an id outside the model's graph and get an empty "
                       f"score (e.g. {sample})", UserWarning, stacklevel=2)
     with open(out, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, quotechar=None)
         w.writerow([*header, "score"])
         for r, s in zip(rows, scores):
             w.writerow([*r, "" if s is None else f"{s:.6f}"])

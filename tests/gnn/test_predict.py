@@ -146,3 +146,17 @@ def test_diagnosis_evaluation_reports_every_method_on_the_same_cases(tmp_path, t
     assert r["hybrid"]["mrr"] >= r["idf_overlap"]["mrr"]
     with pytest.raises(InputError, match="positive sum"):
         evaluate_diagnosis(tmp_path / "p", known=0, hidden=0, graph=tiny_graph)
+
+
+def test_score_file_reads_quotes_as_data_skips_blank_lines_and_refuses_binary(tmp_path, treats):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text('compound_id\tdisease_id\nC0"\tD0\n\nC0\tD0\n   \nC7\tD1\n')
+    out = tmp_path / "scores.tsv"
+    with pytest.warns(UserWarning, match="1 of 3 pairs"):
+        assert score_file("treats", pairs, out, predictor=treats) == {"rows": 3, "unknown": 1}
+    lines = out.read_text().splitlines()
+    assert [line.split("\t")[:2] for line in lines[1:]] == [['C0"', "D0"], ["C0", "D0"], ["C7", "D1"]]
+    binary = tmp_path / "pairs.bin"
+    binary.write_bytes(b"compound_id\tdisease_id\n\xff\xfe\x00\x01\n")
+    with pytest.raises(InputError, match="not UTF-8"):
+        score_file("treats", binary, out, predictor=treats)
