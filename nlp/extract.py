@@ -222,6 +222,8 @@ class _Outputs:
         self.paths = {"triples": out, "unlinked": out.with_name(out.name + ".unlinked.jsonl"),
                       "quarantine": out.with_name(out.name + ".quarantine.jsonl")}
         self.done_path = out.with_name(out.name + ".done")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.lock_fh = _lock(out.with_name(out.name + ".lock"))
         self.done: set[str] = set()
         self.seen_ids: set[str] = set()
         lengths = {k: 0 for k in self.paths}
@@ -271,8 +273,22 @@ class _Outputs:
             self.done.add(e["key"])
 
     def close(self) -> None:
-        for fh in (*self.files.values(), self.done_fh):
+        for fh in (*self.files.values(), self.done_fh, self.lock_fh):
             fh.close()
+
+
+def _lock(path: Path):
+    """Hold an exclusive lock on ``path`` for the run (released by the OS if the run dies), or refuse at once."""
+    import fcntl
+
+    fh = open_private(path, "ab")
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise InputError(f"another medkg extract is writing {path.with_suffix('')} (lock {path}); wait for it to "
+                         "finish or choose another --out") from None
+    return fh
 
 
 # ---------------------------------------------------------------------------------------------- processing

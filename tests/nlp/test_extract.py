@@ -263,3 +263,30 @@ def test_graph_fusion(tmp_path, graph_store):
     # a negated mention is kept as a qualified edge, never a fact
     rows = graph_store.query("MATCH (:Document {id: 'n6'})-[r:MENTIONS]->(c) RETURN c.id AS id")
     assert not any(r["id"] == "MESH:D011014" for r in rows)
+
+
+def test_a_second_run_on_the_same_output_is_refused_and_a_killed_run_leaves_no_stuck_lock(tmp_path):
+    src = _write_jsonl(tmp_path / "n.jsonl", NOTES)
+    out = tmp_path / "run" / "t.jsonl"
+    out.parent.mkdir()
+    holder = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from nlp.extract import _lock
+        fh = _lock(Path({str(out)!r} + ".lock"))
+        print("locked", flush=True)
+        time.sleep(120)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", holder], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        with pytest.raises(InputError, match="another medkg extract is writing"):
+            _run([src], out)
+        assert not out.exists()  # refused before touching any output
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    report = _run([src], out)  # the dead run's lock went with it
+    assert report.documents == len(NOTES)
+    assert _run([src], out).skipped == len(NOTES)  # and a finished run released it too
