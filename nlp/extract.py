@@ -41,6 +41,7 @@ from kg.files import open_private
 from kg.models import Document
 from nlp.privacy import (PrivacyPolicy, announce_unprotected, deid_mode, deidentifying_factory, protect_records,
                           should_deidentify)
+from nlp.spacy_components import MAX_TEXT_CHARS
 from kg.pseudonym import load_key
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,6 @@ TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 KNOWN_FIELDS = {"id", "text", "patient_id", "note_type", "date"}
-MAX_TEXT_CHARS = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)

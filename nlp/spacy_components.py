@@ -267,6 +267,9 @@ def make_dictionary(nlp: Language, name: str, vocab_path: str | None, labels: li
 
 
 # -------------------------------------------------------------------------------------------------- linker
+#: The longest document medkg processes, in characters (spaCy's own guard is 1,000,000; the transformer windows
+#: long texts itself, so the limit is about memory for the tokens, not the model).
+MAX_TEXT_CHARS = 5_000_000
 #: A transformer span that links to no concept is kept only at this confidence or above. Chosen on BC5CDR devel
 #: F1 of the full pipeline (``scripts/tune_pipeline_ner.py``): a span the vocabulary knows is kept whatever the
 #: model's confidence, an unknown one needs the model to be sure. Unlinked spans never become triples anyway.
@@ -496,6 +499,7 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
     import spacy
 
     pipe = spacy.blank("en")
+    pipe.max_length = MAX_TEXT_CHARS
     pipe.add_pipe("medkg_sentences")
     if ner:
         pipe.add_pipe("medkg_ner", config={"model_path": model_path, "device": device, "batch_size": batch_size,

@@ -290,3 +290,12 @@ def test_a_second_run_on_the_same_output_is_refused_and_a_killed_run_leaves_no_s
     report = _run([src], out)  # the dead run's lock went with it
     assert report.documents == len(NOTES)
     assert _run([src], out).skipped == len(NOTES)  # and a finished run released it too
+
+
+def test_a_note_over_a_million_characters_is_processed_not_quarantined(tmp_path):
+    text = "Vitals stable overnight. " * 48_000 + "Started aspirin for MI."
+    assert len(text) > 1_200_000
+    src = _write_jsonl(tmp_path / "big.jsonl", [{"id": "big", "text": text}])
+    report = _run([src], tmp_path / "t.jsonl")
+    assert report.quarantined == 0 and report.documents == 1
+    assert any('"aspirin"' in line for line in (tmp_path / "t.jsonl").read_text().splitlines())
