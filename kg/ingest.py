@@ -37,6 +37,8 @@ def _reason(err: Exception) -> str:
         return f"{where}: {first['msg']}"
     if isinstance(err, json.JSONDecodeError):
         return f"invalid JSON: {err.msg} at column {err.colno}"
+    if isinstance(err, RecursionError):
+        return "invalid JSON: nested too deeply"
     return f"{type(err).__name__}: {err}"
 
 
@@ -50,7 +52,7 @@ def read_triples(path: Path, quarantine: Path) -> Iterator[Triple]:
                     continue
                 try:
                     yield Triple.model_validate(json.loads(raw.decode("utf-8")))
-                except (ValueError, UnicodeDecodeError) as err:
+                except (ValueError, UnicodeDecodeError, RecursionError) as err:
                     if qfh is None:
                         qfh = open_private(quarantine, "a", encoding="utf-8")
                     reason = _reason(err)

@@ -57,7 +57,8 @@ class Record:
     """One input record: a document, or the reason it cannot be one."""
 
     source: str
-    number: int  # 1-based record number within its source (line of a JSONL, data row of a CSV, 1 for .txt)
+    number: int  # 1-based record number within its source (line of a JSONL, data row of a CSV, 1 for .txt;
+    #              0 for a whole file that cannot be read, e.g. a CSV without the id and text columns)
     document: Document | None = None
     error: str | None = None
     doc_id: str | None = None
@@ -154,6 +155,12 @@ def _read_jsonl(path: Path) -> Iterator[Record]:
             except json.JSONDecodeError as err:
                 yield Record(str(path), number, error=f"malformed JSON ({err.msg} at column {err.colno})")
                 continue
+            except RecursionError:
+                yield Record(str(path), number, error="JSON nested too deeply")
+                continue
+            except ValueError as err:  # e.g. an integer with more digits than Python converts
+                yield Record(str(path), number, error=f"unreadable JSON value ({str(err)[:80]})")
+                continue
             if not isinstance(row, dict):
                 yield Record(str(path), number, error=f"a JSON {type(row).__name__}, not an object")
                 continue
@@ -164,7 +171,9 @@ def _read_csv(path: Path) -> Iterator[Record]:
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         if reader.fieldnames is None or "id" not in reader.fieldnames or "text" not in reader.fieldnames:
-            raise InputError(f"{path}: a CSV input needs a header row with 'id' and 'text' columns")
+            # the whole file is one quarantined entry (record 0); the other inputs go on
+            yield Record(str(path), 0, error="a CSV input needs a header row with 'id' and 'text' columns")
+            return
         for number, row in enumerate(reader, 1):
             if None in row:
                 yield Record(str(path), number, error="more fields than the header has")

@@ -50,3 +50,15 @@ def test_ingest_and_query_commands(graph_store, tmp_path):
     assert json.loads(res.output) == [{"name": "disease 1"}]
     res = runner.invoke(app, ["query", "CREATE (n:Disease {id: 'x'})"])
     assert res.exit_code != 0 and "read-only" in str(res.exception)
+
+
+def test_a_deeply_nested_line_is_quarantined_and_its_neighbours_read(tmp_path):
+    from kg.ingest import read_triples
+
+    path = tmp_path / "triples.jsonl"
+    path.write_text(_triple(1).model_dump_json() + "\n" + "[" * 5000 + "]" * 5000 + "\n"
+                    + _triple(2).model_dump_json() + "\n")
+    got = list(read_triples(path, tmp_path / "q.jsonl"))
+    assert [t.object.id for t in got] == ["DOID:1", "DOID:2"]
+    (bad,) = [json.loads(x) for x in open(tmp_path / "q.jsonl")]
+    assert bad["line"] == 2 and "nested too deeply" in bad["reason"]

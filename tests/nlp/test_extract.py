@@ -299,3 +299,17 @@ def test_a_note_over_a_million_characters_is_processed_not_quarantined(tmp_path)
     report = _run([src], tmp_path / "t.jsonl")
     assert report.quarantined == 0 and report.documents == 1
     assert any('"aspirin"' in line for line in (tmp_path / "t.jsonl").read_text().splitlines())
+
+
+def test_one_bad_file_or_line_never_stops_the_others(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps(NOTES[0]) + "\n" + "[" * 5000 + "]" * 5000 + "\n"
+                                    + json.dumps(NOTES[1]) + "\n")
+    (folder / "b.csv").write_text("note,body\nx,Chest pain.\n")  # no id/text columns
+    (folder / "c.csv").write_text("id,text\nc1,History of stroke.\n")
+    report = _run([folder], tmp_path / "t.jsonl")
+    assert report.documents == 3 and report.quarantined == 2
+    reasons = {Path(q["source"]).name: q["reason"] for q in map(json.loads, open(tmp_path / "t.jsonl.quarantine.jsonl"))}
+    assert reasons == {"a.jsonl": "JSON nested too deeply",
+                       "b.csv": "a CSV input needs a header row with 'id' and 'text' columns"}
