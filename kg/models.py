@@ -96,7 +96,7 @@ class Triple(_Model):
     predicate: RelType
     object: Concept
     assertion: Assertion = Assertion.PRESENT
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0, strict=True)  # a number: "0.5" and true are refused
     provenance: Provenance = Field(default_factory=Provenance)
 
     @field_validator("predicate", mode="before")

@@ -62,3 +62,14 @@ def test_a_deeply_nested_line_is_quarantined_and_its_neighbours_read(tmp_path):
     assert [t.object.id for t in got] == ["DOID:1", "DOID:2"]
     (bad,) = [json.loads(x) for x in open(tmp_path / "q.jsonl")]
     assert bad["line"] == 2 and "nested too deeply" in bad["reason"]
+
+
+def test_a_confidence_that_is_not_a_number_is_quarantined(tmp_path):
+    from kg.ingest import read_triples
+
+    rows = [json.loads(_triple(i).model_dump_json()) for i in range(3)]
+    rows[1]["confidence"], rows[2]["confidence"] = "0.5", True
+    path = tmp_path / "triples.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert [t.object.id for t in read_triples(path, tmp_path / "q.jsonl")] == ["DOID:0"]
+    assert all("confidence" in json.loads(x)["reason"] for x in open(tmp_path / "q.jsonl"))
