@@ -286,6 +286,10 @@ def test_a_query_that_exhausts_the_heap_stops_the_embedded_server_which_comes_ba
         with connect("embedded", home=home) as store, pytest.raises(StoreError):
             store.query("WITH range(1, 2000000) AS r WITH r+r+r+r+r+r+r+r AS a WITH a+a+a+a+a+a+a+a AS b "
                         "RETURN size(b+b+b+b) AS n")
+        deadline = time.monotonic() + 60  # the JVM exits on the error; on a loaded machine that takes a moment
+        while embedded._alive(first.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not embedded._alive(first.pid), "the server lived on after running out of memory"
         again = embedded.ensure_server(home)
         assert again.pid != first.pid
         with connect("embedded", home=home) as store:
