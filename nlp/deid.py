@@ -391,7 +391,8 @@ _RX = {
     "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?(?:[a-z][a-z'-]{0,30}[ \t]+){1,3})"
                                  r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
                                  r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|st(?=[ \t]*(?:[,;\n]|in\b)))"
-                                 r"\b\.?"),
+                                 r"\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|bldg|lot|trlr|#)\.?[ \t]*#?[ \t]*"
+                                 r"(?=[a-z-]{0,3}\d|[a-z]\b)[a-z0-9-]{1,8}\b)?"),
     "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
     "city_state": re.compile(rf"(?P<city>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}),\s+{_STATE}\b(?!-)"),
     "place_cue": re.compile(rf"(?i:\b(?:{_PLACE_CUES}))\s+(?P<val>(?:St\.\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
@@ -510,6 +511,10 @@ _RX = {
     "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
                                   rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
+    # "Patient MWANGI, SIPHO  MRN ...", "Resident: LOMIDZE, VENKATESH, MRN": last, first in capitals after a label
+    "name_last_first_caps": re.compile(r"(?i:\b(?:patient|pt|resident|name|member|insured|driver|operator|applicant|"
+                                       r"ward|rider|employee)\b[ \t]*:?[ \t]+)(?P<val>[A-Z][A-Z'-]{1,25},[ \t]*[A-Z][A-Z'-]{1,25}"
+                                       r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:,[ \t]*(?:MRN|DOB|age)|\(|MRN\b|DOB\b|$|\n))", re.M),
 }
 
 
@@ -522,6 +527,7 @@ _STRONG_ID_NOUN = re.compile(r"(?i)(?:claim|policy|member|account|acct|case|repo
 _UNIT_NAMED = re.compile(r"(?i)\b(?:(?:north|south|east|west)[ \t]+)?(?:tower|pavilion|wing)[ \t]+(?:[a-z]|\d{1,2})\b"
                          r"(?:[ \t]+(?:north|south|east|west|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+floor)?))?")
 _UNIT_NAMED_BEFORE = re.compile(rf"\b(?P<val>[{_UP}][{_LO}]{{2,20}}[ \t]+(?:Pavilion|Tower|Wing)(?:[ \t]+\d{{1,2}})?)\b")
+_UNIT_NAMED_BEFORE_ANY = re.compile(r"(?i)\b(?:on|to|from)[ \t]+(?P<val>[a-z]{3,20}[ \t]+(?:pavilion|tower|wing)[ \t]+\d{1,2})\b")
 _PHONE_3_7 = re.compile(r"(?<![\w/.-])\d{3}-\d{7}(?![\w-]|\.\d)")
 _CITY_STATE_ZIP = re.compile(rf"(?<![\w'’-])(?P<city>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}),?[ \t]+(?:{_STATE_ABBR}|{_STATE_NAMES})\.?,?"
                              r"[ \t]+\d{5}(?:-\d{4})?(?![\w-])")
@@ -543,7 +549,7 @@ _ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|ca
 _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|pick[ \t-]?up(?: location)?|admitted from|"
                              rf"sending(?: facility| hospital)?|receiving(?: facility| hospital)?|accepting facility|"
                              rf"facility|agency|home unit|travel unit|transferred (?:from|to)|discharged to|going to|"
-                             rf"refer(?:red)? to|place of (?:death|birth)|pharmacy|employer)[ \t]*:[ \t]*"
+                             rf"refer(?:red)? to|place of (?:death|birth)|pharmacy|employer|from)[ \t]*:[ \t]*"
                              rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
                              rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
                              rf"{{0,5}}))")
@@ -551,13 +557,45 @@ _HOSPITAL_FIRST = re.compile(rf"\b(?P<val>(?:Hospital|Centro[ \t]+M[eé]dico|Cl[
                              rf"(?:[ \t]+{_CAPWORD}){{1,3}})")
 _STRONG_PLACE_CUE = re.compile(r"(?i)\b(?:call(?:ed|ing)[ \t]+(?:in[ \t]+)?from|drove[ \t]+(?:in[ \t]+|down[ \t]+|up[ \t]+)?from|"
                                r"flew[ \t]+(?:in[ \t]+)?from|driving[ \t]+(?:in[ \t]+)?from|flying[ \t]+(?:in[ \t]+)?from|"
-                               r"(?:go|going|went|get|back)[ \t]+home[ \t]+to)[ \t]+"
+                               r"visiting[ \t]+from|(?:go|going|went|get|back)[ \t]+home[ \t]+to)[ \t]+"
                                r"(?P<val>[A-Za-z][A-Za-z'’.-]{2,30}(?:[ \t]+[A-Za-z][A-Za-z'’.-]{2,30})?)"
                                r"(?=[ \t]*(?:[,;.)]|$|\n|[ \t]+(?:updated|and|to|on|at|tonight|today|yesterday|this)\b))")
+# "sister in Bend updated by phone", "dtr in canton notified": a place right before a charting verb of the family
+_IN_BEFORE_UPDATE = re.compile(r"(?i)\bin[ \t]+(?P<val>[A-Za-z][A-Za-z'’-]{2,20}(?:[ \t]+[A-Za-z][A-Za-z'’-]{2,20})?)"
+                               r"(?=[ \t]+(?:updated|notified|informed|aware|called|calling|phoned)\b)")
+# "back to Deaconess once stable", "back to CHRISTUS St. Frances Cabrini once stable": a return to a named place
+_BACK_TO_PLACE = re.compile(r"(?i)\bback[ \t]+to[ \t]+(?P<val>(?:st\.[ \t]+)?[A-Za-z][A-Za-z'’-]{2,20}"
+                            r"(?:[ \t]+(?:st\.[ \t]+)?[A-Za-z][A-Za-z'’-]{1,20}){0,3})"
+                            r"(?=[ \t]+(?:once|when|pending|if|after|as[ \t]+soon)\b)")
+# "at Good Samaritan 01/01", "at Infirmary West on the 27th": a named place and then a date (mixed case only)
+_AT_PLACE_DATE = re.compile(r"\b(?:at|@)[ \t]+(?P<val>[A-Z][a-z'’-]{2,20}(?:[ \t]+[A-Z][a-z'’-]{1,20}){1,2})"
+                            r"(?=[ \t]+(?:\d{1,2}/\d{1,2}\b|on[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)\b))")
 _AT_UNKNOWN = re.compile(r"(?i)(?<![\w/])(?:at|@)[ \t]+(?P<val>[A-Za-z][A-Za-z'’-]{2,30})(?=[ \t]*(?:[,;.)]|$|\n|[ \t]+"
                          r"(?:on|for|in|until|since|and|with|today|yesterday|tomorrow|tonight|this|last|next|x)\b))")
 _COUNTY_AFTER_COMMA = re.compile(r",[ \t]*(?P<val>[A-Za-z][A-Za-z'’.-]{1,20}(?:[ \t-][A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+"
                                  r"(?i:county|parish|borough))\b")
+# a facility named by plain English words and a generic facility noun, after a place cue: "from Harbor House",
+# "back to elm place 10/10", "resident of the pines", "From: The Pines, Comfort". The words before the noun must be
+# no charting, medical or function words; "the" alone only before a plural landscape noun ("the laurels").
+_EN_FACILITY_NOUNS = (r"house|court|manor|place|commons|terrace|village|gardens|center|centre|lodge|residence|estates|"
+                      r"acres|meadows|oaks|pines|laurels|willows|elms|maples|cedars|birches|arbors|woods|groves|"
+                      r"heights|crossing|pointe|landing|haven|glen|square")
+_EN_FACILITY_PLURALS = frozenset({"pines", "laurels", "oaks", "willows", "elms", "maples", "cedars", "birches", "arbors",
+                                  "meadows", "acres", "gardens", "commons", "woods", "groves", "heights", "estates"})
+_EN_FACILITY = re.compile(r"(?i)(?:\b(?:from|at|to|resident[ \t]+of|@)[ \t]*:?[ \t]+|^[ \t]*(?:from|to)[ \t]*:[ \t]*)"
+                          rf"(?P<val>(?:the[ \t]+)?(?:[a-z][a-z'’-]{{1,20}}[ \t]+){{0,2}}(?:{_EN_FACILITY_NOUNS}))\b"
+                          r"(?=[ \t]*(?:[,;.:)(]|$|\d|[ \t]+(?:in|on|if|once|pending|for|via|at|and|to|until|since|with|"
+                          r"today|yesterday|tomorrow|tonight|this|last|next|x|grew|where|who|after|before|per|by|when|"
+                          r"brought|sat|sun|mon|tues?|wed|thurs?|fri)\b))", re.M)
+_TOWN_AFTER_FACILITY = re.compile(r"(?:,|[ \t]+(?i:in))[ \t]+(?P<val>[A-Za-z][a-z'’-]{2,20}|[A-Z][A-Z'’-]{2,20})"
+                                  r"(?=[ \t]*(?:[,;.)]|$|\d|[ \t]+(?i:on|pending|for|if|once|and|until|today)\b))", re.M)
+_FACILITY_MODIFIER_STOP = frozenset({"his", "her", "their", "my", "our", "your", "same", "that", "this", "first", "safe",
+                                     "group", "day", "call", "transfer", "care", "trauma", "cancer", "work", "family",
+                                     "big", "old", "new", "one", "other", "another", "a", "an", "some", "any", "each",
+                                     "back", "halfway", "court", "town", "city", "state", "community", "senior", "school",
+                                     "daycare", "shelter", "friend", "friends", "crack", "smoking", "rec", "recreation",
+                                     "treatment", "detox", "sober", "medical", "health", "dialysis", "surgery", "surgical",
+                                     "rehab", "nursing", "living", "assisted", "poison", "control", "data", "command"})
 _NAME_DEAR = re.compile(rf"(?m)^[ \t]*(?i:dear)[ \t]+(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,2}})[ \t]*[,:]")
 _ST_JOHNS_WORT = re.compile(r"(?i)\b(?:st\.?|saint)[ \t]+john['’]?s[ \t]+wort\b")
 
@@ -579,6 +617,11 @@ _FULL_SUFFIX = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|T
                           r"ROAD|BOULEVARD|LANE|DRIVE|COURT)\b")
 _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}})"
                                 rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}}))", re.M)
+_SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|$|\n|(?i:rn|np|md|pa|aware|notified|consulted|"
+                                 r"visiting|is|was|called|updated|feeding|here|saw|cell|ph|phone)\b))", re.M)
+_TOWN_AFTER_STREET_ANY = re.compile(r",[ \t]*(?:(?i:apt|apartment|suite|ste|unit|lot|trlr|#)\.?[ \t]*#?[ \t]*[a-z0-9-]{1,8}"
+                                    r"[ \t]*,[ \t]*)?(?P<town>[a-z]{3,20}(?:[ \t]+[a-z]{3,20})?|[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20})?)"
+                                    r"(?=[ \t]*,?[ \t]*\d{5}\b)")
 _WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number))")
 _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
                            r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
@@ -590,7 +633,7 @@ _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8), 
 # ventilator settings, strength and pain scores, ratios: "cpap 5/5", "ps 10/5", "grips 5/5", "pain 3/10"
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:cpap|bipap|ps|psv|peep|pip|pap|ac|simv|imv|vent|settings?|strength|grips?|motor|"
                            r"power|[rl]?[ul]e|ext|extremit(?:y|ies)|pain|scale|ratio|i:e|ie|bs|ps/peep|"
-                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2|tof|train of four)\b[^.\n;]{0,10}\Z")
+                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2|tof|train of four|sbt|cpt|trial)\b[^.\n;]{0,10}\Z")
 _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|amp|amps|dose|doses|cc|ml|"
                              r"cmh2o|cm|mmhg|%|x|of|pna|sec|secondary|hr|hrs|h|l|lpm|lnc|liters?|bottles?|sets?)\b|[A-Za-z]")
 
@@ -807,12 +850,15 @@ class Deidentifier:
                 cands += self._model_cands(view, doc, protected, degenerate=True)
             else:
                 cands += self._model_cands(text, doc, protected)
-        cands = [c for c in cands if c.type in self.config.types]
+        cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
+                 and not self._label_word(text, c)]
         chosen = _resolve(text, cands)
-        prop = self._propagate(text, chosen, protected)
+        prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)]
         if prop:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
+        self._extend_names(text, chosen)
+        chosen = _merge_place_of(text, chosen)
         ages = _ages_after_names(text, chosen)
         if ages and PhiType.AGE in self.config.types:
             chosen = _resolve(text, chosen + ages)
@@ -820,6 +866,59 @@ class Deidentifier:
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
         return self._replace(text, chosen, scope, shift)
+
+    def _extend_names(self, text: str, chosen: list[_Cand]) -> None:
+        """A one-word name and a surname that is also a word, then a staff or family cue: "CHIAMAKA DAY RN",
+        "neighbor levan day feeding the dog", "per dr philomena street, sats 93%"."""
+        taken = {i for c in chosen for i in range(c.start, c.end)} if any(
+            c.type is PhiType.NAME for c in chosen) else set()
+        degenerate = None
+        for c in chosen:
+            if c.type is not PhiType.NAME or " " in text[c.start:c.end]:
+                continue
+            m = _SURNAME_WORD_AFTER.match(text, c.end)
+            if not m or m.start("w") in taken:
+                continue
+            w, first = m.group("w"), text[c.start:c.end]
+            lw = w.lower()
+            if lw not in self.lex.census_word_names or lw in _FUNCTION_NAMES or lw in _stop_words():
+                continue
+            if degenerate is None:
+                degenerate = _case_degenerate(text)
+            if not (w[:1].isupper() and (w[1:].islower() or w.isupper() and first.isupper())
+                    or degenerate and w.islower() and first.islower()):
+                continue
+            taken.update(range(c.end, m.end("w")))
+            c.end = m.end("w")
+
+    def _label_word(self, text: str, c: _Cand) -> bool:
+        """A form label at the start of a line, "Allergies:", "County:": an English word, not a name or a place."""
+        if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source == "pattern":
+            return False
+        value = text[c.start:c.end]
+        if "\n" in value:  # "Nino Chaudhry\nAllergies" (a model span over a line break): cut the label off
+            cut = value.rindex("\n")
+            tail = _Cand(c.type, c.start + cut + 1, c.end, c.source, c.priority)
+            if self._label_word(text, tail):
+                c.end = c.start + len(value[:cut].rstrip())
+                return c.end <= c.start
+            return False
+        return (" " not in value and re.match(r"[ \t]*:", text[c.end:c.end + 3]) is not None
+                and re.search(r"(?:^|\n)[ \t]*\Z", text[max(0, c.start - 8):c.start]) is not None
+                and (self._is_english(value) or value.lower() in self.lex.medical_words or self._never_name(value)))
+
+    def _eponym_use(self, text: str, c: _Cand) -> bool:
+        """A one-word name or place right before an eponym head and after no title: "Thompson test", "per Highland
+        protocol", "Zimmer implant" name a test, a protocol or a device, not a person."""
+        if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source == "pattern" or c.end - c.start > 30:
+            return False
+        value = text[c.start:c.end]
+        if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]+", value):
+            return False
+        m = _HEAD_AFTER.match(text, c.end)
+        if not m or m.group(1).lower() not in self._heads_lower or m.group(1).isupper() != value.isupper():
+            return False
+        return not re.search(rf"(?i)\b{_TITLE}\.?[ \t]+\Z", text[max(0, c.start - 12):c.start])
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
@@ -956,11 +1055,17 @@ class Deidentifier:
                     continue  # "500 cc ns per dr", "x 2 units st"
                 add(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
                 town = _TOWN_AFTER_STREET.match(text, m.end())  # "3250 Water Street, Saskatoon, GA"
-                if town and not any(self._never_name(w) or w.lower() in self.lex.medical_words
+                if town is None and degenerate:
+                    town = _TOWN_AFTER_STREET_ANY.match(text, m.end())  # "2445 liberty rd, lot 14, bath 78767"
+                zip_next = bool(town and re.match(r"[ \t]*,?[ \t]*\d{5}\b", text[town.end("town"):town.end("town") + 12]))
+                if town and not any((self._never_name(w) and not (zip_next and self._town_word_ok(w)))
+                                    or w.lower() in self.lex.medical_words and not (zip_next and self._is_english(w))
                                     for w in town.group("town").split()) \
                         and not re.fullmatch(_STATE, town.group("town")) and not self._is_place_allowed(town.group("town")):
                     add(_Cand(PhiType.LOCATION, town.start("town"), town.end("town"), "context", C - 5))
         for m in _RX["city_state"].finditer(text):
+            if re.match(r"[ \t]+(?i:tags?|plates?|lic(?:ense)?)\b", text[m.end():m.end() + 12]):
+                continue  # "Ford Escape, OH tag MCB670": the state of a plate, after a car model
             s, e = m.start("city"), m.end("city")
             words = text[s:e].split()
             while words and (words[0].lower() in self.lex.not_names or words[0].lower() in self.lex.medical_words):
@@ -1041,6 +1146,12 @@ class Deidentifier:
                 add(_Cand(PhiType.LOCATION, m.start(), e, "context", C + 1))
         for m in _UNIT_NAMED.finditer(text):
             add(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", C - 2))
+        if degenerate:
+            for m in _UNIT_NAMED_BEFORE_ANY.finditer(text):  # "rn on heart tower 9", "TO ELLISON PAVILION 4"
+                first = m.group("val").split()[0]
+                if not self._never_name(first) and first.lower() not in ("north", "south", "east", "west", "main",
+                                                                         "new", "old", "the", "this", "that"):
+                    add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 1))
         if not degenerate:
             for m in _UNIT_NAMED_BEFORE.finditer(text):
                 first = m.group("val").split()[0]
@@ -1076,7 +1187,9 @@ class Deidentifier:
         for m in _ZIP4.finditer(text):
             add(_Cand(PhiType.ZIP, m.start(), m.end(), "pattern", P - 12))
         for m in _ZIP_AFTER_TOWN.finditer(text):
-            if placey(m.group("town")) and m.group("town").lower() not in _ID_WORDS:
+            town = m.group("town")
+            after_comma = text[max(0, m.start() - 2):m.start()].strip() == ","
+            if (placey(town) or after_comma and self._town_word_ok(town)) and town.lower() not in _ID_WORDS:
                 add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 12))
         for m in _PLATE.finditer(text):
             val = m.group("val")
@@ -1107,16 +1220,42 @@ class Deidentifier:
             add(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P + 2))
         for m in _ID_CUE_MORE.finditer(text):
             add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+        def placey_strong(word: str) -> bool:  # "drove up from Bend": an English word that is also medical
+            w = word.lower().strip("'’.,-")
+            return placey(word) or (w in lex.medical_words and self._is_english(w) and not self._never_name(w)
+                                    and w not in _NOT_TOWN_WORDS and (degenerate or word[:1].isupper()))
+
         for m in _STRONG_PLACE_CUE.finditer(text):
             toks = list(re.finditer(r"\S+", m.group("val")))
-            while toks and not placey(toks[-1].group()):
+            while toks and not placey_strong(toks[-1].group()):
                 toks.pop()
-            if not toks or not all(placey(t.group()) for t in toks):
+            if not toks or not all(placey_strong(t.group()) for t in toks):
                 continue
             val = m.group("val")[:toks[-1].end()]
             if self._is_place_allowed(val) or re.fullmatch(_TITLE, toks[0].group()):
                 continue
             add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C - 5))
+        def named_place(val: str, allow_english_medical: bool = False) -> bool:
+            words = [w for w in val.split() if w.lower() not in ("st.", "of")]
+            if not words or self._is_place_allowed(val):
+                return False
+            for w in words:
+                lw = w.lower()
+                if lw in _stop_words() or lw in _NOT_TOWN_WORDS or lw in _ID_WORDS or self._never_name(lw) \
+                        or lw in lex.medical_words and not (allow_english_medical and self._is_english(lw)):
+                    return False
+                if not degenerate and not (w[:1].isupper()):
+                    return False
+            return True
+
+        for rx in (_IN_BEFORE_UPDATE, _BACK_TO_PLACE):
+            for m in rx.finditer(text):
+                if named_place(m.group("val"), rx is _IN_BEFORE_UPDATE):
+                    add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 6))
+        if not degenerate:
+            for m in _AT_PLACE_DATE.finditer(text):
+                if named_place(m.group("val")):
+                    add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 6))
         for m in _AT_UNKNOWN.finditer(text):  # "f/u w/ dr macleod at tripler on the 3rd": no English word, no drug
             w = m.group("val")
             if w.endswith(("'s", "’s")) or not self._unknown_word(w) or self._census_only(w) or not placey(w) \
@@ -1308,6 +1447,7 @@ class Deidentifier:
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
         self._facility_cands(text, out, degenerate)
+        self._english_facility_cands(text, out, degenerate)
         self._gazetteer_cands(text, out, degenerate)
 
     def _facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
@@ -1367,6 +1507,49 @@ class Deidentifier:
                     and (degenerate or tail.group("w")[:1].isupper()):
                 end = tail.end()
             out.append(_Cand(PhiType.LOCATION, start, end, "context", C - 4))
+
+    def _town_word_ok(self, word: str) -> bool:
+        """A plain English word that may still be a town right before a ZIP code ("Comfort 14773", "bath 78767")."""
+        lw = word.lower().strip("'’.,-")
+        return len(lw) >= 3 and lw.isalpha() and lw not in _stop_words() and lw not in _NOT_TOWN_WORDS \
+            and lw not in _ID_WORDS and lw not in self.lex.not_names
+
+    def _english_facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
+        """"from Harbor House", "back to ELM PLACE 1/6", "resident of the pines": a facility named by English words
+        and a generic facility noun after a place cue; then the town after it ("Harbor House in Canton")."""
+        C = _PRIORITY["context"]
+        for m in _EN_FACILITY.finditer(text):
+            val = m.group("val")
+            words = val.split()
+            if words[0].lower() == "the":
+                mods = words[1:-1]
+                if not mods and words[-1].lower() not in _EN_FACILITY_PLURALS:
+                    continue  # "to the house", "at the center"
+            else:
+                mods = words[:-1]
+                if not mods:
+                    continue  # "in place", "at court"
+            if not degenerate and not all(w[:1].isupper() for w in words[1:] if w.lower() != "of") \
+                    or not degenerate and words[0].lower() != "the" and not words[0][:1].isupper():
+                continue  # mixed case: "Harbor House", "The Pines"; "the house" is no name
+            if not degenerate and any(w.isupper() and len(w) > 1 for w in words):
+                continue
+            if any(lw in _FACILITY_MODIFIER_STOP or self._never_name(lw) or lw in self.lex.medical_words
+                   or lw.endswith(("'s", "’s", "s'")) for lw in (w.lower() for w in mods)):
+                continue  # "his house", "the dialysis center", "sister's house"
+            s = m.start("val")
+            e = m.end("val")
+            out.append(_Cand(PhiType.LOCATION, s, e, "context", C - 3))
+            t = _TOWN_AFTER_FACILITY.match(text, e)
+            if t:
+                town = t.group("val")
+                lt = town.lower()
+                line_end = re.match(r"[ \t]*(?:$|\n)", text[t.end("val"):])
+                if (degenerate or town[:1].isupper()) and (not self._never_name(lt) or line_end and lt not in
+                                                            _stop_words() and town[:1].isupper()) \
+                        and lt not in _NOT_TOWN_WORDS and lt not in _ID_WORDS and not (lt in self.lex.medical_words
+                                                                                     and not self._is_english(lt)):
+                    out.append(_Cand(PhiType.LOCATION, t.start("val"), t.end("val"), "context", C - 5))
 
     def _gazetteer_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         """US towns and cities from the gazetteer: after a place preposition, or uncued when not an English word."""
@@ -1584,7 +1767,7 @@ class Deidentifier:
     def _name_cands(self, text: str, out: list[_Cand]) -> None:
         C = _PRIORITY["context"]
         for key, prio in (("name_title", C + 2), ("name_label", C + 1), ("name_inline", C), ("name_relative", C - 2),
-                          ("name_credential", C + 1), ("name_last_first", C - 3), ("name_typist", C),
+                          ("name_credential", C + 1), ("name_last_first", C - 3), ("name_last_first_caps", C - 3), ("name_typist", C),
                           ("name_subject", C - 6), ("name_age_subject", C - 5), ("name_nickname", C)):
             for m in _RX[key].finditer(text):
                 g = "val" if m.group("val") is not None else "val2"
@@ -1594,7 +1777,7 @@ class Deidentifier:
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None:
                     continue
-                if key in ("name_relative", "name_credential", "name_last_first", "name_subject",
+                if key in ("name_relative", "name_credential", "name_last_first", "name_last_first_caps", "name_subject",
                            "name_age_subject") and self._is_medical(
                         text[span[0]:span[1]]):
                     continue
@@ -1710,8 +1893,11 @@ class Deidentifier:
                     for w in _VIEW_WORD.findall(text, ent.start_char, ent.end_char)):
                 continue  # read in a case view: some word must be one the view Capitalised for what it is
             s, e = ent.start_char, ent.end_char
+            blank = text.find("\n\n", s, e)
+            if blank != -1:  # "June 9, 2011\n\nDear": an entity does not run over a blank line
+                e = blank
             # possessive and punctuation are not part of the identifier
-            while e > s and text[e - 1] in ".,;:'’)":
+            while e > s and text[e - 1] in ".,;:'’) \t\n":
                 e -= 1
             if text[e - 2:e] in ("'s", "’s"):
                 e -= 2
@@ -1885,7 +2071,7 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
                                 "medical center", "medical centre", "health center", "health centre", "assisted living",
                                 "senior living", "rehab hospital", "rehabilitation hospital", "rehab center",
                                 "rehabilitation center", "ems", "pd", "fd", "police department", "fire department",
-                                "fire rescue", "cvs", "walgreens", "rite aid"})
+                                "fire rescue", "cvs", "walgreens", "rite aid", "ambulance"})
 # heads that are also plain words: a name word (census or unknown) must come before them
 _WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
                          "pharmacy"})
@@ -1904,6 +2090,19 @@ _STATE_AFTER = re.compile(rf",?[ \t]+(?:{_STATE_ABBR}|(?i:{_STATE_NAMES}))\b")
 
 
 _AGE_AFTER_NAME = re.compile(r"\s*,?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
+
+
+def _merge_place_of(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """Two places joined by "of" are one: "FRESENIUS OF FORT KENT", "Kindred of Enid"."""
+    locs = sorted((c for c in chosen if c.type is PhiType.LOCATION), key=lambda c: c.start)
+    drop: set[int] = set()
+    for a, b in zip(locs, locs[1:]):
+        if id(a) in drop:
+            continue
+        if re.fullmatch(r"[ \t]+(?i:of)[ \t]+", text[a.end:b.start]):
+            b.start = a.start
+            drop.add(id(a))
+    return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
 def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:

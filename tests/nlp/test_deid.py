@@ -478,3 +478,50 @@ def test_round6_detections(deid, text, secret):
 def test_round6_false_positive_traps(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Pt sent in from Quillmont House in Ravelby on 1/2.", "Quillmont House"),  # an English-word facility and its town
+    ("Pt sent in from Quillmont House in Ravelby on 1/2.", "Ravelby"),
+    ("admitted 8/10 from sunset terrace; baseline walks w/ walker.", "sunset terrace"),
+    ("103 yo m, resident of the willows, brought by ems.", "willows"),
+    ("ADMITTED 4/14 FROM BRAMBLE VILLAGE; BASELINE WALKS.", "BRAMBLE VILLAGE"),
+    ("From: The Pines, Concord\nTo: Mercy", "Pines"),
+    ("Plan: back to Deaconess once stable; accepting dr on call.", "Deaconess"),
+    ("flu A + at Good Samaritan 01/01.", "Samaritan"),
+    ("Social: brother drove up from Bend; sister in Bath updated by phone.", "Bend"),
+    ("Social: brother drove up from Bend; sister in Bath updated by phone.", "Bath"),
+    ("SISTER VISITING FROM UNION; #985.395.9917", "UNION"),
+    ("brought by harmony ambulance tues 3/4.", "harmony"),
+    ("SOCIAL: HOME ADDRESS 6228 UNION AVE, APT 4B, CLINTON 94119; MAIL", "4B"),
+    ("social: home address 2445 liberty rd, lot 14, bath 78767; mail to po box", "bath"),
+    ("Home address 9278 Walnut Ave, #3, Comfort 14773; mail to", "14773"),
+    ("social: neighbor levan day feeding the dog.", "day"),  # a word-like surname after a one-word name
+    ("extubated to 4l nc per dr philomena street, sats 93%.", "street"),
+    ("HD AT FRESENIUS OF FORT KENT SAT.", "FRESENIUS OF"),  # two places joined by "of" are one
+    ("Date 26-MAY-2001\nPatient MWANGI, SIPHO  MRN 75293686\n", "SIPHO"),
+    ("DISCHARGE LETTER\nJune 9, 2011\n\nDear Dr. Petrosyan,\n", "June 9"),
+    ("report called to naqibullah pappas rn on heart tower 9 at 1845.", "heart tower"),
+])
+def test_round7_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text and secret.lower() not in res.text.lower(), res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("went to his house today, lines in place.", "his house"),
+    ("sent from the dialysis center today.", "dialysis center"),
+    ("back to baseline once sedation off; back to sleep once meds given.", "baseline"),
+    ("Endo: insulin gtt per Highland protocol.", "Highland protocol"),
+    ("L THA, Zimmer implant, Thompson test neg.", "Thompson test"),
+    ("neuro: follows commands. romberg not tested.", "romberg"),
+    ("ate 1/3 of lunch. lakeview diet order per dietitian.", "lakeview diet"),
+    ("SBT 5/5 at 0800.", "5/5"),
+    ("MVC ON HWY 99 OUTSIDE FRESNO, LOC AT SCENE.", "LOC AT SCENE"),
+    ("Attending: Nino Chaudhry\nAllergies: sulfa\n", "Allergies"),
+    ("Pt seen by John today, aware.", "today"),
+    ("Labs: CBC, BMP\nPt: CBC, BMP\n", "Pt: CBC, BMP"),
+])
+def test_round7_false_positive_traps(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
