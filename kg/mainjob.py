@@ -141,7 +141,7 @@ def run(cfg: DemoConfig) -> DemoReport:
         report.graph["prior_rows"] = prior
         report.extraction = _step(report, "extract and fuse sample documents", lambda: _extract(cfg, store))
         report.imaging = _step(report, "segment the demo MRI", lambda: _segment(cfg, store, patient))
-        report.gnn = _step(report, "train the GNN and write predictions", lambda: _reason(cfg, store, report))
+        report.gnn = _step(report, "fit the reasoning models and write predictions", lambda: _reason(cfg, store, report))
         report.graph = store.counts()
         report.queries = _step(report, "example queries", lambda: _queries(store, patient))
         report.artifacts |= _step(report, "write the HTML page and plots", lambda: _artifacts(cfg, store, patient,
