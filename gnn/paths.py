@@ -125,7 +125,8 @@ def _diag_of_product(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b.T).sum(1)).ravel()
 
 
-def dwpc(graph: GraphData, paths: Sequence[Metapath], damping: float = DAMPING) -> Iterator[tuple[Metapath, np.ndarray]]:
+def dwpc(graph: GraphData, paths: Sequence[Metapath], damping: float = DAMPING
+         ) -> Iterator[tuple[Metapath, np.ndarray]]:
     """``(metapath, [n_source, n_target] DWPC matrix)`` for each metapath, in the order given.
 
     Walks are counted by products of weighted adjacencies (right to left, so every intermediate has the target
