@@ -66,6 +66,19 @@ def is_reverse(edge_type: EdgeType) -> bool:
     return edge_type[1].startswith(REV_PREFIX)
 
 
+def with_edges(data: HeteroData, edge_type: EdgeType, edges: torch.Tensor) -> HeteroData:
+    """A shallow copy of ``data`` whose ``edge_type`` edges are ``edges`` (``[2, n]``), its reverse type's the same
+    edges flipped (when the graph has that type), so a held-out edge is absent in both directions."""
+    import copy
+
+    out = copy.copy(data)
+    out[edge_type].edge_index = edges
+    rev = reverse_edge_type(edge_type)
+    if rev in data.edge_types:
+        out[rev].edge_index = edges.flip(0)
+    return out
+
+
 @dataclass
 class GraphData:
     """A ``HeteroData`` plus the concept-id ↔ index maps of every node type (and names when known)."""

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from gnn.data import EdgeType, GraphData, is_reverse, reverse_edge_type
+from gnn.data import EdgeType, GraphData, with_edges
 from kg.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -303,17 +303,10 @@ def degree_prior(graph: GraphData, edge_type: EdgeType) -> np.ndarray:
 
 def without_edges(graph: GraphData, edge_type: EdgeType, drop: np.ndarray) -> GraphData:
     """A shallow copy of ``graph`` without the ``[2, n]`` pairs ``drop`` of ``edge_type`` (and their reverses)."""
-    import copy
-
     import torch
 
     ei = graph.data[edge_type].edge_index
     n_t = graph.data[edge_type[2]].num_nodes
     gone = torch.from_numpy(np.asarray(drop[0]) * n_t + np.asarray(drop[1]))
     keep = ~torch.isin(ei[0] * n_t + ei[1], gone)
-    data = copy.copy(graph.data)
-    data[edge_type].edge_index = ei[:, keep]
-    rev = reverse_edge_type(edge_type)
-    if rev in graph.data.edge_types and not is_reverse(edge_type):
-        data[rev].edge_index = ei[:, keep].flip(0)
-    return GraphData(data=data, node_ids=graph.node_ids, names=graph.names)
+    return GraphData(data=with_edges(graph.data, edge_type, ei[:, keep]), node_ids=graph.node_ids, names=graph.names)

@@ -12,7 +12,6 @@ negatives drawn only among nodes of the valid source/target type. Early stopping
 
 from __future__ import annotations
 
-import copy
 import logging
 import time
 from collections.abc import Iterable, Mapping
@@ -24,7 +23,7 @@ import torch
 from torch import Tensor
 from torch_geometric.data import HeteroData
 
-from gnn.data import DEFAULT_EXCLUDED_METAEDGES, EdgeType, GraphData, prior_graph, reverse_edge_type
+from gnn.data import DEFAULT_EXCLUDED_METAEDGES, EdgeType, GraphData, prior_graph, reverse_edge_type, with_edges
 from gnn.models import LinkPredictor, decoder_name, encoder_name, has_neighbor_sampler
 from kg.errors import InputError
 
@@ -94,18 +93,11 @@ class Split:
                                                  for k in ("val_pos", "test_pos", "val_neg", "test_neg")}}
 
 
-def _with_target(data: HeteroData, target: EdgeType, edges: Tensor) -> HeteroData:
-    out = copy.copy(data)
-    out[target].edge_index = edges
-    out[reverse_edge_type(target)].edge_index = edges.flip(0)
-    return out
-
-
 def _materialize(data: HeteroData, target: EdgeType, train_pos: Tensor, val_pos: Tensor, test_pos: Tensor,
                  val_neg: Tensor, test_neg: Tensor) -> Split:
     return Split(target, train_pos, val_pos, test_pos, val_neg, test_neg,
-                 train=_with_target(data, target, train_pos), val=_with_target(data, target, train_pos),
-                 test=_with_target(data, target, torch.cat([train_pos, val_pos], 1)))
+                 train=with_edges(data, target, train_pos), val=with_edges(data, target, train_pos),
+                 test=with_edges(data, target, torch.cat([train_pos, val_pos], 1)))
 
 
 def split_from_edges(graph: GraphData, target: EdgeType, train_pos: Tensor, val_pos: Tensor, test_pos: Tensor
@@ -202,7 +194,7 @@ def _epoch_full_batch(model: LinkPredictor, split: Split, x: dict[str, Tensor] |
     perm = torch.randperm(pos.size(1), generator=gen)
     k = max(1, int(supervision_ratio * pos.size(1)))
     sup, mp = pos[:, perm[:k]], pos[:, perm[k:]]
-    eid = _to(_with_target(split.train, target, mp).edge_index_dict, device)
+    eid = _to(with_edges(split.train, target, mp).edge_index_dict, device)
     n_src, n_dst = split.train[target[0]].num_nodes, split.train[target[2]].num_nodes
     src, dst = sup[0].repeat(negatives), sup[1].repeat(negatives)
     neg_dst = torch.randint(n_dst, (src.numel(),), generator=gen)  # corrupt the target: same type only
