@@ -230,11 +230,16 @@ def score_document(text: str, sentences: Sequence[tuple[int, int]], mentions: Se
                    batch_size: int = 64) -> ScoredDocument:
     from nlp.relations import _Shifted, mention_label
 
+    for s0, s1 in sentences:
+        if not 0 <= s0 <= s1 <= len(text):
+            raise InputError(f"sentence span {s0}:{s1} outside a text of length {len(text)}")
     sent_of = []
     for m in mentions:
         k = next((k for k, (s0, s1) in enumerate(sentences) if s0 <= m.start < s1), None)
-        if k is None or m.end > sentences[k][1]:
-            raise InputError(f"mention {m.start}:{m.end} does not lie inside one sentence")
+        if k is None:
+            raise InputError(f"mention {m.start}:{m.end} lies in no sentence")
+        if m.end > sentences[k][1]:
+            raise InputError(f"mention {m.start}:{m.end} crosses the end of sentence {k} {sentences[k]}")
         sent_of.append(k)
     by_sent: dict[int, list[int]] = {}
     for i, k in enumerate(sent_of):

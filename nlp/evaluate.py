@@ -220,11 +220,6 @@ def _gold_type(kind: str) -> str:
     return "Disease" if kind in NCBI_DISEASE_TYPES else kind
 
 
-def _mesh_or_raw(code: str) -> str:
-    prefix, sep, raw = code.partition(":")
-    return raw if sep and prefix.upper() in ("MESH", "MSH") else code
-
-
 def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int = 64) -> dict[str, Any]:
     """Mentions of whole documents (title + " " + abstract) against PubTator mention lines.
 
@@ -235,6 +230,8 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
     of the gold ids (MeSH with or without ``MESH:``); an unlinked entity counts as wrong.
     """
     from collections import Counter
+
+    from nlp.evaluate_relations import bare_mesh
 
     if nlp is None:
         from nlp.spacy_components import load
@@ -257,8 +254,8 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
             counts[kind]["tp" if hit else "fp"] += 1
             if hit:
                 found += 1
-                codes = {_mesh_or_raw(c) for c in ((concept.id, *concept.xrefs) if concept is not None else ())}
-                correct += bool(codes & {_mesh_or_raw(i) for i in g[1]})
+                codes = {bare_mesh(c) for c in ((concept.id, *concept.xrefs) if concept is not None else ())}
+                correct += bool(codes & {bare_mesh(i) for i in g[1]})
         for span, (kind, _ids) in gold.items():
             p = predicted.get(span)
             if p is None or p[0] != kind:
@@ -275,10 +272,9 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
 
 
 def _prf(c: Any) -> dict[str, float]:
-    tp, fp, fn = c["tp"], c["fp"], c["fn"]
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": tp + fn}
+    from nlp.evaluate_relations import prf
+
+    return {k: v for k, v in prf(c["tp"], c["fp"], c["fn"]).items() if k in ("precision", "recall", "f1", "support")}
 
 
 def evaluate_ner_documents_file(path: str | Path, batch_size: int = 64) -> dict[str, Any]:

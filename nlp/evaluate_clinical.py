@@ -33,6 +33,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.schema import Assertion, NodeLabel
+from nlp.evaluate_relations import prf
 
 #: Predicates the relation model scores, in report order.
 PREDICATES: tuple[str, ...] = ("TREATS", "CAUSES", "PRESENTS", "LOCALIZES", "DIAGNOSED_BY")
@@ -46,13 +47,6 @@ class WrittenMention:
     end: int
     label: NodeLabel
     text: str
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": tp + fn,
-            "tp": tp, "fp": fp, "fn": fn}
 
 
 def read_written(path: str | Path) -> list[dict[str, Any]]:
@@ -303,17 +297,14 @@ def evaluate_rows_document_level(rows: list[dict[str, Any]], extractor: Any, doc
     """P/R/F1 per predicate of the document-level path (:func:`nlp.docrel.document_relations`, each snippet one
     document, each mention its own concept) on the same rows: what decides whether notes keep the sentence-level
     path."""
-    import spacy
-
     from nlp.docrel import document_relations, load_doc_models
-    from nlp.spacy_components import ClinicalSentencizer
+    from nlp.spacy_components import sentence_bounds
 
     models = load_doc_models() if doc_models is None else list(doc_models)
-    blank, splitter = spacy.blank("en"), ClinicalSentencizer()
     counts = {p: Counter() for p in PREDICATES}
     for row in rows:
         text = row["text"]
-        sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
+        sents = sentence_bounds(text)
         ms = [_IndexedMention(m.start, m.end, m.label, k) for k, m in enumerate(row_mentions(row))]
         ms = [m for m in ms if any(a <= m.start < b and m.end <= b for a, b in sents)]
         gold = {(i, j): p for i, j, p in row.get("relations", [])}

@@ -181,13 +181,14 @@ def read_pubtator(path: str | Path) -> list[CidDocument]:
 def score_cid(gold: dict[str, set[tuple[str, str]]], pred: dict[str, set[tuple[str, str]]]) -> dict[str, Any]:
     tp = fp = fn = 0
     for doc in set(gold) | set(pred):
-        g = {(_bare(a), _bare(b)) for a, b in gold.get(doc, set())}
-        p = {(_bare(a), _bare(b)) for a, b in pred.get(doc, set())}
+        g = {(bare_mesh(a), bare_mesh(b)) for a, b in gold.get(doc, set())}
+        p = {(bare_mesh(a), bare_mesh(b)) for a, b in pred.get(doc, set())}
         tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
     return {"CID": prf(tp, fp, fn), "documents": len(gold)}
 
 
-def _bare(mesh: str) -> str:
+def bare_mesh(mesh: str) -> str:
+    """A MeSH id without its ``MESH:``/``MSH:`` prefix (any other id unchanged)."""
     return mesh.split(":", 1)[1] if mesh.upper().startswith(("MESH:", "MSH:")) else mesh
 
 
@@ -195,33 +196,34 @@ def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_siz
                           document_level: bool = True) -> list:
     """Relation triples from the file's own mentions (MeSH concepts), through the same document-level step as the
     pipeline (:func:`nlp.docrel.document_relations`)."""
-    import spacy
-
     from nlp.docrel import document_relations, load_doc_models
     from nlp.relations import relations_to_triples
-    from nlp.spacy_components import ClinicalSentencizer  # the pipeline's own sentence boundaries
+    from nlp.spacy_components import sentence_bounds  # the pipeline's own sentence boundaries
 
-    blank = spacy.blank("en")
-    splitter = ClinicalSentencizer()
     doc_models = load_doc_models() if document_level else []
     triples = []
     for d in docs:
         text = d.text
-        sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
-        ms = []
-        for a, b, _mtext, typ, ids in d.mentions:
-            if typ not in ("Chemical", "Disease"):
-                continue  # genes, variants, species, cell lines (BioRED) take no part in these relations
-            if ids and any(s0 <= a < s1 and b <= s1 for s0, s1 in sents):
-                label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
-                concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))
-                ms.append(_GoldMention(a, b, label, concept))
+        sents = sentence_bounds(text)
+        ms = gold_mentions(d, sents)
         for k, r in document_relations(text, sents, ms, extractor, doc_models, batch_size=batch_size):
             s0 = sents[k][0]
             s1 = sents[min(k + r.sentences - 1, len(sents) - 1)][1]
             triples += relations_to_triples([r], doc_id=d.id, sentence_index=k, sentence_start=s0,
                                             sentence_text=text[s0:s1], concept_of=lambda m: m.mention.concept)
     return triples
+
+
+def gold_mentions(doc: CidDocument, sentences: Sequence[tuple[int, int]]) -> list[_GoldMention]:
+    """The file's chemical and disease mentions as MeSH concepts (document offsets): those with an id that lie inside
+    one sentence. Genes, variants, species and cell lines (BioRED) take no part in chemical–disease relations."""
+    out = []
+    for a, b, _mtext, typ, ids in doc.mentions:
+        if typ in ("Chemical", "Disease") and ids and any(s0 <= a < s1 and b <= s1 for s0, s1 in sentences):
+            label = NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE
+            concept = Concept(label=label, id=f"MESH:{ids[0]}", xrefs=tuple(f"MESH:{i}" for i in ids[1:]))
+            out.append(_GoldMention(a, b, label, concept))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,8 +292,8 @@ def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False,
         got = mesh_pairs(triples, pred)
         tp = fp = fn = 0
         for d in docs:
-            g = {(_bare(a), _bare(b)) for a, b in golds[d.id][pred]}
-            p = {(_bare(a), _bare(b)) for a, b in got.get(d.id, set())}
+            g = {(bare_mesh(a), bare_mesh(b)) for a, b in golds[d.id][pred]}
+            p = {(bare_mesh(a), bare_mesh(b)) for a, b in got.get(d.id, set())}
             tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
         out[pred.value] = prf(tp, fp, fn)
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]

@@ -378,7 +378,7 @@ class RelationExtractor:
                       batch_size: int = 64) -> list[list[Relation]]:
         """:meth:`predict` over many sentences, batching all their candidate pairs together (sorted by length)."""
         threshold = self.threshold if threshold is None else threshold
-        if not 0.0 <= threshold <= 1.0:
+        if not 0.0 <= threshold <= 1.0:  # before the model runs
             raise InputError(f"threshold must be in [0, 1], got {threshold}")
         return self.relations_from_scores(items, self.pair_scores(items, batch_size=batch_size), threshold)
 
@@ -387,6 +387,8 @@ class RelationExtractor:
                               threshold: float | None = None) -> list[list[Relation]]:
         """Relations of :meth:`pair_scores` output: each pair's best label unless NONE or under ``threshold``."""
         threshold = self.threshold if threshold is None else threshold
+        if not 0.0 <= threshold <= 1.0:
+            raise InputError(f"threshold must be in [0, 1], got {threshold}")
         results: list[list[Relation]] = [[] for _ in items]
         for k, pairs in enumerate(scores):
             sent, ms = items[k]
@@ -442,26 +444,12 @@ class RelationExtractor:
         holding its start, and mentions of different sentences are never paired. Returns ``(sentence index,
         relation)`` with the relation's subject/object being the caller's mention objects (document offsets).
         """
-        for s0, s1 in sentences:
-            if not 0 <= s0 <= s1 <= len(text):
-                raise InputError(f"sentence span {s0}:{s1} outside a text of length {len(text)}")
-        grouped: dict[int, list[tuple[_Shifted, Any]]] = {}
-        for m in mentions:
-            k = next((k for k, (s0, s1) in enumerate(sentences) if s0 <= m.start < s1), None)
-            if k is None:
-                raise InputError(f"mention {m.start}:{m.end} lies in no sentence")
-            s0, s1 = sentences[k]
-            if m.end > s1:
-                raise InputError(f"mention {m.start}:{m.end} crosses the end of sentence {k} ({s0}:{s1})")
-            grouped.setdefault(k, []).append((_Shifted(m.start - s0, m.end - s0, m, mention_label(m)), m))
-        keys = sorted(grouped)
-        items = [(text[sentences[k][0]:sentences[k][1]], [s for s, _ in grouped[k]]) for k in keys]
-        out = []
-        for k, rels in zip(keys, self.predict_batch(items, threshold=threshold)):
-            for r in rels:
-                out.append((k, Relation(r.subject.mention, r.object.mention, r.predicate, r.confidence, r.assertion,
-                                        r.scores, r.model_version)))
-        return out
+        from dataclasses import replace
+
+        from nlp.docrel import document_relations
+
+        return [(k, replace(r, subject=r.subject.mention, object=r.object.mention))
+                for k, r in document_relations(text, sentences, mentions, self, (), threshold=threshold)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,6 +124,22 @@ class ClinicalSentencizer:
         return doc
 
 
+
+
+_BOUNDS: tuple[Any, Any] | None = None
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence :class:`ClinicalSentencizer` finds in ``text``: the pipeline's own
+    boundaries, for evaluations and training scripts that work on gold mentions without running the pipeline."""
+    global _BOUNDS
+    if _BOUNDS is None:
+        import spacy
+
+        _BOUNDS = (spacy.blank("en"), ClinicalSentencizer())
+    blank, splitter = _BOUNDS
+    return [(sent.start_char, sent.end_char) for sent in splitter(blank(text)).sents]
+
 @Language.factory("medkg_sentences", default_config={})
 def make_sentences(nlp: Language, name: str) -> ClinicalSentencizer:
     return ClinicalSentencizer()

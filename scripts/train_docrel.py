@@ -24,36 +24,21 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-class _Mention:
-    __slots__ = ("start", "end", "label", "key")
-
-    def __init__(self, start: int, end: int, label, key: str) -> None:
-        self.start, self.end, self.label, self.key = start, end, label, key
-
-
 def document_rows(docs, extractor, predicate: str = "CAUSES", log_every: int = 50):
     """Feature rows, labels, document index and gold-pair count of PubTator documents with gold mentions."""
     import numpy as np
-    import spacy
 
-    from kg.schema import NodeLabel
     from kg.schema import RelType
     from nlp.docrel import candidates, score_document
-    from nlp.evaluate_relations import biored_gold
-    from nlp.spacy_components import ClinicalSentencizer
+    from nlp.evaluate_relations import bare_mesh, biored_gold, gold_mentions
+    from nlp.spacy_components import sentence_bounds
 
-    blank, splitter = spacy.blank("en"), ClinicalSentencizer()
     x, y, groups, gold_total = [], [], [], 0
     t0 = time.perf_counter()
     for n, d in enumerate(docs):
-        text = d.text
-        sents = [(s.start_char, s.end_char) for s in splitter(blank(text)).sents]
-        ms = []
-        for a, b, _t, typ, ids in d.mentions:
-            if typ not in ("Chemical", "Disease") or not ids or not any(s0 <= a < s1 and b <= s1 for s0, s1 in sents):
-                continue  # another entity type, no id, or a mention across a sentence boundary
-            ms.append(_Mention(a, b, NodeLabel.COMPOUND if typ == "Chemical" else NodeLabel.DISEASE, ids[0]))
-        pairs, _ = candidates(score_document(text, sents, ms, extractor), concept_key=lambda m: m.key)
+        sents = sentence_bounds(d.text)
+        pairs, _ = candidates(score_document(d.text, sents, gold_mentions(d, sents), extractor),
+                              concept_key=lambda m: bare_mesh(m.concept.id))
         gold = set(d.cid) if "CID" in d.relations else biored_gold(d)[RelType(predicate)]
         gold_total += len(gold)
         for p in pairs:
