@@ -508,9 +508,9 @@ _RX = {
     "facility_saint": re.compile(r"(?i)\b(?:our[ \t]+lady[ \t]+of(?:[ \t]+the)?[ \t]+[a-z]{3,20}\b|"
                                  r"(?:st\.?|saint)[ \t]+[a-z]{3,20}(?:'s|’s)(?![ \t]+(?:[a-z]+[ \t]+)?(?:wort|day|dance|fire|questionnaire|"
                                  r"scale|score|index|test|criteria|disease|syndrome)\b))"),
-    "name_last_first": re.compile(rf"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
-                                  rf"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
-                                  rf"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
+    "name_last_first": re.compile(r"(?P<val>\b(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)"
+                                  r"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
+                                  r"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
     # "Patient MWANGI, SIPHO  MRN ...", "Resident: LOMIDZE, VENKATESH, MRN": last, first in capitals after a label
     "name_last_first_caps": re.compile(r"(?i:\b(?:patient|pt|resident|name|member|insured|driver|operator|applicant|"
                                        r"ward|rider|employee)\b[ \t]*:?[ \t]+)(?P<val>[A-Z][A-Z'-]{1,25},[ \t]*[A-Z][A-Z'-]{1,25}"
