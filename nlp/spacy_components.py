@@ -182,7 +182,7 @@ class TransformerNERComponent:
 
     def __init__(self, name: str, model_path: str | None, device: str | None, batch_size: int,
                  quantize: bool, runtime: str = "auto", min_score: float | None = None) -> None:
-        from nlp.ner import RUNTIMES
+        from nlp.runtime import RUNTIMES
 
         if batch_size < 1:
             raise InputError(f"batch_size must be >= 1, got {batch_size!r}")
@@ -420,9 +420,14 @@ class RelationsComponent:
     """
 
     def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None,
-                 document_level: bool = True) -> None:
+                 document_level: bool = True, runtime: str = "auto") -> None:
+        from nlp.runtime import RUNTIMES
+
+        if runtime not in RUNTIMES:
+            raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
         self.name = name
         self.model_path, self.device, self.threshold = model_path, device, threshold
+        self.runtime = runtime
         self.document_level = document_level
         self._extractor: Any = None
         self._doc_models: Any = None
@@ -432,7 +437,7 @@ class RelationsComponent:
         if self._extractor is None:
             from nlp.relations import RelationExtractor
 
-            self._extractor = RelationExtractor.load(self.model_path, device=self.device)
+            self._extractor = RelationExtractor.load(self.model_path, device=self.device, runtime=self.runtime)
         return self._extractor
 
     @extractor.setter
@@ -493,10 +498,10 @@ class _SentMention:
 
 
 @Language.factory("medkg_relations", default_config={"model_path": None, "device": None, "threshold": None,
-                                                     "document_level": True})
+                                                     "document_level": True, "runtime": "auto"})
 def make_relations(nlp: Language, name: str, model_path: str | None, device: str | None,
-                   threshold: float | None, document_level: bool) -> RelationsComponent:
-    return RelationsComponent(name, model_path, device, threshold, document_level)
+                   threshold: float | None, document_level: bool, runtime: str) -> RelationsComponent:
+    return RelationsComponent(name, model_path, device, threshold, document_level, runtime)
 
 
 # --------------------------------------------------------------------------------------------------- load
@@ -526,5 +531,6 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
                                           "unlinked_min_score": unlinked_min_score})
     pipe.add_pipe("medkg_context")
     if relations:
-        pipe.add_pipe("medkg_relations", config={"device": device, "document_level": document_level})
+        pipe.add_pipe("medkg_relations", config={"device": device, "document_level": document_level,
+                                                 "runtime": runtime})
     return pipe

@@ -6,7 +6,8 @@
 Documents are PubTator abstracts when ``--abstracts`` is given, else the bundled sample abstracts
 (``kg/data/samples/abstracts.jsonl``). Prints sentences/s of both pipelines, their ratio, and the relation
 classifier's own pairs/s. "with relations" is the default (document-level chemical → disease decisions); the
-sentence-level path alone is timed too.
+sentence-level path alone is timed too, and the default pipeline once more with the relation model in PyTorch eager
+instead of ONNX Runtime.
 """
 
 from __future__ import annotations
@@ -48,9 +49,12 @@ def main(argv=None) -> int:
         docs = [Document(id=r["id"], text=r["text"]) for r in rows][: args.docs]
 
     results = {}
-    for name, rel, doc_level in (("without relations", False, True), ("with relations, sentence level", True, False),
-                                 ("with relations", True, True)):
+    runs = (("without relations", False, True, "auto"), ("with relations, sentence level", True, False, "auto"),
+            ("with relations, PyTorch eager", True, True, "torch"), ("with relations", True, True, "auto"))
+    for name, rel, doc_level, runtime in runs:
         pipe = Pipeline.default(ner=not args.no_ner, relations=rel, document_level=doc_level)
+        if rel:  # the NER keeps its default runtime: only the relation model's is compared
+            pipe.nlp.get_pipe("medkg_relations").runtime = runtime
         pipe.process(docs[:2])  # warm-up (loads models)
         t0 = time.perf_counter()
         out = pipe.process(docs, batch_size=args.batch_size)
@@ -64,6 +68,8 @@ def main(argv=None) -> int:
     ratio = full["sentences_per_s"] / base["sentences_per_s"]
     sent = results["with relations, sentence level"]["sentences_per_s"]
     print(f"document level / sentence level relations = {full['sentences_per_s'] / sent:.2f}")
+    eager = results["with relations, PyTorch eager"]["sentences_per_s"]
+    print(f"relation model in ONNX Runtime / PyTorch eager (whole pipeline) = {full['sentences_per_s'] / eager:.2f}")
     print(f"documents {len(docs)}; sentences/s with relations / without = {ratio:.2f} "
           f"({full['sentences_per_s']} vs {base['sentences_per_s']}; threads {args.threads}; "
           f"ner {'off' if args.no_ner else 'on'})")

@@ -597,7 +597,7 @@ def load_trained(args):
     import torch
 
     torch.set_num_threads(args.threads)
-    ext = R.RelationExtractor.load(args.out, device="cpu")
+    ext = R.RelationExtractor.load(args.out, device="cpu", runtime="torch")
     return ext.model
 
 

@@ -194,6 +194,17 @@ def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
     fast = TransformerNER.load(device="cpu")
     assert fast.runtime == "onnxruntime"
     assert list((tmp_path / "cache").glob("ner-*.onnx"))  # exported once, reused by the next load
+    assert fast.model is None  # the PyTorch model is only built to export it
+
+    import nlp.ner as ner_mod
+
+    def no_build(*_a, **_k):
+        raise AssertionError("a cached export needs no PyTorch model")
+
+    monkeypatch.setattr(ner_mod, "_build_from_delta", no_build)
+    assert TransformerNER.load(device="cpu").predict(texts[:1])[0]
+    monkeypatch.undo()
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "cache"))
     ref = TransformerNER.load(device="cpu", runtime="torch")
     assert ref.runtime == "torch"
     got, want = fast.predict(texts), ref.predict(texts)
@@ -204,6 +215,7 @@ def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
 
 def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
     import nlp.ner as ner_mod
+    from nlp.runtime import resolve_runtime
 
     with pytest.raises(InputError, match="auto, onnxruntime, torch"):
         TransformerNER.load(device="cpu", runtime="tensorrt")
@@ -213,11 +225,11 @@ def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
         raise RuntimeError("exporter unavailable")
 
     monkeypatch.setattr(ner_mod, "_onnx_session", broken)
-    if ner_mod._resolve_runtime("auto", "cpu", False) == ("onnxruntime", False):
+    if resolve_runtime("auto", "cpu", False) == ("onnxruntime", False):
         assert TransformerNER.load(device="cpu").runtime == "torch"  # auto never leaves the model unusable
         with pytest.raises(MedkgError, match="exporter unavailable"):
             TransformerNER.load(device="cpu", runtime="onnxruntime")
-    assert ner_mod._resolve_runtime("auto", "cpu", True) == ("torch", False)  # int8 runs in PyTorch
+    assert resolve_runtime("auto", "cpu", True) == ("torch", False)  # int8 runs in PyTorch
 
 
 def test_min_score_drops_low_confidence_spans():

