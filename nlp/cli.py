@@ -130,7 +130,9 @@ def extract(
     factory = functools.partial(default_pipeline_factory, device, relations, ner)
     report = run_extract(inputs, out, graph=graph, workers=workers, batch_size=batch_size, device=device,
                          pipeline_factory=factory, resume=not restart, progress=progress, deid=deid)
-    typer.echo(f"{report.documents} documents ({report.skipped} already done, {report.quarantined} quarantined), "
+    changed = f", {report.changed} changed since an earlier run" if report.changed else ""
+    typer.echo(f"{report.documents} documents ({report.skipped} already done{changed}, {report.quarantined} "
+               "quarantined), "
                f"{report.mentions} mentions, {report.triples} triples, {report.unlinked} unlinked mentions "
                f"in {report.seconds:.1f}s ({report.docs_per_s:.1f} docs/s) -> {out}")
 

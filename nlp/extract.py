@@ -15,17 +15,25 @@ Outputs next to ``out``:
 
 **Resume.** Records are processed in chunks (sorted by length inside a chunk, so batches waste little padding).
 After a chunk's lines are written, the output files are flushed and fsynced, and only then is one line per record
-appended to ``out.done`` (its key ``source#number``, its document id and the byte length of each output file
-after it), and fsynced. A re-run reads ``out.done``, truncates each output file to the length the last complete
-entry recorded (dropping whatever an interrupted run wrote after its last commit) and skips the committed records:
-an interrupted run, resumed, loses nothing and duplicates nothing. Without ``out.done`` a run starts afresh
-(existing outputs are overwritten). With ``--graph`` a chunk's triples are fused (idempotently) *before* it is
-committed, so a crash in between only fuses them twice.
+appended to ``out.done`` (its key, its document id and the byte length of each output file after it), and fsynced.
+A re-run reads ``out.done``, truncates each output file to the length the last complete entry recorded (dropping
+whatever an interrupted run wrote after its last commit) and skips the committed records: an interrupted run,
+resumed, loses nothing and duplicates nothing. Without ``out.done`` a run starts afresh (existing outputs are
+overwritten). With ``--graph`` a chunk's triples are fused (idempotently) *before* it is committed, so a crash in
+between only fuses them twice.
+
+A record's key is a hash of its content (the JSONL line, the CSV row, a ``.txt`` file's id and bytes), not its line
+number: records inserted into or reordered in a re-exported file are processed and the unchanged ones skipped. A
+record whose id was committed before with other content is an edit: it is processed again (the report counts
+it) and its new triples are added next to the earlier version's. Files of other types in a folder are listed in
+the quarantine. One run at a time writes an output: a second one refuses at once (``out.lock``, released by the
+operating system when a run dies).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import logging
 import os
@@ -62,16 +70,33 @@ class Record:
     document: Document | None = None
     error: str | None = None
     doc_id: str | None = None
+    digest: str = ""  # of the record's content: its raw line or row (with the id), or a .txt file's id and bytes
 
     @property
     def key(self) -> str:
+        """What marks the record done in ``out.done``: its content, not its place in the input, so a record
+        inserted above it, a reordered file or a moved source does not change it, and an edited record is new."""
+        return f"c:{self.digest}"
+
+    @property
+    def location(self) -> str:
+        """Where the record is, for messages: ``source#number``."""
         return f"{self.source}#{self.number}"
+
+
+def _digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()[:32]
 
 
 @dataclass
 class ExtractReport:
     documents: int = 0
     skipped: int = 0  # committed by an earlier run
+    changed: int = 0  # ids committed by an earlier run whose content changed since: processed again
     quarantined: int = 0
     not_deidentified: int = 0  # records processed as they were: literature, or de-identification off
     mentions: int = 0
@@ -102,15 +127,15 @@ def _check_text(text: Any) -> str | None:
     return None
 
 
-def _make_record(source: str, number: int, row: dict[str, Any]) -> Record:
+def _make_record(source: str, number: int, row: dict[str, Any], digest: str) -> Record:
     raw_id = row.get("id")
     if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()) or isinstance(raw_id, (dict, list, bool)):
-        return Record(source, number, error="missing or invalid 'id'")
+        return Record(source, number, error="missing or invalid 'id'", digest=_digest(source, digest))
     doc_id = str(raw_id).strip()
     if "text" not in row:
-        return Record(source, number, error="missing 'text'", doc_id=doc_id)
+        return Record(source, number, error="missing 'text'", doc_id=doc_id, digest=digest)
     if (why := _check_text(row["text"])) is not None:
-        return Record(source, number, error=why, doc_id=doc_id)
+        return Record(source, number, error=why, doc_id=doc_id, digest=digest)
     pid = row.get("patient_id")
     pid = str(pid).strip() if pid not in (None, "") else None
     when = None
@@ -118,74 +143,86 @@ def _make_record(source: str, number: int, row: dict[str, Any]) -> Record:
         try:
             when = Date.fromisoformat(str(row["date"])[:10])
         except ValueError:
-            return Record(source, number, error="invalid 'date' (expected ISO YYYY-MM-DD)", doc_id=doc_id)
+            return Record(source, number, error="invalid 'date' (expected ISO YYYY-MM-DD)", doc_id=doc_id,
+                          digest=digest)
     meta = {k: v if isinstance(v, str) else json.dumps(v) for k, v in row.items()
             if k not in KNOWN_FIELDS and v is not None and k is not None}
     kind = row.get("note_type")
     doc = Document(id=doc_id, text=row["text"], patient_id=pid, kind=str(kind) if kind else None, date=when,
                    metadata=meta)
-    return Record(source, number, document=doc, doc_id=doc_id)
+    return Record(source, number, document=doc, doc_id=doc_id, digest=digest)
 
 
 def _read_txt(path: Path, doc_id: str) -> Iterator[Record]:
     data = path.read_bytes()
+    digest = _digest(doc_id, data)
     if b"\x00" in data:
-        yield Record(str(path), 1, error="binary content (NUL bytes)", doc_id=doc_id)
+        yield Record(str(path), 1, error="binary content (NUL bytes)", doc_id=doc_id, digest=digest)
         return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        yield Record(str(path), 1, error=f"not valid UTF-8 (byte {err.start})", doc_id=doc_id)
+        yield Record(str(path), 1, error=f"not valid UTF-8 (byte {err.start})", doc_id=doc_id, digest=digest)
         return
-    yield _make_record(str(path), 1, {"id": doc_id, "text": text})
+    yield _make_record(str(path), 1, {"id": doc_id, "text": text}, digest)
 
 
 def _read_jsonl(path: Path) -> Iterator[Record]:
+    source = str(path)
     with open(path, "rb") as fh:
         for number, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
+            digest = _digest(raw.strip())
+
+            def bad(why: str) -> Record:  # a line that is no record: its key also names its file
+                return Record(source, number, error=why, digest=_digest(source, digest))
+
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as err:
-                yield Record(str(path), number, error=f"not valid UTF-8 (byte {err.start} of the line)")
+                yield bad(f"not valid UTF-8 (byte {err.start} of the line)")
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
-                yield Record(str(path), number, error=f"malformed JSON ({err.msg} at column {err.colno})")
+                yield bad(f"malformed JSON ({err.msg} at column {err.colno})")
                 continue
             except RecursionError:
-                yield Record(str(path), number, error="JSON nested too deeply")
+                yield bad("JSON nested too deeply")
                 continue
             except ValueError as err:  # e.g. an integer with more digits than Python converts
-                yield Record(str(path), number, error=f"unreadable JSON value ({str(err)[:80]})")
+                yield bad(f"unreadable JSON value ({str(err)[:80]})")
                 continue
             if not isinstance(row, dict):
-                yield Record(str(path), number, error=f"a JSON {type(row).__name__}, not an object")
+                yield bad(f"a JSON {type(row).__name__}, not an object")
                 continue
-            yield _make_record(str(path), number, row)
+            yield _make_record(source, number, row, digest)
 
 
 def _read_csv(path: Path) -> Iterator[Record]:
+    source = str(path)
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         if reader.fieldnames is None or "id" not in reader.fieldnames or "text" not in reader.fieldnames:
             # the whole file is one quarantined entry (record 0); the other inputs go on
-            yield Record(str(path), 0, error="a CSV input needs a header row with 'id' and 'text' columns")
+            yield Record(source, 0, error="a CSV input needs a header row with 'id' and 'text' columns",
+                         digest=_digest(source, "header", *(reader.fieldnames or ())))
             return
         for number, row in enumerate(reader, 1):
+            digest = _digest(*(f"{k}\x1f{v}" for k, v in row.items()))
             if None in row:
-                yield Record(str(path), number, error="more fields than the header has")
+                yield Record(source, number, error="more fields than the header has", digest=_digest(source, digest))
                 continue
             if any(isinstance(v, str) and any("\udc80" <= c <= "\udcff" for c in v) for v in row.values()):
-                yield Record(str(path), number, error="not valid UTF-8")
+                yield Record(source, number, error="not valid UTF-8", digest=_digest(source, digest))
                 continue
-            yield _make_record(str(path), number, row)
+            yield _make_record(source, number, row, digest)
 
 
-def iter_records(inputs: Sequence[str | Path]) -> Iterator[Record]:
-    """Every record of every input, in a stable order (folders sorted by path).
+def iter_records(inputs: Sequence[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
+    """Every record of every input, in a stable order (folders sorted by path); files in ``exclude`` (a run's own
+    outputs inside an input folder) are not read.
 
     The inputs are checked (they exist, have a supported type) before the first record is read.
     """
@@ -197,16 +234,20 @@ def iter_records(inputs: Sequence[str | Path]) -> Iterator[Record]:
             raise InputError(f"inputs: {path} does not exist")
         if path.is_file() and path.suffix.lower() not in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
             raise InputError(f"inputs: {path}: unsupported file type {path.suffix!r} (use .txt, .jsonl or .csv)")
-    return _iter_records(paths)
+    return _iter_records(paths, frozenset(Path(p).resolve() for p in exclude))
 
 
-def _iter_records(paths: list[Path]) -> Iterator[Record]:
+def _iter_records(paths: list[Path], exclude: frozenset[Path]) -> Iterator[Record]:
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES)
-            for f in files:
-                yield from _read_file(f, f.relative_to(path).with_suffix("").as_posix())
+            for f in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                if f.resolve() in exclude:
+                    continue
+                if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
+                    yield from _read_file(f, f.relative_to(path).with_suffix("").as_posix())
+                elif f.resolve() not in exclude:  # listed in the quarantine, never skipped without a word
+                    yield Record(str(f), 0, error=f"unsupported file type {f.suffix or '(none)'!r} (medkg reads "
+                                 ".txt, .jsonl and .csv)", digest=_digest(str(f), "unsupported"))
         else:
             yield from _read_file(path, path.stem)
 
@@ -224,16 +265,24 @@ def _read_file(path: Path, txt_id: str) -> Iterator[Record]:
 
 
 # --------------------------------------------------------------------------------------------------- state
+def output_paths(out: Path) -> dict[str, Path]:
+    """Every file a run on ``out`` writes: the three outputs, the resume log and the lock."""
+    return {"triples": out, "unlinked": out.with_name(out.name + ".unlinked.jsonl"),
+            "quarantine": out.with_name(out.name + ".quarantine.jsonl"), "done": out.with_name(out.name + ".done"),
+            "lock": out.with_name(out.name + ".lock")}
+
+
 class _Outputs:
     """The output files and the commit log ``out.done`` (see the module docstring)."""
 
     def __init__(self, out: Path, resume: bool) -> None:
-        self.paths = {"triples": out, "unlinked": out.with_name(out.name + ".unlinked.jsonl"),
-                      "quarantine": out.with_name(out.name + ".quarantine.jsonl")}
-        self.done_path = out.with_name(out.name + ".done")
+        every = output_paths(out)
+        self.paths = {k: every[k] for k in ("triples", "unlinked", "quarantine")}
+        self.done_path = every["done"]
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.lock_fh = _lock(out.with_name(out.name + ".lock"))
+        self.lock_fh = _lock(every["lock"])
         self.done: set[str] = set()
+        self.legacy_done: set[str] = set()  # ``source#number`` keys of logs written before keys were content-based
         self.seen_ids: set[str] = set()
         lengths = {k: 0 for k in self.paths}
         done_len = 0
@@ -246,7 +295,7 @@ class _Outputs:
                         entry = json.loads(raw)
                     except json.JSONDecodeError:
                         break
-                    self.done.add(entry["key"])
+                    (self.done if str(entry["key"]).startswith("c:") else self.legacy_done).add(entry["key"])
                     if entry.get("id") is not None and not entry.get("quarantined"):
                         self.seen_ids.add(entry["id"])
                     lengths = {k: int(entry[k]) for k in self.paths}
@@ -334,7 +383,7 @@ def _process_chunk(chunk: list[Record], batch_size: int) -> list[tuple[Record, A
             try:
                 results.append(pipe.process([r.document], batch_size=1)[0])
             except Exception as err:  # noqa: BLE001 - quarantined with its error type, never its text
-                log.warning("record %s failed: %s", r.key, type(err).__name__)
+                log.warning("record %s failed: %s", r.location, type(err).__name__)
                 results.append(f"processing failed ({type(err).__name__})")
     return list(zip(chunk, results))
 
@@ -346,11 +395,13 @@ def _chunks(records: Iterable[Record], state: _Outputs, chunk_docs: int,
     errors: list[Record] = []
     docs: list[Record] = []
     for rec in records:
-        if rec.key in state.done:
+        if rec.key in state.done or rec.location in state.legacy_done:
             report.skipped += 1
             continue
-        if rec.document is not None and (rec.document.id in state.seen_ids or rec.document.id in queued):
-            rec = Record(rec.source, rec.number, error="duplicate document id", doc_id=rec.doc_id)
+        if rec.document is not None and rec.document.id in queued:
+            rec = Record(rec.source, rec.number, error="duplicate document id", doc_id=rec.doc_id, digest=rec.digest)
+        elif rec.document is not None and rec.document.id in state.seen_ids:
+            report.changed += 1  # processed before with other content: the new version is added
         if rec.document is None:
             errors.append(rec)
         else:
@@ -390,7 +441,7 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
     if workers > 1 and device is not None and device.startswith("cuda"):
         log.warning("workers: one process drives the GPU; ignoring --workers %d", workers)
         workers = 1
-    records = iter_records(inputs)  # validates the inputs before any output is touched
+    records = iter_records(inputs, output_paths(out).values())  # validates the inputs before any output is touched
     state = _Outputs(out, resume)
     report = ExtractReport(outputs={k: str(p) for k, p in state.paths.items()})
     if policy.mode == "off":

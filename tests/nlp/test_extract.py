@@ -235,7 +235,7 @@ def test_iter_records_reads_metadata(tmp_path):
     doc = rec.document
     assert (doc.id, doc.patient_id, doc.date.isoformat()) == ("n3", "p2", "2024-02-11")
     assert doc.metadata == {"ward": "4B", "n": "3"}
-    assert rec.key.endswith("n.jsonl#1")
+    assert rec.location.endswith("n.jsonl#1") and rec.key.startswith("c:")
 
 
 def test_cli_extract(tmp_path, monkeypatch):
@@ -313,3 +313,52 @@ def test_one_bad_file_or_line_never_stops_the_others(tmp_path):
     reasons = {Path(q["source"]).name: q["reason"] for q in map(json.loads, open(tmp_path / "t.jsonl.quarantine.jsonl"))}
     assert reasons == {"a.jsonl": "JSON nested too deeply",
                        "b.csv": "a CSV input needs a header row with 'id' and 'text' columns"}
+
+
+def _subjects(path: Path) -> list[str]:
+    return sorted(json.loads(line)["provenance"]["doc_id"] for line in _lines(path))
+
+
+def test_resume_is_keyed_by_content_not_line_number(tmp_path):
+    src = tmp_path / "n.jsonl"
+    out = tmp_path / "t.jsonl"
+    _write_jsonl(src, NOTES[1:4])
+    _run([src], out)
+    # a re-export: one note inserted at the top, the others reordered, one edited
+    edited = NOTES[3] | {"text": NOTES[3]["text"] + " Started warfarin."}
+    _write_jsonl(src, [NOTES[0], NOTES[2], edited, NOTES[1]])
+    report = _run([src], out)
+    assert report.skipped == 2 and report.changed == 1 and report.documents == 2 and report.quarantined == 0
+    fresh = tmp_path / "fresh.jsonl"
+    _run([src], fresh)
+    assert set(_lines(fresh)) <= set(_lines(out))  # everything the new export yields is there, nothing lost
+    assert {"n1", "n2", "n3", "n4"} <= set(_subjects(out))
+    assert _run([src], out).documents == 0  # and a third run has nothing left to do
+
+
+def test_a_resume_log_of_line_number_keys_is_still_honoured(tmp_path):
+    src = _write_jsonl(tmp_path / "n.jsonl", NOTES[:3])
+    out = tmp_path / "t.jsonl"
+    _run([src], out)
+    done = out.with_name("t.jsonl.done")
+    legacy = []
+    for number, line in enumerate(done.read_text().splitlines(), 1):
+        entry = json.loads(line)
+        legacy.append(json.dumps(entry | {"key": f"{src}#{number}"}))
+    done.write_text("\n".join(legacy) + "\n")
+    report = _run([src], out)
+    assert report.skipped == 3 and report.documents == 0
+
+
+def test_files_of_other_types_in_a_folder_are_listed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps(NOTES[0]) + "\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    report = _run([folder], folder / "t.jsonl")  # outputs inside the input folder are not inputs
+    assert report.documents == 1 and report.quarantined == 1
+    (q,) = map(json.loads, open(folder / "t.jsonl.quarantine.jsonl"))
+    assert Path(q["source"]).name == "scan.pdf" and "unsupported file type '.pdf'" in q["reason"]
+    again = _run([folder], folder / "t.jsonl")
+    assert again.documents == 0 and again.quarantined == 0
