@@ -60,7 +60,7 @@ def test_protect_records_pseudonymises_ids_and_drops_metadata(tmp_path):
     pseudo = Pseudonymizer(load_key())
     recs = list(protect_records(iter_records([_records(tmp_path)]), PrivacyPolicy(), pseudo))
     for rec in recs:
-        assert MRN not in rec.key and (rec.doc_id is None or MRN not in rec.doc_id)
+        assert MRN not in rec.key and MRN not in rec.location and (rec.doc_id is None or MRN not in rec.doc_id)
         if rec.document is not None and rec.document.kind != "abstract":
             assert pseudo.is_pseudonym(rec.document.id) and pseudo.is_pseudonym(rec.document.patient_id)
             assert rec.document.metadata == {}
