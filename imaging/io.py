@@ -24,6 +24,10 @@ import numpy as np
 from kg.errors import InputError
 from kg.files import make_private
 
+#: Largest image read, in voxels (``MEDKG_MAX_VOXELS`` or ``max_voxels`` changes it): 512³ float32 is 0.5 GB, and
+#: the header's size is checked before any pixel data is read, so a 74-byte file that declares 1500³ voxels is
+#: refused instead of allocating gigabytes.
+MAX_VOXELS = 512**3
 NIFTI_SUFFIXES = (".nii.gz", ".nii")
 IMAGE_2D_SUFFIXES = (".png", ".tif", ".tiff", ".gif")
 DICOM_SUFFIXES = (".dcm", ".dicom", "")
@@ -72,20 +76,28 @@ def is_scan_path(path: Path) -> bool:
     return path.name.lower().endswith(NIFTI_SUFFIXES + IMAGE_2D_SUFFIXES + (".dcm",))
 
 
-def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[float, float] | None = None) -> Scan:
-    """Read a NIfTI file, a DICOM series folder or a 2D image; ``dims`` (2 or 3) checks the dimensionality."""
+def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[float, float] | None = None,
+               max_voxels: int | None = None) -> Scan:
+    """Read a NIfTI file, a DICOM series folder or a 2D image; ``dims`` (2 or 3) checks the dimensionality.
+
+    ``max_voxels`` (default :func:`voxel_budget`) bounds the image size, checked on the header before any pixel
+    data is read.
+    """
     path = Path(path)
     if dims not in (None, 2, 3):
         raise InputError(f"dims must be 2 or 3, got {dims!r}")
+    budget = voxel_budget() if max_voxels is None else max_voxels
+    if not isinstance(budget, int) or budget < 1:
+        raise InputError(f"max_voxels must be a positive integer, got {max_voxels!r}")
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     lower = path.name.lower()
     if path.is_dir():
-        scan = _load_dicom_series(path)
+        scan = _load_dicom_series(path, budget)
     elif lower.endswith(NIFTI_SUFFIXES):
-        scan = _load_nifti(path)
+        scan = _load_nifti(path, budget)
     elif lower.endswith(IMAGE_2D_SUFFIXES):
-        scan = _load_2d(path, spacing_2d)
+        scan = _load_2d(path, spacing_2d, budget)
     else:
         raise InputError(f"{path}: not a supported image; expected NIfTI ({', '.join(NIFTI_SUFFIXES)}), "
                          f"a DICOM series folder, or a 2D image ({', '.join(IMAGE_2D_SUFFIXES)})")
@@ -96,6 +108,29 @@ def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[floa
     if not np.isfinite(scan.array).all():
         raise InputError(f"{path}: image contains NaN or infinite values")
     return scan
+
+
+def voxel_budget() -> int:
+    """The largest image read, in voxels: ``MEDKG_MAX_VOXELS`` when set, else :data:`MAX_VOXELS`."""
+    import os
+
+    raw = os.environ.get("MEDKG_MAX_VOXELS", "").strip()
+    if not raw:
+        return MAX_VOXELS
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise InputError(f"MEDKG_MAX_VOXELS must be a positive integer, got {raw!r}")
+    return value
+
+
+def _check_size(path: Path, shape: tuple[int, ...], budget: int) -> None:
+    n = int(np.prod([int(d) for d in shape], dtype=object)) if shape else 0
+    if n > budget:
+        raise InputError(f"{path}: the header declares {' x '.join(str(int(d)) for d in shape)} = {n:,} voxels, over "
+                         f"the budget of {budget:,} (set MEDKG_MAX_VOXELS to read larger images)")
 
 
 def load_mask(path: str | Path, like: Scan | None = None, n_labels: int | None = None,
@@ -196,13 +231,17 @@ def content_uid(path: Path) -> str:
 # --------------------------------------------------------------------------------------------------- readers
 
 
-def _load_nifti(path: Path) -> Scan:
+def _load_nifti(path: Path, budget: int) -> Scan:
     import nibabel as nib
 
     try:
-        img = nib.load(str(path))
-        data = np.asarray(img.dataobj, dtype=np.float32)
+        img = nib.load(str(path))  # the header only: pixel data is read below
     except Exception as err:  # nibabel raises several unrelated types for broken files
+        raise InputError(f"{path}: cannot read as NIfTI ({type(err).__name__}: {err})") from None
+    _check_size(path, tuple(img.shape), budget)
+    try:
+        data = np.asarray(img.dataobj, dtype=np.float32)
+    except Exception as err:
         raise InputError(f"{path}: cannot read as NIfTI ({type(err).__name__}: {err})") from None
     zooms = tuple(float(z) for z in img.header.get_zooms())
     if data.ndim == 4 and data.shape[3] == 1:  # a single-frame 4D file is a 3D volume
@@ -220,11 +259,12 @@ def _load_nifti(path: Path) -> Scan:
     return Scan(data, spacing, affine, path, "nifti")
 
 
-def _load_2d(path: Path, spacing: tuple[float, float] | None) -> Scan:
+def _load_2d(path: Path, spacing: tuple[float, float] | None, budget: int) -> Scan:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as im:
+        with Image.open(path) as im:  # reads the header; pixels are decoded on first access
+            _check_size(path, tuple(im.size), budget)
             im.seek(0)  # first frame of a GIF/multi-page TIFF
             if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
                 arr = np.asarray(im, dtype=np.float32)
@@ -240,7 +280,7 @@ def _load_2d(path: Path, spacing: tuple[float, float] | None) -> Scan:
     return Scan(arr, sp, np.diag([sp[0], sp[1], 1.0]), path, "2d")
 
 
-def _load_dicom_series(folder: Path) -> Scan:
+def _load_dicom_series(folder: Path, budget: int) -> Scan:
     """Read one DICOM series from a folder: slices sorted along the slice normal, geometry from the headers."""
     import pydicom
     from pydicom.errors import InvalidDicomError
@@ -257,6 +297,9 @@ def _load_dicom_series(folder: Path) -> Scan:
         if "PixelData" not in ds:
             raise InputError(f"{f}: DICOM file has no pixel data")
         slices.append(ds)
+    first = slices[0]
+    _check_size(folder, (int(getattr(first, "Columns", 0) or 0), int(getattr(first, "Rows", 0) or 0),
+                         len(slices) * max(1, int(getattr(first, "NumberOfFrames", 1) or 1))), budget)
     series = {str(getattr(ds, "SeriesInstanceUID", "")) for ds in slices}
     if len(series) > 1:
         raise InputError(f"{folder}: holds {len(series)} DICOM series; put one series per folder")

@@ -174,3 +174,32 @@ def test_stem():
     from pathlib import Path
 
     assert stem(Path("a/case1.nii.gz")) == "case1" and stem(Path("b/case1.PNG")) == "case1"
+
+
+def test_a_header_over_the_voxel_budget_is_refused_before_reading_pixels(tmp_path, monkeypatch):
+    import nibabel as nib
+
+    header = nib.Nifti1Header()
+    header.set_data_shape((1500, 1500, 1500))
+    header.set_data_dtype(np.float32)
+    path = tmp_path / "bomb.nii"
+    path.write_bytes(header.binaryblock + b"\0" * 4 + b"\0" * 64)  # ~430 bytes declaring 13 GB of voxels
+    with pytest.raises(InputError, match="3,375,000,000 voxels, over the budget"):
+        load_image(path)
+
+    Image.fromarray(np.zeros((8, 8), dtype=np.uint8)).save(tmp_path / "a.png")
+    with pytest.raises(InputError, match="over the budget of 32"):
+        load_image(tmp_path / "a.png", max_voxels=32)
+    monkeypatch.setenv("MEDKG_MAX_VOXELS", "63")
+    with pytest.raises(InputError, match="over the budget of 63"):
+        load_image(tmp_path / "a.png")
+    monkeypatch.setenv("MEDKG_MAX_VOXELS", "64")
+    assert load_image(tmp_path / "a.png").array.shape == (8, 8)
+    monkeypatch.setenv("MEDKG_MAX_VOXELS", "lots")
+    with pytest.raises(InputError, match="MEDKG_MAX_VOXELS must be a positive integer"):
+        load_image(tmp_path / "a.png")
+
+    _write_dicom_series(tmp_path / "series", np.zeros((8, 6, 5), dtype=np.float32), (1.0, 1.0, 2.0), (0.0, 0.0, 0.0))
+    with pytest.raises(InputError, match="8 x 6 x 5 = 240 voxels"):
+        load_image(tmp_path / "series", max_voxels=239)
+    assert load_image(tmp_path / "series", max_voxels=240).array.shape == (8, 6, 5)
