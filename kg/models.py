@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kg.schema import SYSTEM_REL_TYPES, Assertion, NodeLabel, RelType, node_label, rel_type
+from kg.schema import INTERNAL_LABELS, SYSTEM_REL_TYPES, Assertion, NodeLabel, RelType, node_label, rel_type
 
 
 class _Model(BaseModel):
@@ -89,6 +89,9 @@ class Provenance(_Model):
         return self
 
 
+_RECORD_LABELS = frozenset({NodeLabel.DOCUMENT, NodeLabel.PATIENT})
+
+
 class Triple(_Model):
     """``(subject) -[predicate]-> (object)`` with its assertion, confidence and provenance."""
 
@@ -106,6 +109,26 @@ class Triple(_Model):
         if p in SYSTEM_REL_TYPES:
             raise ValueError(f"{p.value} is written by medkg itself and cannot be given as a triple predicate")
         return p
+
+    @model_validator(mode="after")
+    def _endpoints(self) -> "Triple":
+        """Nodes medkg keeps itself (evidence, imaging studies and findings) are never written from a triple, and
+        documents and patients only in the shapes the extraction writes: (Patient)-HAS_DOCUMENT->(Document) and
+        (Document or Patient)-MENTIONS->(concept)."""
+        s, o = self.subject.label, self.object.label
+        for side, label in (("subject", s), ("object", o)):
+            if label in INTERNAL_LABELS:
+                raise ValueError(f"{side} label {label.value} is written by medkg itself, never from a triple")
+        if self.predicate is RelType.HAS_DOCUMENT:
+            ok = s is NodeLabel.PATIENT and o is NodeLabel.DOCUMENT
+        elif self.predicate is RelType.MENTIONS:
+            ok = s in _RECORD_LABELS and o not in _RECORD_LABELS
+        else:
+            ok = s not in _RECORD_LABELS and o not in _RECORD_LABELS
+        if not ok:
+            raise ValueError(f"({s.value})-{self.predicate.value}->({o.value}): documents and patients appear only in "
+                             "(Patient)-HAS_DOCUMENT->(Document) and (Document or Patient)-MENTIONS->(concept)")
+        return self
 
     def fact_key(self) -> str:
         """Identity of the fact edge this triple supports (one edge per subject, predicate, object)."""

@@ -76,6 +76,8 @@ POSITIVE_ASSERTIONS = frozenset({Assertion.PRESENT, Assertion.HISTORICAL})
 
 #: Relationship types only the system writes (predictions, bookkeeping); not accepted from triples files.
 SYSTEM_REL_TYPES = frozenset({RelType.QUALIFIED, RelType.PREDICTED_TREATS, RelType.PREDICTED_PRESENTS})
+#: Node labels that only medkg's own writers create (fusion's evidence, the imaging pipeline): never a triple's end.
+INTERNAL_LABELS = frozenset({NodeLabel.EVIDENCE, NodeLabel.IMAGING_STUDY, NodeLabel.FINDING})
 
 
 def _choices(enum: type[Enum]) -> str:

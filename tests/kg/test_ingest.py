@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -73,3 +75,28 @@ def test_a_confidence_that_is_not_a_number_is_quarantined(tmp_path):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert [t.object.id for t in read_triples(path, tmp_path / "q.jsonl")] == ["DOID:0"]
     assert all("confidence" in json.loads(x)["reason"] for x in open(tmp_path / "q.jsonl"))
+
+
+@pytest.mark.parametrize("subject, predicate, obj", [
+    ("Evidence", "TREATS", "Disease"), ("Finding", "SUGGESTS", "Disease"), ("Compound", "TREATS", "ImagingStudy"),
+    ("Document", "TREATS", "Disease"), ("Patient", "CAUSES", "Disease"), ("Compound", "HAS_DOCUMENT", "Document"),
+    ("Document", "MENTIONS", "Patient"),
+])
+def test_internal_labels_and_record_nodes_out_of_place_are_quarantined(tmp_path, subject, predicate, obj):
+    from kg.ingest import read_triples
+
+    good = json.loads(_triple(0).model_dump_json())
+    bad = good | {"subject": {"label": subject, "id": "X1"}, "predicate": predicate, "object": {"label": obj, "id": "Y1"}}
+    path = tmp_path / "triples.jsonl"
+    path.write_text(json.dumps(bad) + "\n" + json.dumps(good) + "\n")
+    assert [t.object.id for t in read_triples(path, tmp_path / "q.jsonl")] == ["DOID:0"]
+    (q,) = [json.loads(x) for x in open(tmp_path / "q.jsonl")]
+    assert q["line"] == 1 and ("written by medkg itself" in q["reason"] or "only in" in q["reason"])
+
+
+def test_the_extractions_own_record_shapes_are_accepted():
+    doc, patient = Concept(label="Document", id="D-1"), Concept(label="Patient", id="P-1")
+    disease = Concept(label="Disease", id="DOID:1")
+    Triple(subject=patient, predicate="HAS_DOCUMENT", object=doc)
+    Triple(subject=doc, predicate="MENTIONS", object=disease)
+    Triple(subject=patient, predicate="MENTIONS", object=disease)
