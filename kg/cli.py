@@ -40,6 +40,17 @@ def _mount() -> None:
 _mount()
 
 
+class _DemoteDriverChatter(logging.Filter):
+    """The graph driver's warnings (retries, server notifications) go to the log at debug level: medkg reports what
+    matters itself in one line; errors stay errors."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR or not record.name.startswith("neo4j"):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
 def main() -> None:
     """Entry point: turn medkg's own errors into one clear line and exit code 2."""
     from kg.errors import MedkgError
@@ -49,6 +60,8 @@ def main() -> None:
     from kg.files import restrict_umask
     from nlp.privacy import install_log_redaction
 
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_DemoteDriverChatter())
     restrict_umask()  # every file and folder the command writes is owner-only (it may hold clinical text)
     install_log_redaction()  # identifier-shaped strings are masked in every log line
     try:

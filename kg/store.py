@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,6 +59,9 @@ class Backend:
     #: Whether the server's ``EXPLAIN`` classifies a query as read/write/schema (Neo4j does; ArcadeDB reports
     #: every query as a write).
     explains_query_type: bool = False
+    #: Where the server keeps its files when it runs on this machine (the embedded store), to tell a full disk
+    #: from other write failures.
+    data_dir: Path | None = None
 
 
 def _secret(name: str) -> str | None:
@@ -83,7 +87,8 @@ def resolve_backend(store: str | None = None, uri: str | None = None, user: str 
         info = embedded.ensure_server(home)
         return Backend("embedded", info.uri, (embedded.USER, embedded.password(home)), info.database,
                        enforces_read_mode=False, stable_element_ids=False,
-                       read_auth=(embedded.READER_USER, embedded.password(home, embedded.READER_USER)))
+                       read_auth=(embedded.READER_USER, embedded.password(home, embedded.READER_USER)),
+                       data_dir=Path(home) if home is not None else embedded.medkg_home())
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
         raise StoreError("store 'neo4j' needs a URI: pass --uri or set NEO4J_URI")
@@ -135,6 +140,13 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+#: Below this much free space under a local server's files a failed write is reported as "disk full".
+DISK_FULL_BYTES = 64 * 2**20
+#: Driver limits so that a dead server is reported in seconds: the driver's own retries of a transaction stop
+#: after ``max_transaction_retry_time`` and each connection attempt after ``connection_timeout``.
+FAIL_FAST = {"connection_timeout": 5.0, "max_transaction_retry_time": 5.0, "connection_acquisition_timeout": 10.0}
+
+
 class GraphStore:
     """A connection to the graph. Use :func:`connect`; close it (or use ``with``) when done."""
 
@@ -142,7 +154,7 @@ class GraphStore:
         self.backend = backend
         self.max_retries = max_retries
         try:
-            self._driver = neo4j.GraphDatabase.driver(backend.uri, auth=backend.auth)
+            self._driver = neo4j.GraphDatabase.driver(backend.uri, auth=backend.auth, **FAIL_FAST)
         except (ConfigurationError, ValueError) as err:  # the driver's message quotes the URI, credentials too
             raise StoreError(f"invalid store URI {redact_uri(backend.uri)!r}: "
                              f"{str(err).replace(backend.uri, redact_uri(backend.uri))}") from None
@@ -177,7 +189,7 @@ class GraphStore:
         if self.backend.read_auth is None:
             return self._session(read=True)
         if self._reader is None:
-            self._reader = neo4j.GraphDatabase.driver(self.backend.uri, auth=self.backend.read_auth)
+            self._reader = neo4j.GraphDatabase.driver(self.backend.uri, auth=self.backend.read_auth, **FAIL_FAST)
         return self._reader.session(database=self.backend.database, default_access_mode=neo4j.READ_ACCESS)
 
     def _write(self, statements: list[tuple[str, dict]]) -> None:
@@ -191,17 +203,50 @@ class GraphStore:
                 with self._session() as session:
                     session.execute_write(work)
                 return
-            except (TransientError, ServiceUnavailable) as err:
+            except ServiceUnavailable as err:
+                if not self.reachable():
+                    raise StoreError(self._gone()) from None
+                err_msg = str(err)
+            except TransientError as err:
                 err_msg = str(err)
             except ClientError as err:
                 # ArcadeDB reports concurrent MERGE conflicts as client errors; they succeed on retry.
                 err_msg = str(err)
                 if not any(w in err_msg for w in ("ConcurrentModification", "DuplicatedKey", "already exists",
                                                   "Duplicated key", "NeedRetry")) or self._foreign_constraints:
-                    raise StoreError(f"write failed: {err.message or err_msg}{self._constraint_hint()}") from None
+                    raise StoreError(self._disk_full() or f"write failed: {err.message or err_msg}"
+                                     f"{self._constraint_hint()}") from None
             if attempt == self.max_retries:
-                raise StoreError(f"write failed after {self.max_retries + 1} attempts: {err_msg[:300]}")
+                raise StoreError(self._disk_full() or f"write failed after {self.max_retries + 1} attempts: "
+                                 f"{err_msg[:300]}")
             time.sleep(0.05 * 2 ** attempt)
+
+    def reachable(self) -> bool:
+        """Whether the server answers now (one connection attempt, bounded by ``FAIL_FAST``)."""
+        try:
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, OSError, Neo4jError):
+            return False
+        return True
+
+    def _disk_full(self) -> str | None:
+        """The message for a write that failed because the disk under a local server's files is full, else None."""
+        if self.backend.data_dir is None:
+            return None
+        try:
+            free = shutil.disk_usage(self.backend.data_dir).free
+        except OSError:
+            return None
+        if free >= DISK_FULL_BYTES:
+            return None
+        return (f"write failed: disk full under {self.backend.data_dir} ({free // 2**20} MB free); free some space "
+                "and run the command again: it resumes")
+
+    def _gone(self) -> str:
+        where = redact_uri(self.backend.uri)
+        again = ("run the command again: medkg starts a new embedded server and the run resumes"
+                 if self.backend.name == "embedded" else "restart the server, then run the command again: it resumes")
+        return f"the {self.backend.name} graph server at {where} stopped answering; {again}"
 
     def execute_write(self, query: str, params: dict | None = None) -> list[dict]:
         """Run one write query and return its records (the explicit write path of ``medkg query --write``)."""
@@ -291,9 +336,10 @@ class GraphStore:
         except Neo4jError as err:
             raise StoreError(f"query failed: {err.message}") from None
         except ServiceUnavailable:
-            raise StoreError("query failed: the store closed the connection while running it (a query that "
-                             "exhausts the server's memory stops the embedded server, which restarts on the next "
-                             "command)") from None
+            if not self.reachable():
+                raise StoreError(f"query failed: {self._gone()} (a query that exhausts the server's memory stops "
+                                 "the embedded server)") from None
+            raise StoreError("query failed: the store closed the connection while running it") from None
         if summary.counters.contains_updates or summary.counters.contains_system_updates \
                 or summary.query_type in ("w", "rw", "s"):
             raise ReadOnlyError("query refused: it tried to modify the graph (rolled back)")

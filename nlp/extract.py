@@ -33,6 +33,7 @@ operating system when a run dies).
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
 import logging
@@ -44,7 +45,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import InputError, MedkgError
 from kg.files import open_private
 from kg.models import Document
 from nlp.privacy import (PrivacyPolicy, announce_unprotected, deid_mode, deidentifying_factory, protect_records,
@@ -468,7 +469,14 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
             _init_worker(factory, max(1, min(2, os.cpu_count() or 1)))
             results = (_worker_task((e, d, batch_size)) for e, d in stream)
         for errors, done in results:
-            _commit_chunk(state, errors, done, report, store)
+            try:
+                _commit_chunk(state, errors, done, report, store)
+            except OSError as err:
+                if err.errno != errno.ENOSPC:
+                    raise
+                raise MedkgError(f"disk full while writing next to {out} (the outputs and {state.done_path.name}); "
+                                 "free some space and run the same command again: it resumes after the last "
+                                 "committed record") from None
             bar.update(len(errors) + len(done))
             report.seconds = time.perf_counter() - t0
             bar.set_postfix(docs_s=f"{report.docs_per_s:.1f}", triples=report.triples, refresh=False)

@@ -202,7 +202,10 @@ def _build_trained(backbone_path: str | Path, weights: Path, n_labels: int) -> A
     """The PyTorch classifier: the backbone with the shipped trained layers and head loaded over it."""
     from safetensors.torch import load_file
 
-    model = build_model(backbone_path, n_labels)
+    from nlp.runtime import quiet_loading
+
+    with quiet_loading():
+        model = build_model(backbone_path, n_labels)
     state = {k: v.float() for k, v in load_file(str(weights)).items()}
     missing = set(state) - set(model.state_dict())
     if missing:

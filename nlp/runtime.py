@@ -13,7 +13,8 @@ import logging
 import os
 import tempfile
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,24 @@ def export_onnx(model: Any, example: Sequence[Any], target: Path, *, input_names
         if os.path.exists(tmp):
             os.unlink(tmp)
     log.info("exported %s", target)
+
+
+@contextmanager
+def quiet_loading() -> Iterator[None]:
+    """Keep transformers' weight-loading chatter (progress bars, the "LOAD REPORT" table about the backbone's
+    unused pooler) out of the user's terminal; errors still raise."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def onnx_session(path: Path) -> Any:

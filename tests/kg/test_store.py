@@ -179,3 +179,73 @@ def test_credentials_never_printed(monkeypatch):
     with pytest.raises(StoreError) as err:
         connect("neo4j", uri="neo4j://neo4j:s3cret@127.0.0.1:9")
     assert "s3cret" not in str(err.value)
+
+
+def test_a_client_whose_embedded_server_died_says_so_within_seconds(tmp_path):
+    import os
+    import signal
+    import time
+
+    from kg import embedded
+    from kg.errors import StoreError
+    from kg.store import connect
+
+    home = tmp_path / "home"
+    server = embedded.ensure_server(home)
+    try:
+        with connect("embedded", home=home) as store:
+            store.write_rows("UNWIND $rows AS r MERGE (n:Symptom {id: r.id})", [{"id": "S1"}])
+            os.kill(server.pid, signal.SIGKILL)  # the server crashes under a connected client
+            while embedded._alive(server.pid):
+                time.sleep(0.1)
+            t0 = time.monotonic()
+            with pytest.raises(StoreError, match="stopped answering; run the command again"):
+                store.write_rows("UNWIND $rows AS r MERGE (n:Symptom {id: r.id})", [{"id": "S2"}])
+            with pytest.raises(StoreError, match="stopped answering"):
+                store.query("MATCH (n:Symptom) RETURN count(n) AS n")
+            assert time.monotonic() - t0 < 30  # seconds, not minutes of retries against a dead port
+    finally:
+        embedded.stop_server(home)
+
+
+def test_driver_warnings_go_to_debug_and_errors_stay():
+    import logging
+
+    from kg.cli import _DemoteDriverChatter
+
+    demote = _DemoteDriverChatter()
+
+    def record(name: str, level: int) -> logging.LogRecord:
+        return logging.LogRecord(name, level, __file__, 1, "Transaction failed and will be retried", (), None)
+
+    root = logging.getLogger()
+    level = root.level
+    try:
+        root.setLevel(logging.WARNING)
+        warning = record("neo4j.pool", logging.WARNING)
+        assert not demote.filter(warning) and warning.levelname == "DEBUG"
+        assert demote.filter(record("neo4j.io", logging.ERROR))
+        assert demote.filter(record("medkg", logging.WARNING))  # medkg's own warnings are untouched
+        root.setLevel(logging.DEBUG)
+        assert demote.filter(record("neo4j.notifications", logging.WARNING))
+    finally:
+        root.setLevel(level)
+
+
+def test_a_write_that_fails_on_a_full_disk_says_disk_full(graph_store, monkeypatch, tmp_path):
+    from collections import namedtuple
+    from dataclasses import replace
+
+    import kg.store as store_mod
+    from kg.errors import StoreError
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(store_mod.shutil, "disk_usage", lambda _p: usage(10 * 2**30, 10 * 2**30 - 2**20, 2**20))
+    failing = "UNWIND $rows AS r CREATE (n:Symptom {id: r.id, bad: 1 / r.zero})"
+    monkeypatch.setattr(graph_store, "backend", replace(graph_store.backend, data_dir=tmp_path))
+    with pytest.raises(StoreError, match=f"disk full under {tmp_path} \\(1 MB free\\)"):
+        graph_store.write_rows(failing, [{"id": "S-disk", "zero": 0}])
+    monkeypatch.setattr(graph_store, "backend", replace(graph_store.backend, data_dir=None))  # a remote server
+    with pytest.raises(StoreError) as err:
+        graph_store.write_rows(failing, [{"id": "S-disk", "zero": 0}])
+    assert "disk full" not in str(err.value)

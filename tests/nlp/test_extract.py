@@ -362,3 +362,30 @@ def test_files_of_other_types_in_a_folder_are_listed(tmp_path):
     assert Path(q["source"]).name == "scan.pdf" and "unsupported file type '.pdf'" in q["reason"]
     again = _run([folder], folder / "t.jsonl")
     assert again.documents == 0 and again.quarantined == 0
+
+
+def test_disk_full_says_so_and_the_rerun_resumes(tmp_path, monkeypatch):
+    import errno
+
+    import nlp.extract as ex
+    from kg.errors import MedkgError
+
+    src = _write_jsonl(tmp_path / "n.jsonl", NOTES)
+    out = tmp_path / "t.jsonl"
+    reference = tmp_path / "ref.jsonl"
+    _run([src], reference, chunk_docs=2)
+    commit = ex._Outputs.commit
+    calls = []
+
+    def full_after_one(self, entries):
+        calls.append(1)
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return commit(self, entries)
+
+    monkeypatch.setattr(ex._Outputs, "commit", full_after_one)
+    with pytest.raises(MedkgError, match="disk full while writing next to .*t.jsonl.*run the same command again"):
+        _run([src], out, chunk_docs=2)
+    monkeypatch.undo()
+    report = _run([src], out, chunk_docs=2)
+    assert report.skipped == 2 and _lines(out) == _lines(reference)
