@@ -89,6 +89,8 @@ class DemoReport:
     differential: list[dict[str, Any]] = field(default_factory=list)
     artifacts: dict[str, str] = field(default_factory=dict)
     patient: str = ""
+    #: node and relationship counts the graph held before this run (empty: it started from an empty graph)
+    graph_before: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
@@ -135,6 +137,7 @@ def run(cfg: DemoConfig) -> DemoReport:
     patient = Pseudonymizer().patient(DEMO_PATIENT)  # notes are de-identified: the graph knows the pseudonym
     report.patient = patient
     with connect(cfg.store) as store:
+        report.graph_before = _announce_existing(store, cfg)
         prior = _step(report, "load Hetionet prior",
                       lambda: load_prior(store, metaedges=None if cfg.full_prior else
                                          (cfg.prior_metaedges or demo_prior_metaedges()), progress=cfg.progress))
@@ -149,6 +152,22 @@ def run(cfg: DemoConfig) -> DemoReport:
     write_private_text(cfg.out / "report.json", json.dumps(report.to_json(), indent=2, default=str))
     report.artifacts["report"] = str(cfg.out / "report.json")
     return report
+
+
+def _announce_existing(store, cfg: DemoConfig) -> dict[str, int]:
+    """Say once when the graph is not empty: the demo adds to it, reuses what is there, and its answers may
+    include what other runs put in."""
+    from rich.console import Console
+
+    before = store.counts()
+    nodes, rels = sum(before["nodes"].values()), sum(before["relationships"].values())
+    if nodes:
+        done = cfg.out / "triples.jsonl.done"
+        Console(stderr=True).print(
+            f"[yellow]The graph already holds {nodes:,} nodes and {rels:,} relationships: this run adds to it, reuses "
+            f"the prior edge types already loaded{' and the documents listed in ' + str(done) if done.exists() else ''}"
+            ", and its queries and predictions also see what other runs wrote.[/]")
+    return {"nodes": nodes, "relationships": rels}
 
 
 def _extract(cfg: DemoConfig, store) -> dict[str, Any]:

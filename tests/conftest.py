@@ -56,6 +56,8 @@ def _session_store(request, tmp_path_factory):
         home = request.getfixturevalue("embedded_home")
         store = connect("embedded", home=home)
     yield store
+    if request.param == "neo4j":
+        store.clear()  # leave the Neo4j database as empty as the tests found it
     store.close()
 
 

@@ -49,6 +49,8 @@ def test_rerun_is_idempotent(demo_report):
     _, first, second = demo_report
     counts = lambda r: {k: v for k, v in r.graph["relationships"].items()}  # noqa: E731
     assert counts(second) == counts(first)
+    assert first.graph_before == {"nodes": 0, "relationships": 0}  # started on an empty graph
+    assert second.graph_before["nodes"] == sum(first.graph["nodes"].values())  # and the re-run says what it found
     assert second.graph["nodes"] == first.graph["nodes"]
 
 
