@@ -212,20 +212,13 @@ def pipeline_predictor(nlp: Any = None, batch_size: int = 64) -> Predictor:
 
 # ----------------------------------------------------------------------------------- document-level NER contract
 
-#: NCBI-disease's mention types, all scored as Disease (BioRED's and BC5CDR's map through :data:`GOLD_ALIASES`).
-NCBI_DISEASE_TYPES = ("SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention")
-
-
-def _gold_type(kind: str) -> str:
-    return "Disease" if kind in NCBI_DISEASE_TYPES else kind
-
-
 def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int = 64) -> dict[str, Any]:
     """Mentions of whole documents (title + " " + abstract) against PubTator mention lines.
 
     The full pipeline (:func:`nlp.spacy_components.load`) runs on each document; a predicted entity is correct when
     its character offsets and its type (a medkg label counts as the gold type it aliases, :data:`GOLD_ALIASES`;
-    NCBI-disease's four types are Disease) equal a gold mention's. Per gold type and micro P/R/F1, plus
+    corpus types as :data:`nlp.evaluate_relations.MENTION_TYPES` maps them, NCBI-disease's four are Disease) equal
+    a gold mention's. Per gold type and micro P/R/F1, plus
     normalization accuracy@1 over the gold mentions found: the entity's concept id or one of its xrefs equals one
     of the gold ids (MeSH with or without ``MESH:``); an unlinked entity counts as wrong.
     """
@@ -237,7 +230,7 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
         from nlp.spacy_components import load
 
         nlp = load(batch_size=batch_size)
-    gold_by_doc = [{(a, b): (_gold_type(kind), ids) for a, b, _t, kind, ids in d.mentions} for d in docs]
+    gold_by_doc = [{(a, b): (kind, ids) for a, b, _t, kind, ids in d.mentions} for d in docs]
     types = {t for g in gold_by_doc for t, _ in g.values()}
     mapping = label_to_gold(types)
     counts: dict[str, Counter] = {t: Counter() for t in sorted(types)}

@@ -140,8 +140,12 @@ class CidDocument:
         return f"{self.title} {self.abstract}"
 
 
-#: BioRED's mention types under the BC5CDR names the evaluation uses.
-_MENTION_TYPES = {"ChemicalEntity": "Chemical", "DiseaseOrPhenotypicFeature": "Disease"}
+#: Corpus mention types under the BC5CDR names the evaluations and the NER training use: the one mapping table.
+#: BioRED's chemicals and diseases (its genes, variants, species and cell lines keep their own names) and
+#: NCBI-disease's four classes, all of them diseases.
+MENTION_TYPES = {"ChemicalEntity": "Chemical", "DiseaseOrPhenotypicFeature": "Disease",
+                 "SpecificDisease": "Disease", "DiseaseClass": "Disease", "Modifier": "Disease",
+                 "CompositeMention": "Disease"}
 
 
 def read_pubtator(path: str | Path) -> list[CidDocument]:
@@ -167,7 +171,7 @@ def read_pubtator(path: str | Path) -> list[CidDocument]:
         if len(parts) >= 6 and parts[1].isdigit() and parts[2].isdigit():
             ids = tuple(i for i in re.split(r"[|,;]", parts[5]) if i and i != "-1" and i != "-")
             docs.setdefault(parts[0], CidDocument(parts[0], "", "")).mentions.append(
-                (int(parts[1]), int(parts[2]), parts[3], _MENTION_TYPES.get(parts[4], parts[4]), ids))
+                (int(parts[1]), int(parts[2]), parts[3], MENTION_TYPES.get(parts[4], parts[4]), ids))
         elif len(parts) >= 4 and parts[1] and not parts[1].isdigit():
             d = docs.setdefault(parts[0], CidDocument(parts[0], "", ""))
             d.relations.setdefault(parts[1], set()).add((parts[2], parts[3]))

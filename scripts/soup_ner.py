@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", type=Path, nargs="+", help="model directories written by scripts/train_ner.py")
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--devel", type=Path, required=True, help="IOB file to choose the span threshold on")
+    ap.add_argument("--devel", type=Path, nargs="+", required=True,
+                    help="IOB file(s) to choose the span threshold on")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--version", default=None)
     args = ap.parse_args(argv)
@@ -57,13 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     ner.model.load_state_dict(soup)
     frozen = all(FROZEN_KEY in meta.get("frozen", []) for meta in metas)
     meta = {"version": args.version or metas[-1].get("version", "0"),
-            "train_files": metas[-1].get("train_files"), "devel_file": args.devel.name,
+            "train_files": metas[-1].get("train_files"), "devel_files": [p.name for p in args.devel],
             "soup_of": [{"dir": m.name, "command": mm.get("command"), "best_epoch": mm.get("best_epoch"),
                          "history": mm.get("history"), "train_minutes": mm.get("train_minutes"),
                          "devel_micro_f1": mm.get("devel", {}).get("micro", {}).get("f1")}
                         for m, mm in zip(args.models, metas)],
             "command": ("PYTHONPATH=. python scripts/soup_ner.py " + " ".join(m.name for m in args.models)
-                        + f" --out OUT --devel $BC5CDR/{args.devel.name}")}
+                        + " --out OUT --devel " + " ".join(f"$DATA/{p.name}" for p in args.devel))}
     save_delta(ner.model, args.out, meta, frozen_embeddings=frozen)
     print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
     return 0

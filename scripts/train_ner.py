@@ -123,10 +123,11 @@ def select_min_score(ner: TransformerNER, devel: list[IobSentence]) -> tuple[flo
     return best["min_score"], sweep, scores_at[best["min_score"]]
 
 
-def calibrate(model_dir: Path, devel_path: Path) -> dict:
-    """Choose and store ``min_score`` for an existing model directory; return its devel scores."""
+def calibrate(model_dir: Path, devel_paths: list[Path]) -> dict:
+    """Choose and store ``min_score`` for an existing model directory on the sentences of all ``devel_paths``;
+    return its devel scores."""
     ner = TransformerNER.load(model_dir, device="cpu")
-    devel = read_iob(devel_path)
+    devel = [s for p in devel_paths for s in read_iob(p)]
     threshold, sweep, final = select_min_score(ner, devel)
     cfg_path = model_dir / "config.json"
     meta = json.loads(cfg_path.read_text())
@@ -140,7 +141,10 @@ def calibrate(model_dir: Path, devel_path: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, nargs="+", help="IOB training file(s)")
-    ap.add_argument("--devel", type=Path, required=True, help="IOB file for model selection")
+    ap.add_argument("--devel", type=Path, nargs="+", required=True,
+                    help="IOB file(s) for model selection: the epoch with the best mean micro F1 over them is kept")
+    ap.add_argument("--init", type=Path, help="start from this trained NER model directory instead of the backbone "
+                                              "(e.g. the shipped model, to add a corpus)")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="output model directory")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -174,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
 
     train = [s for f in args.train for s in read_iob(f)]
-    devel = read_iob(args.devel)
+    devels = [read_iob(f) for f in args.devel]
+    devel = [s for d in devels for s in d]
     tok = load_tokenizer()
-    model = build_model()
+    model = TransformerNER.load(args.init, device="cpu", runtime="torch").model if args.init else build_model()
     if not args.train_embeddings:
         model.get_parameter(FROZEN_KEY).requires_grad_(False)
     label2id = {l: i for i, l in enumerate(LABELS)}
@@ -235,20 +240,25 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(history[-1]), flush=True)
             continue
         t1 = time.perf_counter()
-        scores = evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
-        row = {"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4),
-               **{k: round(100 * v["f1"], 2) for k, v in scores.items()},
+        per_file = [evaluate_ner(d, lambda texts: ner.predict(texts, batch_size=64)) for d in devels]
+        mean_f1 = sum(sc["micro"]["f1"] for sc in per_file) / len(per_file)
+        row = {"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4), "mean_micro": round(100 * mean_f1, 2),
+               **{f.name: {k: round(100 * v["f1"], 2) for k, v in sc.items()} for f, sc in zip(args.devel, per_file)},
                "train_s": round(t1 - t0, 1), "eval_s": round(time.perf_counter() - t1, 1)}
         history.append(row)
         print(json.dumps(row), flush=True)
-        if scores["micro"]["f1"] > best_f1:
-            best_f1, best_epoch = scores["micro"]["f1"], epoch
+        if mean_f1 > best_f1:
+            best_f1, best_epoch = mean_f1, epoch
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
 
     assert best_state is not None
     model.load_state_dict(best_state)
+    root = Path(__file__).resolve().parents[1]
+
     def shown(v: object) -> str:  # corpus paths are recorded by file name only: they are the user's own
-        return "$BC5CDR/" + v.name if isinstance(v, Path) else str(v)
+        if isinstance(v, Path) and v.resolve().is_relative_to(root):
+            return str(v.resolve().relative_to(root))  # e.g. --init nlp/models/ner
+        return "$DATA/" + v.name if isinstance(v, Path) else str(v)
 
     def flag(k: str, v: object) -> str:
         name = "--" + k.replace("_", "-")
@@ -260,8 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         f for f in (flag(k, v) for k, v in vars(args).items() if k not in ("out", "calibrate_only")) if f)
     meta = {"version": args.version, "seed": args.seed, "best_epoch": best_epoch, "history": history,
             "hyperparameters": {k: v for k, v in vars(args).items()
-                                if k not in ("train", "devel", "out", "calibrate_only")},
-            "train_files": [p.name for p in args.train], "devel_file": args.devel.name,
+                                if k not in ("train", "devel", "out", "calibrate_only", "init")},
+            "train_files": [p.name for p in args.train], "devel_files": [p.name for p in args.devel],
+            "init": args.init.name if args.init else None,
             "train_minutes": round((time.perf_counter() - t_start) / 60, 1), "command": command}
     path = save_delta(model, args.out, meta, frozen_embeddings=not args.train_embeddings)
     # Choose min_score and score the artifact as shipped (fp16 round trip, rebuilt from backbone + delta).
