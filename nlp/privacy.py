@@ -176,20 +176,37 @@ def _build_deidentifying(factory: Any, policy: PrivacyPolicy) -> DeidentifyingPi
 
 # ------------------------------------------------------------------------------------------- error messages
 
+#: words after a number that make it a count or a size, not an identifier
+_UNITS = ("bytes?|characters?|chars|rows?|records?|documents?|docs|notes?|triples?|nodes?|edges?|relationships?|"
+          "mentions?|sentences?|voxels?|pairs?|lines?|ms|seconds?|s|[KMG]i?B")
 _SCRUB = [
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
     re.compile(r"(?<!\w)\d{3}-\d{2}-\d{4}(?!\w)"),  # SSN
     re.compile(r"(?<![\w])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\w)"),  # phone
     re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # numeric dates
-    re.compile(r"(?<![\w-])[A-Z]{0,4}-?\d{5,}(?![\w-])"),  # MRN-like numbers
+    # MRN-like numbers, also inside file names ("notes_12345678.txt"), but not a count ("1200000 characters")
+    re.compile(r"(?<![A-Za-z0-9-])[A-Z]{0,4}-?\d{5,}(?![A-Za-z0-9-])(?!\s+(?:" + _UNITS + r")\b)"),
 ]
+#: ``host:port`` (an address of medkg's own servers, not an identifier): left as it is
+_HOST_PORT = re.compile(r"(?:(?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9A-Fa-f:]+\]|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+                        r":\d{1,5}(?!\d)")
 
 
 def scrub(message: str) -> str:
-    """Mask identifier-shaped substrings (defence in depth for messages that must quote something)."""
+    """Mask identifier-shaped substrings (defence in depth for messages that must quote something); server
+    addresses and counts with their unit stay readable."""
+    out, last = [], 0
+    for m in _HOST_PORT.finditer(message):
+        out += [_scrub_part(message[last:m.start()]), m.group()]
+        last = m.end()
+    out.append(_scrub_part(message[last:]))
+    return "".join(out)
+
+
+def _scrub_part(text: str) -> str:
     for rx in _SCRUB:
-        message = rx.sub("[REDACTED]", message)
-    return message
+        text = rx.sub("[REDACTED]", text)
+    return text
 
 
 def safe_reason(err: BaseException) -> str:

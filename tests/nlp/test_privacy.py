@@ -229,3 +229,13 @@ def test_outputs_are_owner_only_whatever_the_umask(tmp_path):
     files = [p for p in out.parent.iterdir() if p.is_file()]
     assert len(files) >= 3
     assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in files} == {p.name: 0o600 for p in files}
+
+
+def test_scrub_masks_identifiers_in_file_names_but_not_ports_or_counts():
+    assert scrub("read /data/notes_12345678.txt") == "read /data/notes_[REDACTED].txt"
+    assert scrub("MRN-1234567 and MRN:7654321") == "[REDACTED] and MRN:[REDACTED]"
+    assert scrub("cannot reach bolt://127.0.0.1:59057 or localhost:7687") == \
+        "cannot reach bolt://127.0.0.1:59057 or localhost:7687"
+    assert scrub("a note of 1200000 characters, 250000 triples in 10000 ms") == \
+        "a note of 1200000 characters, 250000 triples in 10000 ms"
+    assert scrub("patient 12345678 seen") == "patient [REDACTED] seen"
