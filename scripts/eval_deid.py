@@ -1,9 +1,11 @@
 """Evaluate de-identification: per-type recall/precision, medical-term survival, notes/s on CPU.
 
-    python scripts/eval_deid.py [GOLD.jsonl] [--mode tag|surrogate] [--no-model] [--json] [--show-misses]
+    python scripts/eval_deid.py [GOLD.jsonl] [--mode tag|surrogate] [--no-model] [--no-learned] [--json]
+                                [--show-misses]
 
 GOLD defaults to the synthetic set shipped with the tests (``tests/nlp/data/deid_notes.jsonl``). Speed is
-measured twice in the same process: patterns only (the baseline) and patterns + spaCy model; the ratio is printed.
+measured twice in the same process: patterns only (the baseline) and patterns + spaCy model + learned tagger; the
+ratio is printed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", type=Path, default=ROOT / "tests" / "nlp" / "data" / "deid_notes.jsonl")
     ap.add_argument("--mode", choices=["tag", "surrogate"], default="tag")
     ap.add_argument("--no-model", action="store_true", help="patterns and context cues only")
+    ap.add_argument("--no-learned", action="store_true", help="without the learned PHI tagger")
+    ap.add_argument("--learned-model", type=Path, default=None, help="learned tagger directory (default shipped)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the notes for the speed figure")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--extract", action="store_true",
@@ -48,9 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     texts = [n["text"] for n in notes]
     scopes = [n.get("patient_id") for n in notes]
     pseudo = Pseudonymizer(b"eval-deid-fixed-key-not-secret")  # evaluation only: results do not depend on it
-    deid = Deidentifier(DeidConfig(mode=args.mode, use_model=not args.no_model), pseudonymizer=pseudo)
+    learned = {"learned_model": str(args.learned_model)} if args.learned_model else {}
+    deid = Deidentifier(DeidConfig(mode=args.mode, use_model=not args.no_model,
+                                   use_learned=not (args.no_model or args.no_learned), **learned), pseudonymizer=pseudo)
     t0 = time.perf_counter()
-    deid.nlp  # noqa: B018  (load the model outside the timed runs)
+    deid.nlp, deid.learned  # noqa: B018  (load the models outside the timed runs)
     load_s = time.perf_counter() - t0
     results = list(deid.pipe(texts, scopes))
     sc = score(notes, results)
@@ -66,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_speed:
         base = full = float("nan")
     else:
-        base = rate(Deidentifier(DeidConfig(mode=args.mode, use_model=False), pseudonymizer=pseudo))
+        base = rate(Deidentifier(DeidConfig(mode=args.mode, use_model=False, use_learned=False), pseudonymizer=pseudo))
         full = rate(deid) if not args.no_model else base
     chars = sum(map(len, texts)) / len(texts)
     out = {"notes": len(notes), "mean_chars": round(chars), "per_type": sc.table(),
@@ -75,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(out, indent=2, default=lambda x: None if isinstance(x, float) and math.isnan(x) else x))
         return 0
-    print(f"{len(notes)} notes, {chars:.0f} chars on average, mode={args.mode}, model={'off' if args.no_model else 'on'}")
+    print(f"{len(notes)} notes, {chars:.0f} chars on average, mode={args.mode}, model={'off' if args.no_model else 'on'}, "
+          f"learned={'on' if deid.config.use_learned else 'off'}")
     print(f"{'type':9} {'gold':>5} {'pred':>5} {'recall':>7} {'R-typed':>8} {'prec':>7} {'P-typed':>8}")
     for kind, r in sc.table().items():
         print(f"{kind:9} {r['gold']:5d} {r['predicted']:5d} {r['recall']:7.1%} {r['recall_typed']:8.1%} "
