@@ -76,6 +76,10 @@ def train_cmd(
     version: str = typer.Option("0.1.0", "--version", help="Model version recorded on findings."),
     allow_empty: bool = typer.Option(False, "--allow-empty-masks", help="Accept masks without foreground."),
     init: Path = typer.Option(None, "--init", help="Start from this model folder's weights (fine-tune)."),
+    target_spacing: str = typer.Option(None, "--target-spacing",
+                                       help="Voxel spacing in mm the network works at, e.g. 1 or 1,1,2: training "
+                                            "and segmented scans are resampled to it (3D scans from several "
+                                            "scanners)."),
 ) -> None:
     """Train a 2D/3D U-Net (Dice + cross-entropy) on images and masks paired by file stem."""
     from imaging.train import train
@@ -87,7 +91,8 @@ def train_cmd(
                 patch_size=patch_size[0] if patch_size and len(patch_size) == 1 else patch_size,
                 batch_size=batch_size, samples_per_image=samples, lr=lr, seed=seed, num_threads=threads,
                 time_limit_s=time_limit, device=device, name=name, version=version,
-                allow_empty_masks=allow_empty, init_from=init)
+                allow_empty_masks=allow_empty, init_from=init,
+                target_spacing=_floats(target_spacing, "--target-spacing"))
     dice = f"{res.best_val_dice:.4f}" if res.best_val_dice is not None else "n/a (no validation images)"
     typer.echo(f"trained {res.epochs_run} epochs in {res.seconds:.0f}s; best validation Dice {dice} -> {out}")
 

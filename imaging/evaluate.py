@@ -80,7 +80,7 @@ def evaluate(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Pat
         img = load_image(img_path, dims=cfg.dims)
         truth = load_mask(mask_path, like=img, n_labels=len(cfg.label_names), allow_empty=True)
         roi = load_mask(rois[key], like=img, allow_empty=False).array if roi_dir is not None else None
-        pred = probabilities_to_mask(predict_probabilities(net, cfg, img.array, device))
+        pred = probabilities_to_mask(predict_probabilities(net, cfg, img.array, device, spacing=img.spacing))
         row = {"image": key, **segmentation_metrics(pred, truth.array, len(cfg.label_names), img.spacing, roi)}
         rows.append(row)
     mean = {}

@@ -37,6 +37,10 @@ class ModelConfig(BaseModel):
     strides: tuple[int, ...] = (2, 2, 2)
     num_res_units: int = Field(1, ge=0)
     patch_size: tuple[int, ...] = (64, 64, 64)
+    #: voxel spacing (mm) the network works at: scans are resampled to it before the network and the prediction
+    #: back to the scan's own grid after it, so scanners with other spacings show it lesions at the scale it
+    #: learned; ``None`` feeds voxels as they are (2D images, models trained that way)
+    target_spacing: tuple[float, ...] | None = None
     concepts: dict[str, Concept] = Field(default_factory=dict)  # label name -> the Disease/Anatomy it names
     training: dict[str, object] = Field(default_factory=dict)  # provenance: data, epochs, validation scores
 
@@ -57,6 +61,9 @@ class ModelConfig(BaseModel):
         factor = int(np.prod(self.strides))
         if any(p % factor for p in self.patch_size):
             raise ValueError(f"patch_size {self.patch_size} must be divisible by the total stride {factor}")
+        if self.target_spacing is not None and (len(self.target_spacing) != self.dims
+                                                or any(not (v > 0) for v in self.target_spacing)):
+            raise ValueError(f"target_spacing {self.target_spacing} must have {self.dims} positive sizes (mm)")
         if unknown := set(self.concepts) - set(self.label_names):
             raise ValueError(f"concepts name unknown label(s) {sorted(unknown)}; labels: {list(self.label_names)}")
         return self
@@ -135,13 +142,36 @@ def normalize(image: np.ndarray) -> np.ndarray:
     return np.asarray(NormalizeIntensity()(image.astype(np.float32)), dtype=np.float32)
 
 
+def resampled_shape(shape: tuple[int, ...], spacing: tuple[float, ...], target: tuple[float, ...]) -> tuple[int, ...]:
+    """The grid size that covers the same extent as ``shape`` at ``spacing`` when voxels are ``target`` mm."""
+    return tuple(max(1, int(round(n * s / t))) for n, s, t in zip(shape, spacing, target))
+
+
+def resample(array: np.ndarray, shape: tuple[int, ...], *, labels: bool = False) -> np.ndarray:
+    """``array`` (spatial axes, or channels first then spatial) on a grid of ``shape``: linear interpolation for
+    intensities and probabilities, nearest neighbour for ``labels``."""
+    import torch
+    from torch.nn.functional import interpolate
+
+    spatial = len(shape)
+    x = torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32))
+    x = x[None, None] if x.ndim == spatial else x[None]
+    if tuple(x.shape[2:]) == tuple(shape):
+        return np.asarray(array)
+    mode = "nearest-exact" if labels else ("trilinear" if spatial == 3 else "bilinear")
+    out = interpolate(x, size=tuple(shape), mode=mode, **({} if labels else {"align_corners": False}))[0]
+    return (out[0] if np.asarray(array).ndim == spatial else out).numpy()
+
+
 def predict_probabilities(net: "torch.nn.Module", cfg: ModelConfig, image: np.ndarray,
                           device: "str | torch.device | None" = None, overlap: float = 0.25,
-                          sw_batch_size: int = 2) -> np.ndarray:
+                          sw_batch_size: int = 2, spacing: tuple[float, ...] | None = None) -> np.ndarray:
     """Softmax probabilities ``(labels + 1, *image.shape)`` by sliding-window inference over ``cfg.patch_size``.
 
-    Images smaller than the patch are padded and cropped back by MONAI; larger ones are tiled with
-    Gaussian-weighted blending so tile seams do not show in the mask. AMP (fp16) is used on CUDA.
+    With a ``cfg.target_spacing`` and the image's ``spacing`` (mm), the image is resampled to the model's spacing
+    first and the probabilities back to the image's grid, so sizes in mm of the result do not depend on the
+    scanner's spacing. Images smaller than the patch are padded and cropped back by MONAI; larger ones are tiled
+    with Gaussian-weighted blending so tile seams do not show in the mask. AMP (fp16) is used on CUDA.
     """
     import torch
     from monai.inferers import sliding_window_inference
@@ -149,6 +179,12 @@ def predict_probabilities(net: "torch.nn.Module", cfg: ModelConfig, image: np.nd
     if image.ndim != cfg.dims:
         raise InputError(f"model {cfg.name} segments {cfg.dims}D images, got a {image.ndim}D image "
                          f"of shape {image.shape}")
+    if cfg.target_spacing is not None and spacing is not None:
+        work = resampled_shape(image.shape, spacing, cfg.target_spacing)
+        if work != tuple(image.shape):
+            probs = predict_probabilities(net, cfg.model_copy(update={"target_spacing": None}),
+                                          resample(image, work), device, overlap, sw_batch_size)
+            return resample(probs, tuple(image.shape))
     dev = resolve_device(device) if device is not None else next(net.parameters()).device
     x = torch.from_numpy(normalize(image))[None, None].to(dev)
     with torch.inference_mode(), torch.autocast(device_type="cuda", dtype=torch.float16,

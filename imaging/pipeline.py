@@ -55,7 +55,7 @@ def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patien
 
     net, cfg = load_model(model_dir, device)
     scan = load_image(image, dims=cfg.dims, spacing_2d=spacing_2d)
-    probs = predict_probabilities(net, cfg, scan.array, device)
+    probs = predict_probabilities(net, cfg, scan.array, device, spacing=scan.spacing)
     mask = probabilities_to_mask(probs)
     mask_path = save_mask(mask, scan, out)
     pid, uid, when = (patient_id or scan.patient_id, study_uid or scan.study_uid or content_uid(scan.path),

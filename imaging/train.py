@@ -49,6 +49,15 @@ def load_pairs(images_dir: str | Path, masks_dir: str | Path, dims: int | None =
     return items
 
 
+def to_spacing(item: dict, target: tuple[float, ...]) -> dict:
+    """An image/mask pair resampled to ``target`` mm voxels (the grid the network trains at)."""
+    from imaging.model import resample, resampled_shape
+
+    shape = resampled_shape(item["image"].shape[1:], item["spacing"], target)
+    return {**item, "image": resample(item["image"], shape), "label": resample(item["label"], shape, labels=True),
+            "spacing": tuple(target)}
+
+
 def split(items: list[dict], val_fraction: float, seed: int) -> tuple[list[dict], list[dict]]:
     if not 0 <= val_fraction < 1:
         raise InputError(f"val_fraction must be in [0, 1), got {val_fraction}")
@@ -89,11 +98,15 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
           lr: float = 2e-3, seed: int = 0, device: str | None = None, num_threads: int | None = 2,
           time_limit_s: float | None = None, val_every: int = 1, name: str = "medkg-unet",
           version: str = "0.1.0", allow_empty_masks: bool = False, fp16: bool = True,
-          init_from: str | Path | None = None) -> TrainResult:
+          init_from: str | Path | None = None,
+          target_spacing: tuple[float, ...] | float | None = None) -> TrainResult:
     """Train and write the model folder (best validation Dice, or the last epoch without validation).
 
     ``init_from`` starts from another model folder's weights (fine-tuning); its architecture (dims, labels,
-    channels, strides, residual units) must match, the patch size may differ.
+    channels, strides, residual units) must match, the patch size may differ. ``target_spacing`` (mm, one value for
+    every axis or one per axis): training
+    images and masks are resampled to it (images linearly, masks by nearest label), and so is every scan the model
+    later segments (see :func:`imaging.model.predict_probabilities`).
     """
     import torch
     from monai.data import CacheDataset, DataLoader, list_data_collate
@@ -114,12 +127,19 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
         patch_size = (patch_size,) * dims
     patch_size = tuple(patch_size or ((64,) * 3 if dims == 3 else (128,) * 2))
     strides = tuple(strides or (2,) * (len(channels) - 1))
+    if isinstance(target_spacing, (int, float)):
+        target_spacing = (float(target_spacing),) * dims
+    elif target_spacing is not None and len(target_spacing) == 1:
+        target_spacing = tuple(target_spacing) * dims
     try:
         cfg = ModelConfig(name=name, version=version, dims=dims, label_names=tuple(label_names),
                           channels=tuple(channels), strides=strides, num_res_units=num_res_units,
-                          patch_size=patch_size, concepts=concepts or {})
+                          patch_size=patch_size, concepts=concepts or {},
+                          target_spacing=tuple(target_spacing) if target_spacing is not None else None)
     except ValueError as err:
         raise InputError(f"invalid model settings: {err}") from None
+    if cfg.target_spacing is not None:
+        items = [to_spacing(it, cfg.target_spacing) for it in items]
     train_items, val_items = split(items, val_fraction, seed)
     dev = resolve_device(device)
     use_amp = dev.type == "cuda"
@@ -212,7 +232,7 @@ def validate(net, cfg: ModelConfig, items: list[dict]) -> float:
     metric = DiceMetric(include_background=False, reduction="mean", ignore_empty=True)
     net.eval()
     for it in items:
-        probs = predict_probabilities(net, cfg, it["image"][0])
+        probs = predict_probabilities(net, cfg, it["image"][0], spacing=it["spacing"])
         pred = torch.from_numpy(np.argmax(probs, axis=0))[None, None]
         gt = torch.from_numpy(it["label"])[None].long()
         metric(one_hot(pred, cfg.out_channels), one_hot(gt, cfg.out_channels))
