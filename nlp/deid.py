@@ -288,13 +288,15 @@ _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 # an unbounded chain tried from each of n start positions is what made "Ab'Ab'Ab'…" or "1.1.1.…" quadratic.
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
 _LO = "a-zß-öø-ÿ"
-_CAPWORD = rf"[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"
-_NAME_TOK = (rf"(?:(?:Mc|Mac|O'|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
+_CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"  # also "D'Amato"
+_NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
              rf"[A-Z](?=[\s,]))")
-_NAME_TOK_CAPS = rf"(?:[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
+_NAME_TOK_CAPS = rf"(?:(?:[A-Z]['’])?[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
 _PARTICLE = r"(?:de|del|de la|de los|da|di|della|van der|van den|van de|van|von|ter|ten|le|la|bin|al|el|dos|das|du)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
-_NAME_CAPS = rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAPS}){{0,3}}"  # a name does not run over a line break
+# a name does not run over a line break; a comma only after the first word ("SMITH, JOHN A", not "Ann Lee, Keene")
+_NAME_CAPS = (rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAPS}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
+              rf"{_NAME_TOK_CAPS}){{0,2}})?")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer)"
 _CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA)"
 _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
@@ -315,7 +317,9 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"subscriber(?: id| number)|group(?: number| no\.?| #)|medicare(?: number| id| no\.?| #)?|"
             r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)?|dl#?|"
             r"hicn?|mbi|docket(?: number| no\.?| #)?|commission(?: number| no\.?| #)|rx(?: #| no\.?| number)|"
-            r"certificate(?: number| no\.?| #)?|serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
+            r"certificate(?: number| no\.?| #)?|cert\.?(?=[ \t]*(?:#|no\b|number))|auth(?=[ \t]*(?:#|no\b|number))|"
+            r"registry(?= (?:number|no\b|#))|passport(?: number| no\.?| #)?|cdl|"
+            r"serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
             r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)?|encounter(?: number| id| no\.?| #)?|"
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)?|"
@@ -328,7 +332,7 @@ _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close)")
-_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
+_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|#)\.?\s*#?\s*[A-Za-z0-9-]+){0,2}"  # "Bldg C, Apt 7"
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
                    r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
@@ -356,6 +360,17 @@ _AT_CUES = (r"followed|seen|treated|fell|hospitalized|admitted|dialysis|dialyzed
             r"resides|stayed|stay|care|cared for|surgery|cabg|cath|pcp|cardiologist|oncologist|physician|md|rehab")
 _PLACE_TOK = r"(?:st\.?[ \t]+|saint[ \t]+|mt\.?[ \t]+)?[A-Za-z](?:[A-Za-z&]|['’.-](?=[A-Za-z])){0,30}"
 
+
+def _id_spaced_rx(letters: str) -> re.Pattern[str]:
+    """An identifier in groups after its cue: "Acct: 7730 2214 9981", "member ID ZQB 771 204 556", "Medicaid (GT 81
+    54 305 A)"; every group after the first holds a digit, so a following word is never taken. ``letters`` is the
+    letter case of the value: lower-case notes write "serial rp 155 876"."""
+    a = f"[{letters}0-9]"
+    return re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}[ \t]*[:#(]?[ \t]*"
+                      rf"(?P<val>{a}{{1,6}}(?:[ ](?={a}{{0,5}}\d){a}{{1,6}}){{1,4}}"
+                      rf"(?:[ ][{letters}](?=[ \t]{{2,}}|[ \t]*(?:$|\n|[,;()])|\.(?:\s|$)))?)(?![\w-])", re.M)
+
+
 _RX = {
     "email": re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}"),
     "url": re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]+|\b(?:[a-z0-9-]{1,63}\.){1,8}(?:com|org|net|edu|gov|"
@@ -368,7 +383,7 @@ _RX = {
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)\s*(?:is|:|#)?"
                           r"\s*[:#]?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
-                        r"(?:\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
+                        r"(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
                             r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)\s*(?:is|#|no\.?|:)?"
@@ -388,7 +403,7 @@ _RX = {
                               r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
     "date_mdy_text": re.compile(rf"\b{_MON}(?:\s+|-){_DAY}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
     "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR_DMY}\b)?"),
-    "date_my_text": re.compile(rf"\b{_MON}(?:\s+(?i:of))?,?\s+(?P<year>(?:19|20)\d{{2}})\b"),
+    "date_my_text": re.compile(rf"\b{_MON}(?:\s+(?i:of))?,?\s+(?P<year>(?:19|20)\d{{2}}\b|['’]\d{{2}}(?![\w'’]))"),
     "date_day": re.compile(r"(?i)\b(?:on|by|until|till|since|from|before|after|through|of)\s+(?P<span>the\s+"
                            r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
     "date_day_of": re.compile(r"(?i)\b(?P<span>(?P<day>[0-3]?\d(?:st|nd|rd|th)))[ \t]+day[ \t]+of\b"),
@@ -402,7 +417,7 @@ _RX = {
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
                          rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}[ \t]+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
-    "rural_route": re.compile(r"\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
+    "rural_route": re.compile(r"(?i)\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
                               r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
@@ -411,7 +426,7 @@ _RX = {
                                  r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
                                  r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|st(?=[ \t]*(?:[,;\n]|in\b)))"
                                  r"\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|bldg|lot|trlr|#)\.?[ \t]*#?[ \t]*"
-                                 r"(?=[a-z-]{0,3}\d|[a-z]\b)[a-z0-9-]{1,8}\b)?"),
+                                 r"(?=[a-z-]{0,3}\d|[a-z]\b)[a-z0-9-]{1,8}\b){0,2}"),
     "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
     "city_state": re.compile(rf"(?P<city>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}),\s+{_STATE}\b(?!-)"),
     "place_cue": re.compile(rf"(?i:\b(?:{_PLACE_CUES}))\s+(?P<val>(?:St\.\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
@@ -446,7 +461,7 @@ _RX = {
                                    rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
                                    rf"(?:y|yo|,|M\b|F\b))"),
     "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
-    "name_initial": re.compile(r"\b(?P<val>[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
+    "name_initial": re.compile(r"\b(?P<val>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?:Mc|Mac|[A-Z]')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
     "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|fr|rev|reverend|trooper|sgt|rabbi|imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}})"),
@@ -465,6 +480,8 @@ _RX = {
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
     "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/:-]|\.\d)"),
     "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
+    # an international number: country code and groups, "+44 20 7946 0958", "+63 2 8123 4567"
+    "phone_intl": re.compile(r"(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\w-])"),
     "phone_hash": re.compile(r"(?<![\w#])#[ \t]*(?P<val>(?:\(?\d{3}\)?[ .-]?)?\d{3}[ .-]?\d{4})(?![\d-])"),
     # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
     "name_nickname": re.compile(rf"\b(?P<val>{_NAME_TOK}[ \t]+(?:\([\"“']?{_NAME_TOK}[\"”']?\)|[\"“']{_NAME_TOK}[\"”'])"
@@ -488,9 +505,7 @@ _RX = {
                              rf"road|rd|boulevard|blvd|lane|ln|drive|terrace|ter|parkway|pkwy|highway|hwy|court|ct|place|way|circle|"
                              rf"square|sq)\b\.?)"),
     # an identifier in groups after its cue: "Acct: 7730 2214 9981", "member ID ZQB 771 204 556", "chart no. CP 44 1907"
-    "id_spaced": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}[ \t]*[:#]?[ \t]*"
-                            rf"(?P<val>[A-Z0-9]{{1,6}}(?:[ ](?=[A-Z0-9]{{0,5}}\d)[A-Z0-9]{{1,6}}){{1,4}})"
-                            rf"(?=[ \t]{{2,}}|[ \t]*(?:$|\n|[,;()])|\.(?:\s|$))"),
+    "id_spaced": _id_spaced_rx("A-Z"),
     # a signature line: "-- r. delacroix rn", "MARIBEL ESPINOSA-KAHN RN", "signed Jolene Marchetti RN"
     "name_sig": re.compile(rf"(?m)^[ \t]*(?:[-–—~]+[ \t]*|(?i:signed|sig|e-signed)[ \t]*:?[ \t]+)?"
                            rf"(?P<val>(?:[A-Za-z]\.[ \t]?)?{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,2}}),?[ \t]+"
@@ -505,6 +520,10 @@ _RX = {
     # the next names of a list after a label: "Crew: Takeshi Baker, Ozzie Marsh"
     "name_label_list": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#]{{1,40}}:[ \t]*{_NAME_TOK}[ \t]+{_NAME_TOK},[ \t]*"
                                   rf"(?P<val>{_NAME_TOK}[ \t]+{_NAME_TOK})(?=[ \t]*(?:$|,|\())"),
+    # the first line of an address block: "Noelani O'Sullivan\n6690 Chestnut Hill Road", "Mr. Leif Haugen\nPO Box 12"
+    "name_above_street": re.compile(rf"(?m)^[ \t]*(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
+                                    rf"{_NAME_TOK}){{1,3}})(?:,[ \t]*{_CREDENTIAL})?[ \t]*\n[ \t]*(?=\d{{1,6}}[A-Za-z]?[ \t]+"
+                                    r"[A-Za-z]|(?i:p\.?[ \t]?o\.?[ \t]?box|rr[ \t]|rural route|hc[ \t]))"),
     # a letter's closing: "Sincerely,\nDariush de Vries"
     "name_closing": re.compile(rf"(?i:\b(?:sincerely|regards|respectfully|best wishes|yours truly|thank you)),?[ \t]*\n[ \t]*"
                                rf"(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK}){{1,3}})"
@@ -531,8 +550,10 @@ _RX = {
                                   r"(?=\s*(?:\(|\bMRN\b|\bDOB\b|\bmrn\b|,\s*(?:MRN|DOB|age)|$|\n))|(?m:^)(?P<val2>(?:Mc|Mac|O')?[A-Z][a-z]+"
                                   r"(?:-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?)(?=\s+(?:is|was|has|presents|presented)\b)"),
     # "Patient MWANGI, SIPHO  MRN ...", "Resident: LOMIDZE, VENKATESH, MRN": last, first in capitals after a label
+    # (a short particle may lead the surname: "NI DHOMHNAILL, DUC")
     "name_last_first_caps": re.compile(r"(?i:\b(?:patient|pt|resident|name|member|insured|driver|operator|applicant|"
-                                       r"ward|rider|employee)\b[ \t]*:?[ \t]+)(?P<val>[A-Z][A-Z'-]{1,25},[ \t]*[A-Z][A-Z'-]{1,25}"
+                                       r"ward|rider|employee|beneficiary|claimant|client|subscriber)\b[ \t]*:?[ \t]+)"
+                                       r"(?P<val>(?:[A-Z][A-Z'-]{0,2}[ \t])?[A-Z][A-Z'-]{1,25},[ \t]*[A-Z][A-Z'-]{1,25}"
                                        r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:,[ \t]*(?:MRN|DOB|age)|\(|MRN\b|DOB\b|$|\n))", re.M),
 }
 
@@ -616,6 +637,19 @@ _FACILITY_MODIFIER_STOP = frozenset({"his", "her", "their", "my", "our", "your",
                                      "treatment", "detox", "sober", "medical", "health", "dialysis", "surgery", "surgical",
                                      "rehab", "nursing", "living", "assisted", "poison", "control", "data", "command"})
 _NAME_DEAR = re.compile(rf"(?m)^[ \t]*(?i:dear)[ \t]+(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,2}})[ \t]*[,:]")
+# lower-case notes write identifiers in lower case too: "serial rp 155 876", "member id eck439620014"
+_ID_SPACED_LOWER = _id_spaced_rx("a-z")
+_ID_CUE_LOWER = re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}\s*[:#]?\s*"
+                           r"(?P<val>(?=[a-z0-9-]{0,24}[a-z])[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){3,24})(?![\w-])")
+# an insurance group number ("group 148731-Y98") and a licence number after its state ("CDL VT L815-1126-3438",
+# "driver's license: NY 123 456 789"); "age group 65-74" has too few digits
+_GROUP_OR_STATE_ID = re.compile(
+    rf"(?i:\bgroup(?:[ \t]*(?:#|no\.?|number|id))?[ \t]*:?[ \t]*|\b(?:cdl|dl|driver'?s?[ \t]+lic(?:en[cs]e)?\.?|"
+    rf"licen[cs]e|lic\.?)(?:[ \t]*(?:#|no\.?|number))?[ \t]*:?[ \t]*(?:{_STATE_ABBR}|{_STATE_NAMES})[ \t]*[:#]?[ \t]*)"
+    r"(?P<val>[A-Za-z0-9]{1,12}(?:[ -](?=[A-Za-z]?\d)[A-Za-z0-9]{1,12}){0,5})(?![\w-])")
+_STREET_LEAD = re.compile(r"(?i)(?:\b(?:lives?|living|resides?|residing|stays?|staying)(?:[ \t]+(?:alone|with[ \t]+"
+                          r"[a-z'’]+))?[ \t]+at|\baddress[ \t]*:?)[ \t]+\Z")
+_ZIP_LATER = re.compile(r"[^\n\d]{0,40}\b\d{5}(?:-\d{4})?\b")
 _ST_JOHNS_WORT = re.compile(r"(?i)\b(?:st\.?|saint)[ \t]+john['’]?s[ \t]+wort\b")
 
 
@@ -677,6 +711,11 @@ def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy <= 40 else 1900 + yy
 
 
+def _year(text: str) -> int:
+    """A four-digit year, or a two-digit one after an apostrophe ("Aug '75")."""
+    return int(text) if text[:1].isdigit() else _two_digit_year(int(text[1:]))
+
+
 def _parse_day(text: str) -> tuple[int, str]:
     m = re.match(r"(\d+)(\D*)", text)
     assert m is not None
@@ -691,7 +730,8 @@ def _month_ok(text: str) -> bool:
     return core.lower() in _MONTHS and len(core) > 3 and core.lower() not in {"march", "may"}
 
 
-_LOWER_MONTH_CUE = re.compile(r"(?:\b(?:on|since|until|till|by|from|dated?|mtg|meeting|appt|due|scheduled|before|after)"
+_LOWER_MONTH_CUE = re.compile(r"(?:\b(?:on|since|until|till|by|from|dated?|mtg|meeting|appt|due|scheduled|before|after|"
+                              r"admitted|readmitted|planned|seen|visit|placed|started|done|last|next)"
                               r"[ \t]+|^)\Z")
 
 
@@ -699,8 +739,9 @@ def _lower_month_ok(text: str, m: re.Match[str]) -> bool:
     """A lower-case month abbreviation in a lower-case note: "f/u on sep 24th", "mtg jul 6", not "dec 2 units"."""
     if not m.group("mon")[:1].islower() or not _case_degenerate(text):
         return False
-    return bool(re.search(r"[a-z]$", m.group("day"))) or bool(_LOWER_MONTH_CUE.search(text, max(0, m.start() - 12),
-                                                                                       m.start()))
+    if re.search(r"[a-z]$", m.group("day")) or text[m.end("mon"):m.end("mon") + 1] in ".-":
+        return True  # "sep 24th", "jul-8", "jun. 14": a units reading ("dec 2 units") has neither
+    return bool(_LOWER_MONTH_CUE.search(text, max(0, m.start() - 16), m.start()))
 
 
 _MODEL_WINDOW = 20_000
@@ -888,7 +929,7 @@ class Deidentifier:
             else:
                 cands += self._model_cands(text, doc, protected)
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
-                 and not self._label_word(text, c)]
+                 and not self._label_word(text, c) and not _lab_result(text, c)]
         chosen = _resolve(text, cands)
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or self._proper_words(text[c.start:c.end])]
@@ -931,7 +972,8 @@ class Deidentifier:
             c.end = m.end("w")
 
     def _label_word(self, text: str, c: _Cand) -> bool:
-        """A form label at the start of a line, "Allergies:", "County:": an English word, not a name or a place."""
+        """A form label at the start of a line or after a column gap, "Allergies:", "...   Time:": an English word,
+        not a name or a place."""
         if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source == "pattern":
             return False
         value = text[c.start:c.end]
@@ -943,7 +985,7 @@ class Deidentifier:
                 return c.end <= c.start
             return False
         return (" " not in value and re.match(r"[ \t]*:", text[c.end:c.end + 3]) is not None
-                and re.search(r"(?:^|\n)[ \t]*\Z", text[max(0, c.start - 8):c.start]) is not None
+                and re.search(r"(?:^|\n|[ \t]{2})[ \t]*\Z", text[max(0, c.start - 8):c.start]) is not None
                 and (self._is_english(value) or value.lower() in self.lex.medical_words or self._never_name(value)))
 
     def _eponym_use(self, text: str, c: _Cand) -> bool:
@@ -1053,6 +1095,10 @@ class Deidentifier:
                 while text[e - 1] in " .-(":
                     e -= 1
                 add(_Cand(PhiType.PHONE, m.start("val"), e, "context", P + 3))
+        for m in _RX["phone_intl"].finditer(text):
+            digits = sum(ch.isdigit() for ch in m.group())
+            if 9 <= digits <= 15 and re.search(r"\d{3}$", m.group()):
+                add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P + 3))
         for m in _RX["phone_hash"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718"
@@ -1088,9 +1134,7 @@ class Deidentifier:
                         re.sub(rf"(?i)\b(?:{_STREET_SUFFIX}|\d+\w*)\b", " ", m.group())) \
                         and not _FULL_SUFFIX.search(m.group()):
                     continue  # "2 Heart Lane" is rare; "Rocky Neck Avenue", "79 Water Street" are streets
-                if key == "street_anycase" and any(
-                        self._never_name(w) or w.lower() in self.lex.medical_words or w.isdigit()
-                        for w in m.group("words").split()):
+                if key == "street_anycase" and self._street_words_bad(text, m):
                     continue  # "500 cc ns per dr", "x 2 units st"
                 add(_Cand(PhiType.ADDRESS, m.start(), m.end(), "pattern", P - 10))
                 town = _TOWN_AFTER_STREET.match(text, m.end())  # "3250 Water Street, Saskatoon, GA"
@@ -1134,6 +1178,16 @@ class Deidentifier:
         self._loose_cands(text, out)
         self._chain_unit_cands(text, out, degenerate)
         return out
+
+    def _street_words_bad(self, text: str, m: re.Match[str]) -> bool:
+        """The words of a street in a one-case note must not be charting words; plain English ones ("old county
+        rd") pass where the context is an address: "lives alone at", "address:", a ZIP code later on the line."""
+        words = [w for w in m.group("words").split() if w.lower().rstrip(".") not in ("n", "s", "e", "w")]
+        if not words or any(w.lower() in self.lex.medical_words or w.isdigit() for w in words):
+            return True
+        if not any(self._never_name(w) for w in words):
+            return False
+        return not (_STREET_LEAD.search(text[max(0, m.start() - 40):m.start()]) or _ZIP_LATER.match(text, m.end()))
 
     # -- chains and brands with their town, named units, ZIP after a town, plates, odd dates, more ID cues
     def _chain_unit_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
@@ -1432,9 +1486,16 @@ class Deidentifier:
             if not degenerate and not all(w[:1].isupper() for w in words):
                 continue
             out.append(_Cand(PhiType.ADDRESS, m.start("val"), m.end("val"), "context", P - 11))
-        for m in _RX["id_spaced"].finditer(text):
-            val = m.group("val")
-            if sum(ch.isdigit() for ch in val) >= 5:
+        for rx in (_RX["id_spaced"], _ID_SPACED_LOWER) if degenerate else (_RX["id_spaced"],):
+            for m in rx.finditer(text):
+                if sum(ch.isdigit() for ch in m.group("val")) >= 5:
+                    out.append(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+        for m in _ID_CUE_LOWER.finditer(text) if degenerate else ():
+            val = m.group("val")  # "member id eck439620014", "s/n vze392527a": letters and at least four digits
+            if sum(ch.isdigit() for ch in val) >= 4 and not re.fullmatch(r"\d+[a-z]{1,6}", val):
+                out.append(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
+        for m in _GROUP_OR_STATE_ID.finditer(text):
+            if sum(ch.isdigit() for ch in m.group("val")) >= 5:
                 out.append(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
         for m in _RX["name_sig"].finditer(text):
             s, e = m.start("val"), m.end("val")
@@ -1474,14 +1535,14 @@ class Deidentifier:
                     not degenerate and not all(t.group()[:1].isupper() for t in toks)):
                 continue
             out.append(_Cand(PhiType.LOCATION, m.start("val") + toks[0].start(), m.end("val"), "context", C - 5))
-        for key in ("name_label_any", "name_first_person", "name_label_list", "name_closing"):
+        for key in ("name_label_any", "name_first_person", "name_label_list", "name_closing", "name_above_street"):
             for m in _RX[key].finditer(text):
                 s, e = m.start("val"), m.end("val")
                 words = [w for w in re.findall(r"[^\s.]+", text[s:e]) if len(w) > 1]
                 if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
                     continue
                 first = words[0].lower()
-                if key in ("name_label_any", "name_label_list") and not (first in self.lex.census_first or first in self.lex.census_first_words
+                if key in ("name_label_any", "name_label_list", "name_above_street") and not (first in self.lex.census_first or first in self.lex.census_first_words
                                                     or any(self._unknown_word(w) for w in words)):
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
@@ -1764,6 +1825,8 @@ class Deidentifier:
                     if not words or words[-1].end() + s != e or (signed and len(words) != len(text[s:e].split())):
                         continue
                     span: tuple[int, int] | None = (s + words[0].start(), e)
+                elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and "," in text[m.end():s]:
+                    continue  # "Ayse Volkov, MD, Bluefield Family Clinic": a credential, a comma, then the practice
                 else:
                     relative = key == "anycase_weak" and bool(_RELATIVE_CUE.match(m.group()))
                     staff = key == "anycase_weak" and bool(_STAFF_CUE.match(m.group()))
@@ -1850,8 +1913,9 @@ class Deidentifier:
                     month, day, order = a, b, "mdy"
                 if not (1 <= month <= 12 and 1 <= day <= 31):
                     continue
-                if key == "date_mdy_num" and m.group("sep") == "." and len(y) == 2:
-                    continue  # 1.5.12 is more likely a version or dose than a date
+                if key == "date_mdy_num" and m.group("sep") == "." and len(y) == 2 and not (
+                        len(m.group("a")) == len(m.group("b")) == 2):
+                    continue  # 1.5.12 is more likely a version or dose than a date; "05.03.24" is a date
                 out.append(_Cand(PhiType.DATE, st, en, "pattern", P, {
                     "kind": "num", "order": order, "sep": m.group("sep"), "m": month, "d": day,
                     "y": int(y) if len(y) == 4 else _two_digit_year(int(y)), "ylen": len(y),
@@ -1886,7 +1950,9 @@ class Deidentifier:
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
-                if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)):
+                if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)) \
+                        and not (key == "date_dmy_text" and re.fullmatch(r"\d+(?i:st|nd|rd|th)[ \t]+(?i:of)[ \t]+",
+                                                                          text[m.start("day"):m.start("mon")])):
                     continue
                 day, suffix = _parse_day(m.group("day"))
                 if not 1 <= day <= 31:
@@ -1907,7 +1973,7 @@ class Deidentifier:
             start = m.start()
             out.append(_Cand(PhiType.DATE, start, m.end(), "pattern", P, {
                 "kind": "text", "m": _MONTHS[m.group("mon").lower().rstrip(".")], "d": None,
-                "y": int(m.group("year")), "mon_start": m.start("mon") - start, "mon_end": m.end("mon") - start,
+                "y": _year(m.group("year")), "mon_start": m.start("mon") - start, "mon_end": m.end("mon") - start,
                 "day_start": None, "day_end": None, "year_start": m.start("year") - start,
                 "year_end": m.end("year") - start, "mon_text": m.group("mon"), "suffix": "",
                 "yfmt": m.group("year")}))
@@ -2224,6 +2290,7 @@ _PARTICLE_TOKENS = re.compile(r"(?i:(?:de|del|da|di|della|van|von|der|den|ter|te
 _STAFF_CUE = re.compile(r"(?i)(?:np|md|rn|pa|rt|per|fellow|attending|resident|intern|case|cm|sw|pharmacist|nurse)\b")
 _STAFF_NAME_END = re.compile(r"(?i)[ \t]*(?:[,;()]|(?:aware|notified|paged|called|at bedside|updated|informed|in to see|"
                              r"here|to see|saw)\b)")
+_CREDENTIAL_CUES = frozenset({"md", "rn", "np", "pa", "lpn", "cna"})
 _FUNCTION_NAMES = frozenset({"will", "may", "can", "long", "well", "still", "young", "little", "bill", "mark", "case",
                              "rose", "hope", "faith", "joy", "grace", "love", "best", "good", "more", "most", "early"})
 _RELATIVE_CUE = re.compile(r"(?i)(?:rn|np|nurse|neighbo|roommate|interpreter|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|"
@@ -2245,7 +2312,8 @@ _NOT_TOWN_WORDS = frozenset({"work", "school", "home", "abroad", "overseas", "of
                              "rehab", "hospital", "room", "rm", "bed", "suite", "ste", "unit", "box", "lot", "apt"})
 _ID_WORDS = frozenset({"mrn", "acct", "account", "id", "no", "number", "run", "case", "claim", "order", "lot", "serial",
                        "pager", "ext", "extension", "room", "rm", "bed", "box", "suite", "unit", "code", "pin",
-                       "badge", "auth", "ref", "invoice", "rx", "member", "group", "policy"})
+                       "badge", "auth", "ref", "invoice", "rx", "member", "group", "policy",
+                       "cpt", "hcpcs", "icd", "ndc", "drg", "loinc"})  # procedure and product codes ("CPT 80061")
 _TOWN_NEEDED_CHAINS = frozenset({"cvs", "cvs pharmacy", "walgreens", "rite aid", "walmart", "costco", "kroger", "publix",
                                  "safeway", "duane reade", "meijer", "hy-vee"})
 _CHAIN_CUES = frozenset({"from", "to", "at", "in", "@", "with", "by", "via", "of", "and", "or", "thru", "through", "near",
@@ -2304,6 +2372,19 @@ def _case_degenerate_cached(text: str) -> bool:
     lower = sum(1 for ch in text if "a" <= ch <= "z")
     letters = upper + lower
     return letters == 0 or upper / letters > 0.9 or upper / letters < 0.01
+
+
+# a lab analyte and its result, "Na 134", "LABS: NA 134, CR 1.42": not the surname Na (unless after a title)
+_LAB_ANALYTES = frozenset({"na", "k", "cl", "ca", "mg", "cr", "bun", "glu", "phos", "alb", "hgb", "hct", "plt", "wbc"})
+_LAB_RESULT_AFTER = re.compile(r"[ \t]*:?[ \t]*[<>]?\d{1,4}(?:\.\d{1,2})?(?![\d/:.])")
+
+
+def _lab_result(text: str, c: _Cand) -> bool:
+    """A one-word name candidate that is a lab analyte followed by its value."""
+    if c.type is not PhiType.NAME or c.source == "pattern" or text[c.start:c.end].lower() not in _LAB_ANALYTES:
+        return False
+    return bool(_LAB_RESULT_AFTER.match(text, c.end)) and not re.search(
+        rf"(?i:\b{_TITLE})\.?[ \t]+\Z", text[max(0, c.start - 12):c.start])
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:

@@ -525,3 +525,60 @@ def test_round7_detections(deid, text, secret):
 def test_round7_false_positive_traps(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Aunt in Lisbon reachable at +351 21 555 0147 most evenings.", "0147"),  # international numbers
+    ("Partner abroad, +52 55 1234 9876.", "9876"),
+    ("Code status reviewed with son, 802-555-0143, extension 2214.", "2214"),  # an extension after a comma
+    ("wound vac serial kt 482 913 returned.", "482 913"),  # lower-case serial in groups
+    ("WOUND VAC SERIAL KT 482 913 RETURNED TO STORES.", "482 913"),
+    ("Medicaid ID QR 19 44 802 T\nSupplier: DME", "802 T"),  # a final letter group
+    ("sw to assist w/ medicaid (ab 12 34 567 c); stay met.", "567 c"),
+    ("insurance card copied: member id xyq771020394, group 551203-k07.", "xyq771020394"),
+    ("insurance card copied: member id xyq771020394, group 551203-k07.", "551203-k07"),
+    ("insulin pump serial # 7720-qa-1180 logged.", "7720-qa-1180"),
+    ("Physician cert. no. 2011-48213   Signed", "48213"),
+    ("CDL NH K402-7781-0093\nBP 130/80", "K402-7781-0093"),  # a licence after its state
+    ("pending auth #QT-22-41873.", "41873"),
+    ("pt admitted aug-19 from home.", "aug-19"),  # a lower-case month with a hyphen
+    ("next visit planned oct. 9.", "oct. 9"),
+    ("admitted 14th of march w/ cellulitis.", "14th of march"),
+    ("School physical 23.08.19, BMI 22.", "23.08.19"),  # day.month.year, both padded
+    ("L AVF placed Feb '11 by vascular.", "Feb"),  # month and apostrophe year
+    ("PT LIVES ALONE AT 88 OLD MILL RD, KEENE NH 03431-2210.", "88 OLD MILL RD"),  # English words in an address
+    ("pt lives alone at 412 n maple ave, bldg d, apt 2, keene.", "apt 2"),  # two units
+    ("from home, rr 4 box 71, harlan. found on floor.", "box 71"),
+    ("LETTER\nMay 2, 2024\n\nCatriona O'Flaherty\n12 Quarry Street\nKeene, NH 03431\n", "Catriona"),  # address block
+    ("Duc D'Angelo is a 70-year-old man.", "D'Angelo"),  # an apostrophe after one capital
+    ("Patient DE GROOT, FEMKE  MRN 44129077", "FEMKE"),  # a short particle in a capitals surname
+])
+def test_round8_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text and secret.lower() not in res.text.lower(), res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Labs: Na 134, K 4.1, Cr 1.42.", "Na 134"),  # a lab analyte is not the surname Na
+    ("LABS: NA 131, CR 2.1", "NA 131"),
+    ("Collect lipid panel, CPT 80061\nDraw in am", "80061"),  # procedure codes are no ZIP
+    ("Pt speaks Tagalog, interpreter line 24/7.", "speaks"),
+    ("Tele RN note 0700-1930\nPt resting.", "Tele"),
+    ("Dose 5 mg daily except 2.5 mg Mon/Thu.", "Thu"),
+    ("wound vac returned to supply. dressing changed.", "supply"),
+    ("N95 fit test, size M.\nCleared by employee health.", "Cleared"),
+    ("Sending nurse: Lena Ruiz, LPN   Time: 0545\n", "Time"),  # a form label after a column gap
+    ("age group 65-74 at higher risk.", "65-74"),
+    ("Norco 5/325 1 tab, BP 120/80, I:E 1:2, in spring of 2019.", "spring of 2019"),  # a season and a year stay
+    ("insulin: dec 2 units tonight.", "dec 2 units"),
+])
+def test_round8_false_positive_traps(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
+
+
+def test_practice_after_a_credential_is_no_name(deid):
+    text = "Referring: Ann Lee, MD, Keene Family Clinic"
+    res = deid.deidentify(text, "p1")
+    assert [(text[s.start:s.end], s.type.value) for s in res.spans] == [("Ann Lee", "NAME"),
+                                                                         ("Keene Family Clinic", "LOCATION")]
