@@ -332,8 +332,13 @@ class _Outputs:
             self.done.add(e["key"])
 
     def close(self) -> None:
+        """Close every file; a buffer that cannot be written (a full disk) is dropped: it holds no committed
+        record, and the next run truncates the outputs to the last commit anyway."""
         for fh in (*self.files.values(), self.done_fh, self.lock_fh):
-            fh.close()
+            try:
+                fh.close()
+            except OSError as err:
+                log.debug("closing %s: %s", getattr(fh, "name", "?"), err)
 
 
 def _lock(path: Path):

@@ -384,6 +384,25 @@ def test_disk_full_says_so_and_the_rerun_resumes(tmp_path, monkeypatch):
         return commit(self, entries)
 
     monkeypatch.setattr(ex._Outputs, "commit", full_after_one)
+    write = ex._Outputs.write
+
+    class FullOnClose:  # the unwritten buffer fails again when the files are closed
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def close(self):
+            self.fh.close()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def full_buffer(self, kind, lines):
+        write(self, kind, lines)
+        if calls and not isinstance(self.files[kind], FullOnClose):
+            self.files[kind] = FullOnClose(self.files[kind])
+
+    monkeypatch.setattr(ex._Outputs, "write", full_buffer)
     with pytest.raises(MedkgError, match="disk full while writing next to .*t.jsonl.*run the same command again"):
         _run([src], out, chunk_docs=2)
     monkeypatch.undo()
