@@ -313,14 +313,7 @@ class TransformerNER:
                 built.append(_build_from_delta(bpath, weights_file, meta, quantize).to(device))
             return built[0]
 
-        session = None
-        if runtime == "onnxruntime":
-            try:
-                session = _onnx_session(build, weights_file)
-            except Exception as exc:  # noqa: BLE001 - "auto" must never make the model unusable
-                if explicit:
-                    raise MedkgError(f"runtime onnxruntime: could not prepare the NER model: {exc}") from exc
-                log.warning("ONNX Runtime not usable for the NER model (%s); running it in PyTorch", exc)
+        session = _onnx_session(build, weights_file, explicit) if runtime == "onnxruntime" else None
         model = build() if session is None else None
         ner = cls(model, load_tokenizer(bpath), max_length=int(meta.get("max_length", MAX_LENGTH)),
                   stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
@@ -459,8 +452,9 @@ def _build_from_delta(bpath: Path, weights_file: Path, meta: dict, quantize: boo
     return model
 
 
-def _onnx_session(build: Any, weights_file: Path) -> Any:
-    """The NER's ONNX Runtime session; the PyTorch model is built (``build()``) only to export it the first time."""
+def _onnx_session(build: Any, weights_file: Path, explicit: bool) -> Any:
+    """The NER's ONNX Runtime session (``None`` when ``auto`` cannot make one); the PyTorch model is built
+    (``build()``) only to export it the first time."""
     import torch
 
     def export() -> tuple[Any, tuple[Any, ...]]:
@@ -469,4 +463,5 @@ def _onnx_session(build: Any, weights_file: Path) -> Any:
 
     axes = {0: "batch", 1: "tokens"}
     return cached_session("ner", weights_file, export, input_names=["input_ids", "attention_mask"],
-                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes})
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes},
+                          explicit=explicit)

@@ -18,7 +18,6 @@ as a ``QUALIFIED`` edge rather than a fact.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,8 +27,6 @@ from typing import Any, Protocol
 from kg.errors import InputError, MedkgError
 from kg.models import Concept, Provenance, Triple
 from kg.schema import Assertion, NodeLabel, RelType
-
-log = logging.getLogger(__name__)
 
 EXTRACTOR = "medkg.nlp.relations"
 
@@ -394,14 +391,9 @@ class RelationExtractor:
         session = None
         if runtime == "onnxruntime":
             batch, tokens = {0: "batch"}, {0: "batch", 1: "tokens"}
-            try:
-                session = cached_session("relations", weights, export, input_names=["ids", "att", "si", "oi", "mask"],
-                                         dynamic_axes={"ids": tokens, "att": tokens, "si": batch, "oi": batch,
-                                                       "mask": batch, "logits": batch})
-            except Exception as exc:  # noqa: BLE001 - "auto" must never make the model unusable
-                if explicit:
-                    raise MedkgError(f"runtime onnxruntime: could not prepare the relation model: {exc}") from exc
-                log.warning("ONNX Runtime not usable for the relation model (%s); running it in PyTorch", exc)
+            session = cached_session("relations", weights, export, input_names=["ids", "att", "si", "oi", "mask"],
+                                     dynamic_axes={"ids": tokens, "att": tokens, "si": batch, "oi": batch,
+                                                   "mask": batch, "logits": batch}, explicit=explicit)
         model = build() if session is None else None
         tokenizer = AutoTokenizer.from_pretrained(str(backbone))
         return cls(model, tokenizer, config, device, session)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import InputError, MedkgError
 
 log = logging.getLogger(__name__)
 
@@ -139,11 +139,21 @@ def onnx_session(path: Path) -> Any:
 
 
 def cached_session(kind: str, weights_file: Path, build: Callable[[], tuple[Any, Sequence[Any]]], *,
-                   input_names: Sequence[str], dynamic_axes: Mapping[str, Mapping[int, str]]) -> Any:
+                   input_names: Sequence[str], dynamic_axes: Mapping[str, Mapping[int, str]],
+                   explicit: bool = True) -> Any:
     """The ONNX Runtime session of model ``kind``; ``build()`` (the PyTorch model and an example input) runs only
-    when no export of these weights is cached yet."""
-    target = onnx_path(kind, weights_file)
-    if not target.is_file():
-        model, example = build()
-        export_onnx(model, example, target, input_names=input_names, dynamic_axes=dynamic_axes)
-    return onnx_session(target)
+    when no export of these weights is cached yet.
+
+    When the session cannot be made: an error if ONNX Runtime was asked for by name (``explicit``, see
+    :func:`resolve_runtime`), else ``None`` with a warning, so that ``auto`` never makes the model unusable."""
+    try:
+        target = onnx_path(kind, weights_file)
+        if not target.is_file():
+            model, example = build()
+            export_onnx(model, example, target, input_names=input_names, dynamic_axes=dynamic_axes)
+        return onnx_session(target)
+    except Exception as exc:  # noqa: BLE001 - exporter and runtime fail in many ways
+        if explicit:
+            raise MedkgError(f"runtime onnxruntime: could not prepare the {kind} model: {exc}") from exc
+        log.warning("ONNX Runtime not usable for the %s model (%s); running it in PyTorch", kind, exc)
+        return None

@@ -22,10 +22,13 @@ All names, numbers and places are invented or common; no real patient is meant.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from deid_devset import check_notes, write_notes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -428,28 +431,6 @@ def typed(rng: random.Random, vals: Values, i: int) -> dict:
             "medical": med}
 
 
-def check(notes: list[dict]) -> None:
-    used: set[str] = set()
-    for note in notes:
-        text = note["text"]
-        spans = sorted(note["phi"], key=lambda p: p["start"])
-        for a, b in zip(spans, spans[1:]):
-            assert a["end"] <= b["start"], (note["id"], a, b)
-        for p in spans:
-            seg = text[p["start"]:p["end"]]
-            used.add(p["type"])
-            assert seg and seg == seg.strip() and (seg[0].isalnum() or seg[0] in "'(+"), (note["id"], seg)
-        for m in note["medical"]:
-            assert text[m["start"]:m["end"]] == m["text"], note["id"]
-        kind = note["note_type"]
-        letters = [c for c in text if c.isalpha()]
-        if kind == "nursing_upper":
-            assert all(c.isupper() for c in letters), note["id"]
-        elif kind == "nursing_lower":
-            assert all(c.islower() for c in letters), note["id"]
-    assert used == set(TYPES.values()), set(TYPES.values()) - used
-
-
 def build(seed: int) -> list[dict]:
     rng = random.Random(seed)
     vals = Values(rng)
@@ -459,7 +440,7 @@ def build(seed: int) -> list[dict]:
             notes.append(nursing(rng, vals, case, i))
     for i in range(len(TYPED)):
         notes.append(typed(rng, vals, i))
-    check(notes)
+    check_notes(notes, TYPES.values())
     return notes
 
 
@@ -468,20 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "tests" / "nlp" / "data" / "deid_dev_round7.jsonl")
     ap.add_argument("--seed", type=int, default=707)
     args = ap.parse_args(argv)
-    notes = build(args.seed)
-    with open(args.out, "w", encoding="utf-8") as fh:
-        for n in notes:
-            fh.write(json.dumps(n, ensure_ascii=False) + "\n")
-    counts: dict[str, int] = {}
-    for n in notes:
-        for p in n["phi"]:
-            counts[p["type"]] = counts.get(p["type"], 0) + 1
-    styles: dict[str, int] = {}
-    for n in notes:
-        styles[n["note_type"]] = styles.get(n["note_type"], 0) + 1
-    print(f"{len(notes)} notes ({styles}), {sum(counts.values())} identifiers, "
-          f"{sum(len(n['medical']) for n in notes)} medical entities: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+    write_notes(build(args.seed), args.out)
     return 0
 
 

@@ -214,7 +214,7 @@ def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
 
 
 def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
-    import nlp.ner as ner_mod
+    import nlp.runtime as runtime_mod
     from nlp.runtime import resolve_runtime
 
     with pytest.raises(InputError, match="auto, onnxruntime, torch"):
@@ -224,7 +224,7 @@ def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
     def broken(*_a, **_k):
         raise RuntimeError("exporter unavailable")
 
-    monkeypatch.setattr(ner_mod, "_onnx_session", broken)
+    monkeypatch.setattr(runtime_mod, "onnx_session", broken)
     if resolve_runtime("auto", "cpu", False) == ("onnxruntime", False):
         assert TransformerNER.load(device="cpu").runtime == "torch"  # auto never leaves the model unusable
         with pytest.raises(MedkgError, match="exporter unavailable"):
