@@ -70,18 +70,27 @@ def query(cypher: Annotated[str, typer.Argument(help="A Cypher query; read-only 
     _print_rows(rows, fmt)
 
 
-def ingest(files: Annotated[list[Path], typer.Argument(help="triples JSONL files")],
-           batch_size: Annotated[int, typer.Option(min=1)] = 5000, store: StoreOpt = None) -> None:
+def ingest(files: Annotated[list[Path], typer.Argument(help="triples JSONL files, or folders of part files "
+                                                          "written by medkg extract --engine ray")],
+           batch_size: Annotated[int, typer.Option(min=1)] = 5000,
+           loaders: Annotated[int, typer.Option(min=1, help="part files of a folder loaded at once")] = 4,
+           store: StoreOpt = None) -> None:
     """Load triples (JSON lines) into the graph; bad lines go to FILE.quarantine.jsonl and the rest loads."""
-    from kg.ingest import ingest_jsonl
+    from kg.ingest import ingest_folder, ingest_jsonl
     from kg.store import connect
 
     with connect(store) as s:
         for f in files:
-            rep = ingest_jsonl(s, f, batch_size=batch_size)
-            typer.echo(f"{f}: {rep.loaded} triples loaded ({rep.fusion.facts} facts, {rep.fusion.qualified} "
-                       f"qualified), {rep.quarantined} quarantined" +
-                       (f" -> {rep.quarantine_file}" if rep.quarantine_file else ""))
+            reports = (ingest_folder(s, f, loaders=loaders, batch_size=batch_size) if f.is_dir()
+                       else [ingest_jsonl(s, f, batch_size=batch_size)])
+            loaded = sum(r.loaded for r in reports)
+            facts = sum(r.fusion.facts for r in reports)
+            qualified = sum(r.fusion.qualified for r in reports)
+            bad = sum(r.quarantined for r in reports)
+            where = [r.quarantine_file for r in reports if r.quarantine_file]
+            parts = f" ({len(reports)} part files)" if f.is_dir() else ""
+            typer.echo(f"{f}{parts}: {loaded} triples loaded ({facts} facts, {qualified} qualified), "
+                       f"{bad} quarantined" + (f" -> {', '.join(where)}" if where else ""))
 
 
 def load_prior(metaedge: Annotated[list[str], typer.Option(help="only these Hetionet metaedges (e.g. CtD)")] = [],

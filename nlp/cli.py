@@ -109,10 +109,13 @@ def evaluate_cmd(
 
 
 def extract(
-    inputs: list[Path] = typer.Argument(..., help="Folders of .txt notes, or .txt / .jsonl / .csv files."),
-    out: Path = typer.Option(..., "--out", "-o", help="Triples JSONL to write (side files get its name + suffix)."),
+    inputs: list[Path] = typer.Argument(..., help="Folders, .txt / .jsonl / .csv files, or literature: PubMed or "
+                                                  "BioC .xml(.gz), BioC .json, .pubtator files."),
+    out: Path = typer.Option(..., "--out", "-o", help="Triples JSONL to write (side files get its name + suffix), "
+                                                      "or a folder for sharded output."),
     graph: bool = typer.Option(False, "--graph", help="Also fuse the triples into the graph store."),
-    workers: int = typer.Option(1, "--workers", min=1, help="CPU worker processes."),
+    workers: int = typer.Option(1, "--workers", min=1, help="CPU worker processes (Ray: model workers; default "
+                                                             "one per CPU or GPU)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per model batch."),
     device: str = typer.Option(None, "--device", help="cpu, cuda, cuda:1 … (default: CUDA when available)."),
     relations: bool = typer.Option(False, "--relations", help="Also extract relations between mentions."),
@@ -121,15 +124,32 @@ def extract(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     deid: bool = typer.Option(None, "--deid/--no-deid", help="De-identify all records / none (default: every "
                                                             "record not marked as literature by its note_type)."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray."),
+    address: str = typer.Option(None, "--address", help="Ray cluster: auto or ray://host:port (default: start a "
+                                                        "local Ray instance)."),
+    num_cpus: float = typer.Option(None, "--num-cpus", min=0.01, help="Ray: CPUs the run uses (default: all)."),
+    num_gpus: float = typer.Option(0, "--num-gpus", min=0, help="Ray: GPUs the run uses (one model worker each)."),
+    shard_docs: int = typer.Option(10_000, "--shard-docs", min=1, help="Documents per part file of a sharded "
+                                                                      "output (--engine ray, or --out a folder)."),
 ) -> None:
-    """Extract MENTIONS triples (and relations) from documents into JSONL; resumable, bad records quarantined."""
+    """Extract MENTIONS triples (and relations) from documents into JSONL; resumable, bad records quarantined.
+
+    With --engine ray, --out is a folder of part-*.jsonl files and a manifest.json that medkg ingest loads."""
     import functools
 
+    from nlp.engines import RayOptions
     from nlp.extract import default_pipeline_factory, extract as run_extract
 
     factory = functools.partial(default_pipeline_factory, device, relations, ner)
+    ray = None
+    if engine == "ray":
+        ray = RayOptions(address=address, num_cpus=num_cpus, num_gpus=num_gpus,
+                         workers=workers if workers > 1 else None)
+    elif address or num_cpus or num_gpus:
+        raise typer.BadParameter("--address, --num-cpus and --num-gpus go with --engine ray")
     report = run_extract(inputs, out, graph=graph, workers=workers, batch_size=batch_size, device=device,
-                         pipeline_factory=factory, resume=not restart, progress=progress, deid=deid)
+                         pipeline_factory=factory, resume=not restart, progress=progress, deid=deid, engine=engine,
+                         ray=ray, shard_docs=shard_docs)
     changed = f", {report.changed} changed since an earlier run" if report.changed else ""
     typer.echo(f"{report.documents} documents ({report.skipped} already done{changed}, {report.quarantined} "
                "quarantined), "

@@ -1,9 +1,10 @@
 """Batch extraction: documents in, triples JSONL out; resumable, with bad records quarantined.
 
-Inputs (any mix): a folder (its ``*.txt`` files, recursively, plus any ``*.jsonl``/``*.csv`` in it), ``.txt`` files
-(one document each; id = path relative to the folder, without suffix), JSONL files (one JSON object a line) and
-CSV files (a header row) with the columns ``id``, ``text`` and optionally ``patient_id``, ``note_type``, ``date``
-(ISO), and any others (kept as document metadata).
+Inputs (any mix): a folder (every supported file in it, recursively), ``.txt`` files (one document each; id = path
+relative to the folder, without suffix), JSONL files (one JSON object a line) and CSV files (a header row) with the
+columns ``id``, ``text`` and optionally ``patient_id``, ``note_type``, ``date`` (ISO), and any others (kept as
+document metadata); and literature as it is published: PubMed/MEDLINE XML, BioC XML/JSON and PubTator files
+(:mod:`nlp.literature`), read as records marked as literature.
 
 Outputs next to ``out``:
 
@@ -34,12 +35,13 @@ from __future__ import annotations
 
 import csv
 import errno
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -47,7 +49,10 @@ from typing import Any
 
 from kg.errors import InputError, MedkgError
 from kg.files import open_private
+from kg.ingest import MANIFEST, PART, part_number, write_manifest
 from kg.models import Document
+from nlp.engines import ENGINES, PipelineFactory, RayOptions, local_engine, ray_engine
+from nlp.literature import literature_format, read_literature
 from nlp.privacy import (PrivacyPolicy, announce_unprotected, deid_mode, deidentifying_factory, protect_records,
                           should_deidentify)
 from nlp.spacy_components import MAX_TEXT_CHARS
@@ -59,6 +64,8 @@ TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 KNOWN_FIELDS = {"id", "text", "patient_id", "note_type", "date"}
+SUPPORTED = (".txt, .jsonl, .csv, or literature: PubMed/MEDLINE or BioC .xml/.xml.gz, BioC .json, "
+             ".pubtator/.pubtator.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,7 @@ class Record:
     error: str | None = None
     doc_id: str | None = None
     digest: str = ""  # of the record's content: its raw line or row (with the id), or a .txt file's id and bytes
+    literature: bool = False  # read from a literature file (PubMed, BioC, PubTator): its ids identify no one
 
     @property
     def key(self) -> str:
@@ -222,8 +230,8 @@ def _read_csv(path: Path) -> Iterator[Record]:
 
 
 def iter_records(inputs: Sequence[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
-    """Every record of every input, in a stable order (folders sorted by path); files in ``exclude`` (a run's own
-    outputs inside an input folder) are not read.
+    """Every record of every input, in a stable order (folders sorted by path); files in ``exclude``, or in a
+    folder in it (a run's own outputs inside an input folder), are not read.
 
     The inputs are checked (they exist, have a supported type) before the first record is read.
     """
@@ -233,8 +241,8 @@ def iter_records(inputs: Sequence[str | Path], exclude: Iterable[str | Path] = (
     for path in paths:
         if not path.exists():
             raise InputError(f"inputs: {path} does not exist")
-        if path.is_file() and path.suffix.lower() not in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
-            raise InputError(f"inputs: {path}: unsupported file type {path.suffix!r} (use .txt, .jsonl or .csv)")
+        if path.is_file() and not _supported(path):
+            raise InputError(f"inputs: {path}: unsupported file type {path.suffix!r} (use {SUPPORTED})")
     return _iter_records(paths, frozenset(Path(p).resolve() for p in exclude))
 
 
@@ -242,49 +250,79 @@ def _iter_records(paths: list[Path], exclude: frozenset[Path]) -> Iterator[Recor
     for path in paths:
         if path.is_dir():
             for f in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if f.resolve() in exclude:
+                resolved = f.resolve()
+                if resolved in exclude or not exclude.isdisjoint(resolved.parents):  # a run's own outputs
                     continue
-                if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
+                if _supported(f):
                     yield from _read_file(f, f.relative_to(path).with_suffix("").as_posix())
-                elif f.resolve() not in exclude:  # listed in the quarantine, never skipped without a word
+                else:  # listed in the quarantine, never skipped without a word
                     yield Record(str(f), 0, error=f"unsupported file type {f.suffix or '(none)'!r} (medkg reads "
-                                 ".txt, .jsonl and .csv)", digest=_digest(str(f), "unsupported"))
+                                 f"{SUPPORTED})", digest=_digest(str(f), "unsupported"))
         else:
             yield from _read_file(path, path.stem)
 
 
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES or literature_format(path) is not None
+
+
+def _read_literature(path: Path, fmt: str) -> Iterator[Record]:
+    source = str(path)
+    for lit in read_literature(path, fmt):
+        digest = _digest(lit.raw)
+        if lit.row is None:  # a record that cannot be one: its key also names its file
+            yield Record(source, lit.number, error=lit.error, doc_id=lit.doc_id, digest=_digest(source, digest),
+                         literature=True)
+        else:
+            yield _make_record(source, lit.number, lit.row, digest)
+
+
 def _read_file(path: Path, txt_id: str) -> Iterator[Record]:
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    if (fmt := literature_format(path)) is not None:
+        yield from _read_literature(path, fmt)
+    elif suffix in TEXT_SUFFIXES:
         yield from _read_txt(path, txt_id)
     elif suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
     elif suffix in CSV_SUFFIXES:
         yield from _read_csv(path)
     else:
-        raise InputError(f"inputs: {path}: unsupported file type {suffix!r} (use .txt, .jsonl or .csv)")
+        raise InputError(f"inputs: {path}: unsupported file type {suffix!r} (use {SUPPORTED})")
 
 
 # --------------------------------------------------------------------------------------------------- state
-def output_paths(out: Path) -> dict[str, Path]:
-    """Every file a run on ``out`` writes: the three outputs, the resume log and the lock."""
+def output_paths(out: Path, sharded: bool = False) -> dict[str, Path]:
+    """Every file a run on ``out`` writes besides the triples shards: the outputs, the resume log and the lock.
+
+    Sharded (``out`` a folder): ``part-00000.jsonl`` … hold the triples, next to ``unlinked.jsonl``,
+    ``quarantine.jsonl``, ``done.jsonl``, ``manifest.json`` and ``.lock``."""
+    if sharded:
+        return {"triples": out / PART.format(0), "unlinked": out / "unlinked.jsonl",
+                "quarantine": out / "quarantine.jsonl", "done": out / "done.jsonl", "lock": out / ".lock",
+                "manifest": out / MANIFEST}
     return {"triples": out, "unlinked": out.with_name(out.name + ".unlinked.jsonl"),
             "quarantine": out.with_name(out.name + ".quarantine.jsonl"), "done": out.with_name(out.name + ".done"),
             "lock": out.with_name(out.name + ".lock")}
 
 
 class _Outputs:
-    """The output files and the commit log ``out.done`` (see the module docstring)."""
+    """The output files and the commit log (see the module docstring). Sharded, the triples go to numbered part
+    files: a part is closed after ``shard_docs`` documents and each commit records which part it wrote, so a
+    resumed run truncates that part and removes any later one an interrupted run started."""
 
-    def __init__(self, out: Path, resume: bool) -> None:
-        every = output_paths(out)
+    def __init__(self, out: Path, resume: bool, sharded: bool = False, shard_docs: int = 10_000) -> None:
+        self.out, self.sharded, self.shard_docs = out, sharded, shard_docs
+        every = output_paths(out, sharded)
         self.paths = {k: every[k] for k in ("triples", "unlinked", "quarantine")}
         self.done_path = every["done"]
-        out.parent.mkdir(parents=True, exist_ok=True)
-        self.lock_fh = _lock(every["lock"])
+        (out if sharded else out.parent).mkdir(parents=True, exist_ok=True)
+        self.lock_fh = _lock(every["lock"], out)
         self.done: set[str] = set()
         self.legacy_done: set[str] = set()  # ``source#number`` keys of logs written before keys were content-based
         self.seen_ids: set[str] = set()
+        self.part = 0
+        self.part_docs = 0  # documents committed to the current part
         lengths = {k: 0 for k in self.paths}
         done_len = 0
         if resume and self.done_path.exists():
@@ -299,9 +337,17 @@ class _Outputs:
                     (self.done if str(entry["key"]).startswith("c:") else self.legacy_done).add(entry["key"])
                     if entry.get("id") is not None and not entry.get("quarantined"):
                         self.seen_ids.add(entry["id"])
+                        part = int(entry.get("part", 0))
+                        self.part_docs = self.part_docs + 1 if part == self.part else 1
+                        self.part = part
                     lengths = {k: int(entry[k]) for k in self.paths}
                     done_len += len(raw)
-        out.parent.mkdir(parents=True, exist_ok=True)
+        if sharded:
+            self.paths["triples"] = out / PART.format(self.part)
+            for later in out.glob("part-*.jsonl"):  # started by an interrupted run after its last commit
+                if part_number(later) > self.part:
+                    later.unlink()
+            every.get("manifest", out / MANIFEST).unlink(missing_ok=True)  # rewritten when this run ends
         self.files = {}
         for k, p in self.paths.items():
             fh = open_private(p, "ab")  # owner-only: triples and quarantine may hold clinical text
@@ -313,6 +359,8 @@ class _Outputs:
             self.files[k] = fh
         self.done_fh = open_private(self.done_path, "ab")
         self.done_fh.truncate(done_len)
+        if sharded and self.part_docs >= shard_docs:
+            self._next_part()
 
     def write(self, kind: str, lines: Iterable[str]) -> None:
         data = "".join(line + "\n" for line in lines)
@@ -325,11 +373,30 @@ class _Outputs:
             fh.flush()
             os.fsync(fh.fileno())
         lengths = {k: fh.tell() for k, fh in self.files.items()}
+        if self.sharded:
+            lengths["part"] = self.part
         self.done_fh.write("".join(json.dumps({**e, **lengths}) + "\n" for e in entries).encode("utf-8"))
         self.done_fh.flush()
         os.fsync(self.done_fh.fileno())
         for e in entries:
             self.done.add(e["key"])
+        if self.sharded:
+            self.part_docs += sum(1 for e in entries if not e.get("quarantined"))
+            if self.part_docs >= self.shard_docs:
+                self._next_part()
+
+    def _next_part(self) -> None:
+        self.files["triples"].close()
+        self.part += 1
+        self.part_docs = 0
+        self.paths["triples"] = self.out / PART.format(self.part)
+        self.files["triples"] = open_private(self.paths["triples"], "wb")
+
+    def write_manifest(self, report: "ExtractReport") -> None:
+        write_manifest(self.out, documents=len(self.seen_ids), unlinked=self.paths["unlinked"].name,
+                       quarantine=self.paths["quarantine"].name,
+                       this_run={"documents": report.documents, "skipped": report.skipped,
+                                 "quarantined": report.quarantined})
 
     def close(self) -> None:
         """Close every file; a buffer that cannot be written (a full disk) is dropped: it holds no committed
@@ -341,57 +408,23 @@ class _Outputs:
                 log.debug("closing %s: %s", getattr(fh, "name", "?"), err)
 
 
-def _lock(path: Path):
+def _lock(path: Path, out: Path | None = None):
     """Hold an exclusive lock on ``path`` for the run (released by the OS if the run dies), or refuse at once."""
-    import fcntl
-
     fh = open_private(path, "ab")
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         fh.close()
-        raise InputError(f"another medkg extract is writing {path.with_suffix('')} (lock {path}); wait for it to "
-                         "finish or choose another --out") from None
+        raise InputError(f"another medkg extract is writing {out or path.with_suffix('')} (lock {path}); wait for "
+                         "it to finish or choose another --out") from None
     return fh
 
 
 # ---------------------------------------------------------------------------------------------- processing
-PipelineFactory = Callable[[], Any]
-_WORKER_PIPELINE: Any = None
-
-
 def default_pipeline_factory(device: str | None = None, relations: bool = False, ner: bool = True) -> Any:
     from nlp.pipeline import Pipeline
 
     return Pipeline.default(ner=ner, relations=relations, device=device)
-
-
-def _init_worker(factory: PipelineFactory, threads: int) -> None:
-    global _WORKER_PIPELINE
-    try:
-        import torch
-
-        torch.set_num_threads(threads)
-    except ImportError:  # pragma: no cover - torch is a dependency
-        pass
-    _WORKER_PIPELINE = factory()
-
-
-def _process_chunk(chunk: list[Record], batch_size: int) -> list[tuple[Record, Any]]:
-    """``(record, DocResult | error string)`` for each record; one bad document does not sink its batch."""
-    pipe = _WORKER_PIPELINE
-    docs = [r.document for r in chunk]
-    try:
-        results: list[Any] = pipe.process(docs, batch_size=batch_size)
-    except Exception:  # noqa: BLE001 - isolate the failing document below
-        results = []
-        for r in chunk:
-            try:
-                results.append(pipe.process([r.document], batch_size=1)[0])
-            except Exception as err:  # noqa: BLE001 - quarantined with its error type, never its text
-                log.warning("record %s failed: %s", r.location, type(err).__name__)
-                results.append(f"processing failed ({type(err).__name__})")
-    return list(zip(chunk, results))
 
 
 def _chunks(records: Iterable[Record], state: _Outputs, chunk_docs: int,
@@ -423,7 +456,8 @@ def _chunks(records: Iterable[Record], state: _Outputs, chunk_docs: int,
 def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = False, workers: int = 1,
             batch_size: int = 32, chunk_docs: int | None = None, device: str | None = None,
             pipeline_factory: PipelineFactory | None = None, resume: bool = True, progress: bool = True,
-            store: Any = None, deid: str | bool | None = "auto", privacy: Any = None) -> ExtractReport:
+            store: Any = None, deid: str | bool | None = "auto", privacy: Any = None, engine: str = "local",
+            ray: RayOptions | None = None, sharded: bool | None = None, shard_docs: int = 10_000) -> ExtractReport:
     """Extract triples from ``inputs`` into ``out`` (see the module docstring). Returns counts and timing.
 
     ``pipeline_factory``: a picklable callable returning a :class:`nlp.pipeline.Pipeline` (default: the full
@@ -432,24 +466,37 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
     ``"on"``/``True``, ``"off"``/``False`` — see :mod:`nlp.privacy`; protected records
     get pseudonymous document/patient ids everywhere (triples, quarantine, resume log, graph) and their text is
     de-identified before extraction. ``privacy``: a full :class:`nlp.privacy.PrivacyPolicy` instead of ``deid``.
+    ``engine``: ``"local"`` (``workers`` processes on this machine) or ``"ray"`` (:mod:`nlp.engines`, ``ray``
+    options). ``sharded``: ``out`` is a folder of ``part-*.jsonl`` files (``shard_docs`` documents each) with a
+    ``manifest.json`` that ``medkg ingest`` reads; default: sharded with Ray or when ``out`` is a folder.
     """
+    if engine not in ENGINES:
+        raise InputError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
     if workers < 1:
         raise InputError(f"workers must be >= 1, got {workers!r}")
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size!r}")
+    if shard_docs < 1:
+        raise InputError(f"shard_docs must be >= 1, got {shard_docs!r}")
     chunk_docs = chunk_docs or max(batch_size * 4, 8)
     if chunk_docs < 1:
         raise InputError(f"chunk_docs must be >= 1, got {chunk_docs!r}")
     out = Path(out)
+    sharded = (engine == "ray" or out.is_dir()) if sharded is None else sharded
+    if sharded and out.exists() and not out.is_dir():
+        raise InputError(f"out: {out} is a file; sharded output (--engine ray) goes to a folder")
     factory = pipeline_factory or _default_factory(device)
     policy = privacy if privacy is not None else _privacy_policy(deid)
     factory = deidentifying_factory(factory, policy)
-    if workers > 1 and device is not None and device.startswith("cuda"):
+    if engine == "local" and workers > 1 and device is not None and device.startswith("cuda"):
         log.warning("workers: one process drives the GPU; ignoring --workers %d", workers)
         workers = 1
-    records = iter_records(inputs, output_paths(out).values())  # validates the inputs before any output is touched
-    state = _Outputs(out, resume)
+    # validates the inputs before any output is touched
+    records = iter_records(inputs, [out] if sharded else output_paths(out).values())
+    state = _Outputs(out, resume, sharded=sharded, shard_docs=shard_docs)
     report = ExtractReport(outputs={k: str(p) for k, p in state.paths.items()})
+    if sharded:
+        report.outputs["triples"] = str(out)
     if policy.mode == "off":
         log.warning(announce_unprotected("off"))
     records = protect_records(_count_unprotected(records, policy.mode, report), policy)  # ids before any write
@@ -460,35 +507,26 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
         store = own_store = connect()
     t0 = time.perf_counter()
     bar = _progress(progress)
-    pool = None
     try:
-        stream = _chunks(records, state, chunk_docs, report)
-        if workers > 1:
-            import multiprocessing as mp
-
-            threads = max(1, (os.cpu_count() or 1) // workers)
-            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-            pool = ctx.Pool(workers, initializer=_init_worker, initargs=(factory, threads))
-            results = _bounded_map(pool, stream, batch_size, depth=2 * workers)
-        else:
-            _init_worker(factory, max(1, min(2, os.cpu_count() or 1)))
-            results = (_worker_task((e, d, batch_size)) for e, d in stream)
-        for errors, done in results:
-            try:
-                _commit_chunk(state, errors, done, report, store)
-            except OSError as err:
-                if err.errno != errno.ENOSPC:
-                    raise
-                raise MedkgError(f"disk full while writing next to {out} (the outputs and {state.done_path.name}); "
-                                 "free some space and run the same command again: it resumes after the last "
-                                 "committed record") from None
-            bar.update(len(errors) + len(done))
-            report.seconds = time.perf_counter() - t0
-            bar.set_postfix(docs_s=f"{report.docs_per_s:.1f}", triples=report.triples, refresh=False)
+        runner = (ray_engine(factory, ray or RayOptions(), batch_size) if engine == "ray"
+                  else local_engine(factory, workers, batch_size))
+        with runner as run:
+            for errors, done in run(_chunks(records, state, chunk_docs, report)):
+                try:
+                    _commit_chunk(state, errors, done, report, store)
+                except OSError as err:
+                    if err.errno != errno.ENOSPC:
+                        raise
+                    raise MedkgError(f"disk full while writing next to {out} (the outputs and "
+                                     f"{state.done_path.name}); free some space and run the same command again: "
+                                     "it resumes after the last committed record") from None
+                bar.update(len(errors) + len(done))
+                report.seconds = time.perf_counter() - t0
+                bar.set_postfix(docs_s=f"{report.docs_per_s:.1f}", triples=report.triples, refresh=False)
+        if sharded:
+            state.write_manifest(report)
     finally:
         bar.close()
-        if pool is not None:
-            pool.terminate()
         state.close()
         if own_store is not None:
             own_store.close()
@@ -514,25 +552,6 @@ def _default_factory(device: str | None) -> PipelineFactory:
     import functools
 
     return functools.partial(default_pipeline_factory, device)
-
-
-def _bounded_map(pool: Any, stream: Iterable[tuple[list[Record], list[Record]]], batch_size: int,
-                 depth: int) -> Iterator[tuple[list[Record], list]]:
-    """Results in input order with at most ``depth`` chunks in flight (``Pool.imap`` would read all input)."""
-    from collections import deque
-
-    pending: deque = deque()
-    for errors, docs in stream:
-        pending.append(pool.apply_async(_worker_task, ((errors, docs, batch_size),)))
-        if len(pending) >= depth:
-            yield pending.popleft().get()
-    while pending:
-        yield pending.popleft().get()
-
-
-def _worker_task(job: tuple[list[Record], list[Record], int]):
-    errors, docs, batch_size = job
-    return errors, (_process_chunk(docs, batch_size) if docs else [])
 
 
 def _commit_chunk(state: _Outputs, errors: list[Record], done: list[tuple[Record, Any]], report: ExtractReport,

@@ -102,6 +102,9 @@ def protect_records(records: Iterable[Any], policy: PrivacyPolicy,
     pseudo = pseudonymizer or policy.pseudonymizer()
     for rec in records:
         doc = rec.document
+        if doc is None and getattr(rec, "literature", False):  # e.g. a deleted PubMed citation: a PMID
+            yield rec
+            continue
         if doc is None:  # quarantined: protect the id (unknown kind, so err on the safe side)
             yield replace(rec, source=_source(rec.source, pseudo), doc_id=_pseudo_doc(pseudo, rec.doc_id))
             continue

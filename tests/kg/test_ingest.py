@@ -100,3 +100,68 @@ def test_the_extractions_own_record_shapes_are_accepted():
     Triple(subject=patient, predicate="HAS_DOCUMENT", object=doc)
     Triple(subject=doc, predicate="MENTIONS", object=disease)
     Triple(subject=patient, predicate="MENTIONS", object=disease)
+
+
+def _shards(folder, parts: list[list[Triple]]):
+    from kg.ingest import PART, write_manifest
+
+    folder.mkdir()
+    for k, triples in enumerate(parts):
+        (folder / PART.format(k)).write_text("".join(t.model_dump_json() + "\n" for t in triples))
+    return write_manifest(folder)
+
+
+def _overlapping(i: int, doc: str) -> Triple:
+    """Every shard names the same few concepts and facts, from its own documents: the loaders race on them."""
+    return Triple(subject=Concept(label="Compound", id=f"DB0{i % 3}", name=f"drug {i % 3}"), predicate="TREATS",
+                  object=Concept(label="Disease", id=f"DOID:{i % 5}", name=f"disease {i % 5}"), confidence=0.5,
+                  provenance=Provenance(doc_id=doc, sentence_index=i, start=0, end=4, text="text", extractor="t",
+                                        version="1"))
+
+
+def test_four_concurrent_loaders_of_a_sharded_output_equal_one_sequential_load(graph_store, tmp_path):
+    from kg.ingest import ingest_folder
+
+    parts = [[_overlapping(i, f"doc{k}") for i in range(40)] for k in range(8)]
+    _shards(tmp_path / "out", parts)
+    reports = ingest_folder(graph_store, tmp_path / "out", loaders=4, batch_size=7)
+    assert [r.loaded for r in reports] == [40] * 8
+    concurrent = graph_store.counts()
+    evidence = graph_store.query("MATCH (c:Compound)-[f:TREATS]->(d:Disease) RETURN c.id AS c, d.id AS d, "
+                                 "f.evidence_count AS n ORDER BY c, d")
+    assert concurrent["nodes"]["Compound"] == 3 and concurrent["nodes"]["Disease"] == 5
+    assert concurrent["relationships"]["TREATS"] == 15  # one fact edge per pair, never a duplicate
+    assert sum(r["n"] for r in evidence) == 8 * 40
+
+    graph_store.clear()
+    whole = tmp_path / "all.jsonl"
+    whole.write_text("".join(t.model_dump_json() + "\n" for p in parts for t in p))
+    ingest_jsonl(graph_store, whole)
+    assert graph_store.counts() == concurrent
+    assert graph_store.query("MATCH (c:Compound)-[f:TREATS]->(d:Disease) RETURN c.id AS c, d.id AS d, "
+                             "f.evidence_count AS n ORDER BY c, d") == evidence
+    ingest_folder(graph_store, tmp_path / "out", loaders=4)  # and again: nothing changes
+    assert graph_store.counts() == concurrent
+
+
+def test_a_folder_without_a_manifest_or_with_a_changed_part_is_refused(tmp_path):
+    from kg.errors import InputError
+    from kg.ingest import manifest_parts
+
+    (tmp_path / "running").mkdir()
+    (tmp_path / "running" / "part-00000.jsonl").write_text(_triple(1).model_dump_json() + "\n")
+    with pytest.raises(InputError, match="no manifest.json"):
+        manifest_parts(tmp_path / "running")
+    _shards(tmp_path / "done", [[_triple(1)], [_triple(2)]])
+    assert [p.name for p in manifest_parts(tmp_path / "done")] == ["part-00000.jsonl", "part-00001.jsonl"]
+    with open(tmp_path / "done" / "part-00001.jsonl", "a") as fh:
+        fh.write(_triple(3).model_dump_json() + "\n")
+    with pytest.raises(InputError, match="differs from"):
+        manifest_parts(tmp_path / "done")
+
+
+def test_ingest_command_takes_a_sharded_folder(graph_store, tmp_path):
+    _shards(tmp_path / "out", [[_triple(1), _triple(2)], [_triple(3)]])
+    res = CliRunner().invoke(app, ["ingest", str(tmp_path / "out"), "--loaders", "2"])
+    assert res.exit_code == 0, res.output
+    assert "(2 part files): 3 triples loaded" in res.output
