@@ -41,11 +41,14 @@ _mount()
 
 
 class _DemoteDriverChatter(logging.Filter):
-    """The graph driver's warnings (retries, server notifications) go to the log at debug level: medkg reports what
-    matters itself in one line; errors stay errors."""
+    """The graph driver's warnings (retries, server notifications) and its connection-level errors (a reset or
+    refused socket, which :mod:`kg.store` turns into one line saying which server stopped answering and what to
+    run) go to the log at debug level; the driver's other errors stay errors."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.ERROR or not record.name.startswith("neo4j"):
+        if not record.name.startswith("neo4j"):
+            return True
+        if record.levelno >= logging.ERROR and not record.name.startswith(("neo4j.io", "neo4j.pool")):
             return True
         record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         return logging.getLogger().isEnabledFor(logging.DEBUG)

@@ -208,7 +208,7 @@ def test_a_client_whose_embedded_server_died_says_so_within_seconds(tmp_path):
         embedded.stop_server(home)
 
 
-def test_driver_warnings_go_to_debug_and_errors_stay():
+def test_driver_warnings_and_connection_errors_go_to_debug_and_other_errors_stay():
     import logging
 
     from kg.cli import _DemoteDriverChatter
@@ -224,7 +224,9 @@ def test_driver_warnings_go_to_debug_and_errors_stay():
         root.setLevel(logging.WARNING)
         warning = record("neo4j.pool", logging.WARNING)
         assert not demote.filter(warning) and warning.levelname == "DEBUG"
-        assert demote.filter(record("neo4j.io", logging.ERROR))
+        assert demote.filter(record("neo4j", logging.ERROR))  # the driver's errors stay errors …
+        reset = record("neo4j.io", logging.ERROR)  # … except a lost connection, which medkg reports in one line
+        assert not demote.filter(reset) and reset.levelname == "DEBUG"
         assert demote.filter(record("medkg", logging.WARNING))  # medkg's own warnings are untouched
         root.setLevel(logging.DEBUG)
         assert demote.filter(record("neo4j.notifications", logging.WARNING))
