@@ -1,9 +1,10 @@
 """A self-contained HTML page of a small subgraph (e.g. everything around one patient).
 
-The page embeds the vis-network library that ships inside the ``pyvis`` package, so it opens offline: no CDN,
-no network request, one file to attach or archive. pyvis's own page template is not used because it always
-links Bootstrap from a CDN and renders string tooltips as plain one-line text; ours builds tooltips as DOM text
-nodes (evidence sentences wrap, and no graph property is ever interpreted as HTML).
+The page embeds the vis-network library (9.1.2, MIT; its two files are kept in ``kg/data/vis-network/`` with their
+licence), so it opens offline: no CDN, no network request, one file to attach or archive. pyvis was not used: its
+page template always links Bootstrap from a CDN and renders string tooltips as plain one-line text, and it pulls
+IPython and Jinja into the install for two static files; ours builds tooltips as DOM text nodes (evidence
+sentences wrap, and no graph property is ever interpreted as HTML).
 
 Input is plain dicts, as returned by :meth:`kg.store.GraphStore.query`::
 
@@ -183,13 +184,11 @@ def _short(text: str, limit: int) -> str:
 
 
 def _vis_asset(name: str) -> str:
-    """Text of a vis-network file bundled with pyvis (the newest bundled version)."""
-    lib = resources.files("pyvis") / "templates" / "lib"
-    versions = sorted((d for d in lib.iterdir() if d.name.startswith("vis-") and (d / name).is_file()),
-                      key=lambda d: tuple(int(p) for p in re.findall(r"\d+", d.name)))
-    if not versions:
-        raise MedkgError(f"pyvis does not bundle vis-network's {name}; reinstall pyvis (pip install pyvis)")
-    text = (versions[-1] / name).read_text(encoding="utf-8")
+    """Text of one of the vis-network files shipped in ``kg/data/vis-network/``."""
+    path = resources.files("kg") / "data" / "vis-network" / name
+    if not path.is_file():
+        raise MedkgError(f"the vis-network file {name} is missing from medkg's kg/data/vis-network; reinstall medkg")
+    text = path.read_text(encoding="utf-8")
     # Drop the (remote) source-map hint: the page must not point anywhere outside itself.
     return re.sub(r"/[/*][#@] sourceMappingURL=\S+", "", text).replace("</script", "<\\/script")
 
