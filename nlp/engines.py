@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kg.errors import InputError
+from kg.errors import InputError, MedkgError
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +131,9 @@ class PipelineActor:
     def __init__(self, factory: PipelineFactory, threads: int) -> None:
         init_worker(factory, threads)
 
+    def ready(self) -> bool:
+        return _WORKER_PIPELINE is not None
+
     def run(self, docs: list[Any], batch_size: int) -> list[tuple[Any, Any]]:
         return process_chunk(docs, batch_size)
 
@@ -145,9 +148,13 @@ def ray_engine(factory: PipelineFactory, options: RayOptions, batch_size: int) -
     started = not ray.is_initialized()
     if started:
         local = options.address is None
-        ray.init(address=options.address, num_cpus=options.num_cpus if local else None,
-                 num_gpus=options.num_gpus if local else None, include_dashboard=False, log_to_driver=False,
-                 logging_level=logging.ERROR)
+        try:
+            ray.init(address=options.address, num_cpus=options.num_cpus if local else None,
+                     num_gpus=options.num_gpus if local else None, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.ERROR)
+        except (ConnectionError, RuntimeError, ValueError) as err:
+            where = f"the Ray cluster at {options.address}" if options.address else "a local Ray instance"
+            raise MedkgError(f"cannot start or reach {where}: {str(err).splitlines()[0][:200]}") from None
     try:
         total = ray.cluster_resources()
         cpus = options.num_cpus or total.get("CPU", 1.0)
@@ -157,6 +164,7 @@ def ray_engine(factory: PipelineFactory, options: RayOptions, batch_size: int) -
         workers = options.workers or (max(1, int(gpus)) if gpus else max(1, int(cpus)))
         cpu_share, gpu_share = cpus / workers, gpus / workers
         pool = _ActorPool(ray, factory, workers, cpu_share, gpu_share)
+        pool.wait_ready()
         log.info("ray: %d worker(s), %.2g CPU and %.2g GPU each", workers, cpu_share, gpu_share)
         try:
             yield lambda stream: pool.map(stream, batch_size, depth=options.window * workers)
@@ -177,6 +185,17 @@ class _ActorPool:
         self.factory, self.threads = factory, max(1, int(cpus))
         self.actors = [self._new() for _ in range(workers)]
         self._died: tuple[type[BaseException], ...] = ()
+
+    def wait_ready(self) -> None:
+        """Every worker has built its pipeline, or one clear error (e.g. medkg or its models missing on a node)
+        before any document is sent: a worker that cannot start would otherwise fail every chunk."""
+        try:
+            self.ray.get([actor.ready.remote() for actor in self.actors])
+        except Exception as err:  # noqa: BLE001 - Ray wraps the worker's exception; its first line says what
+            self.close()
+            cause = str(getattr(err, "cause", None) or err).strip().splitlines()
+            raise MedkgError(f"the Ray workers could not load the pipeline: {cause[-1][:300] if cause else err!r}") \
+                from None
 
     def _new(self) -> Any:
         return self.remote.remote(self.factory, self.threads)

@@ -158,3 +158,17 @@ def test_a_killed_ray_run_resumes_without_losing_or_duplicating(tmp_path):
     extract([src], reference, pipeline_factory=fake_pipeline, progress=False, deid="off")
     got = _parts(out)
     assert got == _lines(reference) and len(set(got)) == len(got)
+
+
+def _broken_pipeline():
+    raise RuntimeError("model file missing on this node")
+
+
+def test_workers_that_cannot_load_the_pipeline_stop_the_run_with_one_clear_error(tmp_path, ray_instance):
+    from kg.errors import MedkgError
+
+    src = _write_jsonl(tmp_path / "n.jsonl", ROWS[:3])
+    with pytest.raises(MedkgError, match="could not load the pipeline: .*model file missing"):
+        extract([src], tmp_path / "ray", pipeline_factory=_broken_pipeline, progress=False, deid="off",
+                engine="ray", ray=RayOptions(workers=1))
+    assert not (tmp_path / "ray" / "done.jsonl").read_text()  # nothing committed, nothing lost: a re-run starts over
