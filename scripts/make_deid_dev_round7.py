@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deid_devset import check_notes, write_notes  # noqa: E402
+from deid_devset import check_notes, fill_template, write_notes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -233,43 +233,9 @@ class Values:
         raise KeyError((t, kind))
 
 
-def fill(template: str, vals: Values, case: str, keep: dict[str, str]) -> tuple[str, list[dict], list[dict]]:
+def fill(template: str, vals: Values, case: str) -> tuple[str, list[dict], list[dict]]:
     """Text, gold spans and medical spans of one note; ``case`` is upper/lower/mixed/typed."""
-    out: list[str] = []
-    n = 0
-    phi: list[dict] = []
-    med: list[dict] = []
-    pos = 0
-    for m in _PH.finditer(template):
-        lit = template[pos:m.start()]
-        out.append(lit)
-        n += len(lit)
-        pos = m.end()
-        if m.group(4) is not None:
-            val = m.group(4)
-            med.append({"start": n, "end": n + len(val), "text": val})
-        else:
-            t, kind, key = m.group(1), m.group(2), m.group(3)
-            if key and key in keep:
-                val = keep[key]
-            else:
-                val = vals.get(t, kind)
-                if key:
-                    keep[key] = val
-            if case == "mixed" and t == "N" and vals.r.random() < 0.15:
-                val = val.lower()
-            phi.append({"start": n, "end": n + len(val), "type": TYPES[t]})
-        out.append(val)
-        n += len(val)
-    out.append(template[pos:])
-    text = "".join(out)
-    if case == "upper":
-        text = text.upper()
-    elif case == "lower":
-        text = text.lower()
-    for s in med:
-        s["text"] = text[s["start"]:s["end"]]
-    return text, phi, med
+    return fill_template(template, _PH, vals.get, TYPES, case, rng=vals.r, lower_names=0.15)
 
 
 # ------------------------------------------------------------------------------------------------ nursing fragments
@@ -356,7 +322,7 @@ def nursing(rng: random.Random, vals: Values, case: str, i: int) -> dict:
         parts += rng.sample(pool, 2 if pool in (SOCIAL, PLAN) and rng.random() < 0.5 else 1)
     parts.append(rng.choice(SIGS))
     tpl = "".join(parts)
-    text, phi, med = fill(tpl, vals, case, {})
+    text, phi, med = fill(tpl, vals, case)
     return {"id": f"r7-n{case[0]}{i:02d}", "note_type": f"nursing_{case}", "patient_id": f"DEV-R7N{case[0]}{i:02d}",
             "text": text, "phi": phi, "medical": med}
 
@@ -426,7 +392,7 @@ def typed(rng: random.Random, vals: Values, i: int) -> dict:
     tpl = TYPED[i % len(TYPED)]
     tpl = re.sub(r"\{STATE\}", lambda _: rng.choice(STATES), tpl)
     tpl = re.sub(r"\{STATE_NAME\}", lambda _: rng.choice(STATE_NAMES), tpl)
-    text, phi, med = fill(tpl, vals, "typed", {})
+    text, phi, med = fill(tpl, vals, "typed")
     return {"id": f"r7-t{i:02d}", "note_type": "typed", "patient_id": f"DEV-R7T{i:02d}", "text": text, "phi": phi,
             "medical": med}
 

@@ -49,7 +49,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deid_devset import check_notes, write_notes  # noqa: E402
+from deid_devset import check_notes, fill_template, write_notes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -779,40 +779,7 @@ _PH = re.compile(r"\{([A-Z])(?::(\w+))?(?:=(\w+))?\}|<<(.+?)>>")
 
 def fill(template: str, vals: Values, case: str) -> tuple[str, list[dict], list[dict]]:
     """Text, gold spans and medical spans of one note; ``case`` is upper/lower/mixed/typed."""
-    out: list[str] = []
-    n = 0
-    phi: list[dict] = []
-    med: list[dict] = []
-    keep: dict[str, str] = {}
-    pos = 0
-    for m in _PH.finditer(template):
-        lit = template[pos:m.start()]
-        out.append(lit)
-        n += len(lit)
-        pos = m.end()
-        if m.group(4) is not None:
-            val = m.group(4)
-            med.append({"start": n, "end": n + len(val), "text": val})
-        else:
-            t, key, ref = m.group(1), m.group(2), m.group(3)
-            if ref and ref in keep:
-                val = keep[ref]
-            else:
-                val = vals.get(t, key)
-                if ref:
-                    keep[ref] = val
-            phi.append({"start": n, "end": n + len(val), "type": TYPES[t]})
-        out.append(val)
-        n += len(val)
-    out.append(template[pos:])
-    text = "".join(out)
-    if case == "upper":
-        text = text.upper()
-    elif case == "lower":
-        text = text.lower()
-    for s in med:
-        s["text"] = text[s["start"]:s["end"]]
-    return text, phi, med
+    return fill_template(template, _PH, vals.get, TYPES, case)
 
 
 # ------------------------------------------------------------------------------------------------ notes
