@@ -119,8 +119,7 @@ class RayOptions(BaseModel):
     @field_validator("address")
     @classmethod
     def _address(cls, value: str | None) -> str | None:
-        if value is not None and value != "auto" and not value.startswith(("ray://", "localhost:")) \
-                and ":" not in value:
+        if value is not None and value != "auto" and ":" not in value:
             raise ValueError("address: 'auto', 'ray://host:port' or 'host:port'")
         return value
 
@@ -184,7 +183,9 @@ class _ActorPool:
                                                         max_task_retries=0)
         self.factory, self.threads = factory, max(1, int(cpus))
         self.actors = [self._new() for _ in range(workers)]
-        self._died: tuple[type[BaseException], ...] = ()
+        from ray.exceptions import RayActorError, RayTaskError
+
+        self._died = (RayActorError, RayTaskError)
 
     def wait_ready(self) -> None:
         """Every worker has built its pipeline, or one clear error (e.g. medkg or its models missing on a node)
@@ -215,9 +216,6 @@ class _ActorPool:
             raise
 
     def map(self, stream: Iterable[Chunk], batch_size: int, depth: int) -> Results:
-        from ray.exceptions import RayActorError, RayTaskError
-
-        self._died = (RayActorError, RayTaskError)
         pending: deque = deque()
         turn = 0
         for errors, docs in stream:

@@ -347,7 +347,7 @@ class _Outputs:
             for later in out.glob("part-*.jsonl"):  # started by an interrupted run after its last commit
                 if part_number(later) > self.part:
                     later.unlink()
-            every.get("manifest", out / MANIFEST).unlink(missing_ok=True)  # rewritten when this run ends
+            every["manifest"].unlink(missing_ok=True)  # rewritten when this run ends
         self.files = {}
         for k, p in self.paths.items():
             fh = open_private(p, "ab")  # owner-only: triples and quarantine may hold clinical text
