@@ -112,15 +112,17 @@ def patient_subgraph(store: "GraphStore", patient_id: str, evidence_per_edge: in
         nodes.setdefault(key, {"id": key, "label": label, "name": name or cid, **props})
         return key
 
+    with_evidence: list[tuple[dict[str, Any], str]] = []  # edges whose sentences are fetched at the end, in one query
     p = node("Patient", patient_id, patient_id)
     for r in store.query(
             "MATCH (p:Patient {id: $id})-[r]->(c) WHERE type(r) IN ['MENTIONS', 'QUALIFIED', 'HAS_DOCUMENT'] "
             "RETURN type(r) AS type, head(labels(c)) AS label, c.id AS cid, c.name AS name, r.key AS key, "
             "r.predicate AS predicate, r.assertion AS assertion, r.evidence_count AS n", {"id": patient_id}):
         target = node(r["label"], r["cid"], r["name"])
-        ev = [e["text"] for e in store.evidence(r["key"], evidence_per_edge)] if r["key"] else []
         edges.append({"source": p, "target": target, "type": r["type"], "predicate": r["predicate"],
-                      "assertion": r["assertion"], "evidence_count": r["n"], "evidence": ev})
+                      "assertion": r["assertion"], "evidence_count": r["n"], "evidence": []})
+        if r["key"]:
+            with_evidence.append((edges[-1], r["key"]))
     for r in store.query(
             "MATCH (p:Patient {id: $id})-[:HAS_STUDY]->(s:ImagingStudy) OPTIONAL MATCH (s)-[:HAS_FINDING]->(f) "
             "OPTIONAL MATCH (f)-[l]->(c) RETURN s.id AS study, s.modality AS modality, f.id AS finding, "
@@ -139,10 +141,24 @@ def patient_subgraph(store: "GraphStore", patient_id: str, evidence_per_edge: in
     concept_ids = [n["id"].split(":", 1)[1] for n in nodes.values() if n["label"] in ("Disease", "Compound")]
     for r in store.query(
             "MATCH (c:Compound)-[t]->(d:Disease) WHERE (type(t) = 'TREATS' OR type(t) = 'PREDICTED_TREATS') "
-            "AND d.id IN $ids AND (c.id IN $ids OR type(t) = 'PREDICTED_TREATS') "
-            "RETURN c.id AS cid, c.name AS cname, d.id AS did, d.name AS dname, type(t) AS type, t.score AS score, "
+            "AND d.id IN $ids AND (c.id IN $ids OR type(t) = 'PREDICTED_TREATS') AND " + cypher.current_prediction("t") +
+            " RETURN c.id AS cid, c.name AS cname, d.id AS did, d.name AS dname, type(t) AS type, t.score AS score, "
             "t.key AS key", {"ids": concept_ids}):
-        ev = [e["text"] for e in store.evidence(r["key"], evidence_per_edge)] if r["key"] else []
         edges.append({"source": node("Compound", r["cid"], r["cname"]), "target": node("Disease", r["did"], r["dname"]),
-                      "type": r["type"], "score": r["score"], "evidence": ev or None})
+                      "type": r["type"], "score": r["score"], "evidence": None})
+        if r["key"]:
+            with_evidence.append((edges[-1], r["key"]))
+    texts = evidence_texts(store, [key for _, key in with_evidence], evidence_per_edge)
+    for edge, key in with_evidence:
+        edge["evidence"] = texts.get(key) or edge["evidence"]
     return list(nodes.values()), edges
+
+
+def evidence_texts(store: "GraphStore", edge_keys: Iterable[str], limit: int = 2) -> dict[str, list[str]]:
+    """The ``limit`` strongest supporting sentences of each edge key (keys without evidence are absent), in one
+    query whatever the number of edges, so that an export's round trips do not grow with the graph."""
+    keys = sorted(set(edge_keys))
+    if not keys:
+        return {}
+    return {r["key"]: r["texts"] for r in store.query(cypher.evidence_texts_of_edges(),
+                                                      {"keys": keys, "limit": int(limit)})}

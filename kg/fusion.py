@@ -8,32 +8,40 @@ Design (documented in the README, "Evidence"):
   extractor + version, assertion). Re-ingesting the same triple hits the same key: nothing changes.
 * Present/historical triples support one fact edge ``(s)-[:PREDICATE]->(o)``; negated, possible, family and
   hypothetical ones support one ``(s)-[:QUALIFIED {predicate, assertion}]->(o)`` edge instead, so a query for
-  ``TREATS`` never sees them. Both carry ``key`` (the ``edge`` of their Evidence nodes), ``evidence_keys``,
-  ``evidence_count``, ``confidence_max``/``confidence_mean``, ``documents``, ``sources`` and ``assertions``.
-  A write folds in only evidence whose key the edge has not seen, so counts never double.
+  ``TREATS`` never sees them. Both carry ``key`` (the ``edge`` of their Evidence nodes), ``evidence_count``,
+  ``confidence_sum``/``confidence_max``/``confidence_mean``, ``sources``, ``assertions`` and ``documents`` (the
+  first :data:`DOCUMENT_SAMPLE` documents; every one is reachable through the Evidence nodes).
+* A batch first asks which of its evidence keys the graph already holds (one indexed lookup per key) and writes
+  only the others: new Evidence nodes are created and the edge's aggregates are *added to*, never rebuilt from a
+  list. The cost of a triple therefore does not grow with the number of mentions its edge already has, and counts
+  never double. The uniqueness constraint on ``Evidence.key`` settles two concurrent writers of the same evidence:
+  one fails, is retried, and then finds the key present.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg import cypher
 from kg.models import Concept, Triple
 from kg.schema import POSITIVE_ASSERTIONS, NodeLabel, RelType
 
-Statement = tuple[str, dict]
+#: How many document ids a fact edge lists itself (a sample for display; the Evidence nodes hold all of them).
+DOCUMENT_SAMPLE = 10
 
 
 @dataclass
 class FusionReport:
-    """What one ``add_triples`` call did (counts are of input triples, not of graph changes)."""
+    """What one ``add_triples`` call did (counts are of input triples, except ``evidence_added``)."""
 
     triples: int = 0
     facts: int = 0
     qualified: int = 0
     batches: int = 0
+    #: Evidence nodes written (triples already in the graph, or repeated in the input, add none).
+    evidence_added: int = 0
     by_predicate: dict[str, int] = field(default_factory=dict)
 
     def merge(self, other: "FusionReport") -> None:
@@ -41,6 +49,7 @@ class FusionReport:
         self.facts += other.facts
         self.qualified += other.qualified
         self.batches += other.batches
+        self.evidence_added += other.evidence_added
         for k, v in other.by_predicate.items():
             self.by_predicate[k] = self.by_predicate.get(k, 0) + v
 
@@ -50,69 +59,117 @@ def edge_key(t: Triple) -> str:
     return t.fact_key() if t.assertion in POSITIVE_ASSERTIONS else f"{t.fact_key()}|{t.assertion.value}"
 
 
-def _evidence_props(t: Triple) -> dict:
+def _evidence_props(t: Triple, key: str) -> dict:
+    """An Evidence node's properties (:data:`kg.cypher.EVIDENCE_FIELDS`); subject and object are in ``edge``."""
     p = t.provenance
     return {
-        "key": t.evidence_key(), "edge": edge_key(t), "predicate": t.predicate.value,
-        "assertion": t.assertion.value, "confidence": float(t.confidence),
-        "subject_label": t.subject.label.value, "subject_id": t.subject.id,
-        "object_label": t.object.label.value, "object_id": t.object.id,
-        "source": p.source, "doc_id": p.doc_id, "sentence_index": p.sentence_index,
-        "start": p.start, "end": p.end, "text": p.text,
+        "key": key, "edge": edge_key(t), "predicate": t.predicate.value, "assertion": t.assertion.value,
+        "confidence": float(t.confidence), "source": p.source, "doc_id": p.doc_id,
+        "sentence_index": p.sentence_index, "start": p.start, "end": p.end, "text": p.text,
         "subject_span": list(p.subject_span) if p.subject_span else None,
         "object_span": list(p.object_span) if p.object_span else None,
         "extractor": p.extractor, "version": p.version, "dataset": p.dataset,
     }
 
 
-def plan_batch(triples: Iterable[Triple]) -> tuple[list[Statement], FusionReport]:
-    """The statements that write one batch, in dependency order (nodes, evidence, edges)."""
-    concepts: dict[NodeLabel, dict[str, dict]] = defaultdict(dict)
-    evidence: dict[str, dict] = {}
-    facts: dict[tuple[NodeLabel, RelType, NodeLabel], dict[str, dict]] = defaultdict(dict)
-    qualified: dict[tuple[NodeLabel, NodeLabel], dict[str, dict]] = defaultdict(dict)
-    report = FusionReport(batches=1)
+#: Runs one query in the caller's write transaction and returns its records as dicts.
+Run = Callable[[str, dict], list[dict]]
 
-    def add_concept(c: Concept) -> None:
-        row = concepts[c.label].setdefault(c.id, {"id": c.id, "name": c.name, "names": [], "xrefs": []})
-        row["name"] = row["name"] or c.name
-        for n in (c.name, *c.synonyms):
-            if n and n not in row["names"]:
-                row["names"].append(n)
-        for x in c.xrefs:
-            if x not in row["xrefs"]:
-                row["xrefs"].append(x)
 
+@dataclass
+class BatchPlan:
+    """One batch of triples, de-duplicated by evidence key; :meth:`write` writes what the graph lacks of it."""
+
+    triples: dict[str, Triple]  # evidence key -> triple, in input order
+    report: FusionReport
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.triples)
+
+    def write(self, run: Run, merge_by_match: bool = False) -> int:
+        """Write the batch's new evidence in the caller's transaction (nodes, evidence, then edges); returns how
+        many Evidence nodes were created. Safe to run again from the start when the transaction is retried.
+
+        ``merge_by_match`` updates existing edges with MATCH and creates the others, instead of one MERGE: for a
+        server whose MERGE walks edges several times slower than its MATCH, and whose optimistic concurrency
+        fails and retries a transaction that created an edge another one created meanwhile (ArcadeDB)."""
+        existing = {r["key"] for r in run(cypher.existing_evidence(), {"keys": self.keys})}
+        concepts: dict[NodeLabel, dict[str, dict]] = defaultdict(dict)
+        evidence: list[dict] = []
+        edges: dict[tuple[NodeLabel, RelType, NodeLabel], dict[str, dict]] = defaultdict(dict)
+        for key, t in self.triples.items():
+            if key in existing:
+                continue
+            _add_concept(concepts, t.subject)
+            _add_concept(concepts, t.object)
+            props = _evidence_props(t, key)
+            evidence.append(props)
+            positive = t.assertion in POSITIVE_ASSERTIONS
+            group = edges[(t.subject.label, t.predicate if positive else RelType.QUALIFIED, t.object.label)]
+            row = group.get(props["edge"])
+            if row is None:
+                row = group[props["edge"]] = {"s": t.subject.id, "o": t.object.id, "edge": props["edge"], "n": 0,
+                                              "sum": 0.0, "max": 0.0, "docs": [], "sources": [], "assertions": []}
+                if not positive:
+                    row |= {"predicate": t.predicate.value, "assertion": t.assertion.value}
+            row["n"] += 1
+            row["sum"] += props["confidence"]
+            row["max"] = max(row["max"], props["confidence"])
+            for field_, value, cap in (("docs", props["doc_id"], DOCUMENT_SAMPLE), ("sources", props["source"], None),
+                                       ("assertions", props["assertion"], None)):
+                if value is not None and value not in row[field_] and (cap is None or len(row[field_]) < cap):
+                    row[field_].append(value)
+        if not evidence:
+            return 0
+        for label, rows in concepts.items():
+            run(cypher.merge_concepts(label), {"rows": list(rows.values())})
+        run(cypher.create_evidence(), {"rows": evidence})
+        for (s, rel, o), group in edges.items():
+            rows = list(group.values())
+            out = _degrees(run, s, rel, {r["s"] for r in rows}, outgoing=True)
+            into = _degrees(run, o, rel, {r["o"] for r in rows}, outgoing=False)
+            for from_object in (False, True):
+                part = [r for r in rows if (into.get(r["o"], 0) < out.get(r["s"], 0)) == from_object]
+                if not part:
+                    continue
+                params = {"rows": part, "sample": DOCUMENT_SAMPLE}
+                if not merge_by_match:
+                    run(cypher.merge_supported_edges(s, rel, o, from_object=from_object), params)
+                    continue
+                found = {r["edge"] for r in run(cypher.update_supported_edges(s, rel, o, from_object=from_object),
+                                                params)}
+                if new := [r for r in part if r["edge"] not in found]:
+                    run(cypher.create_supported_edges(s, rel, o), {"rows": new})
+        return len(evidence)
+
+
+def _degrees(run: Run, label: NodeLabel, rel: RelType, ids: set[str], *, outgoing: bool) -> dict[str, int]:
+    rows = run(cypher.degrees(label, rel, outgoing=outgoing), {"ids": sorted(ids)})
+    return {r["id"]: r["degree"] for r in rows}
+
+
+def _add_concept(concepts: dict[NodeLabel, dict[str, dict]], c: Concept) -> None:
+    row = concepts[c.label].setdefault(c.id, {"id": c.id, "name": c.name, "names": [], "xrefs": []})
+    row["name"] = row["name"] or c.name
+    for n in (c.name, *c.synonyms):
+        if n and n not in row["names"]:
+            row["names"].append(n)
+    for x in c.xrefs:
+        if x not in row["xrefs"]:
+            row["xrefs"].append(x)
+
+
+def plan_batch(triples: Iterable[Triple]) -> BatchPlan:
+    """Group a batch by evidence key (a triple repeated in the input counts once) and count it."""
+    plan = BatchPlan({}, FusionReport(batches=1))
     for t in triples:
-        p = t.provenance
-        report.triples += 1
-        report.by_predicate[t.predicate.value] = report.by_predicate.get(t.predicate.value, 0) + 1
-        add_concept(t.subject)
-        add_concept(t.object)
-        props = _evidence_props(t)
-        evidence[props["key"]] = props
+        r = plan.report
+        r.triples += 1
+        r.by_predicate[t.predicate.value] = r.by_predicate.get(t.predicate.value, 0) + 1
         if t.assertion in POSITIVE_ASSERTIONS:
-            report.facts += 1
-            group = facts[(t.subject.label, t.predicate, t.object.label)]
+            r.facts += 1
         else:
-            report.qualified += 1
-            group = qualified[(t.subject.label, t.object.label)]
-        row = group.get(props["edge"])
-        if row is None:
-            row = group[props["edge"]] = {"s": t.subject.id, "o": t.object.id, "edge": props["edge"], "ev": [],
-                                          "docs": [], "sources": [], "assertions": []}
-            if t.assertion not in POSITIVE_ASSERTIONS:
-                row |= {"predicate": t.predicate.value, "assertion": t.assertion.value}
-        if all(x["key"] != props["key"] for x in row["ev"]):
-            row["ev"].append({"key": props["key"], "confidence": props["confidence"]})
-        for field_, value in (("docs", p.doc_id), ("sources", p.source), ("assertions", t.assertion.value)):
-            if value is not None and value not in row[field_]:
-                row[field_].append(value)
-
-    stmts: list[Statement] = [(cypher.merge_concepts(label), {"rows": list(rows.values())})
-                              for label, rows in concepts.items()]
-    if evidence:
-        stmts.append((cypher.merge_evidence(), {"rows": [{"key": k, "props": v} for k, v in evidence.items()]}))
-    stmts += [(cypher.merge_fact(s, r, o), {"rows": list(rows.values())}) for (s, r, o), rows in facts.items()]
-    stmts += [(cypher.merge_qualified(s, o), {"rows": list(rows.values())}) for (s, o), rows in qualified.items()]
-    return stmts, report
+            r.qualified += 1
+        plan.triples.setdefault(t.evidence_key(), t)
+    return plan

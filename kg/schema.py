@@ -27,6 +27,7 @@ class NodeLabel(str, Enum):
     PATIENT = "Patient"
     IMAGING_STUDY = "ImagingStudy"
     EVIDENCE = "Evidence"  # one supporting mention/sentence of a fact edge (see kg.fusion)
+    PREDICTION_RUN = "PredictionRun"  # which run of a model's PREDICTED_* edges readers see (write_predictions)
 
 
 class RelType(str, Enum):
@@ -77,7 +78,7 @@ POSITIVE_ASSERTIONS = frozenset({Assertion.PRESENT, Assertion.HISTORICAL})
 #: Relationship types only the system writes (predictions, bookkeeping); not accepted from triples files.
 SYSTEM_REL_TYPES = frozenset({RelType.QUALIFIED, RelType.PREDICTED_TREATS, RelType.PREDICTED_PRESENTS})
 #: Node labels that only medkg's own writers create (fusion's evidence, the imaging pipeline): never a triple's end.
-INTERNAL_LABELS = frozenset({NodeLabel.EVIDENCE, NodeLabel.IMAGING_STUDY, NodeLabel.FINDING})
+INTERNAL_LABELS = frozenset({NodeLabel.EVIDENCE, NodeLabel.IMAGING_STUDY, NodeLabel.FINDING, NodeLabel.PREDICTION_RUN})
 
 
 def _choices(enum: type[Enum]) -> str:

@@ -2,7 +2,9 @@
 
 ``graph_store`` is a clean graph on a real server reached through the neo4j driver: medkg's embedded ArcadeDB
 server (one per test session, in a temporary ``MEDKG_HOME``) and, when ``NEO4J_URI`` is set, the same tests again
-against that Neo4j (marker ``neo4j``; the tests wipe that database, so point them at a test server only).
+against that Neo4j (marker ``neo4j``; the tests wipe that database, so point them at a test server only; at the
+end it is left empty, with the constraints and indexes it had before). Tests that run a command pass it
+``--store graph_store.backend.name`` (the URI travels in ``NEO4J_URI``), so that the neo4j variant reaches Neo4j.
 """
 
 from __future__ import annotations
@@ -44,6 +46,23 @@ def embedded_home(tmp_path_factory):
 _STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
+def _schema(store) -> tuple[set[str], set[str]]:
+    """The names of the database's constraints and of its indexes that no constraint owns."""
+    constraints = {r["name"] for r in store.execute_write("SHOW CONSTRAINTS YIELD name RETURN name")}
+    indexes = {r["name"] for r in store.execute_write("SHOW INDEXES YIELD name, owningConstraint "
+                                                      "WHERE owningConstraint IS NULL RETURN name")}
+    return constraints, indexes
+
+
+def _restore_schema(store, before: tuple[set[str], set[str]]) -> None:
+    """Drop what the session added (medkg's own constraints too, unless the database had them before)."""
+    constraints, indexes = _schema(store)
+    for name in sorted(constraints - before[0]):
+        store.execute_write(f"DROP CONSTRAINT `{name}` IF EXISTS")
+    for name in sorted(indexes - before[1]):
+        store.execute_write(f"DROP INDEX `{name}` IF EXISTS")
+
+
 @pytest.fixture(scope="session", params=_STORES)
 def _session_store(request, tmp_path_factory):
     from kg.store import connect
@@ -52,12 +71,14 @@ def _session_store(request, tmp_path_factory):
         if not os.environ.get("NEO4J_URI"):
             pytest.skip("NEO4J_URI is not set")
         store = connect("neo4j")
+        schema = _schema(store)
     else:
         home = request.getfixturevalue("embedded_home")
         store = connect("embedded", home=home)
     yield store
-    if request.param == "neo4j":
-        store.clear()  # leave the Neo4j database as empty as the tests found it
+    if request.param == "neo4j":  # leave the Neo4j database as the tests found it: empty, and its schema
+        store.clear()
+        _restore_schema(store, schema)
     store.close()
 
 

@@ -43,14 +43,16 @@ def test_ingest_and_query_commands(graph_store, tmp_path):
     path = tmp_path / "t.jsonl"
     path.write_text(_triple(1).model_dump_json() + "\n")
     runner = CliRunner()
-    res = runner.invoke(app, ["ingest", str(path)])
+    store = ["--store", graph_store.backend.name]  # the fixture's store (Neo4j from NEO4J_URI), not the default
+    res = runner.invoke(app, ["ingest", str(path), *store])
     assert res.exit_code == 0, res.output
     assert "1 triples loaded" in res.output
+    assert graph_store.query("MATCH (d:Disease {id: 'DOID:1'}) RETURN d.name AS n") == [{"n": "disease 1"}]
     res = runner.invoke(app, ["query", "MATCH (d:Disease {id: $id}) RETURN d.name AS name", "--param", "id=DOID:1",
-                              "--format", "json"])
+                              "--format", "json", *store])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output) == [{"name": "disease 1"}]
-    res = runner.invoke(app, ["query", "CREATE (n:Disease {id: 'x'})"])
+    res = runner.invoke(app, ["query", "CREATE (n:Disease {id: 'x'})", *store])
     assert res.exit_code != 0 and "read-only" in str(res.exception)
 
 
@@ -162,6 +164,8 @@ def test_a_folder_without_a_manifest_or_with_a_changed_part_is_refused(tmp_path)
 
 def test_ingest_command_takes_a_sharded_folder(graph_store, tmp_path):
     _shards(tmp_path / "out", [[_triple(1), _triple(2)], [_triple(3)]])
-    res = CliRunner().invoke(app, ["ingest", str(tmp_path / "out"), "--loaders", "2"])
+    res = CliRunner().invoke(app, ["ingest", str(tmp_path / "out"), "--loaders", "2",
+                                   "--store", graph_store.backend.name])
     assert res.exit_code == 0, res.output
     assert "(2 part files): 3 triples loaded" in res.output
+    assert graph_store.query("MATCH ()-[f:TREATS]->() RETURN count(f) AS n") == [{"n": 3}]  # in this store

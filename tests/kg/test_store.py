@@ -35,6 +35,61 @@ def test_reingest_changes_nothing(graph_store):
     assert sorted(edge["f"]["documents"]) == ["d1", "d2"]
 
 
+def _edges(store) -> list[dict]:
+    return store.query("MATCH (s)-[f]->(o) RETURN s.id AS s, type(f) AS t, o.id AS o, f ORDER BY s, t, o, f.key")
+
+
+def test_aggregates_do_not_depend_on_how_the_input_is_split(graph_store):
+    triples = [treats(f"d{i % 7}", i, "negated" if i % 5 == 0 else "present", confidence=(i % 10) / 10)
+               for i in range(40)]
+    first = graph_store.add_triples(triples)
+    assert first.evidence_added == 40
+    whole = _edges(graph_store)
+    graph_store.clear()
+    assert graph_store.add_triples(triples[:13], batch_size=4).evidence_added == 13
+    assert graph_store.add_triples(triples, batch_size=7).evidence_added == 27  # the first 13 are known
+    assert graph_store.add_triples(triples + triples[:3]).evidence_added == 0
+    for a, b in zip(whole, _edges(graph_store), strict=True):
+        assert a["f"].pop("confidence_sum") == pytest.approx(b["f"].pop("confidence_sum"))
+        assert a["f"].pop("confidence_mean") == pytest.approx(b["f"].pop("confidence_mean"))
+        assert a == b
+    [fact] = [e["f"] for e in whole if e["t"] == "TREATS"]
+    assert fact["evidence_count"] == 32 and fact["assertions"] == ["present"]
+    assert fact["documents"] == [f"d{i}" for i in (1, 2, 3, 4, 6, 0, 5)]  # order of first appearance
+
+
+def test_an_edge_with_ten_thousand_evidence_takes_one_more_without_rewriting_lists(graph_store):
+    """Each mention adds to the edge's counters; no per-edge list grows with its evidence."""
+    from kg.fusion import DOCUMENT_SAMPLE
+
+    graph_store.add_triples((treats(f"d{i // 50}", i % 50, confidence=0.5) for i in range(10_000)),
+                            batch_size=2500)
+    report = graph_store.add_triples([treats("late", 0, confidence=0.95)])
+    assert report.evidence_added == 1
+    [edge] = graph_store.query("MATCH ()-[f:TREATS]->() RETURN f")
+    f = edge["f"]
+    assert f["evidence_count"] == 10_001 and f["confidence_max"] == pytest.approx(0.95)
+    assert f["confidence_mean"] == pytest.approx((10_000 * 0.5 + 0.95) / 10_001)
+    assert f["documents"] == [f"d{i}" for i in range(DOCUMENT_SAMPLE)] and "evidence_keys" not in f
+    assert graph_store.query("MATCH (e:Evidence {edge: $k}) RETURN count(e) AS n", {"k": f["key"]}) == [{"n": 10_001}]
+    assert graph_store.query("MATCH (e:Evidence {doc_id: 'late'}) RETURN e.confidence AS c") == [{"c": 0.95}]
+
+
+def test_a_graph_in_the_old_evidence_layout_is_migrated_and_stays_exact(graph_store):
+    """medkg 0.1 kept every evidence key and document on the edge and subject/object on each Evidence node."""
+    graph_store.add_triples([treats("d1", 0, confidence=0.9), treats("d2", 1, confidence=0.5)])
+    graph_store.execute_write(  # what 0.1 left on the graph
+        "MATCH (e:Evidence) SET e.subject_id = 'DB00331', e.subject_label = 'Compound' WITH count(e) AS n "
+        "MATCH ()-[f:TREATS]->() SET f.evidence_keys = ['k1', 'k2'], f.documents = $docs",
+        {"docs": [f"d{i}" for i in range(1, 3)] + [f"old{i}" for i in range(20)]})
+    graph_store._schema_ready = False  # what a new process sees first
+    graph_store.add_triples([treats("d1", 0, confidence=0.9), treats("d3", 2, confidence=0.4)])
+    [edge] = graph_store.query("MATCH ()-[f:TREATS]->() RETURN f")
+    assert "evidence_keys" not in edge["f"] and len(edge["f"]["documents"]) == 10
+    assert edge["f"]["evidence_count"] == 3 and edge["f"]["confidence_mean"] == pytest.approx(0.6)
+    assert graph_store.query("MATCH (e:Evidence) WHERE e.subject_id IS NOT NULL RETURN count(e) AS n") == [{"n": 0}]
+
+
 def test_each_supporting_mention_is_reachable(graph_store):
     graph_store.add_triples([treats("d1", 0), treats("d2", 4)])
     [row] = graph_store.query("MATCH ()-[f:TREATS]->() RETURN f.key AS key")
@@ -144,6 +199,72 @@ def test_predictions_are_replaced_not_mixed(graph_store):
     assert graph_store.query("MATCH ()-[f:TREATS]->() RETURN count(f) AS n") == [{"n": 1}]
 
 
+def test_a_prediction_rewrite_that_fails_midway_leaves_the_old_set_whole(graph_store, monkeypatch):
+    from kg import cypher
+    from kg.export import patient_subgraph
+    from kg.store import GraphStore
+
+    compounds = [Concept(label="Compound", id=f"DB{i:05d}", name=f"c{i}") for i in range(30)]
+    patient = Concept(label="Patient", id="P1")
+    graph_store.add_triples([treats("d1", i, subject=c) for i, c in enumerate(compounds)] + [
+        Triple(subject=patient, predicate="MENTIONS", object=T2D, provenance=Provenance(
+            doc_id="n1", sentence_index=0, start=0, end=3, text="T2D"))])
+
+    def predictions(version: str, n: int) -> list[dict]:
+        return [{"source_label": "Compound", "source_id": c.id, "target_label": "Disease", "target_id": T2D.id,
+                 "score": round(1 - i / 100 - int(version) / 10, 3), "rank": i + 1}
+                for i, c in enumerate(compounds[:n])]
+
+    def seen(version: str, n: int) -> list[tuple[str, float, str]]:
+        """What readers should see once ``predictions(version, n)`` is the current set."""
+        return sorted((r["source_id"], r["score"], version) for r in predictions(version, n))
+
+    def visible() -> list[tuple[str, float, str]]:
+        """What readers see: a query filtered on the current run, and the patient export, which must agree."""
+        rows = graph_store.query("MATCH (c)-[p:PREDICTED_TREATS]->() WHERE " + cypher.current_prediction("p") +
+                                 " RETURN c.id AS id, p.score AS score, p.version AS version ORDER BY id")
+        _, edges = patient_subgraph(graph_store, "P1")
+        exported = sorted((e["source"].split(":", 1)[1], e["score"]) for e in edges if e["type"] == "PREDICTED_TREATS")
+        assert exported == [(r["id"], r["score"]) for r in rows]
+        return [(r["id"], r["score"], r["version"]) for r in rows]
+
+    # predictions from before runs existed (no run property, no PredictionRun node) are the first old set
+    graph_store.execute_write("MATCH (c:Compound {id: 'DB00000'}), (d:Disease {id: $d}) CREATE (c)-[:PREDICTED_TREATS "
+                              "{model: 'm', score: 0.5, rank: 1, version: '0'}]->(d)", {"d": T2D.id})
+    assert visible() == [("DB00000", 0.5, "0")]
+    assert graph_store.write_predictions("PREDICTED_TREATS", predictions("1", 20), model="m", version="1") == 20
+    old = visible()
+    assert len(old) == 20 and {v for *_, v in old} == {"1"}
+
+    # 30 new rows in batches of 10: write transactions 1-3 write the new run, 4 switches to it, 5... delete the
+    # superseded edges, 10 per transaction
+    monkeypatch.setattr("kg.store.STALE_PREDICTIONS_BATCH", 10)
+    write_tx = GraphStore._write_tx
+    for crash_at, expected in ((2, "old"), (4, "old"), (6, "new")):
+        calls = []
+
+        def crash_on_nth_write(self, work):
+            calls.append(work)
+            if len(calls) == crash_at:
+                raise ConnectionAbortedError("injected crash")
+            return write_tx(self, work)
+
+        with monkeypatch.context() as patch, pytest.raises(ConnectionAbortedError):
+            patch.setattr(GraphStore, "_write_tx", crash_on_nth_write)
+            graph_store.write_predictions("PREDICTED_TREATS", predictions("2", 30), model="m", version="2",
+                                          batch_size=10)
+        assert visible() == (old if expected == "old" else seen("2", 30))
+        stored = graph_store.query("MATCH ()-[p:PREDICTED_TREATS]->() RETURN count(p) AS n")[0]["n"]
+        assert stored > len(visible())  # the rest of the stopped rewrite is still stored, unseen
+    assert graph_store.write_predictions("PREDICTED_TREATS", predictions("3", 25), model="m", version="3",
+                                         batch_size=7) == 25
+    assert visible() == seen("3", 25)
+    # what the failed rewrites left behind is gone: every stored prediction is a visible one
+    assert graph_store.query("MATCH ()-[p:PREDICTED_TREATS]->() RETURN count(p) AS n") == [{"n": 25}]
+    assert graph_store.query("MATCH (r:PredictionRun) RETURN r.id AS id, r.version AS version") == [
+        {"id": "PREDICTED_TREATS|m", "version": "3"}]
+
+
 def test_imaging_study_is_idempotent(graph_store):
     patient = Patient(id="P1")
     study = ImagingStudy(uid="1.2.3", patient_id="P1", modality="MR")
@@ -251,3 +372,133 @@ def test_a_write_that_fails_on_a_full_disk_says_disk_full(graph_store, monkeypat
     with pytest.raises(StoreError) as err:
         graph_store.write_rows(failing, [{"id": "S-disk", "zero": 0}])
     assert "disk full" not in str(err.value)
+
+
+def test_clear_deletes_in_bounded_batches_each_its_own_transaction(graph_store, monkeypatch):
+    graph_store.execute_write("UNWIND range(0, 99) AS i CREATE (:Symptom {id: 'S' + i})")
+    graph_store.execute_write("UNWIND range(0, 2499) AS i MATCH (a:Symptom {id: 'S' + (i % 100)}), "
+                              "(b:Symptom {id: 'S' + ((i / 100) % 100)}) CREATE (a)-[:RESEMBLES]->(b)")
+    assert graph_store.counts()["relationships"] == {"RESEMBLES": 2500}
+    calls: list[int] = []
+    write_tx = graph_store._write_tx
+    monkeypatch.setattr(graph_store, "_write_tx", lambda work: calls.append(1) or write_tx(work))
+    transactions = graph_store.clear(batch_size=500)
+    assert graph_store.counts() == {"nodes": {}, "relationships": {}}
+    assert transactions == len(calls) == 5 + 1 + 1 + 1  # full relationship batches, an empty one; nodes, an empty one
+
+
+@pytest.mark.parametrize("where", ["in the statement", "at commit"])
+def test_a_transaction_too_large_for_the_server_memory_is_not_retried(graph_store, monkeypatch, where):
+    from neo4j.exceptions import Neo4jError
+
+    from kg.errors import StoreError
+
+    err = Neo4jError._hydrate_neo4j(code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                                    message="The allocation of an extra 2.0 MiB would use more than the limit")
+    attempts: list[int] = []
+
+    class Tx:
+        def run(self, *_a, **_k):
+            raise err
+
+    class Session:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *_exc):
+            return None
+
+        def execute_write(self, work):
+            attempts.append(1)
+            if where == "at commit":
+                raise err
+            return work(Tx())
+
+    monkeypatch.setattr(graph_store, "_session", lambda read=False: Session())
+    with pytest.raises(StoreError, match="transaction was too large .* not retried"):
+        graph_store.clear()
+    assert len(attempts) == 1
+
+
+def test_an_index_in_the_way_of_a_constraint_is_named_with_how_to_drop_it(graph_store):
+    from kg.errors import StoreError
+    from kg.store import GraphStore
+
+    if graph_store.backend.name != "neo4j":
+        pytest.skip("ArcadeDB builds the constraint over an existing index")
+    graph_store.execute_write("DROP CONSTRAINT disease_id IF EXISTS")
+    try:
+        graph_store.execute_write("CREATE INDEX mine FOR (n:Disease) ON (n.id)")
+        with GraphStore(graph_store.backend) as fresh, pytest.raises(StoreError) as err:
+            fresh.ensure_schema()
+        assert "index 'mine' on :Disease(id)" in str(err.value)
+        assert "medkg query --write 'DROP INDEX mine'" in str(err.value) and "\n" not in str(err.value)
+    finally:
+        graph_store.execute_write("DROP INDEX mine IF EXISTS")
+        with GraphStore(graph_store.backend) as fresh:
+            fresh.ensure_schema()  # medkg's constraint back for the tests that follow
+
+
+def test_an_unknown_database_is_named(graph_store):
+    from dataclasses import replace
+
+    from kg.errors import StoreError
+    from kg.store import GraphStore
+
+    with pytest.raises(StoreError) as err:
+        GraphStore(replace(graph_store.backend, database="nosuchdb"))
+    where = graph_store.backend.uri.split("@")[-1].split("://")[-1]
+    assert f"database 'nosuchdb' does not exist on the {graph_store.backend.name} server at" in str(err.value)
+    assert where in str(err.value)
+    if graph_store.backend.name == "neo4j":
+        assert str(err.value).endswith("; create it or set NEO4J_DATABASE")
+
+
+def test_a_wrong_password_says_authentication_failed(graph_store):
+    from dataclasses import replace
+
+    from kg.errors import StoreError
+    from kg.store import GraphStore
+
+    user = graph_store.backend.auth[0]
+    try:
+        GraphStore(replace(graph_store.backend, auth=(user, "not-the-password-7f3a"))).close()
+    except StoreError as err:
+        assert str(err).startswith(f"authentication failed for user {user!r} on the {graph_store.backend.name} "
+                                   "store at bolt://")
+        assert "not-the-password" not in str(err) and "cannot reach" not in str(err)
+    else:
+        pytest.skip("the server does not check passwords (authentication is off)")
+
+
+def test_wrong_read_credentials_say_authentication_failed_for_the_read_user(graph_store):
+    from dataclasses import replace
+
+    from kg.errors import StoreError
+    from kg.store import GraphStore
+
+    reader = (graph_store.backend.read_auth or graph_store.backend.auth)[0]
+    with GraphStore(replace(graph_store.backend, read_auth=(reader, "not-the-password-7f3a"))) as store:
+        try:
+            store.query("RETURN 1 AS ok")
+        except StoreError as err:
+            assert str(err).startswith(f"authentication failed for the read user {reader!r} on the "
+                                       f"{graph_store.backend.name} store at bolt://")
+            assert "not-the-password" not in str(err)
+        else:
+            pytest.skip("the server does not check passwords (authentication is off)")
+
+
+def test_an_unreachable_server_says_cannot_reach(monkeypatch):
+    import socket
+
+    from kg.errors import StoreError
+    from kg.store import connect
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret")
+    with pytest.raises(StoreError, match=f"^cannot reach the neo4j store at bolt://127.0.0.1:{port}: ") as err:
+        connect("neo4j", uri=f"bolt://127.0.0.1:{port}")
+    assert "s3cret" not in str(err.value)
