@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import logging
 import os
 import random
 import resource
@@ -106,6 +107,7 @@ def main() -> None:
     ap.add_argument("--prior", action="store_true", help="also time the full Hetionet v1.0 import")
     ap.add_argument("--store", default="embedded")
     args = ap.parse_args()
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # the server's notices about labels not created yet
 
     if args.store == "embedded":
         os.environ["MEDKG_HOME"] = tempfile.mkdtemp(prefix="medkg-bench-")

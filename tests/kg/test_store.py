@@ -240,17 +240,22 @@ def test_a_prediction_rewrite_that_fails_midway_leaves_the_old_set_whole(graph_s
     # superseded edges, 10 per transaction
     monkeypatch.setattr("kg.store.STALE_PREDICTIONS_BATCH", 10)
     write_tx = GraphStore._write_tx
-    for crash_at, expected in ((2, "old"), (4, "old"), (6, "new")):
+
+    def crash_on_write(n: int):
+        """A ``_write_tx`` that fails the ``n``-th write transaction, before it runs."""
         calls = []
 
-        def crash_on_nth_write(self, work):
+        def write(self, work):
             calls.append(work)
-            if len(calls) == crash_at:
+            if len(calls) == n:
                 raise ConnectionAbortedError("injected crash")
             return write_tx(self, work)
 
+        return write
+
+    for crash_at, expected in ((2, "old"), (4, "old"), (6, "new")):
         with monkeypatch.context() as patch, pytest.raises(ConnectionAbortedError):
-            patch.setattr(GraphStore, "_write_tx", crash_on_nth_write)
+            patch.setattr(GraphStore, "_write_tx", crash_on_write(crash_at))
             graph_store.write_predictions("PREDICTED_TREATS", predictions("2", 30), model="m", version="2",
                                           batch_size=10)
         assert visible() == (old if expected == "old" else seen("2", 30))
