@@ -27,7 +27,7 @@ FACT_REL_TYPES: tuple[RelType, ...] = (
 )
 
 
-def iter_fact_edges(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None, *,
+def iter_fact_edges(store: GraphStore, rel_types: Iterable[RelType | str] | None = None, *,
                     edge_types: Iterable[tuple[str, str, str]] | None = None
                     ) -> Iterator[tuple[str, str, str, str, str]]:
     """``(source_label, source_id, rel, target_label, target_id)`` for every fact edge of the given types.
@@ -45,16 +45,16 @@ def iter_fact_edges(store: "GraphStore", rel_types: Iterable[RelType | str] | No
             yield row["source_label"], row["source_id"], rel.value, row["target_label"], row["target_id"]
 
 
-def to_heterodata(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None,
-                  add_reverse: bool = True) -> "GraphData":
+def to_heterodata(store: GraphStore, rel_types: Iterable[RelType | str] | None = None,
+                  add_reverse: bool = True) -> GraphData:
     """The graph as :class:`gnn.data.GraphData` (``.data`` is the ``HeteroData``, ``.node_ids`` the id maps)."""
     from gnn.data import build_heterodata
 
     return build_heterodata(iter_fact_edges(store, rel_types), add_reverse=add_reverse)
 
 
-def to_networkx(store: "GraphStore", rel_types: Iterable[RelType | str] | None = None,
-                with_names: bool = True) -> "nx.MultiDiGraph":
+def to_networkx(store: GraphStore, rel_types: Iterable[RelType | str] | None = None,
+                with_names: bool = True) -> nx.MultiDiGraph:
     """A ``MultiDiGraph`` whose nodes are ``(label, id)`` pairs and whose edges carry ``type``."""
     import networkx as nx
 
@@ -71,7 +71,7 @@ def to_networkx(store: "GraphStore", rel_types: Iterable[RelType | str] | None =
     return g
 
 
-def subgraph_around(store: "GraphStore", label: str, node_id: str, hops: int = 2, limit: int = 300
+def subgraph_around(store: GraphStore, label: str, node_id: str, hops: int = 2, limit: int = 300
                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Nodes and edges within ``hops`` of one node, as plain dicts (for the HTML view)."""
     from kg.schema import node_label
@@ -96,7 +96,7 @@ def subgraph_around(store: "GraphStore", label: str, node_id: str, hops: int = 2
     return list(nodes.values()), edges
 
 
-def patient_subgraph(store: "GraphStore", patient_id: str, evidence_per_edge: int = 2
+def patient_subgraph(store: GraphStore, patient_id: str, evidence_per_edge: int = 2
                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """What the graph knows about one patient, as nodes and edges for :func:`kg.viz.render_subgraph_html`.
 
@@ -154,7 +154,7 @@ def patient_subgraph(store: "GraphStore", patient_id: str, evidence_per_edge: in
     return list(nodes.values()), edges
 
 
-def evidence_texts(store: "GraphStore", edge_keys: Iterable[str], limit: int = 2) -> dict[str, list[str]]:
+def evidence_texts(store: GraphStore, edge_keys: Iterable[str], limit: int = 2) -> dict[str, list[str]]:
     """The ``limit`` strongest supporting sentences of each edge key (keys without evidence are absent), in one
     query whatever the number of edges, so that an export's round trips do not grow with the graph."""
     keys = sorted(set(edge_keys))

@@ -44,7 +44,7 @@ class FusionReport:
     evidence_added: int = 0
     by_predicate: dict[str, int] = field(default_factory=dict)
 
-    def merge(self, other: "FusionReport") -> None:
+    def merge(self, other: FusionReport) -> None:
         self.triples += other.triples
         self.facts += other.facts
         self.qualified += other.qualified

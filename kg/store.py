@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, ClientError, ConfigurationError, CypherSyntaxError, Neo4jError, ServiceUnavailable, TransientError
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    CypherSyntaxError,
+    Neo4jError,
+    ServiceUnavailable,
+    TransientError,
+)
 
 from kg import cypher
 from kg.errors import InputError, QuerySyntaxError, ReadOnlyError, StoreError
@@ -196,7 +204,7 @@ class GraphStore:
         self._reader: neo4j.Driver | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------------------
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -55,7 +55,7 @@ from kg.schema import Assertion, NodeLabel, RelType  # noqa: E402
 from kg.store import GraphStore, connect  # noqa: E402
 
 #: Properties whose list order is the order evidence arrived in, not content.
-SET_LIKE = frozenset({"evidence_keys", "documents", "sources", "assertions", "synonyms", "xrefs"})
+SET_LIKE = frozenset({"evidence_keys", "sources", "assertions", "synonyms", "xrefs"})
 WAIT_S = 600.0  # no command of the suite may hang longer than this
 PSEUDONYM_KEY = "medkg-fault-suite-key-0123456789"
 INGEST_BATCH = 500  # small batches: a fault lands between and inside transactions, not before the first one
@@ -127,8 +127,14 @@ class Snapshot:
         return h.hexdigest()
 
 
+#: Lists that hold a sample in arrival order (an edge's first documents): concurrent writers may fill them with
+#: other members, so only their size is compared; every Evidence node, doc id included, is compared in full.
+SAMPLES = frozenset({"documents"})
+
+
 def _canonical(props: dict) -> str:
-    return json.dumps({k: sorted(v, key=json.dumps) if k in SET_LIKE and isinstance(v, list) else v
+    return json.dumps({k: len(v) if k in SAMPLES and isinstance(v, list)
+                       else sorted(v, key=json.dumps) if k in SET_LIKE and isinstance(v, list) else v
                        for k, v in props.items()}, sort_keys=True, default=str)
 
 

@@ -40,6 +40,9 @@ def test_the_comparison_counts_lost_duplicated_and_corrupted_records():
     assert fs._canonical({"evidence_keys": ["b", "a"]}) == fs._canonical({"evidence_keys": ["a", "b"]})
     assert fs._canonical({"subject_span": [2, 1]}) != fs._canonical({"subject_span": [1, 2]})
     assert fs._canonical({"evidence_keys": ["a", "a"]}) != fs._canonical({"evidence_keys": ["a"]})
+    # an edge's document sample is compared by size (concurrent writers fill it in another order)
+    assert fs._canonical({"documents": ["d1", "d2"]}) == fs._canonical({"documents": ["d3", "d1"]})
+    assert fs._canonical({"documents": ["d1"]}) != fs._canonical({"documents": ["d1", "d2"]})
 
 
 SCENARIOS = ["server SIGKILL during ingest", "server SIGKILL during extract --graph", "client SIGKILL during ingest",
