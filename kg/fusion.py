@@ -97,6 +97,33 @@ class BatchPlan:
         retries a transaction that created an edge another one created meanwhile (ArcadeDB). Neo4j's MERGE picks
         the end with fewer edges itself."""
         existing = {r["key"] for r in run(cypher.existing_evidence(), {"keys": self.keys})}
+        concepts, evidence, edges = self._new_rows(existing)
+        if not evidence:
+            return 0
+        for label, rows in concepts.items():
+            run(cypher.merge_concepts(label), {"rows": list(rows.values())})
+        run(cypher.create_evidence(), {"rows": evidence})
+        for (s, rel, o), group in edges.items():
+            rows = list(group.values())
+            if not merge_by_match:
+                run(cypher.merge_supported_edges(s, rel, o), {"rows": rows, "sample": DOCUMENT_SAMPLE})
+                continue
+            out = _degrees(run, s, rel, {r["s"] for r in rows}, outgoing=True)
+            into = _degrees(run, o, rel, {r["o"] for r in rows}, outgoing=False)
+            for from_object in (False, True):
+                part = [r for r in rows if (into.get(r["o"], 0) < out.get(r["s"], 0)) == from_object]
+                if not part:
+                    continue
+                found = {r["edge"] for r in run(cypher.update_supported_edges(s, rel, o, from_object=from_object),
+                                                {"rows": part, "sample": DOCUMENT_SAMPLE})}
+                if new := [r for r in part if r["edge"] not in found]:
+                    run(cypher.create_supported_edges(s, rel, o), {"rows": new})
+        return len(evidence)
+
+    def _new_rows(self, existing: set[str]) -> tuple[dict[NodeLabel, dict[str, dict]], list[dict],
+                                                      dict[tuple[NodeLabel, RelType, NodeLabel], dict[str, dict]]]:
+        """The rows of the evidence not in ``existing``: concepts per label, Evidence nodes, and per edge type the
+        summary each edge gains (count, confidence sum and maximum, a few documents, sources, assertions)."""
         concepts: dict[NodeLabel, dict[str, dict]] = defaultdict(dict)
         evidence: list[dict] = []
         edges: dict[tuple[NodeLabel, RelType, NodeLabel], dict[str, dict]] = defaultdict(dict)
@@ -122,27 +149,7 @@ class BatchPlan:
                                        ("assertions", props["assertion"], None)):
                 if value is not None and value not in row[field_] and (cap is None or len(row[field_]) < cap):
                     row[field_].append(value)
-        if not evidence:
-            return 0
-        for label, rows in concepts.items():
-            run(cypher.merge_concepts(label), {"rows": list(rows.values())})
-        run(cypher.create_evidence(), {"rows": evidence})
-        for (s, rel, o), group in edges.items():
-            rows = list(group.values())
-            if not merge_by_match:
-                run(cypher.merge_supported_edges(s, rel, o), {"rows": rows, "sample": DOCUMENT_SAMPLE})
-                continue
-            out = _degrees(run, s, rel, {r["s"] for r in rows}, outgoing=True)
-            into = _degrees(run, o, rel, {r["o"] for r in rows}, outgoing=False)
-            for from_object in (False, True):
-                part = [r for r in rows if (into.get(r["o"], 0) < out.get(r["s"], 0)) == from_object]
-                if not part:
-                    continue
-                found = {r["edge"] for r in run(cypher.update_supported_edges(s, rel, o, from_object=from_object),
-                                                {"rows": part, "sample": DOCUMENT_SAMPLE})}
-                if new := [r for r in part if r["edge"] not in found]:
-                    run(cypher.create_supported_edges(s, rel, o), {"rows": new})
-        return len(evidence)
+        return concepts, evidence, edges
 
 
 def _degrees(run: Run, label: NodeLabel, rel: RelType, ids: set[str], *, outgoing: bool) -> dict[str, int]:
