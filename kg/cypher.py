@@ -294,12 +294,12 @@ def evidence_texts_of_edges() -> str:
 def delete_relationships_batch() -> str:
     """At most ``$limit`` relationships, deleted in one transaction; a wipe repeats it until it deletes none (one
     ``DETACH DELETE`` of a large graph exhausts a server's transaction memory). Both stores accept this form."""
-    return "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted"
+    return "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
 
 
 def delete_nodes_batch() -> str:
     """At most ``$limit`` nodes, after their relationships (DETACH: a concurrent writer may have added some)."""
-    return "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+    return "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 
 
 def ping() -> str:

@@ -280,6 +280,19 @@ class GraphStore:
                                  f"{err_msg[:300]}")
             time.sleep(0.05 * 2 ** attempt)
 
+    def _write_in_batches(self, query: str, params: dict) -> int:
+        """Run a write ``query`` that handles at most ``$limit`` items and returns how many as ``n``, one
+        transaction at a time, until one handles none (a short batch may race a concurrent writer); returns the
+        number of transactions. Large deletions and migrations: one transaction would exhaust the server's
+        transaction memory."""
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            return tx.run(query, params).single(strict=True)["n"]
+
+        transactions = 1
+        while self._write_tx(work):
+            transactions += 1
+        return transactions
+
     def reachable(self) -> bool:
         """Whether the server answers now (one connection attempt, bounded by ``FAIL_FAST``)."""
         try:
@@ -399,12 +412,7 @@ class GraphStore:
             return
         log.warning("updating this graph's evidence layout (edges no longer list every evidence key); once only")
         for query in (cypher.migrate_legacy_edges(), cypher.migrate_legacy_evidence()):
-            while True:
-                def work(tx, query=query) -> int:
-                    return tx.run(query, {"limit": batch_size, "sample": DOCUMENT_SAMPLE}).single()["n"]
-
-                if self._write_tx(work) == 0:
-                    break
+            self._write_in_batches(query, {"limit": batch_size, "sample": DOCUMENT_SAMPLE})
 
     def _constraint_hint(self) -> str:
         """Why a write may have failed, when the graph holds constraints medkg did not create (a duplicate under
@@ -568,9 +576,8 @@ class GraphStore:
                 self._write([(cypher.create_predictions(s, rel, o), {"rows": batch, **run})])
         pointer = cypher.prediction_run_id(rel, model)
         self._write([(cypher.switch_prediction_run(), {"id": pointer, **run})])
-        stale = {"id": pointer, "model": model, "limit": STALE_PREDICTIONS_BATCH}
-        while self._write_tx(lambda tx: tx.run(cypher.delete_stale_predictions(rel), stale).single()["n"]):
-            pass
+        self._write_in_batches(cypher.delete_stale_predictions(rel),
+                               {"id": pointer, "model": model, "limit": STALE_PREDICTIONS_BATCH})
         return sum(len(g) for g in groups.values())
 
     def clear(self, batch_size: int = WIPE_BATCH) -> int:
@@ -579,16 +586,8 @@ class GraphStore:
         Returns the number of transactions it took."""
         if batch_size < 1:
             raise InputError(f"batch_size must be >= 1, got {batch_size}")
-        transactions = 0
-        for query in (cypher.delete_relationships_batch(), cypher.delete_nodes_batch()):
-            def work(tx: neo4j.ManagedTransaction, query: str = query) -> int:
-                return tx.run(query, {"limit": batch_size}).single(strict=True)["deleted"]
-
-            deleted = batch_size
-            while deleted:  # until a batch finds nothing left (a short batch may race a concurrent writer)
-                deleted = self._write_tx(work)
-                transactions += 1
-        return transactions
+        return sum(self._write_in_batches(query, {"limit": batch_size})
+                   for query in (cypher.delete_relationships_batch(), cypher.delete_nodes_batch()))
 
 
 def connect(store: str | None = None, *, uri: str | None = None, user: str | None = None,
