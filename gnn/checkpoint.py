@@ -22,12 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from safetensors.torch import load_file, save_file
 
-from gnn.data import GraphData, prior_graph, store_graph
-from gnn.models import LinkPredictor, ResolverError
-from gnn.paths import PathModel
-from gnn.train import Split, TrainResult, split_from_json
-from kg.errors import InputError
+from medkg.gnn.data import attach_text_features, prior_graph, store_graph
+from medkg.gnn.models import LinkPredictor, ResolverError
+from medkg.gnn.paths import PathModel
+from medkg.gnn.tasks import Split, split_from_json
+from medkg.gnn.train import TrainResult, node_states
+from medkg.kg.errors import InputError
+from medkg.kg.heterodata import GraphData
 
 FORMAT_VERSION = 1
 STATES_FILE = "states.safetensors"
@@ -37,7 +40,7 @@ _GRAPHS: dict[tuple[Any, ...], GraphData] = {}
 
 
 def default_models_dir() -> Path:
-    return Path(str(resources.files("gnn") / "models"))
+    return Path(str(resources.files("medkg.gnn") / "models"))
 
 
 @dataclass
@@ -73,8 +76,6 @@ def _read_json_gz(path: Path) -> Any:
 
 def save_checkpoint(out: str | Path, result: TrainResult, *, half: bool = False, version: str | None = None) -> Path:
     """Write ``result`` to directory ``out``; ``half`` stores weights as fp16 (the shipped models do)."""
-    from safetensors.torch import save_file
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     state = {k: (v.half() if half and v.is_floating_point() else v).contiguous().cpu()
@@ -89,8 +90,6 @@ def save_checkpoint(out: str | Path, result: TrainResult, *, half: bool = False,
     if result.metrics is not None:
         (out / "metrics.json").write_text(json.dumps(result.metrics, indent=2) + "\n")
     if config["graph"]["source"] == "prior":  # inference cache: states of the weights as they load back
-        from gnn.train import node_states
-
         ckpt = load_checkpoint(out)
         h = node_states(ckpt.model, result.graph.data, torch.device("cpu"))
         t = config["task"]
@@ -101,8 +100,6 @@ def save_checkpoint(out: str | Path, result: TrainResult, *, half: bool = False,
 def save_path_model(out: str | Path, model: PathModel, graph: GraphData, *, graph_source: str = "prior",
                     exclude_metaedges: list[str] | None = None, metrics: Any = None) -> Path:
     """Write a fitted :class:`PathModel` as a checkpoint; for the prior, with the score of every pair cached."""
-    from safetensors.torch import save_file
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     config = {"format": FORMAT_VERSION, "kind": "paths",
@@ -139,8 +136,6 @@ def resolve_model_dir(model_dir: str | Path | None, task: str | None) -> Path:
 def load_checkpoint(model_dir: str | Path | None = None, *, task: str | None = None,
                     device: str | torch.device = "cpu") -> Checkpoint:
     """Load a checkpoint (weights cast back to fp32); ``task`` picks the sub-directory of a models folder."""
-    from safetensors.torch import load_file
-
     path = resolve_model_dir(model_dir, task)
     config = json.loads((path / "config.json").read_text())
     if config.get("format") != FORMAT_VERSION:
@@ -182,8 +177,6 @@ def load_graph_for(ckpt: Checkpoint, *, store: Any = None) -> GraphData:
     else:
         raise InputError(f"graph: model was trained on a custom graph ({g['source']!r}); pass it as graph=")
     if g.get("text_features"):
-        from gnn.data import attach_text_features
-
         attach_text_features(graph)
     return graph
 

@@ -1,4 +1,4 @@
-"""``medkg gnn …`` and ``medkg diagnose``: thin wrappers over gnn.train / evaluate / predict (imported lazily)."""
+"""``medkg gnn …`` and ``medkg diagnose``: thin wrappers over gnn.pipeline / evaluate / predict (imported lazily)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+GROUP = "gnn"
 app = typer.Typer(name="gnn", help="Graph neural network link prediction: train, evaluate, score, predict.",
                   no_args_is_help=True)
 
@@ -34,16 +35,14 @@ def train(task: str = typer.Option("treats", help="treats | presents | another r
           out: Path = typer.Option(Path("runs/gnn"), help="checkpoint directory")) -> None:
     """Train on the Hetionet prior, evaluate on the held-out split and save a checkpoint."""
     _threads(threads)
-    from gnn.checkpoint import save_checkpoint
-    from gnn.evaluate import evaluate_split, to_json
-    from gnn.train import train as train_fn
+    from medkg.gnn.evaluate import to_json
+    from medkg.gnn.pipeline import pipeline
 
     kwargs = {"exclude_metaedges": ()} if full_prior else {}
-    result = train_fn(task, encoder, decoder, epochs=epochs, hidden=hidden, layers=layers, num_bases=num_bases,
-                      lr=lr, weight_decay=weight_decay, dropout=dropout, seed=seed, batch_size=batch_size, **kwargs)
-    result.metrics = evaluate_split(result.model, result.graph, result.split, result.task, baselines=baselines,
-                                    kge_epochs=kge_epochs, seed=seed)
-    save_checkpoint(out, result, half=half)
+    result = pipeline(task, seed=seed, baselines=baselines, kge_epochs=kge_epochs, out=out, half=half,
+                      encoder=encoder, decoder=decoder, epochs=epochs, hidden=hidden, layers=layers,
+                      num_bases=num_bases, lr=lr, weight_decay=weight_decay, dropout=dropout, batch_size=batch_size,
+                      **kwargs)
     typer.echo(to_json(result.metrics))
     typer.secho(f"saved {out}", err=True)
 
@@ -56,11 +55,11 @@ def fit_paths(task: str = typer.Option("treats", help="treats | another relation
               evaluate: bool = typer.Option(True, help="also run the all-pairs hold-out evaluation (paths, degree)"),
               out: Path = typer.Option(Path("runs/paths"), help="checkpoint directory")) -> None:
     """Fit the path model (DWPC + logistic regression) on every known edge of the Hetionet prior and save it."""
-    from gnn.checkpoint import save_path_model
-    from gnn.data import prior_graph
-    from gnn.evaluate import evaluate_all_pairs, to_json
-    from gnn.paths import fit_path_model
-    from gnn.train import resolve_task
+    from medkg.gnn.checkpoint import save_path_model
+    from medkg.gnn.data import prior_graph
+    from medkg.gnn.evaluate import evaluate_all_pairs, to_json
+    from medkg.gnn.paths import fit_path_model
+    from medkg.gnn.tasks import resolve_task
 
     if not 1 <= max_length <= 3:
         raise typer.BadParameter(f"must be 1-3, got {max_length}", param_hint="--max-length")
@@ -85,8 +84,8 @@ def evaluate(model: Optional[Path] = typer.Option(None, help="checkpoint dir (de
     _threads(threads)
     if format != "json":
         raise typer.BadParameter(f"only json is supported, got {format!r}", param_hint="--format")
-    from gnn.checkpoint import default_models_dir
-    from gnn.evaluate import evaluate_checkpoint, to_json
+    from medkg.gnn.checkpoint import default_models_dir
+    from medkg.gnn.evaluate import evaluate_checkpoint, to_json
 
     base = model or default_models_dir()
     if task is None and not (base / "config.json").is_file():
@@ -107,7 +106,7 @@ def score(task: str = typer.Option("treats", help="treats | presents"),
     _threads(threads)
     import warnings
 
-    from gnn.predict import score_file
+    from medkg.gnn.predict import score_file
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -118,7 +117,7 @@ def score(task: str = typer.Option("treats", help="treats | presents"),
 
 
 def _print_ranked(items: list[dict], explain: bool, as_json: bool) -> None:
-    from gnn.predict import path_text
+    from medkg.gnn.predict import path_text
 
     if as_json:
         typer.echo(json.dumps(items, indent=2))
@@ -136,27 +135,35 @@ def _print_ranked(items: list[dict], explain: bool, as_json: bool) -> None:
             typer.echo(f"       {p['metapath']} w={p['weight']:.4f}: {path_text(p)}\n         {hops}")
 
 
+def _linker(ctx: typer.Context):
+    """How names typed on the command line find their concepts: what the application wired in as
+    ``ctx.obj.link_concept`` (medkg's NLP normalizer), else ids and exact names only."""
+    return getattr(ctx.obj, "link_concept", None)
+
+
 @app.command()
-def predict(disease: str = typer.Option(..., help="disease name or id (DOID:2377)"), top: int = 10,
+def predict(ctx: typer.Context, disease: str = typer.Option(..., help="disease name or id (DOID:2377)"),
+            top: int = 10,
             explain: bool = typer.Option(False, help="show supporting paths with evidence"),
             exclude_known: bool = typer.Option(False, help="leave out known treatments"),
             as_json: bool = typer.Option(False, "--json", help="print JSON"),
             model: Optional[Path] = None) -> None:
     """Compounds that may treat a disease, ranked, with optional explanations."""
-    from gnn.predict import predict_treatments
+    from medkg.gnn.predict import predict_treatments
 
-    _print_ranked(predict_treatments(disease, top, explain, model_dir=model, exclude_known=exclude_known),
-                  explain, as_json)
+    _print_ranked(predict_treatments(disease, top, explain, model_dir=model, exclude_known=exclude_known,
+                                     linker=_linker(ctx)), explain, as_json)
 
 
-def diagnose_cmd(symptoms: str = typer.Option(..., help="comma-separated symptom names or ids"), top: int = 10,
+def diagnose_cmd(ctx: typer.Context,
+                 symptoms: str = typer.Option(..., help="comma-separated symptom names or ids"), top: int = 10,
                  explain: bool = typer.Option(False, help="show supporting paths with evidence"),
                  as_json: bool = typer.Option(False, "--json", help="print JSON"),
                  model: Optional[Path] = None) -> None:
     """Differential diagnosis: diseases ranked for a set of symptoms."""
-    from gnn.predict import diagnose
+    from medkg.gnn.predict import diagnose
 
-    _print_ranked(diagnose(symptoms, top, explain, model_dir=model), explain, as_json)
+    _print_ranked(diagnose(symptoms, top, explain, model_dir=model, linker=_linker(ctx)), explain, as_json)
 
 
 diagnose_cmd.__name__ = "diagnose_cmd"

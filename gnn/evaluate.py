@@ -1,8 +1,7 @@
 """Held-out evaluation of a link predictor next to two baselines computed on the same split, in the same run.
 
-Ranking (filtered): each held-out ``(s, t)`` is ranked among *all* nodes of the target type for ``s`` ("tail") and
-among all nodes of the source type for ``t`` ("head"); other known true edges are removed from the candidates, ties
-count half. Classification: AUROC / AUPRC of held-out positives against the split's type-constrained negatives.
+The metrics (:mod:`medkg.gnn.metrics`): filtered MRR / Hits@k of each held-out edge among all nodes of the right
+type, ties half, and AUROC / AUPRC against the split's type-constrained negatives.
 
 Baselines: the node-degree prior ``deg(s) * deg(t)`` in the training graph (Rephetio: degree alone reaches AUROC
 ≈ 0.98 on known treatments) and a shallow KGE (PyG ``torch_geometric.nn.kge``) trained on the training edges of
@@ -11,67 +10,32 @@ every relation.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 from torch import Tensor
+from torch.nn.functional import softplus
+from torch_geometric import seed_everything
+from torch_geometric.data import HeteroData
+from torch_geometric.nn import kge
 
-from gnn.data import GraphData, is_reverse
-from gnn.train import Split, Task, node_states, resolve_task
-from kg.errors import InputError
+from medkg.gnn.checkpoint import load_checkpoint, load_graph_for, load_split
+from medkg.gnn.data import DEFAULT_EXCLUDED_METAEDGES, prior_graph
+from medkg.gnn.metrics import all_pairs_metrics, link_metrics, ranking_metrics
+from medkg.gnn.paths import degree_prior, fit_path_model, without_edges
+from medkg.gnn.tasks import Split, Task, resolve_task, split_from_edges
+from medkg.gnn.train import EarlyStopping, node_states, train
+from medkg.kg.errors import InputError
+from medkg.kg.heterodata import EdgeType, GraphData, is_reverse
 
 log = logging.getLogger(__name__)
-
-HITS_AT = (1, 3, 10)
-
-
-def ranking_metrics(scores: Tensor, pos: Tensor, known: Tensor, direction: str = "tail") -> dict[str, float]:
-    """Filtered MRR and Hits@k of ``pos`` pairs in a full ``[n_source, n_target]`` score matrix."""
-    if direction not in ("tail", "head"):
-        raise InputError(f"direction must be 'tail' or 'head', got {direction!r}")
-    if direction == "head":
-        scores, pos, known = scores.T, pos.flip(0), known.flip(0)
-    scores = scores.detach()
-    if pos.size(1) == 0:
-        return {"mrr": float("nan"), **{f"hits@{k}": float("nan") for k in HITS_AT}, "n": 0}
-    scores = scores.float()
-    mask = torch.zeros_like(scores, dtype=torch.bool)
-    mask[known[0], known[1]] = True
-    rows, other = scores[pos[0]], mask[pos[0]]
-    other[torch.arange(pos.size(1)), pos[1]] = False  # the pair being ranked stays a candidate
-    true = rows[torch.arange(pos.size(1)), pos[1]].unsqueeze(1)
-    greater = ((rows > true) & ~other).sum(1)
-    equal = ((rows == true) & ~other).sum(1)  # includes the pair itself
-    rank = 1 + greater.double() + (equal.double() - 1) / 2
-    out = {"mrr": float((1 / rank).mean())}
-    out.update({f"hits@{k}": float((rank <= k).double().mean()) for k in HITS_AT})
-    out["n"] = int(pos.size(1))
-    return out
-
-
-def binary_metrics(scores: Tensor, pos: Tensor, neg: Tensor) -> dict[str, float]:
-    from sklearn.metrics import average_precision_score, roc_auc_score
-
-    y = [1] * pos.size(1) + [0] * neg.size(1)
-    s = torch.cat([scores[pos[0], pos[1]], scores[neg[0], neg[1]]]).float().numpy()
-    if not pos.size(1) or not neg.size(1):
-        return {"auroc": float("nan"), "auprc": float("nan")}
-    return {"auroc": float(roc_auc_score(y, s)), "auprc": float(average_precision_score(y, s))}
-
-
-def link_metrics(scores: Tensor, split: Split) -> dict[str, Any]:
-    """All test metrics of one score matrix; the headline ranking is the tail one (rank the true target)."""
-    scores = scores.detach()
-    known = split.known("train", "val", "test")
-    tail = ranking_metrics(scores, split.test_pos, known, "tail")
-    head = ranking_metrics(scores, split.test_pos, known, "head")
-    return {**{k: v for k, v in tail.items() if k != "n"}, **binary_metrics(scores, split.test_pos, split.test_neg),
-            "head": {k: v for k, v in head.items() if k != "n"}}
 
 
 def degree_scores(split: Split, all_edges: bool = False) -> Tensor:
@@ -87,23 +51,28 @@ def degree_scores(split: Split, all_edges: bool = False) -> Tensor:
     return torch.outer(deg[s], deg[t])
 
 
-def kge_scores(split: Split, kind: str = "distmult", *, hidden: int = 64, epochs: int = 60, batch_size: int = 8192,
-               lr: float = 0.01, negatives: int = 4, eval_every: int = 5, patience: int = 3, seed: int = 0,
-               device: str | torch.device | None = None) -> tuple[Tensor, dict[str, Any]]:
-    """Train a shallow KGE on every training edge (all relations, held-out target edges excluded).
+KGE_MODELS = {"distmult": kge.DistMult, "transe": kge.TransE, "rotate": kge.RotatE, "complex": kge.ComplEx}
 
-    Negatives corrupt the head or the tail with a node of the same type, as the GNN's do. Early stopping on
-    validation MRR of the target relation. Returns the target relation's ``[n_source, n_target]`` score matrix.
-    """
-    from torch_geometric import seed_everything
-    from torch_geometric.nn import kge
 
-    models = {"distmult": kge.DistMult, "transe": kge.TransE, "rotate": kge.RotatE, "complex": kge.ComplEx}
-    if kind not in models:
-        raise InputError(f"unknown KGE baseline {kind!r}; valid: {', '.join(models)}")
-    seed_everything(seed)
-    dev = torch.device(device) if device else torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    data = split.train
+@dataclass
+class KGETriples:
+    """Every training edge of every forward relation as a (head, relation, tail) triple over one node index space,
+    with the index range of each triple's head and tail type, so negatives corrupt within the right type."""
+
+    num_nodes: int
+    offsets: dict[str, int]
+    rel_id: dict[EdgeType, int]
+    head: Tensor
+    rel: Tensor
+    tail: Tensor
+    head_offset: Tensor
+    head_count: Tensor
+    tail_offset: Tensor
+    tail_count: Tensor
+
+
+def kge_triples(data: HeteroData) -> KGETriples:
+    """The triples of ``data`` (a split's training graph), reverse edge types left out."""
     offsets, start = {}, 0
     for nt in data.node_types:
         offsets[nt], start = start, start + data[nt].num_nodes
@@ -118,60 +87,78 @@ def kge_scores(split: Split, kind: str = "distmult", *, hidden: int = 64, epochs
         h_off.append(torch.full((m,), offsets[et[0]])), h_n.append(torch.full((m,), data[et[0]].num_nodes))
         t_off.append(torch.full((m,), offsets[et[2]])), t_n.append(torch.full((m,), data[et[2]].num_nodes))
     H, R, T, HO, HN, TO, TN = (torch.cat(v) for v in (h, r, t, h_off, h_n, t_off, t_n))
-    model = models[kind](start, len(rels), hidden).to(dev)
+    return KGETriples(start, offsets, rel_id, H, R, T, HO, HN, TO, TN)
+
+
+def _kge_epoch(model: torch.nn.Module, triples: KGETriples, opt: torch.optim.Optimizer, gen: torch.Generator, *,
+               batch_size: int, negatives: int, device: torch.device) -> None:
+    """One pass over the triples; each negative corrupts the head or the tail (a coin flip) with a same-type node."""
+    model.train()
+    H, R, T = triples.head, triples.rel, triples.tail
+    for idx in torch.randperm(H.numel(), generator=gen).split(batch_size):
+        hb, rb, tb = H[idx].repeat(negatives), R[idx].repeat(negatives), T[idx].repeat(negatives)
+        corrupt_tail = torch.rand(hb.numel(), generator=gen) < 0.5
+        rnd = torch.rand(hb.numel(), generator=gen)
+        new_t = triples.tail_offset[idx].repeat(negatives) + (rnd * triples.tail_count[idx].repeat(negatives)).long()
+        new_h = triples.head_offset[idx].repeat(negatives) + (rnd * triples.head_count[idx].repeat(negatives)).long()
+        nh, nt = torch.where(corrupt_tail, hb, new_h), torch.where(corrupt_tail, new_t, tb)
+        opt.zero_grad(set_to_none=True)
+        pos = model(H[idx].to(device), R[idx].to(device), T[idx].to(device))
+        neg = model(nh.to(device), rb.to(device), nt.to(device))
+        loss = softplus(-pos).mean() + softplus(neg).mean()
+        loss.backward()
+        opt.step()
+
+
+def kge_score_matrix(model: torch.nn.Module, triples: KGETriples, data: HeteroData, target: EdgeType,
+                     device: torch.device, chunk: int = 1 << 20) -> Tensor:
+    """``[n_source, n_target]`` scores of the target relation for every pair, in chunks of ``chunk`` pairs."""
+    model.eval()
+    rel = triples.rel_id[target]
+    src_ids = torch.arange(data[target[0]].num_nodes) + triples.offsets[target[0]]
+    dst_ids = torch.arange(data[target[2]].num_nodes) + triples.offsets[target[2]]
+    hh = src_ids.repeat_interleave(dst_ids.numel())
+    tt = dst_ids.repeat(src_ids.numel())
+    parts = []
+    with torch.inference_mode():
+        for i in range(0, hh.numel(), chunk):
+            hc, tc = hh[i:i + chunk].to(device), tt[i:i + chunk].to(device)
+            parts.append(model(hc, torch.full_like(hc, rel), tc))
+    return torch.cat(parts).view(src_ids.numel(), dst_ids.numel()).float().cpu()
+
+
+def kge_scores(split: Split, kind: str = "distmult", *, hidden: int = 64, epochs: int = 60, batch_size: int = 8192,
+               lr: float = 0.01, negatives: int = 4, eval_every: int = 5, patience: int = 3, seed: int = 0,
+               device: str | torch.device | None = None) -> tuple[Tensor, dict[str, Any]]:
+    """Train a shallow KGE on every training edge (all relations, held-out target edges excluded).
+
+    Negatives corrupt the head or the tail with a node of the same type, as the GNN's do. Early stopping on
+    validation MRR of the target relation. Returns the target relation's ``[n_source, n_target]`` score matrix.
+    """
+    if kind not in KGE_MODELS:
+        raise InputError(f"unknown KGE baseline {kind!r}; valid: {', '.join(KGE_MODELS)}")
+    seed_everything(seed)
+    dev = torch.device(device) if device else torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    data = split.train
+    triples = kge_triples(data)
+    model = KGE_MODELS[kind](triples.num_nodes, len(triples.rel_id), hidden).to(dev)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     gen = torch.Generator().manual_seed(seed)
-    target = split.target
-    rel = rel_id[target]
-    src_ids = torch.arange(data[target[0]].num_nodes) + offsets[target[0]]
-    dst_ids = torch.arange(data[target[2]].num_nodes) + offsets[target[2]]
-
-    def matrix(chunk: int = 1 << 20) -> Tensor:
-        model.eval()
-        hh = src_ids.repeat_interleave(dst_ids.numel())
-        tt = dst_ids.repeat(src_ids.numel())
-        parts = []
-        with torch.inference_mode():
-            for i in range(0, hh.numel(), chunk):
-                hc, tc = hh[i:i + chunk].to(dev), tt[i:i + chunk].to(dev)
-                parts.append(model(hc, torch.full_like(hc, rel), tc))
-        return torch.cat(parts).view(src_ids.numel(), dst_ids.numel()).float().cpu()
-
-    from torch.nn.functional import softplus
-
-    best, best_state, bad, run, seconds = -1.0, None, 0, 0, []
+    stopping, run, seconds = EarlyStopping(patience), 0, []
     for epoch in range(1, epochs + 1):
-        model.train()
         t0 = time.perf_counter()
-        for idx in torch.randperm(H.numel(), generator=gen).split(batch_size):
-            hb, rb, tb = H[idx].repeat(negatives), R[idx].repeat(negatives), T[idx].repeat(negatives)
-            corrupt_tail = torch.rand(hb.numel(), generator=gen) < 0.5
-            rnd = torch.rand(hb.numel(), generator=gen)
-            new_t = TO[idx].repeat(negatives) + (rnd * TN[idx].repeat(negatives)).long()
-            new_h = HO[idx].repeat(negatives) + (rnd * HN[idx].repeat(negatives)).long()
-            nh, nt = torch.where(corrupt_tail, hb, new_h), torch.where(corrupt_tail, new_t, tb)
-            opt.zero_grad(set_to_none=True)
-            pos = model(H[idx].to(dev), R[idx].to(dev), T[idx].to(dev))
-            neg = model(nh.to(dev), rb.to(dev), nt.to(dev))
-            loss = softplus(-pos).mean() + softplus(neg).mean()
-            loss.backward()
-            opt.step()
+        _kge_epoch(model, triples, opt, gen, batch_size=batch_size, negatives=negatives, device=dev)
         seconds.append(time.perf_counter() - t0)
         run = epoch
         if epoch % eval_every == 0 or epoch == epochs:
-            mrr = ranking_metrics(matrix(), split.val_pos, split.known("train", "val"))["mrr"]
-            if mrr > best:
-                best, bad = mrr, 0
-                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-            else:
-                bad += 1
-                if bad >= patience:
-                    break
-    if best_state is not None:
-        model.load_state_dict(best_state)
-    info = {"kind": kind, "hidden": hidden, "epochs_run": run, "best_val_mrr": best, "triples": int(H.numel()),
-            "seconds_per_epoch": sum(seconds) / max(len(seconds), 1)}
-    return matrix(), info
+            scores = kge_score_matrix(model, triples, data, split.target, dev)
+            mrr = ranking_metrics(scores, split.val_pos, split.known("train", "val"))["mrr"]
+            if stopping.update(model, epoch, mrr):
+                break
+    stopping.restore_best(model)
+    info = {"kind": kind, "hidden": hidden, "epochs_run": run, "best_val_mrr": stopping.best,
+            "triples": int(triples.head.numel()), "seconds_per_epoch": sum(seconds) / max(len(seconds), 1)}
+    return kge_score_matrix(model, triples, data, split.target, dev), info
 
 
 def evaluate_split(model: torch.nn.Module, graph: GraphData, split: Split, task: str | Task, *,
@@ -204,8 +191,6 @@ def evaluate_checkpoint(model_dir: str | Path | None = None, *, task: str | None
                         kge: str = "distmult", kge_epochs: int = 60, graph: GraphData | None = None,
                         store: Any = None) -> dict[str, Any]:
     """Re-run the test evaluation of a saved model on the split it was trained with."""
-    from gnn.checkpoint import load_checkpoint, load_graph_for, load_split
-
     ckpt = load_checkpoint(model_dir, task=task)
     if ckpt.kind == "paths":  # no saved split: the all-pairs hold-out evaluation refits on each split
         methods = ALL_PAIRS_METHODS if baselines else ("paths",)
@@ -236,8 +221,6 @@ def _nan_to_none(obj: Any) -> Any:
 
 
 def to_json(metrics: Mapping[str, Any]) -> str:
-    import json
-
     return json.dumps(_nan_to_none(metrics), indent=2)
 
 
@@ -265,33 +248,6 @@ def holdout(graph: GraphData, edge_type: tuple[str, str, str], how: str, *, rati
     return ei[:, np.isin(ei[0], held)]
 
 
-def all_pairs_metrics(scores: np.ndarray, test: np.ndarray, train: np.ndarray) -> dict[str, Any]:
-    """Rank held-out pairs among every pair of the universe that is not a training positive.
-
-    AUROC / AUPRC: held-out positives against all other candidate pairs. MRR / Hits@k (filtered, ties half):
-    each held-out pair's source ranked among all sources for its target ("which drugs for this disease") and its
-    target among all targets for its source.
-    """
-    from sklearn.metrics import average_precision_score, roc_auc_score
-
-    n_s, n_t = scores.shape
-    flat = scores.ravel()
-    y = np.zeros(flat.size, dtype=bool)
-    y[test[0] * n_t + test[1]] = True
-    candidate = np.ones(flat.size, dtype=bool)
-    candidate[train[0] * n_t + train[1]] = False
-    out: dict[str, Any] = {"auroc": float(roc_auc_score(y[candidate], flat[candidate])),
-                           "auprc": float(average_precision_score(y[candidate], flat[candidate])),
-                           "positives": int(y.sum()), "candidates": int(candidate.sum())}
-    t = torch.from_numpy(scores).double()
-    pos = torch.from_numpy(np.ascontiguousarray(test)).long()
-    known = torch.from_numpy(np.concatenate([train, test], 1)).long()
-    for direction, key in (("head", "rank_source"), ("tail", "rank_target")):
-        m = ranking_metrics(t, pos, known, direction)
-        out[key] = {k: v for k, v in m.items() if k != "n"}
-    return out
-
-
 def evaluate_all_pairs(task: str | Task = "treats", *, graph: GraphData | None = None,
                        methods: Sequence[str] = ALL_PAIRS_METHODS, splits: Sequence[str] = ALL_PAIRS_SPLITS,
                        ratio: float = 0.2, seed: int = 0, c: float = 0.01, gnn: Mapping[str, Any] | None = None,
@@ -303,10 +259,6 @@ def evaluate_all_pairs(task: str | Task = "treats", *, graph: GraphData | None =
     regression, :mod:`gnn.paths`), the degree prior, the GNN (trained with the shipped settings on the split) and a
     KGE (DistMult). ``graph`` defaults to the whole Hetionet prior with every compound and disease.
     """
-    from gnn.data import DEFAULT_EXCLUDED_METAEDGES, prior_graph
-    from gnn.paths import degree_prior, fit_path_model, without_edges
-    from gnn.train import split_from_edges, train
-
     unknown = [m for m in methods if m not in ALL_PAIRS_METHODS]
     if unknown:
         raise InputError(f"methods: unknown {unknown}; valid: {', '.join(ALL_PAIRS_METHODS)}")
@@ -404,8 +356,6 @@ def evaluate_diagnosis(model_dir: str | Path | None = None, *, known: int = 2, h
     ``known`` of the symptoms the graph still links to it (random, seeded). Each method sees the same graph (train +
     validation edges); the true disease's rank among all diseases gives top-1/top-10 accuracy and MRR (ties half).
     """
-    from gnn.checkpoint import load_checkpoint, load_graph_for, load_split
-
     if known < 0 or hidden < 0 or known + hidden < 1:
         raise InputError(f"known and hidden must be >= 0 with a positive sum, got {known}, {hidden}")
     ckpt = load_checkpoint(model_dir, task="presents")

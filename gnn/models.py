@@ -7,14 +7,16 @@ name, a class or a ready instance, so a user can plug in their own module withou
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from collections.abc import Mapping
 from typing import Any
 
 import torch
 from torch import Tensor, nn
+from torch_geometric.nn import HeteroConv, HGTConv, SAGEConv
 
-from kg.errors import MedkgError
+from medkg.kg.errors import MedkgError
 
 EdgeType = tuple[str, str, str]
 Metadata = tuple[list[str], list[EdgeType]]
@@ -111,8 +113,6 @@ class HeteroSAGEEncoder(nn.Module):
     def __init__(self, metadata: Metadata, hidden: int = 64, layers: int = 2, dropout: float = 0.1,
                  **_: Any) -> None:
         super().__init__()
-        from torch_geometric.nn import HeteroConv, SAGEConv
-
         self.edge_types = list(metadata[1])
         self.convs = nn.ModuleList(
             HeteroConv({et: SAGEConv((hidden, hidden), hidden) for et in self.edge_types}, aggr="mean")
@@ -143,8 +143,6 @@ class HGTEncoder(nn.Module):
     def __init__(self, metadata: Metadata, hidden: int = 64, layers: int = 2, heads: int = 2, dropout: float = 0.1,
                  **_: Any) -> None:
         super().__init__()
-        from torch_geometric.nn import HGTConv
-
         self.metadata = (list(metadata[0]), list(metadata[1]))
         self.convs = nn.ModuleList(HGTConv(hidden, hidden, self.metadata, heads=heads) for _ in range(layers))
         self.dropout = dropout
@@ -294,6 +292,4 @@ class LinkPredictor(nn.Module):
 
 def has_neighbor_sampler() -> bool:
     """``LinkNeighborLoader`` needs ``pyg_lib`` or ``torch_sparse`` for sampling; without both we train full-batch."""
-    import importlib.util
-
     return any(importlib.util.find_spec(m) is not None for m in ("pyg_lib", "torch_sparse"))

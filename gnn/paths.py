@@ -27,9 +27,11 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+import torch
+from sklearn.linear_model import LogisticRegression
 
-from gnn.data import EdgeType, GraphData, with_edges
-from kg.errors import InputError
+from medkg.kg.errors import InputError
+from medkg.kg.heterodata import EdgeType, GraphData, with_edges
 
 log = logging.getLogger(__name__)
 
@@ -257,8 +259,6 @@ def fit_path_model(graph: GraphData, edge_type: EdgeType, *, positives: np.ndarr
 
     ``c`` is the inverse L2 strength (scikit-learn's ``C``). Chosen on held-out known edges, never on external data.
     """
-    from sklearn.linear_model import LogisticRegression
-
     s, rel, t = edge_type
     if s == t:
         raise InputError(f"edge_type: the path model needs different source and target types, got {s} and {t}")
@@ -303,8 +303,6 @@ def degree_prior(graph: GraphData, edge_type: EdgeType) -> np.ndarray:
 
 def without_edges(graph: GraphData, edge_type: EdgeType, drop: np.ndarray) -> GraphData:
     """A shallow copy of ``graph`` without the ``[2, n]`` pairs ``drop`` of ``edge_type`` (and their reverses)."""
-    import torch
-
     ei = graph.data[edge_type].edge_index
     n_t = graph.data[edge_type[2]].num_nodes
     gone = torch.from_numpy(np.asarray(drop[0]) * n_t + np.asarray(drop[1]))

@@ -15,16 +15,22 @@ import difflib
 import logging
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 import torch
+from safetensors.torch import load_file
 
-from gnn.checkpoint import SCORES_FILE, STATES_FILE, Checkpoint, load_checkpoint, load_graph_for
-from gnn.data import EdgeType, GraphData, is_reverse, reverse_edge_type
-from gnn.train import Task, node_states
-from kg.errors import InputError
+from medkg.gnn.checkpoint import SCORES_FILE, STATES_FILE, Checkpoint, load_checkpoint, load_graph_for
+from medkg.gnn.evaluate import idf_overlap
+from medkg.gnn.tasks import TASKS, Task
+from medkg.gnn.train import node_states
+from medkg.kg.errors import InputError
+from medkg.kg.heterodata import EdgeType, GraphData, is_reverse, reverse_edge_type
+from medkg.kg.schema import HETIONET_METAEDGES, RelType
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +39,13 @@ PRIOR_SOURCE = "Hetionet v1.0"
 
 #: ``evidence(source_label, source_id, rel, target_label, target_id) -> list of evidence records``
 EvidenceFn = Callable[[str, str, str, str, str], list[dict[str, Any]]]
+#: ``(text, label) -> concept id or None``: resolves a name typed by a user (the application passes medkg's NLP
+#: normalizer, :func:`medkg.nlp.normalize.link_concept_id`).
+ConceptLinker = Callable[[str, str], "str | None"]
 
 
 def prior_evidence(sl: str, sid: str, rel: str, tl: str, tid: str) -> list[dict[str, Any]]:
     """Evidence of an edge of the shipped prior: its dataset and metaedge."""
-    from kg.schema import HETIONET_METAEDGES
-
     meta = next((k for k, (s, r, t) in HETIONET_METAEDGES.items() if (s.value, r.value, t.value) == (sl, rel, tl)),
                 None)
     return [{"source": PRIOR_SOURCE, "metaedge": meta}]
@@ -75,8 +82,6 @@ class Predictor:
         self._scores: torch.Tensor | None = None  # a path model's score of every pair
         prior = graph is None and ckpt.config["graph"]["source"] == "prior"
         if ckpt.kind == "paths":
-            from safetensors.torch import load_file
-
             self.states = {}
             cached = ckpt.path / SCORES_FILE
             self._scores = (load_file(str(cached))["scores"] if prior and cached.is_file()
@@ -84,8 +89,6 @@ class Predictor:
             return
         cache = ckpt.path / STATES_FILE
         if prior and cache.is_file():
-            from safetensors.torch import load_file
-
             self.states = load_file(str(cache))
         else:
             self.states = node_states(ckpt.model, self.graph.data, torch.device("cpu"))
@@ -133,8 +136,6 @@ class Predictor:
     # -- paths -----------------------------------------------------------------------------------------------
     def adjacency(self, et: EdgeType):
         if et not in self._adj:
-            import scipy.sparse as sp
-
             ei = self.graph.data[et].edge_index.numpy()
             shape = (self.graph.data[et[0]].num_nodes, self.graph.data[et[2]].num_nodes)
             self._adj[et] = sp.csr_matrix((np.ones(ei.shape[1], dtype=np.float32), (ei[0], ei[1])), shape=shape)
@@ -230,26 +231,22 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
-def resolve_concept(graph: GraphData, text: str, label: str, param: str = "name") -> int:
-    """Index of a concept given its id or name: the id itself, the NLP normalizer (when installed and it links to
-    a node of this graph), then an exact case-insensitive name match. Unknown → :class:`InputError` with
-    suggestions; a name shared by several concepts → :class:`InputError` naming them."""
+def resolve_concept(graph: GraphData, text: str, label: str, param: str = "name", *,
+                    linker: ConceptLinker | None = None) -> int:
+    """Index of a concept given its id or name: the id itself, then ``linker`` (e.g. medkg's NLP normalizer, which
+    knows synonyms; used when it links to a node of this graph), then an exact case-insensitive name match.
+    Unknown → :class:`InputError` with suggestions; a name shared by several concepts → :class:`InputError`
+    naming them."""
     text = text.strip()
     if not text:
         raise InputError(f"{param}: empty {label} name")
     i = graph.index(label, text)
     if i is not None:
         return i
-    try:
-        from nlp.normalize import Linker
-    except ImportError:  # the NLP package is optional here
-        Linker = None  # type: ignore[assignment]  # noqa: N806
-    if Linker is not None:
-        link = _linker(Linker).link(text, label)
-        if link.concept is not None and link.concept.label.value == label:
-            i = graph.index(label, link.concept.id)
-            if i is not None:
-                return i
+    if linker is not None and (cid := linker(text, label)) is not None:
+        i = graph.index(label, cid)
+        if i is not None:
+            return i
     names: dict[str, list[int]] = {}
     for j, n in enumerate(graph.names.get(label) or []):
         if n:
@@ -266,28 +263,18 @@ def resolve_concept(graph: GraphData, text: str, label: str, param: str = "name"
     raise InputError(f"{param}: no {label} named or identified {text!r} in the model's graph{hint}")
 
 
-_LINKER: Any = None
-
-
-def _linker(cls: type) -> Any:
-    global _LINKER
-    if _LINKER is None:
-        _LINKER = cls()
-    return _LINKER
-
-
 # --------------------------------------------------------------------------------------------------- tasks
 
 
 def predict_treatments(disease: str, top: int = 10, explain: bool = True, *, model_dir: str | Path | None = None,
-                       exclude_known: bool = False, paths: int = 3, predictor: Predictor | None = None
-                       ) -> list[dict[str, Any]]:
+                       exclude_known: bool = False, paths: int = 3, predictor: Predictor | None = None,
+                       linker: ConceptLinker | None = None) -> list[dict[str, Any]]:
     """Compounds ranked for ``disease`` (a name or id). ``known`` marks compounds the graph says treat it."""
     if top < 1:
         raise InputError(f"top must be >= 1, got {top}")
     p = predictor or load_predictor("treats", model_dir)
     t = p.task
-    d = resolve_concept(p.graph, disease, t.target, "disease")
+    d = resolve_concept(p.graph, disease, t.target, "disease", linker=linker)
     scores = p.score_matrix()[:, d]
     known = p.adjacency(t.edge_type)[:, d].toarray().ravel() > 0
     order = torch.argsort(scores, descending=True).tolist()
@@ -309,8 +296,8 @@ def predict_treatments(disease: str, top: int = 10, explain: bool = True, *, mod
 
 
 def diagnose(symptoms: Sequence[str] | str, top: int = 10, explain: bool = True, *,
-             model_dir: str | Path | None = None, paths: int = 3, predictor: Predictor | None = None
-             ) -> list[dict[str, Any]]:
+             model_dir: str | Path | None = None, paths: int = 3, predictor: Predictor | None = None,
+             linker: ConceptLinker | None = None) -> list[dict[str, Any]]:
     """Diseases ranked for a set of symptoms (names or ids; a comma-separated string is split).
 
     A disease's score is the IDF-weighted overlap of the symptoms with those the graph links to it (a rare shared
@@ -327,9 +314,7 @@ def diagnose(symptoms: Sequence[str] | str, top: int = 10, explain: bool = True,
         raise InputError(f"top must be >= 1, got {top}")
     p = predictor or load_predictor("presents", model_dir)
     t = p.task
-    sym = list(dict.fromkeys(resolve_concept(p.graph, s, t.target, "symptoms") for s in symptoms))
-    from gnn.evaluate import idf_overlap
-
+    sym = list(dict.fromkeys(resolve_concept(p.graph, s, t.target, "symptoms", linker=linker) for s in symptoms))
     logits = p.score_matrix()[:, sym]  # [diseases, symptoms]
     model = torch.nn.functional.logsigmoid(logits.double()).mean(1)
     known = p.adjacency(t.edge_type).toarray() > 0
@@ -409,8 +394,6 @@ def prediction_rows(task: Task, predictions: Iterable[dict[str, Any]], *, query_
 
 def write_predictions(store: Any, task: str | Task, rows: list[dict[str, Any]], *, model: str, version: str) -> int:
     """Write prediction rows back as the task's ``PREDICTED_*`` relationship (never mixed with facts)."""
-    from kg.schema import RelType
-
     t = task if isinstance(task, Task) else Task(**_task_dict(task))
     if not t.predicted_rel:
         raise InputError(f"task {t.name!r} has no PREDICTED_* relationship type to write to")
@@ -418,7 +401,7 @@ def write_predictions(store: Any, task: str | Task, rows: list[dict[str, Any]], 
 
 
 def treatment_predictions_to_store(store: Any, diseases: Iterable[str], top: int = 10, *,
-                                   model_dir: str | Path | None = None) -> int:
+                                   model_dir: str | Path | None = None, linker: ConceptLinker | None = None) -> int:
     """Predict treatments for each disease and write them as ``PREDICTED_TREATS {score, rank, model, version}``.
 
     One call replaces this model's earlier ``PREDICTED_TREATS`` edges, so pass every disease wanted at once.
@@ -426,17 +409,13 @@ def treatment_predictions_to_store(store: Any, diseases: Iterable[str], top: int
     p = load_predictor("treats", model_dir)
     rows: list[dict[str, Any]] = []
     for d in diseases:
-        preds = predict_treatments(d, top, explain=False, predictor=p)
-        did = p.graph.node_ids[p.task.target][resolve_concept(p.graph, d, p.task.target, "diseases")]
+        preds = predict_treatments(d, top, explain=False, predictor=p, linker=linker)
+        did = p.graph.node_ids[p.task.target][resolve_concept(p.graph, d, p.task.target, "diseases", linker=linker)]
         rows += prediction_rows(p.task, preds, query_label=p.task.target, query_id=did)
     return write_predictions(store, p.task, rows, model=p.ckpt.name, version=p.ckpt.version)
 
 
 def _task_dict(name: str) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    from gnn.train import TASKS
-
     if name not in TASKS:
         raise InputError(f"task: unknown task {name!r}; valid: {', '.join(TASKS)}")
     return asdict(TASKS[name])

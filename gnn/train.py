@@ -1,155 +1,40 @@
-"""Training a link predictor for one target relation, without leakage.
+"""Training a link predictor for one target relation, on a leak-free split (:mod:`medkg.gnn.tasks`).
 
-Split: ``RandomLinkSplit`` partitions the target edges into train/val/test and samples type-constrained val/test
-negatives (pairs of the right source and target types that are no known edge). The held-out edges are removed from
-the message-passing graph in *both* directions (``rev_edge_types``): a model that could see ``rev_TREATS`` of a
-test edge would only have to look it up. Validation runs on a graph with the train edges; test on train + val.
-
-Training: each epoch a fresh 30% of the train edges are held back from message passing and used as positives
+Each epoch a fresh 30% of the train edges are held back from message passing and used as positives
 (``disjoint_train_ratio``-style, re-drawn every epoch), so the model learns to predict edges it cannot see, with
-negatives drawn only among nodes of the valid source/target type. Early stopping on validation MRR.
+negatives drawn only among nodes of the valid source/target type. Early stopping on validation MRR. Evaluating on
+the test edges and saving a checkpoint are :mod:`medkg.gnn.pipeline`'s: this module only trains.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any
 
 import torch
 from torch import Tensor
+from torch_geometric import seed_everything
 from torch_geometric.data import HeteroData
+from torch_geometric.loader import LinkNeighborLoader
 
-from gnn.data import DEFAULT_EXCLUDED_METAEDGES, EdgeType, GraphData, prior_graph, reverse_edge_type, with_edges
-from gnn.models import LinkPredictor, decoder_name, encoder_name, has_neighbor_sampler
-from kg.errors import InputError
+from medkg.gnn.data import DEFAULT_EXCLUDED_METAEDGES, prior_graph
+from medkg.gnn.metrics import ranking_metrics
+from medkg.gnn.models import LinkPredictor, decoder_name, encoder_name, has_neighbor_sampler
+from medkg.gnn.tasks import Split, Task, resolve_task, split_graph
+from medkg.kg.errors import InputError
+from medkg.kg.heterodata import EdgeType, GraphData, with_edges
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Task:
-    """A target relation: which edges to predict, and the relationship type predictions are written back as."""
-
-    name: str
-    rel: str
-    source: str
-    target: str
-    predicted_rel: str | None = None
-
-    @property
-    def edge_type(self) -> EdgeType:
-        return self.source, self.rel, self.target
-
-
-TASKS: dict[str, Task] = {
-    "treats": Task("treats", "TREATS", "Compound", "Disease", "PREDICTED_TREATS"),
-    "presents": Task("presents", "PRESENTS", "Disease", "Symptom", "PREDICTED_PRESENTS"),
-}
-
-
-def resolve_task(task: str | Task, graph: GraphData | None = None) -> Task:
-    """A task by name (``treats``, ``presents``) or, given a graph, any relation present in it (``binds``)."""
-    if isinstance(task, Task):
-        return task
-    key = str(task).lower()
-    if key in TASKS:
-        return TASKS[key]
-    if graph is not None:
-        matches = [et for et in graph.forward_edge_types if et[1].lower() == key]
-        if len(matches) == 1:
-            s, r, t = matches[0]
-            return Task(key, r, s, t)
-    extra = sorted({et[1].lower() for et in graph.forward_edge_types}) if graph is not None else []
-    raise InputError(f"unknown task {task!r}; valid: {', '.join(dict.fromkeys([*TASKS, *extra]))}")
-
-
-@dataclass
-class Split:
-    """Target-edge partition (index pairs, ``[2, n]``) and the three message-passing graphs built from it."""
-
-    target: EdgeType
-    train_pos: Tensor
-    val_pos: Tensor
-    test_pos: Tensor
-    val_neg: Tensor
-    test_neg: Tensor
-    train: HeteroData = field(repr=False)
-    val: HeteroData = field(repr=False)
-    test: HeteroData = field(repr=False)
-
-    def known(self, *parts: str) -> Tensor:
-        """Positive pairs of the named parts (``"train"``, ``"val"``, ``"test"``), e.g. to filter rankings."""
-        return torch.cat([getattr(self, f"{p}_pos") for p in parts], 1)
-
-    def to_json(self, graph: GraphData) -> dict[str, Any]:
-        s, _, t = self.target
-        sid, tid = graph.node_ids[s], graph.node_ids[t]
-        pairs = lambda ei: [[sid[a], tid[b]] for a, b in ei.T.tolist()]  # noqa: E731
-        return {"target": list(self.target), **{k: pairs(getattr(self, k))
-                                                 for k in ("val_pos", "test_pos", "val_neg", "test_neg")}}
-
-
-def _materialize(data: HeteroData, target: EdgeType, train_pos: Tensor, val_pos: Tensor, test_pos: Tensor,
-                 val_neg: Tensor, test_neg: Tensor) -> Split:
-    return Split(target, train_pos, val_pos, test_pos, val_neg, test_neg,
-                 train=with_edges(data, target, train_pos), val=with_edges(data, target, train_pos),
-                 test=with_edges(data, target, torch.cat([train_pos, val_pos], 1)))
-
-
-def split_from_edges(graph: GraphData, target: EdgeType, train_pos: Tensor, val_pos: Tensor, test_pos: Tensor
-                     ) -> Split:
-    """A split from chosen target-edge partitions (``[2, n]`` index pairs each), without sampled negatives."""
-    empty = torch.zeros(2, 0, dtype=torch.long)
-    return _materialize(graph.data, target, train_pos, val_pos, test_pos, empty, empty)
-
-
-def split_graph(graph: GraphData, task: str | Task, *, val_ratio: float = 0.1, test_ratio: float = 0.2,
-                neg_ratio: float = 1.0, seed: int = 0) -> Split:
-    """``RandomLinkSplit`` of the task's edges with their reverses split alongside (no leakage)."""
-    from torch_geometric.transforms import RandomLinkSplit
-
-    task = resolve_task(task, graph)
-    target = graph.edge_type(*task.edge_type)
-    if not (0 < val_ratio < 1 and 0 < test_ratio < 1 and val_ratio + test_ratio < 1):
-        raise InputError(f"val_ratio and test_ratio must be in (0, 1) with a sum below 1, got {val_ratio}, "
-                         f"{test_ratio}")
-    torch.manual_seed(seed)
-    splitter = RandomLinkSplit(num_val=val_ratio, num_test=test_ratio, is_undirected=False,
-                               edge_types=[target], rev_edge_types=[reverse_edge_type(target)],
-                               neg_sampling_ratio=neg_ratio, add_negative_train_samples=False)
-    tr, va, te = splitter(graph.data)
-
-    def part(d: HeteroData, label: int) -> Tensor:
-        return d[target].edge_label_index[:, d[target].edge_label == label]
-
-    return _materialize(graph.data, target, part(tr, 1), part(va, 1), part(te, 1), part(va, 0), part(te, 0))
-
-
-def split_from_json(graph: GraphData, saved: Mapping[str, Any]) -> Split:
-    """Rebuild a saved split on a (re-)built graph: train edges are all target edges not held out."""
-    target = tuple(saved["target"])
-    s, _, t = target
-    si, ti = graph.node_index[s], graph.node_index[t]
-
-    def idx(pairs: Iterable[list[str]]) -> Tensor:
-        got = [(si[a], ti[b]) for a, b in pairs if a in si and b in ti]
-        return torch.tensor(got, dtype=torch.long).T.reshape(2, -1)
-
-    val_pos, test_pos = idx(saved["val_pos"]), idx(saved["test_pos"])
-    full = graph.data[target].edge_index
-    n_t = len(ti)
-    held = set((val_pos[0] * n_t + val_pos[1]).tolist()) | set((test_pos[0] * n_t + test_pos[1]).tolist())
-    keep = torch.tensor([k not in held for k in (full[0] * n_t + full[1]).tolist()], dtype=torch.bool)
-    return _materialize(graph.data, target, full[:, keep], val_pos, test_pos, idx(saved["val_neg"]),
-                        idx(saved["test_neg"]))
-
-
 @dataclass
 class TrainResult:
+    """A trained model with what rebuilds and judges it; ``metrics`` is filled in by an evaluation (the pipeline)."""
+
     model: LinkPredictor
     graph: GraphData
     split: Split
@@ -157,6 +42,30 @@ class TrainResult:
     config: dict[str, Any]
     history: list[dict[str, float]]
     metrics: dict[str, Any] | None = None
+
+
+@dataclass
+class EarlyStopping:
+    """Keeps the weights of the best validation score seen; says stop after ``patience`` evaluations without gain."""
+
+    patience: int
+    best: float = -1.0
+    best_epoch: int = 0
+    bad: int = 0
+    best_state: dict[str, Tensor] | None = None
+
+    def update(self, model: torch.nn.Module, epoch: int, score: float) -> bool:
+        """Record one validation score; True when training should stop."""
+        if score > self.best:
+            self.best, self.best_epoch, self.bad = score, epoch, 0
+            self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            return False
+        self.bad += 1
+        return self.bad >= self.patience
+
+    def restore_best(self, model: torch.nn.Module) -> None:
+        if self.best_state is not None:
+            model.load_state_dict(self.best_state)
 
 
 def pick_device(device: str | torch.device | None = None) -> torch.device:
@@ -214,8 +123,6 @@ def _epoch_full_batch(model: LinkPredictor, split: Split, x: dict[str, Tensor] |
 def _epoch_mini_batch(model: LinkPredictor, split: Split, opt: torch.optim.Optimizer, *, batch_size: int,
                       negatives: int, layers: int, device: torch.device, amp: bool) -> float:
     """Neighbour-sampled epoch (``LinkNeighborLoader``); only used when pyg_lib or torch_sparse is installed."""
-    from torch_geometric.loader import LinkNeighborLoader
-
     model.train()
     target = split.target
     loader = LinkNeighborLoader(split.train, num_neighbors=[15] * layers, edge_label_index=(target, split.train_pos),
@@ -239,29 +146,105 @@ def _epoch_mini_batch(model: LinkPredictor, split: Split, opt: torch.optim.Optim
     return total / max(n, 1)
 
 
+def _check_options(supervision_ratio: float, **positive: int) -> None:
+    for name, value in positive.items():
+        if int(value) < 1:
+            raise InputError(f"{name} must be a positive integer, got {value!r}")
+    if not 0 < supervision_ratio < 1:
+        raise InputError(f"supervision_ratio must be in (0, 1), got {supervision_ratio!r}")
+
+
+def _usable_batch_size(batch_size: int | None) -> int | None:
+    if batch_size is not None and not has_neighbor_sampler():
+        log.warning("mini-batch training needs pyg_lib or torch_sparse (neither is installed): training full-batch")
+        return None
+    return batch_size
+
+
+def _split_for(graph: GraphData, task: Task, split: Split | None, *, val_ratio: float, test_ratio: float,
+               seed: int) -> Split:
+    """The given split, checked against the task, or a fresh random link split."""
+    if split is None:
+        return split_graph(graph, task, val_ratio=val_ratio, test_ratio=test_ratio, seed=seed)
+    if split.target != task.edge_type:
+        raise InputError(f"split: made for {'-'.join(split.target)}, not the task's {'-'.join(task.edge_type)}")
+    return split
+
+
+def _feature_dims(data: HeteroData) -> dict[str, int]:
+    return {nt: data[nt].x.size(1) for nt in data.node_types if "x" in data[nt]}
+
+
+def build_model(data: HeteroData, task: Task, encoder: Any = "rgcn", decoder: Any = "distmult", *,
+                hidden: int = 64, layers: int = 2, num_bases: int = 4, dropout: float = 0.1) -> LinkPredictor:
+    """An untrained predictor sized to ``data``: one embedding per node, text features projected where present."""
+    return LinkPredictor({nt: data[nt].num_nodes for nt in data.node_types}, data.metadata(), task.source,
+                         task.target, encoder=encoder, decoder=decoder, hidden=hidden, layers=layers,
+                         num_bases=num_bases, dropout=dropout, feature_dims=_feature_dims(data))
+
+
+def validation_mrr(model: LinkPredictor, split: Split, device: torch.device, amp: bool) -> float:
+    """Filtered tail MRR of the validation edges, message passing over the train edges: the early-stopping score."""
+    s, _, t = split.target
+    h = node_states(model, split.val, device, amp)
+    with torch.no_grad():
+        scores = model.decoder.score_matrix(h[s], h[t])
+    return ranking_metrics(scores, split.val_pos, split.known("train", "val"))["mrr"]
+
+
+def _fit(model: LinkPredictor, split: Split, run_epoch: Callable[[], float], *, epochs: int, eval_every: int,
+         patience: int, device: torch.device, amp: bool) -> tuple[list[dict[str, float]], EarlyStopping]:
+    """Run epochs until ``epochs`` or early stopping, then load the best validated weights back into ``model``."""
+    stopping, history = EarlyStopping(patience), []
+    for epoch in range(1, epochs + 1):
+        t0 = time.perf_counter()
+        loss = run_epoch()
+        row = {"epoch": epoch, "loss": loss, "seconds": time.perf_counter() - t0}
+        stop = False
+        if epoch % eval_every == 0 or epoch == epochs:
+            row["val_mrr"] = validation_mrr(model, split, device, amp)
+            log.info("epoch %d loss %.4f val_mrr %.4f", epoch, loss, row["val_mrr"])
+            stop = stopping.update(model, epoch, row["val_mrr"])
+        history.append(row)
+        if stop:
+            break
+    stopping.restore_best(model)
+    return history, stopping
+
+
+def _config(task: Task, model: LinkPredictor, data: HeteroData, *, model_settings: Mapping[str, Any],
+            graph_source: str | None, excluded: list[str], epochs: int, history: list[dict[str, float]],
+            stopping: EarlyStopping, train_settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything a checkpoint needs to rebuild the model and its graph, and the record of how it was trained."""
+    return {
+        "task": asdict(task),
+        "model": {"encoder": encoder_name(model.encoder), "decoder": decoder_name(model.decoder), **model_settings},
+        "graph": {"source": graph_source or "custom", "exclude_metaedges": excluded if graph_source == "prior"
+                  else [], "text_features": sorted(_feature_dims(data))},
+        "train": {"epochs": epochs, "epochs_run": len(history), "best_epoch": stopping.best_epoch,
+                  "best_val_mrr": stopping.best, **train_settings,
+                  "seconds_per_epoch": sum(r["seconds"] for r in history) / max(len(history), 1)},
+        "num_nodes": {nt: data[nt].num_nodes for nt in data.node_types},
+        "metadata": [list(data.node_types), [list(et) for et in data.edge_types]],
+    }
+
+
 def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "distmult", *, epochs: int = 200,
           hidden: int = 64, layers: int = 2, num_bases: int = 4, dropout: float = 0.1, lr: float = 0.01,
           weight_decay: float = 0.0, negatives: int = 8, supervision_ratio: float = 0.3, eval_every: int = 5,
           patience: int = 5, val_ratio: float = 0.1, test_ratio: float = 0.2, seed: int = 0,
           graph: GraphData | None = None, exclude_metaedges: Iterable[str] = DEFAULT_EXCLUDED_METAEDGES,
           device: str | torch.device | None = None, amp: bool | None = None, batch_size: int | None = None,
-          evaluate: bool = False, baselines: bool = True, kge: str = "distmult", kge_epochs: int = 60, out: str | Path | None = None,
           graph_source: str | None = None, split: Split | None = None) -> TrainResult:
-    """Train a link predictor for ``task`` and return it with its split; optionally evaluate and save.
+    """Train a link predictor for ``task`` and return it (on the CPU) with its split and training record.
 
     ``graph`` defaults to the Hetionet prior without ``exclude_metaedges``. ``amp`` defaults to on when training on
     CUDA (bf16 autocast). ``batch_size`` asks for neighbour-sampled mini-batches, which fall back to full-batch
     (with a warning) when neither pyg_lib nor torch_sparse is installed. ``split`` replaces the random link split
     (an evaluation that holds out edges of its own choosing, e.g. every edge of some compounds).
     """
-    from torch_geometric import seed_everything
-
-    for name, value in (("epochs", epochs), ("hidden", hidden), ("layers", layers), ("negatives", negatives),
-                        ("eval_every", eval_every), ("patience", patience)):
-        if int(value) < 1:
-            raise InputError(f"{name} must be a positive integer, got {value!r}")
-    if not 0 < supervision_ratio < 1:
-        raise InputError(f"supervision_ratio must be in (0, 1), got {supervision_ratio!r}")
+    _check_options(supervision_ratio, epochs=epochs, hidden=hidden, layers=layers, negatives=negatives,
+                   eval_every=eval_every, patience=patience)
     seed_everything(seed)
     excluded = list(exclude_metaedges)
     if graph is None:
@@ -270,76 +253,28 @@ def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "di
     task = resolve_task(task, graph)
     dev = pick_device(device)
     amp = dev.type == "cuda" if amp is None else (bool(amp) and dev.type == "cuda")
-    if batch_size is not None and not has_neighbor_sampler():
-        log.warning("mini-batch training needs pyg_lib or torch_sparse (neither is installed): training full-batch")
-        batch_size = None
+    batch_size = _usable_batch_size(batch_size)
+    split = _split_for(graph, task, split, val_ratio=val_ratio, test_ratio=test_ratio, seed=seed)
 
-    if split is None:
-        split = split_graph(graph, task, val_ratio=val_ratio, test_ratio=test_ratio, seed=seed)
-    elif split.target != task.edge_type:
-        raise InputError(f"split: made for {'-'.join(split.target)}, not the task's {'-'.join(task.edge_type)}")
     data = graph.data
-    feature_dims = {nt: data[nt].x.size(1) for nt in data.node_types if "x" in data[nt]}
-    model = LinkPredictor({nt: data[nt].num_nodes for nt in data.node_types}, data.metadata(), task.source,
-                          task.target, encoder=encoder, decoder=decoder, hidden=hidden, layers=layers,
-                          num_bases=num_bases, dropout=dropout, feature_dims=feature_dims).to(dev)
-    x = {nt: data[nt].x.to(dev) for nt in feature_dims} or None
+    model_settings = {"hidden": hidden, "layers": layers, "num_bases": num_bases, "dropout": dropout}
+    model = build_model(data, task, encoder, decoder, **model_settings).to(dev)
+    x = {nt: data[nt].x.to(dev) for nt in _feature_dims(data)} or None
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=weight_decay)
-    gen = torch.Generator().manual_seed(seed)
+    if batch_size is None:
+        run_epoch = partial(_epoch_full_batch, model, split, x, opt, supervision_ratio=supervision_ratio,
+                            negatives=negatives, device=dev, amp=amp, gen=torch.Generator().manual_seed(seed))
+    else:
+        run_epoch = partial(_epoch_mini_batch, model, split, opt, batch_size=batch_size, negatives=negatives,
+                            layers=layers, device=dev, amp=amp)
+    history, stopping = _fit(model, split, run_epoch, epochs=epochs, eval_every=eval_every, patience=patience,
+                             device=dev, amp=amp)
 
-    from gnn.evaluate import ranking_metrics
-
-    best, best_state, best_epoch, bad, history = -1.0, None, 0, 0, []
-    for epoch in range(1, epochs + 1):
-        t0 = time.perf_counter()
-        if batch_size is None:
-            loss = _epoch_full_batch(model, split, x, opt, supervision_ratio=supervision_ratio, negatives=negatives,
-                                     device=dev, amp=amp, gen=gen)
-        else:
-            loss = _epoch_mini_batch(model, split, opt, batch_size=batch_size, negatives=negatives, layers=layers,
-                                     device=dev, amp=amp)
-        row = {"epoch": epoch, "loss": loss, "seconds": time.perf_counter() - t0}
-        if epoch % eval_every == 0 or epoch == epochs:
-            h = node_states(model, split.val, dev, amp)
-            with torch.no_grad():
-                scores = model.decoder.score_matrix(h[task.source], h[task.target])
-            row["val_mrr"] = ranking_metrics(scores, split.val_pos, split.known("train", "val"))["mrr"]
-            log.info("epoch %d loss %.4f val_mrr %.4f", epoch, loss, row["val_mrr"])
-            if row["val_mrr"] > best:
-                best, best_epoch, bad = row["val_mrr"], epoch, 0
-                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-            else:
-                bad += 1
-                if bad >= patience:
-                    history.append(row)
-                    break
-        history.append(row)
-    if best_state is not None:
-        model.load_state_dict(best_state)
-
-    config = {
-        "task": asdict(task),
-        "model": {"encoder": encoder_name(model.encoder), "decoder": decoder_name(model.decoder), "hidden": hidden,
-                  "layers": layers, "num_bases": num_bases, "dropout": dropout},
-        "graph": {"source": graph_source or "custom", "exclude_metaedges": excluded if graph_source == "prior"
-                  else [], "text_features": sorted(feature_dims)},
-        "train": {"epochs": epochs, "epochs_run": len(history), "best_epoch": best_epoch, "best_val_mrr": best,
-                  "lr": lr, "weight_decay": weight_decay, "negatives": negatives,
-                  "supervision_ratio": supervision_ratio, "eval_every": eval_every, "patience": patience,
-                  "val_ratio": val_ratio, "test_ratio": test_ratio, "seed": seed, "device": str(dev), "amp": amp,
-                  "mini_batch": batch_size is not None,
-                  "seconds_per_epoch": sum(r["seconds"] for r in history) / max(len(history), 1)},
-        "num_nodes": {nt: data[nt].num_nodes for nt in data.node_types},
-        "metadata": [list(data.node_types), [list(et) for et in data.edge_types]],
-    }
-    result = TrainResult(model.cpu(), graph, split, task, config, history)
-    if evaluate:
-        from gnn.evaluate import evaluate_split
-
-        result.metrics = evaluate_split(result.model, graph, split, task, baselines=baselines, kge=kge,
-                                        kge_epochs=kge_epochs, seed=seed)
-    if out is not None:
-        from gnn.checkpoint import save_checkpoint
-
-        save_checkpoint(out, result)
-    return result
+    train_settings = {"lr": lr, "weight_decay": weight_decay, "negatives": negatives,
+                      "supervision_ratio": supervision_ratio, "eval_every": eval_every, "patience": patience,
+                      "val_ratio": val_ratio, "test_ratio": test_ratio, "seed": seed, "device": str(dev), "amp": amp,
+                      "mini_batch": batch_size is not None}
+    config = _config(task, model, data, model_settings=model_settings, graph_source=graph_source,
+                     excluded=excluded, epochs=epochs, history=history, stopping=stopping,
+                     train_settings=train_settings)
+    return TrainResult(model.cpu(), graph, split, task, config, history)

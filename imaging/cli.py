@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+GROUP = "imaging"
 app = typer.Typer(help="Imaging: U-Net segmentation whose findings become graph nodes.", no_args_is_help=True)
 
 
@@ -18,7 +19,7 @@ class OutputFormat(str, Enum):
 
 
 def _ints(text: str | None, what: str) -> tuple[int, ...] | None:
-    from kg.errors import InputError
+    from medkg.kg.errors import InputError
 
     if text is None:
         return None
@@ -29,7 +30,7 @@ def _ints(text: str | None, what: str) -> tuple[int, ...] | None:
 
 
 def _floats(text: str | None, what: str) -> tuple[float, ...] | None:
-    from kg.errors import InputError
+    from medkg.kg.errors import InputError
 
     if text is None:
         return None
@@ -41,8 +42,8 @@ def _floats(text: str | None, what: str) -> tuple[float, ...] | None:
 
 def _concepts(path: Path | None) -> dict:
     """``{"lesion": {"label": "Disease", "id": "DOID:1319", "name": "brain cancer"}, …}`` from a JSON file."""
-    from kg.errors import InputError
-    from kg.models import Concept
+    from medkg.kg.errors import InputError
+    from medkg.kg.models import Concept
 
     if path is None:
         return {}
@@ -82,7 +83,7 @@ def train_cmd(
                                             "scanners)."),
 ) -> None:
     """Train a 2D/3D U-Net (Dice + cross-entropy) on images and masks paired by file stem."""
-    from imaging.train import train
+    from medkg.imaging.train import train
 
     patch_size = _ints(patch, "--patch")
     res = train(images, masks, out, dims=dims, val_fraction=val_fraction, epochs=epochs,
@@ -110,7 +111,7 @@ def evaluate_cmd(
     """Dice, IoU, sensitivity, specificity and 95% Hausdorff (mm) per image and mean."""
     import torch
 
-    from imaging.evaluate import METRICS, evaluate
+    from medkg.imaging.evaluate import METRICS, evaluate
 
     torch.set_num_threads(threads)
     report = evaluate(model, images, masks, roi_dir=roi, device=device)
@@ -154,8 +155,8 @@ def segment_cmd(
     """
     import torch
 
-    from kg.errors import InputError
-    from imaging.pipeline import segment
+    from medkg.kg.errors import InputError
+    from medkg.imaging.pipeline import segment
 
     torch.set_num_threads(threads)
     try:
@@ -195,7 +196,7 @@ def synth_cmd(
     seed: int = typer.Option(0, "--seed"),
 ) -> None:
     """Generate synthetic scans with known ellipsoidal lesions (ground truth in lesions.json)."""
-    from imaging.synthetic import write_dataset
+    from medkg.imaging.synthetic import write_dataset
 
     records = write_dataset(out, n=n, dims=dims, shape=_ints(shape, "--shape"), anisotropic=anisotropic,
                             seed=seed)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.errors import InputError
-from imaging.io import list_scans, load_image, load_mask, pair_by_stem
+from medkg.kg.errors import InputError
+from medkg.imaging.io import list_scans, load_image, load_mask, pair_by_stem
 
 METRICS = ("dice", "iou", "sensitivity", "specificity", "hd95_mm")
 
@@ -68,7 +68,7 @@ def _mean(values) -> float | None:
 def evaluate(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Path,
              roi_dir: str | Path | None = None, device: str | None = None) -> dict:
     """Per-image and mean metrics of the model in ``model_dir`` on images paired with masks by file stem."""
-    from imaging.model import load_model, predict_probabilities, probabilities_to_mask
+    from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
 
     net, cfg = load_model(model_dir, device)
     pairs = pair_by_stem(images_dir, masks_dir)

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from kg.errors import InputError
-from kg.models import Concept, Finding
-from kg.schema import NodeLabel
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept, Finding
+from medkg.kg.schema import NodeLabel
 
 #: Default label-name → concept map: organ labels name their UBERON Anatomy (ids as in Hetionet v1.0).
 #: A lesion label names no disease by itself; a model states what its lesions suggest in its config.

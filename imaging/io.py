@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.errors import InputError
-from kg.files import make_private
+from medkg.kg.errors import InputError
+from medkg.kg.files import make_private
 
 #: Largest image read, in voxels (``MEDKG_MAX_VOXELS`` or ``max_voxels`` changes it): 512³ float32 is 0.5 GB, and
 #: the header's size is checked before any pixel data is read, so a 74-byte file that declares 1500³ voxels is

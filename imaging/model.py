@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kg.errors import InputError
-from kg.models import Concept
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept
 
 if TYPE_CHECKING:
     import torch

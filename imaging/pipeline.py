@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
-from kg.errors import InputError
-from kg.models import Finding, ImagingStudy, Patient
-from kg.pseudonym import Pseudonymizer
-from imaging.findings import DEFAULT_CONCEPTS, extract_findings
-from imaging.io import content_uid, load_image, save_mask
+from medkg.kg.errors import InputError
+from medkg.kg.models import Finding, ImagingStudy, Patient
+from medkg.kg.pseudonym import Pseudonymizer
+from medkg.imaging.findings import DEFAULT_CONCEPTS, extract_findings
+from medkg.imaging.io import content_uid, load_image, save_mask
 
 
 @dataclass
@@ -51,7 +51,7 @@ def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patien
     findings go to ``store`` (or a new :func:`kg.store.connect`); re-segmenting a study replaces its findings.
     Components under ``min_voxels`` are dropped as noise.
     """
-    from imaging.model import load_model, predict_probabilities, probabilities_to_mask
+    from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
 
     net, cfg = load_model(model_dir, device)
     scan = load_image(image, dims=cfg.dims, spacing_2d=spacing_2d)
@@ -95,7 +95,7 @@ def write_study(study: ImagingStudy, findings: list[Finding], store=None) -> Non
     if store is not None:
         store.add_imaging_study(patient, study, findings)
         return
-    from kg.store import connect
+    from medkg.kg.store import connect
 
     with connect() as st:
         st.add_imaging_study(patient, study, findings)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.errors import InputError
+from medkg.kg.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def write_dataset(out: str | Path, n: int = 8, dims: int = 3, shape: tuple[int, 
     3D cases are NIfTI (image as int16 "HU-like" values to keep files small), 2D cases PNG. With
     ``anisotropic`` each 3D case gets a random slice spacing between 1 and 2.5 mm.
     """
-    from imaging.io import save_mask, save_nifti, Scan
+    from medkg.imaging.io import save_mask, save_nifti, Scan
 
     if n < 1:
         raise InputError(f"n must be at least 1, got {n}")
@@ -170,7 +170,7 @@ DEMO_SEED = 3
 
 def write_demo_scan(out_dir: str | Path) -> tuple[Path, Path]:
     """Write ``demo_scan.nii.gz`` (int16) and ``demo_scan_lesions.json`` (ground truth) into ``out_dir``."""
-    from imaging.io import save_nifti
+    from medkg.imaging.io import save_nifti
 
     out = Path(out_dir)
     case = make_case(DEMO_SHAPE, spacing=DEMO_SPACING, n_lesions=3, radius_mm=(5.0, 10.0), seed=DEMO_SEED)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.errors import InputError
-from kg.models import Concept
-from imaging.io import load_image, load_mask, pair_by_stem
-from imaging.model import ModelConfig, build_network, predict_probabilities, resolve_device, save_model
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept
+from medkg.imaging.io import load_image, load_mask, pair_by_stem
+from medkg.imaging.model import ModelConfig, build_network, predict_probabilities, resolve_device, save_model
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def load_pairs(images_dir: str | Path, masks_dir: str | Path, dims: int | None =
 
 def to_spacing(item: dict, target: tuple[float, ...]) -> dict:
     """An image/mask pair resampled to ``target`` mm voxels (the grid the network trains at)."""
-    from imaging.model import resample, resampled_shape
+    from medkg.imaging.model import resample, resampled_shape
 
     shape = resampled_shape(item["image"].shape[1:], item["spacing"], target)
     return {**item, "image": resample(item["image"], shape), "label": resample(item["label"], shape, labels=True),
@@ -214,7 +214,7 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
 
 
 def _init_weights(model_dir: str | Path, cfg: ModelConfig):
-    from imaging.model import load_model
+    from medkg.imaging.model import load_model
 
     net, base = load_model(model_dir, "cpu")
     keys = ("dims", "in_channels", "label_names", "channels", "strides", "num_res_units")

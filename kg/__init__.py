@@ -1,23 +1,6 @@
-"""medkg's graph: typed models, the store (embedded ArcadeDB or Neo4j), fusion, queries and exports.
+"""The graph core: typed models, schema, Cypher builders, the stores (embedded ArcadeDB or Neo4j), fusion, ingest,
+the Hetionet prior, read-only queries, pseudonymization and exports to PyG and networkx.
 
-Quick use::
-
-    import kg
-    rows = kg.query("MATCH (c:Compound)-[:TREATS]->(d:Disease {id: $id}) RETURN c.name AS drug", {"id": "DOID:2377"})
+It imports nothing from the packages built on it (:mod:`medkg.nlp`, :mod:`medkg.imaging`, :mod:`medkg.gnn`) nor
+from the application layer; ``tests/test_layers.py`` checks that.
 """
-
-from __future__ import annotations
-
-__version__ = "0.1.0"
-
-
-def query(cypher: str, params: dict | None = None, *, store: str | None = None, as_dataframe: bool = False,
-          **limits: float):
-    """Run a read-only Cypher query against the configured store (records as dicts, or a DataFrame).
-
-    ``limits``: ``timeout`` (seconds) and ``max_rows``, as in :meth:`kg.store.GraphStore.query`.
-    """
-    from kg.store import connect
-
-    with connect(store) as s:
-        return s.query_df(cypher, params, **limits) if as_dataframe else s.query(cypher, params, **limits)

@@ -1,78 +1,153 @@
-"""The ``medkg`` console command: thin Typer wrappers over plain functions.
-
-Each package contributes a sub-command group in its own ``cli`` module (``nlp.cli.app`` → ``medkg nlp …``) and
-may list top-level commands in ``TOP_LEVEL`` (e.g. ``medkg extract``). Those modules import heavy libraries
-inside the command functions, so ``medkg --help`` stays fast.
-"""
+"""Graph commands of the ``medkg`` CLI: ingest, query, load-prior, stats, and ``medkg server …``."""
 
 from __future__ import annotations
 
-import importlib
-import logging
-import os
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+GROUP = "server"
+app = typer.Typer(help="The embedded graph server (started automatically when needed).", no_args_is_help=True)
 
-app = typer.Typer(name="medkg", help="Medical knowledge graph and NLP engine.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
-
-_SUBPACKAGES = ("kg.commands", "nlp.cli", "gnn.cli", "imaging.cli", "kg.mainjob")
+StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="MEDKG_STORE",
+                                                 help="embedded (default) or neo4j (NEO4J_URI, NEO4J_USER, …)")]
 
 
-def _mount() -> None:
-    for modname in _SUBPACKAGES:
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _print_rows(rows: list[dict], fmt: Format) -> None:
+    if fmt is Format.json:
+        typer.echo(json.dumps(rows, indent=2, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    cols = list(rows[0]) if rows else []
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*(json.dumps(r[c], default=str) if isinstance(r[c], (list, dict)) else str(r[c])
+                        for c in cols))
+    Console().print(table)
+    typer.echo(f"{len(rows)} row(s)")
+
+
+def _param(values: list[str]) -> dict:
+    params = {}
+    for item in values:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            from medkg.kg.errors import InputError
+
+            raise InputError(f"--param expects key=value, got {item!r}")
         try:
-            mod = importlib.import_module(modname)
-        except ModuleNotFoundError as err:
-            if err.name == modname:  # the package has no CLI yet
-                continue
-            raise
-        sub = getattr(mod, "app", None)
-        if sub is not None:
-            app.add_typer(sub, name=getattr(mod, "GROUP", modname.split(".")[0]))
-        for fn in getattr(mod, "TOP_LEVEL", ()):
-            app.command(name=fn.__name__.replace("_", "-").removesuffix("-cmd"))(fn)
+            params[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[key] = raw
+    return params
 
 
-_mount()
+def query(cypher: Annotated[str, typer.Argument(help="A Cypher query; read-only unless --write")],
+          param: Annotated[list[str], typer.Option("--param", "-p", help="key=value (JSON values allowed)")] = [],
+          fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+          write: Annotated[bool, typer.Option("--write", help="allow the query to modify the graph")] = False,
+          timeout: Annotated[float, typer.Option(min=0.001, help="seconds before a read query is stopped")] = 120.0,
+          max_rows: Annotated[int, typer.Option(min=1, help="refuse a read query with more rows")] = 100_000,
+          store: StoreOpt = None) -> None:
+    """Run a Cypher query against the graph (read-only by default)."""
+    from medkg.kg.store import connect
+
+    with connect(store) as s:
+        rows = (s.execute_write(cypher, _param(param)) if write
+                else s.query(cypher, _param(param), timeout=timeout, max_rows=max_rows))
+    _print_rows(rows, fmt)
 
 
-class _DemoteDriverChatter(logging.Filter):
-    """The graph driver's warnings (retries, server notifications) and its connection-level errors (a reset or
-    refused socket, which :mod:`kg.store` turns into one line saying which server stopped answering and what to
-    run) go to the log at debug level; the driver's other errors stay errors."""
+def ingest(files: Annotated[list[Path], typer.Argument(help="triples JSONL files, or folders of part files "
+                                                          "written by medkg extract --engine ray")],
+           batch_size: Annotated[int, typer.Option(min=1)] = 5000,
+           loaders: Annotated[int, typer.Option(min=1, help="part files of a folder loaded at once")] = 4,
+           store: StoreOpt = None) -> None:
+    """Load triples (JSON lines) into the graph; bad lines go to FILE.quarantine.jsonl and the rest loads."""
+    from medkg.kg.ingest import ingest_folder, ingest_jsonl
+    from medkg.kg.store import connect
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not record.name.startswith("neo4j"):
-            return True
-        if record.levelno >= logging.ERROR and not record.name.startswith(("neo4j.io", "neo4j.pool")):
-            return True
-        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-        return logging.getLogger().isEnabledFor(logging.DEBUG)
-
-
-def main() -> None:
-    """Entry point: turn medkg's own errors into one clear line and exit code 2."""
-    from kg.errors import MedkgError
-
-    logging.basicConfig(level=os.environ.get("MEDKG_LOG_LEVEL", "WARNING"),
-                        format="%(levelname)s %(name)s: %(message)s")
-    from kg.files import restrict_umask
-    from nlp.privacy import install_log_redaction
-
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(_DemoteDriverChatter())
-    restrict_umask()  # every file and folder the command writes is owner-only (it may hold clinical text)
-    install_log_redaction()  # identifier-shaped strings are masked in every log line
-    try:
-        app()
-    except MedkgError as err:
-        typer.secho(f"error: {err}", err=True, fg="red")
-        raise SystemExit(2) from None
+    with connect(store) as s:
+        for f in files:
+            reports = (ingest_folder(s, f, loaders=loaders, batch_size=batch_size) if f.is_dir()
+                       else [ingest_jsonl(s, f, batch_size=batch_size)])
+            loaded = sum(r.loaded for r in reports)
+            facts = sum(r.fusion.facts for r in reports)
+            qualified = sum(r.fusion.qualified for r in reports)
+            bad = sum(r.quarantined for r in reports)
+            where = [r.quarantine_file for r in reports if r.quarantine_file]
+            parts = f" ({len(reports)} part files)" if f.is_dir() else ""
+            typer.echo(f"{f}{parts}: {loaded} triples loaded ({facts} facts, {qualified} qualified), "
+                       f"{bad} quarantined" + (f" -> {', '.join(where)}" if where else ""))
 
 
-if __name__ == "__main__":
-    main()
+def load_prior(metaedge: Annotated[list[str], typer.Option(help="only these Hetionet metaedges (e.g. CtD)")] = [],
+               batch_size: Annotated[int, typer.Option(min=1)] = 10_000, store: StoreOpt = None) -> None:
+    """Import the shipped Hetionet v1.0 prior (idempotent)."""
+    import time
+
+    from medkg.kg.prior import load_prior as _load
+    from medkg.kg.store import connect
+
+    t0 = time.perf_counter()
+    with connect(store) as s:
+        counts = _load(s, metaedges=metaedge or None, batch_size=batch_size, progress=True)
+    typer.echo(json.dumps({"rows": counts, "seconds": round(time.perf_counter() - t0, 1)}, indent=2))
+
+
+def stats(fmt: Annotated[Format, typer.Option("--format")] = Format.table, store: StoreOpt = None) -> None:
+    """Nodes per label and relationships per type."""
+    from medkg.kg.store import connect
+
+    with connect(store) as s:
+        counts = s.counts()
+    if fmt is Format.json:
+        typer.echo(json.dumps(counts, indent=2))
+        return
+    for kind, table in counts.items():
+        typer.echo(f"{kind}:")
+        for k, v in table.items():
+            typer.echo(f"  {k:<22} {v:>9,}")
+
+
+TOP_LEVEL = [query, ingest, load_prior, stats]
+
+
+@app.command()
+def start() -> None:
+    """Start the embedded server (a no-op if it is running)."""
+    from medkg.kg.embedded import ensure_server
+
+    info = ensure_server()
+    typer.echo(f"embedded ArcadeDB at {info.uri} (pid {info.pid}, home {info.home})")
+
+
+@app.command()
+def stop() -> None:
+    """Stop the embedded server."""
+    from medkg.kg.embedded import stop_server
+
+    typer.echo("stopped" if stop_server() else "not running")
+
+
+@app.command()
+def status() -> None:
+    """Say whether the embedded server runs, and where."""
+    from medkg.kg.embedded import medkg_home, running_server
+
+    info = running_server()
+    typer.echo(f"running at {info.uri} (pid {info.pid})" if info else f"not running (home {medkg_home()})")
+    if not info:
+        raise typer.Exit(1)

@@ -6,7 +6,7 @@ text; every value travels as a parameter, in ``UNWIND $rows`` batches for writes
 
 from __future__ import annotations
 
-from kg.schema import NodeLabel, RelType, node_label, rel_type
+from medkg.kg.schema import NodeLabel, RelType, node_label, rel_type
 
 #: The property that identifies a node of each label (a uniqueness constraint backs each one).
 KEY = "id"

@@ -1,7 +1,7 @@
 """The embedded default store: an ArcadeDB server (PyPI ``arcadedb-embedded``) speaking Bolt on loopback.
 
 ArcadeDB runs inside a JVM that ``arcadedb-embedded`` starts in-process, so medkg runs it in a small daemon
-process of its own (``python -m kg.embedded --home DIR``) under ``$MEDKG_HOME/arcadedb``. Every medkg process then
+process of its own (``python -m medkg.kg.embedded --home DIR``) under ``$MEDKG_HOME/arcadedb``. Every medkg process then
 talks to it through the official ``neo4j`` driver, exactly as it would to a Neo4j server. A second process finds
 the running daemon through its state file and reuses it; ``medkg server stop`` (or :func:`stop_server`) ends it.
 
@@ -31,8 +31,11 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kg.errors import StoreError
-from kg.files import open_private, private_dir
+import jpype
+from arcadedb_embedded.server import ArcadeDBServer
+
+from medkg.kg.errors import StoreError
+from medkg.kg.files import open_private, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +139,7 @@ def ensure_server(home: Path | None = None, timeout: float = START_TIMEOUT_S) ->
         password(home)
         password(home, READER_USER)
         logf = open_private(d / "server.log", "ab")
-        proc = subprocess.Popen([sys.executable, "-m", "kg.embedded", "--home", str(home)],
+        proc = subprocess.Popen([sys.executable, "-m", "medkg.kg.embedded", "--home", str(home)],
                                 stdin=subprocess.DEVNULL, stdout=logf, stderr=logf, start_new_session=True,
                                 cwd=d,  # ArcadeDB writes its log/ folder into the working directory
                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(os.path.abspath(p or ".") for p in sys.path)})
@@ -176,8 +179,6 @@ def _free_port() -> int:
 
 def _serve(home: Path) -> None:
     """Daemon body: start ArcadeDB with Bolt on loopback, publish the state file, wait for SIGTERM."""
-    from arcadedb_embedded.server import ArcadeDBServer
-
     os.umask(0o077)  # the database, its WAL, logs and config: owner only
     d = _dir(home)
     bolt, http = _free_port(), _free_port()
@@ -215,8 +216,6 @@ def _serve(home: Path) -> None:
 def _lock_down() -> None:
     """Server-wide settings (the JVM's global configuration, read when queries are planned): no file or network
     access from ``LOAD CSV`` for any user, root included, and a timeout on every command."""
-    import jpype
-
     conf = jpype.JClass("com.arcadedb.GlobalConfiguration")
     conf.OPENCYPHER_LOAD_CSV_ALLOW_FILE_URLS.setValue(False)
     conf.OPENCYPHER_LOAD_CSV_ALLOW_REMOTE_URLS.setValue(False)
@@ -225,8 +224,6 @@ def _lock_down() -> None:
 
 def _ensure_reader(server, reader_password: str) -> None:
     """The read-only group and user of the query path: read records, nothing else (idempotent)."""
-    import jpype
-
     json_object = jpype.JClass("com.arcadedb.serializer.json.JSONObject")
     security = server._java_server.getSecurity()
     security.saveGroup(DATABASE, READER_GROUP, json_object(json.dumps({

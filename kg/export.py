@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from kg import cypher
-from kg.schema import RelType, rel_type
+import networkx as nx
+
+from medkg.kg import cypher
+from medkg.kg.heterodata import GraphData, build_heterodata
+from medkg.kg.schema import RelType, node_label, rel_type
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from gnn.data import GraphData
-    from kg.store import GraphStore
+    from medkg.kg.store import GraphStore
 
 #: Relationship types between biomedical concepts: what reasoning over the graph uses by default.
 FACT_REL_TYPES: tuple[RelType, ...] = (
@@ -47,17 +47,14 @@ def iter_fact_edges(store: GraphStore, rel_types: Iterable[RelType | str] | None
 
 def to_heterodata(store: GraphStore, rel_types: Iterable[RelType | str] | None = None,
                   add_reverse: bool = True) -> GraphData:
-    """The graph as :class:`gnn.data.GraphData` (``.data`` is the ``HeteroData``, ``.node_ids`` the id maps)."""
-    from gnn.data import build_heterodata
-
+    """The graph as :class:`medkg.kg.heterodata.GraphData` (``.data`` is the ``HeteroData``, ``.node_ids`` the id
+    maps)."""
     return build_heterodata(iter_fact_edges(store, rel_types), add_reverse=add_reverse)
 
 
 def to_networkx(store: GraphStore, rel_types: Iterable[RelType | str] | None = None,
                 with_names: bool = True) -> nx.MultiDiGraph:
     """A ``MultiDiGraph`` whose nodes are ``(label, id)`` pairs and whose edges carry ``type``."""
-    import networkx as nx
-
     g = nx.MultiDiGraph()
     labels: set[str] = set()
     for sl, sid, rel, tl, tid in iter_fact_edges(store, rel_types):
@@ -74,8 +71,6 @@ def to_networkx(store: GraphStore, rel_types: Iterable[RelType | str] | None = N
 def subgraph_around(store: GraphStore, label: str, node_id: str, hops: int = 2, limit: int = 300
                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Nodes and edges within ``hops`` of one node, as plain dicts (for the HTML view)."""
-    from kg.schema import node_label
-
     lab = node_label(label).value
     hops = max(1, min(int(hops), 3))
     rows = store.query(
@@ -98,7 +93,7 @@ def subgraph_around(store: GraphStore, label: str, node_id: str, hops: int = 2, 
 
 def patient_subgraph(store: GraphStore, patient_id: str, evidence_per_edge: int = 2
                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """What the graph knows about one patient, as nodes and edges for :func:`kg.viz.render_subgraph_html`.
+    """What the graph knows about one patient, as nodes and edges for :func:`medkg.viz.render_subgraph_html`.
 
     The patient's documents and mentioned concepts (asserted and QUALIFIED), imaging studies, findings and their
     concepts, and between the patient's concepts: asserted treatments and model predictions. Edges carry the

@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kg import cypher
-from kg.models import Concept, Triple
-from kg.schema import POSITIVE_ASSERTIONS, NodeLabel, RelType
+from medkg.kg import cypher
+from medkg.kg.models import Concept, Triple
+from medkg.kg.schema import POSITIVE_ASSERTIONS, NodeLabel, RelType
 
 #: How many document ids a fact edge lists itself (a sample for display; the Evidence nodes hold all of them).
 DOCUMENT_SAMPLE = 10

@@ -24,10 +24,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kg.errors import InputError
-from kg.files import open_private
-from kg.fusion import FusionReport
-from kg.models import Triple
+from medkg.kg.errors import InputError
+from medkg.kg.files import open_private
+from medkg.kg.fusion import FusionReport
+from medkg.kg.models import Triple
+from medkg.kg.store import connect
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,18 @@ def ingest_jsonl(store, path: str | Path, quarantine: str | Path | None = None,
     fusion = store.add_triples(read_triples(path, qpath), batch_size=batch_size)
     bad = sum(1 for _ in open(qpath, encoding="utf-8")) if qpath.exists() else 0
     return IngestReport(str(path), fusion.triples, bad, str(qpath) if bad else None, fusion)
+
+
+def ingest(paths: str | Path | list[str | Path], *, store: str | None = None, loaders: int = 4,
+           batch_size: int = 5000) -> list[IngestReport]:
+    """Load triples files (JSON lines) or folders of part files into the configured store, one report each."""
+    reports: list[IngestReport] = []
+    with connect(store) as s:
+        for path in [paths] if isinstance(paths, (str, Path)) else paths:
+            path = Path(path)
+            reports += (ingest_folder(s, path, loaders=loaders, batch_size=batch_size) if path.is_dir()
+                        else [ingest_jsonl(s, path, batch_size=batch_size)])
+    return reports
 
 
 # -------------------------------------------------------------------------------------------- sharded outputs

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kg.schema import INTERNAL_LABELS, SYSTEM_REL_TYPES, Assertion, NodeLabel, RelType, node_label, rel_type
+from medkg.kg.schema import INTERNAL_LABELS, SYSTEM_REL_TYPES, Assertion, NodeLabel, RelType, node_label, rel_type
 
 
 class _Model(BaseModel):

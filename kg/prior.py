@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import InputError
-from kg.schema import HETIONET_KINDS, HETIONET_METAEDGES, NodeLabel, RelType, hetionet_concept
+from tqdm import tqdm
+
+from medkg.kg import cypher
+from medkg.kg.errors import InputError
+from medkg.kg.schema import HETIONET_KINDS, HETIONET_METAEDGES, NodeLabel, RelType, hetionet_concept
 
 if TYPE_CHECKING:
-    from kg.store import GraphStore
+    from medkg.kg.store import GraphStore
 
 PRIOR_DATASET = "Hetionet v1.0"
 
@@ -42,7 +47,7 @@ class PriorEdge:
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("kg") / "data" / "hetionet"))
+    return Path(str(resources.files("medkg.kg") / "data" / "hetionet"))
 
 
 def _open(path: Path):
@@ -91,8 +96,6 @@ def read_edges(path: Path | None = None, metaedges: Iterable[str] | None = None)
 
 def edge_counts(path: Path | None = None) -> dict[str, int]:
     """Edges per metaedge in the shipped file (cached next to it on first use)."""
-    import json
-
     path = path or data_dir() / "edges.sif.gz"
     cache = path.with_name(path.name + ".counts.json")
     if cache.exists():
@@ -112,8 +115,6 @@ class _EdgeBatches:
     ``size`` at a time (one transaction per batch), CREATEd on the bulk path or MERGEd."""
 
     def __init__(self, store: GraphStore, meta: str, bulk: bool, from_target: bool, size: int) -> None:
-        from kg import cypher
-
         s, rel, o = HETIONET_METAEDGES[meta]
         self.store, self.meta, self.bulk, self.size = store, meta, bulk, size
         self.query = (cypher.create_prior_edges(s, rel, o) if bulk
@@ -155,10 +156,6 @@ def load_prior(store: GraphStore, metaedges: Iterable[str] | None = None, batch_
     the bulk path (CREATE); anything in between (a load that stopped midway, the same facts extracted from text)
     is MERGEd on concept ids.
     """
-    from itertools import groupby
-
-    from kg import cypher
-
     store.ensure_schema()
     wanted = set(metaedges) if metaedges is not None else set(HETIONET_METAEDGES)
     labels = {lab for m in wanted for lab in (HETIONET_METAEDGES[m][0], HETIONET_METAEDGES[m][2])}
@@ -170,8 +167,6 @@ def load_prior(store: GraphStore, metaedges: Iterable[str] | None = None, batch_
         counts[label.value] = len(rows)
     bar = None
     if progress:
-        from tqdm import tqdm
-
         bar = tqdm(total=None, unit=" edges", desc="Hetionet prior")
     expected = edge_counts()
     batches: dict[str, _EdgeBatches] = {}

@@ -29,14 +29,13 @@ import logging
 import os
 import secrets
 import stat
-from pathlib import Path
-
 from datetime import date as Date
 from datetime import timedelta
+from pathlib import Path
 
-from kg.embedded import medkg_home
-from kg.errors import InputError
-from kg.files import open_private, private_dir
+from medkg.kg.embedded import medkg_home
+from medkg.kg.errors import InputError
+from medkg.kg.files import open_private, private_dir
 
 log = logging.getLogger(__name__)
 

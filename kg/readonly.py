@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from kg.errors import QuerySyntaxError, ReadOnlyError
+from medkg.kg.errors import QuerySyntaxError, ReadOnlyError
 
 #: Longer queries are refused before they are read (a read query of the graph is rarely over a few KB).
 MAX_QUERY_CHARS = 100_000

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from kg.errors import SchemaError
+from medkg.kg.errors import SchemaError
 
 
 class NodeLabel(str, Enum):

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 import neo4j
+import pandas as pd
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -32,12 +34,12 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from kg import cypher
-from kg.errors import InputError, QuerySyntaxError, ReadOnlyError, StoreError
-from kg.fusion import DOCUMENT_SAMPLE, FusionReport, plan_batch
-from kg.models import Finding, ImagingStudy, Patient, Triple
-from kg.readonly import check_read_only
-from kg.schema import NodeLabel, RelType, node_label, rel_type
+from medkg.kg import cypher, embedded
+from medkg.kg.errors import InputError, QuerySyntaxError, ReadOnlyError, StoreError
+from medkg.kg.fusion import DOCUMENT_SAMPLE, FusionReport, plan_batch
+from medkg.kg.models import Finding, ImagingStudy, Patient, Triple
+from medkg.kg.readonly import check_read_only
+from medkg.kg.schema import NodeLabel, RelType, node_label, rel_type
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +97,6 @@ def resolve_backend(store: str | None = None, uri: str | None = None, user: str 
     if store not in STORES:
         raise StoreError(f"unknown store {store!r}; valid stores: {', '.join(STORES)}")
     if store == "embedded":
-        from kg import embedded
-
         info = embedded.ensure_server(home)
         return Backend("embedded", info.uri, (embedded.USER, embedded.password(home)), info.database,
                        enforces_read_mode=False, stable_element_ids=False,
@@ -480,8 +480,6 @@ class GraphStore:
 
     def query_df(self, query: str, params: dict | None = None, **limits: Any):
         """:meth:`query` as a pandas DataFrame."""
-        import pandas as pd
-
         return pd.DataFrame(self.query(query, params, **limits))
 
     def indexes(self) -> list[tuple[str, ...]]:
@@ -559,8 +557,6 @@ class GraphStore:
         (the next call deletes what it left). One transaction for both sets would not do: at 212k rows it outgrows
         the transaction memory of a Neo4j with a 1 GiB heap. One writer per model at a time.
         """
-        from uuid import uuid4
-
         rel = rel_type(rel)
         if not rel.value.startswith("PREDICTED_"):
             raise InputError(f"predictions must use a PREDICTED_* relationship type, not {rel.value}")
@@ -594,3 +590,13 @@ def connect(store: str | None = None, *, uri: str | None = None, user: str | Non
             password: str | None = None, database: str | None = None, home: Path | None = None) -> GraphStore:
     """Open the configured store (embedded ArcadeDB by default, started if needed)."""
     return GraphStore(resolve_backend(store, uri, user, password, database, home))
+
+
+def query(cypher: str, params: dict | None = None, *, store: str | None = None, as_dataframe: bool = False,
+          **limits: float):
+    """Run one read-only Cypher query against the configured store (records as dicts, or a DataFrame).
+
+    ``limits``: ``timeout`` (seconds) and ``max_rows``, as in :meth:`GraphStore.query`.
+    """
+    with connect(store) as s:
+        return s.query_df(cypher, params, **limits) if as_dataframe else s.query(cypher, params, **limits)

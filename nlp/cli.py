@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+GROUP = "nlp"
 app = typer.Typer(help="Clinical NLP: NER, normalization, assertion, relations.", no_args_is_help=True)
 
 
@@ -54,14 +55,14 @@ def evaluate_cmd(
 ) -> None:
     """Score medkg against gold data: NER entity P/R/F1 (--ner), relations (--ade), end-to-end CID (--cid) and
     BioRED chemical-disease relations (--biored)."""
-    from kg.errors import InputError
+    from medkg.kg.errors import InputError
 
     if ner is None and cid is None and ade is None and biored is None and ner_docs is None:
         raise InputError("give a gold file to evaluate: --ner GOLD.tsv, --ner-docs GOLD.PubTator, --cid GOLD.PubTator, "
                          "--biored GOLD.PubTator or --ade DRUG-AE.rel")
     results: dict[str, dict] = {}
     if ner_docs is not None:
-        from nlp.evaluate import evaluate_ner_documents_file
+        from medkg.nlp.evaluate import evaluate_ner_documents_file
 
         results["ner_docs"] = evaluate_ner_documents_file(ner_docs, batch_size=batch_size)
         if ner is None and cid is None and ade is None and biored is None:  # one contract: its own JSON layout
@@ -76,13 +77,13 @@ def evaluate_cmd(
                            "gold mentions found)")
             return
     if ner is not None:
-        from nlp.evaluate import evaluate_ner_file
+        from medkg.nlp.evaluate import evaluate_ner_file
 
         results["ner"] = evaluate_ner_file(ner, batch_size=batch_size, transformer_only=transformer_only)
         if cid is None and ade is None and biored is None:  # the NER-only output shape stays as it was
             _print_scores(f"NER on {ner.name}", results["ner"], fmt)
             return
-    from nlp.evaluate_relations import evaluate_ade_file, evaluate_biored_file, evaluate_cid_file, flat_scores
+    from medkg.nlp.evaluate_relations import evaluate_ade_file, evaluate_biored_file, evaluate_cid_file, flat_scores
 
     if ade is not None:
         results["ade"] = evaluate_ade_file(ade, batch_size=batch_size)
@@ -137,8 +138,9 @@ def extract(
     With --engine ray, --out is a folder of part-*.jsonl files and a manifest.json that medkg ingest loads."""
     import functools
 
-    from nlp.engines import RayOptions
-    from nlp.extract import default_pipeline_factory, extract as run_extract
+    from medkg.nlp.engines import RayOptions
+    from medkg.nlp.extract import default_pipeline_factory
+    from medkg.nlp.extract import extract as run_extract
 
     factory = functools.partial(default_pipeline_factory, device, relations, ner)
     ray = None
@@ -167,7 +169,7 @@ def deid_cmd(
                                                                       "(note_type abstract, article …) unchanged."),
 ) -> None:
     """De-identify notes: Safe Harbor identifiers replaced, dates shifted per patient, ids pseudonymised."""
-    from nlp.privacy import PrivacyPolicy, deidentify_files
+    from medkg.nlp.privacy import PrivacyPolicy, deidentify_files
 
     policy = PrivacyPolicy(mode="auto" if only_clinical else "on", replace=mode, use_model=model)  # type: ignore[arg-type]
     counts = deidentify_files(inputs, out, policy)

@@ -24,20 +24,23 @@ present illness" are not past history; "past medical history is significant for 
 When cues of several kinds reach one mention, the strongest wins: negated > family > hypothetical > possible >
 historical (so "no history of stroke" is negated, and "possible history of seizures" possible).
 
-These rules are written for medkg; the cue lists follow the spirit of ConText / negspacy's clinical termsets but are
+The rules are data (``nlp/data/context_rules.json``, :class:`ContextRules`); the cue lists follow the spirit of ConText / negspacy's clinical termsets but are
 shorter and tested case by case (``tests/nlp/test_context.py``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from importlib import resources
+from pathlib import Path
+from typing import Literal, get_args
 
-from kg.errors import InputError
-from kg.schema import Assertion
+from medkg.kg.errors import InputError
+from medkg.kg.schema import Assertion
 
 Direction = Literal["forward", "backward", "both", "value"]
 CueKind = Literal["cue", "pseudo", "terminate"]
@@ -46,128 +49,54 @@ CueKind = Literal["cue", "pseudo", "terminate"]
 PRIORITY: tuple[Assertion, ...] = (Assertion.NEGATED, Assertion.FAMILY, Assertion.HYPOTHETICAL,
                                    Assertion.POSSIBLE, Assertion.HISTORICAL)
 
-_RELATIVE = (r"(?:mother|father|mom|dad|sister|brother|sibling|siblings|aunt|uncle|grandmother|grandfather|"
-             r"grandparent|cousin|son|daughter|parents?|niece|nephew)")
+#: Where the shipped rules live: cue, pseudo-cue and terminator phrases and section headers are data, not code.
+RULES_FILE = "context_rules.json"
 
+
+@dataclass(frozen=True)
+class ContextRules:
+    """The rule set :class:`ConText` applies (see ``nlp/data/context_rules.json`` for its format)."""
+
+    cues: tuple[tuple[tuple[str, ...], Assertion, Direction], ...]
+    pseudo: tuple[str, ...]
+    terminators: tuple[str, ...]
+    family_sections: tuple[str, ...]
+    past_sections: tuple[str, ...]
+
+    @staticmethod
+    def default_path() -> Path:
+        return Path(str(resources.files("medkg.nlp") / "data" / RULES_FILE))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ContextRules:
+        """Rules from a JSON file (default: the shipped ones)."""
+        source = Path(path) if path is not None else cls.default_path()
+        try:
+            raw = json.loads(source.read_text(encoding="utf-8"))
+            relative = raw.get("relative", "")
+            cues = tuple((tuple(p.replace("{relative}", relative) for p in group["phrases"]),
+                          Assertion(group["assertion"]), group["direction"]) for group in raw["cues"])
+            rules = cls(cues, tuple(raw["pseudo"]), tuple(raw["terminators"]), tuple(raw["family_sections"]),
+                        tuple(raw["past_sections"]))
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{source}: not a medkg ConText rules file: {err}") from None
+        if bad := [d for _, _, d in cues if d not in get_args(Direction)]:
+            raise InputError(f"{source}: unknown cue direction {bad[0]!r}; valid: {', '.join(get_args(Direction))}")
+        return rules
+
+
+_RULES = ContextRules.load()
 #: (phrases, assertion, direction). Phrases are regular expressions matched case-insensitively on word boundaries.
-CUES: tuple[tuple[tuple[str, ...], Assertion, Direction], ...] = (
-    # negation, before the mention
-    ((r"no", r"not", r"denies", r"denied", r"deny", r"denying", r"without", r"w/o", r"negative for", r"neg for",
-      r"no evidence of", r"no evidence for", r"no signs? of", r"no symptoms of", r"no history of", r"no hx of",
-      r"no family history of", r"no fh of", r"free of", r"absence of", r"absent", r"ruled out", r"rules out",
-      r"has been ruled out", r"never had", r"never", r"not have", r"did not have", r"does not have", r"fails to reveal",
-      r"failed to reveal", r"no findings of", r"no new", r"no acute", r"resolution of", r"nor", r"unremarkable for",
-      r"no complaints of", r"not demonstrate", r"no suggestion of", r"neither", r"-ve for", r"neg for",
-      r"not consistent with", r"inconsistent with", r"no longer", r"no further", r"no more",
-      r"no longer (?:reports?|has|have|having|complains? of|endorses?|experiences?|experiencing|with|needs?)",
-      r"no further episodes? of", r"^\s*resolved", r"resolved:", r"negative:"),
-     Assertion.NEGATED, "forward"),
-    # negation, after the mention
-    ((r"(?:was|were|is|are|has been|have been|been) ruled out", r"ruled out", r"(?:was|were|is|are|been) excluded",
-      r"(?:was|were|is|are) (?:negative|absent|not seen|not present|not identified|not detected|not found)",
-      r"not seen", r"not present", r"not identified", r"not detected", r"not found", r"negative", r"absent",
-      r"(?:was|were|is|are) denied", r"denied", r"unlikely", r"(?:is|was|are|were) not (?:seen|noted|appreciated)",
-      r"free", r"-ve", r"(?:has |have |had |is |was |are |were )?(?:now |since |completely |fully )?resolved",
-      r"(?:has |have |had )?(?:now |since )?(?:completely |fully )?cleared"),
-     Assertion.NEGATED, "backward"),
-    # negation, a header-style value after the mention and a colon ("Rash: none", "Chest pain: denies")
-    ((r"none", r"no", r"denies", r"denied", r"negative", r"neg", r"absent", r"not present", r"nil"),
-     Assertion.NEGATED, "value"),
-    # possibility, before the mention
-    ((r"possible", r"possibly", r"probable", r"probably", r"likely", r"suspected", r"suspect", r"suspicious for",
-      r"suspicion for", r"suspicion of", r"concern for", r"concerning for", r"questionable", r"question of",
-      r"may have", r"may be", r"might have", r"might be", r"could be", r"could have", r"cannot exclude",
-      r"can ?not exclude", r"can't exclude", r"cannot rule out", r"can ?not rule out", r"can't rule out",
-      r"not ruled out", r"rule out", r"r/o", r"to rule out", r"differential (?:diagnosis )?includes?", r"ddx",
-      r"versus", r"vs\.?", r"to exclude", r"evaluate for", r"evaluation for", r"evaluated for", r"assess for",
-      r"workup for", r"work-up for", r"presumed", r"presumptive", r"suggestive of", r"worrisome for", r"equivocal for",
-      r"cannot be excluded", r"unclear (?:if|whether)", r"uncertain (?:if|whether)", r"unsure (?:if|whether)",
-      r"not sure (?:if|whether)", r"question (?:if|whether)"),
-     Assertion.POSSIBLE, "forward"),
-    # possibility, after the mention
-    ((r"(?:is|was|are|were) (?:possible|suspected|likely|probable|questionable|not excluded)",
-      r"(?:cannot|can ?not|could not) be (?:excluded|ruled out)", r"not (?:been )?(?:excluded|ruled out)",
-      r"is a possibility", r"suspected", r"possible"),
-     Assertion.POSSIBLE, "backward"),
-    # history
-    ((r"history of", r"hx of", r"h/o", r"s/p", r"status post", r"past history of", r"prior", r"previous",
-      r"previously", r"remote", r"old", r"past medical history of", r"pmh of", r"pmhx of", r"known history of",
-      r"diagnosed with .{0,20}\b(?:in|at age) \d+",
-      # "past medical history is significant for X" ("significant for" would otherwise end the scope), and an
-      # in-sentence header "PMH: X" (the colon right after a cue does not end its scope)
-      r"(?:past )?(?:medical|surgical|medical and surgical) history(?: (?:is|was))?(?: (?:significant|notable|"
-      r"remarkable|positive|pertinent) for| includes?| of)?",
-      r"(?:pmh|pmhx|psh|pshx|pmh/psh|past hx)(?: (?:is|was))?"
-      r"(?: (?:significant|notable|remarkable|positive) for| includes?)?",
-      r"history (?:is |was )?(?:significant|notable|remarkable|positive) for", r"past history"),
-     Assertion.HISTORICAL, "forward"),
-    ((r"in the past", r"years ago", r"months ago", r"in (?:19|20)\d\d", r"as a child", r"in childhood",
-      r"in adolescence"),
-     Assertion.HISTORICAL, "backward"),
-    # family
-    ((r"family history of", r"family hx of", r"family medical history(?: of)?", r"fh of", r"fhx of",
-      r"family history (?:is )?(?:significant|positive) for",
-      rf"{_RELATIVE}(?:'s)?", rf"(?:maternal|paternal) {_RELATIVE}", r"maternal", r"paternal", r"family member"),
-     Assertion.FAMILY, "forward"),
-    ((rf"in (?:his|her|their|the patient'?s|a|the) (?:maternal |paternal )?{_RELATIVE}", r"runs in the family",
-      r"in the family"),
-     Assertion.FAMILY, "backward"),
-    # hypothetical
-    ((r"if", r"in case of", r"in case", r"in the event of", r"should", r"return for", r"return if", r"call if",
-      r"seek care if", r"watch for", r"monitor for", r"risk of", r"at risk for", r"risk for", r"precautions",
-      r"as needed for", r"prn for", r"to prevent", r"prophylaxis", r"prophylaxis for", r"unless", r"whether",
-      r"return (?:to (?:the )?(?:ed|er|clinic|office|hospital|emergency (?:department|room)) )?(?:immediately )?"
-      r"(?:for|if|with)",
-      r"come back (?:if|for|with)",
-      r"seek (?:medical )?(?:care|attention|help)(?: immediately| right away| promptly)? (?:if|for|with)",
-      r"call (?:us |the office |the clinic |your doctor |your physician |911 )?(?:if|for|with any)",
-      r"(?:watch|monitor) (?:closely |carefully )?for", r"to (?:watch|monitor) for",
-      r"(?:instructed|told|advised|asked|instructions(?: given)?) to report", r"report any",
-      r"warning signs(?: such as| of| including)?", r"prophylaxis against", r"in order to prevent", r"to avoid",
-      r"precautions for", r"in the event", r"at high risk for", r"high risk for", r"at increased risk for"),
-     Assertion.HYPOTHETICAL, "forward"),
-    ((r"develops", r"develop", r"were to develop", r"occurs", r"recurs", r"worsens"),
-     Assertion.HYPOTHETICAL, "backward"),
-)
-
+CUES = _RULES.cues
 #: Contain a cue word but are not cues.
-PSEUDO: tuple[str, ...] = (
-    r"not only", r"no increase", r"no change", r"no significant change", r"not necessarily",
-    r"gram negative", r"not certain if", r"not certain whether", r"no interval change", r"not been able",
-    r"without difficulty", r"if needed", r"if necessary", r"history of present illness",
-    r"no more than", r"not to exceed", r"rule out criteria", r"old age", r"years old", r"y/?o",
-    r"\d+ (?:year|yr)s? old",
-    r"likely due to", r"likely secondary to", r"as needed", r"prior to", r"should be", r"not able",
-    r"no (?:\w+ )?changes?", r"no (?:further|more) (?:decline|change|changes|workup|work-up|intervention|treatment|"
-    r"imaging|testing|questions|need|action|concerns?)",
-    # "has not (yet) resolved" is no negation
-    r"(?:has |have |had |is |was )?not (?:yet |fully |completely )?(?:resolved|cleared)",
-    r"(?:partially|incompletely) resolved",
-    # "two-day history of fever", "3 week history of cough": the duration of a current problem, not past history
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)[- ]?(?:hours?|hrs?|days?|"
-    r"weeks?|wks?|months?|mos?)[- ](?:history|hx) of",
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few)[- ](?:hours?|hrs?|days?|weeks?|wks?|"
-    r"months?|mos?)[- ]history",
-    r"history of (?:the )?present illness", r"history of presenting illness", r"call (?:if|with) (?:any )?questions",
-)
-
+PSEUDO = _RULES.pseudo
 #: End every scope.
-TERMINATORS: tuple[str, ...] = (
-    r"but", r"however", r"although", r"though", r"yet", r"except", r"aside from", r"apart from", r"other than",
-    r"which", r"who", r"presents? with", r"presenting with", r"complains of", r"c/o", r"reports", r"reported",
-    r"due to", r"secondary to", r"because", r"cause of", r"causes? of", r"source of", r"reason for",
-    r"now", r"currently", r"still", r"today", r"and has", r"and is", r"and was", r"and had", r"with new",
-    r";", r":", r"\bpositive for", r"remarkable for", r"significant for", r"notable for", r"started on",
-)
-
-_FAMILY_SECTIONS = ("family history", "family hx", "fh", "fhx", "family medical history", "family")
-_PAST_SECTIONS = ("past medical history", "pmh", "pmhx", "past history", "medical history", "past surgical history",
-                  "psh", "past medical and surgical history", "pmh/psh")
+TERMINATORS = _RULES.terminators
 #: Section header (lowercase, without the colon) -> default assertion of the mentions under it.
-SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.FAMILY for name in _FAMILY_SECTIONS}
+SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.FAMILY for name in _RULES.family_sections}
 #: The same for past-history sections; opt-in (``ConText(past_history_sections=True)``), because the problems
 #: listed under "PMH:" (HTN, DM2, MS) are mostly ongoing comorbidities, i.e. present, not past.
-PAST_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.HISTORICAL for name in _PAST_SECTIONS}
+PAST_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.HISTORICAL for name in _RULES.past_sections}
 _HEADER = re.compile(r"(?m)^[ \t]*(?:[-*#]+[ \t]*)?([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?=[ \t]|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"\S+")
@@ -227,15 +156,22 @@ class ConText:
     name = "medkg-context"
     version = "1"
 
-    def __init__(self, window: int = 10, cues=CUES, pseudo: Sequence[str] = PSEUDO,
-                 terminators: Sequence[str] = TERMINATORS, past_history_sections: bool = False) -> None:
+    def __init__(self, window: int = 10, cues=None, pseudo: Sequence[str] | None = None,
+                 terminators: Sequence[str] | None = None, past_history_sections: bool = False,
+                 rules: ContextRules | None = None) -> None:
+        """``rules``: a rule set (default the shipped one); ``cues``/``pseudo``/``terminators`` replace its parts."""
         if window < 1:
             raise InputError(f"window must be >= 1, got {window!r}")
+        rules = rules or _RULES
         self.window = window
-        self.section_assertions = {**SECTION_ASSERTIONS, **(PAST_SECTION_ASSERTIONS if past_history_sections else {})}
-        self._cues = [(_alternation(p), a, d) for p, a, d in cues]
-        self._pseudo = _alternation(pseudo)
-        self._term = re.compile("|".join(rf"(?<!\w){t}(?!\w)" if t[0].isalpha() else t for t in terminators), re.I)
+        self.section_assertions = {name: Assertion.FAMILY for name in rules.family_sections}
+        if past_history_sections:
+            self.section_assertions |= {name: Assertion.HISTORICAL for name in rules.past_sections}
+        self._cues = [(_alternation(p), a, d) for p, a, d in (cues if cues is not None else rules.cues)]
+        self._pseudo = _alternation(pseudo if pseudo is not None else rules.pseudo)
+        self._term = re.compile("|".join(rf"(?<!\w){t}(?!\w)" if t[0].isalpha() else t
+                                         for t in (terminators if terminators is not None else rules.terminators)),
+                                re.I)
 
     def _cue_matches(self, sentence: str) -> list[_Match]:
         """Every cue and pseudo-cue match, overlapping ones included, longest first (resolved per mention)."""

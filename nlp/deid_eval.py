@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError
-from nlp.deid import DeidResult
+from medkg.kg.errors import InputError
+from medkg.nlp.deid import DeidResult
 
 
 def read_gold(path: Path) -> list[dict]:

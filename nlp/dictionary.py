@@ -18,8 +18,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.schema import NodeLabel
-from nlp.normalize import Vocabulary, normalize_text
+from medkg.kg.schema import NodeLabel
+from medkg.nlp.normalize import Vocabulary, normalize_text
 
 MAX_TOKENS = 8
 

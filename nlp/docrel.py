@@ -20,14 +20,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 
-from kg.errors import InputError
-from kg.schema import RelType
+from medkg.kg.errors import InputError
+from medkg.kg.schema import RelType
+from medkg.nlp.relations import Relation, _context_assertions, _Shifted, mention_label, relation_assertion
 
 #: Feature names, in the order of :func:`pair_features`' columns.
 FEATURES = (
@@ -183,8 +185,6 @@ class DocRelationModel:
 def fit_doc_model(x: np.ndarray, y: np.ndarray, *, c: float = 1.0, threshold: float = 0.5,
                   version: str = "doc-1", info: Mapping[str, Any] | None = None,
                   predicate: str = "CAUSES") -> DocRelationModel:
-    from sklearn.linear_model import LogisticRegression
-
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
     if x.ndim != 2 or x.shape[1] != len(FEATURES) or len(x) != len(y):
         raise InputError(f"x must be [n, {len(FEATURES)}] with one label per row")
@@ -228,8 +228,6 @@ class ScoredDocument:
 
 def score_document(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], extractor: Any, *,
                    batch_size: int = 64) -> ScoredDocument:
-    from nlp.relations import _Shifted, mention_label
-
     for s0, s1 in sentences:
         if not 0 <= s0 <= s1 <= len(text):
             raise InputError(f"sentence span {s0}:{s1} outside a text of length {len(text)}")
@@ -286,8 +284,6 @@ def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions
     A relation's ``subject``/``object`` keep the caller's mention in ``.mention`` with offsets relative to the start
     of the sentence it is indexed by; ``Relation.sentences`` says how many sentences its evidence spans.
     """
-    from nlp.relations import Relation, _context_assertions, _Shifted, relation_assertion
-
     doc = score_document(text, sentences, mentions, extractor, batch_size=batch_size)
     decided = {m.predicate for m in doc_models}
     out: list[tuple[int, Any]] = []
@@ -321,3 +317,14 @@ def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions
     return out
 
 
+
+
+def sentence_relations(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], extractor: Any, *,
+                       threshold: float | None = None) -> list[tuple[int, Any]]:
+    """The sentence model's relations over a whole document, as ``(sentence index, Relation)``.
+
+    ``mentions`` carry *document* offsets; pairs are formed within a sentence only (a mention belongs to the
+    sentence holding its start). The relation's subject/object are the caller's mention objects.
+    """
+    return [(k, replace(r, subject=r.subject.mention, object=r.object.mention))
+            for k, r in document_relations(text, sentences, mentions, extractor, (), threshold=threshold)]

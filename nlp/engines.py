@@ -19,15 +19,17 @@ they de-identify the text).
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import torch
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kg.errors import InputError, MedkgError
+from medkg.kg.errors import InputError, MedkgError
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,6 @@ _WORKER_PIPELINE: Any = None
 def init_worker(factory: PipelineFactory, threads: int) -> None:
     """Build this process's pipeline (once per worker) with ``threads`` torch threads."""
     global _WORKER_PIPELINE
-    import torch
 
     torch.set_num_threads(max(1, threads))
     _WORKER_PIPELINE = factory()
@@ -80,7 +81,6 @@ def local_engine(factory: PipelineFactory, workers: int, batch_size: int) -> Ite
         init_worker(factory, min(2, os.cpu_count() or 1))
         yield lambda stream: (worker_task((e, d, batch_size)) for e, d in stream)
         return
-    import multiprocessing as mp
 
     threads = max(1, (os.cpu_count() or 1) // workers)
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -141,7 +141,7 @@ class PipelineActor:
 def ray_engine(factory: PipelineFactory, options: RayOptions, batch_size: int) -> Iterator[
         Callable[[Iterable[Chunk]], Results]]:
     try:
-        import ray
+        import ray  # the optional extra [ray]: imported only when this engine is asked for
     except ImportError:
         raise InputError("engine 'ray' needs Ray: pip install 'medkg[ray]' (or 'ray>=2.40')") from None
     started = not ray.is_initialized()
@@ -183,7 +183,7 @@ class _ActorPool:
                                                         max_task_retries=0)
         self.factory, self.threads = factory, max(1, int(cpus))
         self.actors = [self._new() for _ in range(workers)]
-        from ray.exceptions import RayActorError, RayTaskError
+        from ray.exceptions import RayActorError, RayTaskError  # optional extra [ray], present once here
 
         self._died = (RayActorError, RayTaskError)
 

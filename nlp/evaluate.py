@@ -10,13 +10,19 @@ are ignored.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.errors import InputError
-from kg.schema import NodeLabel
+from seqeval.metrics import classification_report
+
+from medkg.kg.errors import InputError
+from medkg.kg.schema import NodeLabel
+from medkg.nlp.evaluate_relations import bare_mesh, prf, read_pubtator
+from medkg.nlp.ner import TransformerNER
+from medkg.nlp.spacy_components import load
 
 #: medkg label -> the type names a gold corpus may use for it, in order of preference.
 GOLD_ALIASES: dict[NodeLabel, tuple[str, ...]] = {
@@ -139,8 +145,6 @@ def spans_to_tags(sentence: IobSentence, spans: Iterable[Span], mapping: dict[No
 
 def score_entities(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
     """Exact-match entity precision/recall/F1 (seqeval, conlleval rules) per type and ``micro`` over them."""
-    from seqeval.metrics import classification_report
-
     if len(gold) != len(pred) or any(len(g) != len(p) for g, p in zip(gold, pred)):
         raise InputError("gold and predicted tag sequences differ in length")
     empty = {"micro": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}}
@@ -179,8 +183,6 @@ def evaluate_ner_file(path: str | Path, predict: Predictor | None = None, batch_
     """
     sentences = read_iob(path)
     if predict is None and transformer_only:
-        from nlp.ner import TransformerNER
-
         ner = TransformerNER.load()
         predict = lambda texts: ner.predict(texts, batch_size=batch_size)  # noqa: E731
     elif predict is None:
@@ -198,8 +200,6 @@ class _EntSpan:
 def pipeline_predictor(nlp: Any = None, batch_size: int = 64) -> Predictor:
     """A :data:`Predictor` over the entities (``Doc.ents``) of a spaCy pipeline, default the full medkg one."""
     if nlp is None:
-        from nlp.spacy_components import load
-
         nlp = load(batch_size=batch_size)
     labels = {lab.value for lab in NodeLabel}
 
@@ -222,13 +222,7 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
     normalization accuracy@1 over the gold mentions found: the entity's concept id or one of its xrefs equals one
     of the gold ids (MeSH with or without ``MESH:``); an unlinked entity counts as wrong.
     """
-    from collections import Counter
-
-    from nlp.evaluate_relations import bare_mesh
-
     if nlp is None:
-        from nlp.spacy_components import load
-
         nlp = load(batch_size=batch_size)
     gold_by_doc = [{(a, b): (kind, ids) for a, b, _t, kind, ids in d.mentions} for d in docs]
     types = {t for g in gold_by_doc for t, _ in g.values()}
@@ -265,12 +259,8 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
 
 
 def _prf(c: Any) -> dict[str, float]:
-    from nlp.evaluate_relations import prf
-
     return {k: v for k, v in prf(c["tp"], c["fp"], c["fn"]).items() if k in ("precision", "recall", "f1", "support")}
 
 
 def evaluate_ner_documents_file(path: str | Path, batch_size: int = 64) -> dict[str, Any]:
-    from nlp.evaluate_relations import read_pubtator
-
     return evaluate_ner_documents(read_pubtator(path), batch_size=batch_size)

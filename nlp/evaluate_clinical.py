@@ -31,9 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
-from kg.schema import Assertion, NodeLabel
-from nlp.evaluate_relations import prf
+from medkg.kg.errors import InputError
+from medkg.kg.schema import Assertion, NodeLabel
+from medkg.nlp.docrel import document_relations, load_doc_models
+from medkg.nlp.evaluate_relations import prf
+from medkg.nlp.relations import LABELS, RelationExtractor, reliability, to_label
+from medkg.nlp.spacy_components import sentence_bounds
 
 #: Predicates the relation model scores, in report order.
 PREDICATES: tuple[str, ...] = ("TREATS", "CAUSES", "PRESENTS", "LOCALIZES", "DIAGNOSED_BY")
@@ -51,8 +54,6 @@ class WrittenMention:
 
 def read_written(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a written relation file, checked: phrases in the text, labels known, indices in range."""
-    from nlp.relations import LABELS, to_label
-
     path = Path(path)
     if not path.is_file():
         raise InputError(f"relation test file not found: {path}")
@@ -89,8 +90,6 @@ def read_written(path: str | Path) -> list[dict[str, Any]]:
 
 def row_mentions(row: dict[str, Any]) -> list[WrittenMention]:
     """The row's mentions: first occurrence of each phrase, its label as a NodeLabel."""
-    from nlp.relations import to_label
-
     out = []
     for phrase, label in row["mentions"]:
         start = row["text"].index(phrase)
@@ -106,8 +105,6 @@ def _top(dist: dict[str, float]) -> tuple[str, float]:
 def evaluate_rows(rows: list[dict[str, Any]], extractor: Any, *, threshold: float | None = None,
                   bins: int = 10, batch_size: int = 64) -> dict[str, Any]:
     """The evaluation of :func:`evaluate_written` on rows already read (see the module docstring)."""
-    from nlp.relations import reliability
-
     threshold = float(extractor.threshold if threshold is None else threshold)
     if not 0.0 <= threshold <= 1.0:
         raise InputError(f"threshold must be in [0, 1], got {threshold}")
@@ -223,8 +220,6 @@ def evaluate_written(path: str | Path, extractor: Any | None = None, *, threshol
     """Evaluate ``extractor`` (default: the shipped :meth:`RelationExtractor.load`) on a written JSONL file."""
     rows = read_written(path)
     if extractor is None:
-        from nlp.relations import RelationExtractor
-
         extractor = RelationExtractor.load()
     result = evaluate_rows(rows, extractor, threshold=threshold, bins=bins, batch_size=batch_size)
     result["file"] = str(path)
@@ -297,9 +292,6 @@ def evaluate_rows_document_level(rows: list[dict[str, Any]], extractor: Any, doc
     """P/R/F1 per predicate of the document-level path (:func:`nlp.docrel.document_relations`, each snippet one
     document, each mention its own concept) on the same rows: what decides whether notes keep the sentence-level
     path."""
-    from nlp.docrel import document_relations, load_doc_models
-    from nlp.spacy_components import sentence_bounds
-
     models = load_doc_models() if doc_models is None else list(doc_models)
     counts = {p: Counter() for p in PREDICATES}
     for row in rows:

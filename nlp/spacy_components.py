@@ -11,32 +11,47 @@ Components (each a ``@Language.factory`` with a declared ``default_config``)::
     medkg_context     assertion                                            -> Span._.assertion
     medkg_relations   relation extraction (nlp.relations, when present)    -> Doc._.relations
 
-Entity labels are :class:`kg.schema.NodeLabel` values. ``ent.label_`` is what the tagger found;
+Entity labels are :class:`medkg.kg.schema.NodeLabel` values. ``ent.label_`` is what the tagger found;
 ``ent._.concept.label`` is the graph label of the linked concept (a Disease mention may link to a Symptom
-concept such as MeSH "Pain"). Use::
+concept such as MeSH "Pain"). The factories are registered through medkg's ``spacy_factories`` entry points, so
+spaCy finds them without an import::
 
-    import spacy, nlp.spacy_components  # registers the factories
+    import spacy
     pipe = spacy.blank("en")
     pipe.add_pipe("medkg_sentences"); pipe.add_pipe("medkg_dictionary"); pipe.add_pipe("medkg_linker")
     pipe.add_pipe("medkg_context")
 
-or ``nlp.spacy_components.load()`` for all of them.
+or :func:`load` (``medkg.load()``) for all of them. ``pipe.to_disk(path)`` writes each component's data (model
+weights, vocabulary, ConText rules) next to the ``config.cfg``, and ``spacy.load(path)`` reads the pipeline back.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import shutil
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy
+import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.errors import InputError
-from kg.schema import Assertion, NodeLabel
+from medkg.kg.errors import InputError
+from medkg.kg.schema import Assertion, NodeLabel
+from medkg.nlp.context import RULES_FILE, ConText, ContextRules, find_sections, section_assertion
+from medkg.nlp.dictionary import DictionaryMatcher, merge_spans
+from medkg.nlp.docrel import document_relations, load_doc_models
+from medkg.nlp.ner import DEFAULT_MODEL_DIR as NER_MODEL_DIR
+from medkg.nlp.ner import TransformerNER
+from medkg.nlp.normalize import Linker, Vocabulary, default_vocab_path, find_abbreviations
+from medkg.nlp.relations import RelationExtractor
+from medkg.nlp.relations import default_model_dir as relation_model_dir
+from medkg.nlp.runtime import RUNTIMES
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +64,24 @@ for _name, _default in _SPAN_EXT.items():
 for _name, _default in _DOC_EXT.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+# ---------------------------------------------------------------------------------------- serialization
+# Components keep their data (model weights, vocabulary, rules) in the folder ``nlp.to_disk`` gives them, so a saved
+# pipeline is whole: ``spacy.load(path)`` reads it back with the factories registered through medkg's
+# ``spacy_factories`` entry points. Data loads on first use, in ``initialize()``, or in ``from_disk``.
+VOCAB_FILE = "vocab.json.gz"
+
+
+def _copy_into(path: str | Path, source: Path, name: str | None = None) -> None:
+    """Copy a file (as ``name``), or the files of a folder, into the component folder ``path``."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        for f in sorted(p for p in source.iterdir() if p.is_file()):
+            shutil.copyfile(f, path / f.name)
+    else:
+        shutil.copyfile(source, path / (name or source.name))
 
 
 # ----------------------------------------------------------------------------------------------- sentences
@@ -134,14 +167,13 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     boundaries, for evaluations and training scripts that work on gold mentions without running the pipeline."""
     global _BOUNDS
     if _BOUNDS is None:
-        import spacy
-
         _BOUNDS = (spacy.blank("en"), ClinicalSentencizer())
     blank, splitter = _BOUNDS
     return [(sent.start_char, sent.end_char) for sent in splitter(blank(text)).sents]
 
-@Language.factory("medkg_sentences", default_config={})
+@Language.factory("medkg_sentences", default_config={}, assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str) -> ClinicalSentencizer:
+    nlp.max_length = max(nlp.max_length, MAX_TEXT_CHARS)  # long notes; a loaded pipeline keeps this limit too
     return ClinicalSentencizer()
 
 
@@ -182,8 +214,6 @@ class TransformerNERComponent:
 
     def __init__(self, name: str, model_path: str | None, device: str | None, batch_size: int,
                  quantize: bool, runtime: str = "auto", min_score: float | None = None) -> None:
-        from nlp.runtime import RUNTIMES
-
         if batch_size < 1:
             raise InputError(f"batch_size must be >= 1, got {batch_size!r}")
         if runtime not in RUNTIMES:
@@ -197,8 +227,6 @@ class TransformerNERComponent:
     @property
     def predictor(self) -> Any:
         if self._predictor is None:
-            from nlp.ner import TransformerNER
-
             self._predictor = TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize,
                                                   runtime=self.runtime, min_score=self.min_score)
         return self._predictor
@@ -210,6 +238,18 @@ class TransformerNERComponent:
     @property
     def version(self) -> str:
         return str(getattr(self.predictor, "version", "0"))
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        """Load the model now rather than on the first document."""
+        _ = self.predictor
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The model's files (weights, config, card): a saved pipeline does not depend on an installed model."""
+        _copy_into(path, Path(self.model_path) if self.model_path else NER_MODEL_DIR)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TransformerNERComponent:
+        self.model_path, self._predictor = str(path), None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -242,7 +282,8 @@ class TransformerNERComponent:
 
 
 @Language.factory("medkg_ner", default_config={"model_path": None, "device": None, "batch_size": 32,
-                                               "quantize": False, "runtime": "auto", "min_score": None})
+                                               "quantize": False, "runtime": "auto", "min_score": None},
+                  assigns=["doc.ents", "span._.ner_score", "span._.source"])
 def make_ner(nlp: Language, name: str, model_path: str | None, device: str | None, batch_size: int,
              quantize: bool, runtime: str, min_score: float | None) -> TransformerNERComponent:
     """``min_score``: None = the model's own span threshold (chosen for the model alone)."""
@@ -254,16 +295,27 @@ class DictionaryComponent:
     """Adds dictionary matches (see :mod:`nlp.dictionary`) that overlap no entity already on the Doc."""
 
     def __init__(self, name: str, vocab_path: str | None, labels: list[str] | None) -> None:
-        from nlp.dictionary import DictionaryMatcher
-        from nlp.normalize import Vocabulary
+        self.name, self.vocab_path = name, vocab_path
+        self.label_filter = [NodeLabel(x) for x in labels] if labels else None
+        self._matcher: DictionaryMatcher | None = None
 
-        self.name = name
-        self.matcher = DictionaryMatcher(Vocabulary.load(vocab_path),
-                                         [NodeLabel(x) for x in labels] if labels else None)
+    @property
+    def matcher(self) -> DictionaryMatcher:
+        if self._matcher is None:
+            self._matcher = DictionaryMatcher(Vocabulary.load(self.vocab_path), self.label_filter)
+        return self._matcher
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        _ = self.matcher
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        _copy_into(path, Path(self.vocab_path) if self.vocab_path else default_vocab_path(), VOCAB_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DictionaryComponent:
+        self.vocab_path, self._matcher = str(Path(path) / VOCAB_FILE), None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        from nlp.dictionary import merge_spans
-
         existing = list(doc.ents)
         new = []
         for m in merge_spans([(e.start_char, e.end_char) for e in existing], self.matcher.match_doc(doc)):
@@ -276,7 +328,8 @@ class DictionaryComponent:
         return doc
 
 
-@Language.factory("medkg_dictionary", default_config={"vocab_path": None, "labels": None})
+@Language.factory("medkg_dictionary", default_config={"vocab_path": None, "labels": None},
+                  assigns=["doc.ents", "span._.ner_score", "span._.source"])
 def make_dictionary(nlp: Language, name: str, vocab_path: str | None, labels: list[str] | None) -> DictionaryComponent:
     return DictionaryComponent(name, vocab_path, labels)
 
@@ -305,18 +358,30 @@ class LinkerComponent:
 
     def __init__(self, name: str, vocab_path: str | None, threshold: float,
                  unlinked_min_score: float = UNLINKED_MIN_SCORE, propagate_abbreviations: bool = True) -> None:
-        from nlp.normalize import Linker, Vocabulary
-
         if not 0.0 <= unlinked_min_score <= 1.0:
             raise InputError(f"unlinked_min_score must be in [0, 1], got {unlinked_min_score!r}")
-        self.name = name
-        self.linker = Linker(Vocabulary.load(vocab_path), threshold=threshold)
+        self.name, self.vocab_path, self.threshold = name, vocab_path, threshold
         self.unlinked_min_score = unlinked_min_score
         self.propagate_abbreviations = propagate_abbreviations
+        self._linker: Linker | None = None
+
+    @property
+    def linker(self) -> Linker:
+        if self._linker is None:
+            self._linker = Linker(Vocabulary.load(self.vocab_path), threshold=self.threshold)
+        return self._linker
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        _ = self.linker
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        _copy_into(path, Path(self.vocab_path) if self.vocab_path else default_vocab_path(), VOCAB_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LinkerComponent:
+        self.vocab_path, self._linker = str(Path(path) / VOCAB_FILE), None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        from nlp.normalize import find_abbreviations
-
         text = doc_text(doc)
         abbrevs = find_abbreviations(text) if "(" in text else {}
         doc._.abbreviations = abbrevs
@@ -369,7 +434,10 @@ def _propagate_abbreviations(doc: Doc, text: str, abbrevs: dict[str, str]) -> No
 
 @Language.factory("medkg_linker", default_config={"vocab_path": None, "threshold": 0.75,
                                                   "unlinked_min_score": UNLINKED_MIN_SCORE,
-                                                  "propagate_abbreviations": True})
+                                                  "propagate_abbreviations": True},
+                  requires=["doc.ents"],
+                  assigns=["doc.ents", "doc._.abbreviations", "span._.concept", "span._.concept_id",
+                           "span._.link_score", "span._.link_status", "span._.link_method"])
 def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: float,
                 unlinked_min_score: float, propagate_abbreviations: bool) -> LinkerComponent:
     return LinkerComponent(name, vocab_path, threshold, unlinked_min_score, propagate_abbreviations)
@@ -379,15 +447,31 @@ def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: flo
 class ContextComponent:
     """Sets ``Span._.assertion`` on every entity from its sentence and note section (:mod:`nlp.context`)."""
 
-    def __init__(self, name: str, window: int, past_history_sections: bool) -> None:
-        from nlp.context import ConText
+    def __init__(self, name: str, window: int, past_history_sections: bool, rules_path: str | None = None) -> None:
+        self.name, self.window, self.past_history_sections = name, window, past_history_sections
+        self.rules_path = rules_path
+        self._context: ConText | None = None
 
-        self.name = name
-        self.context = ConText(window=window, past_history_sections=past_history_sections)
+    @property
+    def context(self) -> ConText:
+        if self._context is None:
+            rules = ContextRules.load(self.rules_path) if self.rules_path else None
+            self._context = ConText(window=self.window, past_history_sections=self.past_history_sections,
+                                    rules=rules)
+        return self._context
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        _ = self.context
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The cue, pseudo-cue, terminator and section rules (``context_rules.json``)."""
+        _copy_into(path, Path(self.rules_path) if self.rules_path else ContextRules.default_path(), RULES_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ContextComponent:
+        self.rules_path, self._context = str(Path(path) / RULES_FILE), None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        from nlp.context import find_sections, section_assertion
-
         if not doc.ents:
             return doc
         full = doc_text(doc)
@@ -404,9 +488,13 @@ class ContextComponent:
         return doc
 
 
-@Language.factory("medkg_context", default_config={"window": 10, "past_history_sections": False})
-def make_context(nlp: Language, name: str, window: int, past_history_sections: bool) -> ContextComponent:
-    return ContextComponent(name, window, past_history_sections)
+@Language.factory("medkg_context", default_config={"window": 10, "past_history_sections": False,
+                                                   "rules_path": None},
+                  requires=["doc.ents", "token.is_sent_start"], assigns=["span._.assertion"])
+def make_context(nlp: Language, name: str, window: int, past_history_sections: bool,
+                 rules_path: str | None) -> ContextComponent:
+    """``rules_path``: a ConText rules JSON file (default: the shipped ``nlp/data/context_rules.json``)."""
+    return ContextComponent(name, window, past_history_sections, rules_path)
 
 
 # ----------------------------------------------------------------------------------------------- relations
@@ -421,8 +509,6 @@ class RelationsComponent:
 
     def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None,
                  document_level: bool = True, runtime: str = "auto") -> None:
-        from nlp.runtime import RUNTIMES
-
         if runtime not in RUNTIMES:
             raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
         self.name = name
@@ -435,8 +521,6 @@ class RelationsComponent:
     @property
     def extractor(self) -> Any:
         if self._extractor is None:
-            from nlp.relations import RelationExtractor
-
             self._extractor = RelationExtractor.load(self.model_path, device=self.device, runtime=self.runtime)
         return self._extractor
 
@@ -449,8 +533,6 @@ class RelationsComponent:
         if not self.document_level:
             return []
         if self._doc_models is None:
-            from nlp.docrel import load_doc_models
-
             self._doc_models = load_doc_models(self.model_path)
         return self._doc_models
 
@@ -458,9 +540,18 @@ class RelationsComponent:
     def doc_models(self, value: list) -> None:
         self._doc_models = list(value)
 
-    def __call__(self, doc: Doc) -> Doc:
-        from nlp.docrel import document_relations
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        _ = self.extractor, self.doc_models
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The sentence model and the document-level models next to it."""
+        _copy_into(path, Path(self.model_path) if self.model_path else relation_model_dir())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationsComponent:
+        self.model_path, self._extractor, self._doc_models = str(path), None, None
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
         sents = list(doc.sents)
         mentions = [_SentMention(e.start_char, e.end_char, e.label_, e) for e in doc.ents
                     if e._.concept is not None]
@@ -481,8 +572,6 @@ class RelationsComponent:
 
 def _unshift(rel: Any) -> Any:
     """Relation mentions as the pipeline reads them: the entity span with offsets relative to its sentence."""
-    from dataclasses import replace
-
     s, o = rel.subject, rel.object
     return replace(rel, subject=_SentMention(s.start, s.end, s.mention.label, s.mention.span),
                    object=_SentMention(o.start, o.end, o.mention.label, o.mention.span))
@@ -498,7 +587,8 @@ class _SentMention:
 
 
 @Language.factory("medkg_relations", default_config={"model_path": None, "device": None, "threshold": None,
-                                                     "document_level": True, "runtime": "auto"})
+                                                     "document_level": True, "runtime": "auto"},
+                  requires=["doc.ents", "span._.concept", "token.is_sent_start"], assigns=["doc._.relations"])
 def make_relations(nlp: Language, name: str, model_path: str | None, device: str | None,
                    threshold: float | None, document_level: bool, runtime: str) -> RelationsComponent:
     return RelationsComponent(name, model_path, device, threshold, document_level, runtime)
@@ -516,8 +606,6 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
     ``ner=False`` leaves out the transformer (dictionary matching only); ``relations=True`` adds relation
     extraction (needs the shipped relation model).
     """
-    import spacy
-
     pipe = spacy.blank("en")
     pipe.max_length = MAX_TEXT_CHARS
     pipe.add_pipe("medkg_sentences")

@@ -54,9 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(1)
-    from nlp.deid import DeidConfig, Deidentifier
-    from nlp.deid_eval import adversarial_texts, ordinary_text
-    from kg.pseudonym import Pseudonymizer
+    from medkg.kg.pseudonym import Pseudonymizer
+    from medkg.nlp.deid import DeidConfig, Deidentifier
+    from medkg.nlp.deid_eval import adversarial_texts, ordinary_text
 
     pseudo = Pseudonymizer(b"bench-deid-fixed-key-not-secret")
     runs: list[tuple[str, object, list[int]]] = [

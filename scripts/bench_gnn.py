@@ -25,21 +25,22 @@ def _run(method: str, full_prior: bool, epochs: int, threads: int, q) -> None:
     import torch
 
     torch.set_num_threads(threads)
-    from gnn.data import prior_graph
-    from gnn.train import _epoch_full_batch, pick_device, split_graph
+    from medkg.gnn.data import DEFAULT_EXCLUDED_METAEDGES, prior_graph
+    from medkg.gnn.tasks import split_graph
+    from medkg.gnn.train import _epoch_full_batch, pick_device
 
     dev = pick_device()
-    graph = prior_graph(() if full_prior else __import__("gnn.data").data.DEFAULT_EXCLUDED_METAEDGES)
+    graph = prior_graph(() if full_prior else DEFAULT_EXCLUDED_METAEDGES)
     split = split_graph(graph, "treats")
     times = []
     if method == "kge":
-        from gnn.evaluate import kge_scores
+        from medkg.gnn.evaluate import kge_scores
 
         t0 = time.perf_counter()
         _, info = kge_scores(split, "distmult", epochs=epochs, eval_every=10 ** 6, device=dev)
         times = [info["seconds_per_epoch"]] * epochs
     else:
-        from gnn.models import LinkPredictor
+        from medkg.gnn.models import LinkPredictor
 
         d = graph.data
         model = LinkPredictor({nt: d[nt].num_nodes for nt in d.node_types}, d.metadata(), "Compound", "Disease",

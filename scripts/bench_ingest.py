@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.models import Concept, Provenance, Triple
+from medkg.kg.models import Concept, Provenance, Triple
 
 PREDICATES = [("Compound", "TREATS", "Disease"), ("Compound", "CAUSES", "SideEffect"),
               ("Disease", "PRESENTS", "Symptom"), ("Document", "MENTIONS", "Disease")]
@@ -111,8 +111,8 @@ def main() -> None:
 
     if args.store == "embedded":
         os.environ["MEDKG_HOME"] = tempfile.mkdtemp(prefix="medkg-bench-")
-    from kg import embedded, prior
-    from kg.store import connect
+    from medkg.kg import embedded, prior
+    from medkg.kg.store import connect
 
     result: dict = {"store": args.store, "batch_size": args.batch_size}
     with connect(args.store) as store:

@@ -23,8 +23,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import torch  # noqa: E402
 
-from nlp.evaluate import IobSentence, evaluate_ner, read_iob  # noqa: E402
-from nlp.ner import TransformerNER  # noqa: E402
+from medkg.nlp.evaluate import IobSentence, evaluate_ner, read_iob  # noqa: E402
+from medkg.nlp.ner import TransformerNER  # noqa: E402
 
 _SYNTHETIC = [
     "Aspirin reduced the risk of myocardial infarction in patients with stable angina.",

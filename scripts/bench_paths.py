@@ -28,9 +28,9 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(args.threads)
-    from gnn.checkpoint import load_checkpoint, load_graph_for
-    from gnn.paths import fit_path_model
-    from gnn.predict import Predictor, score_file
+    from medkg.gnn.checkpoint import load_checkpoint, load_graph_for
+    from medkg.gnn.paths import fit_path_model
+    from medkg.gnn.predict import Predictor, score_file
 
     t0 = time.perf_counter()
     ckpt = load_checkpoint(task="treats")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 def _sentences(texts: list[str]) -> list[str]:
     import spacy
 
-    import nlp.spacy_components  # noqa: F401
+    import medkg.nlp.spacy_components  # noqa: F401
 
     splitter = spacy.blank("en")
     splitter.add_pipe("medkg_sentences")
@@ -94,8 +94,8 @@ def main(argv: list[str] | None = None) -> None:
                                          "threads": args.threads, "batch_size": args.batch_size,
                                          "device": args.device, "quantized": args.quantize}
 
-    from nlp.ner import TransformerNER
-    from nlp.spacy_components import load
+    from medkg.nlp.ner import TransformerNER
+    from medkg.nlp.spacy_components import load
 
     t0 = time.perf_counter()
     ner = TransformerNER.load(args.model_path, device=args.device, quantize=args.quantize)

@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nlp.engines import RayOptions  # noqa: E402
-from nlp.extract import default_pipeline_factory, extract  # noqa: E402
-from nlp.literature import read_pubtator  # noqa: E402
+from medkg.nlp.engines import RayOptions  # noqa: E402
+from medkg.nlp.extract import default_pipeline_factory, extract  # noqa: E402
+from medkg.nlp.literature import read_pubtator  # noqa: E402
 
 
 def _documents(n: int, pubtator: str | None) -> list[dict]:
@@ -56,7 +56,7 @@ def _documents(n: int, pubtator: str | None) -> list[dict]:
 def _sentences(docs: list[dict]) -> int:
     import spacy
 
-    import nlp.spacy_components  # noqa: F401  (registers medkg_sentences)
+    import medkg.nlp.spacy_components  # noqa: F401  (registers medkg_sentences)
 
     splitter = spacy.blank("en")
     splitter.add_pipe("medkg_sentences")

@@ -35,12 +35,12 @@ def main(argv=None) -> int:
 
     import torch
 
-    from kg.models import Document
-    from nlp.pipeline import Pipeline
+    from medkg.kg.models import Document
+    from medkg.nlp.pipeline import Pipeline
 
     torch.set_num_threads(args.threads)
     if args.abstracts:
-        from nlp.evaluate_relations import read_pubtator
+        from medkg.nlp.evaluate_relations import read_pubtator
 
         docs = [Document(id=d.id, text=d.text) for d in read_pubtator(args.abstracts)[: args.docs]]
     else:

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROGRAM = """
 import time
 t0 = time.perf_counter()
-import nlp
+from medkg import nlp
 pipe = nlp.load(relations={relations})
 doc = pipe("Patient on aspirin had a myocardial infarction last year; no evidence of pneumonia.")
 assert [e.text for e in doc.ents]

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.schema import Assertion  # noqa: E402
-from nlp.context import ConText  # noqa: E402
+from medkg.kg.schema import Assertion  # noqa: E402
+from medkg.nlp.context import ConText  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data" / "assertion_dev.jsonl"
 

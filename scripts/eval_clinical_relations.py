@@ -36,9 +36,14 @@ def main(argv=None) -> int:
 
     import torch
 
-    from nlp.evaluate_clinical import (PREDICATES, evaluate_rows, evaluate_rows_document_level, format_report,
-                                       read_written)
-    from nlp.relations import RelationExtractor
+    from medkg.nlp.evaluate_clinical import (
+        PREDICATES,
+        evaluate_rows,
+        evaluate_rows_document_level,
+        format_report,
+        read_written,
+    )
+    from medkg.nlp.relations import RelationExtractor
 
     torch.set_num_threads(args.threads)
     extractor = RelationExtractor.load(device=args.device)

@@ -44,9 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(1)
-    from nlp.deid import DeidConfig, Deidentifier
-    from nlp.deid_eval import read_gold, score
-    from kg.pseudonym import Pseudonymizer
+    from medkg.kg.pseudonym import Pseudonymizer
+    from medkg.nlp.deid import DeidConfig, Deidentifier
+    from medkg.nlp.deid_eval import read_gold, score
 
     notes = read_gold(args.gold)
     texts = [n["text"] for n in notes]
@@ -123,10 +123,9 @@ def note_style(note: dict) -> str:
 
 def _extraction_survival(notes: list[dict], results: list) -> dict[str, int]:
     """Gold medical entities that medkg's pipeline finds (same text, any case) before and after de-identification."""
-    from kg.models import Document
-    from nlp.pipeline import Pipeline
-
-    from kg.errors import InputError
+    from medkg.kg.errors import InputError
+    from medkg.kg.models import Document
+    from medkg.nlp.pipeline import Pipeline
 
     try:
         pipe, which = Pipeline.default(), "transformer NER + dictionary"

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="store_true", help="print the errors")
     args = ap.parse_args(argv)
-    from nlp.spacy_components import load
+    from medkg.nlp.spacy_components import load
 
     pipe = load(ner=False)
     c: Counter = Counter()

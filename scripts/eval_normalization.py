@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.schema import NodeLabel  # noqa: E402
-from nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
+from medkg.kg.schema import NodeLabel  # noqa: E402
+from medkg.nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
 
 TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
 

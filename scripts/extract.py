@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import typer  # noqa: E402
 
-from nlp.cli import extract  # noqa: E402
+from medkg.nlp.cli import extract  # noqa: E402
 
 if __name__ == "__main__":
     typer.run(extract)

@@ -49,10 +49,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg import embedded  # noqa: E402
-from kg.models import Concept, Provenance, Triple  # noqa: E402
-from kg.schema import Assertion, NodeLabel, RelType  # noqa: E402
-from kg.store import GraphStore, connect  # noqa: E402
+from medkg.kg import embedded  # noqa: E402
+from medkg.kg.models import Concept, Provenance, Triple  # noqa: E402
+from medkg.kg.schema import Assertion, NodeLabel, RelType  # noqa: E402
+from medkg.kg.store import GraphStore, connect  # noqa: E402
 
 #: Properties whose list order is the order evidence arrived in, not content.
 SET_LIKE = frozenset({"evidence_keys", "sources", "assertions", "synonyms", "xrefs"})
@@ -277,7 +277,7 @@ class Run:
 
 def _medkg() -> list[str]:
     script = Path(sys.executable).with_name("medkg")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "kg.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "medkg.cli"]
 
 
 def _dead(pid: int) -> bool:
@@ -662,7 +662,7 @@ class Suite:
 
     def _injected_full_extract(self, d: Path, out: Path) -> Run:
         """``medkg extract`` whose output writes fail with ENOSPC after the first commit (no mount possible)."""
-        code = ("import errno, sys\nimport nlp.extract as ex\nfrom kg.cli import main\n"
+        code = ("import errno, sys\nimport medkg.nlp.extract as ex\nfrom medkg.cli import main\n"
                 "commit, calls = ex._Outputs.commit, []\n"
                 "def full(self, entries):\n    calls.append(1)\n    if len(calls) > 1:\n"
                 "        raise OSError(errno.ENOSPC, 'No space left on device')\n    commit(self, entries)\n"

@@ -378,7 +378,7 @@ class Values:
 
 def _name_lists() -> tuple[list[str], list[str], list[str]]:
     """Census first names and surnames and GeoNames towns that :mod:`nlp.deid` ships, and the hand-written lists."""
-    from nlp.deid import lexicon
+    from medkg.nlp.deid import lexicon
 
     lex = lexicon()
     first = [w.title() for w in sorted(lex.census_first) if w.isalpha()] + FIRST_HAND

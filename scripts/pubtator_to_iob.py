@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
 
-    from nlp.evaluate_relations import read_pubtator
-    from nlp.spacy_components import sentence_bounds
+    from medkg.nlp.evaluate_relations import read_pubtator
+    from medkg.nlp.spacy_components import sentence_bounds
 
     counts: Counter[str] = Counter()
     misaligned = n_sent = 0

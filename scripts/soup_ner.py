@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import torch  # noqa: E402
 
-from nlp.ner import CONFIG_FILE, FROZEN_KEY, TransformerNER, save_delta  # noqa: E402
+from medkg.nlp.ner import FROZEN_KEY, TransformerNER, model_settings, save_pretrained  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     for m in args.models:
         ner = TransformerNER.load(m, device="cpu", runtime="torch")
         states.append({k: v.float() for k, v in ner.model.state_dict().items()})
-        metas.append(json.loads((m / CONFIG_FILE).read_text()))
+        metas.append(model_settings(m))
     keys = states[0].keys()
     if any(s.keys() != keys for s in states):
         raise SystemExit("the models do not have the same tensors")
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                         for m, mm in zip(args.models, metas)],
             "command": ("PYTHONPATH=. python scripts/soup_ner.py " + " ".join(m.name for m in args.models)
                         + " --out OUT --devel " + " ".join(f"$DATA/{p.name}" for p in args.devel))}
-    save_delta(ner.model, args.out, meta, frozen_embeddings=frozen)
+    save_pretrained(ner.model, ner.tokenizer, args.out, meta, frozen_embeddings=frozen)
     print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
     return 0
 

@@ -60,7 +60,7 @@ def generated_notes(seeds: list[int], census_seeds: list[int], round9_seeds: lis
     With ``census_seeds`` the generators also run with their name and town lists swapped for draws from the US
     Census name lists and the GeoNames places that :mod:`nlp.deid` ships, so the tagger learns where a name
     stands rather than a few hundred names by heart."""
-    from nlp.deid import lexicon
+    from medkg.nlp.deid import lexicon
 
     lex = lexicon()
     first = sorted(lex.census_first)

@@ -13,8 +13,8 @@ import json
 import logging
 from pathlib import Path
 
-from kg.models import Concept
-from kg.schema import NodeLabel
+from medkg.kg.models import Concept
+from medkg.kg.schema import NodeLabel
 
 
 def main() -> None:
@@ -32,9 +32,9 @@ def main() -> None:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
-    from imaging.evaluate import evaluate
-    from imaging.synthetic import write_dataset, write_demo_scan
-    from imaging.train import train
+    from medkg.imaging.evaluate import evaluate
+    from medkg.imaging.synthetic import write_dataset, write_demo_scan
+    from medkg.imaging.train import train
 
     shape = (64, 64, 48)
     write_dataset(args.work / "train", n=args.n_train, dims=3, shape=shape, anisotropic=True, seed=1)

@@ -28,10 +28,10 @@ def document_rows(docs, extractor, predicate: str = "CAUSES", log_every: int = 5
     """Feature rows, labels, document index and gold-pair count of PubTator documents with gold mentions."""
     import numpy as np
 
-    from kg.schema import RelType
-    from nlp.docrel import candidates, score_document
-    from nlp.evaluate_relations import bare_mesh, biored_gold, gold_mentions
-    from nlp.spacy_components import sentence_bounds
+    from medkg.kg.schema import RelType
+    from medkg.nlp.docrel import candidates, score_document
+    from medkg.nlp.evaluate_relations import bare_mesh, biored_gold, gold_mentions
+    from medkg.nlp.spacy_components import sentence_bounds
 
     x, y, groups, gold_total = [], [], [], 0
     t0 = time.perf_counter()
@@ -72,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.model_selection import GroupKFold
 
     torch.set_num_threads(args.threads)
-    from nlp.docrel import FEATURES, MODEL_FILES, fit_doc_model
-    from nlp.evaluate_relations import read_pubtator
-    from nlp.relations import RelationExtractor
+    from medkg.nlp.docrel import FEATURES, MODEL_FILES, fit_doc_model
+    from medkg.nlp.evaluate_relations import read_pubtator
+    from medkg.nlp.relations import RelationExtractor
 
     extractor = RelationExtractor.load()
     docs = read_pubtator(args.train)

@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import torch
 
-    from nlp.evaluate import evaluate_ner, pipeline_predictor, read_iob
-    from nlp.ner import TransformerNER
-    from nlp.spacy_components import load
+    from medkg.nlp.evaluate import evaluate_ner, pipeline_predictor, read_iob
+    from medkg.nlp.ner import TransformerNER
+    from medkg.nlp.spacy_components import load
 
     torch.set_num_threads(args.threads)
     devel = read_iob(args.devel)

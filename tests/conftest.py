@@ -28,7 +28,7 @@ os.environ.pop("MEDKG_PSEUDONYM_KEY_FILE", None)
 
 @pytest.fixture(scope="session")
 def embedded_home(tmp_path_factory):
-    from kg import embedded
+    from medkg.kg import embedded
 
     home = tmp_path_factory.mktemp("medkg-home")
     old = os.environ.get("MEDKG_HOME")
@@ -65,7 +65,7 @@ def _restore_schema(store, before: tuple[set[str], set[str]]) -> None:
 
 @pytest.fixture(scope="session", params=_STORES)
 def _session_store(request, tmp_path_factory):
-    from kg.store import connect
+    from medkg.kg.store import connect
 
     if request.param == "neo4j":
         if not os.environ.get("NEO4J_URI"):

@@ -53,13 +53,13 @@ def _one_thread():
 
 @pytest.fixture(scope="session")
 def tiny_graph():
-    from gnn.data import build_heterodata
+    from medkg.kg.heterodata import build_heterodata
 
     return build_heterodata(synthetic_rows(), synthetic_nodes())
 
 
 def _train(task: str, graph, encoder: str = "rgcn"):
-    from gnn.train import train
+    from medkg.gnn.train import train
 
     return train(task, encoder, graph=graph, epochs=200, hidden=32, lr=0.01, weight_decay=1e-2, dropout=0.0,
                  eval_every=5, patience=10, negatives=4, seed=0)

@@ -1,9 +1,9 @@
 import pytest
 import torch
 
-from gnn.checkpoint import load_checkpoint, load_split, save_checkpoint
-from gnn.predict import Predictor
-from kg.errors import InputError
+from medkg.gnn.checkpoint import load_checkpoint, load_split, save_checkpoint
+from medkg.gnn.predict import Predictor
+from medkg.kg.errors import InputError
 
 
 def test_round_trip_gives_identical_scores(tmp_path, tiny_graph, treats_model):
@@ -37,7 +37,7 @@ def test_wrong_task_or_missing_dir_is_a_clear_error(tmp_path, treats_model):
 def _as_ckpt(result):
     from pathlib import Path
 
-    from gnn.checkpoint import Checkpoint
+    from medkg.gnn.checkpoint import Checkpoint
 
     return Checkpoint(Path("."), result.model.eval(), result.config, result.graph.node_ids)
 
@@ -45,7 +45,7 @@ def _as_ckpt(result):
 def test_prior_models_cache_their_states_and_score_identically(tmp_path, tiny_graph, treats_model):
     import copy
 
-    from gnn.checkpoint import STATES_FILE
+    from medkg.gnn.checkpoint import STATES_FILE
 
     result = copy.copy(treats_model)
     result.config = dict(treats_model.config, graph=dict(treats_model.config["graph"], source="prior",

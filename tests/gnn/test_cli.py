@@ -5,7 +5,7 @@ import csv
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from medkg.cli import app
 
 runner = CliRunner()
 

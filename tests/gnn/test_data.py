@@ -2,10 +2,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from gnn.data import as_row, build_heterodata, reverse_edge_type
-from kg.errors import InputError
-from kg.prior import PriorEdge
-from kg.schema import NodeLabel, RelType
+from medkg.kg.errors import InputError
+from medkg.kg.heterodata import as_row, build_heterodata, reverse_edge_type
+from medkg.kg.prior import PriorEdge
+from medkg.kg.schema import NodeLabel, RelType
 
 
 def test_rows_become_typed_edges_with_reverses_and_id_maps():

@@ -1,9 +1,17 @@
 import pytest
 import torch
 
-from gnn.models import (BasisRGCNConv, DistMult, HeteroSAGEEncoder, LinkPredictor, ResolverError,
-                        has_neighbor_sampler, resolve_decoder, resolve_encoder)
-from kg.errors import MedkgError
+from medkg.gnn.models import (
+    BasisRGCNConv,
+    DistMult,
+    HeteroSAGEEncoder,
+    LinkPredictor,
+    ResolverError,
+    has_neighbor_sampler,
+    resolve_decoder,
+    resolve_encoder,
+)
+from medkg.kg.errors import MedkgError
 
 META = (["A", "B"], [("A", "R", "B"), ("B", "rev_R", "A")])
 

@@ -8,8 +8,8 @@ import random
 import numpy as np
 import pytest
 
-from gnn.data import build_heterodata
-from gnn.paths import DAMPING, Metapath, Step, dwpc, fit_path_model, graph_steps, metapaths, without_edges
+from medkg.gnn.paths import DAMPING, Metapath, Step, dwpc, fit_path_model, graph_steps, metapaths, without_edges
+from medkg.kg.heterodata import build_heterodata
 
 TREATS = ("Compound", "TREATS", "Disease")
 
@@ -69,7 +69,7 @@ def test_dwpc_counts_paths_not_walks_on_every_metapath_up_to_three_steps():
 
 
 def test_path_model_ranks_the_planted_treatments_first_like_the_gnn(tiny_graph):
-    from gnn.evaluate import evaluate_all_pairs
+    from medkg.gnn.evaluate import evaluate_all_pairs
 
     r = evaluate_all_pairs("treats", graph=tiny_graph, methods=("paths", "degree", "gnn"), splits=("edge",),
                            gnn={"epochs": 60, "eval_every": 5, "patience": 4})["by_edge"]
@@ -104,9 +104,9 @@ def test_scores_do_not_depend_on_row_order():
 
 
 def test_path_checkpoint_round_trip_and_clear_errors(tmp_path, tiny_graph):
-    from gnn.checkpoint import load_checkpoint, save_path_model
-    from gnn.predict import Predictor
-    from kg.errors import InputError
+    from medkg.gnn.checkpoint import load_checkpoint, save_path_model
+    from medkg.gnn.predict import Predictor
+    from medkg.kg.errors import InputError
 
     model = fit_path_model(tiny_graph, TREATS)
     save_path_model(tmp_path / "p", model, tiny_graph, graph_source="custom")
@@ -131,8 +131,8 @@ def tiny_graph_rows():
 
 
 def test_shipped_treats_model_scores_every_hetionet_compound_and_disease(tmp_path):
-    from gnn.predict import score_file
-    from kg.prior import data_dir
+    from medkg.gnn.predict import score_file
+    from medkg.kg.prior import data_dir
 
     compounds, diseases = [], []
     with gzip.open(data_dir() / "nodes.tsv.gz", "rt") as fh:
@@ -150,8 +150,8 @@ def test_shipped_treats_model_scores_every_hetionet_compound_and_disease(tmp_pat
 
 
 def test_path_model_predictions_say_which_metapaths_the_model_weighed(tmp_path, tiny_graph):
-    from gnn.checkpoint import load_checkpoint, save_path_model
-    from gnn.predict import Predictor, predict_treatments
+    from medkg.gnn.checkpoint import load_checkpoint, save_path_model
+    from medkg.gnn.predict import Predictor, predict_treatments
 
     drop = np.array([[0], [0]])  # C0 -TREATS-> D0, which its ring of similar compounds still treat
     g = without_edges(tiny_graph, TREATS, drop)

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from gnn.checkpoint import Checkpoint
-from gnn.predict import Predictor, diagnose, predict_treatments, prediction_rows, score_file
-from kg.errors import InputError
+from medkg.gnn.checkpoint import Checkpoint
+from medkg.gnn.predict import Predictor, diagnose, predict_treatments, prediction_rows, score_file
+from medkg.kg.errors import InputError
 
 
 def _predictor(result, graph):
@@ -81,8 +81,8 @@ def test_prediction_rows_for_write_back(treats):
 def test_a_name_shared_by_two_concepts_is_reported_not_resolved():
     from types import SimpleNamespace
 
-    from gnn.data import build_heterodata
-    from gnn.predict import resolve_concept
+    from medkg.gnn.predict import resolve_concept
+    from medkg.kg.heterodata import build_heterodata
 
     rows = [("Compound", "DB1", "TREATS", "Disease", "DOID:1"), ("Compound", "DB1", "TREATS", "Disease", "DOID:2")]
     nodes = [SimpleNamespace(label="Disease", id="DOID:1", name="Zorbic syndrome"),
@@ -94,7 +94,7 @@ def test_a_name_shared_by_two_concepts_is_reported_not_resolved():
 
 
 def test_path_text_shows_every_edge_in_its_stored_direction():
-    from gnn.predict import path_text
+    from medkg.gnn.predict import path_text
 
     path = {"nodes": [{"label": "Compound", "id": "DB1", "name": "metformin"},
                       {"label": "Gene", "id": "G1", "name": "PRKAA1"},
@@ -106,7 +106,7 @@ def test_path_text_shows_every_edge_in_its_stored_direction():
 
 def test_explained_predictions_cite_stored_edges_in_their_direction(treats):
     """Every hop of every explained path is an edge of the graph, printed in the direction it is stored."""
-    from gnn.predict import path_text
+    from medkg.gnn.predict import path_text
 
     graph = treats.graph
     stored = set()
@@ -125,7 +125,7 @@ def test_explained_predictions_cite_stored_edges_in_their_direction(treats):
 def test_idf_overlap_counts_a_rare_shared_symptom_above_a_common_one():
     import numpy as np
 
-    from gnn.evaluate import idf_overlap
+    from medkg.gnn.evaluate import idf_overlap
 
     known = np.array([[1, 1, 0], [1, 0, 1], [1, 0, 0], [1, 0, 0]], dtype=float)  # symptom 0: every disease
     scores = idf_overlap(known, [0, 1])
@@ -134,8 +134,8 @@ def test_idf_overlap_counts_a_rare_shared_symptom_above_a_common_one():
 
 
 def test_diagnosis_evaluation_reports_every_method_on_the_same_cases(tmp_path, tiny_graph, presents_model):
-    from gnn.checkpoint import save_checkpoint
-    from gnn.evaluate import DIAGNOSIS_METHODS, evaluate_diagnosis
+    from medkg.gnn.checkpoint import save_checkpoint
+    from medkg.gnn.evaluate import DIAGNOSIS_METHODS, evaluate_diagnosis
 
     save_checkpoint(tmp_path / "p", presents_model)
     r = evaluate_diagnosis(tmp_path / "p", known=1, hidden=1, graph=tiny_graph)

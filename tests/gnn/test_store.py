@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from gnn.checkpoint import Checkpoint
-from gnn.predict import Predictor, predict_treatments, prediction_rows, write_predictions
-from kg.models import Concept, Triple
+from medkg.gnn.checkpoint import Checkpoint
+from medkg.gnn.predict import Predictor, predict_treatments, prediction_rows, write_predictions
+from medkg.kg.models import Concept, Triple
 
 
 def test_predictions_land_as_predicted_treats(graph_store, tiny_graph, treats_model):

@@ -1,7 +1,9 @@
 import torch
 
-from gnn.evaluate import degree_scores, link_metrics, ranking_metrics
-from gnn.train import reverse_edge_type, split_from_json, split_graph
+from medkg.gnn.evaluate import degree_scores
+from medkg.gnn.metrics import link_metrics, ranking_metrics
+from medkg.gnn.tasks import split_from_json, split_graph
+from medkg.kg.heterodata import reverse_edge_type
 
 
 def _pairs(ei):
@@ -40,7 +42,7 @@ def test_filtered_ranking_skips_other_true_edges_and_splits_ties():
 
 def test_planted_pattern_is_ranked_first(tiny_graph, treats_model):
     split = treats_model.split
-    from gnn.train import node_states
+    from medkg.gnn.train import node_states
 
     scores = treats_model.model.score_matrix(node_states(treats_model.model, split.test))
     m = link_metrics(scores, split)
@@ -49,7 +51,7 @@ def test_planted_pattern_is_ranked_first(tiny_graph, treats_model):
 
 
 def test_planted_symptoms_beat_the_degree_prior(tiny_graph, presents_model):
-    from gnn.train import node_states
+    from medkg.gnn.train import node_states
 
     split = presents_model.split
     scores = presents_model.model.score_matrix(node_states(presents_model.model, split.test))
@@ -58,9 +60,9 @@ def test_planted_symptoms_beat_the_degree_prior(tiny_graph, presents_model):
 
 
 def test_sage_encoder_learns_the_pattern_too(tiny_graph):
-    from gnn.train import train
+    from medkg.gnn.pipeline import pipeline
 
-    r = train("treats", "sage", graph=tiny_graph, epochs=200, hidden=32, lr=0.01, weight_decay=1e-2, dropout=0.0,
-              patience=10, negatives=4, seed=0, evaluate=True, baselines=True, kge_epochs=20)
+    r = pipeline("treats", encoder="sage", graph=tiny_graph, epochs=200, hidden=32, lr=0.01, weight_decay=1e-2,
+                 dropout=0.0, patience=10, negatives=4, seed=0, evaluate=True, baselines=True, kge_epochs=20)
     assert r.metrics["model"]["mrr"] > r.metrics["degree_prior"]["mrr"] + 0.2, r.metrics
     assert set(r.metrics) >= {"model", "degree_prior", "degree_prior_all_edges", "kge_distmult"}

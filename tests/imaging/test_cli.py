@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
-from kg.errors import InputError
-from imaging.io import load_image, load_mask
+from medkg.cli import app
+from medkg.imaging.io import load_image, load_mask
+from medkg.kg.errors import InputError
 
 runner = CliRunner()
 
@@ -98,7 +98,7 @@ def test_train_rejects_mismatched_pairs(tmp_path, tiny_2d):
 
 
 def test_segment_rejects_wrong_dimensionality(tiny_2d, tmp_path):
-    from imaging.io import save_nifti
+    from medkg.imaging.io import save_nifti
 
     vol = save_nifti(np.zeros((8, 8, 8), np.float32), np.eye(4), tmp_path / "vol.nii.gz")
     res = runner.invoke(app, ["imaging", "segment", str(vol), "--model", str(tiny_2d / "model"),

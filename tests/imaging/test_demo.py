@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import imaging
-from imaging.io import load_image
+from medkg import imaging
+from medkg.imaging.io import load_image
 
 DEMO_MODEL = Path(imaging.__file__).parent / "models" / "demo3d"
 DEMO_SCAN = Path(imaging.__file__).parent / "data" / "demo_scan.nii.gz"
@@ -19,7 +19,7 @@ DEMO_TRUTH = Path(imaging.__file__).parent / "data" / "demo_scan_lesions.json"
 
 @pytest.fixture(scope="module")
 def demo_result(tmp_path_factory):
-    from imaging.pipeline import segment
+    from medkg.imaging.pipeline import segment
 
     out = tmp_path_factory.mktemp("demo") / "mask.nii.gz"
     return segment(DEMO_SCAN, DEMO_MODEL, out, patient_id="demo-patient")

@@ -7,10 +7,10 @@ import math
 import numpy as np
 import pytest
 
-from kg.errors import InputError
-from kg.models import Concept
-from kg.schema import NodeLabel
-from imaging.findings import extract_findings
+from medkg.imaging.findings import extract_findings
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept
+from medkg.kg.schema import NodeLabel
 
 KW = dict(study_uid="1.2.3", label_names=("lesion",), model="m", model_version="1")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from kg.models import Concept, ImagingStudy
-from kg.schema import NodeLabel
-from imaging.findings import extract_findings
-from imaging.pipeline import write_study
+from medkg.imaging.findings import extract_findings
+from medkg.imaging.pipeline import write_study
+from medkg.kg.models import Concept, ImagingStudy
+from medkg.kg.schema import NodeLabel
 from tests.imaging.test_demo import DEMO_MODEL, DEMO_SCAN
 
 PATH = ("MATCH (p:Patient {id: $pid})-[:HAS_STUDY]->(s:ImagingStudy {id: $uid})-[:HAS_FINDING]->(f:Finding) "
@@ -42,7 +42,7 @@ def test_study_and_findings_written_once(graph_store):
 
 
 def test_resegmenting_demo_scan_keeps_graph_counts(graph_store, tmp_path):
-    from imaging.pipeline import segment
+    from medkg.imaging.pipeline import segment
 
     kw = dict(patient_id="demo-patient", study_uid="demo-study", modality="MR", graph=True, store=graph_store)
     first = segment(DEMO_SCAN, DEMO_MODEL, tmp_path / "a.nii.gz", **kw)
@@ -59,9 +59,9 @@ def test_a_note_and_a_dicom_series_of_one_patient_are_one_pseudonymous_patient(g
     """One service pseudonymizes text and imaging: one P-… node, and no raw MRN, study UID or date anywhere."""
     import json
 
-    from imaging.pipeline import segment
-    from kg.pseudonym import Pseudonymizer
-    from nlp.extract import extract
+    from medkg.imaging.pipeline import segment
+    from medkg.kg.pseudonym import Pseudonymizer
+    from medkg.nlp.extract import extract
     from tests.imaging.test_io import _write_dicom_series
     from tests.nlp.fakes import fake_pipeline
 

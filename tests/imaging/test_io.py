@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kg.errors import InputError
-from imaging.io import Scan, load_image, load_mask, pair_by_stem, save_mask, save_nifti, stem
+from medkg.imaging.io import Scan, load_image, load_mask, pair_by_stem, save_mask, save_nifti, stem
+from medkg.kg.errors import InputError
 
 OBLIQUE = np.array([[0.0, -0.8, 0.3, 12.5],
                     [0.9, 0.0, 0.1, -40.0],

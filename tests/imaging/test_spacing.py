@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from imaging.io import save_nifti
-from imaging.model import resample, resampled_shape
-from imaging.pipeline import segment
-from imaging.synthetic import make_case
+from medkg.imaging.io import save_nifti
+from medkg.imaging.model import resample, resampled_shape
+from medkg.imaging.pipeline import segment
+from medkg.imaging.synthetic import make_case
 
 
 def test_resample_keeps_extent_and_labels():
@@ -28,7 +28,7 @@ def test_resample_keeps_extent_and_labels():
 
 
 def _model_at(tmp_path: Path, target_spacing) -> Path:
-    src = Path(str(resources.files("imaging") / "models" / "demo3d"))
+    src = Path(str(resources.files("medkg.imaging") / "models" / "demo3d"))
     dst = tmp_path / "model"
     shutil.copytree(src, dst)
     cfg = json.loads((dst / "config.json").read_text())
@@ -51,7 +51,7 @@ def test_two_spacings_of_one_volume_give_the_same_finding_volumes(tmp_path):
 
 
 def test_target_spacing_is_validated():
-    from imaging.model import ModelConfig
+    from medkg.imaging.model import ModelConfig
 
     with pytest.raises(ValueError, match="target_spacing"):
         ModelConfig(dims=3, patch_size=(48, 48, 48), target_spacing=(1.0, 1.0))

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kg.files import open_private, private_dir
+from medkg.kg.files import open_private, private_dir
 
 
 def _loose(root: Path) -> dict[str, str]:
@@ -52,7 +52,7 @@ def test_the_medkg_command_writes_owner_only_files(tmp_path):
     notes.write_text('{"id": "n1", "patient_id": "00123456", "text": "Mr. John Smith has pneumonia."}\n')
     out = tmp_path / "out" / "deid.jsonl"
     env = {**os.environ, "MEDKG_HOME": str(tmp_path / "home")}
-    code = "import sys; from kg.cli import main; sys.argv = sys.argv[1:]; main()"
+    code = "import sys; from medkg.cli import main; sys.argv = sys.argv[1:]; main()"
     subprocess.run([sys.executable, "-c", code, "medkg", "nlp", "deid", str(notes), "--out", str(out), "--no-model"],
                    check=True, env=env, preexec_fn=lambda: os.umask(0o022), capture_output=True)
     assert out.exists() and "Smith" not in out.read_text()
@@ -63,8 +63,8 @@ def test_patient_outputs_of_the_python_api_are_owner_only(tmp_path):
     """Outputs that show a patient (subgraph page, overlay plot, mask) are 0600 whatever the caller's umask."""
     import numpy as np
 
-    from imaging.io import load_image, save_mask, save_nifti
-    from kg.viz import render_subgraph_html
+    from medkg.imaging.io import load_image, save_mask, save_nifti
+    from medkg.viz import render_subgraph_html
 
     old = os.umask(0o022)
     try:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from typer.testing import CliRunner
 
-from kg.cli import app
-from kg.ingest import ingest_jsonl
-from kg.models import Concept, Provenance, Triple
+from medkg.cli import app
+from medkg.kg.ingest import ingest_jsonl
+from medkg.kg.models import Concept, Provenance, Triple
 
 
 def _triple(i: int, assertion: str = "present") -> Triple:
@@ -57,7 +56,7 @@ def test_ingest_and_query_commands(graph_store, tmp_path):
 
 
 def test_a_deeply_nested_line_is_quarantined_and_its_neighbours_read(tmp_path):
-    from kg.ingest import read_triples
+    from medkg.kg.ingest import read_triples
 
     path = tmp_path / "triples.jsonl"
     path.write_text(_triple(1).model_dump_json() + "\n" + "[" * 5000 + "]" * 5000 + "\n"
@@ -69,7 +68,7 @@ def test_a_deeply_nested_line_is_quarantined_and_its_neighbours_read(tmp_path):
 
 
 def test_a_confidence_that_is_not_a_number_is_quarantined(tmp_path):
-    from kg.ingest import read_triples
+    from medkg.kg.ingest import read_triples
 
     rows = [json.loads(_triple(i).model_dump_json()) for i in range(3)]
     rows[1]["confidence"], rows[2]["confidence"] = "0.5", True
@@ -85,7 +84,7 @@ def test_a_confidence_that_is_not_a_number_is_quarantined(tmp_path):
     ("Document", "MENTIONS", "Patient"),
 ])
 def test_internal_labels_and_record_nodes_out_of_place_are_quarantined(tmp_path, subject, predicate, obj):
-    from kg.ingest import read_triples
+    from medkg.kg.ingest import read_triples
 
     good = json.loads(_triple(0).model_dump_json())
     bad = good | {"subject": {"label": subject, "id": "X1"}, "predicate": predicate, "object": {"label": obj, "id": "Y1"}}
@@ -105,7 +104,7 @@ def test_the_extractions_own_record_shapes_are_accepted():
 
 
 def _shards(folder, parts: list[list[Triple]]):
-    from kg.ingest import PART, write_manifest
+    from medkg.kg.ingest import PART, write_manifest
 
     folder.mkdir()
     for k, triples in enumerate(parts):
@@ -122,7 +121,7 @@ def _overlapping(i: int, doc: str) -> Triple:
 
 
 def test_four_concurrent_loaders_of_a_sharded_output_equal_one_sequential_load(graph_store, tmp_path):
-    from kg.ingest import ingest_folder
+    from medkg.kg.ingest import ingest_folder
 
     parts = [[_overlapping(i, f"doc{k}") for i in range(40)] for k in range(8)]
     _shards(tmp_path / "out", parts)
@@ -147,8 +146,8 @@ def test_four_concurrent_loaders_of_a_sharded_output_equal_one_sequential_load(g
 
 
 def test_a_folder_without_a_manifest_or_with_a_changed_part_is_refused(tmp_path):
-    from kg.errors import InputError
-    from kg.ingest import manifest_parts
+    from medkg.kg.errors import InputError
+    from medkg.kg.ingest import manifest_parts
 
     (tmp_path / "running").mkdir()
     (tmp_path / "running" / "part-00000.jsonl").write_text(_triple(1).model_dump_json() + "\n")

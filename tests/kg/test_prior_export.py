@@ -6,10 +6,10 @@ import gzip
 
 import pytest
 
-from kg import prior
-from kg.errors import InputError
-from kg.export import iter_fact_edges, to_heterodata, to_networkx
-from kg.schema import NodeLabel, RelType, hetionet_concept
+from medkg.kg import prior
+from medkg.kg.errors import InputError
+from medkg.kg.export import iter_fact_edges, to_heterodata, to_networkx
+from medkg.kg.schema import NodeLabel, RelType, hetionet_concept
 
 
 def test_hetionet_ids_map_to_concept_ids():
@@ -113,7 +113,7 @@ def test_prior_bulk_and_merge_paths_build_the_same_graph(graph_store, tiny_prior
 
 
 def test_prior_merges_onto_the_same_edge_extracted_from_text(graph_store, tiny_prior, monkeypatch):
-    from kg.models import Concept, Provenance, Triple
+    from medkg.kg.models import Concept, Provenance, Triple
 
     graph_store.add_triples([Triple(
         subject=Concept(label="Compound", id="DB1", name="aspirin"), predicate="TREATS",
@@ -178,8 +178,8 @@ def test_load_prior_is_idempotent_and_exports(graph_store):
 
 
 def test_patient_subgraph_keeps_assertions_and_findings(graph_store):
-    from kg.export import patient_subgraph
-    from kg.models import Concept, Finding, ImagingStudy, Patient, Provenance, Triple
+    from medkg.kg.export import patient_subgraph
+    from medkg.kg.models import Concept, Finding, ImagingStudy, Patient, Provenance, Triple
 
     pat = Concept(label="Patient", id="P1")
 
@@ -205,8 +205,8 @@ def test_patient_subgraph_keeps_assertions_and_findings(graph_store):
 
 
 def test_patient_subgraph_queries_do_not_grow_with_its_edges(graph_store, monkeypatch):
-    from kg.export import patient_subgraph
-    from kg.models import Concept, Provenance, Triple
+    from medkg.kg.export import patient_subgraph
+    from medkg.kg.models import Concept, Provenance, Triple
 
     def mention(patient: str, obj: Concept, sentence: int, confidence: float) -> Triple:
         return Triple(subject=Concept(label="Patient", id=patient), predicate="MENTIONS", object=obj,

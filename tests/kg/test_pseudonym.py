@@ -3,8 +3,8 @@ import stat
 
 import pytest
 
-from kg.errors import InputError
-from kg.pseudonym import KEY_ENV, KEY_FILE_ENV, MAX_SHIFT_DAYS, Pseudonymizer, load_key
+from medkg.kg.errors import InputError
+from medkg.kg.pseudonym import KEY_ENV, KEY_FILE_ENV, MAX_SHIFT_DAYS, Pseudonymizer, load_key
 
 KEY = b"unit-test-key-0123456789"
 

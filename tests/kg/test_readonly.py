@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from kg import readonly
-from kg.errors import QuerySyntaxError, ReadOnlyError, StoreError
-from kg.readonly import MAX_QUERY_CHARS, check_read_only, tokenize
+from medkg.kg import readonly
+from medkg.kg.errors import QuerySyntaxError, ReadOnlyError, StoreError
+from medkg.kg.readonly import MAX_QUERY_CHARS, check_read_only, tokenize
 from tests.kg.test_store import treats
 
 SECRET = "medkg-secret-4f1c9a"  # planted in a file that no query may read
@@ -221,7 +221,7 @@ def test_the_server_refuses_writes_without_medkg_parse(graph_store, monkeypatch,
     """Second layer: with medkg's own parse switched off, the server's controls still refuse each write."""
     graph_store.add_triples([treats("d1", 0)])
     before = _state(graph_store)
-    monkeypatch.setattr("kg.store.check_read_only", lambda q: tokenize(q))
+    monkeypatch.setattr("medkg.kg.store.check_read_only", lambda q: tokenize(q))
     with pytest.raises((ReadOnlyError, StoreError)):
         graph_store.query(query)
     assert _state(graph_store) == before
@@ -230,7 +230,7 @@ def test_the_server_refuses_writes_without_medkg_parse(graph_store, monkeypatch,
 def test_the_embedded_server_reads_no_files_without_medkg_parse(graph_store, monkeypatch, secret_file):
     if graph_store.backend.name != "embedded":
         pytest.skip("Neo4j confines LOAD CSV to its import folder by its own configuration")
-    monkeypatch.setattr("kg.store.check_read_only", lambda q: tokenize(q))
+    monkeypatch.setattr("medkg.kg.store.check_read_only", lambda q: tokenize(q))
     for q in _files(secret_file)[:3] + _files(secret_file)[5:7]:
         with pytest.raises((ReadOnlyError, StoreError)) as err:
             graph_store.query(q)
@@ -250,19 +250,19 @@ def test_row_and_time_limits(graph_store):
 
 
 def test_the_parse_is_the_same_module_the_store_uses():
-    import kg.store
+    import medkg.kg.store
 
-    assert kg.store.check_read_only is readonly.check_read_only
+    assert medkg.kg.store.check_read_only is readonly.check_read_only
 
 
 def test_a_constraint_planted_by_a_writer_is_reported(graph_store, caplog):
     """The read path cannot change the schema; if a writer did, the next ingest says so instead of failing silently."""
-    from kg.store import GraphStore
+    from medkg.kg.store import GraphStore
 
     graph_store.execute_write("CREATE CONSTRAINT planted_name IF NOT EXISTS FOR (n:Symptom) REQUIRE n.name IS UNIQUE")
     try:
         fresh = GraphStore(graph_store.backend)
-        with caplog.at_level("WARNING", logger="kg.store"):
+        with caplog.at_level("WARNING", logger="medkg.kg.store"):
             fresh.ensure_schema()
         assert "planted_name" in caplog.text
         rows = [{"id": "D1", "name": "pain"}, {"id": "D2", "name": "pain"}]  # a repeated name breaks the constraint
@@ -276,8 +276,8 @@ def test_a_constraint_planted_by_a_writer_is_reported(graph_store, caplog):
 def test_a_query_that_exhausts_the_heap_stops_the_embedded_server_which_comes_back(tmp_path, monkeypatch):
     """A runaway list expression escapes ArcadeDB's per-query memory budgets; the server must not live on in an
     unknown state after the OutOfMemoryError, and the next command must find a working one."""
-    from kg import embedded
-    from kg.store import connect
+    from medkg.kg import embedded
+    from medkg.kg.store import connect
 
     monkeypatch.setenv("MEDKG_JVM_HEAP", "1g")
     home = tmp_path / "home"

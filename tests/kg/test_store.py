@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from kg.errors import QuerySyntaxError, ReadOnlyError, SchemaError
-from kg.models import Concept, Finding, ImagingStudy, Patient, Provenance, Triple
+from medkg.kg.errors import QuerySyntaxError, ReadOnlyError, SchemaError
+from medkg.kg.models import Concept, Finding, ImagingStudy, Patient, Provenance, Triple
 
 METFORMIN = Concept(label="Compound", id="DB00331", name="Metformin")
 T2D = Concept(label="Disease", id="DOID:9352", name="type 2 diabetes mellitus")
@@ -60,7 +60,7 @@ def test_aggregates_do_not_depend_on_how_the_input_is_split(graph_store):
 
 def test_an_edge_with_ten_thousand_evidence_takes_one_more_without_rewriting_lists(graph_store):
     """Each mention adds to the edge's counters; no per-edge list grows with its evidence."""
-    from kg.fusion import DOCUMENT_SAMPLE
+    from medkg.kg.fusion import DOCUMENT_SAMPLE
 
     graph_store.add_triples((treats(f"d{i // 50}", i % 50, confidence=0.5) for i in range(10_000)),
                             batch_size=2500)
@@ -115,7 +115,7 @@ def test_entity_resolution_on_codes_not_names(graph_store):
 
 
 def test_whitelist_rejects_unknown_labels_and_types():
-    from kg.schema import node_label, rel_type
+    from medkg.kg.schema import node_label, rel_type
 
     with pytest.raises(SchemaError, match="Compound"):
         node_label("Drug`) DETACH DELETE n //")
@@ -166,7 +166,7 @@ def test_syntax_error_is_clear(graph_store):
 
 
 def test_concurrent_writers(graph_store):
-    from kg.store import connect
+    from medkg.kg.store import connect
 
     errors: list[Exception] = []
 
@@ -200,9 +200,9 @@ def test_predictions_are_replaced_not_mixed(graph_store):
 
 
 def test_a_prediction_rewrite_that_fails_midway_leaves_the_old_set_whole(graph_store, monkeypatch):
-    from kg import cypher
-    from kg.export import patient_subgraph
-    from kg.store import GraphStore
+    from medkg.kg import cypher
+    from medkg.kg.export import patient_subgraph
+    from medkg.kg.store import GraphStore
 
     compounds = [Concept(label="Compound", id=f"DB{i:05d}", name=f"c{i}") for i in range(30)]
     patient = Concept(label="Patient", id="P1")
@@ -238,7 +238,7 @@ def test_a_prediction_rewrite_that_fails_midway_leaves_the_old_set_whole(graph_s
 
     # 30 new rows in batches of 10: write transactions 1-3 write the new run, 4 switches to it, 5... delete the
     # superseded edges, 10 per transaction
-    monkeypatch.setattr("kg.store.STALE_PREDICTIONS_BATCH", 10)
+    monkeypatch.setattr("medkg.kg.store.STALE_PREDICTIONS_BATCH", 10)
     write_tx = GraphStore._write_tx
 
     def crash_on_write(n: int):
@@ -292,8 +292,8 @@ def test_imaging_study_is_idempotent(graph_store):
 
 
 def test_credentials_never_printed(monkeypatch):
-    from kg.errors import StoreError
-    from kg.store import Backend, connect, redact_uri
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import Backend, connect, redact_uri
 
     assert redact_uri("neo4j+s://neo4j:s3cret@db.example:7687") == "neo4j+s://db.example:7687"
     b = Backend("neo4j", "bolt://127.0.0.1:1", ("neo4j", "s3cret"), None, True, True)
@@ -312,9 +312,9 @@ def test_a_client_whose_embedded_server_died_says_so_within_seconds(tmp_path):
     import signal
     import time
 
-    from kg import embedded
-    from kg.errors import StoreError
-    from kg.store import connect
+    from medkg.kg import embedded
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import connect
 
     home = tmp_path / "home"
     server = embedded.ensure_server(home)
@@ -337,7 +337,7 @@ def test_a_client_whose_embedded_server_died_says_so_within_seconds(tmp_path):
 def test_driver_warnings_and_connection_errors_go_to_debug_and_other_errors_stay():
     import logging
 
-    from kg.cli import _DemoteDriverChatter
+    from medkg.cli import _DemoteDriverChatter
 
     demote = _DemoteDriverChatter()
 
@@ -364,8 +364,8 @@ def test_a_write_that_fails_on_a_full_disk_says_disk_full(graph_store, monkeypat
     from collections import namedtuple
     from dataclasses import replace
 
-    import kg.store as store_mod
-    from kg.errors import StoreError
+    import medkg.kg.store as store_mod
+    from medkg.kg.errors import StoreError
 
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(store_mod.shutil, "disk_usage", lambda _p: usage(10 * 2**30, 10 * 2**30 - 2**20, 2**20))
@@ -396,7 +396,7 @@ def test_clear_deletes_in_bounded_batches_each_its_own_transaction(graph_store, 
 def test_a_transaction_too_large_for_the_server_memory_is_not_retried(graph_store, monkeypatch, where):
     from neo4j.exceptions import Neo4jError
 
-    from kg.errors import StoreError
+    from medkg.kg.errors import StoreError
 
     err = Neo4jError._hydrate_neo4j(code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
                                     message="The allocation of an extra 2.0 MiB would use more than the limit")
@@ -426,8 +426,8 @@ def test_a_transaction_too_large_for_the_server_memory_is_not_retried(graph_stor
 
 
 def test_an_index_in_the_way_of_a_constraint_is_named_with_how_to_drop_it(graph_store):
-    from kg.errors import StoreError
-    from kg.store import GraphStore
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import GraphStore
 
     if graph_store.backend.name != "neo4j":
         pytest.skip("ArcadeDB builds the constraint over an existing index")
@@ -447,8 +447,8 @@ def test_an_index_in_the_way_of_a_constraint_is_named_with_how_to_drop_it(graph_
 def test_an_unknown_database_is_named(graph_store):
     from dataclasses import replace
 
-    from kg.errors import StoreError
-    from kg.store import GraphStore
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import GraphStore
 
     with pytest.raises(StoreError) as err:
         GraphStore(replace(graph_store.backend, database="nosuchdb"))
@@ -462,8 +462,8 @@ def test_an_unknown_database_is_named(graph_store):
 def test_a_wrong_password_says_authentication_failed(graph_store):
     from dataclasses import replace
 
-    from kg.errors import StoreError
-    from kg.store import GraphStore
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import GraphStore
 
     user = graph_store.backend.auth[0]
     try:
@@ -479,8 +479,8 @@ def test_a_wrong_password_says_authentication_failed(graph_store):
 def test_wrong_read_credentials_say_authentication_failed_for_the_read_user(graph_store):
     from dataclasses import replace
 
-    from kg.errors import StoreError
-    from kg.store import GraphStore
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import GraphStore
 
     reader = (graph_store.backend.read_auth or graph_store.backend.auth)[0]
     with GraphStore(replace(graph_store.backend, read_auth=(reader, "not-the-password-7f3a"))) as store:
@@ -497,8 +497,8 @@ def test_wrong_read_credentials_say_authentication_failed_for_the_read_user(grap
 def test_an_unreachable_server_says_cannot_reach(monkeypatch):
     import socket
 
-    from kg.errors import StoreError
-    from kg.store import connect
+    from medkg.kg.errors import StoreError
+    from medkg.kg.store import connect
 
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))

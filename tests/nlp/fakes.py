@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.schema import NodeLabel
+from medkg.kg.schema import NodeLabel
 
 TERMS = {"aspirin": NodeLabel.COMPOUND, "metformin": NodeLabel.COMPOUND, "lisinopril": NodeLabel.COMPOUND,
          "myocardial infarction": NodeLabel.DISEASE, "pneumonia": NodeLabel.DISEASE, "sepsis": NodeLabel.DISEASE,
@@ -35,7 +35,7 @@ class FakeNER:
 
 def fake_pipeline(fail_on: str | None = None):
     """The full pipeline with :class:`FakeNER`; ``fail_on``: raise when a document contains that string."""
-    from nlp.pipeline import Pipeline
+    from medkg.nlp.pipeline import Pipeline
 
     pipe = Pipeline.default(ner=True)
     pipe.nlp.get_pipe("medkg_ner").predictor = FakeNER()

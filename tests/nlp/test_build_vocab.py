@@ -8,8 +8,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 build_vocab = pytest.importorskip("build_vocab")
 
-from kg.schema import NodeLabel  # noqa: E402
-from nlp.normalize import Linker  # noqa: E402
+from medkg.kg.schema import NodeLabel  # noqa: E402
+from medkg.nlp.normalize import Linker  # noqa: E402
 
 
 @pytest.fixture()

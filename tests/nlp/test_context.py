@@ -1,8 +1,8 @@
 import pytest
 
-from kg.errors import InputError
-from kg.schema import Assertion
-from nlp.context import ConText, assert_spans, find_sections, section_assertion
+from medkg.kg.errors import InputError
+from medkg.kg.schema import Assertion
+from medkg.nlp.context import ConText, assert_spans, find_sections, section_assertion
 
 CTX = ConText()
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from nlp.deid import DeidConfig, Deidentifier, PhiType
-from nlp.deid_eval import read_gold, score
-from kg.pseudonym import Pseudonymizer
+from medkg.kg.pseudonym import Pseudonymizer
+from medkg.nlp.deid import DeidConfig, Deidentifier, PhiType
+from medkg.nlp.deid_eval import read_gold, score
 
 GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
 KEY = b"unit-test-key-0123456789"
@@ -150,7 +150,7 @@ def test_surrogates_are_consistent_within_a_patient(surrogate):
 
 
 def test_input_validation(deid):
-    from kg.errors import InputError
+    from medkg.kg.errors import InputError
 
     with pytest.raises(InputError, match="texts\\[0\\]"):
         list(deid.pipe([b"bytes"]))
@@ -163,7 +163,7 @@ def test_phi_free_sample_notes_keep_their_text(deid):
     import json
     from importlib import resources
 
-    samples = resources.files("kg") / "data" / "samples"
+    samples = resources.files("medkg.kg") / "data" / "samples"
     rows = [json.loads(line) for name in ("notes.jsonl", "abstracts.jsonl")
             for line in (samples / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     results = list(deid.pipe([r["text"] for r in rows]))
@@ -251,7 +251,7 @@ def test_adversarial_inputs_run_in_near_linear_time(patterns_only):
     """Backtracking or n² span bookkeeping would make these take minutes (81 s for 40 KB of "1." before)."""
     import time
 
-    from nlp.deid_eval import adversarial_texts, ordinary_text
+    from medkg.nlp.deid_eval import adversarial_texts, ordinary_text
 
     size = 100_000
     t = time.perf_counter()

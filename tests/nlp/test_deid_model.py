@@ -6,9 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.errors import InputError
-from kg.pseudonym import Pseudonymizer
-from nlp.deid import LEARNED_MODEL_DIR, DeidConfig, Deidentifier, PhiType
+from medkg.kg.errors import InputError
+from medkg.kg.pseudonym import Pseudonymizer
+from medkg.nlp.deid import LEARNED_MODEL_DIR, DeidConfig, Deidentifier, PhiType
 
 KEY = b"unit-test-key-0123456789"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nlp.dictionary import DictionaryMatcher
-from nlp.normalize import Vocabulary
+from medkg.nlp.dictionary import DictionaryMatcher
+from medkg.nlp.normalize import Vocabulary
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:

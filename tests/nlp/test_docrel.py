@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 
-from kg.errors import InputError
-from kg.models import Document
-from kg.schema import Assertion, RelType
-from nlp.docrel import FEATURES, DocMention, DocRelationModel, load_doc_models, pair_features
-from nlp.pipeline import Pipeline
-from nlp.relations import cid_pairs
+from medkg.kg.errors import InputError
+from medkg.kg.models import Document
+from medkg.kg.schema import Assertion, RelType
+from medkg.nlp.docrel import FEATURES, DocMention, DocRelationModel, load_doc_models, pair_features
+from medkg.nlp.pipeline import Pipeline
+from medkg.nlp.relations import cid_pairs
 from tests.nlp.fakes import FakeNER
 from tests.nlp.test_pipeline import FakeRelations
 
@@ -85,7 +85,7 @@ def test_shipped_models_load_and_a_mismatched_file_is_refused():
 
 
 def test_biored_contract_reads_any_order_and_scores_treats_and_causes(tmp_path):
-    from nlp.evaluate_relations import biored_gold, evaluate_biored, read_pubtator
+    from medkg.nlp.evaluate_relations import biored_gold, evaluate_biored, read_pubtator
 
     gold = tmp_path / "gold.PubTator"
     gold.write_text("1|t|Metformin, BRCA and diabetes.\n1|a|It caused no harm.\n"
@@ -104,8 +104,8 @@ def test_biored_contract_reads_any_order_and_scores_treats_and_causes(tmp_path):
 def test_document_ner_contract_scores_offsets_types_and_normalization(tmp_path):
     import spacy
 
-    from nlp.evaluate import evaluate_ner_documents
-    from nlp.evaluate_relations import read_pubtator
+    from medkg.nlp.evaluate import evaluate_ner_documents
+    from medkg.nlp.evaluate_relations import read_pubtator
 
     gold = tmp_path / "gold.PubTator"
     gold.write_text("7|t|Aspirin and stroke.\n7|a|Stroke recurred.\n"

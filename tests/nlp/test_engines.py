@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.engines import RayOptions
-from nlp.extract import extract
+from medkg.nlp.engines import RayOptions
+from medkg.nlp.extract import extract
 from tests.nlp.fakes import fake_pipeline
 from tests.nlp.test_extract import NOTES, _write_jsonl
 
@@ -52,7 +52,7 @@ def test_cli_ray_engine_equals_the_local_engine_with_the_shipped_pipeline(tmp_pa
     """The real pipeline, de-identification on, a local Ray instance started and stopped by the command."""
     from typer.testing import CliRunner
 
-    from kg.cli import app
+    from medkg.cli import app
 
     src = _write_jsonl(tmp_path / "n.jsonl", ROWS[:8])
     local = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path / "local.jsonl"), "--no-progress"])
@@ -120,8 +120,8 @@ def test_a_document_that_kills_its_worker_is_quarantined_and_the_rest_goes_on(tm
 KILL_SCRIPT = textwrap.dedent("""
     import os, sys, time
     sys.path.insert(0, {root!r})
-    from nlp import extract as ex
-    from nlp.engines import RayOptions
+    from medkg.nlp import extract as ex
+    from medkg.nlp.engines import RayOptions
     from tests.nlp.fakes import fake_pipeline
     commit = ex._Outputs.commit
     def slow_commit(self, entries):
@@ -165,7 +165,7 @@ def _broken_pipeline():
 
 
 def test_workers_that_cannot_load_the_pipeline_stop_the_run_with_one_clear_error(tmp_path, ray_instance):
-    from kg.errors import MedkgError
+    from medkg.kg.errors import MedkgError
 
     src = _write_jsonl(tmp_path / "n.jsonl", ROWS[:3])
     with pytest.raises(MedkgError, match="could not load the pipeline: .*model file missing"):

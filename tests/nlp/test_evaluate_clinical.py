@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
-from kg.schema import Assertion
-from nlp import relations as R
-from nlp.evaluate_clinical import evaluate_written, format_report, read_written, row_mentions
+from medkg.kg.errors import InputError
+from medkg.kg.schema import Assertion
+from medkg.nlp import relations as R
+from medkg.nlp.evaluate_clinical import evaluate_written, format_report, read_written, row_mentions
 
 CLINICAL = Path(__file__).parent / "data" / "re_clinical.jsonl"
 
@@ -172,7 +172,7 @@ def test_clinical_set_is_well_formed():
 
 
 def test_document_level_path_is_scored_on_the_same_rows():
-    from nlp.evaluate_clinical import evaluate_rows_document_level
+    from medkg.nlp.evaluate_clinical import evaluate_rows_document_level
     from tests.nlp.test_pipeline import FakeRelations
 
     rows = [{"text": "Lisinopril 10 mg daily. HTN.", "mentions": [["Lisinopril", "Compound"], ["HTN", "Disease"]],
@@ -183,7 +183,7 @@ def test_document_level_path_is_scored_on_the_same_rows():
     assert sentence["TREATS"]["tp"] == 1 and sentence["TREATS"]["fn"] == 1  # the cross-sentence pair is missed
     import numpy as np
 
-    from nlp.docrel import FEATURES, DocRelationModel
+    from medkg.nlp.docrel import FEATURES, DocRelationModel
 
     n = len(FEATURES)
     always = DocRelationModel(np.zeros(n), np.ones(n), np.zeros(n), 3.0, 0.5, "doc-test", predicate="TREATS")

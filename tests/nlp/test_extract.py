@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
-from kg.models import Triple
-from kg.schema import NodeLabel, RelType
-from nlp.extract import extract, iter_records
+from medkg.kg.errors import InputError
+from medkg.kg.models import Triple
+from medkg.kg.schema import NodeLabel, RelType
+from medkg.nlp.extract import extract, iter_records
 from tests.nlp.fakes import fake_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,7 +152,7 @@ def test_unknown_inputs_fail_before_writing(tmp_path):
 KILL_SCRIPT = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {root!r})
-    import nlp.extract as ex
+    import medkg.nlp.extract as ex
     from tests.nlp.fakes import fake_pipeline
 
     original, calls = ex._Outputs.commit, [0]
@@ -241,10 +241,10 @@ def test_iter_records_reads_metadata(tmp_path):
 def test_cli_extract(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    import nlp.extract
-    from kg.cli import app
+    import medkg.nlp.extract
+    from medkg.cli import app
 
-    monkeypatch.setattr(nlp.extract, "default_pipeline_factory", lambda *a, **k: fake_pipeline())
+    monkeypatch.setattr(medkg.nlp.extract, "default_pipeline_factory", lambda *a, **k: fake_pipeline())
     src = _write_jsonl(tmp_path / "n.jsonl", NOTES)
     result = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path / "t.jsonl"), "--no-progress"])
     assert result.exit_code == 0, result.output
@@ -273,7 +273,7 @@ def test_a_second_run_on_the_same_output_is_refused_and_a_killed_run_leaves_no_s
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from nlp.extract import _lock
+        from medkg.nlp.extract import _lock
         fh = _lock(Path({str(out)!r} + ".lock"))
         print("locked", flush=True)
         time.sleep(120)
@@ -367,8 +367,8 @@ def test_files_of_other_types_in_a_folder_are_listed(tmp_path):
 def test_disk_full_says_so_and_the_rerun_resumes(tmp_path, monkeypatch):
     import errno
 
-    import nlp.extract as ex
-    from kg.errors import MedkgError
+    import medkg.nlp.extract as ex
+    from medkg.kg.errors import MedkgError
 
     src = _write_jsonl(tmp_path / "n.jsonl", NOTES)
     out = tmp_path / "t.jsonl"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import Linker
+from medkg.nlp.normalize import Linker
 
 
 @pytest.mark.parametrize("text,label", [("Allergies", "Disease"), ("PRN\nAllergies", "Disease"),

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.extract import iter_records
-from nlp.literature import literature_format
+from medkg.nlp.extract import iter_records
+from medkg.nlp.literature import literature_format
 
 PUBMED = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2024//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_240101.dtd">
@@ -179,7 +179,7 @@ def test_a_folder_mixes_notes_and_literature_and_lists_other_xml(tmp_path):
 
 
 def test_extract_reads_literature_without_deidentifying_it(tmp_path):
-    from nlp.extract import extract
+    from medkg.nlp.extract import extract
     from tests.nlp.fakes import fake_pipeline
 
     path = _write(tmp_path / "p.xml", PUBMED)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from kg.errors import InputError, MedkgError
-from kg.schema import NodeLabel
-from nlp.evaluate import IobSentence, evaluate_ner, label_to_gold, read_iob, score_entities, spans_to_tags
-from nlp.ner import DEFAULT_MODEL_DIR, EntitySpan, TransformerNER
+from medkg.kg.errors import InputError, MedkgError
+from medkg.kg.schema import NodeLabel
+from medkg.nlp.evaluate import IobSentence, evaluate_ner, label_to_gold, read_iob, score_entities, spans_to_tags
+from medkg.nlp.ner import DEFAULT_MODEL_DIR, LABELS, EntitySpan, TransformerNER, save_pretrained
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +30,30 @@ def test_shipped_model_is_small_and_finds_aspirin_and_mi(ner: TransformerNER) ->
     assert _found(spans, "aspirin", NodeLabel.COMPOUND)
     assert _found(spans, "myocardial infarction", NodeLabel.DISEASE)
     assert all(0.0 <= s.score <= 1.0 for s in spans)
+
+
+def test_the_shipped_folder_is_a_hugging_face_token_classifier(ner: TransformerNER) -> None:
+    """``from_pretrained`` and ``pipeline("token-classification")`` load it with no medkg code; medkg's own settings
+    ride along in ``config.json`` and give the same tags as medkg's loader (here: argmax of the same logits)."""
+    from transformers import AutoModelForTokenClassification, pipeline
+
+    model = AutoModelForTokenClassification.from_pretrained(str(DEFAULT_MODEL_DIR))
+    assert [model.config.id2label[i] for i in range(len(LABELS))] == list(LABELS)
+    assert model.config.medkg["version"] == ner.version and model.config.medkg["min_score"] > 0
+    tagger = pipeline("token-classification", model=str(DEFAULT_MODEL_DIR), aggregation_strategy="first",
+                      device="cpu")
+    found = {(e["entity_group"], e["word"].lower()) for e in tagger("Aspirin can cause myocardial infarction.")}
+    assert found == {("Compound", "aspirin"), ("Disease", "myocardial infarction")}
+
+
+def test_save_pretrained_writes_a_folder_medkg_and_transformers_both_load(ner: TransformerNER, tmp_path) -> None:
+    torch_ner = TransformerNER.load(device="cpu", runtime="torch", min_score=0.0)
+    save_pretrained(torch_ner.model, torch_ner.tokenizer, tmp_path, {"version": "9.9.9", "min_score": 0.5})
+    again = TransformerNER.load(tmp_path, device="cpu", runtime="torch")
+    assert again.version == "9.9.9" and again.min_score == 0.5
+    text = ["Cisplatin-induced nephrotoxicity was treated with amifostine."]
+    assert [(s.start, s.end, s.label) for s in again.predict(text)[0]] == \
+        [(s.start, s.end, s.label) for s in torch_ner.predict(text)[0] if s.score >= 0.5]
 
 
 def test_offsets_round_trip_on_messy_text(ner: TransformerNER) -> None:
@@ -156,7 +180,7 @@ def test_read_iob_rejects_malformed_files(tmp_path, bad: str) -> None:
 def test_evaluate_command_with_shipped_model(tmp_path) -> None:
     from typer.testing import CliRunner
 
-    from nlp.cli import app
+    from medkg.nlp.cli import app
 
     gold = tmp_path / "gold.tsv"
     gold.write_text("Aspirin\tB-Chemical\ncaused\tO\nmyocardial\tB-Disease\ninfarction\tI-Disease\n.\tO\n")
@@ -173,7 +197,7 @@ def test_pipeline_predictor_scores_every_entity_source() -> None:
     """The default NER evaluation scores what the pipeline puts on Doc.ents, dictionary matches included."""
     import spacy
 
-    from nlp.evaluate import pipeline_predictor
+    from medkg.nlp.evaluate import pipeline_predictor
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
@@ -196,12 +220,12 @@ def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
     assert list((tmp_path / "cache").glob("ner-*.onnx"))  # exported once, reused by the next load
     assert fast.model is None  # the PyTorch model is only built to export it
 
-    import nlp.ner as ner_mod
+    import medkg.nlp.ner as ner_mod
 
     def no_build(*_a, **_k):
         raise AssertionError("a cached export needs no PyTorch model")
 
-    monkeypatch.setattr(ner_mod, "_build_from_delta", no_build)
+    monkeypatch.setattr(ner_mod, "_build", no_build)
     assert TransformerNER.load(device="cpu").predict(texts[:1])[0]
     monkeypatch.undo()
     monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "cache"))
@@ -214,8 +238,8 @@ def test_onnxruntime_and_torch_give_the_same_spans(tmp_path, monkeypatch):
 
 
 def test_runtime_is_validated_and_auto_falls_back(tmp_path, monkeypatch):
-    import nlp.runtime as runtime_mod
-    from nlp.runtime import resolve_runtime
+    import medkg.nlp.runtime as runtime_mod
+    from medkg.nlp.runtime import resolve_runtime
 
     with pytest.raises(InputError, match="auto, onnxruntime, torch"):
         TransformerNER.load(device="cpu", runtime="tensorrt")
@@ -248,7 +272,7 @@ def test_min_score_drops_low_confidence_spans():
 def test_viterbi_decoding_keeps_bio_valid():
     import numpy as np
 
-    from nlp.ner import LABELS, viterbi_tags
+    from medkg.nlp.ner import LABELS, viterbi_tags
 
     o, bc, ic, bd, id_ = (LABELS.index(t) for t in ("O", "B-Compound", "I-Compound", "B-Disease", "I-Disease"))
     # argmax would give O I-Disease I-Disease: the I after O has to be explained by its neighbours
@@ -266,7 +290,7 @@ def test_viterbi_decoding_keeps_bio_valid():
 
 
 def test_entities_do_not_run_across_line_breaks():
-    from nlp.ner import LABELS, _decode
+    from medkg.nlp.ner import LABELS, _decode
 
     text = "History of migraine\n- Influenza A"
     b, i = LABELS.index("B-Disease"), LABELS.index("I-Disease")

@@ -1,9 +1,9 @@
 import pytest
 
-from kg.errors import InputError
-from kg.models import Concept
-from kg.schema import NodeLabel
-from nlp.normalize import Link, Linker, Vocabulary, find_abbreviations, normalize_text
+from medkg.kg.errors import InputError
+from medkg.kg.models import Concept
+from medkg.kg.schema import NodeLabel
+from medkg.nlp.normalize import Link, Linker, Vocabulary, find_abbreviations, normalize_text
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_vocabulary_roundtrip(tmp_path):
 
 
 def test_shipped_index_is_compact(linker):
-    from nlp.normalize import default_vocab_path
+    from medkg.nlp.normalize import default_vocab_path
 
     assert default_vocab_path().stat().st_size < 10_000_000
     assert len(linker.vocab) > 5000

@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.models import Document
-from kg.schema import NodeLabel, RelType
-from nlp.pipeline import Pipeline
-from nlp.relations import RelationExtractor
+from medkg.kg.models import Document
+from medkg.kg.schema import NodeLabel, RelType
+from medkg.nlp.pipeline import Pipeline
+from medkg.nlp.relations import RelationExtractor
 from tests.nlp.fakes import FakeNER
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "nlp" / "models" / "ner"

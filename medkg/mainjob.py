@@ -14,6 +14,7 @@ extracted, a GNN checkpoint trained on the same graph) and is therefore faster, 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -22,24 +23,52 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Any
 
-import typer
+import numpy as np
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
-from kg.files import write_private_text
+from medkg.gnn.checkpoint import load_checkpoint, save_path_model
+from medkg.gnn.data import DEFAULT_EXCLUDED_METAEDGES
+from medkg.gnn.evaluate import evaluate_all_pairs
+from medkg.gnn.paths import fit_path_model
+from medkg.gnn.pipeline import pipeline
+from medkg.gnn.predict import (
+    Predictor,
+    StoreEvidence,
+    diagnose,
+    path_text,
+    predict_treatments,
+    prediction_rows,
+    resolve_concept,
+    write_predictions,
+)
+from medkg.gnn.tasks import resolve_task
+from medkg.imaging.io import load_image
+from medkg.imaging.pipeline import segment
+from medkg.kg import cypher
+from medkg.kg.export import iter_fact_edges, patient_subgraph
+from medkg.kg.files import write_private_text
+from medkg.kg.heterodata import build_heterodata
+from medkg.kg.models import Concept
+from medkg.kg.prior import load_prior
+from medkg.kg.pseudonym import Pseudonymizer
+from medkg.kg.schema import HETIONET_METAEDGES
+from medkg.kg.store import connect
+from medkg.nlp.extract import default_pipeline_factory, extract
+from medkg.nlp.normalize import link_concept_id
+from medkg.plots import plot_segmentation_overlay, plot_training_curve
+from medkg.viz import render_subgraph_html
 
 log = logging.getLogger(__name__)
-
-GROUP = "demo"
 
 
 def demo_prior_metaedges() -> list[str]:
     """The Hetionet edge types the demo's GNN reasons over: the shipped models' cut (94k of 993k edges), which
     leaves out the gene–gene, anatomy–gene, gene–pathway and compound–side-effect types (``--reasoning-prior``
     loads only these; the default loads all)."""
-    from gnn.data import DEFAULT_EXCLUDED_METAEDGES
-    from kg.schema import HETIONET_METAEDGES
-
     return sorted(m for m in HETIONET_METAEDGES if m not in DEFAULT_EXCLUDED_METAEDGES and m != "AeG")
 DEMO_PATIENT = "P-DEMO-001"  # the sample patient with multiple sclerosis and a brain MRI
 DEMO_DISEASE = "multiple sclerosis"
@@ -98,12 +127,10 @@ class DemoReport:
 
 
 def samples_dir() -> Path:
-    return Path(str(resources.files("kg") / "data" / "samples"))
+    return Path(str(resources.files("medkg.kg") / "data" / "samples"))
 
 
 def _step(report: DemoReport, name: str, fn: Callable[[], Any]) -> Any:
-    from rich.console import Console
-
     Console(stderr=True).print(f"[bold cyan]▶ {name}[/]")
     t = time.perf_counter()
     result = fn()
@@ -129,10 +156,6 @@ def _sample_inputs(cfg: DemoConfig) -> list[Path]:
 
 
 def run(cfg: DemoConfig) -> DemoReport:
-    from kg.prior import load_prior
-    from kg.store import connect
-    from kg.pseudonym import Pseudonymizer
-
     cfg.out.mkdir(parents=True, exist_ok=True)
     report = DemoReport()
     patient = Pseudonymizer().patient(DEMO_PATIENT)  # notes are de-identified: the graph knows the pseudonym
@@ -145,7 +168,8 @@ def run(cfg: DemoConfig) -> DemoReport:
         report.graph["prior_rows"] = prior
         report.extraction = _step(report, "extract and fuse sample documents", lambda: _extract(cfg, store))
         report.imaging = _step(report, "segment the demo MRI", lambda: _segment(cfg, store, patient))
-        report.gnn = _step(report, "fit the reasoning models and write predictions", lambda: _reason(cfg, store, report))
+        report.gnn = _step(report, "fit the reasoning models and write predictions",
+                           lambda: _reason(cfg, store, report))
         report.graph = store.counts()
         report.queries = _step(report, "example queries", lambda: _queries(store, patient))
         report.artifacts |= _step(report, "write the HTML page and plots", lambda: _artifacts(cfg, store, patient,
@@ -158,8 +182,6 @@ def run(cfg: DemoConfig) -> DemoReport:
 def _announce_existing(store, cfg: DemoConfig) -> dict[str, int]:
     """Say once when the graph is not empty: the demo adds to it, reuses what is there, and its answers may
     include what other runs put in."""
-    from rich.console import Console
-
     before = store.counts()
     nodes, rels = sum(before["nodes"].values()), sum(before["relationships"].values())
     if nodes:
@@ -172,10 +194,6 @@ def _announce_existing(store, cfg: DemoConfig) -> dict[str, int]:
 
 
 def _extract(cfg: DemoConfig, store) -> dict[str, Any]:
-    import functools
-
-    from nlp.extract import default_pipeline_factory, extract
-
     factory = functools.partial(default_pipeline_factory, None, True)  # with relations
     rep = extract(_sample_inputs(cfg), cfg.out / "triples.jsonl", graph=True, store=store, progress=cfg.progress,
                   pipeline_factory=factory)
@@ -184,10 +202,8 @@ def _extract(cfg: DemoConfig, store) -> dict[str, Any]:
 
 
 def _segment(cfg: DemoConfig, store, patient: str) -> dict[str, Any]:
-    from imaging.pipeline import segment
-
-    data = Path(str(resources.files("imaging") / "data"))
-    model = Path(str(resources.files("imaging") / "models" / "demo3d"))
+    data = Path(str(resources.files("medkg.imaging") / "data"))
+    model = Path(str(resources.files("medkg.imaging") / "models" / "demo3d"))
     # the raw id, as a scanner would give it: segment() pseudonymizes it to the same P-… as the notes
     res = segment(data / "demo_scan.nii.gz", model, cfg.out / "demo_scan_mask.nii.gz", patient_id=DEMO_PATIENT,
                   study_uid="demo-mri-brain-1", modality="MR", graph=True, store=store)
@@ -209,8 +225,6 @@ TEXT_EDGE_TYPES = (("Compound", "CAUSES", "Disease"), ("Compound", "CAUSES", "Sy
 
 
 def gnn_edge_types() -> list[tuple[str, str, str]]:
-    from kg.schema import HETIONET_METAEDGES
-
     prior = [tuple(x.value for x in HETIONET_METAEDGES[m]) for m in demo_prior_metaedges()]
     return list(dict.fromkeys(prior + list(TEXT_EDGE_TYPES)))
 
@@ -218,17 +232,6 @@ def gnn_edge_types() -> list[tuple[str, str, str]]:
 def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
     """Fit (or reuse) one model per task on the fused graph, write predictions back, explain the top ones: the path
     model (DWPC + logistic regression) for treatments, the GNN for symptoms."""
-    from gnn.checkpoint import load_checkpoint, save_checkpoint, save_path_model
-    from gnn.data import build_heterodata
-    from gnn.evaluate import evaluate_all_pairs
-    from gnn.paths import fit_path_model
-    from gnn.predict import (Predictor, StoreEvidence, diagnose, predict_treatments, prediction_rows,
-                             resolve_concept, write_predictions)
-    from gnn.train import resolve_task, train
-    from kg import cypher
-    from kg.export import iter_fact_edges
-    from kg.models import Concept
-
     rows = list(iter_fact_edges(store, edge_types=gnn_edge_types()))
     labels = sorted({r[0] for r in rows} | {r[3] for r in rows})
     nodes = [Concept(label=lab, id=n["id"], name=n["name"]) for lab in labels
@@ -252,9 +255,8 @@ def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
                             metrics=metrics)
             stamp.write_text(fingerprint)
         elif not reused:
-            result = train(task, encoder="sage", graph=graph, graph_source="store", epochs=cfg.epochs, eval_every=max(1, min(5, cfg.epochs)),
-                           evaluate=True, baselines=False)
-            save_checkpoint(ckpt_dir, result)
+            result = pipeline(task, encoder="sage", graph=graph, graph_source="store", epochs=cfg.epochs,
+                              eval_every=max(1, min(5, cfg.epochs)), evaluate=True, baselines=False, out=ckpt_dir)
             stamp.write_text(fingerprint)
             history |= _curves(task, result.history)
         ckpt = load_checkpoint(ckpt_dir, task=task)
@@ -270,13 +272,14 @@ def _reason(cfg: DemoConfig, store, report: DemoReport) -> dict[str, Any]:
     out["history"] = history
 
     p = predictors["treats"]
-    treatments = predict_treatments(DEMO_DISEASE, top=cfg.top, explain=True, predictor=p)
-    disease_id = p.graph.node_ids[p.task.target][resolve_concept(p.graph, DEMO_DISEASE, p.task.target, "disease")]
+    treatments = predict_treatments(DEMO_DISEASE, top=cfg.top, explain=True, predictor=p, linker=link_concept_id)
+    disease_id = p.graph.node_ids[p.task.target][resolve_concept(p.graph, DEMO_DISEASE, p.task.target, "disease",
+                                                                  linker=link_concept_id)]
     written = write_predictions(store, p.task, prediction_rows(p.task, treatments, query_label=p.task.target,
                                                                query_id=disease_id),
                                 model=p.ckpt.name, version=p.ckpt.version)
     q = predictors["presents"]
-    differential = diagnose(list(DEMO_SYMPTOMS), top=cfg.top, explain=True, predictor=q)
+    differential = diagnose(list(DEMO_SYMPTOMS), top=cfg.top, explain=True, predictor=q, linker=link_concept_id)
     report.treatments = [_explained(t) for t in treatments]
     report.differential = [_explained(d) for d in differential]
     out["predictions_written"] = written
@@ -302,8 +305,6 @@ def _curves(task: str, rows: list[dict[str, Any]]) -> dict[str, list[float]]:
 
 def _explained(item: dict[str, Any]) -> dict[str, Any]:
     """A prediction with its paths as readable lines and each edge's evidence as citations."""
-    from gnn.predict import path_text
-
     lines = []
     for path in item.get("paths", []):
         text = path_text(path)
@@ -334,20 +335,13 @@ def _queries(store, patient: str) -> list[dict[str, Any]]:
 
 
 def _artifacts(cfg: DemoConfig, store, patient: str, report: DemoReport) -> dict[str, str]:
-    import numpy as np
-
-    from imaging.io import load_image
-    from kg.export import patient_subgraph
-    from kg.plots import plot_segmentation_overlay, plot_training_curve
-    from kg.viz import render_subgraph_html
-
     nodes, edges = patient_subgraph(store, patient)
     page = render_subgraph_html(nodes, edges, cfg.out / "patient_subgraph.html",
                                 title=f"Subgraph around patient {patient}")
     arts = {"html": str(page)}
     if history := report.gnn.get("history"):
         arts["training_curve"] = str(plot_training_curve(history, cfg.out / "gnn_training_curve.png"))
-    data = Path(str(resources.files("imaging") / "data"))
+    data = Path(str(resources.files("medkg.imaging") / "data"))
     scan = load_image(data / "demo_scan.nii.gz")
     mask = load_image(cfg.out / "demo_scan_mask.nii.gz").array
     arts["segmentation_overlay"] = str(plot_segmentation_overlay(np.asarray(scan.array), np.asarray(mask).astype(int),
@@ -356,10 +350,6 @@ def _artifacts(cfg: DemoConfig, store, patient: str, report: DemoReport) -> dict
 
 
 def print_report(report: DemoReport) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
     con = Console()
     con.rule("[bold]medkg demo report")
     t = Table(title="Graph size")
@@ -390,21 +380,3 @@ def print_report(report: DemoReport) -> None:
     con.print("\n[bold]Timings (s)[/] " + json.dumps(report.timings))
     for k, v in report.artifacts.items():
         con.print(f"{k}: {v}")
-
-
-def demo(out: Annotated[Path, typer.Option(help="folder for the triples, model, page, plots and report")] =
-         Path("medkg-demo"),
-         docs: Annotated[Optional[int], typer.Option(help="use only the first N notes and N abstracts")] = None,
-         epochs: Annotated[int, typer.Option(min=1, help="GNN training epochs")] = 60,
-         metaedge: Annotated[list[str], typer.Option(help="load only these Hetionet metaedges")] = [],
-         full_prior: Annotated[bool, typer.Option(
-             "--full-prior/--reasoning-prior",
-             help="load all 20 Hetionet edge types (993k edges), or only the 13 the GNN reasons over")] = True,
-         store: Annotated[Optional[str], typer.Option("--store", envvar="MEDKG_STORE")] = None) -> None:
-    """Run the main job end to end: prior, extraction, imaging, GNN, report, HTML page and plots."""
-    report = run(DemoConfig(out=out, docs=docs, epochs=epochs, prior_metaedges=metaedge or None,
-                            full_prior=full_prior, store=store))
-    print_report(report)
-
-
-TOP_LEVEL = [demo]

@@ -26,9 +26,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, MedkgError
-from kg.files import write_private_text
-from kg.schema import POSITIVE_ASSERTIONS, NodeLabel, RelType
+from medkg.kg.errors import InputError, MedkgError
+from medkg.kg.files import write_private_text
+from medkg.kg.schema import POSITIVE_ASSERTIONS, NodeLabel, RelType
 
 #: Fill colour per node label (colour-blind-friendly Tableau 10 order, most frequent labels first).
 LABEL_COLORS: dict[str, str] = {
@@ -184,10 +184,10 @@ def _short(text: str, limit: int) -> str:
 
 
 def _vis_asset(name: str) -> str:
-    """Text of one of the vis-network files shipped in ``kg/data/vis-network/``."""
-    path = resources.files("kg") / "data" / "vis-network" / name
+    """Text of one of the vis-network files shipped in ``medkg/data/vis-network/``."""
+    path = resources.files("medkg") / "data" / "vis-network" / name
     if not path.is_file():
-        raise MedkgError(f"the vis-network file {name} is missing from medkg's kg/data/vis-network; reinstall medkg")
+        raise MedkgError(f"the vis-network file {name} is missing from medkg/data/vis-network; reinstall medkg")
     text = path.read_text(encoding="utf-8")
     # Drop the (remote) source-map hint: the page must not point anywhere outside itself.
     return re.sub(r"/[/*][#@] sourceMappingURL=\S+", "", text).replace("</script", "<\\/script")

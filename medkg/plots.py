@@ -10,9 +10,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-from kg.errors import InputError
-from kg.files import make_private
+from medkg.kg.errors import InputError
+from medkg.kg.files import make_private
 
 #: Label colours of a segmentation overlay (label 1, 2, …; cycled for more labels).
 MASK_COLORS = ("#e15759", "#4e79a7", "#59a14f", "#f28e2b", "#b07aa1", "#edc948", "#76b7b2")
@@ -92,9 +96,6 @@ def plot_segmentation_overlay(image: np.ndarray, mask: np.ndarray, path: str | P
             raise InputError(f"slice_index must be None for a 2D image, got {slice_index!r}")
         img2, msk2 = img, msk
 
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
-
     fig, (ax,) = _figure(ncols=1, size=(5.5, 5.5))
     # Rows of the array are the first axis: transpose so that X runs left-right, as radiology viewers show it.
     finite = img2[np.isfinite(img2)]
@@ -127,9 +128,6 @@ def _squeeze_leading(arr: np.ndarray, name: str) -> np.ndarray:
 
 
 def _figure(ncols: int, size: tuple[float, float]):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     fig = Figure(figsize=size, dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
     axes = [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]

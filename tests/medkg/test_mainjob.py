@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kg.mainjob import DEMO_PATIENT, DemoConfig, run, samples_dir
+from medkg.mainjob import DEMO_PATIENT, DemoConfig, run, samples_dir
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_rerun_is_idempotent(demo_report):
 
 
 def test_training_curves_have_one_point_per_epoch_and_no_timings():
-    from kg.mainjob import _curves
+    from medkg.mainjob import _curves
 
     rows = [{"epoch": 1, "loss": 1.0, "seconds": 0.3}, {"epoch": 2, "loss": 0.5, "val_mrr": 0.2},
             {"epoch": 3, "loss": 0.4, "seconds": 0.2}]

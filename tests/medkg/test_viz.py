@@ -8,9 +8,9 @@ import re
 import numpy as np
 import pytest
 
-from kg.errors import InputError
-from kg.plots import plot_segmentation_overlay, plot_training_curve
-from kg.viz import render_subgraph_html
+from medkg.kg.errors import InputError
+from medkg.plots import plot_segmentation_overlay, plot_training_curve
+from medkg.viz import render_subgraph_html
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # A reference the browser would fetch: src/href attributes, CSS url()/@import, to http(s) or protocol-relative.
