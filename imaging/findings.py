@@ -1,4 +1,4 @@
-"""Connected components of a label mask → :class:`kg.models.Finding` records.
+"""Connected components of a label mask → :class:`medkg.kg.models.Finding` records.
 
 Sizes are physical: volume (3D, mm³) or area (2D, mm²) is the voxel count times the voxel size from the spacing;
 the largest diameter is the largest distance between two voxel centres of the component in world space (taken

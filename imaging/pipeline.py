@@ -1,7 +1,7 @@
 """Segment one scan end to end: read, predict, save the mask in the scan's geometry, extract findings, and
 optionally write ``(:Patient)-[:HAS_STUDY]->(:ImagingStudy)-[:HAS_FINDING]->(:Finding)`` into the graph.
 
-Identifiers are pseudonymized by default through the graph's one service (:mod:`kg.pseudonym`), whether they come
+Identifiers are pseudonymized by default through the graph's one service (:mod:`medkg.kg.pseudonym`), whether they come
 from ``--patient``/``--study``/``--date`` or from the DICOM header: the patient gets the same ``P-…`` id as in
 that patient's notes, the study uid becomes ``S-…`` and the date moves by the patient's shift, so no raw MRN,
 study UID or date reaches the findings, the graph or the printed result.
@@ -48,7 +48,7 @@ def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patien
     The study uid is, in order: ``study_uid``, the DICOM StudyInstanceUID, or a hash of the file (so the same
     file is the same study). With ``deid`` (the default) patient id, study uid and date are pseudonymized (see
     the module docstring; ``pseudonymizer`` defaults to the configured key). With ``graph`` the study and its
-    findings go to ``store`` (or a new :func:`kg.store.connect`); re-segmenting a study replaces its findings.
+    findings go to ``store`` (or a new :func:`medkg.kg.store.connect`); re-segmenting a study replaces its findings.
     Components under ``min_voxels`` are dropped as noise.
     """
     from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask

@@ -1,6 +1,6 @@
 """Training a U-Net on image/mask folders paired by file stem.
 
-MONAI dictionary transforms do the data side: z-score normalisation (the same :func:`imaging.model.normalize`
+MONAI dictionary transforms do the data side: z-score normalisation (the same :func:`medkg.imaging.model.normalize`
 inference uses), padding to the patch, crops centred on lesion or background voxels in a fixed ratio (lesions are
 small, random crops would rarely see one), flips, 90° rotations, intensity scale/shift and Gaussian noise. The
 loss is Dice + cross-entropy; validation runs sliding-window inference on whole images and the best-Dice weights
@@ -106,7 +106,7 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     channels, strides, residual units) must match, the patch size may differ. ``target_spacing`` (mm, one value for
     every axis or one per axis): training
     images and masks are resampled to it (images linearly, masks by nearest label), and so is every scan the model
-    later segments (see :func:`imaging.model.predict_probabilities`).
+    later segments (see :func:`medkg.imaging.model.predict_probabilities`).
     """
     import torch
     from monai.data import CacheDataset, DataLoader, list_data_collate

@@ -1,6 +1,6 @@
 """Every Cypher statement medkg sends, as small builders.
 
-Only whitelisted labels and relationship types (validated through :mod:`kg.schema`) are ever placed into query
+Only whitelisted labels and relationship types (validated through :mod:`medkg.kg.schema`) are ever placed into query
 text; every value travels as a parameter, in ``UNWIND $rows`` batches for writes.
 """
 

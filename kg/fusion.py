@@ -1,4 +1,4 @@
-"""Fusion of triples into the graph: turn a batch of :class:`~kg.models.Triple` into grouped ``UNWIND`` rows.
+"""Fusion of triples into the graph: turn a batch of :class:`~medkg.kg.models.Triple` into grouped ``UNWIND`` rows.
 
 Design (documented in the README, "Evidence"):
 
@@ -60,7 +60,7 @@ def edge_key(t: Triple) -> str:
 
 
 def _evidence_props(t: Triple, key: str) -> dict:
-    """An Evidence node's properties (:data:`kg.cypher.EVIDENCE_FIELDS`); subject and object are in ``edge``."""
+    """An Evidence node's properties (:data:`medkg.kg.cypher.EVIDENCE_FIELDS`); subject and object are in ``edge``."""
     p = t.provenance
     return {
         "key": key, "edge": edge_key(t), "predicate": t.predicate.value, "assertion": t.assertion.value,

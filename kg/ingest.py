@@ -1,4 +1,4 @@
-"""Loading triples files (JSON lines, one :class:`~kg.models.Triple` per line) into the graph.
+"""Loading triples files (JSON lines, one :class:`~medkg.kg.models.Triple` per line) into the graph.
 
 A malformed line never stops a load: it is written to the quarantine file with its line number and the reason,
 and the rest of the file loads. Loading the same file again changes nothing (fusion is idempotent).

@@ -1,7 +1,7 @@
 """Typed records that flow between nlp/, imaging/, gnn/ and the graph.
 
 A :class:`Triple` is the unit of exchange: the extractor writes them as JSON lines (one ``Triple.model_dump_json()``
-per line, see README "Triples JSONL"), ``medkg ingest`` and :func:`kg.fusion.add_triples` read them back.
+per line, see README "Triples JSONL"), ``medkg ingest`` and :func:`medkg.kg.fusion.add_triples` read them back.
 """
 
 from __future__ import annotations

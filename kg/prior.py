@@ -2,7 +2,7 @@
 
 The package ships the node vocabulary and 20 of Hetionet's 24 edge types under ``kg/data/hetionet/`` (see
 ``kg/data/hetionet/README.md`` for provenance and how to rebuild). Hetionet ids become medkg concept ids and
-metaedges map onto the relationship whitelist (:data:`kg.schema.HETIONET_METAEDGES`).
+metaedges map onto the relationship whitelist (:data:`medkg.kg.schema.HETIONET_METAEDGES`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ recomputed or reversed (no table of originals is kept anywhere). The key comes f
    ``0700`` folder (256 random bits) on first use.
 
 The key is deliberately kept **out of** ``MEDKG_HOME``: whoever copies the graph (a backup, a shared volume) must
-not get the key with it, and no graph query can read a file (see :mod:`kg.readonly`). A key found at the old
+not get the key with it, and no graph query can read a file (see :mod:`medkg.kg.readonly`). A key found at the old
 place, ``$MEDKG_HOME/pseudonym.key``, is moved to the default place once, with a warning, so pseudonyms stay the
 same. The key itself is never logged or put into an error message. Losing it means new pseudonyms for every
 patient: keep it in a secrets manager or a separately protected backup.

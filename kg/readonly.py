@@ -9,7 +9,7 @@ does and keeps several independent layers, none of which is trusted alone:
    non-ASCII characters outside literals, and oversized or deeply nested queries are refused), then a clause-level
    parse of the token stream: each query part must start with a reading clause, every keyword in clause position
    must be a reading one, and ``CALL`` must name a procedure on a short read-only list (backticks resolved);
-2. **the server's controls** (:mod:`kg.store`): the query runs as a read-only server user where the store has one
+2. **the server's controls** (:mod:`medkg.kg.store`): the query runs as a read-only server user where the store has one
    (the embedded ArcadeDB: a ``readRecord``-only group, no schema or security rights, local and remote
    ``LOAD CSV`` disabled in the server configuration, a command timeout), Neo4j's own ``EXPLAIN`` must classify it
    as a read (``query_type == "r"``), the transaction has a timeout and a read access mode;

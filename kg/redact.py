@@ -20,7 +20,7 @@ _SCRUB = [
     re.compile(r"(?<![\w])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\w)"),  # phone
     re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # numeric dates
     # MRN-like numbers, also inside file names ("notes_12345678.txt"), but not a count ("1200000 characters")
-    re.compile(r"(?<![A-Za-z0-9-])[A-Z]{0,4}-?\d{5,}(?![A-Za-z0-9-])(?!\s+(?:" + _UNITS + r")\b)"),
+    re.compile(r"(?<![A-Za-z0-9.-])[A-Z]{0,4}-?\d{5,}(?![A-Za-z0-9-])(?!\s+(?:" + _UNITS + r")\b)"),
 ]
 #: ``host:port`` (an address of medkg's own servers, not an identifier): left as it is
 _HOST_PORT = re.compile(r"(?:(?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9A-Fa-f:]+\]|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"

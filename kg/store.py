@@ -1,6 +1,6 @@
 """The graph store: one code path, the official ``neo4j`` driver and Neo4j 5 Cypher, against two servers.
 
-* ``embedded`` (default): medkg's own ArcadeDB server on loopback (:mod:`kg.embedded`), started on demand.
+* ``embedded`` (default): medkg's own ArcadeDB server on loopback (:mod:`medkg.kg.embedded`), started on demand.
 * ``neo4j``: a user's Neo4j server or Aura, from ``NEO4J_URI``, ``NEO4J_USER``/``NEO4J_USERNAME``,
   ``NEO4J_PASSWORD`` (or ``NEO4J_PASSWORD_FILE``) and ``NEO4J_DATABASE``.
 
@@ -427,10 +427,10 @@ class GraphStore:
               max_rows: int = QUERY_MAX_ROWS) -> list[dict]:
         """Run a read-only Cypher query and return its rows as plain dicts.
 
-        Layers, each enough to stop a write on its own for what it covers (see :mod:`kg.readonly`): medkg's parse;
+        Layers, each enough to stop a write on its own for what it covers (see :mod:`medkg.kg.readonly`): medkg's parse;
         the server's read-only user (embedded) or its ``EXPLAIN`` classification (Neo4j) and read access mode; a
         transaction with a ``timeout`` (seconds; enforced by Neo4j, while the embedded ArcadeDB stops a query only
-        at its server-wide command limit, :data:`kg.embedded.COMMAND_TIMEOUT_S`) that is always rolled back; the
+        at its server-wide command limit, :data:`medkg.kg.embedded.COMMAND_TIMEOUT_S`) that is always rolled back; the
         result summary. More than ``max_rows`` rows raise instead of being silently cut.
         """
         if timeout <= 0:
@@ -501,7 +501,7 @@ class GraphStore:
     # -- writing ----------------------------------------------------------------------------------------------
     def add_triples(self, triples: Iterable[Triple], batch_size: int = DEFAULT_BATCH) -> FusionReport:
         """Fuse triples in batched ``UNWIND … MERGE`` transactions, one per batch; evidence the graph already holds
-        is skipped, so re-ingesting the same triples is a no-op (see :mod:`kg.fusion`)."""
+        is skipped, so re-ingesting the same triples is a no-op (see :mod:`medkg.kg.fusion`)."""
         if batch_size < 1:
             raise InputError(f"batch_size must be >= 1, got {batch_size}")
         self.ensure_schema()
@@ -551,7 +551,7 @@ class GraphStore:
         Each row: ``source_label, source_id, target_label, target_id, score, rank``. Predictions have their own
         relationship types (``PREDICTED_*``), so asserted facts and model output never mix.
 
-        The replacement is atomic for readers that filter with :func:`kg.cypher.current_prediction`: the new set is
+        The replacement is atomic for readers that filter with :func:`medkg.kg.cypher.current_prediction`: the new set is
         written in batches as a new run, invisible, then one small write makes it the current run, then the old
         run is deleted in batches; wherever a failure stops it, readers see the whole old set or the whole new one
         (the next call deletes what it left). One transaction for both sets would not do: at 212k rows it outgrows

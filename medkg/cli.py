@@ -72,7 +72,7 @@ def demo(out: Annotated[Path, typer.Option(help="folder for the triples, model, 
 
 class _DemoteDriverChatter(logging.Filter):
     """The graph driver's warnings (retries, server notifications) and its connection-level errors (a reset or
-    refused socket, which :mod:`kg.store` turns into one line saying which server stopped answering and what to
+    refused socket, which :mod:`medkg.kg.store` turns into one line saying which server stopped answering and what to
     run) go to the log at debug level; the driver's other errors stay errors."""
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -6,7 +6,7 @@ page template always links Bootstrap from a CDN and renders string tooltips as p
 IPython and Jinja into the install for two static files; ours builds tooltips as DOM text nodes (evidence
 sentences wrap, and no graph property is ever interpreted as HTML).
 
-Input is plain dicts, as returned by :meth:`kg.store.GraphStore.query`::
+Input is plain dicts, as returned by :meth:`medkg.kg.store.GraphStore.query`::
 
     nodes: {"id", "label", "name"?, ...props}
     edges: {"source", "target", "type", ...props}

@@ -293,5 +293,5 @@ def default_context() -> ConText:
 
 
 def assert_spans(sentence: str, spans: Sequence[tuple[int, int]]) -> list[Assertion]:
-    """Assertions of ``(start, end)`` spans of one sentence with the default rules (used by :mod:`nlp.relations`)."""
+    """Assertions of ``(start, end)`` spans of one sentence with the default rules (used by :mod:`medkg.nlp.relations`)."""
     return default_context().assert_spans(sentence, spans)

@@ -23,7 +23,7 @@ once ("Mr. John Smith") is then looked for everywhere else in the note ("Smith t
 Replacement is either a typed tag (``[NAME]``, ``[PHONE]`` …) or a realistic surrogate. Surrogates are chosen by
 an HMAC of the original under the pseudonymisation key, scoped by patient, so they are consistent within a
 patient's notes without any table of originals. Dates are shifted by one per-patient offset (see
-:meth:`kg.pseudonym.Pseudonymizer.date_shift_days`) and written back in their own format, so intervals
+:meth:`medkg.kg.pseudonym.Pseudonymizer.date_shift_days`) and written back in their own format, so intervals
 survive. The result holds the new text and, per replaced span, its type and offsets in the old and the new text
 — never the original strings.
 """
@@ -2795,5 +2795,5 @@ def _default(mode: str, dates: str, use_model: bool) -> Deidentifier:
 
 def deidentify(text: str, scope: str | None = None, *, mode: str = "tag", dates: str = "shift",
                use_model: bool = True) -> DeidResult:
-    """One-call de-identification with a cached :class:`Deidentifier` (key from :func:`kg.pseudonym.load_key`)."""
+    """One-call de-identification with a cached :class:`Deidentifier` (key from :func:`medkg.kg.pseudonym.load_key`)."""
     return _default(mode, dates, use_model).deidentify(text, scope)

@@ -1,7 +1,7 @@
 """Dictionary NER for the labels the transformer does not predict: Symptom, Anatomy, SideEffect, Procedure.
 
 The matcher walks a spaCy Doc's tokens and takes, at each position, the longest run of tokens whose
-:func:`nlp.normalize.normalize_text` form is a dictionary key of the vocabulary (``Vocabulary.dictionary``: the
+:func:`medkg.nlp.normalize.normalize_text` form is a dictionary key of the vocabulary (``Vocabulary.dictionary``: the
 names and synonyms of Symptom, Anatomy, SideEffect and Procedure concepts plus the hand-written clinical
 abbreviations, see ``scripts/build_vocab.py``). Matching on normalized tokens makes it case-, punctuation- and
 plural-insensitive ("Chest X-rays" finds "chest x-ray"); keys written in capitals in the clinical list (MI, PE,

@@ -1,6 +1,6 @@
 """Document-level chemical–disease relations: every pair of concepts of a document, not only those sharing a sentence.
 
-The sentence-level classifier (:mod:`nlp.relations`) scores each chemical × disease mention pair of a sentence.
+The sentence-level classifier (:mod:`medkg.nlp.relations`) scores each chemical × disease mention pair of a sentence.
 Here the candidates are the document's (chemical concept, disease concept) pairs, all their mentions pooled, in one
 sentence or across sentences. One small logistic regression per predicate (CAUSES from BC5CDR CID, TREATS from
 BioRED's Negative_Correlation) over features of the whole document decides each pair:

@@ -1,4 +1,4 @@
-"""Where :func:`nlp.extract.extract` runs the pipeline: in this process, in local worker processes, or on Ray.
+"""Where :func:`medkg.nlp.extract.extract` runs the pipeline: in this process, in local worker processes, or on Ray.
 
 Every engine takes the same stream of ``(errors, documents)`` chunks and yields ``(errors, [(record, result)])`` in
 **input order**, with a bounded number of chunks in flight, so the caller commits chunks in order (its resume log

@@ -36,7 +36,7 @@ GOLD_ALIASES: dict[NodeLabel, tuple[str, ...]] = {
 
 
 class Span(Protocol):
-    """Anything with character offsets and a medkg label (e.g. :class:`nlp.ner.EntitySpan`)."""
+    """Anything with character offsets and a medkg label (e.g. :class:`medkg.nlp.ner.EntitySpan`)."""
 
     start: int
     end: int
@@ -177,7 +177,7 @@ def evaluate_ner_file(path: str | Path, predict: Predictor | None = None, batch_
                       transformer_only: bool = False) -> dict[str, Any]:
     """:func:`evaluate_ner` on an IOB file.
 
-    By default the predictor is the full extraction pipeline (:func:`nlp.spacy_components.load`: sentences,
+    By default the predictor is the full extraction pipeline (:func:`medkg.nlp.spacy_components.load`: sentences,
     transformer NER, dictionary NER, linking, assertion), i.e. the entities a user of ``medkg extract`` gets;
     ``transformer_only`` scores the token classifier alone (as its model card and ``scripts/train_ner.py`` do).
     """
@@ -215,9 +215,9 @@ def pipeline_predictor(nlp: Any = None, batch_size: int = 64) -> Predictor:
 def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int = 64) -> dict[str, Any]:
     """Mentions of whole documents (title + " " + abstract) against PubTator mention lines.
 
-    The full pipeline (:func:`nlp.spacy_components.load`) runs on each document; a predicted entity is correct when
+    The full pipeline (:func:`medkg.nlp.spacy_components.load`) runs on each document; a predicted entity is correct when
     its character offsets and its type (a medkg label counts as the gold type it aliases, :data:`GOLD_ALIASES`;
-    corpus types as :data:`nlp.evaluate_relations.MENTION_TYPES` maps them, NCBI-disease's four are Disease) equal
+    corpus types as :data:`medkg.nlp.evaluate_relations.MENTION_TYPES` maps them, NCBI-disease's four are Disease) equal
     a gold mention's. Per gold type and micro P/R/F1, plus
     normalization accuracy@1 over the gold mentions found: the entity's concept id or one of its xrefs equals one
     of the gold ids (MeSH with or without ``MESH:``); an unlinked entity counts as wrong.

@@ -4,8 +4,8 @@ Contract (``evaluate_written``; file format of ``tests/nlp/data/re_clinical.json
 
 * Each row is one sentence/snippet ``{"text", "mentions": [[phrase, label], ...], "relations": [[i, j, predicate],
   ...], "assertions": [...]?}``. A mention is the *first* occurrence of its phrase in the text, with its label
-  read by :func:`nlp.relations.to_label`; mentions are given to the extractor with sentence offsets, exactly as
-  :meth:`nlp.relations.RelationExtractor.predict_batch` takes them (gold mentions: the relation step alone).
+  read by :func:`medkg.nlp.relations.to_label`; mentions are given to the extractor with sentence offsets, exactly as
+  :meth:`medkg.nlp.relations.RelationExtractor.predict_batch` takes them (gold mentions: the relation step alone).
 * Every ordered candidate pair of :meth:`RelationExtractor.candidate_pairs` is scored once
   (:meth:`RelationExtractor.pair_scores`); relations are read off those scores with
   :meth:`RelationExtractor.relations_from_scores` (what ``predict_batch`` does, without a second forward pass).
@@ -18,7 +18,7 @@ Contract (``evaluate_written``; file format of ``tests/nlp/data/re_clinical.json
   the gold one.
 * Calibration: for every candidate pair, the top label of its distribution over NONE + the allowed predicates and
   its probability; correct when that label is the gold label (NONE when the pair has no gold relation). ECE and the
-  reliability table come from :func:`nlp.relations.reliability` (equal-width bins). ``above_threshold`` repeats it
+  reliability table come from :func:`medkg.nlp.relations.reliability` (equal-width bins). ``above_threshold`` repeats it
   over the pairs that become relations: top label not NONE and confidence at or above the threshold ("a triple
   above the threshold should be right at least as often as its confidence says").
 """
@@ -289,7 +289,7 @@ class _IndexedMention:
 
 def evaluate_rows_document_level(rows: list[dict[str, Any]], extractor: Any, doc_models: Any = None, *,
                                  threshold: float | None = None) -> dict[str, Any]:
-    """P/R/F1 per predicate of the document-level path (:func:`nlp.docrel.document_relations`, each snippet one
+    """P/R/F1 per predicate of the document-level path (:func:`medkg.nlp.docrel.document_relations`, each snippet one
     document, each mention its own concept) on the same rows: what decides whether notes keep the sentence-level
     path."""
     models = load_doc_models() if doc_models is None else list(doc_models)

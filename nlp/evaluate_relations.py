@@ -12,7 +12,7 @@ and micro over both.
 
 CID contract (``--cid GOLD.PubTator``): per document (title + " " + abstract), the pipeline's *own* mentions (NER +
 dictionary), linked to concepts carrying MeSH ids, their predicted, asserted CAUSES relations, read off as the
-document's set of (chemical MeSH, disease MeSH) pairs (:func:`nlp.relations.cid_pairs`), against the document's
+document's set of (chemical MeSH, disease MeSH) pairs (:func:`medkg.nlp.relations.cid_pairs`), against the document's
 ``CID`` lines. Micro precision/recall/F1 over (document, chemical, disease). ``gold_mentions=True`` replaces the
 pipeline's mentions by the file's annotated ones (an upper bound that isolates the relation step).
 """
@@ -201,7 +201,7 @@ def bare_mesh(mesh: str) -> str:
 def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_size: int,
                           document_level: bool = True) -> list:
     """Relation triples from the file's own mentions (MeSH concepts), through the same document-level step as the
-    pipeline (:func:`nlp.docrel.document_relations`)."""
+    pipeline (:func:`medkg.nlp.docrel.document_relations`)."""
     doc_models = load_doc_models() if document_level else []
     triples = []
     for d in docs:
@@ -238,7 +238,7 @@ class _GoldMention:
 
 def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pipeline: Any | None = None,
                  extractor: Any | None = None, batch_size: int = 32, document_level: bool = True) -> dict[str, Any]:
-    """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`nlp.pipeline.Pipeline`
+    """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`medkg.nlp.pipeline.Pipeline`
     with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``;
     ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence)."""
     if gold_mentions:

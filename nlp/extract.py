@@ -4,11 +4,11 @@ Inputs (any mix): a folder (every supported file in it, recursively), ``.txt`` f
 relative to the folder, without suffix), JSONL files (one JSON object a line) and CSV files (a header row) with the
 columns ``id``, ``text`` and optionally ``patient_id``, ``note_type``, ``date`` (ISO), and any others (kept as
 document metadata); and literature as it is published: PubMed/MEDLINE XML, BioC XML/JSON and PubTator files
-(:mod:`nlp.literature`), read as records marked as literature.
+(:mod:`medkg.nlp.literature`), read as records marked as literature.
 
 Outputs next to ``out``:
 
-* ``out``: one ``Triple.model_dump_json()`` a line (see :mod:`nlp.pipeline`);
+* ``out``: one ``Triple.model_dump_json()`` a line (see :mod:`medkg.nlp.pipeline`);
 * ``out.unlinked.jsonl``: mentions that could not be linked to a concept;
 * ``out.quarantine.jsonl``: records that were not processed, each with its source, record number and reason
   (the reason never quotes the text);
@@ -252,13 +252,13 @@ def extract(inputs: Sequence[str | Path], out: str | Path, *, graph: bool = Fals
             ray: RayOptions | None = None, sharded: bool | None = None, shard_docs: int = 10_000) -> ExtractReport:
     """Extract triples from ``inputs`` into ``out`` (see the module docstring). Returns counts and timing.
 
-    ``pipeline_factory``: a picklable callable returning a :class:`nlp.pipeline.Pipeline` (default: the full
+    ``pipeline_factory``: a picklable callable returning a :class:`medkg.nlp.pipeline.Pipeline` (default: the full
     pipeline on ``device``). ``store``: a connected graph store to fuse into (default with ``graph``:
-    ``kg.store.connect()``). ``deid``: ``"auto"`` (default: every record not marked as literature),
-    ``"on"``/``True``, ``"off"``/``False`` — see :mod:`nlp.privacy`; protected records
+    ``medkg.kg.store.connect()``). ``deid``: ``"auto"`` (default: every record not marked as literature),
+    ``"on"``/``True``, ``"off"``/``False`` — see :mod:`medkg.nlp.privacy`; protected records
     get pseudonymous document/patient ids everywhere (triples, quarantine, resume log, graph) and their text is
-    de-identified before extraction. ``privacy``: a full :class:`nlp.privacy.PrivacyPolicy` instead of ``deid``.
-    ``engine``: ``"local"`` (``workers`` processes on this machine) or ``"ray"`` (:mod:`nlp.engines`, ``ray``
+    de-identified before extraction. ``privacy``: a full :class:`medkg.nlp.privacy.PrivacyPolicy` instead of ``deid``.
+    ``engine``: ``"local"`` (``workers`` processes on this machine) or ``"ray"`` (:mod:`medkg.nlp.engines`, ``ray``
     options). ``sharded``: ``out`` is a folder of ``part-*.jsonl`` files (``shard_docs`` documents each) with a
     ``manifest.json`` that ``medkg ingest`` reads; default: sharded with Ray or when ``out`` is a folder.
     """

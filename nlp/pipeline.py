@@ -1,7 +1,7 @@
-"""From a :class:`kg.models.Document` to triples: the one place where the NLP steps are put in order.
+"""From a :class:`medkg.kg.models.Document` to triples: the one place where the NLP steps are put in order.
 
 Steps, each optional except tokenization: ``deid`` (rewrites the document before anything reads it, so every
-offset refers to the de-identified text) → the spaCy pipeline of :mod:`nlp.spacy_components` (sentences, ``ner``,
+offset refers to the de-identified text) → the spaCy pipeline of :mod:`medkg.nlp.spacy_components` (sentences, ``ner``,
 ``dictionary``, ``linker``, ``context``, ``relations``) → triples.
 
 Triples per document (see README "Triples JSONL"):

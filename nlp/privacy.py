@@ -1,7 +1,7 @@
 """Privacy for batch extraction: which records are de-identified, and how they are rewritten.
 
 The split follows where things run. In the reading process, :func:`protect_records` replaces document and
-patient identifiers with keyed pseudonyms (:mod:`kg.pseudonym`) *before* anything is written, so the triples,
+patient identifiers with keyed pseudonyms (:mod:`medkg.kg.pseudonym`) *before* anything is written, so the triples,
 the quarantine file, the resume log and the graph only ever see pseudonyms; metadata columns (which may hold
 names or MRNs) are dropped and the note date is shifted with the patient's offset. In the worker,
 :class:`DeidentifyingPipeline` de-identifies the text of exactly those documents before the NLP pipeline reads
@@ -82,7 +82,7 @@ class PrivacyPolicy:
     #: the de-identified text reach the outputs.
     replace: Literal["tag", "surrogate"] = "surrogate"
     use_model: bool = True
-    key: bytes | None = None  # None: :func:`kg.pseudonym.load_key` (env or key file), read once per process
+    key: bytes | None = None  # None: :func:`medkg.kg.pseudonym.load_key` (env or key file), read once per process
 
     def __post_init__(self) -> None:
         deid_mode(self.mode)

@@ -343,7 +343,7 @@ def relation_assertion(sentence: str, subj: tuple[int, int], obj: tuple[int, int
                        mention_assertions: Sequence[Assertion] = ()) -> Assertion:
     """The assertion of the claim "subject -[rel]-> object" in ``sentence``.
 
-    Mention-level assertions (from :mod:`nlp.context` when available) come first: a relation to a negated or
+    Mention-level assertions (from :mod:`medkg.nlp.context` when available) come first: a relation to a negated or
     hypothetical mention is itself negated/hypothetical. Then relation-level cues between the sentence start and
     the later mention decide (negation > hypothetical > possible); "may/might" only count between the mentions'
     reach, so "X, which may be given orally, caused Y" stays possible at worst.
@@ -417,7 +417,7 @@ class RelationExtractor:
 
         ``runtime``: ``"auto"`` (ONNX Runtime on CPU when installed, else PyTorch; the environment variable
         ``MEDKG_RE_RUNTIME`` overrides it), ``"onnxruntime"`` or ``"torch"``. The ONNX export is made once per
-        weights file and cached (:mod:`nlp.runtime`); later loads never build the PyTorch model.
+        weights file and cached (:mod:`medkg.nlp.runtime`); later loads never build the PyTorch model.
         """
         path = Path(path) if path is not None else default_model_dir()
         cfg_file, weights = path / "config.json", path / "model.safetensors"

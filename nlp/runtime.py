@@ -3,7 +3,7 @@
 The NER and the relation classifier ship fp16 deltas over the installed MiniLM backbone; rebuilding a PyTorch model
 from them costs ~2 s of imports and weight copies. Their ONNX export is keyed by the shipped weights and the
 backbone's version, so once it exists a load opens the ONNX file and never builds the PyTorch model at all: the
-cold start of ``nlp.load()`` is mostly spaCy's and PyTorch's imports after that.
+cold start of ``medkg.load()`` is mostly spaCy's and PyTorch's imports after that.
 """
 
 from __future__ import annotations

@@ -73,6 +73,44 @@ for _name, _default in _DOC_EXT.items():
 VOCAB_FILE = "vocab.json.gz"
 
 
+class DataComponent:
+    """What the components with data share: the data loads on first use (:attr:`data`), in ``initialize()``, or
+    from the folder ``nlp.to_disk`` wrote for the component, and ``to_disk`` copies it there. Subclasses say where
+    the data is (:meth:`data_source`), how it loads (:meth:`load_data`) and how a saved folder points them at it
+    (:meth:`use_saved`)."""
+
+    #: the data is one file, saved under this name; None: a folder of files (a model)
+    data_file: str | None = None
+    _data: Any = None
+
+    def data_source(self) -> Path:
+        raise NotImplementedError
+
+    def load_data(self) -> Any:
+        raise NotImplementedError
+
+    def use_saved(self, path: str) -> None:
+        raise NotImplementedError
+
+    @property
+    def data(self) -> Any:
+        if self._data is None:
+            self._data = self.load_data()
+        return self._data
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        """Load the data now rather than on the first document."""
+        _ = self.data
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        _copy_into(path, self.data_source(), self.data_file)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DataComponent:
+        self.use_saved(str(Path(path) / self.data_file) if self.data_file else str(path))
+        self._data = None
+        return self
+
+
 def _copy_into(path: str | Path, source: Path, name: str | None = None) -> None:
     """Copy a file (as ``name``), or the files of a folder, into the component folder ``path``."""
     path = Path(path)
@@ -203,8 +241,8 @@ def ents_by_sentence(doc: Doc) -> list[tuple[Span, list[Span]]]:
 BUCKET_BATCHES = 8
 
 
-class TransformerNERComponent:
-    """Runs :class:`nlp.ner.TransformerNER` over whole documents (it windows long texts itself).
+class TransformerNERComponent(DataComponent):
+    """Runs :class:`medkg.nlp.ner.TransformerNER` over whole documents (it windows long texts itself).
 
     The model loads on first use, so ``add_pipe`` is cheap; assign ``.predictor`` to use another one (any
     object with ``predict(texts, batch_size=…) -> list[list[span]]``, spans having ``start, end, label,
@@ -222,34 +260,30 @@ class TransformerNERComponent:
         self.model_path, self.device, self.batch_size, self.quantize = model_path, device, batch_size, quantize
         self.runtime = runtime
         self.min_score = min_score
-        self._predictor: Any = None
+
+    def data_source(self) -> Path:
+        """The model's files (weights, config, tokenizer, card): a saved pipeline needs no installed model."""
+        return Path(self.model_path) if self.model_path else NER_MODEL_DIR
+
+    def load_data(self) -> TransformerNER:
+        return TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize, runtime=self.runtime,
+                                   min_score=self.min_score)
+
+    def use_saved(self, path: str) -> None:
+        self.model_path = path
 
     @property
     def predictor(self) -> Any:
-        if self._predictor is None:
-            self._predictor = TransformerNER.load(self.model_path, device=self.device, quantize=self.quantize,
-                                                  runtime=self.runtime, min_score=self.min_score)
-        return self._predictor
+        return self.data
 
     @predictor.setter
     def predictor(self, value: Any) -> None:
-        self._predictor = value
+        self._data = value
 
     @property
     def version(self) -> str:
         return str(getattr(self.predictor, "version", "0"))
 
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        """Load the model now rather than on the first document."""
-        _ = self.predictor
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """The model's files (weights, config, card): a saved pipeline does not depend on an installed model."""
-        _copy_into(path, Path(self.model_path) if self.model_path else NER_MODEL_DIR)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TransformerNERComponent:
-        self.model_path, self._predictor = str(path), None
-        return self
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -290,30 +324,34 @@ def make_ner(nlp: Language, name: str, model_path: str | None, device: str | Non
     return TransformerNERComponent(name, model_path, device, batch_size, quantize, runtime, min_score)
 
 
+# ------------------------------------------------------------------------------------------------ vocabulary
+class VocabularyComponent(DataComponent):
+    """A component whose data is the concept vocabulary (``vocab_path``, default the shipped one)."""
+
+    vocab_path: str | None = None
+    data_file = VOCAB_FILE
+
+    def data_source(self) -> Path:
+        return Path(self.vocab_path) if self.vocab_path else default_vocab_path()
+
+    def use_saved(self, path: str) -> None:
+        self.vocab_path = path
+
+
 # ---------------------------------------------------------------------------------------------- dictionary
-class DictionaryComponent:
-    """Adds dictionary matches (see :mod:`nlp.dictionary`) that overlap no entity already on the Doc."""
+class DictionaryComponent(VocabularyComponent):
+    """Adds dictionary matches (see :mod:`medkg.nlp.dictionary`) that overlap no entity already on the Doc."""
 
     def __init__(self, name: str, vocab_path: str | None, labels: list[str] | None) -> None:
         self.name, self.vocab_path = name, vocab_path
         self.label_filter = [NodeLabel(x) for x in labels] if labels else None
-        self._matcher: DictionaryMatcher | None = None
+
+    def load_data(self) -> DictionaryMatcher:
+        return DictionaryMatcher(Vocabulary.load(self.vocab_path), self.label_filter)
 
     @property
     def matcher(self) -> DictionaryMatcher:
-        if self._matcher is None:
-            self._matcher = DictionaryMatcher(Vocabulary.load(self.vocab_path), self.label_filter)
-        return self._matcher
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        _ = self.matcher
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        _copy_into(path, Path(self.vocab_path) if self.vocab_path else default_vocab_path(), VOCAB_FILE)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DictionaryComponent:
-        self.vocab_path, self._matcher = str(Path(path) / VOCAB_FILE), None
-        return self
+        return self.data
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.ents)
@@ -346,8 +384,8 @@ UNLINKED_MIN_SCORE = 0.97
 PIPELINE_NER_MIN_SCORE = 0.0
 
 
-class LinkerComponent:
-    """Links every entity with :class:`nlp.normalize.Linker`, using the abbreviations the document defines.
+class LinkerComponent(VocabularyComponent):
+    """Links every entity with :class:`medkg.nlp.normalize.Linker`, using the abbreviations the document defines.
 
     Transformer entities that stay unlinked with a confidence (``Span._.ner_score``) under
     ``unlinked_min_score`` are removed from ``Doc.ents``. With ``propagate_abbreviations``, a short form the
@@ -363,23 +401,13 @@ class LinkerComponent:
         self.name, self.vocab_path, self.threshold = name, vocab_path, threshold
         self.unlinked_min_score = unlinked_min_score
         self.propagate_abbreviations = propagate_abbreviations
-        self._linker: Linker | None = None
+
+    def load_data(self) -> Linker:
+        return Linker(Vocabulary.load(self.vocab_path), threshold=self.threshold)
 
     @property
     def linker(self) -> Linker:
-        if self._linker is None:
-            self._linker = Linker(Vocabulary.load(self.vocab_path), threshold=self.threshold)
-        return self._linker
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        _ = self.linker
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        _copy_into(path, Path(self.vocab_path) if self.vocab_path else default_vocab_path(), VOCAB_FILE)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LinkerComponent:
-        self.vocab_path, self._linker = str(Path(path) / VOCAB_FILE), None
-        return self
+        return self.data
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -444,32 +472,28 @@ def make_linker(nlp: Language, name: str, vocab_path: str | None, threshold: flo
 
 
 # ------------------------------------------------------------------------------------------------- context
-class ContextComponent:
-    """Sets ``Span._.assertion`` on every entity from its sentence and note section (:mod:`nlp.context`)."""
+class ContextComponent(DataComponent):
+    """Sets ``Span._.assertion`` on every entity from its sentence and note section (:mod:`medkg.nlp.context`)."""
 
     def __init__(self, name: str, window: int, past_history_sections: bool, rules_path: str | None = None) -> None:
         self.name, self.window, self.past_history_sections = name, window, past_history_sections
         self.rules_path = rules_path
-        self._context: ConText | None = None
+
+    data_file = RULES_FILE  # the cue, pseudo-cue, terminator and section rules
+
+    def data_source(self) -> Path:
+        return Path(self.rules_path) if self.rules_path else ContextRules.default_path()
+
+    def load_data(self) -> ConText:
+        rules = ContextRules.load(self.rules_path) if self.rules_path else None
+        return ConText(window=self.window, past_history_sections=self.past_history_sections, rules=rules)
+
+    def use_saved(self, path: str) -> None:
+        self.rules_path = path
 
     @property
     def context(self) -> ConText:
-        if self._context is None:
-            rules = ContextRules.load(self.rules_path) if self.rules_path else None
-            self._context = ConText(window=self.window, past_history_sections=self.past_history_sections,
-                                    rules=rules)
-        return self._context
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        _ = self.context
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """The cue, pseudo-cue, terminator and section rules (``context_rules.json``)."""
-        _copy_into(path, Path(self.rules_path) if self.rules_path else ContextRules.default_path(), RULES_FILE)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ContextComponent:
-        self.rules_path, self._context = str(Path(path) / RULES_FILE), None
-        return self
+        return self.data
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
@@ -498,13 +522,14 @@ def make_context(nlp: Language, name: str, window: int, past_history_sections: b
 
 
 # ----------------------------------------------------------------------------------------------- relations
-class RelationsComponent:
-    """Relation extraction over each document's linked entities (needs ``nlp.relations.RelationExtractor``).
+class RelationsComponent(DataComponent):
+    """Relation extraction over each document's linked entities (:class:`medkg.nlp.relations.RelationExtractor`).
 
     Every sentence's mention pairs are scored by the sentence model. With ``document_level`` (the default, when the
-    shipped ``docrel_*.json`` models are present) chemical → disease CAUSES and TREATS are decided per concept pair of the whole document,
-    within or across sentences (:mod:`nlp.docrel`); other relations stay per sentence. Writes ``Doc._.relations``
-    as a list of ``(sentence index, Relation)``; :mod:`nlp.pipeline` turns them into triples.
+    shipped ``docrel_*.json`` models are present) chemical → disease CAUSES and TREATS are decided per concept pair
+    of the whole document, within or across sentences (:mod:`medkg.nlp.docrel`); other relations stay per
+    sentence. Writes ``Doc._.relations`` as a list of ``(sentence index, Relation)``; :mod:`medkg.nlp.pipeline`
+    turns them into triples.
     """
 
     def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None,
@@ -515,18 +540,28 @@ class RelationsComponent:
         self.model_path, self.device, self.threshold = model_path, device, threshold
         self.runtime = runtime
         self.document_level = document_level
-        self._extractor: Any = None
         self._doc_models: Any = None
+
+    def data_source(self) -> Path:
+        """The sentence model and the document-level models next to it."""
+        return Path(self.model_path) if self.model_path else relation_model_dir()
+
+    def load_data(self) -> RelationExtractor:
+        return RelationExtractor.load(self.model_path, device=self.device, runtime=self.runtime)
+
+    def use_saved(self, path: str) -> None:
+        self.model_path, self._doc_models = path, None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        _ = self.extractor, self.doc_models
 
     @property
     def extractor(self) -> Any:
-        if self._extractor is None:
-            self._extractor = RelationExtractor.load(self.model_path, device=self.device, runtime=self.runtime)
-        return self._extractor
+        return self.data
 
     @extractor.setter
     def extractor(self, value: Any) -> None:
-        self._extractor = value
+        self._data = value
 
     @property
     def doc_models(self) -> list:
@@ -540,16 +575,6 @@ class RelationsComponent:
     def doc_models(self, value: list) -> None:
         self._doc_models = list(value)
 
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        _ = self.extractor, self.doc_models
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """The sentence model and the document-level models next to it."""
-        _copy_into(path, Path(self.model_path) if self.model_path else relation_model_dir())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationsComponent:
-        self.model_path, self._extractor, self._doc_models = str(path), None, None
-        return self
 
     def __call__(self, doc: Doc) -> Doc:
         sents = list(doc.sents)
@@ -578,7 +603,7 @@ def _unshift(rel: Any) -> Any:
 
 
 class _SentMention:
-    """A mention with sentence-relative offsets, as :class:`nlp.relations.RelationExtractor` expects."""
+    """A mention with sentence-relative offsets, as :class:`medkg.nlp.relations.RelationExtractor` expects."""
 
     __slots__ = ("start", "end", "label", "span")
 

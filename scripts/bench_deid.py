@@ -3,7 +3,7 @@
     python scripts/bench_deid.py [--sizes 40000 1000000] [--no-model] [--model-sizes 40000] [--json]
 
 Ordinary text is the bundled gold notes repeated up to N characters. For each adversarial input (see
-:func:`nlp.deid_eval.adversarial_texts`) the script prints chars/s and the slowdown ``time(adversarial) /
+:func:`medkg.nlp.deid_eval.adversarial_texts`) the script prints chars/s and the slowdown ``time(adversarial) /
 time(ordinary)``; the target is a slowdown of at most 3 everywhere (near-linear time). Patterns only is always run;
 with the spaCy model as well unless ``--no-model`` (``--model-sizes`` picks the sizes for that, since spaCy itself
 runs at ~30k chars/s). ``--spacy-only`` also times the bare spaCy pipeline on the same inputs, to tell its cost

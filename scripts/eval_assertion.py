@@ -1,4 +1,4 @@
-"""Score medkg's rule-based assertion (:mod:`nlp.context`) on sentences with a gold condition span.
+"""Score medkg's rule-based assertion (:mod:`medkg.nlp.context`) on sentences with a gold condition span.
 
 Usage: ``python scripts/eval_assertion.py [FILE] [--errors] [--past-history-sections]``
 
@@ -6,7 +6,7 @@ FILE (default ``tests/nlp/data/assertion_dev.jsonl``) holds one JSON object a li
 ``{"text": ..., "condition": <phrase occurring verbatim in text>, "assertion": <label>, "section": <optional header>}``.
 The first occurrence of ``condition`` is the mention. With a ``section``, the text is judged as the note
 ``"SECTION:\\n" + text`` (the header line is a sentence of its own, as the pipeline's sentence splitter makes it), so
-the section defaults of :mod:`nlp.context` apply. Prints per-class precision/recall/F1 and accuracy.
+the section defaults of :mod:`medkg.nlp.context` apply. Prints per-class precision/recall/F1 and accuracy.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
     python scripts/extract.py NOTES_DIR notes.jsonl notes.csv --out triples.jsonl [--graph] [--workers 2]
 
-See :mod:`nlp.extract` for inputs, outputs, quarantine and resume.
+See :mod:`medkg.nlp.extract` for inputs, outputs, quarantine and resume.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ that every identifier is seen in many formats, after many cue words and among ma
   ("4-1234"), identifiers in 51 (record, account, encounter, accession, insurance, Medicare and Medicaid,
   licence, badge, device serial, UDI, lot, claim and tracking numbers, with spaces, dashes and letters), plates
   with and without their state and VINs, street addresses, PO boxes, rural routes and cross streets; names drawn
-  from the census lists that :mod:`nlp.deid` ships and from hand-written lists (apostrophes, hyphens, particles,
+  from the census lists that :mod:`medkg.nlp.deid` ships and from hand-written lists (apostrophes, hyphens, particles,
   Native American, Somali, Ukrainian, Persian, Turkish, Chinese, Japanese, Samoan, Chamorro, Cajun, Greek,
   Finnish, Hungarian, Czech names), towns drawn from its GeoNames list;
 * **cues** come from pools per kind ("MRN#", "FIN", "CSN", "HAR", "Acc#", "bracelet #", "cb#", "c:", "pgr",
@@ -377,7 +377,7 @@ class Values:
 
 
 def _name_lists() -> tuple[list[str], list[str], list[str]]:
-    """Census first names and surnames and GeoNames towns that :mod:`nlp.deid` ships, and the hand-written lists."""
+    """Census first names and surnames and GeoNames towns that :mod:`medkg.nlp.deid` ships, and the hand-written lists."""
     from medkg.nlp.deid import lexicon
 
     lex = lexicon()

@@ -4,9 +4,9 @@
     PYTHONPATH=. python scripts/pubtator_to_iob.py $BIORED/Train.PubTator --out biored-train.tsv
 
 Each document (title + " " + abstract, as in the ``--cid``/``--ner-docs`` contracts) is split into sentences by the
-pipeline's own splitter (:func:`nlp.spacy_components.sentence_bounds`) and into tokens at whitespace and
+pipeline's own splitter (:func:`medkg.nlp.spacy_components.sentence_bounds`) and into tokens at whitespace and
 punctuation; a token is tagged with the gold mention it overlaps. Mention types are mapped onto the two labels the
-NER learns by the one table the evaluations use, :data:`nlp.evaluate_relations.MENTION_TYPES` (BioRED ``ChemicalEntity`` → Chemical,
+NER learns by the one table the evaluations use, :data:`medkg.nlp.evaluate_relations.MENTION_TYPES` (BioRED ``ChemicalEntity`` → Chemical,
 ``DiseaseOrPhenotypicFeature`` → Disease; NCBI-disease's four disease classes → Disease); every other type (genes,
 variants, species, cell lines) is ``O``. Prints how many mentions of each type were kept, mapped or dropped, and
 how many could not be aligned to token boundaries.

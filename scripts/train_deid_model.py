@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Train the learned PHI tagger that :mod:`nlp.deid` runs beside its rules (``nlp/models/deid/``).
+"""Train the learned PHI tagger that :mod:`medkg.nlp.deid` runs beside its rules (``nlp/models/deid/``).
 
 Reproduces the shipped model with the defaults (about 17 minutes on 2 CPU cores):
 
@@ -58,7 +58,7 @@ def generated_notes(seeds: list[int], census_seeds: list[int], round9_seeds: lis
     """More notes from the development-set generators: new values and sentences, same kinds of note.
 
     With ``census_seeds`` the generators also run with their name and town lists swapped for draws from the US
-    Census name lists and the GeoNames places that :mod:`nlp.deid` ships, so the tagger learns where a name
+    Census name lists and the GeoNames places that :mod:`medkg.nlp.deid` ships, so the tagger learns where a name
     stands rather than a few hundred names by heart."""
     from medkg.nlp.deid import lexicon
 

@@ -6,7 +6,7 @@
 ``ner_min_score`` drops transformer spans under a confidence before anything else; ``unlinked_min_score`` drops
 those the linker cannot normalize under a (higher) confidence. The transformer runs once; each grid point reruns
 only the rest of the pipeline on its cached spans. Prints the grid, best first; the chosen values are the
-defaults of :func:`nlp.spacy_components.load` (``PIPELINE_NER_MIN_SCORE``, ``UNLINKED_MIN_SCORE``).
+defaults of :func:`medkg.nlp.spacy_components.load` (``PIPELINE_NER_MIN_SCORE``, ``UNLINKED_MIN_SCORE``).
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def _session_store(request, tmp_path_factory):
 
 @pytest.fixture
 def graph_store(_session_store):
-    """A connected :class:`kg.store.GraphStore` with an empty graph."""
+    """A connected :class:`medkg.kg.store.GraphStore` with an empty graph."""
     _session_store.clear()
     yield _session_store
 

@@ -145,7 +145,7 @@ def test_load_prior_reads_the_edges_file_once(graph_store, monkeypatch):
 
 
 def test_shipped_prior_lists_each_edge_once():
-    """The bulk path of :func:`kg.prior.load_prior` de-duplicates within a batch only and relies on this."""
+    """The bulk path of :func:`medkg.kg.prior.load_prior` de-duplicates within a batch only and relies on this."""
     with prior._open(prior.data_dir() / "edges.sif.gz") as fh:
         lines = fh.read().splitlines()
     assert len(set(lines)) == len(lines)

@@ -34,3 +34,8 @@ def test_scrub_masks_identifiers_in_file_names_but_not_ports_or_counts():
     assert scrub("a note of 1200000 characters, 250000 triples in 10000 ms") == \
         "a note of 1200000 characters, 250000 triples in 10000 ms"
     assert scrub("patient 12345678 seen") == "patient [REDACTED] seen"
+
+
+def test_decimals_in_log_lines_stay_readable():
+    assert scrub("epoch 2 loss 1.47391 val_dice 0.81234") == "epoch 2 loss 1.47391 val_dice 0.81234"
+    assert scrub("MRN 12345678 dice 0.81234") == "MRN [REDACTED] dice 0.81234"

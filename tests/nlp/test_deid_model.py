@@ -1,4 +1,4 @@
-"""The learned PHI tagger as a candidate source of :class:`nlp.deid.Deidentifier`."""
+"""The learned PHI tagger as a candidate source of :class:`medkg.nlp.deid.Deidentifier`."""
 
 from collections.abc import Iterable, Iterator
 
