@@ -22,8 +22,10 @@ from typing import Any
 from medkg.kg.errors import InputError
 from medkg.kg.models import Document
 from medkg.nlp.literature import literature_format, read_literature
-from medkg.nlp.spacy_components import MAX_TEXT_CHARS
 
+#: The longest document medkg processes, in characters (spaCy's own guard is 1,000,000; the transformer windows
+#: long texts itself, so the limit is about memory for the tokens, not the model).
+MAX_TEXT_CHARS = 5_000_000
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}

@@ -49,6 +49,7 @@ from medkg.nlp.docrel import document_relations, load_doc_models
 from medkg.nlp.ner import DEFAULT_MODEL_DIR as NER_MODEL_DIR
 from medkg.nlp.ner import TransformerNER
 from medkg.nlp.normalize import Linker, Vocabulary, default_vocab_path, find_abbreviations
+from medkg.nlp.records import MAX_TEXT_CHARS
 from medkg.nlp.relations import RelationExtractor
 from medkg.nlp.relations import default_model_dir as relation_model_dir
 from medkg.nlp.runtime import RUNTIMES
@@ -373,9 +374,6 @@ def make_dictionary(nlp: Language, name: str, vocab_path: str | None, labels: li
 
 
 # -------------------------------------------------------------------------------------------------- linker
-#: The longest document medkg processes, in characters (spaCy's own guard is 1,000,000; the transformer windows
-#: long texts itself, so the limit is about memory for the tokens, not the model).
-MAX_TEXT_CHARS = 5_000_000
 #: A transformer span that links to no concept is kept only at this confidence or above. Chosen on BC5CDR devel
 #: F1 of the full pipeline (``scripts/tune_pipeline_ner.py``): a span the vocabulary knows is kept whatever the
 #: model's confidence, an unknown one needs the model to be sure. Unlinked spans never become triples anyway.
