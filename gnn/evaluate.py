@@ -32,6 +32,7 @@ from medkg.gnn.metrics import all_pairs_metrics, link_metrics, ranking_metrics
 from medkg.gnn.paths import degree_prior, fit_path_model, without_edges
 from medkg.gnn.tasks import Split, Task, resolve_task, split_from_edges
 from medkg.gnn.train import EarlyStopping, node_states, train
+from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError
 from medkg.kg.heterodata import EdgeType, GraphData, is_reverse
 
@@ -138,7 +139,7 @@ def kge_scores(split: Split, kind: str = "distmult", *, hidden: int = 64, epochs
     if kind not in KGE_MODELS:
         raise InputError(f"unknown KGE baseline {kind!r}; valid: {', '.join(KGE_MODELS)}")
     seed_everything(seed)
-    dev = torch.device(device) if device else torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    dev = resolve_device(device)
     data = split.train
     triples = kge_triples(data)
     model = KGE_MODELS[kind](triples.num_nodes, len(triples.rel_id), hidden).to(dev)

@@ -25,6 +25,7 @@ from medkg.gnn.data import DEFAULT_EXCLUDED_METAEDGES, prior_graph
 from medkg.gnn.metrics import ranking_metrics
 from medkg.gnn.models import LinkPredictor, decoder_name, encoder_name, has_neighbor_sampler
 from medkg.gnn.tasks import Split, Task, resolve_task, split_graph
+from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError
 from medkg.kg.heterodata import EdgeType, GraphData, with_edges
 
@@ -66,12 +67,6 @@ class EarlyStopping:
     def restore_best(self, model: torch.nn.Module) -> None:
         if self.best_state is not None:
             model.load_state_dict(self.best_state)
-
-
-def pick_device(device: str | torch.device | None = None) -> torch.device:
-    if device is not None:
-        return torch.device(device)
-    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
 def _to(d: Mapping[EdgeType, Tensor], device: torch.device) -> dict[EdgeType, Tensor]:
@@ -251,7 +246,7 @@ def train(task: str | Task = "treats", encoder: Any = "rgcn", decoder: Any = "di
         graph = prior_graph(excluded)
         graph_source = graph_source or "prior"
     task = resolve_task(task, graph)
-    dev = pick_device(device)
+    dev = resolve_device(device)
     amp = dev.type == "cuda" if amp is None else (bool(amp) and dev.type == "cuda")
     batch_size = _usable_batch_size(batch_size)
     split = _split_for(graph, task, split, val_ratio=val_ratio, test_ratio=test_ratio, seed=seed)

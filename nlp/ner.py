@@ -38,6 +38,7 @@ from safetensors import safe_open
 from safetensors.torch import load_file
 from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
 
+from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError, MedkgError
 from medkg.kg.schema import NodeLabel
 from medkg.nlp.runtime import cached_session, resolve_runtime
@@ -300,8 +301,7 @@ class TransformerNER:
             raise MedkgError(f"NER model at {model_dir} has labels {config.get('id2label')}, expected {list(LABELS)}")
         if tuple(meta.get("labels", ())) != LABELS:
             raise MedkgError(f"NER model at {model_dir} has labels {meta.get('labels')}, expected {list(LABELS)}")
-        if device is None:
-            device = "cuda" if torch.cuda.is_available() else "cpu"
+        device = str(resolve_device(device))
         if quantize and device != "cpu":
             raise InputError(f"quantize: dynamic int8 quantization runs on CPU only, not on device {device!r}")
         runtime, explicit = resolve_runtime(runtime, device, quantize)

