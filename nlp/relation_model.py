@@ -18,7 +18,7 @@ from torch import nn
 from transformers import AutoConfig, AutoModel, PretrainedConfig, PreTrainedModel
 
 from medkg.kg.errors import MedkgError
-from medkg.nlp.relations import LABELS, OBJ_MARK, SUBJ_MARK, backbone_digest, check_backbone, trainable_prefixes
+from medkg.nlp.relation_backbone import LABELS, OBJ_MARK, SUBJ_MARK, backbone_digest, check_backbone, trainable_prefixes
 from medkg.nlp.runtime import quiet_loading
 
 

