@@ -42,6 +42,7 @@ from medkg.kg.prior import read_edges, read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel  # noqa: E402
 from medkg.nlp import relations as R  # noqa: E402
 from medkg.nlp.evaluate_relations import find_span  # noqa: E402
+from medkg.nlp.relation_backbone import trainable_prefixes  # noqa: E402
 from medkg.nlp.relation_model import RelationClassifier, RelationConfig  # noqa: E402
 
 SEED = 13
@@ -631,7 +632,7 @@ def load_backbone(args):
     model = RelationClassifier.from_backbone(RelationConfig(
         labels=R.LABELS, frozen_layers=args.frozen_layers, max_len=args.max_len, threshold=0.5, version="1.0.0"))
     n_layers = model.bert.config.num_hidden_layers
-    keep = R.trainable_prefixes(args.frozen_layers, n_layers)
+    keep = trainable_prefixes(args.frozen_layers, n_layers)
     for n, p in model.named_parameters():
         p.requires_grad = n.startswith(keep)
     model.eval()
