@@ -61,17 +61,40 @@ def train_cmd(
     out: Path = typer.Option(..., "--out", help="Model folder to write (weights + config.json)."),
     dims: int = typer.Option(None, "--dims", min=2, max=3, help="2 or 3 (default: from the first image)."),
     val_fraction: float = typer.Option(0.2, "--val-fraction", min=0.0, max=0.95, help="Images held out."),
-    epochs: int = typer.Option(50, "--epochs", min=1),
+    epochs: int = typer.Option(None, "--epochs", min=1, help="Default 50 (3D) / 400 (2D)."),
     labels: str = typer.Option("lesion", "--labels", help="Comma-separated names of mask labels 1, 2, …"),
     concepts: Path = typer.Option(None, "--concepts", help="JSON file mapping label names to concepts."),
-    channels: str = typer.Option("8,16,32,64", "--channels", help="U-Net channels per level."),
-    patch: str = typer.Option(None, "--patch", help="Patch size, e.g. 64 or 64,64,32 (default 64³ / 128²)."),
-    batch_size: int = typer.Option(2, "--batch-size", min=1, help="Images per batch."),
-    samples: int = typer.Option(2, "--samples-per-image", min=1, help="Patches cropped from each image."),
-    lr: float = typer.Option(2e-3, "--lr"),
+    channels: str = typer.Option(None, "--channels",
+                                 help="U-Net channels per level (default 8,16,32,64 in 3D, 16,32,64,128 in 2D)."),
+    strides: str = typer.Option(None, "--strides",
+                                help="Down-sampling per level, one fewer than --channels (default 2 at every "
+                                     "level; 1 keeps a level at full resolution)."),
+    res_units: int = typer.Option(None, "--res-units", min=0, help="Residual units per level (default 1)."),
+    norm: str = typer.Option(None, "--norm", help="instance or batch normalisation (default instance in 3D, "
+                                                  "batch in 2D)."),
+    patch: str = typer.Option(None, "--patch", help="Patch size, e.g. 64 or 64,64,32 (default 64³ / 64²)."),
+    batch_size: int = typer.Option(None, "--batch-size", min=1, help="Images per batch (default 2)."),
+    samples: int = typer.Option(None, "--samples-per-image", min=1,
+                                help="Patches cropped from each image per batch (default 2 in 3D, 16 in 2D)."),
+    pos_neg: str = typer.Option(None, "--pos-neg", help="Relative frequency of patches centred on foreground and "
+                                                        "on background (default 2,1 in 3D, 1,1 in 2D)."),
+    loss: str = typer.Option(None, "--loss", help="dice_ce (default) or dice_ce_cldice (adds soft clDice)."),
+    color: str = typer.Option(None, "--color", help="How a colour 2D image becomes one channel: gray, red, green "
+                                                    "or blue (default green in 2D; grey images are unaffected)."),
+    clahe: float = typer.Option(None, "--clahe", min=0.0,
+                                help="CLAHE clip limit before the z-score, 2D only (default 2 in 2D; 0: off)."),
+    tune_threshold: bool = typer.Option(None, "--tune-threshold/--no-tune-threshold",
+                                        help="Choose the foreground threshold on the validation images (default "
+                                             "on in 2D) instead of arg-max."),
+    overlap: float = typer.Option(None, "--overlap", min=0.0, max=0.95,
+                                  help="Sliding-window overlap at inference (default 0.25 in 3D, 0.5 in 2D)."),
+    val_every: int = typer.Option(None, "--val-every", min=1, help="Validate every N epochs (default 1 / 5 in 2D)."),
+    lr: float = typer.Option(None, "--lr", help="Peak learning rate (default 2e-3 in 3D, 3e-3 in 2D)."),
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(2, "--threads", min=1, help="CPU threads for torch."),
-    time_limit: float = typer.Option(None, "--time-limit", help="Stop after this many seconds."),
+    time_limit: float = typer.Option(None, "--time-limit",
+                                     help="Stop after this many seconds, the LR schedule following (default none "
+                                          "in 3D, 1140 in 2D; 0: none)."),
     device: str = typer.Option(None, "--device", help="cpu, cuda … (default: CUDA when available)."),
     name: str = typer.Option("medkg-unet", "--name", help="Model name recorded on findings."),
     version: str = typer.Option("0.1.0", "--version", help="Model version recorded on findings."),
@@ -82,20 +105,29 @@ def train_cmd(
                                             "and segmented scans are resampled to it (3D scans from several "
                                             "scanners)."),
 ) -> None:
-    """Train a 2D/3D U-Net (Dice + cross-entropy) on images and masks paired by file stem."""
+    """Train a 2D/3D U-Net (Dice + cross-entropy) on images and masks paired by file stem.
+
+    Unset options take the defaults for the images' dimensionality: 3D the small-lesion recipe, 2D the
+    retinal-vessel recipe measured on DRIVE (imaging/models/drive/MODEL_CARD.md).
+    """
     from medkg.imaging.train import train
 
     patch_size = _ints(patch, "--patch")
     res = train(images, masks, out, dims=dims, val_fraction=val_fraction, epochs=epochs,
                 label_names=tuple(s.strip() for s in labels.split(",")), concepts=_concepts(concepts),
-                channels=_ints(channels, "--channels"),
+                channels=_ints(channels, "--channels"), strides=_ints(strides, "--strides"),
+                num_res_units=res_units, norm=norm,
                 patch_size=patch_size[0] if patch_size and len(patch_size) == 1 else patch_size,
                 batch_size=batch_size, samples_per_image=samples, lr=lr, seed=seed, num_threads=threads,
                 time_limit_s=time_limit, device=device, name=name, version=version,
                 allow_empty_masks=allow_empty, init_from=init,
-                target_spacing=_floats(target_spacing, "--target-spacing"))
+                target_spacing=_floats(target_spacing, "--target-spacing"), color=color, clahe=clahe,
+                loss=loss, pos_neg=_floats(pos_neg, "--pos-neg"), tune_threshold=tune_threshold,
+                overlap=overlap, val_every=val_every)
     dice = f"{res.best_val_dice:.4f}" if res.best_val_dice is not None else "n/a (no validation images)"
-    typer.echo(f"trained {res.epochs_run} epochs in {res.seconds:.0f}s; best validation Dice {dice} -> {out}")
+    thr = f" at threshold {res.config.threshold}" if res.config.threshold is not None else ""
+    typer.echo(f"trained {res.epochs_run} epochs in {res.seconds:.0f}s "
+               f"(CPU {res.config.training['cpu_seconds']:.0f}s); best validation Dice {dice}{thr} -> {out}")
 
 
 @app.command("evaluate")
@@ -155,8 +187,8 @@ def segment_cmd(
     """
     import torch
 
-    from medkg.kg.errors import InputError
     from medkg.imaging.pipeline import segment
+    from medkg.kg.errors import InputError
 
     torch.set_num_threads(threads)
     try:

@@ -14,9 +14,19 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import torch
+from monai.metrics import (
+    HausdorffDistanceMetric,
+    compute_confusion_matrix_metric,
+    compute_dice,
+    compute_iou,
+    get_confusion_matrix,
+)
+from monai.networks.utils import one_hot
 
-from medkg.kg.errors import InputError
 from medkg.imaging.io import list_scans, load_image, load_mask, pair_by_stem
+from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
+from medkg.kg.errors import InputError
 
 METRICS = ("dice", "iou", "sensitivity", "specificity", "hd95_mm")
 
@@ -24,11 +34,6 @@ METRICS = ("dice", "iou", "sensitivity", "specificity", "hd95_mm")
 def segmentation_metrics(pred: np.ndarray, truth: np.ndarray, n_labels: int, spacing: tuple[float, ...],
                          roi: np.ndarray | None = None) -> dict[str, float | None]:
     """Metrics of one label map ``pred`` against ``truth`` (same shape; labels 0..n_labels)."""
-    import torch
-    from monai.metrics import (HausdorffDistanceMetric, compute_confusion_matrix_metric, compute_dice,
-                               compute_iou, get_confusion_matrix)
-    from monai.networks.utils import one_hot
-
     if pred.shape != truth.shape:
         raise InputError(f"prediction shape {pred.shape} does not match truth shape {truth.shape}")
     if roi is not None and roi.shape != truth.shape:
@@ -68,8 +73,6 @@ def _mean(values) -> float | None:
 def evaluate(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Path,
              roi_dir: str | Path | None = None, device: str | None = None) -> dict:
     """Per-image and mean metrics of the model in ``model_dir`` on images paired with masks by file stem."""
-    from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
-
     net, cfg = load_model(model_dir, device)
     pairs = pair_by_stem(images_dir, masks_dir)
     rois = list_scans(roi_dir, "roi") if roi_dir is not None else {}
@@ -77,10 +80,11 @@ def evaluate(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Pat
         raise InputError(f"roi folder {roi_dir} has no mask for image(s): {', '.join(missing[:10])}")
     rows = []
     for key, img_path, mask_path in pairs:
-        img = load_image(img_path, dims=cfg.dims)
+        img = load_image(img_path, dims=cfg.dims, color=cfg.color)
         truth = load_mask(mask_path, like=img, n_labels=len(cfg.label_names), allow_empty=True)
         roi = load_mask(rois[key], like=img, allow_empty=False).array if roi_dir is not None else None
-        pred = probabilities_to_mask(predict_probabilities(net, cfg, img.array, device, spacing=img.spacing))
+        probs = predict_probabilities(net, cfg, img.array, device, spacing=img.spacing)
+        pred = probabilities_to_mask(probs, cfg.threshold)
         row = {"image": key, **segmentation_metrics(pred, truth.array, len(cfg.label_names), img.spacing, roi)}
         rows.append(row)
     mean = {}

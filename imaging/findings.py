@@ -13,6 +13,9 @@ import json
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from scipy import ndimage
+from scipy.spatial import ConvexHull, QhullError
+from scipy.spatial.distance import pdist
 
 from medkg.kg.errors import InputError
 from medkg.kg.models import Concept, Finding
@@ -41,8 +44,6 @@ def extract_findings(mask: np.ndarray, spacing: Sequence[float], affine: np.ndar
     for a manual mask). ``concepts`` maps label names to concepts (default: :data:`DEFAULT_CONCEPTS`).
     Components smaller than ``min_voxels`` are dropped as noise.
     """
-    from scipy import ndimage
-
     mask = np.asarray(mask)
     ndim = mask.ndim
     if ndim not in (2, 3):
@@ -118,9 +119,6 @@ def _to_world(affine: np.ndarray, idx: np.ndarray) -> np.ndarray:
 
 def _max_distance(points: np.ndarray) -> float:
     """Largest pairwise distance; the farthest pair always lies on the convex hull, so only its vertices count."""
-    from scipy.spatial import ConvexHull, QhullError
-    from scipy.spatial.distance import pdist
-
     if len(points) < 2:
         return 0.0
     if len(points) > points.shape[1] + 1:

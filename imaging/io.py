@@ -15,11 +15,16 @@ Masks hold integer labels (0 = background). A binary mask stored as 0/255 (usual
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
+import nibabel as nib
 import numpy as np
+import pydicom
+from PIL import Image, UnidentifiedImageError
+from pydicom.errors import InvalidDicomError
 
 from medkg.kg.errors import InputError
 from medkg.kg.files import make_private
@@ -31,6 +36,8 @@ MAX_VOXELS = 512**3
 NIFTI_SUFFIXES = (".nii.gz", ".nii")
 IMAGE_2D_SUFFIXES = (".png", ".tif", ".tiff", ".gif")
 DICOM_SUFFIXES = (".dcm", ".dicom", "")
+#: how a colour 2D image becomes one channel (see :func:`load_image`)
+COLORS = ("gray", "red", "green", "blue")
 
 
 @dataclass
@@ -77,15 +84,19 @@ def is_scan_path(path: Path) -> bool:
 
 
 def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[float, float] | None = None,
-               max_voxels: int | None = None) -> Scan:
+               max_voxels: int | None = None, color: str = "gray") -> Scan:
     """Read a NIfTI file, a DICOM series folder or a 2D image; ``dims`` (2 or 3) checks the dimensionality.
 
     ``max_voxels`` (default :func:`voxel_budget`) bounds the image size, checked on the header before any pixel
-    data is read.
+    data is read. ``color`` says how a colour 2D image becomes one channel: ``gray`` (luminance) or the ``red``,
+    ``green`` or ``blue`` band (the green band has the best vessel contrast in fundus photographs); grey-level
+    images are read as they are.
     """
     path = Path(path)
     if dims not in (None, 2, 3):
         raise InputError(f"dims must be 2 or 3, got {dims!r}")
+    if color not in COLORS:
+        raise InputError(f"color must be one of {', '.join(COLORS)}, got {color!r}")
     budget = voxel_budget() if max_voxels is None else max_voxels
     if not isinstance(budget, int) or budget < 1:
         raise InputError(f"max_voxels must be a positive integer, got {max_voxels!r}")
@@ -97,7 +108,7 @@ def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[floa
     elif lower.endswith(NIFTI_SUFFIXES):
         scan = _load_nifti(path, budget)
     elif lower.endswith(IMAGE_2D_SUFFIXES):
-        scan = _load_2d(path, spacing_2d, budget)
+        scan = _load_2d(path, spacing_2d, budget, color)
     else:
         raise InputError(f"{path}: not a supported image; expected NIfTI ({', '.join(NIFTI_SUFFIXES)}), "
                          f"a DICOM series folder, or a 2D image ({', '.join(IMAGE_2D_SUFFIXES)})")
@@ -112,8 +123,6 @@ def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[floa
 
 def voxel_budget() -> int:
     """The largest image read, in voxels: ``MEDKG_MAX_VOXELS`` when set, else :data:`MAX_VOXELS`."""
-    import os
-
     raw = os.environ.get("MEDKG_MAX_VOXELS", "").strip()
     if not raw:
         return MAX_VOXELS
@@ -187,8 +196,6 @@ def save_mask(mask: np.ndarray, like: Scan, out: str | Path) -> Path:
     if mask.ndim == 3:
         if not lower.endswith(NIFTI_SUFFIXES):
             raise InputError(f"{out}: a 3D mask is written as NIfTI; use a .nii or .nii.gz name")
-        import nibabel as nib
-
         img = nib.Nifti1Image(mask.astype(np.uint8), like.affine)
         img.header.set_zooms(like.spacing)
         img.set_qform(like.affine, code=1)
@@ -197,8 +204,6 @@ def save_mask(mask: np.ndarray, like: Scan, out: str | Path) -> Path:
     else:
         if not lower.endswith((".png", ".tif", ".tiff")):
             raise InputError(f"{out}: a 2D mask is written as PNG or TIFF; use a .png or .tif name")
-        from PIL import Image
-
         arr = mask.astype(np.uint8)
         if arr.max() <= 1:
             arr = arr * 255
@@ -208,8 +213,6 @@ def save_mask(mask: np.ndarray, like: Scan, out: str | Path) -> Path:
 
 def save_nifti(array: np.ndarray, affine: np.ndarray, out: str | Path, dtype: type = np.float32) -> Path:
     """Write a volume as NIfTI with the given affine (used for synthetic scans)."""
-    import nibabel as nib
-
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     img = nib.Nifti1Image(np.asarray(array, dtype=dtype), affine)
@@ -232,8 +235,6 @@ def content_uid(path: Path) -> str:
 
 
 def _load_nifti(path: Path, budget: int) -> Scan:
-    import nibabel as nib
-
     try:
         img = nib.load(str(path))  # the header only: pixel data is read below
     except Exception as err:  # nibabel raises several unrelated types for broken files
@@ -259,15 +260,15 @@ def _load_nifti(path: Path, budget: int) -> Scan:
     return Scan(data, spacing, affine, path, "nifti")
 
 
-def _load_2d(path: Path, spacing: tuple[float, float] | None, budget: int) -> Scan:
-    from PIL import Image, UnidentifiedImageError
-
+def _load_2d(path: Path, spacing: tuple[float, float] | None, budget: int, color: str = "gray") -> Scan:
     try:
         with Image.open(path) as im:  # reads the header; pixels are decoded on first access
             _check_size(path, tuple(im.size), budget)
             im.seek(0)  # first frame of a GIF/multi-page TIFF
             if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
                 arr = np.asarray(im, dtype=np.float32)
+            elif color != "gray" and im.mode not in ("L", "LA", "1"):
+                arr = np.asarray(im.convert("RGB").getchannel(color[0].upper()), dtype=np.float32)
             else:
                 arr = np.asarray(im.convert("L"), dtype=np.float32)
     except (UnidentifiedImageError, OSError, ValueError) as err:
@@ -282,9 +283,6 @@ def _load_2d(path: Path, spacing: tuple[float, float] | None, budget: int) -> Sc
 
 def _load_dicom_series(folder: Path, budget: int) -> Scan:
     """Read one DICOM series from a folder: slices sorted along the slice normal, geometry from the headers."""
-    import pydicom
-    from pydicom.errors import InvalidDicomError
-
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     if not files:
         raise InputError(f"{folder}: folder is empty; expected a DICOM series")

@@ -7,17 +7,22 @@ from its folder alone and the weights file never needs pickle.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Literal
 
 import numpy as np
+import torch
+from monai.inferers import sliding_window_inference
+from monai.networks.nets import UNet
+from monai.transforms import NormalizeIntensity
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from safetensors.torch import load_file, save_file
+from torch.nn.functional import interpolate
 
+from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError
 from medkg.kg.models import Concept
-
-if TYPE_CHECKING:
-    import torch
 
 CONFIG_FILE = "config.json"
 WEIGHTS_FILE = "model.safetensors"
@@ -41,6 +46,19 @@ class ModelConfig(BaseModel):
     #: back to the scan's own grid after it, so scanners with other spacings show it lesions at the scale it
     #: learned; ``None`` feeds voxels as they are (2D images, models trained that way)
     target_spacing: tuple[float, ...] | None = None
+    #: normalisation layers of the U-Net
+    norm: Literal["instance", "batch"] = "instance"
+    #: how a colour 2D image becomes the one input channel: ``gray`` (luminance, PIL's "L") or one of its bands;
+    #: grey-level images and 3D scans are read as they are whatever this says
+    color: Literal["gray", "red", "green", "blue"] = "gray"
+    #: contrast-limited adaptive histogram equalisation before the z-score (2D only): clip limit relative to the
+    #: mean bin count (OpenCV's convention, 2-3 is usual) on a ``clahe_tiles`` x ``clahe_tiles`` grid; ``None``: off
+    clahe: float | None = Field(None, gt=0)
+    clahe_tiles: int = Field(8, ge=1)
+    #: foreground probability from which a pixel is labelled (one-label models); ``None``: arg-max over classes
+    threshold: float | None = Field(None, gt=0, lt=1)
+    #: overlap of the sliding-window tiles at inference (fraction of the patch)
+    overlap: float = Field(0.25, ge=0, lt=1)
     concepts: dict[str, Concept] = Field(default_factory=dict)  # label name -> the Disease/Anatomy it names
     training: dict[str, object] = Field(default_factory=dict)  # provenance: data, epochs, validation scores
 
@@ -64,6 +82,10 @@ class ModelConfig(BaseModel):
         if self.target_spacing is not None and (len(self.target_spacing) != self.dims
                                                 or any(not (v > 0) for v in self.target_spacing)):
             raise ValueError(f"target_spacing {self.target_spacing} must have {self.dims} positive sizes (mm)")
+        if self.clahe is not None and self.dims != 2:
+            raise ValueError("clahe applies to 2D images only")
+        if self.threshold is not None and len(self.label_names) != 1:
+            raise ValueError("threshold applies to one-label models only (several labels are split by arg-max)")
         if unknown := set(self.concepts) - set(self.label_names):
             raise ValueError(f"concepts name unknown label(s) {sorted(unknown)}; labels: {list(self.label_names)}")
         return self
@@ -73,18 +95,14 @@ class ModelConfig(BaseModel):
         return len(self.label_names) + 1
 
 
-def build_network(cfg: ModelConfig) -> "torch.nn.Module":
-    from monai.networks.nets import UNet
-
+def build_network(cfg: ModelConfig) -> torch.nn.Module:
     return UNet(spatial_dims=cfg.dims, in_channels=cfg.in_channels, out_channels=cfg.out_channels,
-                channels=cfg.channels, strides=cfg.strides, num_res_units=cfg.num_res_units, norm="INSTANCE")
+                channels=cfg.channels, strides=cfg.strides, num_res_units=cfg.num_res_units,
+                norm=cfg.norm.upper())
 
 
-def save_model(net: "torch.nn.Module", cfg: ModelConfig, out_dir: str | Path, fp16: bool = True) -> Path:
+def save_model(net: torch.nn.Module, cfg: ModelConfig, out_dir: str | Path, fp16: bool = True) -> Path:
     """Write weights (fp16 by default: half the size, no measurable loss for this network) and config."""
-    import torch
-    from safetensors.torch import save_file
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     dtype = torch.float16 if fp16 else torch.float32
@@ -105,11 +123,9 @@ def load_config(model_dir: str | Path) -> ModelConfig:
         raise InputError(f"{path}: invalid model config: {err}") from None
 
 
-def load_model(model_dir: str | Path, device: "str | torch.device | None" = None
-               ) -> tuple["torch.nn.Module", ModelConfig]:
+def load_model(model_dir: str | Path, device: str | torch.device | None = None
+               ) -> tuple[torch.nn.Module, ModelConfig]:
     """Rebuild the network from ``config.json`` and load ``model.safetensors`` (cast to float32)."""
-    from safetensors.torch import load_file
-
     cfg = load_config(model_dir)
     weights = Path(model_dir) / WEIGHTS_FILE
     if not weights.is_file():
@@ -124,22 +140,56 @@ def load_model(model_dir: str | Path, device: "str | torch.device | None" = None
     return net, cfg
 
 
-def resolve_device(device: "str | torch.device | None" = None) -> "torch.device":
-    import torch
-
-    if device is None:
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    dev = torch.device(device)
-    if dev.type == "cuda" and not torch.cuda.is_available():
-        raise InputError(f"device={device!r} asked for, but CUDA is not available")
-    return dev
-
-
 def normalize(image: np.ndarray) -> np.ndarray:
-    """Z-score intensity normalisation, the same transform training applies (MONAI NormalizeIntensity)."""
-    from monai.transforms import NormalizeIntensity
-
+    """Z-score intensity normalisation (MONAI NormalizeIntensity)."""
     return np.asarray(NormalizeIntensity()(image.astype(np.float32)), dtype=np.float32)
+
+
+def preprocess(image: np.ndarray, cfg: ModelConfig) -> np.ndarray:
+    """What the network sees of an image (spatial axes only), the same in training and inference: CLAHE when the
+    config asks for it, then the z-score."""
+    if cfg.clahe is not None:
+        image = clahe(image, clip_limit=cfg.clahe, tiles=cfg.clahe_tiles)
+    return normalize(image)
+
+
+def clahe(image: np.ndarray, clip_limit: float = 2.0, tiles: int = 8, bins: int = 256) -> np.ndarray:
+    """Contrast-limited adaptive histogram equalisation of a 2D image, values in [0, 1].
+
+    The image is rescaled to ``bins`` grey levels; each of ``tiles`` x ``tiles`` tiles gets the equalising map of
+    its histogram clipped at ``clip_limit`` times the mean bin count (the excess spread over all bins, as OpenCV
+    does), and every pixel blends the maps of the four nearest tile centres bilinearly.
+    """
+    x = np.asarray(image, dtype=np.float32)
+    if x.ndim != 2:
+        raise InputError(f"clahe needs a 2D image, got shape {x.shape}")
+    lo, hi = float(x.min()), float(x.max())
+    if hi <= lo:
+        return np.zeros_like(x)
+    q = np.clip(np.rint((x - lo) / (hi - lo) * (bins - 1)), 0, bins - 1).astype(np.int64)
+    h, w = q.shape
+    th, tw = math.ceil(h / tiles), math.ceil(w / tiles)
+    qp = np.pad(q, ((0, th * tiles - h), (0, tw * tiles - w)), mode="symmetric")
+    blocks = qp.reshape(tiles, th, tiles, tw).transpose(0, 2, 1, 3).reshape(tiles * tiles, th * tw)
+    offsets = (np.arange(tiles * tiles) * bins)[:, None]
+    hist = np.bincount((blocks + offsets).ravel(), minlength=tiles * tiles * bins).reshape(tiles * tiles, bins)
+    limit = max(clip_limit * th * tw / bins, 1.0)
+    excess = np.clip(hist - limit, 0, None).sum(axis=1, keepdims=True)
+    cdf = np.cumsum(np.minimum(hist, limit) + excess / bins, axis=1)
+    maps = (cdf / cdf[:, -1:]).reshape(tiles, tiles, bins).astype(np.float32)
+
+    def axis(n: int, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        pos = (np.arange(n) + 0.5) / size - 0.5  # in tile units, 0 at the first tile's centre
+        i0 = np.clip(np.floor(pos), 0, tiles - 1).astype(np.int64)
+        i1 = np.minimum(i0 + 1, tiles - 1)
+        return i0, i1, np.clip(pos - i0, 0, 1).astype(np.float32)
+
+    y0, y1, wy = axis(h, th)
+    x0, x1, wx = axis(w, tw)
+    y0, y1, wy = y0[:, None], y1[:, None], wy[:, None]
+    top = maps[y0, x0, q] * (1 - wx) + maps[y0, x1, q] * wx
+    bottom = maps[y1, x0, q] * (1 - wx) + maps[y1, x1, q] * wx
+    return (top * (1 - wy) + bottom * wy).astype(np.float32)
 
 
 def resampled_shape(shape: tuple[int, ...], spacing: tuple[float, ...], target: tuple[float, ...]) -> tuple[int, ...]:
@@ -150,9 +200,6 @@ def resampled_shape(shape: tuple[int, ...], spacing: tuple[float, ...], target: 
 def resample(array: np.ndarray, shape: tuple[int, ...], *, labels: bool = False) -> np.ndarray:
     """``array`` (spatial axes, or channels first then spatial) on a grid of ``shape``: linear interpolation for
     intensities and probabilities, nearest neighbour for ``labels``."""
-    import torch
-    from torch.nn.functional import interpolate
-
     spatial = len(shape)
     x = torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32))
     x = x[None, None] if x.ndim == spatial else x[None]
@@ -163,19 +210,20 @@ def resample(array: np.ndarray, shape: tuple[int, ...], *, labels: bool = False)
     return (out[0] if np.asarray(array).ndim == spatial else out).numpy()
 
 
-def predict_probabilities(net: "torch.nn.Module", cfg: ModelConfig, image: np.ndarray,
-                          device: "str | torch.device | None" = None, overlap: float = 0.25,
-                          sw_batch_size: int = 2, spacing: tuple[float, ...] | None = None) -> np.ndarray:
+def predict_probabilities(net: torch.nn.Module, cfg: ModelConfig, image: np.ndarray,
+                          device: str | torch.device | None = None, overlap: float | None = None,
+                          sw_batch_size: int | None = None, spacing: tuple[float, ...] | None = None) -> np.ndarray:
     """Softmax probabilities ``(labels + 1, *image.shape)`` by sliding-window inference over ``cfg.patch_size``.
 
     With a ``cfg.target_spacing`` and the image's ``spacing`` (mm), the image is resampled to the model's spacing
     first and the probabilities back to the image's grid, so sizes in mm of the result do not depend on the
     scanner's spacing. Images smaller than the patch are padded and cropped back by MONAI; larger ones are tiled
-    with Gaussian-weighted blending so tile seams do not show in the mask. AMP (fp16) is used on CUDA.
+    with Gaussian-weighted blending so tile seams do not show in the mask (``overlap``: the config's unless given;
+    ``sw_batch_size``: tiles per forward pass, 2 for 3D and 32 for 2D unless given). The image goes through
+    :func:`preprocess` first. AMP (fp16) is used on CUDA.
     """
-    import torch
-    from monai.inferers import sliding_window_inference
-
+    overlap = cfg.overlap if overlap is None else overlap
+    sw_batch_size = sw_batch_size or (2 if cfg.dims == 3 else 32)
     if image.ndim != cfg.dims:
         raise InputError(f"model {cfg.name} segments {cfg.dims}D images, got a {image.ndim}D image "
                          f"of shape {image.shape}")
@@ -186,7 +234,7 @@ def predict_probabilities(net: "torch.nn.Module", cfg: ModelConfig, image: np.nd
                                           resample(image, work), device, overlap, sw_batch_size)
             return resample(probs, tuple(image.shape))
     dev = resolve_device(device) if device is not None else next(net.parameters()).device
-    x = torch.from_numpy(normalize(image))[None, None].to(dev)
+    x = torch.from_numpy(preprocess(image, cfg))[None, None].to(dev)
     with torch.inference_mode(), torch.autocast(device_type="cuda", dtype=torch.float16,
                                                 enabled=dev.type == "cuda"):
         logits = sliding_window_inference(x, roi_size=cfg.patch_size, sw_batch_size=sw_batch_size,
@@ -194,6 +242,11 @@ def predict_probabilities(net: "torch.nn.Module", cfg: ModelConfig, image: np.nd
     return torch.softmax(logits.float(), dim=1)[0].cpu().numpy()
 
 
-def probabilities_to_mask(probs: np.ndarray) -> np.ndarray:
-    """Label map (uint8) by arg-max over the class axis."""
+def probabilities_to_mask(probs: np.ndarray, threshold: float | None = None) -> np.ndarray:
+    """Label map (uint8): arg-max over the class axis, or with a ``threshold`` (one-label models: background and
+    foreground) foreground wherever its probability reaches it."""
+    if threshold is not None:
+        if probs.shape[0] != 2:
+            raise InputError(f"a threshold needs background/foreground probabilities, got {probs.shape[0]} classes")
+        return (probs[1] >= threshold).astype(np.uint8)
     return np.argmax(probs, axis=0).astype(np.uint8)

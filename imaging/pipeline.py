@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
+from medkg.imaging.findings import DEFAULT_CONCEPTS, extract_findings
+from medkg.imaging.io import content_uid, load_image, save_mask
+from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
 from medkg.kg.errors import InputError
 from medkg.kg.models import Finding, ImagingStudy, Patient
 from medkg.kg.pseudonym import Pseudonymizer
-from medkg.imaging.findings import DEFAULT_CONCEPTS, extract_findings
-from medkg.imaging.io import content_uid, load_image, save_mask
+from medkg.kg.store import connect
 
 
 @dataclass
@@ -51,12 +53,10 @@ def segment(image: str | Path, model_dir: str | Path, out: str | Path, *, patien
     findings go to ``store`` (or a new :func:`medkg.kg.store.connect`); re-segmenting a study replaces its findings.
     Components under ``min_voxels`` are dropped as noise.
     """
-    from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
-
     net, cfg = load_model(model_dir, device)
-    scan = load_image(image, dims=cfg.dims, spacing_2d=spacing_2d)
+    scan = load_image(image, dims=cfg.dims, spacing_2d=spacing_2d, color=cfg.color)
     probs = predict_probabilities(net, cfg, scan.array, device, spacing=scan.spacing)
-    mask = probabilities_to_mask(probs)
+    mask = probabilities_to_mask(probs, cfg.threshold)
     mask_path = save_mask(mask, scan, out)
     pid, uid, when = (patient_id or scan.patient_id, study_uid or scan.study_uid or content_uid(scan.path),
                       study_date or scan.date)
@@ -95,7 +95,5 @@ def write_study(study: ImagingStudy, findings: list[Finding], store=None) -> Non
     if store is not None:
         store.add_imaging_study(patient, study, findings)
         return
-    from medkg.kg.store import connect
-
     with connect() as st:
         st.add_imaging_study(patient, study, findings)

@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
+from medkg.imaging.io import Scan, save_mask, save_nifti
 from medkg.kg.errors import InputError
 
 
@@ -122,8 +124,6 @@ def write_dataset(out: str | Path, n: int = 8, dims: int = 3, shape: tuple[int, 
     3D cases are NIfTI (image as int16 "HU-like" values to keep files small), 2D cases PNG. With
     ``anisotropic`` each 3D case gets a random slice spacing between 1 and 2.5 mm.
     """
-    from medkg.imaging.io import save_mask, save_nifti, Scan
-
     if n < 1:
         raise InputError(f"n must be at least 1, got {n}")
     if dims not in (2, 3):
@@ -148,8 +148,6 @@ def write_dataset(out: str | Path, n: int = 8, dims: int = 3, shape: tuple[int, 
             like = Scan(case.image, case.spacing, case.affine, img_path, "nifti")
             mask_path = save_mask(case.mask, like, out / "masks" / f"{name}.nii.gz")
         else:
-            from PIL import Image
-
             img_path = out / "images" / f"{name}.png"
             Image.fromarray(np.clip(case.image * 255, 0, 255).astype(np.uint8)).save(img_path)
             like = Scan(case.image, case.spacing, case.affine, img_path, "2d")
@@ -170,8 +168,6 @@ DEMO_SEED = 3
 
 def write_demo_scan(out_dir: str | Path) -> tuple[Path, Path]:
     """Write ``demo_scan.nii.gz`` (int16) and ``demo_scan_lesions.json`` (ground truth) into ``out_dir``."""
-    from medkg.imaging.io import save_nifti
-
     out = Path(out_dir)
     case = make_case(DEMO_SHAPE, spacing=DEMO_SPACING, n_lesions=3, radius_mm=(5.0, 10.0), seed=DEMO_SEED)
     scan = save_nifti(np.round(case.image * 1000), case.affine, out / "demo_scan.nii.gz", dtype=np.int16)
