@@ -23,16 +23,7 @@ from medkg.imaging.model import (
 )
 from medkg.imaging.train import DEFAULTS, best_threshold, resolve_settings, validate_scores
 from medkg.kg.errors import InputError
-
-runner = CliRunner()
-
-
-def _invoke(*args: str) -> str:
-    res = runner.invoke(app, ["imaging", *args])
-    if res.exception and not isinstance(res.exception, SystemExit):
-        raise res.exception
-    assert res.exit_code == 0, res.output
-    return res.output
+from tests.imaging.test_cli import _invoke
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +205,7 @@ def test_evaluate_and_segment_use_the_tuned_threshold(recipe_model, vessels, tmp
 
 
 def test_init_from_needs_the_same_norm(recipe_model, vessels, tmp_path):
-    res = runner.invoke(app, ["imaging", "train", "--images", str(vessels / "images"), "--masks",
+    res = CliRunner().invoke(app, ["imaging", "train", "--images", str(vessels / "images"), "--masks",
                               str(vessels / "masks"), "--out", str(tmp_path / "m"), "--epochs", "1",
                               "--channels", "4,8", "--patch", "32", "--norm", "instance", "--init",
                               str(recipe_model), "--threads", "1"])
