@@ -76,13 +76,12 @@ def ingest(files: Annotated[list[Path], typer.Argument(help="triples JSONL files
            loaders: Annotated[int, typer.Option(min=1, help="part files of a folder loaded at once")] = 4,
            store: StoreOpt = None) -> None:
     """Load triples (JSON lines) into the graph; bad lines go to FILE.quarantine.jsonl and the rest loads."""
-    from medkg.kg.ingest import ingest_folder, ingest_jsonl
+    from medkg.kg.ingest import ingest_path
     from medkg.kg.store import connect
 
     with connect(store) as s:
         for f in files:
-            reports = (ingest_folder(s, f, loaders=loaders, batch_size=batch_size) if f.is_dir()
-                       else [ingest_jsonl(s, f, batch_size=batch_size)])
+            reports = ingest_path(s, f, loaders=loaders, batch_size=batch_size)
             loaded = sum(r.loaded for r in reports)
             facts = sum(r.fusion.facts for r in reports)
             qualified = sum(r.fusion.qualified for r in reports)

@@ -88,16 +88,20 @@ def ingest_jsonl(store, path: str | Path, quarantine: str | Path | None = None,
     return IngestReport(str(path), fusion.triples, bad, str(qpath) if bad else None, fusion)
 
 
+def ingest_path(store, path: str | Path, *, loaders: int = 4, batch_size: int = 5000) -> list[IngestReport]:
+    """One triples file (one report) or a folder of part files written by sharded extraction (one per part)."""
+    path = Path(path)
+    if path.is_dir():
+        return ingest_folder(store, path, loaders=loaders, batch_size=batch_size)
+    return [ingest_jsonl(store, path, batch_size=batch_size)]
+
+
 def ingest(paths: str | Path | list[str | Path], *, store: str | None = None, loaders: int = 4,
            batch_size: int = 5000) -> list[IngestReport]:
     """Load triples files (JSON lines) or folders of part files into the configured store, one report each."""
-    reports: list[IngestReport] = []
     with connect(store) as s:
-        for path in [paths] if isinstance(paths, (str, Path)) else paths:
-            path = Path(path)
-            reports += (ingest_folder(s, path, loaders=loaders, batch_size=batch_size) if path.is_dir()
-                        else [ingest_jsonl(s, path, batch_size=batch_size)])
-    return reports
+        return [report for path in ([paths] if isinstance(paths, (str, Path)) else paths)
+                for report in ingest_path(s, path, loaders=loaders, batch_size=batch_size)]
 
 
 # -------------------------------------------------------------------------------------------- sharded outputs

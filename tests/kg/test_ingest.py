@@ -7,7 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+import medkg
 from medkg.cli import app
+from medkg.kg.errors import InputError
 from medkg.kg.ingest import ingest_jsonl
 from medkg.kg.models import Concept, Provenance, Triple
 
@@ -168,3 +170,15 @@ def test_ingest_command_takes_a_sharded_folder(graph_store, tmp_path):
     assert res.exit_code == 0, res.output
     assert "(2 part files): 3 triples loaded" in res.output
     assert graph_store.query("MATCH ()-[f:TREATS]->() RETURN count(f) AS n") == [{"n": 3}]  # in this store
+
+
+def test_the_python_api_ingest_loads_files_quarantines_bad_lines_and_reruns_as_a_no_op(graph_store, tmp_path):
+    path = tmp_path / "triples.jsonl"
+    path.write_text("\n".join([_triple(1).model_dump_json(), "{not json", _triple(2).model_dump_json()]) + "\n")
+    [first] = medkg.ingest(path, store=graph_store.backend.name)
+    assert (first.loaded, first.quarantined) == (2, 1) and first.fusion.evidence_added == 2
+    counts = graph_store.counts()
+    [again] = medkg.ingest([str(path)], store=graph_store.backend.name)
+    assert (again.loaded, again.fusion.evidence_added) == (2, 0) and graph_store.counts() == counts
+    with pytest.raises(InputError, match="no such triples file"):
+        medkg.ingest(tmp_path / "missing.jsonl", store=graph_store.backend.name)
