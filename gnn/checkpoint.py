@@ -6,8 +6,8 @@ hyper-parameters, graph source, training settings), ``ids.json.gz`` (concept ids
 the model never saw), after evaluation ``metrics.json``, and for models of the shipped prior ``states.safetensors``
 (the final states of the task's source and target nodes on the full prior graph, so scoring needs no forward pass). The shipped defaults live in ``gnn/models/<task>/``.
 
-A path-model checkpoint (``"kind": "paths"`` in ``config.json``, :mod:`medkg.gnn.paths`) holds ``paths.json`` (metapaths,
-feature scaling, regression weights) instead of weights, and for the prior ``scores.safetensors``: the score of
+A path-model checkpoint (``"kind": "paths"`` in ``config.json``, :mod:`medkg.gnn.paths`) holds ``paths.json``
+(metapaths, feature scaling, regression weights) instead of weights, and for the prior ``scores.safetensors``: the score of
 every source–target pair of the prior, so ``score`` needs neither the graph nor the features.
 """
 

@@ -257,8 +257,8 @@ def evaluate_all_pairs(task: str | Task = "treats", *, graph: GraphData | None =
 
     Every method sees the same graph without the held-out edges and scores the same universe (every node of the
     source type × every node of the target type, isolated ones included): the path model (DWPC + logistic
-    regression, :mod:`medkg.gnn.paths`), the degree prior, the GNN (trained with the shipped settings on the split) and a
-    KGE (DistMult). ``graph`` defaults to the whole Hetionet prior with every compound and disease.
+    regression, :mod:`medkg.gnn.paths`), the degree prior, the GNN (trained with the shipped settings on the split)
+    and a KGE (DistMult). ``graph`` defaults to the whole Hetionet prior with every compound and disease.
     """
     unknown = [m for m in methods if m not in ALL_PAIRS_METHODS]
     if unknown:

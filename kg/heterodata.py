@@ -1,7 +1,7 @@
 """Typed edge rows → PyG ``HeteroData`` with id maps both ways.
 
-One builder serves every graph source: the shipped Hetionet prior (:func:`medkg.gnn.data.prior_rows`), the fused graph exported
-from the store (:func:`medkg.kg.export.iter_fact_edges`), or rows made by hand in a test. A row is
+One builder serves every graph source: the edges of the shipped Hetionet prior (:func:`medkg.kg.prior.read_edges`),
+the fused graph exported from the store (:func:`medkg.kg.export.iter_fact_edges`), or rows made by hand in a test. A row is
 ``(source_label, source_id, rel, target_label, target_id)`` (labels/relations as strings or the ``medkg.kg.schema``
 enums) or any object with those attributes, such as :class:`medkg.kg.prior.PriorEdge`.
 

@@ -551,8 +551,8 @@ class GraphStore:
         Each row: ``source_label, source_id, target_label, target_id, score, rank``. Predictions have their own
         relationship types (``PREDICTED_*``), so asserted facts and model output never mix.
 
-        The replacement is atomic for readers that filter with :func:`medkg.kg.cypher.current_prediction`: the new set is
-        written in batches as a new run, invisible, then one small write makes it the current run, then the old
+        The replacement is atomic for readers that filter with :func:`medkg.kg.cypher.current_prediction`: the new
+        set is written in batches as a new run, invisible, then one small write makes it the current run, then the old
         run is deleted in batches; wherever a failure stops it, readers see the whole old set or the whole new one
         (the next call deletes what it left). One transaction for both sets would not do: at 212k rows it outgrows
         the transaction memory of a Neo4j with a 1 GiB heap. One writer per model at a time.

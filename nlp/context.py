@@ -24,8 +24,8 @@ present illness" are not past history; "past medical history is significant for 
 When cues of several kinds reach one mention, the strongest wins: negated > family > hypothetical > possible >
 historical (so "no history of stroke" is negated, and "possible history of seizures" possible).
 
-The rules are data (``nlp/data/context_rules.json``, :class:`ContextRules`); the cue lists follow the spirit of ConText / negspacy's clinical termsets but are
-shorter and tested case by case (``tests/nlp/test_context.py``).
+The rules are data (``nlp/data/context_rules.json``, :class:`ContextRules`); the cue lists follow the spirit of
+ConText / negspacy's clinical termsets but are shorter and tested case by case (``tests/nlp/test_context.py``).
 """
 
 from __future__ import annotations
@@ -293,5 +293,6 @@ def default_context() -> ConText:
 
 
 def assert_spans(sentence: str, spans: Sequence[tuple[int, int]]) -> list[Assertion]:
-    """Assertions of ``(start, end)`` spans of one sentence with the default rules (used by :mod:`medkg.nlp.relations`)."""
+    """Assertions of ``(start, end)`` spans of one sentence with the default rules (used by
+    :mod:`medkg.nlp.relations`)."""
     return default_context().assert_spans(sentence, spans)

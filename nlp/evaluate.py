@@ -215,8 +215,8 @@ def pipeline_predictor(nlp: Any = None, batch_size: int = 64) -> Predictor:
 def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int = 64) -> dict[str, Any]:
     """Mentions of whole documents (title + " " + abstract) against PubTator mention lines.
 
-    The full pipeline (:func:`medkg.nlp.spacy_components.load`) runs on each document; a predicted entity is correct when
-    its character offsets and its type (a medkg label counts as the gold type it aliases, :data:`GOLD_ALIASES`;
+    The full pipeline (:func:`medkg.nlp.spacy_components.load`) runs on each document; a predicted entity is correct
+    when its character offsets and its type (a medkg label counts as the gold type it aliases, :data:`GOLD_ALIASES`;
     corpus types as :data:`medkg.nlp.evaluate_relations.MENTION_TYPES` maps them, NCBI-disease's four are Disease) equal
     a gold mention's. Per gold type and micro P/R/F1, plus
     normalization accuracy@1 over the gold mentions found: the entity's concept id or one of its xrefs equals one

@@ -1,8 +1,8 @@
 """Readers for the formats biomedical literature comes in: PubMed/MEDLINE XML, BioC XML and JSON, PubTator.
 
 Each reader streams one file and yields :class:`LiteratureRow` objects: a record number, the record as the
-columns :mod:`medkg.nlp.extract` understands (``id``, ``text``, ``note_type`` and metadata) or the reason it cannot be one,
-and the bytes its resume key is made from. Every record is marked as literature (``note_type`` ``abstract`` or
+columns :mod:`medkg.nlp.records` understands (``id``, ``text``, ``note_type`` and metadata) or the reason it
+cannot be one, and the bytes its resume key is made from. Every record is marked as literature (``note_type`` ``abstract`` or
 ``article``), which :mod:`medkg.nlp.privacy` leaves un-de-identified, so the text medkg extracts from is exactly the
 text built here and every offset in a triple's provenance points into it:
 

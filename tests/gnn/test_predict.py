@@ -1,5 +1,4 @@
 import csv
-import warnings
 from pathlib import Path
 
 import pytest
