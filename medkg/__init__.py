@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 
 # The entry points are resolved on first use: ``import medkg`` (and so every ``medkg`` console command, whose
 # module lives in this package) would otherwise import torch, spaCy and transformers before doing anything,
-# ~3 s, where ``medkg --help`` takes 0.3 s.
+# ~4 s, where ``medkg --help`` takes 0.2 s.
 _EXPORTS = {
     "connect": "medkg.kg.store",
     "query": "medkg.kg.store",

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from importlib import resources
 
+import pytest
 import spacy
 
-from medkg.nlp.context import RULES_FILE
+from medkg.kg.errors import InputError
+from medkg.nlp.context import RULES_FILE, ContextRules
 from medkg.nlp.spacy_components import load
 
 SAMPLES = resources.files("medkg.kg") / "data" / "samples"
@@ -94,3 +96,14 @@ def test_components_declare_what_they_assign_and_require():
     assert "span._.assertion" in assigns["medkg_context"]
     assert "doc._.relations" in assigns["medkg_relations"]
     assert "span._.concept" in assigns["medkg_linker"]
+
+
+def test_a_broken_rules_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / RULES_FILE
+    bad.write_text('{"cues": [{"phrases": ["no"], "assertion": "negated", "direction": "sideways"}], "pseudo": [], '
+                   '"terminators": [], "family_sections": [], "past_sections": []}')
+    with pytest.raises(InputError, match="unknown cue direction 'sideways'; valid: forward, backward, both, value"):
+        ContextRules.load(bad)
+    bad.write_text("{not json")
+    with pytest.raises(InputError, match="not a medkg ConText rules file"):
+        ContextRules.load(bad)
