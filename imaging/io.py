@@ -1,5 +1,9 @@
 """Reading scans and masks, and writing masks back in the scan's geometry.
 
+Decoding is MONAI's (``NibabelReader``, ``PydicomReader``, ``PILReader``: the readers behind ``LoadImage``); this
+module adds what a clinical input needs around them: the size checked on the header before any pixel is decoded,
+one DICOM series per folder with evenly spaced slices, errors that name the file, and the study's metadata.
+
 Every reader returns a :class:`Scan`: a float32 array of the spatial dimensions only, the voxel spacing in mm and
 an affine that maps voxel indices to world coordinates in mm. Conventions:
 
@@ -15,7 +19,7 @@ Masks hold integer labels (0 = background). A binary mask stored as 0/255 (usual
 from __future__ import annotations
 
 import hashlib
-import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -23,11 +27,13 @@ from pathlib import Path
 import nibabel as nib
 import numpy as np
 import pydicom
+from monai.data import NibabelReader, PILReader, PydicomReader
 from PIL import Image, UnidentifiedImageError
 from pydicom.errors import InvalidDicomError
 
 from medkg.kg.errors import InputError
 from medkg.kg.files import make_private
+from medkg.kg.settings import get_settings
 
 #: Largest image read, in voxels (``MEDKG_MAX_VOXELS`` or ``max_voxels`` changes it): 512³ float32 is 0.5 GB, and
 #: the header's size is checked before any pixel data is read, so a 74-byte file that declares 1500³ voxels is
@@ -122,17 +128,9 @@ def load_image(path: str | Path, dims: int | None = None, spacing_2d: tuple[floa
 
 
 def voxel_budget() -> int:
-    """The largest image read, in voxels: ``MEDKG_MAX_VOXELS`` when set, else :data:`MAX_VOXELS`."""
-    raw = os.environ.get("MEDKG_MAX_VOXELS", "").strip()
-    if not raw:
-        return MAX_VOXELS
-    try:
-        value = int(raw.replace("_", ""))
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise InputError(f"MEDKG_MAX_VOXELS must be a positive integer, got {raw!r}")
-    return value
+    """The largest image read, in voxels: the ``max_voxels`` setting (``MEDKG_MAX_VOXELS``), else
+    :data:`MAX_VOXELS`."""
+    return get_settings().max_voxels or MAX_VOXELS
 
 
 def _check_size(path: Path, shape: tuple[int, ...], budget: int) -> None:
@@ -235,13 +233,14 @@ def content_uid(path: Path) -> str:
 
 
 def _load_nifti(path: Path, budget: int) -> Scan:
+    reader = NibabelReader()
     try:
-        img = nib.load(str(path))  # the header only: pixel data is read below
+        img = reader.read(str(path))  # the header only: pixel data is read below
     except Exception as err:  # nibabel raises several unrelated types for broken files
         raise InputError(f"{path}: cannot read as NIfTI ({type(err).__name__}: {err})") from None
     _check_size(path, tuple(img.shape), budget)
     try:
-        data = np.asarray(img.dataobj, dtype=np.float32)
+        data, meta = reader.get_data(img)
     except Exception as err:
         raise InputError(f"{path}: cannot read as NIfTI ({type(err).__name__}: {err})") from None
     zooms = tuple(float(z) for z in img.header.get_zooms())
@@ -251,26 +250,37 @@ def _load_nifti(path: Path, budget: int) -> Scan:
         data = data[..., 0]
     if data.ndim not in (2, 3):
         raise InputError(f"{path}: expected a 2D or 3D image, got {data.ndim}D with shape {data.shape}")
-    affine = np.asarray(img.affine, dtype=np.float64)
+    affine = np.asarray(meta["affine"], dtype=np.float64)
     spacing = tuple(float(np.linalg.norm(affine[:3, i])) for i in range(data.ndim))
     if data.ndim == 2:
         affine = np.diag([spacing[0], spacing[1], 1.0])
     if any(s <= 0 for s in spacing):
         spacing = zooms[: data.ndim]
-    return Scan(data, spacing, affine, path, "nifti")
+    return Scan(np.asarray(data, dtype=np.float32), spacing, affine, path, "nifti")
+
+
+def _to_channel(color: str) -> Callable[[Image.Image], Image.Image]:
+    """How a 2D image becomes the one channel medkg reads (see :func:`load_image`)."""
+    def convert(im: Image.Image) -> Image.Image:
+        if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+            return im  # 16-bit and float images keep their values
+        if color != "gray" and im.mode not in ("L", "LA", "1"):
+            return im.convert("RGB").getchannel(color[0].upper())
+        return im.convert("L")
+
+    return convert
 
 
 def _load_2d(path: Path, spacing: tuple[float, float] | None, budget: int, color: str = "gray") -> Scan:
+    reader = PILReader(converter=_to_channel(color), reverse_indexing=False)  # (row, column) as PIL gives it
     try:
-        with Image.open(path) as im:  # reads the header; pixels are decoded on first access
+        im = reader.read(str(path))  # the header; pixels are decoded on first access
+        try:
             _check_size(path, tuple(im.size), budget)
             im.seek(0)  # first frame of a GIF/multi-page TIFF
-            if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-                arr = np.asarray(im, dtype=np.float32)
-            elif color != "gray" and im.mode not in ("L", "LA", "1"):
-                arr = np.asarray(im.convert("RGB").getchannel(color[0].upper()), dtype=np.float32)
-            else:
-                arr = np.asarray(im.convert("L"), dtype=np.float32)
+            arr, _ = reader.get_data(im)
+        finally:
+            im.close()
     except (UnidentifiedImageError, OSError, ValueError) as err:
         raise InputError(f"{path}: cannot read as an image ({err})") from None
     if arr.ndim != 2:
@@ -278,76 +288,68 @@ def _load_2d(path: Path, spacing: tuple[float, float] | None, budget: int, color
     sp = tuple(float(s) for s in (spacing or (1.0, 1.0)))
     if len(sp) != 2 or min(sp) <= 0:
         raise InputError(f"spacing_2d must be two positive numbers, got {spacing!r}")
-    return Scan(arr, sp, np.diag([sp[0], sp[1], 1.0]), path, "2d")
+    return Scan(np.asarray(arr, dtype=np.float32), sp, np.diag([sp[0], sp[1], 1.0]), path, "2d")
 
 
 def _load_dicom_series(folder: Path, budget: int) -> Scan:
-    """Read one DICOM series from a folder: slices sorted along the slice normal, geometry from the headers."""
+    """Read one DICOM series from a folder with MONAI's ``PydicomReader`` (slices sorted along the slice normal,
+    rescale slope/intercept applied, LPS affine converted to RAS+), after checks that name the file at fault: every
+    file is DICOM with pixel data, one series, within the voxel budget, evenly spaced slices."""
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     if not files:
         raise InputError(f"{folder}: folder is empty; expected a DICOM series")
-    slices = []
-    for f in files:
-        try:
-            ds = pydicom.dcmread(str(f))
-        except (InvalidDicomError, OSError, EOFError) as err:
-            raise InputError(f"{f}: not a DICOM file ({err})") from None
+    for f in files:  # the reader skips a non-DICOM file with a warning; here it is an error that names it
+        if not pydicom.misc.is_dicom(str(f)):
+            raise InputError(f"{f}: not a DICOM file (no DICM preamble)")
+    reader = PydicomReader()
+    try:
+        read = reader.read(str(folder))
+    except (InvalidDicomError, OSError, EOFError) as err:
+        raise InputError(f"{folder}: not a DICOM series ({err})") from None
+    slices = read if isinstance(read, list) else [read]
+    if len(slices) != len(files):
+        raise InputError(f"{folder}: {len(files) - len(slices)} of {len(files)} files could not be read as DICOM")
+    for ds in slices:
         if "PixelData" not in ds:
-            raise InputError(f"{f}: DICOM file has no pixel data")
-        slices.append(ds)
+            raise InputError(f"{ds.filename}: DICOM file has no pixel data")
     first = slices[0]
     _check_size(folder, (int(getattr(first, "Columns", 0) or 0), int(getattr(first, "Rows", 0) or 0),
                          len(slices) * max(1, int(getattr(first, "NumberOfFrames", 1) or 1))), budget)
     series = {str(getattr(ds, "SeriesInstanceUID", "")) for ds in slices}
     if len(series) > 1:
         raise InputError(f"{folder}: holds {len(series)} DICOM series; put one series per folder")
-    first = slices[0]
-    try:
-        orient = np.asarray(first.ImageOrientationPatient, dtype=np.float64)
-        row_dir, col_dir = orient[:3], orient[3:]
-    except AttributeError:
-        row_dir, col_dir = np.array([1.0, 0, 0]), np.array([0, 1.0, 0])
-    normal = np.cross(row_dir, col_dir)
-    if all(hasattr(ds, "ImagePositionPatient") for ds in slices):
-        slices.sort(key=lambda ds: float(np.dot(normal, np.asarray(ds.ImagePositionPatient, dtype=float))))
-    else:
-        slices.sort(key=lambda ds: int(getattr(ds, "InstanceNumber", 0)))
-    try:
-        arrays = [ds.pixel_array.astype(np.float32) * float(getattr(ds, "RescaleSlope", 1))
-                  + float(getattr(ds, "RescaleIntercept", 0)) for ds in slices]
-    except Exception as err:  # pixel decoding errors come from several handlers
-        raise InputError(f"{folder}: cannot decode DICOM pixel data ({type(err).__name__}: {err})") from None
-    shapes = {a.shape for a in arrays}
-    if len(shapes) != 1 or arrays[0].ndim != 2:
-        raise InputError(f"{folder}: DICOM slices differ in size or are not 2D: {sorted(shapes)}")
-    # (rows, cols, slices) -> (cols, rows, slices): index i runs along the row direction as in the affine
-    vol = np.stack(arrays, axis=-1).transpose(1, 0, 2)
-    row_spacing, col_spacing = (float(v) for v in getattr(first, "PixelSpacing", (1.0, 1.0)))
-    if len(slices) > 1 and hasattr(first, "ImagePositionPatient"):
-        positions = np.array([np.dot(normal, np.asarray(ds.ImagePositionPatient, dtype=float)) for ds in slices])
-        gaps = np.diff(positions)
+    if len(slices) > 1 and all(hasattr(ds, "ImagePositionPatient") for ds in slices):
+        try:
+            orient = np.asarray(first.ImageOrientationPatient, dtype=np.float64)
+        except AttributeError:
+            orient = np.array([1.0, 0, 0, 0, 1.0, 0])
+        normal = np.cross(orient[:3], orient[3:])
+        gaps = np.diff(np.sort([float(np.dot(normal, np.asarray(ds.ImagePositionPatient, dtype=float)))
+                                for ds in slices]))
         if np.any(gaps <= 1e-6):
             raise InputError(f"{folder}: two DICOM slices share a position; is it more than one series?")
         if gaps.max() - gaps.min() > 0.01 * max(gaps.mean(), 1e-6) + 1e-3:
             raise InputError(f"{folder}: DICOM slices are not evenly spaced (gaps {gaps.min():.3g}"
                              f"–{gaps.max():.3g} mm); resample the series first")
-        slice_spacing = float(gaps.mean())
-    else:
-        slice_spacing = float(getattr(first, "SpacingBetweenSlices", getattr(first, "SliceThickness", 1.0)))
-    origin = np.asarray(getattr(first, "ImagePositionPatient", (0.0, 0.0, 0.0)), dtype=np.float64)
-    lps = np.eye(4)
-    lps[:3, 0] = row_dir * col_spacing
-    lps[:3, 1] = col_dir * row_spacing
-    lps[:3, 2] = normal * slice_spacing
-    lps[:3, 3] = origin
-    affine = np.diag([-1.0, -1.0, 1.0, 1.0]) @ lps  # LPS -> RAS
+    try:
+        vol, meta = reader.get_data(read)
+    except Exception as err:  # pixel decoding errors come from several handlers
+        raise InputError(f"{folder}: cannot decode DICOM pixel data ({type(err).__name__}: {err})") from None
+    affine = np.asarray(meta["affine"], dtype=np.float64)
+    spacing = tuple(float(s) for s in meta["spacing"])
+    if vol.ndim == 2:  # a one-slice series: a volume one slice thick
+        thickness = float(getattr(first, "SpacingBetweenSlices", getattr(first, "SliceThickness", 1.0)) or 1.0)
+        vol, spacing = vol[..., None], (*spacing[:2], thickness)
+        affine[:3, 2] *= thickness
+    if vol.ndim != 3:
+        raise InputError(f"{folder}: DICOM slices differ in size or are not 2D: shape {vol.shape}")
     study_date = None
     if raw := str(getattr(first, "StudyDate", "") or ""):
         try:
             study_date = Date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
         except ValueError:
             study_date = None
-    return Scan(vol, (col_spacing, row_spacing, slice_spacing), affine, folder, "dicom",
+    return Scan(np.asarray(vol, dtype=np.float32), spacing, affine, folder, "dicom",
                 study_uid=str(getattr(first, "StudyInstanceUID", "")) or None,
                 patient_id=str(getattr(first, "PatientID", "")) or None,
                 modality=str(getattr(first, "Modality", "")) or None, date=study_date)

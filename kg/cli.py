@@ -12,8 +12,8 @@ import typer
 GROUP = "server"
 app = typer.Typer(help="The embedded graph server (started automatically when needed).", no_args_is_help=True)
 
-StoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="MEDKG_STORE",
-                                                 help="embedded (default) or neo4j (NEO4J_URI, NEO4J_USER, …)")]
+StoreOpt = Annotated[Optional[str], typer.Option(
+    "--store", help="embedded or neo4j (NEO4J_URI, NEO4J_USER, …); default: MEDKG_STORE, else embedded")]
 
 
 class Format(str, Enum):
@@ -144,9 +144,10 @@ def stop() -> None:
 @app.command()
 def status() -> None:
     """Say whether the embedded server runs, and where."""
-    from medkg.kg.embedded import medkg_home, running_server
+    from medkg.kg.embedded import running_server
+    from medkg.kg.settings import get_settings
 
     info = running_server()
-    typer.echo(f"running at {info.uri} (pid {info.pid})" if info else f"not running (home {medkg_home()})")
+    typer.echo(f"running at {info.uri} (pid {info.pid})" if info else f"not running (home {get_settings().home})")
     if not info:
         raise typer.Exit(1)

@@ -36,6 +36,7 @@ from arcadedb_embedded.server import ArcadeDBServer
 
 from medkg.kg.errors import StoreError
 from medkg.kg.files import open_private, private_dir
+from medkg.kg.settings import child_environment, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +53,6 @@ STATE_FILE = "server.json"
 START_TIMEOUT_S = 120.0
 
 
-def medkg_home() -> Path:
-    return Path(os.environ.get("MEDKG_HOME", Path.home() / ".medkg")).expanduser()
-
-
 @dataclass(frozen=True)
 class ServerInfo:
     pid: int
@@ -70,7 +67,7 @@ class ServerInfo:
 
 
 def _dir(home: Path | None) -> Path:
-    return private_dir(private_dir(home or medkg_home()) / "arcadedb")
+    return private_dir(private_dir(home or get_settings().home) / "arcadedb")
 
 
 def password(home: Path | None = None, user: str = USER) -> str:
@@ -131,7 +128,7 @@ def ensure_server(home: Path | None = None, timeout: float = START_TIMEOUT_S) ->
 
     A file lock makes concurrent callers wait for one start instead of racing two servers onto one database.
     """
-    home = home or medkg_home()
+    home = home or get_settings().home
     with _lock(home):
         if info := running_server(home):
             return info
@@ -142,7 +139,8 @@ def ensure_server(home: Path | None = None, timeout: float = START_TIMEOUT_S) ->
         proc = subprocess.Popen([sys.executable, "-m", "medkg.kg.embedded", "--home", str(home)],
                                 stdin=subprocess.DEVNULL, stdout=logf, stderr=logf, start_new_session=True,
                                 cwd=d,  # ArcadeDB writes its log/ folder into the working directory
-                                env={**os.environ, "PYTHONPATH": os.pathsep.join(os.path.abspath(p or ".") for p in sys.path)})
+                                env=child_environment(
+                                    PYTHONPATH=os.pathsep.join(os.path.abspath(p or ".") for p in sys.path)))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
@@ -182,7 +180,7 @@ def _serve(home: Path) -> None:
     os.umask(0o077)  # the database, its WAL, logs and config: owner only
     d = _dir(home)
     bolt, http = _free_port(), _free_port()
-    heap = os.environ.get("MEDKG_JVM_HEAP", "4g")
+    heap = get_settings().jvm_heap
     server = ArcadeDBServer(
         root_path=str(d),
         root_password=password(home),
@@ -240,7 +238,7 @@ def _ensure_reader(server, reader_password: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Run medkg's embedded ArcadeDB server (normally started for you).")
-    parser.add_argument("--home", type=Path, default=medkg_home())
+    parser.add_argument("--home", type=Path, default=get_settings().home)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     _serve(args.home)

@@ -26,16 +26,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 import secrets
 import stat
 from datetime import date as Date
 from datetime import timedelta
 from pathlib import Path
 
-from medkg.kg.embedded import medkg_home
 from medkg.kg.errors import InputError
 from medkg.kg.files import open_private, private_dir
+from medkg.kg.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +50,7 @@ MAX_SHIFT_DAYS = 365
 
 def default_key_file() -> Path:
     """``MEDKG_PSEUDONYM_KEY_FILE``, else ``$XDG_CONFIG_HOME/medkg/pseudonym.key`` (never under ``MEDKG_HOME``)."""
-    if path := os.environ.get(KEY_FILE_ENV):
-        return Path(path).expanduser()
-    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(config).expanduser() / "medkg" / KEY_FILE_NAME
+    return get_settings().default_key_file
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -67,7 +63,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _migrate_legacy_key(target: Path) -> None:
     """Move a key left at the old place (``$MEDKG_HOME/pseudonym.key``) to ``target``, keeping pseudonyms."""
-    legacy = medkg_home() / KEY_FILE_NAME
+    legacy = get_settings().home / KEY_FILE_NAME
     if target.exists() or not legacy.is_file() or legacy.resolve() == target.resolve():
         return
     private_dir(target.parent)
@@ -90,7 +86,8 @@ def _read_key_file(path: Path) -> bytes:
 
 def load_key(path: Path | None = None) -> bytes:
     """The pseudonymisation secret (see the module docstring for where it comes from)."""
-    env = os.environ.get(KEY_ENV)
+    settings = get_settings()
+    env = settings.pseudonym_key.get_secret_value() if settings.pseudonym_key is not None else None
     if env is not None and path is None:
         if len(env.strip()) < MIN_KEY_LEN:
             raise InputError(f"{KEY_ENV} must be at least {MIN_KEY_LEN} characters long")
@@ -98,7 +95,7 @@ def load_key(path: Path | None = None) -> bytes:
     if path is None:
         path = default_key_file()
         _migrate_legacy_key(path)
-    if _inside(path, medkg_home()):
+    if _inside(path, settings.home):
         log.warning("the pseudonym key file %s is inside MEDKG_HOME: a backup of the graph would carry it", path)
     if path.exists():
         return _read_key_file(path)

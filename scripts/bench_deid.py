@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from medkg.kg.settings import enforce_offline  # noqa: E402
+
+enforce_offline()
 
 
 def _time(fn, text: str, budget_s: float) -> float:

@@ -13,14 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from medkg.kg.settings import enforce_offline  # noqa: E402
+
+enforce_offline()
 
 
 def main(argv: list[str] | None = None) -> int:

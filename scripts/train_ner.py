@@ -22,15 +22,15 @@ import argparse
 import bisect
 import json
 import math
-import os
 import random
 import sys
 import time
 from pathlib import Path
 from typing import NamedTuple
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+from medkg.kg.settings import enforce_offline  # noqa: E402
+
+enforce_offline()
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402

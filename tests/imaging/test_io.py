@@ -196,7 +196,7 @@ def test_a_header_over_the_voxel_budget_is_refused_before_reading_pixels(tmp_pat
     monkeypatch.setenv("MEDKG_MAX_VOXELS", "64")
     assert load_image(tmp_path / "a.png").array.shape == (8, 8)
     monkeypatch.setenv("MEDKG_MAX_VOXELS", "lots")
-    with pytest.raises(InputError, match="MEDKG_MAX_VOXELS must be a positive integer"):
+    with pytest.raises(InputError, match="MEDKG_MAX_VOXELS: Input should be a valid integer"):
         load_image(tmp_path / "a.png")
 
     _write_dicom_series(tmp_path / "series", np.zeros((8, 6, 5), dtype=np.float32), (1.0, 1.0, 2.0), (0.0, 0.0, 0.0))
