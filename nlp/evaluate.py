@@ -10,13 +10,13 @@ are ignored.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from seqeval.metrics import classification_report
+from spacy.scorer import PRFScore
 
 from medkg.kg.errors import InputError
 from medkg.kg.schema import NodeLabel
@@ -227,7 +227,10 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
     gold_by_doc = [{(a, b): (kind, ids) for a, b, _t, kind, ids in d.mentions} for d in docs]
     types = {t for g in gold_by_doc for t, _ in g.values()}
     mapping = label_to_gold(types)
-    counts: dict[str, Counter] = {t: Counter() for t in sorted(types)}
+    # spaCy's PRFScore, not Scorer.score_spans: that one scores token spans of one tokenization, and these are
+    # character offsets that need not fall on spaCy token boundaries.
+    scores = {t: PRFScore() for t in sorted(types)}
+    micro = PRFScore()
     found = correct = 0
     for d, gold, sdoc in zip(docs, gold_by_doc, nlp.pipe([d.text for d in docs], batch_size=batch_size)):
         predicted = {}
@@ -235,31 +238,27 @@ def evaluate_ner_documents(docs: Sequence[Any], nlp: Any = None, batch_size: int
             gold_type = mapping.get(NodeLabel(e.label_)) if e.label_ in NodeLabel._value2member_map_ else None
             if gold_type is not None:
                 predicted[(e.start_char, e.end_char)] = (gold_type, e._.concept)
-        for span, (kind, concept) in predicted.items():
+        gold_set = {(a, b, kind) for (a, b), (kind, _ids) in gold.items()}
+        pred_set = {(a, b, kind) for (a, b), (kind, _c) in predicted.items()}
+        for kind, score in scores.items():
+            score.score_set({p for p in pred_set if p[2] == kind}, {g for g in gold_set if g[2] == kind})
+        micro.score_set(pred_set, gold_set)
+        for span, (kind, concept) in predicted.items():  # normalization of the gold mentions found
             g = gold.get(span)
-            hit = g is not None and g[0] == kind
-            counts[kind]["tp" if hit else "fp"] += 1
-            if hit:
+            if g is not None and g[0] == kind:
                 found += 1
                 codes = {bare_mesh(c) for c in ((concept.id, *concept.xrefs) if concept is not None else ())}
                 correct += bool(codes & {bare_mesh(i) for i in g[1]})
-        for span, (kind, _ids) in gold.items():
-            p = predicted.get(span)
-            if p is None or p[0] != kind:
-                counts[kind]["fn"] += 1
-    out: dict[str, Any] = {}
-    total: Counter = Counter()
-    for kind, c in counts.items():
-        out[kind] = _prf(c)
-        total += c
-    out["micro"] = _prf(total)
+    out: dict[str, Any] = {kind: _prf(score) for kind, score in scores.items()}
+    out["micro"] = _prf(micro)
     out["normalization"] = {"accuracy": correct / found if found else 0.0, "correct": correct, "found": found}
     out["documents"] = len(docs)
     return out
 
 
-def _prf(c: Any) -> dict[str, float]:
-    return {k: v for k, v in prf(c["tp"], c["fp"], c["fn"]).items() if k in ("precision", "recall", "f1", "support")}
+def _prf(score: PRFScore) -> dict[str, float]:
+    return {k: v for k, v in prf(score.tp, score.fp, score.fn).items()
+            if k in ("precision", "recall", "f1", "support")}
 
 
 def evaluate_ner_documents_file(path: str | Path, batch_size: int = 64) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from medkg.kg.errors import InputError
 from medkg.kg.models import Concept, Document
 from medkg.kg.schema import NodeLabel, RelType
 from medkg.nlp.docrel import document_relations, load_doc_models
+from medkg.nlp.literature import iter_pubtator
 from medkg.nlp.pipeline import Pipeline
 from medkg.nlp.relations import RelationExtractor, cid_pairs, mesh_pairs, relations_to_triples
 from medkg.nlp.spacy_components import sentence_bounds
@@ -56,7 +57,7 @@ class AdeSentence:
 def find_span(sentence: str, phrase: str, hint: int | None = None) -> tuple[int, int] | None:
     """Offsets of ``phrase`` in ``sentence`` (case-sensitive first), the hit nearest ``hint`` when given."""
     hits = [m.start() for m in re.finditer(re.escape(phrase), sentence)] or [
-        m.start() for m in re.finditer(re.escape(phrase), sentence, re.I)]
+        m.start() for m in re.finditer(re.escape(phrase), sentence, re.IGNORECASE)]
     if not hits:
         return None
     best = hits[0] if hint is None else min(hits, key=lambda h: abs(h - hint))
@@ -152,35 +153,29 @@ MENTION_TYPES = {"ChemicalEntity": "Chemical", "DiseaseOrPhenotypicFeature": "Di
 
 def read_pubtator(path: str | Path) -> list[CidDocument]:
     """PubTator title/abstract lines, mention lines and relation lines (``CID`` of BioCreative V, BioRED's
-    ``Positive_Correlation`` … ``PMID type id1 id2 [novelty]``)."""
+    ``Positive_Correlation`` … ``PMID type id1 id2 [novelty]``), parsed by :func:`medkg.nlp.literature.iter_pubtator`;
+    a malformed block is an :class:`InputError` naming its line (a gold file is never half read)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"PubTator file not found: {path}")
     docs: dict[str, CidDocument] = {}
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        head = line[:32]
-        if "|t|" in head or "|a|" in head:
-            pmid, kind, text = line.split("|", 2)
-            d = docs.setdefault(pmid, CidDocument(pmid, "", ""))
-            if kind == "t":
-                d.title = text
-            else:
-                d.abstract = text
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 6 and parts[1].isdigit() and parts[2].isdigit():
-            ids = tuple(i for i in re.split(r"[|,;]", parts[5]) if i and i != "-1" and i != "-")
-            docs.setdefault(parts[0], CidDocument(parts[0], "", "")).mentions.append(
-                (int(parts[1]), int(parts[2]), parts[3], MENTION_TYPES.get(parts[4], parts[4]), ids))
-        elif len(parts) >= 4 and parts[1] and not parts[1].isdigit():
-            d = docs.setdefault(parts[0], CidDocument(parts[0], "", ""))
-            d.relations.setdefault(parts[1], set()).add((parts[2], parts[3]))
-            if parts[1] == "CID":
-                d.cid.add((parts[2], parts[3]))
-        else:
-            raise InputError(f"{path}:{lineno}: not a PubTator title, abstract, mention or relation line")
+    for block in iter_pubtator(path):
+        if block.doc is None:
+            raise InputError(f"{path}:{block.line}: {block.error}")
+        src = block.doc
+        if src.pmid is not None:
+            d = docs.setdefault(src.pmid, CidDocument(src.pmid, "", ""))
+            d.title = d.title if src.title is None else src.title
+            d.abstract = d.abstract if src.abstract is None else src.abstract
+        for ann in src.annotations:
+            ids = tuple(i for i in re.split(r"[|,;]", ann.id) if i and i != "-1" and i != "-")
+            docs.setdefault(ann.pmid, CidDocument(ann.pmid, "", "")).mentions.append(
+                (ann.start, ann.end, ann.text, MENTION_TYPES.get(ann.type, ann.type), ids))
+        for rel in src.relations:
+            d = docs.setdefault(rel.pmid, CidDocument(rel.pmid, "", ""))
+            d.relations.setdefault(rel.type, set()).add((rel.id1, rel.id2))
+            if rel.type == "CID":
+                d.cid.add((rel.id1, rel.id2))
     return list(docs.values())
 
 
@@ -323,5 +318,14 @@ def flat_scores(result: dict[str, Any], key: str) -> dict[str, dict[str, float]]
     return {key: {k: row[k] for k in ("precision", "recall", "f1", "support")}}
 
 
-__all__: Iterable[str] = ("read_ade", "evaluate_ade", "evaluate_ade_file", "read_pubtator", "evaluate_cid",
-                          "evaluate_cid_file", "score_cid", "evaluate_biored", "evaluate_biored_file")
+__all__: Iterable[str] = (
+    "evaluate_ade",
+    "evaluate_ade_file",
+    "evaluate_biored",
+    "evaluate_biored_file",
+    "evaluate_cid",
+    "evaluate_cid_file",
+    "read_ade",
+    "read_pubtator",
+    "score_cid",
+)

@@ -303,6 +303,8 @@ _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,14}?)\s*(?:\)|[;:,]\s)")
 _NOT_SHORT_FORMS = frozenset({"e.g", "i.e", "cf", "vs", "etc", "viz", "ca"})
 
 
+# Hand-written rather than scispaCy's AbbreviationDetector: scispacy 0.6.2 (the latest) requires numpy<2.0 (medkg
+# runs numpy 2.4) and the compiled nmslib-metabrainz==2.1.3, so it cannot be installed next to medkg's stack.
 def find_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations defined in ``text`` as ``long form (SF)`` (Schwartz & Hearst 2003, simplified).
 

@@ -42,16 +42,10 @@ def _sentences(texts: list[str]) -> list[str]:
 
 
 def _pubtator_texts(path: Path) -> list[str]:
-    texts, cur = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if "|t|" in line[:20] or "|a|" in line[:20]:
-            cur.append(line.split("|", 2)[2])
-        elif not line.strip() and cur:
-            texts.append(" ".join(cur))
-            cur = []
-    if cur:
-        texts.append(" ".join(cur))
-    return texts
+    from medkg.nlp.literature import iter_pubtator
+
+    return [" ".join(t for t in (b.doc.title, b.doc.abstract) if t is not None)
+            for b in iter_pubtator(path) if b.doc is not None and (b.doc.title, b.doc.abstract) != (None, None)]
 
 
 def _best(fn, repeats: int) -> float:

@@ -33,9 +33,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from medkg.kg.errors import InputError  # noqa: E402
 from medkg.kg.models import Concept  # noqa: E402
 from medkg.kg.prior import read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel, node_label  # noqa: E402
+from medkg.nlp.literature import iter_pubtator  # noqa: E402
 from medkg.nlp.normalize import COMPATIBLE_LABELS, Vocabulary, normalize_text  # noqa: E402
 
 VOCAB_LABELS = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT, NodeLabel.ANATOMY}
@@ -118,18 +120,19 @@ def read_drugbank_names(path: Path) -> set[str]:
 
 def read_pubtator_mentions(path: Path):
     """Yield ``(label, mesh id, surface)`` for each single-concept training mention (composite parts split)."""
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 6 or parts[4] not in PUBTATOR_TYPES:
+    for block in iter_pubtator(path):
+        if block.doc is None:
+            raise InputError(f"{path}:{block.line}: {block.error}")
+        for ann in block.doc.annotations:
+            if ann.type not in PUBTATOR_TYPES:
                 continue
-            label, ids = PUBTATOR_TYPES[parts[4]], parts[5].split("|")
+            label, ids = PUBTATOR_TYPES[ann.type], ann.id.split("|")
             if ids == ["-1"] or not all(ids):
                 continue
             if len(ids) == 1:
-                yield label, "MESH:" + ids[0], parts[3]
-            elif len(parts) >= 7 and len(parts[6].split("|")) == len(ids):  # composite with its parts spelled out
-                for mid, part in zip(ids, parts[6].split("|")):
+                yield label, "MESH:" + ids[0], ann.text
+            elif ann.others and len(ann.others[0].split("|")) == len(ids):  # composite with its parts spelled out
+                for mid, part in zip(ids, ann.others[0].split("|")):
                     if mid != "-1":
                         yield label, "MESH:" + mid, part
 

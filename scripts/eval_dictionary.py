@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter
 from pathlib import Path
+
+from spacy.scorer import PRFScore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -63,30 +64,23 @@ def main(argv: list[str] | None = None) -> None:
     from medkg.nlp.spacy_components import load
 
     pipe = load(ner=False)
-    c: Counter = Counter()
+    scores = {lab: PRFScore() for lab in SCORED}
+    micro = PRFScore()
     for line in SENTENCES.splitlines():
         text, gold = parse(line)
         doc = pipe(text)
         pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in SCORED}
         gold = {g for g in gold if g[2] in SCORED}
-        for g in gold:
-            c[(g[2], "tp" if g in pred else "fn")] += 1
-        for p in pred - gold:
-            c[(p[2], "fp")] += 1
+        for lab, score in scores.items():
+            score.score_set({p for p in pred if p[2] == lab}, {g for g in gold if g[2] == lab})
+        micro.score_set(pred, gold)
         if args.show and pred != gold:
             print("gold-only:", [text[s:e] + f"/{lab}" for s, e, lab in sorted(gold - pred)],
                   " pred-only:", [text[s:e] + f"/{lab}" for s, e, lab in sorted(pred - gold)])
     print(f"{'label':12s} {'P':>6s} {'R':>6s} {'F1':>6s} {'support':>8s}")
-    tot = Counter()
-    for lab in (*SCORED, "micro"):
-        tp, fp, fn = ((c[(lab, k)] for k in ("tp", "fp", "fn")) if lab != "micro" else
-                      (tot["tp"], tot["fp"], tot["fn"]))
-        if lab != "micro":
-            tot.update(tp=tp, fp=fp, fn=fn)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{lab:12s} {100 * p:6.1f} {100 * r:6.1f} {100 * f:6.1f} {tp + fn:8d}")
+    for lab, score in (*scores.items(), ("micro", micro)):
+        print(f"{lab:12s} {100 * score.precision:6.1f} {100 * score.recall:6.1f} {100 * score.fscore:6.1f} "
+              f"{score.tp + score.fn:8d}")
 
 
 if __name__ == "__main__":

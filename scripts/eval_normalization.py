@@ -29,7 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from medkg.kg.errors import InputError  # noqa: E402
 from medkg.kg.schema import NodeLabel  # noqa: E402
+from medkg.nlp.literature import iter_pubtator  # noqa: E402
 from medkg.nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
 
 TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
@@ -37,24 +39,12 @@ TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
 
 def read_pubtator(path: Path):
     """Yield ``(pmid, text, [(surface, type, gold ids)])`` per document."""
-    doc: dict = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if doc:
-                    yield doc["pmid"], doc.get("t", "") + " " + doc.get("a", ""), doc.get("m", [])
-                doc = {}
-                continue
-            if "|t|" in line[:20] or "|a|" in line[:20]:
-                pmid, kind, text = line.split("|", 2)
-                doc["pmid"], doc[kind] = pmid, text
-                continue
-            parts = line.split("\t")
-            if len(parts) >= 6 and parts[4] in TYPES:
-                doc.setdefault("m", []).append((parts[3], parts[4], parts[5].split("|")))
-    if doc:
-        yield doc["pmid"], doc.get("t", "") + " " + doc.get("a", ""), doc.get("m", [])
+    for block in iter_pubtator(path):
+        if block.doc is None:
+            raise InputError(f"{path}:{block.line}: {block.error}")
+        doc = block.doc
+        mentions = [(a.text, a.type, a.id.split("|")) for a in doc.annotations if a.type in TYPES]
+        yield doc.pmid, (doc.title or "") + " " + (doc.abstract or ""), mentions
 
 
 def evaluate(path: Path, linker: Linker, use_abbreviations: bool = True) -> dict:

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from medkg.kg.prior import read_edges, read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel  # noqa: E402
 from medkg.nlp import relations as R  # noqa: E402
-from medkg.nlp.evaluate_relations import find_span  # noqa: E402
+from medkg.nlp.evaluate_relations import CidDocument, find_span, read_pubtator  # noqa: E402
 from medkg.nlp.relation_backbone import trainable_prefixes  # noqa: E402
 from medkg.nlp.relation_model import RelationClassifier, RelationConfig  # noqa: E402
 
@@ -138,36 +138,15 @@ def split_sentences(text: str, base: int = 0):
     return out
 
 
-def read_pubtator(path: Path):
-    docs, cur = [], None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            cur = None
-            continue
-        if "|t|" in line[:20] or "|a|" in line[:20]:
-            pmid, kind, text = line.split("|", 2)
-            if cur is None or cur["id"] != pmid:
-                cur = {"id": pmid, "title": "", "abstract": "", "mentions": [], "cid": set()}
-                docs.append(cur)
-            cur["title" if kind == "t" else "abstract"] = text
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 6 and parts[1].isdigit():
-            cur["mentions"].append((int(parts[1]), int(parts[2]), parts[3], parts[4], parts[5]))
-        elif len(parts) >= 4 and parts[1] == "CID":
-            cur["cid"].add((parts[2], parts[3]))
-    return docs
-
-
-def cdr_examples(docs, indications, skip_pmids: set[str]):
+def cdr_examples(docs: list[CidDocument], indications, skip_pmids: set[str]):
     out = []
     for d in docs:
-        if d["id"] in skip_pmids:
+        if d.id in skip_pmids:
             continue
-        text = d["title"] + " " + d["abstract"]
-        sents = [(0, len(d["title"]))] + split_sentences(d["abstract"], len(d["title"]) + 1)
+        text = d.text
+        sents = [(0, len(d.title))] + split_sentences(d.abstract, len(d.title) + 1)
         for s0, s1 in sents:
-            ms = [m for m in d["mentions"] if s0 <= m[0] and m[1] <= s1]
+            ms = [m for m in d.mentions if s0 <= m[0] and m[1] <= s1]
             chems = [m for m in ms if m[3] == "Chemical"]
             dis = [m for m in ms if m[3] == "Disease"]
             sent = text[s0:s1]
@@ -178,9 +157,9 @@ def cdr_examples(docs, indications, skip_pmids: set[str]):
                     if overlaps(cs, xs) or (cs, xs) in seen:
                         continue
                     seen.add((cs, xs))
-                    pos = any((ci, xi) in d["cid"] for ci in c[4].split("|") for xi in x[4].split("|"))
+                    pos = any((ci, xi) in d.cid for ci in c[4] for xi in x[4])
                     label = "CAUSES" if pos else ("TREATS" if (c[2].lower(), x[2].lower()) in indications else "NONE")
-                    out.append(ex(sent, cs, xs, label, "cdr", d["id"]))
+                    out.append(ex(sent, cs, xs, label, "cdr", d.id))
     return out
 
 

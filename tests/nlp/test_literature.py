@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from medkg.nlp.extract import iter_records
-from medkg.nlp.literature import literature_format
+from medkg.nlp.literature import iter_pubtator, literature_format
 
 PUBMED = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2024//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_240101.dtd">
@@ -166,6 +166,35 @@ def test_pubtator_text_uses_the_corpus_offsets(tmp_path):
     assert recs[0].document.text[29:38] == "Clonidine" and recs[0].document.kind == "abstract"
     assert recs[1].document.text == "Only a title."
     assert recs[2].document is None and "malformed PubTator" in recs[2].error
+
+
+def test_one_pubtator_parser_keeps_offsets_composites_relations_and_names_bad_lines(tmp_path):
+    path = tmp_path / "gold.PubTator"
+    path.write_text("1|t|Title with a trailing space \n1|a|Abc def.\n"
+                    "1\t29\t32\tAbc\tChemical\tD1\n"
+                    "1\t33\t36\tdef\tDisease\tD2|D3\td part|e part\n"
+                    "1\tCID\tD1\tD2\n1\tAssociation\tD1\tD3\tNovel\n\n"
+                    "2|t|Two.\n2\t5\tx\n\n")
+    first, second = iter_pubtator(path)
+    doc = first.doc
+    text = doc.title + " " + doc.abstract
+    assert (first.number, first.line, doc.pmid) == (1, 1, "1") and text[29:32] == "Abc"  # no line is stripped
+    assert [(a.start, a.end, a.type, a.id, a.others) for a in doc.annotations] == [
+        (29, 32, "Chemical", "D1", []), (33, 36, "Disease", "D2|D3", ["d part|e part"])]
+    assert [(r.type, r.id1, r.id2, r.neg) for r in doc.relations] == [("CID", "D1", "D2", None),
+                                                                    ("Association", "D1", "D3", "Novel")]
+    assert second.doc is None and second.doc_id == "2" and second.line == 9 and "line 9" in second.error
+    assert second.raw == b"2|t|Two.\n2\t5\tx\n"
+
+
+def test_a_pubtator_gold_file_with_a_bad_line_is_refused_with_its_line(tmp_path):
+    from medkg.kg.errors import InputError
+    from medkg.nlp.evaluate_relations import read_pubtator
+
+    path = tmp_path / "gold.PubTator"
+    path.write_text("1|t|A.\n1|a|B.\n1\t0\t1\tA\tChemical\tD1\n\n2|t|C.\nnot a line\n")
+    with pytest.raises(InputError, match=r"gold.PubTator:6: malformed PubTator line"):
+        read_pubtator(path)
 
 
 def test_a_folder_mixes_notes_and_literature_and_lists_other_xml(tmp_path):
