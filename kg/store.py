@@ -589,9 +589,11 @@ class GraphStore:
 
 
 def connect(store: str | None = None, *, uri: str | None = None, user: str | None = None,
-            password: str | None = None, database: str | None = None, home: Path | None = None) -> GraphStore:
-    """Open the configured store (embedded ArcadeDB by default, started if needed)."""
-    return GraphStore(resolve_backend(store, uri, user, password, database, home))
+            password: str | None = None, database: str | None = None, home: Path | None = None,
+            settings: MedkgSettings | None = None) -> GraphStore:
+    """Open the configured store (embedded ArcadeDB by default, started if needed): the arguments, else
+    ``settings`` (default :func:`~medkg.kg.settings.get_settings`)."""
+    return GraphStore(resolve_backend(store, uri, user, password, database, home, settings))
 
 
 def query(cypher: str, params: dict | None = None, *, store: str | None = None, as_dataframe: bool = False,
