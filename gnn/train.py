@@ -45,6 +45,8 @@ class TrainResult:
     metrics: dict[str, Any] | None = None
 
 
+# Hand-written (a dozen lines): PyTorch and PyG ship no early-stopping helper, and ignite's (MONAI's handlers) and
+# Lightning's work only inside their own training engines, which medkg's loops do not use.
 @dataclass
 class EarlyStopping:
     """Keeps the weights of the best validation score seen; says stop after ``patience`` evaluations without gain."""
