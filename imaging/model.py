@@ -8,6 +8,7 @@ from its folder alone and the weights file never needs pickle.
 from __future__ import annotations
 
 import math
+from itertools import combinations
 from pathlib import Path
 from typing import Literal
 
@@ -59,6 +60,9 @@ class ModelConfig(BaseModel):
     threshold: float | None = Field(None, gt=0, lt=1)
     #: overlap of the sliding-window tiles at inference (fraction of the patch)
     overlap: float = Field(0.25, ge=0, lt=1)
+    #: test-time augmentation: average the probabilities over the image and its mirror images along every
+    #: combination of spatial axes (4 passes in 2D, 8 in 3D); vessels and lesions have no handedness
+    flip_tta: bool = False
     concepts: dict[str, Concept] = Field(default_factory=dict)  # label name -> the Disease/Anatomy it names
     training: dict[str, object] = Field(default_factory=dict)  # provenance: data, epochs, validation scores
 
@@ -235,11 +239,19 @@ def predict_probabilities(net: torch.nn.Module, cfg: ModelConfig, image: np.ndar
             return resample(probs, tuple(image.shape))
     dev = resolve_device(device) if device is not None else next(net.parameters()).device
     x = torch.from_numpy(preprocess(image, cfg))[None, None].to(dev)
+    spatial = tuple(range(2, 2 + cfg.dims))
+    flips = [axes for n in range(len(spatial) + 1) for axes in combinations(spatial, n)] if cfg.flip_tta else [()]
+    probs = None
     with torch.inference_mode(), torch.autocast(device_type="cuda", dtype=torch.float16,
                                                 enabled=dev.type == "cuda"):
-        logits = sliding_window_inference(x, roi_size=cfg.patch_size, sw_batch_size=sw_batch_size,
-                                          predictor=net, overlap=overlap, mode="gaussian")
-    return torch.softmax(logits.float(), dim=1)[0].cpu().numpy()
+        for axes in flips:
+            logits = sliding_window_inference(x.flip(axes) if axes else x, roi_size=cfg.patch_size,
+                                              sw_batch_size=sw_batch_size, predictor=net, overlap=overlap,
+                                              mode="gaussian")
+            p = torch.softmax(logits.float(), dim=1)
+            p = p.flip(axes) if axes else p
+            probs = p if probs is None else probs + p
+    return (probs / len(flips))[0].cpu().numpy()
 
 
 def probabilities_to_mask(probs: np.ndarray, threshold: float | None = None) -> np.ndarray:

@@ -48,6 +48,7 @@ from monai.transforms import (
     SpatialPadd,
 )
 from monai.utils import set_determinism
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from medkg.imaging.io import load_image, load_mask, pair_by_stem
 from medkg.imaging.model import (
@@ -75,11 +76,11 @@ DEFAULTS: dict[int, dict[str, object]] = {
     3: {"epochs": 50, "channels": (8, 16, 32, 64), "strides": None, "num_res_units": 1, "patch_size": 64,
         "batch_size": 2, "samples_per_image": 2, "lr": 2e-3, "norm": "instance", "color": "gray", "clahe": None,
         "loss": "dice_ce", "pos_neg": (2.0, 1.0), "tune_threshold": False, "overlap": 0.25, "time_limit_s": None,
-        "val_every": 1},
+        "val_every": 1, "ema": None, "flip_tta": False},
     2: {"epochs": 1000, "channels": (16, 32, 64, 128), "strides": None, "num_res_units": 1, "patch_size": 128,
         "batch_size": 2, "samples_per_image": 8, "lr": 3e-3, "norm": "batch", "color": "green", "clahe": 2.0,
         "loss": "dice_ce", "pos_neg": (1.0, 1.0), "tune_threshold": True, "overlap": 0.5, "time_limit_s": 1140.0,
-        "val_every": 10},
+        "val_every": 10, "ema": None, "flip_tta": False},
 }
 
 
@@ -142,6 +143,13 @@ class Loop:
     scaler: torch.amp.GradScaler
     device: torch.device
     clock: Clock
+    #: exponential moving average of the weights (what validation scores and the model keeps), if any
+    ema: AveragedModel | None = None
+
+    @property
+    def model(self) -> torch.nn.Module:
+        """The weights validation judges and the run keeps: the moving average when there is one."""
+        return self.ema.module if self.ema is not None else self.net
 
     @property
     def use_amp(self) -> bool:
@@ -179,7 +187,7 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
           target_spacing: tuple[float, ...] | float | None = None, norm: str | None = None,
           color: str | None = None, clahe: float | None = None, loss: str | None = None,
           pos_neg: tuple[float, float] | None = None, tune_threshold: bool | None = None,
-          overlap: float | None = None) -> TrainResult:
+          overlap: float | None = None, ema: float | None = None, flip_tta: bool | None = None) -> TrainResult:
     """Train and write the model folder (best validation Dice, or the last epoch without validation).
 
     Options left ``None`` take :data:`DEFAULTS` for the images' dimensionality (``time_limit_s``: pass 0 for no
@@ -190,7 +198,9 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     :func:`medkg.imaging.model.predict_probabilities`). ``color``, ``clahe``, ``norm``, the tuned threshold and
     ``overlap`` are recorded in the config, so inference preprocesses and labels exactly as training did.
     ``loss``: ``dice_ce`` or ``dice_ce_cldice`` (adds the soft clDice of thin structures). ``pos_neg``: relative
-    frequency of patches centred on foreground and on background.
+    frequency of patches centred on foreground and on background. ``ema``: decay per step of an exponential moving
+    average of the weights (e.g. 0.998; pass 0 for none), which validation judges and the model keeps instead of
+    the raw weights. ``flip_tta``: inference (validation included) averages the image and its mirror images.
     """
     if num_threads is not None:
         torch.set_num_threads(num_threads)
@@ -199,7 +209,7 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
             "patch_size": patch_size, "batch_size": batch_size, "samples_per_image": samples_per_image, "lr": lr,
             "norm": norm, "color": color, "clahe": clahe, "loss": loss, "pos_neg": pos_neg,
             "tune_threshold": tune_threshold, "overlap": overlap, "time_limit_s": time_limit_s,
-            "val_every": val_every}
+            "val_every": val_every, "ema": ema, "flip_tta": flip_tta}
     first_dims = dims or _dims_of_first(images_dir, masks_dir)
     opts = resolve_settings(first_dims, opts)
     data = prepare_data(images_dir, masks_dir, dims=first_dims, label_names=label_names, concepts=concepts,
@@ -240,6 +250,9 @@ def resolve_settings(dims: int, opts: dict) -> dict:
     if len(pos_neg) != 2 or min(pos_neg) < 0 or sum(pos_neg) <= 0:
         raise InputError(f"pos_neg must be two non-negative weights, not both 0, got {out['pos_neg']!r}")
     out["pos_neg"] = pos_neg
+    if out["ema"] is not None and not 0 <= out["ema"] < 1:
+        raise InputError(f"ema must be a decay in [0, 1) (0: none), got {out['ema']!r}")
+    out["ema"] = out["ema"] or None  # 0 turns it off
     out["clahe"] = out["clahe"] or None  # 0 turns it off
     out["time_limit_s"] = out["time_limit_s"] or None  # 0: no limit
     return out
@@ -317,7 +330,8 @@ def make_config(dims: int, *, label_names: tuple[str, ...], concepts: dict[str, 
                            channels=channels, strides=strides, num_res_units=opts["num_res_units"],
                            patch_size=tuple(patch_size), concepts=concepts or {},
                            target_spacing=tuple(target_spacing) if target_spacing is not None else None,
-                           norm=opts["norm"], color=opts["color"], clahe=opts["clahe"], overlap=opts["overlap"])
+                           norm=opts["norm"], color=opts["color"], clahe=opts["clahe"], overlap=opts["overlap"],
+                           flip_tta=opts["flip_tta"])
     except ValueError as err:
         raise InputError(f"invalid model settings: {err}") from None
 
@@ -380,7 +394,9 @@ def build_loop(data: TrainData, opts: dict, *, device: str | None = None,
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda step: 0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * clock.progress(step))))
     scaler = torch.amp.GradScaler("cuda", enabled=dev.type == "cuda")
-    return Loop(net, loader, loss_fn, opt, sched, scaler, dev, clock)
+    ema = (AveragedModel(net, multi_avg_fn=get_ema_multi_avg_fn(opts["ema"]), use_buffers=True)
+           if opts["ema"] else None)  # use_buffers: batch-norm statistics are averaged with the weights
+    return Loop(net, loader, loss_fn, opt, sched, scaler, dev, clock, ema)
 
 
 def run_epoch(loop: Loop) -> float:
@@ -396,6 +412,8 @@ def run_epoch(loop: Loop) -> float:
         loop.scaler.step(loop.opt)
         loop.scaler.update()
         loop.sched.step()
+        if loop.ema is not None:
+            loop.ema.update_parameters(loop.net)
         losses.append(float(loss.detach()))
         if loop.clock.out_of_time():
             break  # out of time: finish this epoch early and validate
@@ -411,17 +429,19 @@ def fit(loop: Loop, data: TrainData, *, epochs: int, val_every: int = 1,
         row: dict = {"epoch": epoch, "loss": round(run_epoch(loop), 5), "seconds": round(loop.clock.seconds(), 1)}
         last = epoch == epochs or loop.clock.out_of_time()
         if data.val and (epoch % val_every == 0 or last):
-            dice, threshold = validate_scores(loop.net, data.config, data.val, tune_threshold)
+            dice, threshold = validate_scores(loop.model, data.config, data.val, tune_threshold)
             row["val_dice"] = round(dice, 5)
             if threshold is not None:
                 row["threshold"] = threshold
-            best.update(loop.net, row["val_dice"], threshold)
+            best.update(loop.model, row["val_dice"], threshold)
         history.append(row)
         log.info("epoch %s", row)
         if last:
             break
     if best.state is not None:
         loop.net.load_state_dict(best.state)
+    elif loop.ema is not None:  # no validation: keep the average of the last steps
+        loop.net.load_state_dict(loop.ema.module.state_dict())
     return history, best, epoch
 
 
@@ -441,7 +461,7 @@ def write_artefacts(loop: Loop, data: TrainData, best: Selection, history: list[
         "final_loss": history[-1]["loss"] if history else None,
         "init_from": str(init_from) if init_from is not None else None,
         "loss": opts["loss"], "pos_neg": list(opts["pos_neg"]), "time_limit_s": opts["time_limit_s"],
-        "val_every": opts["val_every"], "val_stems": [it["stem"] for it in data.val],
+        "val_every": opts["val_every"], "ema": opts["ema"], "val_stems": [it["stem"] for it in data.val],
     }
     return save_model(loop.net, cfg, out_dir, fp16=fp16)
 
