@@ -14,6 +14,7 @@ naming the variable and what it accepts.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -135,6 +136,8 @@ class MedkgSettings(BaseSettings):
                 value = derived[name]
             shown = ("********" if value.get_secret_value() else "(empty)") if isinstance(value, SecretStr) else (
                 "(unset)" if value is None else str(value))
+            if name == "neo4j_uri" and value is not None:
+                shown = re.sub(r"(?<=://)[^/@]*@", "***@", shown)  # credentials written into the URI
             names = _names(name)
             source = next((f"environment ({n})" for n in names if n in os.environ), "default")
             if name == "neo4j_password" and source == "default" and value is not None:

@@ -72,9 +72,10 @@ def test_an_invalid_value_is_one_clear_error_naming_the_variable(monkeypatch, na
 def test_config_show_prints_resolved_values_with_secrets_masked(monkeypatch, tmp_path):
     monkeypatch.setenv("MEDKG_HOME", str(tmp_path))
     monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-value")
+    monkeypatch.setenv("NEO4J_URI", "neo4j://writer:uri-s3cret@db.example:7687")
     result = CliRunner().invoke(app, ["config", "show"])
     assert result.exit_code == 0, result.output
-    assert "s3cret-value" not in result.output and "********" in result.output
+    assert "s3cret" not in result.output and "********" in result.output and "db.example" in result.output
     assert str(tmp_path) in result.output and "environment (MEDKG_HOME)" in result.output
     assert "NEO4J_USER | NEO4J_USERNAME" in result.output
 
