@@ -300,9 +300,10 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"referring(?: physician| provider)?|consultant|cc|dictated by|transcribed by|signed by|"
                 r"electronically signed by|cosigned by|author|reviewed by|performed by|read by|interpreted by|"
                 r"verified by|ordering(?: physician| provider)?|requesting(?: physician| provider)?|emergency contact|next of kin|nok|guardian|health care proxy|proxy|"
-                r"contact person|caregiver|interpreter|chaplain|social worker|informant|mother|father|son|"
+                r"contact person|caregiver|interpreter|chaplain|social worker|informant|mother|father|son|guarantor|insured|"
+                r"policy ?holder|subscriber|decedent|responsible party|claimant|"
                 r"daughter|wife|husband|spouse|partner|sister|brother|friend")
-_INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
+_INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|identified as|called to|reported to|read back by|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
                 r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
                 r"sister|brother|niece|nephew|grandson|granddaughter|friend|caregiver|neighbor|neighbour)")
@@ -319,7 +320,7 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)?|encounter(?: number| id| no\.?| #)?|"
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)?|"
-            r"patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
+            r"clia(?: number| no\.?| #)?|patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
             r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
@@ -333,7 +334,8 @@ _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imag
                    r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
                    r"Surgical Center|Surgery Center|Cancer Center|Children's Hospital|Memorial Hospital|"
-                   r"Care Center|Assisted Living|Hospice|Pharmacy)")
+                   r"Care Center|Assisted Living|Hospice|Pharmacy|Behavioral Health|Nursing (?:and|&) Rehabilitation Center|"
+                   r"Nursing (?:and|&) Rehab|Associates)")
 _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident of|moved to|moved from|native of|"
                r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
@@ -916,8 +918,12 @@ class Deidentifier:
             return lw
         return re.sub(r"(?:^|(?<=-))[a-z]", lambda m: m.group().upper(), lw)
 
-    def _one(self, text: str, scope: str | None, doc: Any, view: str | None = None,
+    def _one(self, original: str, scope: str | None, doc: Any, view: str | None = None,
              learned_doc: Any = None) -> DeidResult:
+        # the rules read form rows ("MRN....... 123", "| Patient | DOE, JANE |") as "Label: value" (same offsets)
+        text = _form_view(original)
+        if view is original:
+            view = text
         protected = _SpanIndex(self._protected(text))
         cands = self._pattern_cands(text)
         if learned_doc is not None:
@@ -929,16 +935,19 @@ class Deidentifier:
             else:
                 cands += self._model_cands(text, doc, protected)
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
-                 and not self._label_word(text, c) and not _lab_result(text, c)]
-        chosen = _resolve(text, cands)
+                 and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
+                 and not _score_eponym(text, c)]
+        chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
                   or self._proper_words(text[c.start:c.end])]
-        prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)]
+        prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)
+                and not _room_word(text, c) and not _score_eponym(text, c)]
         if prop:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
         self._extend_names(text, chosen)
+        _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_place_of(text, chosen)
         ages = _ages_after_names(text, chosen)
         if ages and PhiType.AGE in self.config.types:
@@ -946,7 +955,7 @@ class Deidentifier:
         shift = None
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
-        return self._replace(text, chosen, scope, shift)
+        return self._replace(original, chosen, scope, shift)
 
     def _extend_names(self, text: str, chosen: list[_Cand]) -> None:
         """A one-word name and a surname that is also a word, then a staff or family cue: "CHIAMAKA DAY RN",
@@ -985,7 +994,7 @@ class Deidentifier:
                 c.end = c.start + len(value[:cut].rstrip())
                 return c.end <= c.start
             return False
-        return (" " not in value and re.match(r"[ \t]*:", text[c.end:c.end + 3]) is not None
+        return (" " not in value and re.match(r"(?:'s)?(?:[ \t]+[a-z]+){0,2}[ \t]*:", text[c.end:c.end + 30]) is not None
                 and re.search(r"(?:^|\n|[ \t]{2})[ \t]*\Z", text[max(0, c.start - 8):c.start]) is not None
                 and (self._is_english(value) or value.lower() in self.lex.medical_words or self._never_name(value)))
 
@@ -998,7 +1007,10 @@ class Deidentifier:
         if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]+", value):
             return False
         m = _HEAD_AFTER.match(text, c.end)
-        if not m or m.group(1).lower() not in self._heads_lower or m.group(1).isupper() != value.isupper():
+        two = _HEAD2_AFTER.match(text, c.end)  # a head of two words: "Miami J collar"
+        if two and " ".join(two.group(1).lower().split()) in self._heads_lower:
+            m = two
+        elif not m or m.group(1).lower() not in self._heads_lower or m.group(1).isupper() != value.isupper():
             return False
         return not re.search(rf"(?i)\b{_TITLE}\.?[ \t]+\Z", text[max(0, c.start - 12):c.start])
 
@@ -1168,7 +1180,8 @@ class Deidentifier:
             words = list(re.finditer(r"\S+", text[s:e]))
             # leading department / specialty words are not part of the name ("Diabetes Clinic")
             while words and (words[0].group().lower().rstrip("'s") in self.lex.not_names
-                             or self._is_medical(words[0].group())):
+                             or self._is_medical(words[0].group())) \
+                    and not re.fullmatch(r"(?:St\.|Saint|Mount|Mt\.)", words[0].group()):  # "St. Perpetua Hospice"
                 words.pop(0)
             if len(words) < 2:
                 continue
@@ -1178,7 +1191,46 @@ class Deidentifier:
         self._more_cands(text, out)
         self._loose_cands(text, out)
         self._chain_unit_cands(text, out, degenerate)
+        if not degenerate:
+            self._typed_name_cands(text, out)
         return out
+
+    def _typed_name_cands(self, text: str, out: list[_Cand]) -> None:
+        """Names as typed documents write them: "LAST, FIRST MIDDLE" in capitals anywhere in a mixed-case
+        document ("then identified as VO, MARISOL ANNE"), "Last, First M" as a form value ("Surgeon: Ito, Leopold"),
+        and a name after "this is" / "my name is" in a message. Each is vetted by the census name lists or, for the
+        capitals, by words that are neither English nor medicine."""
+        C = _PRIORITY["context"]
+        for m in _CAPS_LAST_FIRST.finditer(text):
+            s, e = m.start("val"), m.end("val")
+            last, first = m.group("last"), m.group("first")
+            words = [w for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1]
+            if any(self._never_name(w) or w.lower() in self.lex.medical_words or w in self.lex.state_abbreviations
+                   for w in words):
+                continue
+            lf = first.lower()
+            if not (lf in self.lex.census_first or lf in self.lex.census_first_words) or not (
+                    self._census(last.split()[-1]) or self._unknown_word(last.split()[-1].lower())):
+                continue
+            out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for m in _LABEL_LAST_FIRST.finditer(text):
+            s, e = m.start("val"), m.end("val")
+            words = [w for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1]
+            if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
+                continue
+            first = m.group("first").lower()
+            if not (first in self.lex.census_first or first in self.lex.census_first_words
+                    or any(self._unknown_word(w.lower()) for w in words)):
+                continue
+            out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for m in _SELF_NAMED.finditer(text):
+            s, e = m.start("val"), m.end("val")
+            words = text[s:e].split()
+            if any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
+                continue
+            if not (words[0].lower() in self.lex.census_first or self._unknown_word(words[0].lower())):
+                continue
+            out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
 
     def _street_words_bad(self, text: str, m: re.Match[str]) -> bool:
         """The words of a street in a one-case note must not be charting words; plain English ones ("old county
@@ -1828,6 +1880,9 @@ class Deidentifier:
                     span: tuple[int, int] | None = (s + words[0].start(), e)
                 elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and "," in text[m.end():s]:
                     continue  # "Ayse Volkov, MD, Bluefield Family Clinic": a credential, a comma, then the practice
+                elif key == "anycase_weak" and m.group().lower() in ("patient", "pt") and self._is_english(
+                        text[s:e].split()[0]) and not self._census(text[s:e].split()[0]):
+                    continue  # "Patient Financial Services", "Patient: Unknown male": a document phrase
                 else:
                     relative = key == "anycase_weak" and bool(_RELATIVE_CUE.match(m.group()))
                     staff = key == "anycase_weak" and bool(_STAFF_CUE.match(m.group()))
@@ -1887,12 +1942,17 @@ class Deidentifier:
                 if key == "name_subject" and " " not in text[span[0]:span[1]] and \
                         text[span[0]:span[1]] not in self.lex.first_names:
                     continue  # "There was", "Duplex was": one capitalised word is too weak a cue
+                if key in ("name_inline", "name_label") and " " not in text[span[0]:span[1]] and self._is_english(
+                        text[span[0]:span[1]]) and not self._census(text[span[0]:span[1]]):
+                    continue  # "Patient Financial Services", "Patient Unknown": an English word, not a name
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
         for m in _RX["name_initial"].finditer(text):
             val = m.group("val")
             last = re.findall(r"[A-Za-z]+", val)[-1]
             if self._is_medical(last) or last.lower() in self.lex.not_names or last in self.lex.eponyms:
                 continue
+            if self._is_english(last) and not self._census(last):
+                continue  # "Child-Pugh B. Outpatient labs": a sentence end, then an English word
             if re.search(r"[\d/]\s*$", text[max(0, m.start() - 3):m.start()]):
                 continue  # "2 L. Accessory", "15 mg/L. However": a unit at a sentence end
             if re.search(r"(?i)\b(?:vitamin|hepatitis|type|grade|stage|class|factor|phase|group|lead|level|plan|"
@@ -2296,6 +2356,7 @@ _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "ne
                                      "prior", "area", "private", "osh", "that", "this", "his", "her",
                                      "their", "a", "an", "the", "any", "no", "our", "your"})
 _FACILITY_OF = re.compile(r"[ \t]+(?i:of)[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]{2,30})\b")
+_HEAD2_AFTER = re.compile(r"[ \t-]+([A-Za-z]+[ \t]+[A-Za-z]+)\b")
 _HEAD_AFTER = re.compile(r"(?:'s|’s|s'|')?[ \t-]+([A-Za-z]+)")
 _GAZ_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 _GAZ_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside", "around", "toward", "towards", "via", "visiting",
@@ -2553,6 +2614,96 @@ def _chain_rx(chains: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 
+# -- typed documents: form rows, names in forms, rooms
+# "MRN....... 123", "Age ____ 94": a dot or underscore leader between a form label and its value
+_LEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#&(),-]{0,40}?[ \t]*(?P<dots>\.{4,}|_{4,})(?=[ \t]*\S)")
+# "| Patient | DOE, JANE |", "Member ID | XEH123": a table row of a label and its value
+_PIPE_ROW = re.compile(r"(?m)^(?P<lead>[ \t]*\|)?[ \t]*[A-Za-z][A-Za-z0-9 /'’#&().-]{0,40}?[ \t]+(?P<pipe>\|)(?=[ \t]+\S)")
+_PIPE_END = re.compile(r"(?m)[ \t]\|[ \t]*$")
+_CAPS_LAST_FIRST = re.compile(r"(?<![\w'’.-])(?P<val>(?P<last>[A-Z][A-Z'’-]+(?:[ \t](?!MRN|DOB)[A-Z][A-Z'’-]+)?),[ \t]?"
+                              r"(?P<first>[A-Z][A-Z'’-]+)(?:[ \t]+(?!MRN\b|DOB\b|MR\b|SSN\b|ID\b)[A-Z][A-Z'’-]+|[ \t]+[A-Z]\.?)?)"
+                              r"(?![\w'’-]|[ \t]?/)")
+_LABEL_LAST_FIRST = re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#()-]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
+                               rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?,[ \t]*(?P<first>{_NAME_TOK})"
+                               rf"(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+))?)(?=[ \t]*(?:$|,|;|\(|[ \t]{{2}}|NPI\b|MRN\b|DOB\b))")
+_SELF_NAMED = re.compile(rf"(?i:\b(?:this is|my name is|it'?s me,?))[ \t]+(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?)"
+                         rf"(?=[ \t]*(?:[.,;!?)]|$|\n|[ \t]+(?:calling|from|here|again)\b))")
+_ROOM_WORD = re.compile(r"(?i)(?:rm|room|bay|bed|bd|unit|ste|suite|fl|floor|or|pacu|cubicle|stall)\.?(?:[ \t]*#?[ \t]*"
+                        r"\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?)?")
+_KIN_WORDS = frozenset({"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "spouse",
+                        "guardian", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "informant"})
+_SCORE_EPONYMS = frozenset({"braden", "apgar", "apgars", "gleason", "glasgow", "mallampati", "karnofsky", "ranson",
+                            "breslow", "morse", "norton", "waterlow", "aldrete", "ramsay", "hinchey", "killip", "wells",
+                            "rankin", "barthel", "tinetti", "berg", "oswestry", "lansky", "ashworth", "bishop", "fisher"})
+_SCORE_VALUE_AFTER = re.compile(r"(?i)[ \t]*(?:score|scale|class|grade|criteria)?[ \t]*(?:of|was|is|=|:)?[ \t]*"
+                                r"(?:[<>]=?)?\d{1,3}(?:[+/]\d{1,2})?(?!\d|[.:-]\d|/\d{2,})")
+_CREDENTIALS_ONLY = re.compile(rf"(?:{_CREDENTIAL}|FNP-C|CCRN|RRT|RD|CNS|MPH|MSN|FAAP|FACC)(?:,?[ \t]*(?:{_CREDENTIAL}|"
+                               rf"FNP-C|CCRN|RRT|RD|CNS|MPH|MSN|FAAP|FACC))*")
+_SAINT_AFTER = re.compile(r"[ \t]+(?:St|ST)\.[ \t]?[A-Z][A-Za-z'’-]+\b")
+_SAINT_BEFORE = re.compile(r"(?:\b(?:St|ST|Ste|STE)\.?[ \t]+)\Z")
+_WORD_BEFORE_NAME = re.compile(rf"\b(?P<w>[{_UP}][{_LO}]+)[ \t]+\Z")
+
+
+def _form_view(text: str) -> str:
+    """``text`` with form-row separators written as a colon: dot and underscore leaders ("MRN....... 123") and
+    table pipes ("| Patient | DOE, JANE |"), so every "Label: value" rule reads typed forms too. Same length."""
+    if "...." not in text and "____" not in text and "|" not in text:
+        return text
+    chars = list(text)
+    for m in _LEADER.finditer(text):
+        s, e = m.span("dots")
+        chars[s:e] = ":" + " " * (e - s - 1)
+    for m in _PIPE_ROW.finditer(text):
+        chars[m.start("pipe")] = ":"
+        if m.group("lead"):
+            chars[m.end("lead") - 1] = " "
+            end = _PIPE_END.search(text, m.end())
+            if end and "\n" not in text[m.end():end.start()]:
+                chars[end.start() + 1] = " "
+    return "".join(chars)
+
+
+def _room_word(text: str, c: _Cand) -> bool:
+    """A room, bay or bed ("Rm", "Bay 18", "OR 3") or a kinship word ("Mother's name:") taken for a name or place
+    by a model or a loose cue."""
+    if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source == "pattern":
+        return False
+    value = text[c.start:c.end]
+    return (_ROOM_WORD.fullmatch(value) is not None or value.lower() in _KIN_WORDS
+            or _CREDENTIALS_ONLY.fullmatch(value) is not None)
+
+
+def _score_eponym(text: str, c: _Cand) -> bool:
+    """A bedside score named after a person and given with its value, "Braden 14", "Gleason 3+4", "Apgars 8/9",
+    "modified Rankin 2": the score stays (a title before it makes it a person again)."""
+    if c.type is not PhiType.NAME or c.source == "pattern":
+        return False
+    value = text[c.start:c.end]
+    return (value.lower() in _SCORE_EPONYMS and _SCORE_VALUE_AFTER.match(text, c.end) is not None
+            and not re.search(rf"(?i)\b{_TITLE}\.?[ \t]+\Z", text[max(0, c.start - 12):c.start]))
+
+
+def _extend_saint_names(text: str, chosen: list[_Cand], first_names: frozenset[str]) -> None:
+    """A surname that starts with "St." ("Aiko St. Clair", "Dr. St. Clair", "ST. CLAIR, ITZEL") takes the "St."
+    and a census first name right before it."""
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    for c in chosen:
+        if c.type is not PhiType.NAME:
+            continue
+        m = _SAINT_BEFORE.search(text, max(0, c.start - 6), c.start)
+        if not m or m.start() in taken or not text[c.start:c.start + 1].isupper():
+            continue
+        c.start = m.start()
+        w = _WORD_BEFORE_NAME.search(text, max(0, c.start - 30), c.start)
+        if w and w.group("w").lower() in first_names and w.start("w") not in taken:
+            c.start = w.start("w")
+    for c in chosen:  # "Teodora St. Clair" where only the first name was found
+        if c.type is PhiType.NAME and " " not in text[c.start:c.end] and text[c.start:c.end].lower() in first_names:
+            after = _SAINT_AFTER.match(text, c.end)
+            if after and not any(i in taken for i in range(after.start() + 1, after.end())):
+                c.end = after.end()
+
+
 def _case_degenerate(text: str) -> bool:
     """ALL-CAPS or all-lower-case text, where capitals tell nothing about names (cached per text)."""
     return _case_degenerate_cached(text) if len(text) < 2_000_000 else True
@@ -2660,7 +2811,8 @@ def _settle(text: str, cluster: list[_Cand]) -> list[_Cand]:
         clash = [t for t in taken if c.start < t.end and t.start < c.end]
         if not clash:
             taken.append(c)
-        elif c.type is not PhiType.DATE:  # keep what is left of a loser outside the winners' spans
+        elif c.type is not PhiType.DATE or c.date is None:  # keep what is left of a loser outside the winners'
+            # spans (a model date that ran on into an IP address keeps its date)
             piece = _remainder(text, c, clash)
             if piece is not None:
                 taken.append(piece)

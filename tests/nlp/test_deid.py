@@ -582,3 +582,72 @@ def test_practice_after_a_credential_is_no_name(deid):
     res = deid.deidentify(text, "p1")
     assert [(text[s.start:s.end], s.type.value) for s in res.spans] == [("Ann Lee", "NAME"),
                                                                          ("Keene Family Clinic", "LOCATION")]
+
+
+# -- typed documents: form rows, names as forms write them, facilities, rooms and scores
+@pytest.mark.parametrize("text, secret", [
+    ("MRN....... LW834473\nAge....... 94\n", "LW834473"),  # a dot leader between label and value
+    ("MRN....... LW834473\nAge....... 94\n", "94"),
+    ("| Patient | FAIRWEATHER, BJORN MARIE |\n| Group # | GRP-89388 |\n", "FAIRWEATHER"),  # a table row
+    ("| Patient | FAIRWEATHER, BJORN MARIE |\n| Group # | GRP-89388 |\n", "GRP-89388"),
+    ("Claim #....... 90D095598524\n", "90D095598524"),
+])
+def test_form_rows_read_as_label_and_value(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Patient was unresponsive, then identified as MADUEKE, MARISOL ANNE by EMS.", "MADUEKE"),
+    ("Anesthesiologist: Ito, Leopold, MD\nASA III", "Ito"),
+    ("Hi Dr. Vo, this is Itzel. My husband sent the pictures.", "Itzel"),
+    ("Guarantor: KHOURY, ROSALIND\nAccount 4455", "KHOURY"),
+    ("Critical result called to Josefina LaRue by Dr. Okafor at 09:58.", "LaRue"),
+])
+def test_typed_name_forms(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Mother's maiden name: St. Clair\nMother's name: Teodora St. Clair\n", "Clair"),
+    ("The patient was placed supine. Dr. St. Clair was present throughout.", "St. Clair"),
+    ("Implanting physician: Aiko St. Clair, MD", "St. Clair"),
+])
+def test_saint_surnames_keep_their_saint(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Disposition: Riverbend Behavioral Health", "Riverbend"),
+    ("Receiving facility: St. Perpetua Nursing and Rehabilitation Center", "Perpetua"),
+    ("LABORATORY REQUISITION - Drumlin Nursing and Rehabilitation Center Outreach Lab", "Drumlin"),
+    ("Location: Ashbury Falls Surgical Associates, OR 3", "Ashbury"),
+])
+def test_facility_heads_of_typed_documents(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Disposition: admitted to Bay 18 under Dr. Okafor.", "Bay 18"),  # a bay is no place
+    ("Prostate, needle biopsies: adenocarcinoma, Braden 14.", "Braden 14"),  # a score named after a person
+    ("Parkinson disease; Foley catheter removed; Miami J collar in place; closed with Steri-Strips.",
+     "Miami J collar"),
+    ("Parkinson disease; Foley catheter removed; Miami J collar in place; closed with Steri-Strips.", "Foley catheter"),
+    ("Parkinson disease; Foley catheter removed; Miami J collar in place; closed with Steri-Strips.", "Steri-Strips"),
+    ("Prairie View Hospice Patient Financial Services\n", "Financial"),
+    ("Patient: Unknown male, GCS 13.", "Unknown"),
+    ("Signed by Arjun Valdivia, MD, FACP", "FACP"),  # credentials are neither name nor place
+    ("A/P: Child-Pugh B. Outpatient labs next week.", "Outpatient"),
+])
+def test_typed_document_terms_stay(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
+
+
+def test_model_date_running_into_an_address_keeps_the_date(deid):
+    text = "IMPRESSION: none.\nDictated by: Arjun Fairweather, MBBS\nSigned: May 20, 2012 13:22  Workstation 102.238.242.241\n"
+    res = deid.deidentify(text, "p1")
+    assert "May 20, 2012" not in res.text and "102.238.242.241" not in res.text, res.text
