@@ -88,6 +88,8 @@ def train_cmd(
                                              "on in 2D) instead of arg-max."),
     overlap: float = typer.Option(None, "--overlap", min=0.0, max=0.95,
                                   help="Sliding-window overlap at inference (default 0.25 in 3D, 0.5 in 2D)."),
+    roi: Path = typer.Option(None, "--roi", help="Masks (paired by stem) of where patches may be centred, e.g. "
+                                                  "field-of-view masks of fundus photographs (default: anywhere)."),
     ema: float = typer.Option(None, "--ema", min=0.0, max=0.9999,
                               help="Keep an exponential moving average of the weights with this decay per step "
                                    "(validated and saved instead of the raw weights; default none; 0: none)."),
@@ -129,7 +131,7 @@ def train_cmd(
                 allow_empty_masks=allow_empty, init_from=init,
                 target_spacing=_floats(target_spacing, "--target-spacing"), color=color, clahe=clahe,
                 loss=loss, pos_neg=_floats(pos_neg, "--pos-neg"), tune_threshold=tune_threshold,
-                overlap=overlap, val_every=val_every, ema=ema, flip_tta=flip_tta)
+                overlap=overlap, val_every=val_every, ema=ema, flip_tta=flip_tta, roi_dir=roi)
     dice = f"{res.best_val_dice:.4f}" if res.best_val_dice is not None else "n/a (no validation images)"
     thr = f" at threshold {res.config.threshold}" if res.config.threshold is not None else ""
     typer.echo(f"trained {res.epochs_run} epochs in {res.seconds:.0f}s "

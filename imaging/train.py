@@ -38,6 +38,7 @@ from monai.metrics import DiceMetric
 from monai.networks.utils import one_hot
 from monai.transforms import (
     Compose,
+    DeleteItemsd,
     FgBgToIndicesd,
     RandCropByPosNegLabeld,
     RandFlipd,
@@ -50,7 +51,7 @@ from monai.transforms import (
 from monai.utils import set_determinism
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from medkg.imaging.io import load_image, load_mask, pair_by_stem
+from medkg.imaging.io import list_scans, load_image, load_mask, pair_by_stem
 from medkg.imaging.model import (
     ModelConfig,
     build_network,
@@ -187,7 +188,8 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
           target_spacing: tuple[float, ...] | float | None = None, norm: str | None = None,
           color: str | None = None, clahe: float | None = None, loss: str | None = None,
           pos_neg: tuple[float, float] | None = None, tune_threshold: bool | None = None,
-          overlap: float | None = None, ema: float | None = None, flip_tta: bool | None = None) -> TrainResult:
+          overlap: float | None = None, ema: float | None = None, flip_tta: bool | None = None,
+          roi_dir: str | Path | None = None) -> TrainResult:
     """Train and write the model folder (best validation Dice, or the last epoch without validation).
 
     Options left ``None`` take :data:`DEFAULTS` for the images' dimensionality (``time_limit_s``: pass 0 for no
@@ -201,6 +203,8 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     frequency of patches centred on foreground and on background. ``ema``: decay per step of an exponential moving
     average of the weights (e.g. 0.998; pass 0 for none), which validation judges and the model keeps instead of
     the raw weights. ``flip_tta``: inference (validation included) averages the image and its mirror images.
+    ``roi_dir``: masks (by stem) of where patches may be centred, e.g. fundus field-of-view masks, so background
+    patches are not spent on the black outside it; the loss still covers the whole patch.
     """
     if num_threads is not None:
         torch.set_num_threads(num_threads)
@@ -214,7 +218,7 @@ def train(images_dir: str | Path, masks_dir: str | Path, out_dir: str | Path, *,
     opts = resolve_settings(first_dims, opts)
     data = prepare_data(images_dir, masks_dir, dims=first_dims, label_names=label_names, concepts=concepts,
                         target_spacing=target_spacing, val_fraction=val_fraction, seed=seed, name=name,
-                        version=version, allow_empty_masks=allow_empty_masks, opts=opts)
+                        version=version, allow_empty_masks=allow_empty_masks, opts=opts, roi_dir=roi_dir)
     track_meta = get_track_meta()
     set_track_meta(False)  # plain tensors: the same numbers, 4x faster patch transforms and no MetaTensor overhead
     try:
@@ -264,24 +268,35 @@ def _dims_of_first(images_dir: str | Path, masks_dir: str | Path) -> int:
 
 
 def load_pairs(images_dir: str | Path, masks_dir: str | Path, dims: int | None = None,
-               n_labels: int = 1, allow_empty: bool = False, color: str = "gray") -> list[dict]:
-    """Read every image/mask pair into memory as MONAI-style dicts (``(1, *spatial)`` arrays)."""
+               n_labels: int = 1, allow_empty: bool = False, color: str = "gray",
+               roi_dir: str | Path | None = None) -> list[dict]:
+    """Read every image/mask pair into memory as MONAI-style dicts (``(1, *spatial)`` arrays), with its region of
+    interest (``roi``: a mask of the same stem in ``roi_dir``) when given."""
     pairs = pair_by_stem(images_dir, masks_dir)
+    rois = list_scans(roi_dir, "roi") if roi_dir is not None else {}
+    if roi_dir is not None and (missing := [k for k, _, _ in pairs if k not in rois]):
+        raise InputError(f"roi folder {roi_dir} has no mask for image(s): {', '.join(missing[:10])}")
     items = []
     for key, img_path, mask_path in pairs:
         img = load_image(img_path, dims=dims, color=color)
         dims = dims or img.ndim
         mask = load_mask(mask_path, like=img, n_labels=n_labels, allow_empty=allow_empty)
-        items.append({"image": img.array[None].astype(np.float32), "label": mask.array[None].astype(np.float32),
-                      "stem": key, "spacing": img.spacing})
+        item = {"image": img.array[None].astype(np.float32), "label": mask.array[None].astype(np.float32),
+                "stem": key, "spacing": img.spacing}
+        if roi_dir is not None:
+            item["roi"] = load_mask(rois[key], like=img).array[None].astype(np.float32)
+        items.append(item)
     return items
 
 
 def to_spacing(item: dict, target: tuple[float, ...]) -> dict:
     """An image/mask pair resampled to ``target`` mm voxels (the grid the network trains at)."""
     shape = resampled_shape(item["image"].shape[1:], item["spacing"], target)
-    return {**item, "image": resample(item["image"], shape), "label": resample(item["label"], shape, labels=True),
-            "spacing": tuple(target)}
+    out = {**item, "image": resample(item["image"], shape), "label": resample(item["label"], shape, labels=True),
+           "spacing": tuple(target)}
+    if "roi" in item:
+        out["roi"] = resample(item["roi"], shape, labels=True)
+    return out
 
 
 def split(items: list[dict], val_fraction: float, seed: int) -> tuple[list[dict], list[dict]]:
@@ -299,10 +314,10 @@ def split(items: list[dict], val_fraction: float, seed: int) -> tuple[list[dict]
 def prepare_data(images_dir: str | Path, masks_dir: str | Path, *, dims: int, label_names: tuple[str, ...],
                  concepts: dict[str, Concept] | None, target_spacing: tuple[float, ...] | float | None,
                  val_fraction: float, seed: int, name: str, version: str, allow_empty_masks: bool,
-                 opts: dict) -> TrainData:
+                 opts: dict, roi_dir: str | Path | None = None) -> TrainData:
     """Read the pairs, build the config, resample, split, and preprocess the training images."""
     items = load_pairs(images_dir, masks_dir, dims=dims, n_labels=len(label_names),
-                       allow_empty=allow_empty_masks, color=opts["color"])
+                       allow_empty=allow_empty_masks, color=opts["color"], roi_dir=roi_dir)
     dims = items[0]["image"].ndim - 1
     cfg = make_config(dims, label_names=label_names, concepts=concepts, target_spacing=target_spacing, name=name,
                       version=version, opts=opts)
@@ -336,14 +351,18 @@ def make_config(dims: int, *, label_names: tuple[str, ...], concepts: dict[str, 
         raise InputError(f"invalid model settings: {err}") from None
 
 
-def train_transforms(cfg: ModelConfig, samples_per_image: int, pos_neg: tuple[float, float] = (2.0, 1.0)):
+def train_transforms(cfg: ModelConfig, samples_per_image: int, pos_neg: tuple[float, float] = (2.0, 1.0),
+                     roi: bool = False):
     """Random patches of preprocessed images: pad to the patch, crop centred on foreground/background in the ratio
-    ``pos_neg`` (voxel indices computed once and cached), flips, 90° rotations, intensity scale/shift, noise."""
+    ``pos_neg`` (voxel indices computed once and cached; with ``roi``, only centres inside each item's ``roi`` mask,
+    e.g. a fundus photograph's field of view), flips, 90° rotations, intensity scale/shift, noise."""
     keys = ["image", "label"]
     flips = [RandFlipd(keys, prob=0.5, spatial_axis=axis) for axis in range(cfg.dims)]
+    indices = ([FgBgToIndicesd("label", image_key="roi", image_threshold=0.0), DeleteItemsd("roi")] if roi
+               else [FgBgToIndicesd("label")])  # deterministic: CacheDataset computes them once per image
     return Compose([
-        SpatialPadd(keys, spatial_size=cfg.patch_size),
-        FgBgToIndicesd("label"),  # deterministic: CacheDataset computes it once per image
+        SpatialPadd(keys + (["roi"] if roi else []), spatial_size=cfg.patch_size),
+        *indices,
         RandCropByPosNegLabeld(keys, label_key="label", spatial_size=cfg.patch_size, pos=pos_neg[0],
                                neg=pos_neg[1], num_samples=samples_per_image, fg_indices_key="label_fg_indices",
                                bg_indices_key="label_bg_indices"),
@@ -378,8 +397,9 @@ def build_loop(data: TrainData, opts: dict, *, device: str | None = None,
     """Loader, network (optionally from ``init_from``'s weights), loss, optimiser, schedule, clock."""
     cfg = data.config
     dev = resolve_device(device)
-    strip = [{"image": it["image"], "label": it["label"]} for it in data.train]
-    ds = CacheDataset(strip, transform=train_transforms(cfg, opts["samples_per_image"], opts["pos_neg"]),
+    roi = bool(data.train) and "roi" in data.train[0]
+    strip = [{k: it[k] for k in ("image", "label", "roi") if k in it} for it in data.train]
+    ds = CacheDataset(strip, transform=train_transforms(cfg, opts["samples_per_image"], opts["pos_neg"], roi),
                       progress=False)
     loader = DataLoader(ds, batch_size=opts["batch_size"], shuffle=True, num_workers=0,
                         collate_fn=list_data_collate)
@@ -461,7 +481,9 @@ def write_artefacts(loop: Loop, data: TrainData, best: Selection, history: list[
         "final_loss": history[-1]["loss"] if history else None,
         "init_from": str(init_from) if init_from is not None else None,
         "loss": opts["loss"], "pos_neg": list(opts["pos_neg"]), "time_limit_s": opts["time_limit_s"],
-        "val_every": opts["val_every"], "ema": opts["ema"], "val_stems": [it["stem"] for it in data.val],
+        "val_every": opts["val_every"], "ema": opts["ema"],
+        "patch_centres_in_roi": bool(data.train) and "roi" in data.train[0],
+        "val_stems": [it["stem"] for it in data.val],
     }
     return save_model(loop.net, cfg, out_dir, fp16=fp16)
 

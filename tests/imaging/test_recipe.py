@@ -21,7 +21,7 @@ from medkg.imaging.model import (
     preprocess,
     probabilities_to_mask,
 )
-from medkg.imaging.train import DEFAULTS, best_threshold, resolve_settings, validate_scores
+from medkg.imaging.train import DEFAULTS, best_threshold, resolve_settings, train_transforms, validate_scores
 from medkg.kg.errors import InputError
 from tests.imaging.test_cli import _invoke
 
@@ -237,3 +237,21 @@ def test_the_shipped_drive_model_loads_and_segments_a_colour_image(tmp_path):
     Image.fromarray(rgb).save(tmp_path / "f.png")
     probs = predict_probabilities(net, cfg, load_image(tmp_path / "f.png", color=cfg.color).array)
     assert probs.shape == (2, 150, 140) and np.allclose(probs.sum(0), 1, atol=1e-4)
+
+
+def test_patches_are_centred_inside_the_roi():
+    """Background-centred patches only where the ROI says (a fundus photograph's field of view), not on the black
+    outside it: the image holds each pixel's column, so a patch's centre pixel says where it was centred."""
+    cfg = ModelConfig(dims=2, patch_size=(8, 8), channels=(4, 8), strides=(2,))
+    column = np.tile(np.arange(32, dtype=np.float32), (32, 1))
+    label = np.zeros((32, 32), np.float32)
+    label[20:22, 20:22] = 1
+    roi = np.zeros((32, 32), np.float32)
+    roi[:, :12] = 1  # the left part only
+    item = {"image": column[None], "label": label[None], "roi": roi[None]}
+    patches = train_transforms(cfg, samples_per_image=40, pos_neg=(0.0, 1.0), roi=True)(item)
+    centres = {float(p["image"][0, 4, 4]) for p in patches}
+    assert centres and max(centres) < 12 and all("roi" not in p for p in patches)
+    anywhere = train_transforms(cfg, samples_per_image=40, pos_neg=(0.0, 1.0))({k: item[k] for k in ("image",
+                                                                                                    "label")})
+    assert max(float(p["image"][0, 4, 4]) for p in anywhere) >= 12
