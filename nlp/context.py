@@ -3,7 +3,8 @@
 ConText (Harkema et al. 2009) decides a mention's assertion from *cue* phrases near it: a cue opens a scope that
 runs forward ("denies chest pain") or backward ("pneumonia was ruled out") from the cue, at most ``window`` words
 far, and stops at a *terminator* ("but", "however", ";", …) or the sentence end. Commas and "or"/"and" do not end
-a scope, so "denies fever, chills, or cough" negates all three. *Pseudo-cues* ("not only", "no change",
+a scope, so "denies fever, chills, or cough" negates all three; a conditional ("if", "unless") does, so in "do not drive
+if dizzy" the mention is hypothetical, not negated. *Pseudo-cues* ("not only", "no change",
 "gram negative") contain a cue word but are no cue; the longest overlapping phrase wins, so "cannot exclude"
 (possible) beats "exclude" (negated) and "no family history of" (negated) beats "family history of" (family).
 
@@ -136,9 +137,10 @@ def section_assertion(sections: Sequence[Section], offset: int) -> Assertion | N
 
 
 def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
-    # a space in a phrase matches any run of whitespace: notes wrap lines mid-phrase ("was ruled\nout")
+    # a space in a phrase matches any run of whitespace: notes wrap lines mid-phrase ("was ruled\nout"). A phrase
+    # that ends in punctuation needs no word boundary after it: "?pneumonia" is the cue "?" before "pneumonia".
     ordered = [p.replace(" ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
-    return re.compile(r"(?<![\w/])(?:" + "|".join(ordered) + r")(?![\w/])", re.I)
+    return re.compile(r"(?<![\w/])(?:" + "|".join(ordered) + r")(?:(?![\w/])|(?<=[^\w/]))", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,7 @@ class ConText:
                 end = m.end()
                 while (short := rx.match(sentence, m.start(), end - 1)) is not None:
                     end = short.end()
-                    if end < len(sentence) and _WORD_CHAR.match(sentence, end):
+                    if end < len(sentence) and _WORD_CHAR.match(sentence, end) and _WORD_CHAR.match(sentence, end - 1):
                         continue  # cut inside a word by endpos
                     found.append(_Match(m.start(), end, "cue", assertion, direction))
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -209,8 +211,8 @@ class ConText:
             if not self._applies(m, s, e):
                 continue
             # a phrase that is a cue in both directions ("ruled out", "absent") is kept once per direction
-            if all(m.end <= k.start or m.start >= k.end or (k.start, k.end, k.kind, m.kind) == (m.start, m.end, "cue", "cue")
-                   for k in kept):
+            if all(m.end <= k.start or m.start >= k.end
+                   or (k.start, k.end, k.kind, m.kind) == (m.start, m.end, "cue", "cue") for k in kept):
                 kept.append(m)
         return [m for m in kept if m.kind == "cue"]
 

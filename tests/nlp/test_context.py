@@ -162,3 +162,67 @@ def test_long_sentence_stays_fast():
     out = CTX.assert_spans(text, spans)
     assert set(out) == {Assertion.NEGATED}
     assert time.perf_counter() - t0 < 10
+
+
+@pytest.mark.parametrize("sentence,target,expected", [
+    # hypothetical: cues after the mention, medication orders, risks, prevention, warning signs
+    ("Start enoxaparin for VTE prophylaxis.", "VTE", Assertion.HYPOTHETICAL),
+    ("Seizure precautions in place.", "Seizure", Assertion.HYPOTHETICAL),
+    ("MRSA, on contact precautions.", "MRSA", Assertion.PRESENT),
+    ("Acetaminophen 650 mg q6h PRN headache.", "headache", Assertion.HYPOTHETICAL),
+    ("You may experience mild soreness at the site.", "mild soreness", Assertion.HYPOTHETICAL),
+    ("Risks of the procedure include bleeding and infection.", "infection", Assertion.HYPOTHETICAL),
+    ("Statin for primary prevention of heart disease.", "heart disease", Assertion.HYPOTHETICAL),
+    ("Seek immediate medical attention for lip swelling.", "lip swelling", Assertion.HYPOTHETICAL),
+    ("Watch the wound for redness or warmth.", "warmth", Assertion.HYPOTHETICAL),
+    ("Possible complications include wound dehiscence.", "wound dehiscence", Assertion.HYPOTHETICAL),
+    ("Any recurrence of melena should prompt a call.", "melena", Assertion.HYPOTHETICAL),
+    # a conditional clause ends a negation's scope
+    ("Do not drive if you feel lightheaded.", "lightheaded", Assertion.HYPOTHETICAL),
+    ("Avoid NSAIDs unless the gout flares.", "gout", Assertion.HYPOTHETICAL),
+    ("If no improvement, image to look for abscess.", "abscess", Assertion.HYPOTHETICAL),
+    # possible: hedges before and after the mention
+    ("Opacity may represent atelectasis.", "atelectasis", Assertion.POSSIBLE),
+    ("? left wrist fracture.", "left wrist fracture", Assertion.POSSIBLE),
+    ("?cellulitis of the shin.", "cellulitis", Assertion.POSSIBLE),
+    ("Fever, query endocarditis.", "endocarditis", Assertion.POSSIBLE),
+    ("Atelectasis versus pneumonia.", "Atelectasis", Assertion.POSSIBLE),
+    ("Lymphoma is in the differential.", "Lymphoma", Assertion.POSSIBLE),
+    ("Differential diagnosis: gout, pseudogout.", "pseudogout", Assertion.POSSIBLE),
+    ("PE cannot be fully excluded.", "PE", Assertion.POSSIBLE),
+    ("Equivocal findings for osteomyelitis.", "osteomyelitis", Assertion.POSSIBLE),
+    ("Felt to be viral pharyngitis.", "viral pharyngitis", Assertion.POSSIBLE),
+    ("Sepsis was considered on arrival.", "Sepsis", Assertion.POSSIBLE),
+    # negated
+    ("Well appearing, doubt meningitis.", "meningitis", Assertion.NEGATED),
+    ("HIV antibody nonreactive.", "HIV", Assertion.NEGATED),
+    ("Hep B neg.", "Hep B", Assertion.NEGATED),
+    ("Her rash has since subsided.", "rash", Assertion.NEGATED),
+    ("Pneumothorax was not visualized.", "Pneumothorax", Assertion.NEGATED),
+    ("Nothing to suggest malignancy.", "malignancy", Assertion.NEGATED),
+    ("Bacteremia with gram neg rods.", "Bacteremia", Assertion.PRESENT),
+    ("No relief of her knee pain with ice.", "knee pain", Assertion.PRESENT),
+    ("No improvement in wheezing after nebulizers.", "wheezing", Assertion.PRESENT),
+    # historical
+    ("She had shingles last year.", "shingles", Assertion.HISTORICAL),
+    ("Had mumps decades ago.", "mumps", Assertion.HISTORICAL),
+    ("Had gonorrhea as a teenager.", "gonorrhea", Assertion.HISTORICAL),
+    ("Femur fracture at age 12.", "Femur fracture", Assertion.HISTORICAL),
+    ("Childhood eczema.", "eczema", Assertion.HISTORICAL),
+    ("Formerly treated for syphilis.", "syphilis", Assertion.HISTORICAL),
+    ("Past medical hx includes gout.", "gout", Assertion.HISTORICAL),
+    ("70 yo male with hx significant for CHF.", "CHF", Assertion.HISTORICAL),
+    ("A 45-year-old man with right flank pain.", "right flank pain", Assertion.PRESENT),
+    ("The previously noted lung nodule is unchanged.", "lung nodule", Assertion.PRESENT),
+    ("Compared with prior CT, the adenoma is larger.", "adenoma", Assertion.PRESENT),
+    # family
+    ("FH: significant for colon cancer in his father.", "colon cancer", Assertion.FAMILY),
+    ("FAMILY HX: STROKE IN MOTHER.", "STROKE", Assertion.FAMILY),
+    ("Glaucoma in both parents.", "Glaucoma", Assertion.FAMILY),
+    ("Several relatives with psoriasis.", "psoriasis", Assertion.FAMILY),
+    ("Migraine runs in her family.", "Migraine", Assertion.FAMILY),
+    ("Relative hypotension after induction.", "hypotension", Assertion.PRESENT),
+    ("His mother brought him in for a persistent cough.", "persistent cough", Assertion.PRESENT),
+])
+def test_assertion_cue_families(sentence, target, expected):
+    assert _assert(sentence, target) is expected
