@@ -24,7 +24,7 @@ from monai.metrics import (
 )
 from monai.networks.utils import one_hot
 
-from medkg.imaging.io import list_scans, load_image, load_mask, pair_by_stem
+from medkg.imaging.io import load_image, load_mask, pair_by_stem, roi_by_stem
 from medkg.imaging.model import load_model, predict_probabilities, probabilities_to_mask
 from medkg.kg.errors import InputError
 
@@ -75,9 +75,7 @@ def evaluate(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Pat
     """Per-image and mean metrics of the model in ``model_dir`` on images paired with masks by file stem."""
     net, cfg = load_model(model_dir, device)
     pairs = pair_by_stem(images_dir, masks_dir)
-    rois = list_scans(roi_dir, "roi") if roi_dir is not None else {}
-    if roi_dir is not None and (missing := [k for k, _, _ in pairs if k not in rois]):
-        raise InputError(f"roi folder {roi_dir} has no mask for image(s): {', '.join(missing[:10])}")
+    rois = roi_by_stem(roi_dir, [k for k, _, _ in pairs]) if roi_dir is not None else {}
     rows = []
     for key, img_path, mask_path in pairs:
         img = load_image(img_path, dims=cfg.dims, color=cfg.color)

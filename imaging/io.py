@@ -378,6 +378,15 @@ def list_scans(folder: str | Path, what: str = "images") -> dict[str, Path]:
     return out
 
 
+def roi_by_stem(roi_dir: str | Path, stems: list[str]) -> dict[str, Path]:
+    """The region-of-interest mask of each of ``stems`` in ``roi_dir`` (e.g. fundus field-of-view masks); a stem
+    without one is an error."""
+    rois = list_scans(roi_dir, "roi")
+    if missing := [k for k in stems if k not in rois]:
+        raise InputError(f"roi folder {roi_dir} has no mask for image(s): {', '.join(missing[:10])}")
+    return rois
+
+
 def pair_by_stem(images_dir: str | Path, masks_dir: str | Path) -> list[tuple[str, Path, Path]]:
     """``(stem, image, mask)`` for every image; any image without a mask or mask without an image is an error."""
     images = list_scans(images_dir, "images")

@@ -51,7 +51,7 @@ from monai.transforms import (
 from monai.utils import set_determinism
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from medkg.imaging.io import list_scans, load_image, load_mask, pair_by_stem
+from medkg.imaging.io import load_image, load_mask, pair_by_stem, roi_by_stem
 from medkg.imaging.model import (
     ModelConfig,
     build_network,
@@ -104,6 +104,11 @@ class TrainData:
     train: list[dict]
     val: list[dict]
     n_images: int
+
+    @property
+    def has_roi(self) -> bool:
+        """Whether the training images carry region-of-interest masks (patch centres are drawn inside them)."""
+        return bool(self.train) and "roi" in self.train[0]
 
 
 @dataclass
@@ -273,9 +278,7 @@ def load_pairs(images_dir: str | Path, masks_dir: str | Path, dims: int | None =
     """Read every image/mask pair into memory as MONAI-style dicts (``(1, *spatial)`` arrays), with its region of
     interest (``roi``: a mask of the same stem in ``roi_dir``) when given."""
     pairs = pair_by_stem(images_dir, masks_dir)
-    rois = list_scans(roi_dir, "roi") if roi_dir is not None else {}
-    if roi_dir is not None and (missing := [k for k, _, _ in pairs if k not in rois]):
-        raise InputError(f"roi folder {roi_dir} has no mask for image(s): {', '.join(missing[:10])}")
+    rois = roi_by_stem(roi_dir, [k for k, _, _ in pairs]) if roi_dir is not None else {}
     items = []
     for key, img_path, mask_path in pairs:
         img = load_image(img_path, dims=dims, color=color)
@@ -397,9 +400,9 @@ def build_loop(data: TrainData, opts: dict, *, device: str | None = None,
     """Loader, network (optionally from ``init_from``'s weights), loss, optimiser, schedule, clock."""
     cfg = data.config
     dev = resolve_device(device)
-    roi = bool(data.train) and "roi" in data.train[0]
     strip = [{k: it[k] for k in ("image", "label", "roi") if k in it} for it in data.train]
-    ds = CacheDataset(strip, transform=train_transforms(cfg, opts["samples_per_image"], opts["pos_neg"], roi),
+    ds = CacheDataset(strip, transform=train_transforms(cfg, opts["samples_per_image"], opts["pos_neg"],
+                                                        data.has_roi),
                       progress=False)
     loader = DataLoader(ds, batch_size=opts["batch_size"], shuffle=True, num_workers=0,
                         collate_fn=list_data_collate)
@@ -482,7 +485,7 @@ def write_artefacts(loop: Loop, data: TrainData, best: Selection, history: list[
         "init_from": str(init_from) if init_from is not None else None,
         "loss": opts["loss"], "pos_neg": list(opts["pos_neg"]), "time_limit_s": opts["time_limit_s"],
         "val_every": opts["val_every"], "ema": opts["ema"],
-        "patch_centres_in_roi": bool(data.train) and "roi" in data.train[0],
+        "patch_centres_in_roi": data.has_roi,
         "val_stems": [it["stem"] for it in data.val],
     }
     return save_model(loop.net, cfg, out_dir, fp16=fp16)

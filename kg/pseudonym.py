@@ -34,13 +34,12 @@ from pathlib import Path
 
 from medkg.kg.errors import InputError
 from medkg.kg.files import open_private, private_dir
-from medkg.kg.settings import get_settings
+from medkg.kg.settings import PSEUDONYM_KEY_FILE_NAME, get_settings
 
 log = logging.getLogger(__name__)
 
 KEY_ENV = "MEDKG_PSEUDONYM_KEY"
 KEY_FILE_ENV = "MEDKG_PSEUDONYM_KEY_FILE"
-KEY_FILE_NAME = "pseudonym.key"
 MIN_KEY_LEN = 16
 #: Hex digits kept of the HMAC: 80 bits, collision-free in practice for any hospital's patient count.
 DIGEST_HEX = 20
@@ -63,7 +62,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _migrate_legacy_key(target: Path) -> None:
     """Move a key left at the old place (``$MEDKG_HOME/pseudonym.key``) to ``target``, keeping pseudonyms."""
-    legacy = get_settings().home / KEY_FILE_NAME
+    legacy = get_settings().home / PSEUDONYM_KEY_FILE_NAME
     if target.exists() or not legacy.is_file() or legacy.resolve() == target.resolve():
         return
     private_dir(target.parent)

@@ -17,23 +17,24 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import AliasChoices, Field, PositiveInt, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from medkg.kg.errors import InputError
 
-STORES = ("embedded", "neo4j")
-RUNTIMES = ("auto", "onnxruntime", "torch")
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+Store = Literal["embedded", "neo4j"]
+Runtime = Literal["auto", "onnxruntime", "torch"]
+STORES: tuple[str, ...] = get_args(Store)
+RUNTIMES: tuple[str, ...] = get_args(Runtime)
+PSEUDONYM_KEY_FILE_NAME = "pseudonym.key"
 
 #: Set for every medkg process: models and data are shipped with the package, nothing is fetched at run time.
 OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-
-
-def _env(*names: str) -> AliasChoices:
-    return AliasChoices(*names)
+#: secret -> the setting naming a file that holds it (read when the secret itself is not set)
+_SECRET_FILES = {"neo4j_password": "neo4j_password_file", "neo4j_read_password": "neo4j_read_password_file"}
+_env = AliasChoices
 
 
 class MedkgSettings(BaseSettings):
@@ -44,7 +45,7 @@ class MedkgSettings(BaseSettings):
 
     home: Path = Field(default_factory=lambda: Path.home() / ".medkg", validation_alias=_env("MEDKG_HOME"),
                        description="the embedded graph's database, its server log and the rebuildable cache")
-    store: Literal["embedded", "neo4j"] = Field("embedded", validation_alias=_env("MEDKG_STORE"),
+    store: Store = Field("embedded", validation_alias=_env("MEDKG_STORE"),
                                                 description="the graph store used when a command names none")
     jvm_heap: str = Field("4g", pattern=r"^\d+[kKmMgG]?$", validation_alias=_env("MEDKG_JVM_HEAP"),
                           description="Java heap of the embedded ArcadeDB server")
@@ -52,9 +53,9 @@ class MedkgSettings(BaseSettings):
                                    description="derived files (ONNX exports); default HOME/cache")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
         "WARNING", validation_alias=_env("MEDKG_LOG_LEVEL"), description="level of the console command's log")
-    ner_runtime: Literal["auto", "onnxruntime", "torch"] = Field(
+    ner_runtime: Runtime = Field(
         "auto", validation_alias=_env("MEDKG_NER_RUNTIME"), description="runtime of the NER model's forward pass")
-    re_runtime: Literal["auto", "onnxruntime", "torch"] = Field(
+    re_runtime: Runtime = Field(
         "auto", validation_alias=_env("MEDKG_RE_RUNTIME"), description="runtime of the relation model's forward pass")
     max_voxels: PositiveInt | None = Field(None, validation_alias=_env("MEDKG_MAX_VOXELS"),
                                            description="largest image read, in voxels; default imaging's own limit")
@@ -105,8 +106,7 @@ class MedkgSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _secret_files(self) -> MedkgSettings:
-        for secret, path in (("neo4j_password", "neo4j_password_file"),
-                             ("neo4j_read_password", "neo4j_read_password_file")):
+        for secret, path in _SECRET_FILES.items():
             file = getattr(self, path)
             if getattr(self, secret) is None and file is not None:
                 try:
@@ -124,7 +124,8 @@ class MedkgSettings(BaseSettings):
     @property
     def default_key_file(self) -> Path:
         """The pseudonym key file: ``MEDKG_PSEUDONYM_KEY_FILE``, else ``$XDG_CONFIG_HOME/medkg/pseudonym.key``."""
-        return self.pseudonym_key_file or (self.xdg_config_home or Path.home() / ".config") / "medkg" / "pseudonym.key"
+        config = self.xdg_config_home or Path.home() / ".config"
+        return self.pseudonym_key_file or config / "medkg" / PSEUDONYM_KEY_FILE_NAME
 
     def described(self) -> list[tuple[str, str, str, str]]:
         """``(setting, variable, value, source)`` rows; secrets masked, the source "environment" or "default"."""
@@ -140,34 +141,31 @@ class MedkgSettings(BaseSettings):
                 shown = re.sub(r"(?<=://)[^/@]*@", "***@", shown)  # credentials written into the URI
             names = _names(name)
             source = next((f"environment ({n})" for n in names if n in os.environ), "default")
-            if name == "neo4j_password" and source == "default" and value is not None:
-                source = "file (NEO4J_PASSWORD_FILE)"
-            if name == "neo4j_read_password" and source == "default" and value is not None:
-                source = "file (NEO4J_READ_PASSWORD_FILE)"
+            if name in _SECRET_FILES and source == "default" and value is not None:
+                source = f"file ({_names(_SECRET_FILES[name])[0]})"
             rows.append((name, " | ".join(names), shown, source))
         return rows
 
 
 def _names(field: str) -> list[str]:
-    alias = MedkgSettings.model_fields[field].validation_alias
-    return [str(choice) for choice in alias.choices] if isinstance(alias, AliasChoices) else [f"MEDKG_{field.upper()}"]
+    """The environment variable(s) of a setting (every field names its own)."""
+    return [str(choice) for choice in MedkgSettings.model_fields[field].validation_alias.choices]
 
 
 _ENV_NAMES = tuple(n for field in MedkgSettings.model_fields for n in _names(field))
-_cache: dict[tuple[str | None, ...], MedkgSettings] = {}
+_resolved: tuple[tuple[str | None, ...], MedkgSettings] | None = None
 
 
 def get_settings() -> MedkgSettings:
     """The settings of this process's environment, resolved once (and again only if a variable changes)."""
+    global _resolved
     key = tuple(os.environ.get(name) for name in _ENV_NAMES)
-    if (settings := _cache.get(key)) is None:
+    if _resolved is None or _resolved[0] != key:
         try:
-            settings = MedkgSettings()
+            _resolved = key, MedkgSettings()
         except ValidationError as err:
             raise InputError(_explain(err)) from None
-        _cache.clear()
-        _cache[key] = settings
-    return settings
+    return _resolved[1]
 
 
 def _explain(err: ValidationError) -> str:

@@ -31,7 +31,7 @@ class Services:
     other: e.g. ``medkg diagnose`` (gnn) resolves typed symptom names with the NLP normalizer."""
 
     link_concept: Callable[[str, str], str | None]
-    #: resolved once, in :func:`main`
+    #: resolved once per command, in the callback that builds this object
     settings: MedkgSettings
 
 
