@@ -138,6 +138,32 @@ def train_cmd(
                f"(CPU {res.config.training['cpu_seconds']:.0f}s); best validation Dice {dice}{thr} -> {out}")
 
 
+@app.command("tune")
+def tune_cmd(
+    model: Path = typer.Option(..., "--model", help="Model folder (its config.json is rewritten)."),
+    images: Path = typer.Option(..., "--images", help="Folder of images holding the model's validation images."),
+    masks: Path = typer.Option(..., "--masks", help="Folder of ground-truth masks (same stems)."),
+    flip_tta: bool = typer.Option(None, "--flip-tta/--no-flip-tta",
+                                  help="Average over the image and its mirror images (default: as the model has)."),
+    rot90_tta: bool = typer.Option(None, "--rot90-tta/--no-rot90-tta",
+                                   help="Also average over the image turned by 90 degrees (default: as the model "
+                                        "has)."),
+    device: str = typer.Option(None, "--device"),
+    threads: int = typer.Option(2, "--threads", min=1),
+) -> None:
+    """Re-choose a one-label model's threshold on its validation images, e.g. after turning test-time
+    augmentation on."""
+    import torch
+
+    from medkg.imaging.train import retune
+
+    torch.set_num_threads(threads)
+    cfg = retune(model, images, masks, flip_tta=flip_tta, rot90_tta=rot90_tta, device=device)
+    typer.echo(f"threshold {cfg.threshold} (validation Dice {cfg.training['threshold_val_dice']:.4f} on "
+               f"{', '.join(cfg.training['threshold_tuned_on'])}; flip TTA {'on' if cfg.flip_tta else 'off'}, "
+               f"rot90 TTA {'on' if cfg.rot90_tta else 'off'}) -> {model / 'config.json'}")
+
+
 @app.command("evaluate")
 def evaluate_cmd(
     model: Path = typer.Option(..., "--model", help="Model folder."),

@@ -63,6 +63,9 @@ class ModelConfig(BaseModel):
     #: test-time augmentation: average the probabilities over the image and its mirror images along every
     #: combination of spatial axes (4 passes in 2D, 8 in 3D); vessels and lesions have no handedness
     flip_tta: bool = False
+    #: test-time augmentation: also average over the image turned by 90 degrees in its first two spatial axes
+    #: (with ``flip_tta``, the 8 rotations and reflections of the square in 2D)
+    rot90_tta: bool = False
     concepts: dict[str, Concept] = Field(default_factory=dict)  # label name -> the Disease/Anatomy it names
     training: dict[str, object] = Field(default_factory=dict)  # provenance: data, epochs, validation scores
 
@@ -241,17 +244,21 @@ def predict_probabilities(net: torch.nn.Module, cfg: ModelConfig, image: np.ndar
     x = torch.from_numpy(preprocess(image, cfg))[None, None].to(dev)
     spatial = tuple(range(2, 2 + cfg.dims))
     flips = [axes for n in range(len(spatial) + 1) for axes in combinations(spatial, n)] if cfg.flip_tta else [()]
+    views = [(turn, axes) for turn in ((0, 1) if cfg.rot90_tta else (0,)) for axes in flips]
+    plane = spatial[:2]
     probs = None
     with torch.inference_mode(), torch.autocast(device_type="cuda", dtype=torch.float16,
                                                 enabled=dev.type == "cuda"):
-        for axes in flips:
-            logits = sliding_window_inference(x.flip(axes) if axes else x, roi_size=cfg.patch_size,
-                                              sw_batch_size=sw_batch_size, predictor=net, overlap=overlap,
-                                              mode="gaussian")
+        for turn, axes in views:
+            v = x.flip(axes) if axes else x
+            v = torch.rot90(v, 1, plane) if turn else v
+            logits = sliding_window_inference(v, roi_size=cfg.patch_size, sw_batch_size=sw_batch_size,
+                                              predictor=net, overlap=overlap, mode="gaussian")
             p = torch.softmax(logits.float(), dim=1)
+            p = torch.rot90(p, -1, plane) if turn else p
             p = p.flip(axes) if axes else p
             probs = p if probs is None else probs + p
-    return (probs / len(flips))[0].cpu().numpy()
+    return (probs / len(views))[0].cpu().numpy()
 
 
 def probabilities_to_mask(probs: np.ndarray, threshold: float | None = None) -> np.ndarray:

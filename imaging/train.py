@@ -53,6 +53,7 @@ from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from medkg.imaging.io import load_image, load_mask, pair_by_stem, roi_by_stem
 from medkg.imaging.model import (
+    CONFIG_FILE,
     ModelConfig,
     build_network,
     load_model,
@@ -497,6 +498,33 @@ def _init_weights(model_dir: str | Path, cfg: ModelConfig) -> torch.nn.Module:
     if diff := [k for k in keys if getattr(base, k) != getattr(cfg, k)]:
         raise InputError(f"init_from={model_dir}: its {', '.join(diff)} differ from the model being trained")
     return net
+
+
+def retune(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Path, *,
+           flip_tta: bool | None = None, rot90_tta: bool | None = None, device: str | None = None) -> ModelConfig:
+    """Choose a one-label model's threshold again on its validation images, with test-time augmentation changed.
+
+    TTA shifts the probabilities, so the threshold tuned without it is no longer the best one. ``flip_tta`` and
+    ``rot90_tta`` left ``None`` keep the model's settings. Of the pairs in the folders, only the model's validation
+    images (``training.val_stems``) are used, since a threshold tuned on training images is optimistic; a model
+    that records none uses every pair. The stems and the Dice reached are recorded in ``config.json``, which is
+    rewritten in place (the weights are not touched).
+    """
+    net, cfg = load_model(model_dir, device)
+    if cfg.out_channels != 2:
+        raise InputError(f"{model_dir}: a threshold applies to one-label models only (labels: {cfg.label_names})")
+    cfg = cfg.model_copy(update={k: v for k, v in (("flip_tta", flip_tta), ("rot90_tta", rot90_tta))
+                                 if v is not None})
+    items = load_pairs(images_dir, masks_dir, dims=cfg.dims, color=cfg.color, allow_empty=True)
+    if val_stems := cfg.training.get("val_stems"):
+        items = [it for it in items if it["stem"] in set(val_stems)]
+        if not items:
+            raise InputError(f"images_dir={images_dir}: none of the model's validation images {val_stems}")
+    dice, threshold = validate_scores(net, cfg, items, tune_threshold=True)
+    cfg = cfg.model_copy(update={"threshold": threshold, "training": {
+        **cfg.training, "threshold_tuned_on": [it["stem"] for it in items], "threshold_val_dice": round(dice, 5)}})
+    (Path(model_dir) / CONFIG_FILE).write_text(cfg.model_dump_json(indent=2) + "\n")
+    return cfg
 
 
 # ---------------------------------------------------------------------------------------------- validation

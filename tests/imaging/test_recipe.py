@@ -21,7 +21,14 @@ from medkg.imaging.model import (
     preprocess,
     probabilities_to_mask,
 )
-from medkg.imaging.train import DEFAULTS, best_threshold, resolve_settings, train_transforms, validate_scores
+from medkg.imaging.train import (
+    DEFAULTS,
+    best_threshold,
+    resolve_settings,
+    retune,
+    train_transforms,
+    validate_scores,
+)
 from medkg.kg.errors import InputError
 from tests.imaging.test_cli import _invoke
 
@@ -181,6 +188,47 @@ def test_flip_tta_makes_the_prediction_mirror_with_the_image(recipe_model, vesse
         assert np.allclose(direct.sum(axis=0), 1, atol=1e-5)
         same = np.allclose(direct, mirrored[:, :, ::-1], atol=1e-5)
         assert same if tta else not same  # without it, a trained network is not mirror-symmetric
+
+
+def test_rot90_tta_makes_the_prediction_turn_with_the_image(recipe_model, vessels):
+    net, cfg = load_model(recipe_model, "cpu")
+    image = load_image(vessels / "images" / "f1.png", color="green").array
+    for tta in (True, False):
+        c = cfg.model_copy(update={"flip_tta": True, "rot90_tta": tta})
+        direct = predict_probabilities(net, c, image)
+        turned = predict_probabilities(net, c, np.rot90(image).copy())
+        same = np.allclose(direct, np.rot90(turned, -1, axes=(1, 2)), atol=1e-5)
+        assert same if tta else not same  # flips alone do not include a quarter turn
+
+
+def test_tune_rechooses_the_threshold_on_the_validation_images_only(recipe_model, vessels, tmp_path):
+    import shutil
+
+    model = tmp_path / "model"
+    shutil.copytree(recipe_model, model)
+    before = json.loads((model / "config.json").read_text())
+    result = CliRunner().invoke(app, ["imaging", "tune", "--model", str(model), "--images", str(vessels / "images"),
+                                      "--masks", str(vessels / "masks"), "--rot90-tta", "--threads", "1"])
+    assert result.exit_code == 0, result.output
+    after = json.loads((model / "config.json").read_text())
+    assert after["rot90_tta"] is True and after["flip_tta"] is True and 0 < after["threshold"] < 1
+    assert sorted(after["training"]["threshold_tuned_on"]) == sorted(before["training"]["val_stems"])
+    net, cfg = load_model(model, "cpu")
+    items = []
+    for stem in before["training"]["val_stems"]:
+        img = load_image(vessels / "images" / f"{stem}.png", color=cfg.color)
+        lab = (np.asarray(Image.open(vessels / "masks" / f"{stem}.png")) > 0).astype(np.float32)
+        items.append({"image": img.array[None], "label": lab[None], "spacing": img.spacing})
+    dice, thr = validate_scores(net, cfg, items, tune_threshold=True)
+    assert (round(dice, 5), thr) == (after["training"]["threshold_val_dice"], after["threshold"])
+    train_only = tmp_path / "train_only"
+    for sub in ("images", "masks"):
+        (train_only / sub).mkdir(parents=True)
+        for f in (vessels / sub).iterdir():
+            if f.stem not in before["training"]["val_stems"]:
+                shutil.copy(f, train_only / sub / f.name)
+    with pytest.raises(InputError, match="none of the model's validation images"):
+        retune(model, train_only / "images", train_only / "masks")
 
 
 def test_train_records_the_recipe_and_inference_applies_it(recipe_model, vessels):
