@@ -39,6 +39,8 @@ GENERATORS = ("make_deid_dev_round4.py", "make_deid_dev_round5.py", "make_deid_d
 FORMAT_GENERATORS = ("make_deid_dev_round8.py",)
 # the compositional generator: its train fold only (its dev fold is the frozen deid_dev_round9.jsonl)
 ROUND9 = "make_deid_dev_round9.py"
+# the cast-and-pages generator of typed documents: its train fold only (its dev fold is deid_dev_round10.jsonl)
+ROUND10 = "make_deid_dev_round10.py"
 
 
 def read_notes(path: Path) -> list[dict]:
@@ -54,7 +56,8 @@ def _generator(script: str):  # type: ignore[no-untyped-def]
     return module
 
 
-def generated_notes(seeds: list[int], census_seeds: list[int], round9_seeds: list[int]) -> list[dict]:
+def generated_notes(seeds: list[int], census_seeds: list[int], round9_seeds: list[int],
+                    round10_seeds: list[int]) -> list[dict]:
     """More notes from the development-set generators: new values and sentences, same kinds of note.
 
     With ``census_seeds`` the generators also run with their name and town lists swapped for draws from the US
@@ -83,6 +86,9 @@ def generated_notes(seeds: list[int], census_seeds: list[int], round9_seeds: lis
             out += module.build(seed)
     module = _generator(ROUND9)
     for seed in round9_seeds:
+        out += module.build(seed, "train")
+    module = _generator(ROUND10)
+    for seed in round10_seeds:
         out += module.build(seed, "train")
     return out
 
@@ -149,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gen-seeds", type=int, nargs="*", default=[9101])
     ap.add_argument("--census-seeds", type=int, nargs="*", default=[9201, 9202])
     ap.add_argument("--round9-seeds", type=int, nargs="*", default=[9301, 9302, 9303, 9304, 9305])
+    ap.add_argument("--round10-seeds", type=int, nargs="*", default=[9401, 9402, 9403])
     ap.add_argument("--checkpoints", type=Path, default=None, help="also save the model of every epoch here")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--width", type=int, default=96)
@@ -166,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     held = args.holdout.resolve() if args.holdout else None
     notes = [n for name in DEV_SETS if (DATA / name).resolve() != held for n in read_notes(DATA / name)]
-    notes += generated_notes(args.gen_seeds, args.census_seeds, args.round9_seeds) + phi_free_notes()
+    notes += generated_notes(args.gen_seeds, args.census_seeds, args.round9_seeds, args.round10_seeds)
+    notes += phi_free_notes()
     nlp = build_nlp(args.width, args.depth, args.rows)
     train = [to_example(nlp, t, phi) for n in notes for t, phi in case_variants(n)]
     dev = [to_example(nlp, n["text"], n["phi"]) for n in read_notes(held)] if held else []
