@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,10 +276,13 @@ def _dims_of_first(images_dir: str | Path, masks_dir: str | Path) -> int:
 
 def load_pairs(images_dir: str | Path, masks_dir: str | Path, dims: int | None = None,
                n_labels: int = 1, allow_empty: bool = False, color: str = "gray",
-               roi_dir: str | Path | None = None) -> list[dict]:
-    """Read every image/mask pair into memory as MONAI-style dicts (``(1, *spatial)`` arrays), with its region of
-    interest (``roi``: a mask of the same stem in ``roi_dir``) when given."""
+               roi_dir: str | Path | None = None, stems: Collection[str] | None = None) -> list[dict]:
+    """Read every image/mask pair (only those of ``stems`` when given) into memory as MONAI-style dicts
+    (``(1, *spatial)`` arrays), with its region of interest (``roi``: a mask of the same stem in ``roi_dir``)."""
     pairs = pair_by_stem(images_dir, masks_dir)
+    if stems is not None:
+        wanted = set(stems)
+        pairs = [p for p in pairs if p[0] in wanted]
     rois = roi_by_stem(roi_dir, [k for k, _, _ in pairs]) if roi_dir is not None else {}
     items = []
     for key, img_path, mask_path in pairs:
@@ -515,11 +519,10 @@ def retune(model_dir: str | Path, images_dir: str | Path, masks_dir: str | Path,
         raise InputError(f"{model_dir}: a threshold applies to one-label models only (labels: {cfg.label_names})")
     cfg = cfg.model_copy(update={k: v for k, v in (("flip_tta", flip_tta), ("rot90_tta", rot90_tta))
                                  if v is not None})
-    items = load_pairs(images_dir, masks_dir, dims=cfg.dims, color=cfg.color, allow_empty=True)
-    if val_stems := cfg.training.get("val_stems"):
-        items = [it for it in items if it["stem"] in set(val_stems)]
-        if not items:
-            raise InputError(f"images_dir={images_dir}: none of the model's validation images {val_stems}")
+    val_stems = cfg.training.get("val_stems") or None
+    items = load_pairs(images_dir, masks_dir, dims=cfg.dims, color=cfg.color, allow_empty=True, stems=val_stems)
+    if not items:
+        raise InputError(f"images_dir={images_dir}: none of the model's validation images {val_stems}")
     dice, threshold = validate_scores(net, cfg, items, tune_threshold=True)
     cfg = cfg.model_copy(update={"threshold": threshold, "training": {
         **cfg.training, "threshold_tuned_on": [it["stem"] for it in items], "threshold_val_dice": round(dice, 5)}})

@@ -155,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gen-seeds", type=int, nargs="*", default=[9101])
     ap.add_argument("--census-seeds", type=int, nargs="*", default=[9201, 9202])
     ap.add_argument("--round9-seeds", type=int, nargs="*", default=[9301, 9302, 9303, 9304, 9305])
-    ap.add_argument("--round10-seeds", type=int, nargs="*", default=[9401, 9402, 9403])
+    # off by default, so the defaults still reproduce the shipped tagger: with 9401 9402 9403 the round 9 / 10 dev
+    # folds measured level or +0.5 typed recall, too little to replace it
+    ap.add_argument("--round10-seeds", type=int, nargs="*", default=[],
+                    help="seeds of the round 10 generator's train fold (default none)")
     ap.add_argument("--checkpoints", type=Path, default=None, help="also save the model of every epoch here")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--width", type=int, default=96)

@@ -190,6 +190,16 @@ def test_flip_tta_makes_the_prediction_mirror_with_the_image(recipe_model, vesse
         assert same if tta else not same  # without it, a trained network is not mirror-symmetric
 
 
+def _val_items(vessels, stems, color):
+    """The validation images and masks as the trainer's validation reads them."""
+    items = []
+    for stem in stems:
+        img = load_image(vessels / "images" / f"{stem}.png", color=color)
+        lab = (np.asarray(Image.open(vessels / "masks" / f"{stem}.png")) > 0).astype(np.float32)
+        items.append({"image": img.array[None], "label": lab[None], "spacing": img.spacing})
+    return items
+
+
 def test_rot90_tta_makes_the_prediction_turn_with_the_image(recipe_model, vessels):
     net, cfg = load_model(recipe_model, "cpu")
     image = load_image(vessels / "images" / "f1.png", color="green").array
@@ -214,11 +224,7 @@ def test_tune_rechooses_the_threshold_on_the_validation_images_only(recipe_model
     assert after["rot90_tta"] is True and after["flip_tta"] is True and 0 < after["threshold"] < 1
     assert sorted(after["training"]["threshold_tuned_on"]) == sorted(before["training"]["val_stems"])
     net, cfg = load_model(model, "cpu")
-    items = []
-    for stem in before["training"]["val_stems"]:
-        img = load_image(vessels / "images" / f"{stem}.png", color=cfg.color)
-        lab = (np.asarray(Image.open(vessels / "masks" / f"{stem}.png")) > 0).astype(np.float32)
-        items.append({"image": img.array[None], "label": lab[None], "spacing": img.spacing})
+    items = _val_items(vessels, before["training"]["val_stems"], cfg.color)
     dice, thr = validate_scores(net, cfg, items, tune_threshold=True)
     assert (round(dice, 5), thr) == (after["training"]["threshold_val_dice"], after["threshold"])
     train_only = tmp_path / "train_only"
@@ -240,11 +246,7 @@ def test_train_records_the_recipe_and_inference_applies_it(recipe_model, vessels
     assert len(cfg["training"]["val_stems"]) == cfg["training"]["val_images"] == 2
     net, mc = load_model(recipe_model, "cpu")
     # the validation Dice the trainer recorded is what the saved model reproduces through the inference path
-    items = []
-    for stem in cfg["training"]["val_stems"]:
-        img = load_image(vessels / "images" / f"{stem}.png", color=mc.color)
-        lab = (np.asarray(Image.open(vessels / "masks" / f"{stem}.png")) > 0).astype(np.float32)
-        items.append({"image": img.array[None], "label": lab[None], "spacing": img.spacing})
+    items = _val_items(vessels, cfg["training"]["val_stems"], mc.color)
     dice, thr = validate_scores(net, mc, items, tune_threshold=True)
     # fp16 weights; the saved weights are the moving average that validation judged, not the raw ones
     assert dice == pytest.approx(cfg["training"]["best_val_dice"], abs=0.02)
