@@ -183,6 +183,7 @@ def lexicon() -> _Lexicon:
             words.add(norm)
         eponyms.update(m.group(1) for m in re.finditer(r"\b([A-Z][a-z]{2,})(?:'s|’s)\b", node.name))
     words.update(_extraction_vocabulary(phrases))
+    phrases.update(_norm_phrase(p) for p in raw.get("medical_phrases", ()))  # "circle of Willis"
     names = {n.lower() for n in raw["first_names"] + raw["surnames"]}
     words -= names  # a drug called "Grace" must not shield a patient called Grace
     return _Lexicon(
@@ -282,8 +283,8 @@ _STATE_ABBR = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|M
 _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 # Every repeat below is bounded (a word has at most three hyphen/apostrophe joints, a domain at most eight labels):
 # an unbounded chain tried from each of n start positions is what made "Ab'Ab'Ab'…" or "1.1.1.…" quadratic.
-_UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
-_LO = "a-zß-öø-ÿ"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
+_LO = "a-zß-öø-ÿĀ-ſ"
 _CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"  # also "D'Amato"
 _NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
              rf"[A-Z](?=[\s,]))")
@@ -293,7 +294,8 @@ _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
 # a name does not run over a line break; a comma only after the first word ("SMITH, JOHN A", not "Ann Lee, Keene")
 _NAME_CAPS = (rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAPS}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
               rf"{_NAME_TOK_CAPS}){{0,2}})?")
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer)"
+_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer|Pastor|Rabbi|Imam|"
+          r"Sheikh|Shaykh|Chaplain|Deacon|Fr)")
 _CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA)"
 _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
                 r"resident|fellow|intern|nurse|rn|np|pcp|primary care(?: physician| provider)?|"
@@ -302,7 +304,8 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"verified by|ordering(?: physician| provider)?|requesting(?: physician| provider)?|emergency contact|next of kin|nok|guardian|health care proxy|proxy|"
                 r"contact person|caregiver|interpreter|chaplain|social worker|informant|mother|father|son|guarantor|insured|"
                 r"policy ?holder|subscriber|decedent|responsible party|claimant|"
-                r"daughter|wife|husband|spouse|partner|sister|brother|friend")
+                r"daughter|wife|husband|spouse|partner|sister|brother|friend|scribe|other names? used|also known as|aka|alias|"
+                r"preferred name|maiden name|grossed by|printed by|entered by|typed by|keyed by")
 _INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|identified as|called to|reported to|read back by|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
                 r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
@@ -321,7 +324,8 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)?|"
             r"clia(?: number| no\.?| #)?|patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
-            r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har")
+            r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har|nabp|store[ \t]*(?=#)|"
+            r"confirmation(?: number| no\.?| #)?|conf(?: #| no\.?)|work order|inspection(?: number| no\.?| #)?")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
@@ -365,7 +369,7 @@ def _id_spaced_rx(letters: str) -> re.Pattern[str]:
     letter case of the value: lower-case notes write "serial rp 155 876"."""
     a = f"[{letters}0-9]"
     return re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}[ \t]*[:#(]?[ \t]*"
-                      rf"(?P<val>{a}{{1,6}}(?:[ ](?={a}{{0,5}}\d){a}{{1,6}}){{1,4}}"
+                      rf"(?P<val>{a}{{1,6}}(?:[ ](?={a}{{0,5}}\d){a}{{1,6}}(?:-{a}{{1,6}})?){{1,4}}"
                       rf"(?:[ ][{letters}](?=[ \t]{{2,}}|[ \t]*(?:$|\n|[,;()])|\.(?:\s|$)))?)(?![\w-])", re.M)
 
 
@@ -410,7 +414,9 @@ _RX = {
     "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)(?:[\s-]*(?:old|o\b|/o\b)|\s+of\s+age\b)|\b(?P<n2>\d{2,3})\s*"
                       r"(?:yo[mf]?|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
-                      r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.]))"),
+                      r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.])|"
+                      r"\b(?:lived|living|survived|died)[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
+                      r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|mg|kg|lb|miles?|km|days?|weeks?|months?)\b))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
@@ -436,7 +442,7 @@ _RX = {
                            rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
     "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}\s*[:#]?\s*{_ID_VALUE}(?![\w-])"),
     "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
-    "id_long": re.compile(r"(?<![\w.-])(?=[A-Z]{0,3}\d)[A-Z]{0,3}\d{7,}(?![\w-]|\.\d)"),
+    "id_long": re.compile(r"(?<![\w.-])(?=[A-Z]{0,3}\d)[A-Z]{0,3}\d{7,}(?:-\d{1,4})?(?![\w-]|\.\d)"),
     "vehicle_cue": re.compile(rf"(?i:\b(?:{_VEHICLE_CUES}))\s*(?:is|:|#|no\.?)?\s*[:#]?\s*"
                               r"(?P<val>(?=[A-Z0-9 -]{0,16}\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){3,16})(?![\w-])"),
     "vin": re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b"),
@@ -476,7 +482,9 @@ _RX = {
                                r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
     "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
-    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>\d{4,5})(?![\d/:-]|\.\d)"),
+    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>x?\d{4,5})(?![\d/:-]|\.\d)"),
+    # "03/2023 - 07/2023", "since 11/2019": a month and a four-digit year
+    "date_my_num": re.compile(r"(?<![\w/.+-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/-]|\.\d|[ \t]*(?i:dilution|titer|titre)\b)"),
     "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
     # an international number: country code and groups, "+44 20 7946 0958", "+63 2 8123 4567"
     "phone_intl": re.compile(r"(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\w-])"),
@@ -539,7 +547,20 @@ _RX = {
                                 r"fire department|fire|fd|memorial|manor|health care center|care center|"
                                 r"police department|police|pd|ems|fire rescue|fire-rescue|ambulance|rescue squad|cvs|walgreens|rite aid|pharmacy|drugs|"
                                 r"general|va|vamc|va medical center|sacred heart|methodist|presbyterian|sleep center|"
-                                r"sleep clinic|living center|skilled nursing(?: facility)?|home)\b"),
+                                r"sleep clinic|living center|skilled nursing(?: facility)?|home|"
+                                # organisations of every kind: labs, transport, employers, congregations, schools
+                                r"pathology|imaging|labs|laboratories|diagnostics|medical transport|transport|logistics|"
+                                r"primary care|foot (?:&|and) ankle|heart (?:&|and) vascular|vascular|rheumatology|"
+                                r"nephrology|urology|gastroenterology|pulmonology|endocrinology|orthopaedics|podiatry|"
+                                r"physical therapy|outpatient rehab|health (?:&|and) rehab(?:ilitation)?|"
+                                r"nursing (?:&|and) rehab(?:ilitation)?|funeral (?:home|services?)|mortuary|chapel|"
+                                r"cathedral|synagogue|mosque|baptist church|school district|elementary|academy|company|"
+                                r"corporation|corp|co(?=\.)|inc|llc|foods|distribution center|warehouse|services|group|"
+                                r"health|im|regional|village|ymca|ywca|credit union|bank|pavilion)\b"),
+    # a head that comes first: "Temple Beth Shalom", "University of Vermont Medical Center", "Congregation Ohev Sholom"
+    "facility_first": re.compile(rf"\b(?P<head>Temple|Congregation|Masjid|Church[ \t]+of(?:[ \t]+the)?|University[ \t]+of|"
+                                 rf"College[ \t]+of|Bank[ \t]+of|UNIVERSITY[ \t]+OF|Camp)[ \t]+(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})"
+                                 rf"(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,4}})"),
     # "Our Lady of Lourdes", "OUR LADY OF THE LAKE"; "St. Vincent's", "st. rita's" (not "St. John's wort")
     "facility_saint": re.compile(r"(?i)\b(?:our[ \t]+lady[ \t]+of(?:[ \t]+the)?[ \t]+[a-z]{3,20}\b|"
                                  r"(?:st\.?|saint)[ \t]+[a-z]{3,20}(?:'s|’s)(?![ \t]+(?:[a-z]+[ \t]+)?(?:wort|day|dance|fire|questionnaire|"
@@ -558,12 +579,14 @@ _RX = {
 
 # -- round 6: chains and brands with their town, named hospital units, more ZIP / plate / date / ID shapes
 _CHAIN_TAIL = (r"(?:hospital|healthcare|health[ \t]+care|health|center|centre|home[ \t]+health|physical[ \t]+therapy|"
+               r"distribution[ \t]+center|warehouse|plant|factory|store|market|"
                r"kidney[ \t]+care|dialysis|rehab(?:ilitation)?|pharmacy|specialty(?:[ \t]+hospital)?|senior[ \t]+living|"
                r"assisted[ \t]+living|living|transitional[ \t]+care|of)")
 _STRONG_ID_NOUN = re.compile(r"(?i)(?:claim|policy|member|account|acct|case|report|record|mrn|medical record|"
                              r"licen[cs]e|dl|docket|certificate|accession|serial)\b[ \t]*(?:number|no\.?|#|id)?[ \t]*[:#]?[ \t]*\d")
 _UNIT_NAMED = re.compile(r"(?i)\b(?:(?:north|south|east|west)[ \t]+)?(?:tower|pavilion|wing)[ \t]+(?:[a-z]|\d{1,2})\b"
                          r"(?:[ \t]+(?:north|south|east|west|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+floor)?))?")
+_UNIT_PAREN = re.compile(r"\((?P<val>\d{1,2}[ \t]+(?P<w>[A-Z][a-z]{3,15}))\)")
 _UNIT_NAMED_BEFORE = re.compile(rf"\b(?P<val>[{_UP}][{_LO}]{{2,20}}[ \t]+(?:Pavilion|Tower|Wing)(?:[ \t]+\d{{1,2}})?)\b")
 _UNIT_NAMED_BEFORE_ANY = re.compile(r"(?i)\b(?:on|to|from)[ \t]+(?P<val>[a-z]{3,20}[ \t]+(?:pavilion|tower|wing)[ \t]+\d{1,2})\b")
 _PHONE_3_7 = re.compile(r"(?<![\w/.-])\d{3}-\d{7}(?![\w-]|\.\d)")
@@ -924,8 +947,11 @@ class Deidentifier:
         text = _form_view(original)
         if view is original:
             view = text
-        protected = _SpanIndex(self._protected(text))
-        cands = self._pattern_cands(text)
+        shielded = self._protected(text)
+        protected = _SpanIndex(shielded)
+        # a multi-word medical term holds no identifier, whichever rule reads a place or name in it ("circle of Willis")
+        terms = _SpanIndex([(s, e) for s, e in shielded if " " in text[s:e].strip()])
+        cands = [c for c in self._pattern_cands(text) if c.source == "pattern" or not terms.covers(c.start, c.end)]
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
@@ -946,9 +972,10 @@ class Deidentifier:
         if prop:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
+        _whole_words(text, chosen)
         self._extend_names(text, chosen)
         _extend_saint_names(text, chosen, self.lex.census_first)
-        chosen = _merge_place_of(text, chosen)
+        chosen = _merge_places(text, chosen)
         ages = _ages_after_names(text, chosen)
         if ages and PhiType.AGE in self.config.types:
             chosen = _resolve(text, chosen + ages)
@@ -1019,11 +1046,13 @@ class Deidentifier:
         spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)]
         spans += [(m.start(), m.end()) for m in _ST_JOHNS_WORT.finditer(text)]
         spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)]
-        for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
-            if m.group() in self.lex.bare_eponyms:
-                before = text[max(0, m.start() - 6):m.start()]
-                if not re.search(rf"{_TITLE}\.?\s+$", before):
-                    spans.append((m.start(), m.end()))
+        for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b", text):  # "Romberg", "Hawkins-Kennedy"
+            word = m.group()
+            parts = [(m.start(), m.end())] if word in self.lex.bare_eponyms else [
+                (p.start() + m.start(), p.end() + m.start()) for p in re.finditer(r"[A-Za-z]+", word)
+                if "-" in word and p.group() in self.lex.bare_eponyms]
+            if parts and not re.search(rf"{_TITLE}\.?\s+$", text[max(0, m.start() - 6):m.start()]):
+                spans.extend(parts)
         toks = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
         n_max = self.lex.max_phrase_len
         for i, (s, e, w) in enumerate(toks):
@@ -1131,7 +1160,7 @@ class Deidentifier:
             add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
-            g = next(k for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k))
+            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6") if m.group(k))
             n = int(m.group(g).rstrip("s"))
             if 89 < n <= 130:
                 add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
@@ -1268,7 +1297,9 @@ class Deidentifier:
                     pass
                 towns = list(re.finditer(r"[A-Za-z][A-Za-z'’.-]*", m.group("town")))
                 took = 0
-                for t in towns[:2]:
+                if m.group("branch"):
+                    e, took, towns = m.end("branch"), 1, []
+                for t in towns[:3 if m.group("dash") else 2]:
                     w = t.group().rstrip(".")
                     if not placey(w) or w.lower() in _CHAIN_TAIL_WORDS:
                         break
@@ -1292,6 +1323,10 @@ class Deidentifier:
                 add(_Cand(PhiType.LOCATION, m.start(), e, "context", C + 1))
         for m in _UNIT_NAMED.finditer(text):
             add(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", C - 2))
+        for m in _UNIT_PAREN.finditer(text):  # "step-down (6 Ellison)": a floor and the building's name
+            w = m.group("w")
+            if not (self._never_name(w) or self._is_english(w) or w.lower() in self.lex.medical_words):
+                add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 2))
         if degenerate:
             for m in _UNIT_NAMED_BEFORE_ANY.finditer(text):  # "rn on heart tower 9", "TO ELLISON PAVILION 4"
                 first = m.group("val").split()[0]
@@ -1600,13 +1635,34 @@ class Deidentifier:
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
         self._facility_cands(text, out, degenerate)
+        self._clerk_cands(text, out)
         self._english_facility_cands(text, out, degenerate)
         self._gazetteer_cands(text, out, degenerate)
+
+    def _clerk_cands(self, text: str, out: list[_Cand]) -> None:
+        """Who typed, printed or grossed a document, by initials or user name: "Transcribed 4/22/24 by kls",
+        "Printed 10/21/2024 by syoung", "Grossed by JWH / Jun Wei Huang"."""
+        C = _PRIORITY["context"]
+        for m in _CLERK_BY.finditer(text):
+            val = m.group("val")
+            if self._never_name(val) or val.lower() in self.lex.medical_words or (
+                    self._is_english(val) and not val.isupper()):
+                continue
+            out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
 
     def _facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         """"Caring Hands Home Care", "LONGMEADOW INTERNAL MEDICINE", "from cedar crest nursing home": the words
         before a facility head noun, walking back while they are neither vocabulary nor (in mixed case) lower case."""
         C = _PRIORITY["context"]
+        for m in _RX["facility_first"].finditer(text):
+            words = m.group("val").split()
+            if m.group("head").isupper() != m.group("val").isupper() and not degenerate:
+                continue
+            if self._never_name(words[0]) or self._is_medical(words[0]) and not self._unknown_word(words[0]):
+                continue  # "Temple pain", "University Hospital" stays the hospital rule's
+            if m.group("head") == "Camp" and not any(self._unknown_word(w) or self._census_only(w) for w in words):
+                continue
+            out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", C - 4))
         for m in _RX["facility_saint"].finditer(text):
             if not degenerate and not m.group()[:1].isupper():
                 continue
@@ -1619,14 +1675,21 @@ class Deidentifier:
             kept = 0
             named = 0  # kept words other than place heads ("county", "general"): "the county hospital" is no name
             pos = start
-            while kept < 4:
+            while kept < 5:
                 w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
                 if w is None:
                     break
                 word = w.group("w")
                 lw = word.lower()
+                if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|(?i:st|mt|ft)\.", word):
+                    break  # a sentence ends before the name: "her daughter Kari. Health plan"
                 if lw in ("&", "and", "of") and kept:
                     pos = w.start("w")
+                    continue
+                if lw in _SERVICE_WORDS and (degenerate or word[:1].isupper()):
+                    pos = w.start("w")  # "Outpatient" in "Kessler Outpatient Rehab": part of it, no name
+                    start = pos
+                    kept += 1
                     continue
                 head_word = lw in _PLACE_HEADS and lw not in ("home", "house")
                 if ((self._never_name(word) and not head_word) or lw.rstrip("'s") in self.lex.medical_words
@@ -1640,9 +1703,14 @@ class Deidentifier:
                 named += not head_word
             if not named:
                 continue
+            while start < m.start() and text[start:m.start()].split()[0].lower().strip("&") in _SERVICE_WORDS | {""}:
+                start += len(text[start:m.start()].split()[0])  # a service word leads no name: "Medical X Clinic"
+                start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip())
             institution = head.lower() in _INSTITUTION_HEADS
             if head.lower() in _WEAK_HEADS and not any(
-                    self._census_only(w) or self._unknown_word(w) for w in re.findall(r"[^\s&]+", text[start:m.start()])):
+                    self._census_only(w) or self._unknown_word(w) or re.fullmatch(r"(?:[A-Z]\.){1,3}", w)
+                    or (w.lower() in self.lex.places and w.lower() not in self.lex.allowed_places)
+                    for w in re.findall(r"[^\s&]+", text[start:m.start()])):
                 continue  # "recreational drugs", "in general", "at home": the name must be a name
             if degenerate:
                 before = text[max(0, start - 24):start]
@@ -1654,6 +1722,9 @@ class Deidentifier:
                         r"(?i)\W*(?:from|at|through|thru|via)\b", cue.group()):
                     continue  # "leads to frequent laboratory monitoring"
             end = m.end()
+            more = _FACILITY_MORE.match(text, end)  # "Piedmont Rheumatology & Osteoporosis Center"
+            if more and (degenerate or more.group()[-1:].isalpha() and more.group().split()[-1][:1].isupper()):
+                end = more.end()
             tail = _FACILITY_OF.match(text, end)  # "Life Care Center of Nashoba"
             if tail and institution and not self._never_name(tail.group("w")) \
                     and tail.group("w").lower() not in self.lex.medical_words \
@@ -2009,6 +2080,8 @@ class Deidentifier:
                 "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
         for m in _RX["date_year_apos"].finditer(text):
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
+        for m in _RX["date_my_num"].finditer(text):
+            out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
                 if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)) \
@@ -2336,7 +2409,7 @@ class Deidentifier:
 
 _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
                 ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""), ("'s", ""), ("’s", ""))
-_LETTERS = re.compile(r"[a-zß-öø-ÿ]+(?:['’-][a-zß-öø-ÿ]+)*")
+_LETTERS = re.compile(r"[a-zß-öø-ÿĀ-ſ]+(?:['’-][a-zß-öø-ÿĀ-ſ]+)*")
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*|&)[ \t]+\Z")
 _FACILITY_CUE = re.compile(r"(?i)(?:\b(?:from|at|to|through|thru|via|in|with|by|near|of|and|vs|versus|or)\.?[ \t]+|"
                            r"\bw/[ \t]*|[(,:][ \t]*|^[ \t]*|\n[ \t]*|[.;!?][ \t]+)\Z")
@@ -2347,14 +2420,31 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
                                 "medical center", "medical centre", "health center", "health centre", "assisted living",
                                 "senior living", "rehab hospital", "rehabilitation hospital", "rehab center",
                                 "rehabilitation center", "ems", "pd", "fd", "police department", "fire department",
-                                "fire rescue", "cvs", "walgreens", "rite aid", "ambulance"})
+                                "fire rescue", "cvs", "walgreens", "rite aid", "ambulance", "funeral home",
+                                "funeral services", "funeral service", "mortuary", "chapel", "cathedral", "synagogue",
+                                "mosque", "baptist church", "school district", "ymca", "ywca"})
 # heads that are also plain words: a name word (census or unknown) must come before them
 _WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
-                         "pharmacy"})
+                         "pharmacy", "services", "group", "health", "im", "regional", "village", "bank", "academy",
+                         "company", "transport", "elementary", "vascular", "labs"})
+# department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
+# "Granite State Medical Transport"; they are no name themselves
+_SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
+                            "pediatrics", "women's", "children's", "sports", "medical", "surgical", "specialty",
+                            "heart", "vascular", "spine", "eye", "dental", "orthopedic", "orthopedics", "behavioral",
+                            "physical", "therapy", "rehab", "rehabilitation", "nursing", "health", "care", "imaging",
+                            "diagnostic", "cancer", "kidney", "skin", "sleep", "wound", "vein", "medicine",
+                            "osteoporosis", "rheumatology", "cardiology", "oncology", "neurology", "radiology",
+                            "endoscopy", "surgery", "community", "senior", "county", "regional", "general", "memorial"})
 # adjectives before a head that make it generic, not a name: "the local hospital", "outside hospital"
 _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "nearest", "nearby", "same", "previous",
                                      "prior", "area", "private", "osh", "that", "this", "his", "her",
                                      "their", "a", "an", "the", "any", "no", "our", "your"})
+_CLERK_BY = re.compile(r"(?i:\b(?:transcribed|dictated|printed|typed|entered|keyed|grossed|scanned|faxed|prepared)\b"
+                       r"[^\n]{0,30}?\bby)[ \t]+(?P<val>[A-Za-z][A-Za-z0-9._-]{1,19}?)(?=[ \t]*(?:[.,;/)]|$|\n|[ \t]{2}))", re.M)
+_FACILITY_MORE = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:&|and)[ \t]+(?:[A-Za-z][a-z]+[ \t]+){0,2}(?i:center|centre|clinic|institute|"
+                            r"associates|group|care|health|services|vascular|rehab|rehabilitation|medicine|surgery|"
+                            r"specialists|partners|consultants|imaging|laboratory|labs|wellness|ankle|spine)\b")
 _FACILITY_OF = re.compile(r"[ \t]+(?i:of)[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]{2,30})\b")
 _HEAD2_AFTER = re.compile(r"[ \t-]+([A-Za-z]+[ \t]+[A-Za-z]+)\b")
 _HEAD_AFTER = re.compile(r"(?:'s|’s|s'|')?[ \t-]+([A-Za-z]+)")
@@ -2502,16 +2592,58 @@ def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> 
     return False
 
 
-def _merge_place_of(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """Two places joined by "of" are one: "FRESENIUS OF FORT KENT", "Kindred of Enid"."""
-    locs = sorted((c for c in chosen if c.type is PhiType.LOCATION), key=lambda c: c.start)
+_PLACE_JOIN = re.compile(r"[ \t]+(?i:of|at|on|and|&)[ \t]+|[ \t]*[-–][ \t]*")
+_PLACE_NUMBER_AFTER = re.compile(r"[ \t]*#[ \t]*\d{1,6}(?![\w/-])")  # "School District #1", "WALGREENS #07721"
+_PLACE_HEAD_WORDS = re.compile(r"(?i)(?:county|parish|borough|school|university|college|hospital|clinic|medical|"
+                               r"health|regional|memorial|community|children's|women's|family|pediatric|primary|"
+                               r"internal|orthopedics?|cardiology|rehab(?:ilitation)?|imaging|surgical|surgery)\b")
+
+
+def _whole_words(text: str, chosen: list[_Cand]) -> None:
+    """A name or place ends where its word ends: rules written for Latin-1 letters stop inside "Szymańska"."""
+    starts = {c.start for c in chosen}
+    for c in chosen:
+        if c.type not in (PhiType.NAME, PhiType.LOCATION) or not text[c.end - 1:c.end].isalpha():
+            continue
+        end = c.end
+        while end < len(text) and end - c.end < 30 and text[end].isalpha() and end not in starts:
+            end += 1
+        if end < len(text) and text[end].isalnum():
+            continue  # a longer run of letters and digits: not a word of a name
+        c.end = end
+
+
+def _merge_places(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """Two places joined by "of", "at", "&" or a dash are one ("FRESENIUS OF FORT KENT", "The Willows at Kent"); a
+    one-word name right before a place head is part of it ("Laramie County School District"); a number sign after a
+    place is its branch ("WALGREENS #07721")."""
+    chosen = sorted(chosen, key=lambda c: c.start)
     drop: set[int] = set()
-    for a, b in zip(locs, locs[1:]):
+    for a, b in zip(chosen, chosen[1:]):
         if id(a) in drop:
             continue
-        if re.fullmatch(r"[ \t]+(?i:of)[ \t]+", text[a.end:b.start]):
+        gap = text[a.end:b.start]
+        if a.type is PhiType.LOCATION and b.type is PhiType.LOCATION and "\n" not in gap and _PLACE_JOIN.fullmatch(gap):
             b.start = a.start
             drop.add(id(a))
+        elif a.type is PhiType.LOCATION and b.type is PhiType.ADDRESS and re.fullmatch(r"[ \t]+[-–][ \t]+", gap) \
+                and not re.search(r"\d", text[b.start:b.end]):  # "Cub Foods - Lake Street": the branch's street
+            b.start, b.type = a.start, PhiType.LOCATION
+            drop.add(id(a))
+        elif a.type is PhiType.NAME and b.type is PhiType.LOCATION and gap in (" ", "\t") \
+                and text[a.start:a.end].count(" ") < 2 and "," not in text[a.start:a.end] \
+                and _PLACE_HEAD_WORDS.match(text, b.start):
+            b.start = a.start  # "Laramie County School District", "Jackson Heights Medical Group"
+            drop.add(id(a))
+        elif a.type is PhiType.NAME and b.type in (PhiType.NAME, PhiType.LOCATION) and gap == "-" \
+                and text[b.start:b.start + 1].islower():
+            b.start, b.type = a.start, PhiType.NAME  # "Hye-jin": one given name
+            drop.add(id(a))
+    for c in chosen:
+        if c.type is PhiType.LOCATION and id(c) not in drop:
+            m = _PLACE_NUMBER_AFTER.match(text, c.end)
+            if m and not any(o.start < m.end() and c.end < o.end for o in chosen if o is not c):
+                c.end = m.end()
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
@@ -2583,19 +2715,34 @@ _DATE_COMPACT = re.compile(r"(?i)\b(?:dob|date|dated|born|d\.o\.b\.?)\b\.?[ \t]*
 
 
 _UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:mg|ml|cc|units?|x|yo|y/o|yrs?|years?|min|hrs?)\b)")
+_UNIT_NUMBER_BEFORE = re.compile(r"\([ \t]*(?P<n>\d{1,2})[ \t]+\Z")
+_FACILITY_HEAD_AFTER = re.compile(r"[ \t]+(?P<h>VAMC|VA Medical Center|VA Hospital|Hospital|Medical Center|Memorial Hospital|"
+                                  r"Regional Medical Center|Health Center|Nursing Home|Hospice)\b")
 _UNIT_CUE_BEFORE = re.compile(r"(?i)(?:\b(?:on|to|from|unit|floor)[ \t]*:?)[ \t]+\Z")
 _PLACE_GAP = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
 
 
 def _retype_after_places(text: str, chosen: list[_Cand]) -> None:
     """A model name right after a place or street and a comma is the town: "Tripler, Kailua", "12 Elm St, Hope".
-    A one-word name with a floor number after on/to/from is a named unit: "on Stoddard 5", "From Bigelow 11"."""
+    A one-word name with a floor number after on/to/from is a named unit: "on Stoddard 5", "From Bigelow 11"; with
+    the floor before it in parentheses too: "(4 Henson)". A name right before a facility head is the facility's:
+    "G.V. Montgomery VAMC"."""
     for c in chosen:
         if c.type is PhiType.NAME and " " not in text[c.start:c.end].strip():
             num = _UNIT_NUMBER_AFTER.match(text, c.end)
             if num and _UNIT_CUE_BEFORE.search(text, max(0, c.start - 12), c.start):
                 c.type = PhiType.LOCATION
                 c.end = num.end()
+                continue
+            floor = _UNIT_NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start)
+            if floor and text.startswith(")", c.end):
+                c.type = PhiType.LOCATION
+                c.start = floor.start("n")
+        if c.type is PhiType.NAME:
+            head = _FACILITY_HEAD_AFTER.match(text, c.end)
+            if head and head.group("h")[:1].isupper():
+                c.type = PhiType.LOCATION
+                c.end = head.end()
     for a, b in zip(chosen, chosen[1:]):
         if a.type in (PhiType.LOCATION, PhiType.ADDRESS) and b.type is PhiType.NAME \
                 and (b.source in ("model", "propagated") or " " not in text[b.start:b.end].strip()) \
@@ -2609,8 +2756,11 @@ def _chain_rx(chains: tuple[str, ...]) -> re.Pattern[str] | None:
     if not chains:
         return None
     alt = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in sorted(chains, key=len, reverse=True))
+    # the branch: a store number, the street it is on, or a town (after a dash: "Quest - Springfield Clearlake")
     return re.compile(rf"(?i)(?<![\w'’-])(?P<chain>{alt})(?![\w'’-])(?P<tail>(?:[ \t]+{_CHAIN_TAIL}(?![\w'’-])){{0,2}})"
-                      r"(?P<town>(?:[ \t]+[A-Za-z][A-Za-z'’.-]{0,30}){0,2})")
+                      rf"(?P<branch>[ \t]*#[ \t]*\d{{2,6}}(?![\w-])|[ \t]+on[ \t]+(?-i:(?:[A-Z][a-z]+[ \t]+){{0,2}}"
+                      rf"(?:{_STREET_SUFFIX}\b|Route[ \t]+\d{{1,3}}\b)))?"
+                      r"(?P<dash>[ \t]+[-–](?=[ \t]))?(?P<town>(?:[ \t]+[A-Za-z][A-Za-z'’.-]{0,30}){0,3})")
 
 
 
@@ -2749,6 +2899,10 @@ class _SpanIndex:
                 merged.append([s, e])
         self.starts = [m[0] for m in merged]
         self.ends = [m[1] for m in merged]
+
+    def covers(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s) - 1
+        return i >= 0 and self.ends[i] >= e
 
     def overlaps(self, s: int, e: int) -> bool:
         i = bisect.bisect_right(self.starts, s) - 1

@@ -651,3 +651,45 @@ def test_model_date_running_into_an_address_keeps_the_date(deid):
     text = "IMPRESSION: none.\nDictated by: Arjun Fairweather, MBBS\nSigned: May 20, 2012 13:22  Workstation 102.238.242.241\n"
     res = deid.deidentify(text, "p1")
     assert "May 20, 2012" not in res.text and "102.238.242.241" not in res.text, res.text
+
+
+# -- round 11 (hand-written documents): organisations, branches, units, clerks, month/year dates
+@pytest.mark.parametrize("text, secret", [
+    ("Biopsy read at Tillamook Pathology, faxed to the office.", "Tillamook"),  # organisation heads
+    ("MRA 2/3/24 (Wenatchee Imaging): no stenosis.", "Wenatchee"),
+    ("Toxicology sent to Brandvold Labs, work order 22-510344.", "Brandvold"),
+    ("Body released to Oyelaran Funeral Services.", "Oyelaran"),
+    ("Works days as a loader for Quarles Logistics in town.", "Quarles"),
+    ("Referred to Dr. Pike at Kettle Moraine Foot & Ankle for orthotics.", "Moraine"),
+    ("From: Yakima Rheumatology & Osteoporosis Center", "Osteoporosis Center"),  # the name goes on after "&"
+    ("Bereavement group at Temple Rodef Shalom offered.", "Rodef"),  # a head that comes first
+    ("INR checked at Quest - Wenatchee Valley today: 2.4", "Wenatchee"),  # a chain and its branch after a dash
+    ("*** FAX *** WALGREENS #04418 - refill request", "04418"),  # a chain and its store number
+    ("SW at Ellery Okafor VAMC notified.", "Okafor VAMC"),  # a name before a facility head is the facility's
+    ("Transfer to step-down (7 Quinlan) tonight.", "Quinlan"),  # a floor and a building in parentheses
+    ("Fell at The Laurels at Wickham, no LOC.", "at Wickham"),  # two places joined by "at" are one
+    ("Dictated 3/2/24  Transcribed 3/4/24 by rtq", "rtq"),  # a transcriptionist's initials
+    ("Printed 11/02/2024 by mhallorann.", "mhallorann"),
+    ("| ibuprofen | 04/2022 - 09/2022 | no effect |", "04/2022"),  # month and year
+    ("Paternal grandfather lived to 97.", "97"),  # an age over 89
+    ("Chaplain Ext x41177 paged.", "41177"),
+    ("Secondary: AARP 27740915-02", "27740915"),  # a long member number with a suffix
+    ("Pt: HOLLOWAY, Irene   MRN QMC 0071-5520   Age 80", "0071-5520"),  # spaced ID with a hyphenated group
+    ("Nurse report given by Bartłomiej Wiśniewski, RN.", "Wiśniewski"),  # Latin Extended-A letters
+])
+def test_round11_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("No hyperdensity along the circle of Willis.", "circle of Willis"),  # a medical phrase holds no place
+    ("This pattern meets the Amsterdam II criteria.", "Amsterdam II criteria"),
+    ("Positive Neer and Hawkins-Kennedy tests; Spurling's negative.", "Hawkins-Kennedy"),
+    ("Placenta delivered at 05:02 (Schultze), intact.", "Schultze"),
+    ("She lives with her daughter Kari. Health plan number on file.", "Health plan"),  # no name across a sentence
+    ("Started Entresto 24/26 BID.", "Entresto"),
+])
+def test_round11_terms_stay(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
