@@ -438,7 +438,8 @@ _RX = {
                              rf"driving|flying))\s+(?i:from)\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}\s+(?i:to)\s+"
                              rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"),
     "county": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?\s+(?:County|Parish|Township|Borough))\b"),
-    "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)\s+)?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?\s+){{1,4}}{_FACILITY_HEADS}\b)"
+    "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)[ \t])?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?[ \t]){{1,4}}"
+                           rf"{_FACILITY_HEADS}\b)"
                            rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
     "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}\s*[:#]?\s*{_ID_VALUE}(?![\w-])"),
     "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
@@ -718,14 +719,30 @@ _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|
                              r"cmh2o|cm|mmhg|%|x|of|pna|sec|secondary|hr|hrs|h|l|lpm|lnc|liters?|bottles?|sets?)\b|[A-Za-z]")
 
 
+_PAIN_LINE = re.compile(r"(?i)\b(?:pain|painful|ache|aches|headache|discomfort|sore|soreness|nrs|vas|rated|rates|"
+                        r"score|scale|tender|cramping|hurts?)\b")
+_STRENGTH_LINE = re.compile(r"(?i)\b(?:mmt|strength|motor|power|grips?|flexion|extension|abduction|quad|hamstrings?|"
+                            r"deltoids?|biceps|triceps|dorsiflexion|plantarflexion)\b")
+
+
 def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool = False) -> bool:
     """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5")."""
     if _FRACTION_AFTER.match(text, e) or _SCORE_BEFORE.search(text, max(0, s - 24), s):
         return True
+    if re.search(r"(?:=|\b(?i:page|pg|bims|mmse|moca|slums|phq-?\d?|gad-?\d?|nottingham|mitoses))[ \t]*:?[ \t]*\Z",
+                 text[max(0, s - 14):s]):
+        return True  # "= 7/9", "BIMS 6/15", "Page 1/1": a score or a page count
     if re.search(r"(?i)d5\s*\Z", text[max(0, s - 4):s]):
         return True
     if cued:
         return False
+    if day in (5, 10) and month <= day:
+        line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+        near = text[max(line_start, s - 40):min(line_end if line_end >= 0 else len(text), e + 40)]
+        other = re.search(rf"(?<![\d/])\d{{1,2}}\+?/{day}(?![\d/])", near[:s - max(line_start, s - 40)]
+                          + " " + near[e - max(line_start, s - 40):])
+        if other or (_PAIN_LINE if day == 10 else _STRENGTH_LINE).search(near):
+            return True  # "improved 8/10 -> 5/10", "headache (3/10)", "MMT | 2+/5 | 5/5": a pain or strength score
     if (month, day) in _FRACTIONS:
         return True
     return False
@@ -967,6 +984,7 @@ class Deidentifier:
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
                   or self._proper_words(text[c.start:c.end])]
+        chosen = [c for c in chosen if not self._statistical_word_guess(text, c)]
         prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)
                 and not _room_word(text, c) and not _score_eponym(text, c)]
         if prop:
@@ -983,6 +1001,24 @@ class Deidentifier:
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
         return self._replace(original, chosen, scope, shift)
+
+    def _statistical_word_guess(self, text: str, c: _Cand) -> bool:
+        """A model or learned "name" of ordinary words only ("A. Received", "Licensed Genetic Counselor"), or in
+        lower case inside a mixed-case note ("wheelchair van"), or starting inside a word ("SureScan")."""
+        if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source not in ("model", "learned", "context"):
+            return False
+        if c.start and text[c.start - 1].isalpha() and text[c.start - 1].islower():
+            return True
+        if c.source == "context" or c.type is not PhiType.NAME:
+            return False
+        value = text[c.start:c.end]
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", value)]
+        if not words:
+            return False
+        if value.islower() and not _case_degenerate(text):
+            return True
+        return len(value.split()) > 1 and all(
+            (self._is_english(w) or w.lower() in self.lex.medical_words) and not self._census(w) for w in words)
 
     def _extend_names(self, text: str, chosen: list[_Cand]) -> None:
         """A one-word name and a surname that is also a word, then a staff or family cue: "CHIAMAKA DAY RN",
@@ -2307,7 +2343,8 @@ class Deidentifier:
                 continue
             for w in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text[c.start:c.end]):
                 if (len(w) > 2 and w.lower() not in self.lex.not_names and w.lower() not in self.lex.medical_words
-                        and w not in self.lex.eponyms and not self._never_name(w)):
+                        and w not in self.lex.eponyms and not self._never_name(w)
+                        and not (self._is_english(w) and not self._census(w.lower()))):  # "Received", "Genetic"
                     tokens.add(w)
         if not tokens:
             return []

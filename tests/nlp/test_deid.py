@@ -689,6 +689,13 @@ def test_round11_detections(deid, text, secret):
     ("Placenta delivered at 05:02 (Schultze), intact.", "Schultze"),
     ("She lives with her daughter Kari. Health plan number on file.", "Health plan"),  # no name across a sentence
     ("Started Entresto 24/26 BID.", "Entresto"),
+    ("Pain improved 8/10 -> 5/10 with PT.", "5/10"),  # pain and strength scores are no dates
+    ("She had a mild headache (3/10) this morning.", "3/10"),
+    ("  Quad MMT | 3+/5 | 4/5", "4/5"),
+    ("Morse fall score 45   BIMS 6/15", "6/15"),
+    ("Nottingham score: tubules 3, nuclei 2, mitoses 2 = 7/9.", "7/9"),
+    ("MRI conditional - SureScan, OK for MRI.", "SureScan"),  # no name starts inside a word
+    ("Sincerely,\nMaren Solberg, MS, CGC, Licensed Genetic Counselor", "Licensed Genetic Counselor"),
 ])
 def test_round11_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
