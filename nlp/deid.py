@@ -969,6 +969,8 @@ class Deidentifier:
         # a multi-word medical term holds no identifier, whichever rule reads a place or name in it ("circle of Willis")
         terms = _SpanIndex([(s, e) for s, e in shielded if " " in text[s:e].strip()])
         cands = [c for c in self._pattern_cands(text) if c.source == "pattern" or not terms.covers(c.start, c.end)]
+        if "|" in original:
+            cands += [c for c in self._table_cands(original) if not terms.covers(c.start, c.end)]
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
@@ -1259,6 +1261,69 @@ class Deidentifier:
         if not degenerate:
             self._typed_name_cands(text, out)
         return out
+
+    def _table_cands(self, text: str) -> list[_Cand]:
+        """Cells of a typed table whose column header says what they hold: a "Facility" or "Employer" column holds
+        places ("Capstone Village"), a "Name" or "Contact" column names ("Donna Kincaid, admissions"). The value
+        is the cell up to a comma, parenthesis or dash; empty, dash and "n/a" cells and cells of vocabulary words
+        only are skipped."""
+        C = _PRIORITY["context"]
+        out: list[_Cand] = []
+        degenerate = None
+        rows: list[tuple[int, str]] = []
+        for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+            line = m.group().rstrip("\n")
+            if line.count("|") >= 1 and not re.fullmatch(r"[\s|:+=-]*", line):
+                rows.append((m.start(), line))
+                continue
+            if len(rows) > 1:
+                self._table_block(text, rows, out, C)
+            rows = []
+            if not m.group():
+                break
+        if len(rows) > 1:
+            self._table_block(text, rows, out, C)
+        if out and _case_degenerate(text):
+            degenerate = True
+        return [c for c in out if not degenerate]
+
+    def _table_block(self, text: str, rows: list[tuple[int, str]], out: list[_Cand], C: int) -> None:
+        def cells(start: int, line: str) -> list[tuple[int, str]]:
+            got, pos = [], 0
+            for part in line.split("|"):
+                got.append((start + pos, part))
+                pos += len(part) + 1
+            return got
+
+        head = cells(*rows[0])
+        kinds: dict[int, PhiType] = {}
+        for i, (_, cell) in enumerate(head):
+            label = cell.strip().rstrip(":").strip()
+            if _TABLE_LOCATION_HEAD.fullmatch(label):
+                kinds[i] = PhiType.LOCATION
+            elif _TABLE_NAME_HEAD.fullmatch(label):
+                kinds[i] = PhiType.NAME
+        if not kinds:
+            return
+        for start, line in rows[1:]:
+            row = cells(start, line)
+            if len(row) != len(head):
+                continue
+            for i, kind in kinds.items():
+                at, cell = row[i]
+                m = _TABLE_VALUE.match(cell)
+                if not m:
+                    continue
+                value = m.group("v")
+                words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", value)
+                if not words or value.lower() in ("n/a", "none", "na", "unknown", "same", "self", "tbd", "pending") \
+                        or all(self._never_name(w) or w.lower() in self.lex.medical_words or self._is_medical(w)
+                               for w in words):
+                    continue
+                if kind is PhiType.NAME and (len(words) > 5 or any(c.isdigit() for c in value)):
+                    continue
+                s = at + m.start("v")
+                out.append(_Cand(kind, s, s + len(value), "context", C - 1))
 
     def _typed_name_cands(self, text: str, out: list[_Cand]) -> None:
         """Names as typed documents write them: "LAST, FIRST MIDDLE" in capitals anywhere in a mixed-case
@@ -2803,6 +2868,14 @@ def _chain_rx(chains: tuple[str, ...]) -> re.Pattern[str] | None:
 
 # -- typed documents: form rows, names in forms, rooms
 # "MRN....... 123", "Age ____ 94": a dot or underscore leader between a form label and its value
+# the column headers that say what a typed table's cells hold, and a cell's value (up to a comma, parenthesis or dash)
+_TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:facility|facilities|agency|agencies|pharmacy|pharmacies|hospital|employer|"
+                                  r"school|destination|snf|skilled nursing facility|home health agency|organi[sz]ation|"
+                                  r"site|location|vendor|shelter|program)(?:[ \t]+(?:name|contacted))?")
+_TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
+                              r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
+                              r"household member|child|children|sibling|parent)s?")
+_TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z][^,()|\n]*?)[ \t]*(?:[,(]|[ \t]+[-–][ \t]|$)")
 _LEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#&(),-]{0,40}?[ \t]*(?P<dots>\.{4,}|_{4,})(?=[ \t]*\S)")
 # "| Patient | DOE, JANE |", "Member ID | XEH123": a table row of a label and its value
 _PIPE_ROW = re.compile(r"(?m)^(?P<lead>[ \t]*\|)?[ \t]*[A-Za-z][A-Za-z0-9 /'’#&().-]{0,40}?[ \t]+(?P<pipe>\|)(?=[ \t]+\S)")

@@ -700,3 +700,15 @@ def test_round11_detections(deid, text, secret):
 def test_round11_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+def test_table_columns_say_what_their_cells_hold(deid):
+    text = ("SNF referrals sent 3/9:\n"
+            "  Facility                      | Status             | Contact\n"
+            "  Orchard Ridge Village         | accepted           | Marta Quill, admissions\n"
+            "  Sunny Acres of Demopolis      | declined           | -\n"
+            "Barriers: none.\n")
+    res = deid.deidentify(text, "p1")
+    for secret in ("Orchard Ridge Village", "Sunny Acres of Demopolis", "Marta Quill"):
+        assert secret not in res.text, res.text
+    assert "accepted" in res.text and "admissions" in res.text and "declined" in res.text
