@@ -296,7 +296,9 @@ _NAME_CAPS = (rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAP
               rf"{_NAME_TOK_CAPS}){{0,2}})?")
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer|Pastor|Rabbi|Imam|"
           r"Sheikh|Shaykh|Chaplain|Deacon|Fr)")
-_CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA)"
+_CREDENTIAL = (r"(?:M\.?D\.?|D\.?O\.?|NNP-BC|PMHNP-BC|FNP-BC|FNP-C|AGACNP-BC|ACNP|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|"
+               r"PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA|IBCLC|"
+               r"RPSGT|CCC-SLP|SLP|LMFT|LPC|LADC|CADC|RRT|CDCES|BCIDP|BCPS|ATC|EMT(?:-[AP])?)")
 _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
                 r"resident|fellow|intern|nurse|rn|np|pcp|primary care(?: physician| provider)?|"
                 r"referring(?: physician| provider)?|consultant|cc|dictated by|transcribed by|signed by|"
@@ -557,7 +559,19 @@ _RX = {
                                 r"nursing (?:&|and) rehab(?:ilitation)?|funeral (?:home|services?)|mortuary|chapel|"
                                 r"cathedral|synagogue|mosque|baptist church|school district|elementary|academy|company|"
                                 r"corporation|corp|co(?=\.)|inc|llc|foods|distribution center|warehouse|services|group|"
-                                r"health|im|regional|village|ymca|ywca|credit union|bank|pavilion)\b"),
+                                r"health|im|regional|village|ymca|ywca|credit union|bank|pavilion|"
+                                r"aluminum|steel|rubber|axle|co-op|cooperative|cannery|bistro|bakery|grill|cafe|restaurant|"
+                                r"diner|bar-b-q|bbq|motors|manufacturing|industries|fabrication|trucking|freight|lumber|"
+                                r"dairy|orchards?|vineyards?|packing|mission|outreach|head start|daycare|recovery center|"
+                                r"recovery house|treatment services|tissue bank|eye associates|dental|oral surgery|"
+                                r"heart rhythm|heart specialists|cardiac rehab|medical supply|home medical|reference lab|"
+                                r"teleradiology|open mri|shelter|market|grocery|drug|works|plant|farms?|ranch|"
+                                r"public schools|school system|fire dept|police dept|sheriff's office|probate court|"
+                                r"district court|county court|court|authority|examiner's office|office|dpw|township|"
+                                r"power (?:&|and) light|supply|systems|cbhc|cboc|pediatrics|center|centre|centers|hospitals|"
+                                r"partners|fitness|learning center|learning academy|lodge|ski patrol|transit system|transit|"
+                                r"chapter house|military reservation|national guard|afb|air force base|orthopaedics|"
+                                r"neurosurgery|toxicology|healthcare|medicine|internal med|home care)\b"),
     # a head that comes first: "Temple Beth Shalom", "University of Vermont Medical Center", "Congregation Ohev Sholom"
     "facility_first": re.compile(rf"\b(?P<head>Temple|Congregation|Masjid|Church[ \t]+of(?:[ \t]+the)?|University[ \t]+of|"
                                  rf"College[ \t]+of|Bank[ \t]+of|UNIVERSITY[ \t]+OF|Camp)[ \t]+(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})"
@@ -993,9 +1007,13 @@ class Deidentifier:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
         _whole_words(text, chosen)
+        self._extend_places(text, chosen)
         self._extend_names(text, chosen)
         _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_places(text, chosen)
+        acronyms = _place_acronyms(text, chosen)
+        if acronyms:
+            chosen = _resolve(text, chosen + acronyms)
         ages = _ages_after_names(text, chosen)
         if ages and PhiType.AGE in self.config.types:
             chosen = _resolve(text, chosen + ages)
@@ -1021,6 +1039,34 @@ class Deidentifier:
             return True
         return len(value.split()) > 1 and all(
             (self._is_english(w) or w.lower() in self.lex.medical_words) and not self._census(w) for w in words)
+
+    def _extend_places(self, text: str, chosen: list[_Cand]) -> None:
+        """A place goes on with its branch: the street it is on ("Hillyard Pharmacy on Francis", "WIC CLINIC ON
+        SPENCER HWY") or a town or district after a dash ("Alaska Bone & Joint - Midtown", "Quest - Sylvania")."""
+        ordered = sorted(chosen, key=lambda c: c.start)
+        for i, c in enumerate(ordered):
+            if c.type is not PhiType.LOCATION:
+                continue
+            limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
+            nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+            on = _ON_STREET.match(text, c.end)
+            if on and on.end() <= limit:
+                c.end = on.end()
+                continue
+            if nxt is not None and nxt.type is PhiType.ADDRESS and not re.search(r"\d", text[nxt.start:nxt.end]) \
+                    and re.fullmatch(r"[ \t]+(?i:on)[ \t]+", text[c.end:nxt.start]):
+                c.end = nxt.end  # "Walgreens #11408 on SE 82nd Ave": the street rule found the street
+                nxt.type, nxt.start = PhiType.LOCATION, c.start
+                continue
+            dash = _DASH_BRANCH.match(text, c.end)
+            if not dash or dash.end() > limit:
+                continue
+            words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", dash.group("b"))
+            if words and all(not (self._never_name(w) or w.lower() in _SERVICE_WORDS or w.lower() in self.lex.medical_words
+                                  or self._is_medical(w)) for w in words) and any(
+                    w.lower().rstrip(".") in self.lex.places or self._unknown_word(w) or self._census_only(w)
+                    or _norm_phrase(dash.group("b")) in self.lex.places for w in words):
+                c.end = dash.end("b")
 
     def _extend_names(self, text: str, chosen: list[_Cand]) -> None:
         """A one-word name and a surname that is also a word, then a staff or family cue: "CHIAMAKA DAY RN",
@@ -1299,9 +1345,9 @@ class Deidentifier:
         kinds: dict[int, PhiType] = {}
         for i, (_, cell) in enumerate(head):
             label = cell.strip().rstrip(":").strip()
-            if _TABLE_LOCATION_HEAD.fullmatch(label):
+            if _TABLE_LOCATION_HEAD.match(label):
                 kinds[i] = PhiType.LOCATION
-            elif _TABLE_NAME_HEAD.fullmatch(label):
+            elif _TABLE_NAME_HEAD.match(label):
                 kinds[i] = PhiType.NAME
         if not kinds:
             return
@@ -1750,6 +1796,29 @@ class Deidentifier:
                     self._is_english(val) and not val.isupper()):
                 continue
             out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
+        for m in _USER_LABEL.finditer(text):  # "Scribe: kpetersen", "Tech: mrichter", "tx: srb"
+            val = m.group("val")
+            if not (self._never_name(val) or val.lower() in self.lex.medical_words or self._is_english(val)):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
+        for m in _INITIALS_LINE.finditer(text):
+            for g in ("a", "b", "c"):
+                if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
+                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+        for m in _INITIAL_SURNAME.finditer(text):
+            sur = m.group("s")
+            if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit() or sur.lower() in self._eponyms_lower \
+                    or (sur.isupper() or m.group()[0] in "LR") and not self._census_only(sur):
+                continue  # "on 3 L. Glasgow Coma Scale", "R. ABI 0.72"
+            if (self._census_only(sur) or self._unknown_word(sur)) and not self._never_name(sur) \
+                    and sur.lower() not in self.lex.medical_words and not re.search(
+                        r"(?i)\b(?:no|vol|fig|pg|p|st|mt|ft)\.?[ \t]*\Z", text[max(0, m.start() - 4):m.start()]):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 3))
+        for m in _CAPS_LAST_MIXED_FIRST.finditer(text):
+            last, first = m.group("last"), m.group("first").lower()
+            if (first in self.lex.census_first or first in self.lex.census_first_words or first == "baby") and (
+                    self._census(last) or self._unknown_word(last)) and not self._never_name(last) \
+                    and last not in self.lex.state_abbreviations:
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
 
     def _facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         """"Caring Hands Home Care", "LONGMEADOW INTERNAL MEDICINE", "from cedar crest nursing home": the words
@@ -1770,8 +1839,11 @@ class Deidentifier:
             out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", C - 4))
         for m in _RX["facility_head"].finditer(text):
             head = m.group()
-            if not degenerate and (not head[:1].isupper() or head.isupper() and len(head) > 3):
-                continue  # "the clinic"; "MOVEMENT DISORDERS CLINIC" is a heading in mixed-case text
+            if not degenerate and not head[:1].isupper():
+                continue  # "the clinic"
+            # a heading in capitals in mixed-case text names a place only with a name word in it: "KENT RIDGE
+            # MEDICAL CENTER" does, "MOVEMENT DISORDERS CLINIC" does not
+            caps = not degenerate and head.isupper() and len(head) > 3
             start = m.start()
             kept = 0
             named = 0  # kept words other than place heads ("county", "general"): "the county hospital" is no name
@@ -1782,9 +1854,9 @@ class Deidentifier:
                     break
                 word = w.group("w")
                 lw = word.lower()
-                if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|(?i:st|mt|ft)\.", word):
+                if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|(?i:st|sts|mt|ft)\.", word):
                     break  # a sentence ends before the name: "her daughter Kari. Health plan"
-                if lw in ("&", "and", "of") and kept:
+                if lw in ("&", "and", "of") and (kept or lw == "&"):  # "Wolverine Gear & Axle"
                     pos = w.start("w")
                     continue
                 if lw in _SERVICE_WORDS and (degenerate or word[:1].isupper()):
@@ -1795,14 +1867,18 @@ class Deidentifier:
                 head_word = lw in _PLACE_HEADS and lw not in ("home", "house")
                 if ((self._never_name(word) and not head_word) or lw.rstrip("'s") in self.lex.medical_words
                         or lw in self.lex.medical_words or lw in _GENERIC_FACILITY_WORDS
-                        or (not degenerate and (not word[:1].isupper() or word.isupper() and len(word) > 4))
-                        or lw.isdigit()):
+                        or (not degenerate and not caps and (not word[:1].isupper() or word.isupper() and len(word) > 4))
+                        or (caps and not word.isupper()) or lw.isdigit()):
                     break
                 pos = w.start("w")
                 start = pos
                 kept += 1
                 named += not head_word
             if not named:
+                continue
+            if caps and not any(len(w) >= 4 and self._census_only(w) or len(w) >= 4 and (
+                    w.lower() in self.lex.places and w.lower() not in self.lex.allowed_places)
+                    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])):
                 continue
             while start < m.start() and text[start:m.start()].split()[0].lower().strip("&") in _SERVICE_WORDS | {""}:
                 start += len(text[start:m.start()].split()[0])  # a service word leads no name: "Medical X Clinic"
@@ -1823,6 +1899,8 @@ class Deidentifier:
                         r"(?i)\W*(?:from|at|through|thru|via)\b", cue.group()):
                     continue  # "leads to frequent laboratory monitoring"
             end = m.end()
+            while (tail := _HEAD_TAIL.match(text, end)) and (degenerate or tail.group("w")[:1].isupper()):
+                end = tail.end()  # "Marion County Fire Rescue", "Savannah River Regional Burn Center"
             more = _FACILITY_MORE.match(text, end)  # "Piedmont Rheumatology & Osteoporosis Center"
             if more and (degenerate or more.group()[-1:].isalpha() and more.group().split()[-1][:1].isupper()):
                 end = more.end()
@@ -2411,14 +2489,26 @@ class Deidentifier:
                         and w not in self.lex.eponyms and not self._never_name(w)
                         and not (self._is_english(w) and not self._census(w.lower()))):  # "Received", "Genetic"
                     tokens.add(w)
-        if not tokens:
+        # a user name made of a person's initial and surname: Jenna Stone writes "jstone", K. Asante "kasante"
+        user_ids: set[str] = set()
+        for c in chosen:
+            words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[c.start:c.end]) if c.type is PhiType.NAME else []
+            if len(words) >= 2 and len(words[-1]) > 2 and "," not in text[c.start:c.end]:
+                user_ids.add((words[0][0] + words[-1]).lower().replace("'", "").replace("-", ""))
+        if not tokens and not user_ids:
             return []
+        out = []
+        if user_ids:
+            rx_ids = re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, sorted(user_ids))) + r")\d{0,2}(?![\w@])")
+            out += [_Cand(PhiType.NAME, m.start(), m.end(), "propagated", _PRIORITY["propagated"])
+                    for m in rx_ids.finditer(text) if not _overlaps(m.start(), m.end(), protected)]
+        if not tokens:
+            return out
         # the same name in any case ("Smith" ... "SMITH" ... "smith"), but a name that is also an English word
         # ("Brown", "Will") only as written and in capitals
         alts = set(tokens) | {t.upper() for t in tokens}
         alts |= {v for t in tokens if t.lower() not in self.lex.census_word_names for v in (t.lower(), t.capitalize())}
         rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, alts), key=len, reverse=True)) + r")\b")
-        out = []
         for m in rx.finditer(text):
             if not _overlaps(m.start(), m.end(), protected):
                 out.append(_Cand(PhiType.NAME, m.start(), m.end(), "propagated", _PRIORITY["propagated"]))
@@ -2528,7 +2618,10 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
 # heads that are also plain words: a name word (census or unknown) must come before them
 _WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
                          "pharmacy", "services", "group", "health", "im", "regional", "village", "bank", "academy",
-                         "company", "transport", "elementary", "vascular", "labs"})
+                         "company", "transport", "elementary", "vascular", "labs", "market", "works", "plant",
+                         "drug", "farm", "farms", "ranch", "supply", "systems", "office", "court", "authority",
+                         "mission", "outreach", "shelter", "dental", "township", "grill", "cafe", "center", "centre",
+                         "centers", "partners", "fitness", "lodge", "transit", "medicine"})
 # department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
 # "Granite State Medical Transport"; they are no name themselves
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
@@ -2537,13 +2630,28 @@ _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "
                             "physical", "therapy", "rehab", "rehabilitation", "nursing", "health", "care", "imaging",
                             "diagnostic", "cancer", "kidney", "skin", "sleep", "wound", "vein", "medicine",
                             "osteoporosis", "rheumatology", "cardiology", "oncology", "neurology", "radiology",
-                            "endoscopy", "surgery", "community", "senior", "county", "regional", "general", "memorial"})
+                            "endoscopy", "surgery", "community", "senior", "county", "regional", "general", "memorial",
+                            "disorders", "fire", "police", "medical examiner's", "examiner's", "probate", "eye", "oral",
+                            "recovery", "treatment", "home", "reference", "public", "school", "schools"})
 # adjectives before a head that make it generic, not a name: "the local hospital", "outside hospital"
 _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "nearest", "nearby", "same", "previous",
                                      "prior", "area", "private", "osh", "that", "this", "his", "her",
                                      "their", "a", "an", "the", "any", "no", "our", "your"})
+_USER_LABEL = re.compile(r"(?i:\b(?:scribe|tech|technician|tx|reviewed|verified|user|closed by|entered by|recorded by|"
+                         r"routed to|addendum entered by|minutes recorded by|dispatch))[ \t]*:?[ \t]+"
+                         r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-Z]{2,4})(?=[ \t]*(?:[.,;/)]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
+# typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
+_INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
+                            r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))[ \t]*[\"”]?[ \t]*$")
+# an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
+# "HENDRICKS, Mary Lou", "THIBODEAUX, Lance R": a surname in capitals, then the given name as written
+_CAPS_LAST_MIXED_FIRST = re.compile(r"(?<![\w'’.-])(?P<val>(?P<last>[A-Z]{2,}(?:[-'’][A-Z]{2,})?),[ \t](?P<first>[A-Z][a-z]+)"
+                                    r"(?:[ \t][A-Z][a-z]+|[ \t][A-Z]\.?)?)(?![\w'’-])")
 _CLERK_BY = re.compile(r"(?i:\b(?:transcribed|dictated|printed|typed|entered|keyed|grossed|scanned|faxed|prepared)\b"
                        r"[^\n]{0,30}?\bby)[ \t]+(?P<val>[A-Za-z][A-Za-z0-9._-]{1,19}?)(?=[ \t]*(?:[.,;/)]|$|\n|[ \t]{2}))", re.M)
+_HEAD_TAIL = re.compile(r"[ \t]+(?P<w>(?i:rescue|department|dept|center|centre|services?|system|hospitals?|clinic|group|"
+                        r"associates|partners|institute|program|network))\b")
 _FACILITY_MORE = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:&|and)[ \t]+(?:[A-Za-z][a-z]+[ \t]+){0,2}(?i:center|centre|clinic|institute|"
                             r"associates|group|care|health|services|vascular|rehab|rehabilitation|medicine|surgery|"
                             r"specialists|partners|consultants|imaging|laboratory|labs|wellness|ankle|spine)\b")
@@ -2699,6 +2807,28 @@ _PLACE_NUMBER_AFTER = re.compile(r"[ \t]*#[ \t]*\d{1,6}(?![\w/-])")  # "School D
 _PLACE_HEAD_WORDS = re.compile(r"(?i)(?:county|parish|borough|school|university|college|hospital|clinic|medical|"
                                r"health|regional|memorial|community|children's|women's|family|pediatric|primary|"
                                r"internal|orthopedics?|cardiology|rehab(?:ilitation)?|imaging|surgical|surgery)\b")
+
+
+_ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]+)"
+                        rf"(?:[ \t]+[A-Z][A-Za-z'’.-]+){{0,2}}[ \t]+(?:{_STREET_SUFFIX})\b\.?|"
+                        rf"(?i:(?:[a-z0-9][a-z'’.-]*[ \t]+){{1,3}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|"
+                        rf"hwy|parkway|pkwy|drive|dr|lane|ln|way|pike)\b\.?))")
+_DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]+(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]+){0,2})"
+                          r"(?=[ \t]*(?:$|\n|[,;)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d)))", re.M)
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,6})\)")
+
+
+def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """A place's acronym given after it names it wherever it recurs: "Northeast Wisconsin Heart Institute (NEWHI)",
+    "Lafayette Parish School System (LPSS)" ... "LPSS policy"."""
+    taken = _SpanIndex((c.start, c.end) for c in chosen)
+    acronyms = {m.group("a") for c in chosen if c.type is PhiType.LOCATION
+                for m in [_ACRONYM_AFTER.match(text, c.end)] if m}
+    if not acronyms:
+        return []
+    rx = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?![\w&])")
+    return [_Cand(PhiType.LOCATION, m.start(), m.end(), "propagated", _PRIORITY["propagated"])
+            for m in rx.finditer(text) if not taken.overlaps(m.start(), m.end())]
 
 
 def _whole_words(text: str, chosen: list[_Cand]) -> None:
@@ -2869,12 +2999,14 @@ def _chain_rx(chains: tuple[str, ...]) -> re.Pattern[str] | None:
 # -- typed documents: form rows, names in forms, rooms
 # "MRN....... 123", "Age ____ 94": a dot or underscore leader between a form label and its value
 # the column headers that say what a typed table's cells hold, and a cell's value (up to a comma, parenthesis or dash)
-_TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:facility|facilities|agency|agencies|pharmacy|pharmacies|hospital|employer|"
-                                  r"school|destination|snf|skilled nursing facility|home health agency|organi[sz]ation|"
-                                  r"site|location|vendor|shelter|program)(?:[ \t]+(?:name|contacted))?")
+_TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:outside[ \t]+|referring[ \t]+|receiving[ \t]+)?(?:facility|facilities|agency|"
+                                  r"agencies|pharmacy|pharmacies|hospital|employer|school|destination|dest|snf|"
+                                  r"skilled nursing facility|home health agency|organi[sz]ation|location|vendor|shelter|"
+                                  r"program|where|source|city|town|lodging|practice|clinic)\b(?![ \t]*(?:type|#|no\b|number))")
 _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
                               r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
-                              r"household member|child|children|sibling|parent)s?")
+                              r"household member|child|children|sibling|parent|prescriber|owner|who|init|initials|pt|patient)s?\b"
+                              r"(?![ \t]*(?:type|#|no\b|number|id\b))")
 _TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z][^,()|\n]*?)[ \t]*(?:[,(]|[ \t]+[-–][ \t]|$)")
 _LEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#&(),-]{0,40}?[ \t]*(?P<dots>\.{4,}|_{4,})(?=[ \t]*\S)")
 # "| Patient | DOE, JANE |", "Member ID | XEH123": a table row of a label and its value

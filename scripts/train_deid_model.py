@@ -32,6 +32,9 @@ DATA = ROOT / "tests" / "nlp" / "data"
 DEV_SETS = ("deid_dev_free.jsonl", "deid_dev_nursing.jsonl", "deid_dev_round3.jsonl", "deid_dev_round4.jsonl",
             "deid_dev_round5.jsonl", "deid_dev_round6.jsonl", "deid_dev_round7.jsonl", "deid_dev_round8.jsonl",
             "deid_dev_typed.jsonl", "deid_notes.jsonl")
+# whole documents written by hand with inline markup (scripts/markup_to_deid_jsonl.py): organisations, agencies
+# and names in the many contexts typed documents put them in; repeated ``--hand-repeat`` times, since they are few
+HAND_SETS = ("deid_train_round12.jsonl",)
 # sentences that name no one (assertion and relation development sets): what ordinary medicine reads like
 PHI_FREE = ("assertion_dev.jsonl", "re_clinical.jsonl", "re_written.jsonl")
 GENERATORS = ("make_deid_dev_round4.py", "make_deid_dev_round5.py", "make_deid_dev_round6.py")
@@ -159,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     # folds measured level or +0.5 typed recall, too little to replace it
     ap.add_argument("--round10-seeds", type=int, nargs="*", default=[],
                     help="seeds of the round 10 generator's train fold (default none)")
+    ap.add_argument("--hand-sets", nargs="*", default=list(HAND_SETS),
+                    help="hand-written training sets under tests/nlp/data (none: the tagger of release 0.1)")
+    ap.add_argument("--hand-repeat", type=int, default=3, help="times each hand-written note is seen per epoch")
     ap.add_argument("--checkpoints", type=Path, default=None, help="also save the model of every epoch here")
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--width", type=int, default=96)
@@ -176,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     held = args.holdout.resolve() if args.holdout else None
     notes = [n for name in DEV_SETS if (DATA / name).resolve() != held for n in read_notes(DATA / name)]
+    notes += [n for name in args.hand_sets for n in read_notes(DATA / name)] * args.hand_repeat
     notes += generated_notes(args.gen_seeds, args.census_seeds, args.round9_seeds, args.round10_seeds)
     notes += phi_free_notes()
     nlp = build_nlp(args.width, args.depth, args.rows)

@@ -712,3 +712,34 @@ def test_table_columns_say_what_their_cells_hold(deid):
     for secret in ("Orchard Ridge Village", "Sunny Acres of Demopolis", "Marta Quill"):
         assert secret not in res.text, res.text
     assert "accepted" in res.text and "admissions" in res.text and "declined" in res.text
+
+
+# -- round 12 (hand-written training documents): capitals letterheads, branches, clerks, units, brands
+@pytest.mark.parametrize("text, secret", [
+    ("KESTREL VALLEY MEDICAL CENTER\nCardiology Consultation Note\n", "KESTREL"),  # a letterhead in capitals
+    ("f/u Alaska Bone & Joint - Midtown 11/20", "Midtown"),  # a branch after a dash
+    ("Pharmacy: Hillyard Drug on Francis Ave, auto-refill.", "Francis Ave"),  # the street a place is on
+    ("Retired millwright from Wolverine Gear & Axle.", "Wolverine"),  # "X & Y" employers
+    ("Brought in via Marion County Fire Rescue with aphasia.", "Rescue"),
+    ("Seen at Northeast Wisconsin Heart Institute (NEWHI) in May; NEWHI records requested.", "NEWHI"),
+    ("Attending: Chinedu Eze, MD     Scribe: kpetersen\n", "kpetersen"),  # a user name after its label
+    ("Scored by: Jenna Stone, RPSGT (jstone). Data uploaded.", "jstone"),  # initial + surname user name
+    ("cc: employee; Dr. S. Mehta via fax\nKNE/tm\n", "KNE"),  # typist's reference initials
+    ("- Continue weekly group w/ K. Asante; lockbox.", "Asante"),  # an initial and a surname
+    ("CASE 1 - HENDRICKS, Mary Lou   MRN GTR-550217   68F", "HENDRICKS"),  # LAST, First
+    ("Soo-ah Kim, NNP-BC / attending on call", "Soo-ah Kim"),  # more credentials
+])
+def test_round12_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Dose Invega Sustenna given before discharge; continue Renvela with meals.", "Renvela"),  # brand drugs
+    ("Fluid per Parkland formula; TBSA by Lund and Browder chart.", "Lund and Browder"),
+    ("SpO2 98% on 3 L. Glasgow Coma Scale 13.", "Glasgow Coma Scale"),  # a unit, then an eponym
+    ("MOVEMENT DISORDERS CLINIC\nFollow-up visit\n", "MOVEMENT DISORDERS CLINIC"),  # a heading of plain words
+])
+def test_round12_terms_stay(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
