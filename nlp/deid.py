@@ -326,16 +326,17 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)?|"
             r"clia(?: number| no\.?| #)?|patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
-            r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har|nabp|store[ \t]*(?=#)|"
+            r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har|hrn|ccn|nabp|store[ \t]*(?=#)|"
             r"confirmation(?: number| no\.?| #)?|conf(?: #| no\.?)|work order|inspection(?: number| no\.?| #)?")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
-                 r"vehicle identification number|vehicle(?: id| number| plate)")
+                 r"vehicle identification number|vehicle(?: id| number| plate)|tail(?: number| no\.?| #)?|aircraft tail")
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
-                  r"Crescent|Close)")
-_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|#)\.?\s*#?\s*[A-Za-z0-9-]+){0,2}"  # "Bldg C, Apt 7"
+                  r"Crescent|Close|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke)")
+_UNIT = (r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|Mailstop|Mail[ \t]+Stop|MSC|Hangar|"
+         r"#)\.?\s*#?\s*[A-Za-z0-9-]+){0,2}")  # "Bldg C, Apt 7"
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
                    r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
@@ -384,6 +385,8 @@ _RX = {
     "ipv6": re.compile(r"(?i)(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}"
                        r"(?::[0-9a-f]{1,4}){0,5})?|::1)(?![\w:])"),
     "ssn": re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
+    "ssn_last4": re.compile(r"(?i)\b(?:ssn|ss#|social security(?: number| no\.?| #)?)[ \t]*\(?[ \t]*(?:last[ \t]*(?:4|four))"
+                            r"[ \t]*(?:digits)?\)?[ \t]*[:#]?[ \t]*(?P<val>\d{4})(?!\d)"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)\s*(?:is|:|#)?"
                           r"\s*[:#]?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
@@ -403,7 +406,8 @@ _RX = {
                               r"rtc|appt|appointment|"
                               r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
                               r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled|sent|done|"
-                              r"placed|inserted|removed|changed|note|dated|d/c'?d|dc'?d)\s+"
+                              r"placed|inserted|removed|changed|note|dated|d/c'?d|dc'?d|ct|mri|mra|cxr|echo|ekg|ecg|"
+                              r"egd|tte|tee|pet|xr|labs?|hus|eeg|emg|biopsy)\s*:?\s+"
                               r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
     "date_mdy_text": re.compile(rf"\b{_MON}(?:\s+|-){_DAY}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
     "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR_DMY}\b)?"),
@@ -485,7 +489,16 @@ _RX = {
                                r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
     "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
-    "pager": re.compile(r"(?i)\b(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<val>x?\d{4,5})(?![\d/:-]|\.\d)"),
+    "pager": re.compile(r"(?i)\b(?:(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+                        r"(?P<val>x?\d{4,5})|(?:ext|extension)\b\.?[ \t]*(?P<val3>x?\d{3})|(?<![\w-])(?P<valx>x\d{4,5}))"
+                        r"(?![\d/:-]|\.\d)"),
+    # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
+    "date_month_cued": re.compile(r"(?i:\b(?:in|since|until|till|by|early|late|mid|before|after|through|thru|last|next|"
+                                  r"from|around|during|over|of|this|past)[ \t-]+|~[ \t]*)(?P<span>(?-i:January|February|"
+                                  r"March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+                                  r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Christmas(?:[ \t]+Eve)?|Thanksgiving|Easter|"
+                                  r"New[ \t]+Year(?:'s|s)?(?:[ \t]+(?:Eve|Day))?|Memorial[ \t]+Day|Labor[ \t]+Day|"
+                                  r"Independence[ \t]+Day|Halloween|Valentine's[ \t]+Day))\b\.?(?![ \t]*(?:\d|[A-Z][a-z]))"),
     # "03/2023 - 07/2023", "since 11/2019": a month and a four-digit year
     "date_my_num": re.compile(r"(?<![\w/.+-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/-]|\.\d|[ \t]*(?i:dilution|titer|titre)\b)"),
     "date_year_apos": re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"),
@@ -741,8 +754,8 @@ _STRENGTH_LINE = re.compile(r"(?i)\b(?:mmt|strength|motor|power|grips?|flexion|e
 
 def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool = False) -> bool:
     """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5")."""
-    if _FRACTION_AFTER.match(text, e) or _SCORE_BEFORE.search(text, max(0, s - 24), s):
-        return True
+    if text[s] != "0" and _FRACTION_AFTER.match(text, e) or _SCORE_BEFORE.search(text, max(0, s - 24), s):
+        return True  # a zero-padded pair ("01/02") is written as a date, never as a half
     if re.search(r"(?:=|\b(?i:page|pg|bims|mmse|moca|slums|phq-?\d?|gad-?\d?|nottingham|mitoses))[ \t]*:?[ \t]*\Z",
                  text[max(0, s - 14):s]):
         return True  # "= 7/9", "BIMS 6/15", "Page 1/1": a score or a page count
@@ -757,7 +770,7 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
                           + " " + near[e - max(line_start, s - 40):])
         if other or (_PAIN_LINE if day == 10 else _STRENGTH_LINE).search(near):
             return True  # "improved 8/10 -> 5/10", "headache (3/10)", "MMT | 2+/5 | 5/5": a pain or strength score
-    if (month, day) in _FRACTIONS:
+    if (month, day) in _FRACTIONS and text[s] != "0":
         return True
     return False
 
@@ -1007,6 +1020,7 @@ class Deidentifier:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
         _whole_words(text, chosen)
+        _weekdays_before_dates(text, chosen)
         self._extend_places(text, chosen)
         self._extend_names(text, chosen)
         _extend_saint_names(text, chosen, self.lex.census_first)
@@ -1210,6 +1224,8 @@ class Deidentifier:
             add(_Cand(PhiType.SSN, m.start(), m.end(), "pattern", P + 5))
         for m in _RX["ssn_cue"].finditer(text):
             add(_Cand(PhiType.SSN, m.start("val"), m.end("val"), "context", P + 6))
+        for m in _RX["ssn_last4"].finditer(text):  # "SSN (last 4): 3391"
+            add(_Cand(PhiType.SSN, m.start("val"), m.end("val"), "context", P + 6))
         for m in _RX["phone"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P + 4))
         for m in _RX["phone_local"].finditer(text):
@@ -1227,8 +1243,9 @@ class Deidentifier:
                 add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P + 3))
         for m in _RX["phone_hash"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
-        for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718"
-            add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
+        for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718", "ext. x214", "x45521"
+            g = next(k for k in ("val", "val3", "valx") if m.group(k))
+            add(_Cand(PhiType.PHONE, m.start(g), m.end(g), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["vin"].finditer(text):
@@ -1242,6 +1259,11 @@ class Deidentifier:
                 add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 5 if strong_id else P + 1))
         for m in _RX["id_long"].finditer(text):
             add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
+        for m in _ID_SHAPE.finditer(text):  # "KCI-VAC-77310258", "SAPD-25-134770": letters, dashes, 5+ digits
+            if sum(ch.isdigit() for ch in m.group()) >= 5 and not _CODE_SYSTEM_BEFORE.search(
+                    text, max(0, m.start() - 12), m.start()) and not _LF_COMPOUND_BEFORE.search(
+                    text, max(0, m.start() - 24), m.start()):  # "agonist LY-171555" is a compound
+                add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
             g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6") if m.group(k))
@@ -2261,6 +2283,8 @@ class Deidentifier:
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for m in _RX["date_my_num"].finditer(text):
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
+        for m in _RX["date_month_cued"].finditer(text):
+            out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
                 if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)) \
@@ -2815,6 +2839,8 @@ _ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\
                         rf"hwy|parkway|pkwy|drive|dr|lane|ln|way|pike)\b\.?))")
 _DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]+(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]+){0,2})"
                           r"(?=[ \t]*(?:$|\n|[,;)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d)))", re.M)
+_ID_SHAPE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9-]*\d{3})[A-Z]{1,6}(?:-[A-Z0-9]{1,8}){1,4}(?![\w-]|\.\d)")
+_CODE_SYSTEM_BEFORE = re.compile(r"(?i)\b(?:cpt|icd(?:-?1[01])?(?:-cm)?|ndc|hcpcs|loinc|drg|snomed|rxnorm|nct)[ \t:#]*\Z")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,6})\)")
 
 
@@ -2829,6 +2855,18 @@ def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
     rx = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?![\w&])")
     return [_Cand(PhiType.LOCATION, m.start(), m.end(), "propagated", _PRIORITY["propagated"])
             for m in rx.finditer(text) if not taken.overlaps(m.start(), m.end())]
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
+
+
+def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> None:
+    """A weekday written before a date is part of it: "Sat 3/15/2025", "Tue, 06/10/2025"."""
+    for c in chosen:
+        if c.type is PhiType.DATE:
+            m = _WEEKDAY_BEFORE.search(text, max(0, c.start - 12), c.start)
+            if m and (text[m.start()].isupper() or _case_degenerate(text)):
+                c.start = m.start()
 
 
 def _whole_words(text: str, chosen: list[_Cand]) -> None:

@@ -162,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     # folds measured level or +0.5 typed recall, too little to replace it
     ap.add_argument("--round10-seeds", type=int, nargs="*", default=[],
                     help="seeds of the round 10 generator's train fold (default none)")
-    ap.add_argument("--hand-sets", nargs="*", default=list(HAND_SETS),
-                    help="hand-written training sets under tests/nlp/data (none: the tagger of release 0.1)")
+    ap.add_argument("--hand-sets", nargs="*", default=[],
+                    help=f"hand-written training sets under tests/nlp/data (e.g. {' '.join(HAND_SETS)}); the "
+                         "default (none) reproduces the shipped tagger")
     ap.add_argument("--hand-repeat", type=int, default=3, help="times each hand-written note is seen per epoch")
     ap.add_argument("--checkpoints", type=Path, default=None, help="also save the model of every epoch here")
     ap.add_argument("--epochs", type=int, default=10)

@@ -292,7 +292,7 @@ def test_round3_detections(deid, text, secret):
     ("unique to CSF), IgG index elevated", "CSF"),  # an acronym after "to" is no facility
     ("cough on the St George's Respiratory Questionnaire", "George's"),
     ("in those with prediabetes who underwent transient elastography.", "elastography"),
-    ("asthma exacerbation in November. Now well.", "November"),
+    ("asthma exacerbation in November. Now well.", "asthma exacerbation"),  # the month goes (a date element)
     ("NEURO: A+OX3. C/O HA, TYLENOL GIVEN.", "HA"),
     ("PT SPEAKS AMHARIC, INTERPRETER USED.", "AMHARIC"),  # a language
     ("Lou Gehrig's disease (ALS)", "Gehrig's"),
@@ -728,6 +728,14 @@ def test_table_columns_say_what_their_cells_hold(deid):
     ("- Continue weekly group w/ K. Asante; lockbox.", "Asante"),  # an initial and a surname
     ("CASE 1 - HENDRICKS, Mary Lou   MRN GTR-550217   68F", "HENDRICKS"),  # LAST, First
     ("Soo-ah Kim, NNP-BC / attending on call", "Soo-ah Kim"),  # more credentials
+    ("Serial # VAC unit KCI-VAC-77310258. Braden 12.", "77310258"),  # an identifier by its shape
+    ("Living in a tent near the overpass since August.", "August"),  # a month after a time cue
+    ("Neuro: HUS 12/09 and 01/02 normal.", "01/02"),  # a zero-padded pair is a date
+    ("Call rec'd Sat 3/15/2025 2148", "Sat"),  # a weekday before a date
+    ("case mgr Rosa Delgado x45521.", "45521"),
+    ("      SSN (last 4):          3391", "3391"),
+    ("Northern Lights Air Medical, aircraft tail N417NL, crew of two", "N417NL"),
+    ("Crossroads Oral Surgery\n3401 NW Expressway, Suite 410, Oklahoma City", "3401 NW Expressway"),
 ])
 def test_round12_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
