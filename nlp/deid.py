@@ -1021,6 +1021,7 @@ class Deidentifier:
         _retype_after_places(text, chosen)
         _whole_words(text, chosen)
         _weekdays_before_dates(text, chosen)
+        _name_parts(text, chosen)
         self._extend_places(text, chosen)
         self._extend_names(text, chosen)
         _extend_saint_names(text, chosen, self.lex.census_first)
@@ -2857,6 +2858,25 @@ def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
             for m in rx.finditer(text) if not taken.overlaps(m.start(), m.end())]
 
 
+_NAME_PART_AFTER = re.compile(r"[ \t]*[\"“(](?P<nick>[A-Z][a-z]{1,15})[\"”)]|,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?|"
+                              r"[ \t]+[A-Z]\.(?=[ \t,]|$)|,[ \t]*[A-Z]\.(?=[ \t,]|$)", re.M)
+
+
+def _name_parts(text: str, chosen: list[_Cand]) -> None:
+    """A name goes on through its nickname, middle initial and suffix: 'Theodore "Ted" J., III', "Price Sr."."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if c.type is not PhiType.NAME:
+            continue
+        limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
+        for _ in range(3):
+            m = _NAME_PART_AFTER.match(text, c.end)
+            if not m or m.end() > limit or m.group("nick") and m.group("nick").lower() in _NICK_STOP:
+                break
+            c.end = m.end()
+
+
+_NICK_STOP = frozenset({"see", "per", "ok", "no", "yes", "the", "and", "or", "left", "right", "home", "cell"})
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
 
 

@@ -736,6 +736,7 @@ def test_table_columns_say_what_their_cells_hold(deid):
     ("      SSN (last 4):          3391", "3391"),
     ("Northern Lights Air Medical, aircraft tail N417NL, crew of two", "N417NL"),
     ("Crossroads Oral Surgery\n3401 NW Expressway, Suite 410, Oklahoma City", "3401 NW Expressway"),
+    ('Pt: BEAUCHAMP, Theodore "Ted" J., III    MRN 448 201 77', "III"),  # a name's nickname, initial and suffix
 ])
 def test_round12_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
