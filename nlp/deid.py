@@ -584,7 +584,8 @@ _RX = {
                                 r"power (?:&|and) light|supply|systems|cbhc|cboc|pediatrics|center|centre|centers|hospitals|"
                                 r"partners|fitness|learning center|learning academy|lodge|ski patrol|transit system|transit|"
                                 r"chapter house|military reservation|national guard|afb|air force base|orthopaedics|"
-                                r"neurosurgery|toxicology|healthcare|medicine|internal med|home care)\b"),
+                                r"neurosurgery|toxicology|healthcare|medicine|internal med|home care|bone (?:&|and) joint|van service|"
+                                r"ride service|night shelter|recovery partners|access center)\b"),
     # a head that comes first: "Temple Beth Shalom", "University of Vermont Medical Center", "Congregation Ohev Sholom"
     "facility_first": re.compile(rf"\b(?P<head>Temple|Congregation|Masjid|Church[ \t]+of(?:[ \t]+the)?|University[ \t]+of|"
                                  rf"College[ \t]+of|Bank[ \t]+of|UNIVERSITY[ \t]+OF|Camp)[ \t]+(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})"
@@ -1888,6 +1889,12 @@ class Deidentifier:
                     kept += 1
                     continue
                 head_word = lw in _PLACE_HEADS and lw not in ("home", "house")
+                if lw in _FACILITY_NAME_WORDS and head.lower() not in _WEAK_HEADS and (degenerate or word[:1].isupper()):
+                    pos = w.start("w")  # "First Hill", "Good Shepherd", "Harbor Light": words that name places
+                    start = pos
+                    kept += 1
+                    named += 1
+                    continue
                 if ((self._never_name(word) and not head_word) or lw.rstrip("'s") in self.lex.medical_words
                         or lw in self.lex.medical_words or lw in _GENERIC_FACILITY_WORDS
                         or (not degenerate and not caps and (not word[:1].isupper() or word.isupper() and len(word) > 4))
@@ -2643,10 +2650,22 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
 # heads that are also plain words: a name word (census or unknown) must come before them
 _WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
                          "pharmacy", "services", "group", "health", "im", "regional", "village", "bank", "academy",
-                         "company", "transport", "elementary", "vascular", "labs", "market", "works", "plant",
+                         "company", "elementary", "vascular", "labs", "market", "works", "plant",
                          "drug", "farm", "farms", "ranch", "supply", "systems", "office", "court", "authority",
                          "mission", "outreach", "shelter", "dental", "township", "grill", "cafe", "center", "centre",
                          "centers", "partners", "fitness", "lodge", "transit", "medicine"})
+# ordinary words that name places and institutions ("First Hill Memorial", "Good Shepherd Night Shelter")
+_FACILITY_NAME_WORDS = frozenset({
+    "first", "new", "good", "great", "grand", "old", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "upper", "lower", "central", "mid", "holy", "sacred", "little", "big", "twin", "three",
+    "golden", "silver", "blue", "green", "red", "white", "royal", "united", "unity", "hope", "faith", "mercy", "grace",
+    "providence", "bright", "sunny", "happy", "kids", "coastal", "valley", "river", "lake", "lakes", "mountain",
+    "prairie", "harbor", "harbour", "bay", "pine", "pines", "cedar", "oak", "oaks", "maple", "willow", "spring",
+    "springs", "summit", "pioneer", "heritage", "liberty", "freedom", "victory", "trinity", "covenant", "shepherd",
+    "samaritan", "light", "hill", "hills", "ridge", "falls", "beginnings", "horizons", "pathways", "bridges",
+    "haven", "meadow", "meadows", "garden", "gardens", "park", "point", "shore", "coast", "desert", "island",
+    "lighthouse", "anchor", "beacon", "compass", "cornerstone", "crossroads", "gateway", "journey", "legacy",
+    "lifeline", "lifespring", "open", "door", "new", "path", "sunrise", "sunset", "evergreen", "aspen", "birch"})
 # department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
 # "Granite State Medical Transport"; they are no name themselves
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
