@@ -289,13 +289,13 @@ _CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}
 _NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
              rf"[A-Z](?=[\s,]))")
 _NAME_TOK_CAPS = rf"(?:(?:[A-Z]['’])?[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
-_PARTICLE = r"(?:de|del|de la|de los|da|di|della|van der|van den|van de|van|von|ter|ten|le|la|bin|al|el|dos|das|du)"
+_PARTICLE = r"(?:de|del|de la|de los|da|di|della|van der|van den|van de|van|von|ter|ten|le|la|bin|al|el|dos|das|du|Ó|Ní|Nic|Mac|Ua|Uí|Ó|NÍ)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
 # a name does not run over a line break; a comma only after the first word ("SMITH, JOHN A", not "Ann Lee, Keene")
 _NAME_CAPS = (rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAPS}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
               rf"{_NAME_TOK_CAPS}){{0,2}})?")
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer|Pastor|Rabbi|Imam|"
-          r"Sheikh|Shaykh|Chaplain|Deacon|Fr)")
+          r"Sheikh|Shaykh|Chaplain|Deacon|Fr|Coach|Dep|Deputy|Sgt|Sergeant|Trooper|Det|Detective|Cpl)")
 _CREDENTIAL = (r"(?:M\.?D\.?|D\.?O\.?|NNP-BC|PMHNP-BC|FNP-BC|FNP-C|AGACNP-BC|ACNP|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|"
                r"PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA|IBCLC|"
                r"RPSGT|CCC-SLP|SLP|LMFT|LPC|LADC|CADC|RRT|CDCES|BCIDP|BCPS|ATC|EMT(?:-[AP])?)")
@@ -307,7 +307,10 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"contact person|caregiver|interpreter|chaplain|social worker|informant|mother|father|son|guarantor|insured|"
                 r"policy ?holder|subscriber|decedent|responsible party|claimant|"
                 r"daughter|wife|husband|spouse|partner|sister|brother|friend|scribe|other names? used|also known as|aka|alias|"
-                r"preferred name|maiden name|grossed by|printed by|entered by|typed by|keyed by")
+                r"preferred name|maiden name|grossed by|printed by|entered by|typed by|keyed by|last name|first name|"
+                r"middle name|last|first|goes by|nickname|known as|signature of patient|patient signature|"
+                r"parent signature|signature|emt|medic|paramedic|driver|crew|collector|circulator|scrub|assistant|"
+                r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy")
 _INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|identified as|called to|reported to|read back by|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
                 r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
@@ -1367,18 +1370,28 @@ class Deidentifier:
 
         head = cells(*rows[0])
         kinds: dict[int, PhiType] = {}
+        users: set[int] = set()
         for i, (_, cell) in enumerate(head):
             label = cell.strip().rstrip(":").strip()
+            if _TABLE_USER_HEAD.fullmatch(label):
+                users.add(i)
+                continue
             if _TABLE_LOCATION_HEAD.match(label):
                 kinds[i] = PhiType.LOCATION
             elif _TABLE_NAME_HEAD.match(label):
                 kinds[i] = PhiType.NAME
-        if not kinds:
+        if not kinds and not users:
             return
         for start, line in rows[1:]:
             row = cells(start, line)
             if len(row) != len(head):
                 continue
+            for i in users:  # "| mjpark | self |": a user name in a log's user column
+                at, cell = row[i]
+                m = re.match(r"[ \t]*(?P<v>[A-Za-z][A-Za-z0-9._-]{1,24})[ \t]*$", cell)
+                if m and not (self._never_name(m.group("v")) or self._is_english(m.group("v"))
+                              or m.group("v").lower() in ("self", "system", "admin", "proxy", "patient", "unknown")):
+                    out.append(_Cand(PhiType.NAME, at + m.start("v"), at + m.end("v"), "context", C - 1))
             for i, kind in kinds.items():
                 at, cell = row[i]
                 m = _TABLE_VALUE.match(cell)
@@ -1824,6 +1837,26 @@ class Deidentifier:
             val = m.group("val")
             if not (self._never_name(val) or val.lower() in self.lex.medical_words or self._is_english(val)):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
+        for m in _USER_SHAPE.finditer(text):
+            val = m.group("val")
+            parts = re.split(r"[._]", val.rstrip("0123456789"))
+            if parts[-1] in _FILE_SUFFIXES or any(self._is_english(p) and len(p) > 3 for p in parts) and "." in val \
+                    or self._never_name(val) or val.rstrip("0123456789") in self.lex.medical_words \
+                    or self._is_english(val.rstrip("0123456789")):
+                continue
+            out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 3))
+        for m in _INITIALS_TAIL.finditer(text):
+            for g in ("a", "b", "c"):
+                if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
+                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+        for m in _SURNAME_INITIAL.finditer(text):
+            sur = m.group("val").split(",")[0]
+            if (self._census_only(sur) or self._unknown_word(sur)) and not self._never_name(sur) \
+                    and sur.lower() not in self._eponyms_lower:
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 3))
+        for rx in (_MIDDLE_INITIAL, _E_SIGNATURE):
+            for m in rx.finditer(text):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in _INITIALS_LINE.finditer(text):
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
@@ -1838,8 +1871,9 @@ class Deidentifier:
                         r"(?i)\b(?:no|vol|fig|pg|p|st|mt|ft)\.?[ \t]*\Z", text[max(0, m.start() - 4):m.start()]):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 3))
         for m in _CAPS_LAST_MIXED_FIRST.finditer(text):
-            last, first = m.group("last"), m.group("first").lower()
-            if (first in self.lex.census_first or first in self.lex.census_first_words or first == "baby") and (
+            last, first = m.group("last").split()[0], m.group("first").lower()
+            if (first in self.lex.census_first or first in self.lex.census_first_words or first == "baby"
+                    or "-" in first or self._unknown_word(first)) and (
                     self._census(last) or self._unknown_word(last)) and not self._never_name(last) \
                     and last not in self.lex.state_abbreviations:
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
@@ -2682,16 +2716,32 @@ _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "ne
                                      "prior", "area", "private", "osh", "that", "this", "his", "her",
                                      "their", "a", "an", "the", "any", "no", "our", "your"})
 _USER_LABEL = re.compile(r"(?i:\b(?:scribe|tech|technician|tx|reviewed|verified|user|closed by|entered by|recorded by|"
-                         r"routed to|addendum entered by|minutes recorded by|dispatch))[ \t]*:?[ \t]+"
-                         r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-Z]{2,4})(?=[ \t]*(?:[.,;/)]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
+                         r"routed to|addendum entered by|minutes recorded by|dispatch|processed by|collected by|clerk|"
+                         r"username|user name|user id|login|signed electronically by|electronically signed by|"
+                         r"rec'd[^\n]{0,12}?by|initials))[ \t]*:?[ \t]+"
+                         r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-ZÀ-Þ]{2,4})(?=[ \t]*(?:[.,;/)|]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
+# a user name by its shape: letters and a number ("mjkim72", "tlove2"), or parts joined by "_" or "." ("dkatz_nyc",
+# "esther.levikatz"); never a word, a file name or vocabulary
+_USER_SHAPE = re.compile(r"(?<![\w@./:-])(?P<val>[a-z]{4,14}\d{1,3}|[a-z]{2,14}[._][a-z]{2,14}\d{0,3})(?![\w@/-]|\.\w)")
+_FILE_SUFFIXES = frozenset({"pdf", "jpg", "jpeg", "png", "doc", "docx", "txt", "csv", "xml", "html", "htm", "com", "org",
+                            "net", "edu", "gov", "mil", "xls", "xlsx", "zip", "dcm", "gif", "tif", "tiff", "json", "io"})
+# "/lpo/dmk", "- OO/mkp", "-- FO/lh", "(mtd)" at a line end: dictation and typist initials
+_INITIALS_TAIL = re.compile(r"(?m)(?:^|[ \t])(?:[-–]{1,2}[ \t]*|/)(?P<a>[A-Za-z]{2,4})/(?P<b>[a-z]{2,4})[ \t]*$|"
+                            r"\((?P<c>[a-z]{2,4})\)[ \t]*$")
+# "Okonkwo, I", "D'Angelo, R.": a surname and an initial as a table cell or list value
+_SURNAME_INITIAL = re.compile(r"(?<![\w'’-])(?P<val>(?:O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?,[ \t][A-Z]\.?)"
+                              r"(?=[ \t]*(?:\||$|;|\n|[ \t]{2}))", re.M)
+_MIDDLE_INITIAL = re.compile(r"\b(?:MI|M\.I\.|Middle initial)[ \t]*:[ \t]*(?P<val>[A-Z])\b\.?")
+_E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))[ \t]*[\"”]?[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
 # "HENDRICKS, Mary Lou", "THIBODEAUX, Lance R": a surname in capitals, then the given name as written
-_CAPS_LAST_MIXED_FIRST = re.compile(r"(?<![\w'’.-])(?P<val>(?P<last>[A-Z]{2,}(?:[-'’][A-Z]{2,})?),[ \t](?P<first>[A-Z][a-z]+)"
-                                    r"(?:[ \t][A-Z][a-z]+|[ \t][A-Z]\.?)?)(?![\w'’-])")
+_CAPS_LAST_MIXED_FIRST = re.compile(rf"(?<![\w'’.-])(?P<val>(?P<last>[A-Z{_UP}]{{2,}}(?:[-'’ ][A-Z{_UP}]{{2,}})?),[ \t]"
+                                    rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)?)"
+                                    rf"(?:[ \t][{_UP}][{_LO}]+|[ \t][A-Z]\.?)?)(?![\w'’-])")
 _CLERK_BY = re.compile(r"(?i:\b(?:transcribed|dictated|printed|typed|entered|keyed|grossed|scanned|faxed|prepared)\b"
                        r"[^\n]{0,30}?\bby)[ \t]+(?P<val>[A-Za-z][A-Za-z0-9._-]{1,19}?)(?=[ \t]*(?:[.,;/)]|$|\n|[ \t]{2}))", re.M)
 _HEAD_TAIL = re.compile(r"[ \t]+(?P<w>(?i:rescue|department|dept|center|centre|services?|system|hospitals?|clinic|group|"
@@ -3082,8 +3132,11 @@ _TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:outside[ \t]+|referring[ \t]+|receivi
                                   r"program|where|source|city|town|lodging|practice|clinic)\b(?![ \t]*(?:type|#|no\b|number))")
 _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
                               r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
-                              r"household member|child|children|sibling|parent|prescriber|owner|who|init|initials|pt|patient)s?\b"
+                              r"household member|child|children|sibling|parent|prescriber|owner|who|init|initials|pt|patient|user|username|"
+                              r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by)s?\b"
                               r"(?![ \t]*(?:type|#|no\b|number|id\b))")
+_TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
+                              r"portal user|staff user)")
 _TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z][^,()|\n]*?)[ \t]*(?:[,(]|[ \t]+[-–][ \t]|$)")
 _LEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#&(),-]{0,40}?[ \t]*(?P<dots>\.{4,}|_{4,})(?=[ \t]*\S)")
 # "| Patient | DOE, JANE |", "Member ID | XEH123": a table row of a label and its value

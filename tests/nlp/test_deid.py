@@ -752,3 +752,30 @@ def test_round12_detections(deid, text, secret):
 def test_round12_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+# -- round 13 (hand-written typed documents, names in every form): user names, initials, forms
+@pytest.mark.parametrize("text, secret", [
+    ("| Date       | Time  | User      | Role |\n| 12/02/2024 | 07:41 | qvlambert | self |\n", "qvlambert"),  # a log
+    ("Proxy accounts: hedda.morrow (daughter), tkatz_bx (grandson)", "hedda.morrow"),  # user names by shape
+    ("Triage RN: Love, Tamika, RN  (tlove2)", "tlove2"),
+    ("Signed 08/05/2025 16:40\nDictation job # J7730152   /lpo/dmk\n", "dmk"),  # dictation initials
+    ("Last: OBI    First: CHUKWUEMEKA    MI: N\nDOB: 11/02/1979", "MI: N"),  # a middle initial field
+    ("Signature of patient: /s/ Fatima A Warsame       Date: 04/02/2025", "Warsame"),
+    ("RE: WOJCIECHOWSKI, Stanislaw J\nDOB: 07/14/1950", "Stanislaw"),  # LAST, First with an unknown given name
+    ("| metoprolol | 50 mg | CHANGED | Okonkwo, I |", "Okonkwo"),  # a surname and an initial in a table
+    ("Processed by mkozlowski, sent 1/10 via fax.", "mkozlowski"),
+])
+def test_round13_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Warmed with a Bair Hugger; skin closed with Dermabond.", "Bair Hugger"),
+    ("Hoyer lift for transfers; Blake drain to bulb suction.", "Blake drain"),
+    ("Attached report.pdf and scan_2.jpg for review.", "report.pdf"),  # file names are no user names
+])
+def test_round13_terms_stay(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
