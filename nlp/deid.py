@@ -1820,8 +1820,23 @@ class Deidentifier:
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
         self._facility_cands(text, out, degenerate)
         self._clerk_cands(text, out)
+        self._firm_and_unit_cands(text, out)
         self._english_facility_cands(text, out, degenerate)
         self._gazetteer_cands(text, out, degenerate)
+
+    def _firm_and_unit_cands(self, text: str, out: list[_Cand]) -> None:
+        """Firms named by their partners and a legal form ("Brandt, McGrath & Sowell, P.A.", "Love, Day & Street
+        LLP"), and a named unit after a unit label or an admission ("Unit: Walton 5", "Admit to Phillips 22")."""
+        C = _PRIORITY["context"]
+        for m in _FIRM.finditer(text):
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]+", m.group("names"))
+            if words and not any(w.lower() in _stop_words() or w.lower() in self.lex.medical_words for w in words):
+                out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+        for m in _UNIT_LABELLED.finditer(text):
+            w = m.group("w")
+            if not (self._never_name(w) or w.lower() in self.lex.medical_words or w.lower() in _MONTHS
+                    or w.lower() in ("bed", "room", "rm", "bay", "pod", "floor", "level", "step", "stage", "grade")):
+                out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 2))
 
     def _clerk_cands(self, text: str, out: list[_Cand]) -> None:
         """Who typed, printed or grossed a document, by initials or user name: "Transcribed 4/22/24 by kls",
@@ -1940,7 +1955,14 @@ class Deidentifier:
                 named += not head_word
             if not named:
                 continue
-            if caps and not any(len(w) >= 4 and self._census_only(w) or len(w) >= 4 and (
+            letterhead = caps and not text[:m.start()].strip("\n* \t-=").count("\n") and not any(
+                w.lower() in self.lex.medical_words for w in re.findall(r"[A-Za-z]+", text[start:m.start()])) \
+                and len(text[start:m.end()].split()) >= 3 and (  # "ANTICOAG CLINIC" heads a page, names no place
+                    len([w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])
+                         if w.lower() not in _SERVICE_WORDS and w.lower() != "the"]) >= 2
+                    or any(self._census_only(w) or self._unknown_word(w)
+                           for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])))
+            if caps and not letterhead and not any(len(w) >= 4 and self._census_only(w) or len(w) >= 4 and (
                     w.lower() in self.lex.places and w.lower() not in self.lex.allowed_places)
                     for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])):
                 continue
@@ -2742,6 +2764,11 @@ _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{
 _CAPS_LAST_MIXED_FIRST = re.compile(rf"(?<![\w'’.-])(?P<val>(?P<last>[A-Z{_UP}]{{2,}}(?:[-'’ ][A-Z{_UP}]{{2,}})?),[ \t]"
                                     rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)?)"
                                     rf"(?:[ \t][{_UP}][{_LO}]+|[ \t][A-Z]\.?)?)(?![\w'’-])")
+_FIRM = re.compile(r"(?<![\w'’-])(?P<val>(?P<names>(?:[A-Z][A-Za-z'’-]{1,30}(?:,[ \t]+|[ \t]+(?:&|and)[ \t]+|[ \t]+)){1,5})"
+                   r"(?:LLP|LLC|PLLC|L\.L\.P\.|P\.A\.|PA|PC|P\.C\.|Inc\.?|Corp\.?|Ltd\.?)(?![\w-]))")
+_UNIT_LABELLED = re.compile(r"(?:\b(?i:unit|ward|floor|nursing unit|dest(?:ination)? unit)[ \t]*:[ \t]*|"
+                            r"\b(?i:admit(?:ted)?|transfer(?:red)?)[ \t]+(?i:to)[ \t]+)"
+                            r"(?P<val>(?P<w>[A-Z][a-z]{2,15})[ \t]+\d{1,2}(?:[ \t]+(?:North|South|East|West))?)\b")
 _CLERK_BY = re.compile(r"(?i:\b(?:transcribed|dictated|printed|typed|entered|keyed|grossed|scanned|faxed|prepared)\b"
                        r"[^\n]{0,30}?\bby)[ \t]+(?P<val>[A-Za-z][A-Za-z0-9._-]{1,19}?)(?=[ \t]*(?:[.,;/)]|$|\n|[ \t]{2}))", re.M)
 _HEAD_TAIL = re.compile(r"[ \t]+(?P<w>(?i:rescue|department|dept|center|centre|services?|system|hospitals?|clinic|group|"
@@ -2907,7 +2934,7 @@ _ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\
                         rf"(?:[ \t]+[A-Z][A-Za-z'’.-]+){{0,2}}[ \t]+(?:{_STREET_SUFFIX})\b\.?|"
                         rf"(?i:(?:[a-z0-9][a-z'’.-]*[ \t]+){{1,3}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|"
                         rf"hwy|parkway|pkwy|drive|dr|lane|ln|way|pike)\b\.?))")
-_DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]+(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]+){0,2})"
+_DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}){0,2})"
                           r"(?=[ \t]*(?:$|\n|[,;)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d)))", re.M)
 _ID_SHAPE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9-]*\d{3})[A-Z]{1,6}(?:-[A-Z0-9]{1,8}){1,4}(?![\w-]|\.\d)")
 _CODE_SYSTEM_BEFORE = re.compile(r"(?i)\b(?:cpt|icd(?:-?1[01])?(?:-cm)?|ndc|hcpcs|loinc|drg|snomed|rxnorm|nct)[ \t:#]*\Z")

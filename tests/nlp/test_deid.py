@@ -717,6 +717,9 @@ def test_table_columns_say_what_their_cells_hold(deid):
 # -- round 12 (hand-written training documents): capitals letterheads, branches, clerks, units, brands
 @pytest.mark.parametrize("text, secret", [
     ("KESTREL VALLEY MEDICAL CENTER\nCardiology Consultation Note\n", "KESTREL"),  # a letterhead in capitals
+    ("CAPITAL PINES REGIONAL HOSPITAL\nHealth Information Management\n", "CAPITAL PINES"),  # the first line
+    ("3. RELEASE TO: Love, Day & Street LLP\n", "Street LLP"),  # a firm by its partners
+    ("Admit: 03/17/2025   Unit: Fain 4  Rm 412B", "Fain 4"),  # a unit after its label
     ("f/u Alaska Bone & Joint - Midtown 11/20", "Midtown"),  # a branch after a dash
     ("Pharmacy: Hillyard Drug on Francis Ave, auto-refill.", "Francis Ave"),  # the street a place is on
     ("Retired millwright from Wolverine Gear & Axle.", "Wolverine"),  # "X & Y" employers
@@ -747,7 +750,7 @@ def test_round12_detections(deid, text, secret):
     ("Dose Invega Sustenna given before discharge; continue Renvela with meals.", "Renvela"),  # brand drugs
     ("Fluid per Parkland formula; TBSA by Lund and Browder chart.", "Lund and Browder"),
     ("SpO2 98% on 3 L. Glasgow Coma Scale 13.", "Glasgow Coma Scale"),  # a unit, then an eponym
-    ("MOVEMENT DISORDERS CLINIC\nFollow-up visit\n", "MOVEMENT DISORDERS CLINIC"),  # a heading of plain words
+    ("Follow-up visit\nMOVEMENT DISORDERS CLINIC\nSeen today.", "MOVEMENT DISORDERS CLINIC"),  # a heading of words
 ])
 def test_round12_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
