@@ -1860,10 +1860,6 @@ class Deidentifier:
                     or self._is_english(val.rstrip("0123456789")):
                 continue
             out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 3))
-        for m in _INITIALS_TAIL.finditer(text):
-            for g in ("a", "b", "c"):
-                if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
-                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _SURNAME_INITIAL.finditer(text):
             sur = m.group("val").split(",")[0]
             if (self._census_only(sur) or self._unknown_word(sur)) and not self._never_name(sur) \
@@ -1872,7 +1868,7 @@ class Deidentifier:
         for rx in (_MIDDLE_INITIAL, _E_SIGNATURE):
             for m in rx.finditer(text):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
-        for m in _INITIALS_LINE.finditer(text):
+        for m in (*_INITIALS_LINE.finditer(text), *_INITIALS_TAIL.finditer(text)):
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
