@@ -389,15 +389,15 @@ _RX = {
                        r"(?::[0-9a-f]{1,4}){0,5})?|::1)(?![\w:])"),
     "ssn": re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
     "ssn_last4": re.compile(r"(?i)\b(?:ssn|ss#|social security(?: number| no\.?| #)?)[ \t]*\(?[ \t]*(?:last[ \t]*(?:4|four))"
-                            r"[ \t]*(?:digits)?\)?[ \t]*[:#]?[ \t]*(?P<val>\d{4})(?!\d)"),
-    "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)\s*(?:is|:|#)?"
-                          r"\s*[:#]?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
+                            r"[ \t]*(?:digits[ \t]*)?(?:\)[ \t]*)?(?:[:#][ \t]*)?(?P<val>\d{4})(?!\d)"),
+    "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
+                          r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
                         r"(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
-                            r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)\s*(?:is|#|no\.?|:)?"
-                            r"\s*[:#]?\s*(?P<val>\+?(?:\d[\s.()-]{0,2}){6,14}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?!\d)"),
+                            r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)(?:\s*(?:is|#|no\.?|:))?"
+                            r"(?:\s*[:#])?\s*(?P<val>\+?(?:\d[\s.()-]{0,2}){6,14}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?!\d)"),
     "date_mdy_num": re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
                                r"(?![\d/]|-(?!\d{1,2}/\d)|\.\d)"),
     # the second date of a range "(3/17/21-9/7/07)"
@@ -410,7 +410,7 @@ _RX = {
                               r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
                               r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled|sent|done|"
                               r"placed|inserted|removed|changed|note|dated|d/c'?d|dc'?d|ct|mri|mra|cxr|echo|ekg|ecg|"
-                              r"egd|tte|tee|pet|xr|labs?|hus|eeg|emg|biopsy)\s*:?\s+"
+                              r"egd|tte|tee|pet|xr|labs?|hus|eeg|emg|biopsy)(?:\s*:)?\s+"
                               r"(?P<span>(?P<a>[01]?\d)/(?P<b>[0-3]?\d))(?![\d/]|\.\d)"),
     "date_mdy_text": re.compile(rf"\b{_MON}(?:\s+|-){_DAY}\b(?:(?:,?\s+|-){_YEAR}\b)?"),
     "date_dmy_text": re.compile(rf"\b(?:(?i:the)\s+)?{_DAY}(?:\s+|-)(?:(?i:of)\s+)?{_MON}\b(?:(?:,?\s+|-){_YEAR_DMY}\b)?"),
@@ -425,7 +425,7 @@ _RX = {
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.])|"
                       r"\b(?:lived|living|survived|died)[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
-                      r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|mg|kg|lb|miles?|km|days?|weeks?|months?)\b))"),
+                      r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b)))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
@@ -492,7 +492,7 @@ _RX = {
                                r"(?![\w/%+]|\.\d)"),  # guarded by _not_a_date
     "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
-    "pager": re.compile(r"(?i)\b(?:(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    "pager": re.compile(r"(?i)\b(?:(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:(?:#|no\.?|number)[ \t]*)?(?::[ \t]*)?"
                         r"(?P<val>x?\d{4,5})|(?:ext|extension)\b\.?[ \t]*(?P<val3>x?\d{3})|(?<![\w-])(?P<valx>x\d{4,5}))"
                         r"(?![\d/:-]|\.\d)"),
     # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
@@ -1024,7 +1024,7 @@ class Deidentifier:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
         _whole_words(text, chosen)
-        _weekdays_before_dates(text, chosen)
+        chosen += _weekdays_before_dates(text, chosen)
         _name_parts(text, chosen)
         self._extend_places(text, chosen)
         self._extend_names(text, chosen)
@@ -1033,9 +1033,8 @@ class Deidentifier:
         acronyms = _place_acronyms(text, chosen)
         if acronyms:
             chosen = _resolve(text, chosen + acronyms)
-        ages = _ages_after_names(text, chosen)
-        if ages and PhiType.AGE in self.config.types:
-            chosen = _resolve(text, chosen + ages)
+        ages = _ages_after_names(text, chosen) if PhiType.AGE in self.config.types else []
+        chosen = _resolve(text, chosen + ages)  # the extensions above may have made spans meet or overlap
         shift = None
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
@@ -1072,7 +1071,7 @@ class Deidentifier:
             if on and on.end() <= limit:
                 c.end = on.end()
                 continue
-            if nxt is not None and nxt.type is PhiType.ADDRESS and not re.search(r"\d", text[nxt.start:nxt.end]) \
+            if nxt is not None and nxt.type is PhiType.ADDRESS and not re.match(r"\d", text[nxt.start:nxt.end]) \
                     and re.fullmatch(r"[ \t]+(?i:on)[ \t]+", text[c.end:nxt.start]):
                 c.end = nxt.end  # "Walgreens #11408 on SE 82nd Ave": the street rule found the street
                 nxt.type, nxt.start = PhiType.LOCATION, c.start
@@ -2736,7 +2735,7 @@ _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "ne
 _USER_LABEL = re.compile(r"(?i:\b(?:scribe|tech|technician|tx|reviewed|verified|user|closed by|entered by|recorded by|"
                          r"routed to|addendum entered by|minutes recorded by|dispatch|processed by|collected by|clerk|"
                          r"username|user name|user id|login|signed electronically by|electronically signed by|"
-                         r"rec'd[^\n]{0,12}?by|initials))[ \t]*:?[ \t]+"
+                         r"rec'd[^\n]{0,12}?by|initials))(?:[ \t]*:)?[ \t]+"
                          r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-ZÀ-Þ]{2,4})(?=[ \t]*(?:[.,;/)|]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
 # a user name by its shape: letters and a number ("mjkim72", "tlove2"), or parts joined by "_" or "." ("dkatz_nyc",
 # "esther.levikatz"); never a word, a file name or vocabulary
@@ -2783,7 +2782,7 @@ _GAZ_STRONG = frozenset({"lives", "living", "live", "resides", "residing", "move
 _STATE_AFTER = re.compile(rf",?[ \t]+(?:{_STATE_ABBR}|(?i:{_STATE_NAMES}))\b")
 
 
-_AGE_AFTER_NAME = re.compile(r"\s*,?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
+_AGE_AFTER_NAME = re.compile(r"(?:\s*,)?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
 
 
 # a long word with a suffix of scientific prose ("electrodiagnostic" is not, "antinociceptive" is): not a name
@@ -2928,13 +2927,16 @@ _PLACE_HEAD_WORDS = re.compile(r"(?i)(?:county|parish|borough|school|university|
 
 _ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]+)"
                         rf"(?:[ \t]+[A-Z][A-Za-z'’.-]+){{0,2}}[ \t]+(?:{_STREET_SUFFIX})\b\.?|"
-                        rf"(?i:(?:[a-z0-9][a-z'’.-]*[ \t]+){{1,3}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|"
-                        rf"hwy|parkway|pkwy|drive|dr|lane|ln|way|pike)\b\.?))")
+                        rf"(?!(?i:the|a|an|my|his|her|their|our|your|this|that)\b)(?i:(?:[a-z0-9][a-z'’.-]*[ \t]+){{1,3}}"
+                        rf"(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|hwy|parkway|pkwy|pike)\b\.?))")
 _DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}){0,2})"
                           r"(?=[ \t]*(?:$|\n|[,;)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d)))", re.M)
 _ID_SHAPE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9-]*\d{3})[A-Z]{1,6}(?:-[A-Z0-9]{1,8}){1,4}(?![\w-]|\.\d)")
 _CODE_SYSTEM_BEFORE = re.compile(r"(?i)\b(?:cpt|icd(?:-?1[01])?(?:-cm)?|ndc|hcpcs|loinc|drg|snomed|rxnorm|nct)[ \t:#]*\Z")
-_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,6})\)")
+_COMMON_ACRONYMS = frozenset({"icu", "ccu", "nicu", "picu", "sicu", "micu", "er", "ed", "ems", "va", "usa", "snf", "ltc",
+                              "ltach", "irf", "opd", "ob", "gyn", "ent", "gi", "pt", "ot", "slp", "rn", "md", "np",
+                              "pcp", "cbc", "bmp", "cmp", "mri", "cta", "ekg", "ecg"})
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{2,6})\)")
 
 
 def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -2942,7 +2944,7 @@ def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
     "Lafayette Parish School System (LPSS)" ... "LPSS policy"."""
     taken = _SpanIndex((c.start, c.end) for c in chosen)
     acronyms = {m.group("a") for c in chosen if c.type is PhiType.LOCATION
-                for m in [_ACRONYM_AFTER.match(text, c.end)] if m}
+                for m in [_ACRONYM_AFTER.match(text, c.end)] if m and m.group("a").lower() not in _COMMON_ACRONYMS}
     if not acronyms:
         return []
     rx = re.compile(r"(?<![\w&])(?:" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?![\w&])")
@@ -2963,7 +2965,8 @@ def _name_parts(text: str, chosen: list[_Cand]) -> None:
         limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
         for _ in range(3):
             m = _NAME_PART_AFTER.match(text, c.end)
-            if not m or m.end() > limit or m.group("nick") and m.group("nick").lower() in _NICK_STOP:
+            if not m or m.end() > limit or m.group("nick") and (m.group("nick").lower() in _NICK_STOP
+                                                                 or m.group("nick").lower() in _KIN_WORDS):
                 break
             c.end = m.end()
 
@@ -2972,13 +2975,20 @@ _NICK_STOP = frozenset({"see", "per", "ok", "no", "yes", "the", "and", "or", "le
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
 
 
-def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> None:
-    """A weekday written before a date is part of it: "Sat 3/15/2025", "Tue, 06/10/2025"."""
+def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """A weekday written before a date goes with it: "Sat 3/15/2025", "Tue, 06/10/2025". It is a span of its own, so
+    the date keeps the parse its shift needs."""
+    taken = _SpanIndex((c.start, c.end) for c in chosen)
+    out = []
     for c in chosen:
         if c.type is PhiType.DATE:
             m = _WEEKDAY_BEFORE.search(text, max(0, c.start - 12), c.start)
             if m and (text[m.start()].isupper() or _case_degenerate(text)):
-                c.start = m.start()
+                day = re.match(r"[A-Za-z]+\.?", text[m.start():])
+                end = m.start() + day.end() if day else m.start()
+                if end > m.start() and not taken.overlaps(m.start(), end):
+                    out.append(_Cand(PhiType.DATE, m.start(), end, "pattern", _PRIORITY["pattern"] - 3))
+    return out
 
 
 def _whole_words(text: str, chosen: list[_Cand]) -> None:
@@ -3002,8 +3012,6 @@ def _merge_places(text: str, chosen: list[_Cand]) -> list[_Cand]:
     chosen = sorted(chosen, key=lambda c: c.start)
     drop: set[int] = set()
     for a, b in zip(chosen, chosen[1:]):
-        if id(a) in drop:
-            continue
         gap = text[a.end:b.start]
         if a.type is PhiType.LOCATION and b.type is PhiType.LOCATION and "\n" not in gap and _PLACE_JOIN.fullmatch(gap):
             b.start = a.start
@@ -3122,7 +3130,7 @@ def _retype_after_places(text: str, chosen: list[_Cand]) -> None:
                 c.start = floor.start("n")
         if c.type is PhiType.NAME:
             head = _FACILITY_HEAD_AFTER.match(text, c.end)
-            if head and head.group("h")[:1].isupper():
+            if head and not any(o is not c and o.start < head.end() and c.end < o.end for o in chosen):
                 c.type = PhiType.LOCATION
                 c.end = head.end()
     for a, b in zip(chosen, chosen[1:]):
@@ -3160,7 +3168,7 @@ _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|fam
                               r"(?![ \t]*(?:type|#|no\b|number|id\b))")
 _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
                               r"portal user|staff user)")
-_TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z][^,()|\n]*?)[ \t]*(?:[,(]|[ \t]+[-–][ \t]|$)")
+_TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z](?:[^,()|\n \t]|[ \t](?![ \t]*(?:[,(]|[-–][ \t]|$)))*)")
 _LEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#&(),-]{0,40}?[ \t]*(?P<dots>\.{4,}|_{4,})(?=[ \t]*\S)")
 # "| Patient | DOE, JANE |", "Member ID | XEH123": a table row of a label and its value
 _PIPE_ROW = re.compile(r"(?m)^(?P<lead>[ \t]*\|)?[ \t]*[A-Za-z][A-Za-z0-9 /'’#&().-]{0,40}?[ \t]+(?P<pipe>\|)(?=[ \t]+\S)")

@@ -146,4 +146,5 @@ def adversarial_texts(size: int) -> dict[str, str]:
         "dense names": rep("Dr. Smith, "),
         "dense dates": rep("on 3/4 "),
         "whitespace": rep(" \n\t"),
+        "cue + long gap": rep("pager" + " " * 3000 + "ssn last 4" + " " * 3000 + "| A" + " " * 3000 + "x |\n"),
     }
