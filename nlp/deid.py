@@ -1050,7 +1050,7 @@ class Deidentifier:
         if c.source == "context" or c.type is not PhiType.NAME:
             return False
         value = text[c.start:c.end]
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", value)]
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
         if not words:
             return False
         if value.islower() and not _case_degenerate(text):
@@ -1341,7 +1341,6 @@ class Deidentifier:
         only are skipped."""
         C = _PRIORITY["context"]
         out: list[_Cand] = []
-        degenerate = None
         rows: list[tuple[int, str]] = []
         for m in re.finditer(r"[^\n]*(?:\n|$)", text):
             line = m.group().rstrip("\n")
@@ -1355,9 +1354,7 @@ class Deidentifier:
                 break
         if len(rows) > 1:
             self._table_block(text, rows, out, C)
-        if out and _case_degenerate(text):
-            degenerate = True
-        return [c for c in out if not degenerate]
+        return [] if out and _case_degenerate(text) else out  # one-case notes: no header says anything
 
     def _table_block(self, text: str, rows: list[tuple[int, str]], out: list[_Cand], C: int) -> None:
         def cells(start: int, line: str) -> list[tuple[int, str]]:
