@@ -10,6 +10,13 @@ diseases compete, and whether a sentence near both carries an induction cue ("-i
 is how BioCreative V CDR systems recovered the ~24 % of CID pairs that never share a sentence (title chemical ×
 abstract disease is the typical case).
 
+Next to these dense features each pair carries sparse *lexical* ones the model weighs one by one: the words between
+its two mentions where they share a sentence (other mentions masked as CHEM / DIS), a three-word window around them,
+each mention's neighbours, the disease mentions' own words, and both concepts' MeSH ids (a prior on which diseases
+drugs are reported to induce). BioCreative's CID guideline annotates the most specific disease, so a CAUSES model
+trained that way also drops a disease that is a MeSH ancestor of another disease it links to the same chemical
+(``DocRelationModel.most_specific``; the disease tree numbers are in ``nlp/data/mesh_disease_trees.json.gz``).
+
 Each emitted triple still cites one place of the text: the co-occurring sentence where the sentence model was most
 confident, or, for a pair that never shares a sentence, the closest pair of sentences (the provenance spans both,
 ``subject_span`` and ``object_span`` pointing at the two mentions).
@@ -17,18 +24,20 @@ confident, or, for a pair that never shares a sentence, the closest pair of sent
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from medkg.kg.errors import InputError
-from medkg.kg.schema import RelType
-from medkg.nlp.relations import Relation, _context_assertions, _Shifted, mention_label, relation_assertion
+from medkg.kg.schema import POSITIVE_ASSERTIONS, RelType
+from medkg.nlp.relations import Relation, _context_assertions, _Shifted, mention_label, mesh_ids, relation_assertion
 
 #: Feature names, in the order of :func:`pair_features`' columns.
 FEATURES = (
@@ -59,6 +68,7 @@ class DocMention:
     kind: str
     key: str
     sentence: int
+    codes: tuple[str, ...] = ()  # the concept's MeSH ids (bare), for the id features and the most-specific rule
 
 
 @dataclass
@@ -68,8 +78,119 @@ class DocPair:
     chem: str
     dis: str
     features: np.ndarray
-    evidence: tuple[int, int, int, int]  # chem mention idx, disease mention idx, sentence a, sentence b
+    #: where the text states the pair, best first: (chem mention idx, disease mention idx, sentence a, sentence b)
+    evidence: tuple[tuple[int, int, int, int], ...]
     causes: list[float] = field(default_factory=list)
+    lexical: frozenset[str] = frozenset()
+    dis_codes: tuple[str, ...] = ()
+
+
+#: Places of a pair (co-occurring sentences, or closest sentence pairs) whose assertion is read before citing one.
+_MAX_PLACES = 8
+_TOKEN = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
+#: At most this many words between two mentions are read one by one; further apart, only the ends are.
+_NEAR_WORDS = 8
+
+
+def _words(text: str, start: int, end: int, others: Sequence[DocMention]) -> list[str]:
+    """Lower-case tokens of ``text[start:end]``, each mention wholly inside replaced by CHEM or DIS."""
+    out, pos = [], start
+    for m in others:  # sorted by start
+        if m.start >= pos and m.start >= start and m.end <= end:
+            out += _TOKEN.findall(text[pos:m.start].lower())
+            out.append("CHEM" if m.kind == "Chemical" else "DIS")
+            pos = m.end
+    out += _TOKEN.findall(text[pos:end].lower())
+    return out
+
+
+def lexical_features(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[DocMention],
+                     chem: Sequence[int], dis: Sequence[int],
+                     in_sentence: Mapping[int, Sequence[DocMention]] | None = None) -> frozenset[str]:
+    """The sparse features of one concept pair (``chem``/``dis``: indices of its mentions in ``mentions``;
+    ``in_sentence``: each sentence's mentions by start, computed here when not given)."""
+    f: set[str] = set()
+    if in_sentence is None:
+        in_sentence = _by_sentence(mentions)
+    for i in chem:
+        for j in dis:
+            mi, mj = mentions[i], mentions[j]
+            if mi.sentence != mj.sentence:
+                continue
+            s0, s1 = sentences[mi.sentence]
+            others = in_sentence[mi.sentence]
+            first, second = (mi, mj) if mi.start < mj.start else (mj, mi)
+            order = "CD" if first is mi else "DC"
+            between = _words(text, first.end, second.start, others)
+            if len(between) <= _NEAR_WORDS:
+                f.update(f"B:{order}:{t}" for t in between)
+                f.update(f"BB:{order}:{a}_{b}" for a, b in zip(between, between[1:]))
+                f.add(f"BLEN:{len(between) // 3}")
+            else:
+                f.add(f"BFAR:{order}")
+                f.update(f"BL:{order}:{t}" for t in between[:3])
+                f.update(f"BR:{order}:{t}" for t in between[-3:])
+            left = _words(text, s0, first.start, others)[-3:]
+            right = _words(text, second.end, s1, others)[:3]
+            f.update(f"L:{order}:{t}" for t in left)
+            f.update(f"R:{order}:{t}" for t in right)
+            if left:
+                f.add(f"L1:{order}:{left[-1]}")
+            if right:
+                f.add(f"R1:{order}:{right[0]}")
+            for m, tag in ((mi, "C"), (mj, "D")):
+                before = _words(text, s0, m.start, others)[-2:]
+                after = _words(text, m.end, s1, others)[:2]
+                if before:
+                    f.add(f"{tag}L:{before[-1]}")
+                if after:
+                    f.add(f"{tag}R:{after[0]}")
+                if len(before) > 1:
+                    f.add(f"{tag}LL:{before[0]}_{before[1]}")
+                if len(after) > 1:
+                    f.add(f"{tag}RR:{after[0]}_{after[1]}")
+    if not f:
+        f.add("NOCOOC")
+    for j in dis:
+        f.update(f"DW:{t}" for t in _TOKEN.findall(text[mentions[j].start:mentions[j].end].lower()))
+    for i in chem:
+        after = text[mentions[i].end:mentions[i].end + 8].lower()
+        if after.startswith(("-induced", " induced")):
+            f.add("C_INDUCED")
+    f.update(f"DID:{c}" for j in dis for c in mentions[j].codes)
+    f.update(f"CID:{c}" for i in chem for c in mentions[i].codes)
+    return frozenset(f)
+
+
+def _by_sentence(mentions: Sequence[DocMention]) -> dict[int, list[DocMention]]:
+    out: dict[int, list[DocMention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        out.setdefault(m.sentence, []).append(m)
+    return out
+
+
+@cache
+def _disease_trees() -> dict[str, tuple[str, ...]]:
+    path = Path(__file__).resolve().parent / "data" / "mesh_disease_trees.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return {k: tuple(v) for k, v in json.load(fh).items()}
+
+
+def broader(general: Iterable[str], specific: Iterable[str]) -> bool:
+    """Whether a MeSH disease of ``general`` is a strict ancestor of one of ``specific`` (bare MeSH ids)."""
+    trees = _disease_trees()
+    ancestors = tuple(t + "." for g in general for t in trees.get(g, ()))
+    return bool(ancestors) and any(t.startswith(ancestors) for s in specific for t in trees.get(s, ()))
+
+
+def drop_broader(pairs: Sequence[DocPair], chosen: Sequence[bool]) -> list[bool]:
+    """``chosen`` without pairs whose disease is a MeSH ancestor of another chosen disease of the same chemical."""
+    kept = list(chosen)
+    for a, pa in enumerate(pairs):
+        if chosen[a] and any(chosen[b] and pb.chem == pa.chem and pb.dis != pa.dis
+                             and broader(pa.dis_codes, pb.dis_codes) for b, pb in enumerate(pairs)):
+            kept[a] = False
+    return kept
 
 
 def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]], mentions: Sequence[DocMention],
@@ -105,11 +226,12 @@ def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]
     by_key: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         by_key.setdefault(m.key, []).append(i)
+    in_sentence = _by_sentence(mentions)
     out = []
     for c in chem_keys:
         for d in dis_keys:
             causes, treats, cooc = [], [], set()
-            best = (-1.0, -1, -1)
+            scored = []  # (-CAUSES, i, j) of the co-occurring mention pairs
             for i in by_key[c]:
                 for j in by_key[d]:
                     p = pair_scores.get((i, j))
@@ -118,13 +240,16 @@ def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]
                     cooc.add(mentions[i].sentence)
                     causes.append(float(p.get("CAUSES", 0.0)))
                     treats.append(float(p.get("TREATS", 0.0)))
-                    if causes[-1] > best[0]:
-                        best = (causes[-1], i, j)
-            dist, ci, dj = min((abs(mentions[i].sentence - mentions[j].sentence), i, j)
-                               for i in by_key[c] for j in by_key[d])
-            if best[1] >= 0:
-                ci, dj = best[1], best[2]
-            sa, sb = sorted((mentions[ci].sentence, mentions[dj].sentence))
+                    scored.append((-causes[-1], i, j))
+            apart = sorted((abs(mentions[i].sentence - mentions[j].sentence), i, j)
+                           for i in by_key[c] for j in by_key[d])
+            dist = apart[0][0]
+            # where the text states the pair, best first: the co-occurrences the sentence model is surest of, else
+            # the closest mention pairs
+            places = [(i, j) for _, i, j in sorted(scored)] or [(i, j) for k, i, j in apart if k == dist]
+            evidence = [(i, j, *sorted((mentions[i].sentence, mentions[j].sentence)))
+                        for i, j in places[:_MAX_PLACES]]
+            ci, dj, sa, sb = evidence[0]
             near = set(range(sa, sb + 1)) | cooc
             cue = any(induction[k] for k in near if 0 <= k < len(induction))
             tcue = any(treatment[k] for k in near if 0 <= k < len(treatment))
@@ -138,7 +263,9 @@ def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]
                 float(np.log1p(len(chem_keys))), float(np.log1p(len(dis_keys))), float(cue), float(tcue),
                 len(sents_of[d]) / n_sent, float(c in in_title and not cooc), mx * float(cue),
             ]
-            out.append(DocPair(c, d, np.asarray(row + [0.0, 0.0, 0.0], dtype=np.float64), (ci, dj, sa, sb), causes))
+            out.append(DocPair(c, d, np.asarray(row + [0.0, 0.0, 0.0], dtype=np.float64), tuple(evidence), causes,
+                               lexical_features(text, sentences, mentions, by_key[c], by_key[d], in_sentence),
+                               tuple(sorted({x for j in by_key[d] for x in mentions[j].codes}))))
     best = np.asarray([p.features[1] for p in out])  # the pair's best CAUSES probability, against the document's
     for p in out:
         p.features[-3] = p.features[1] - best.max()
@@ -149,7 +276,8 @@ def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]
 
 @dataclass
 class DocRelationModel:
-    """Standardised features → logistic regression → P(the chemical induces the disease, per the document)."""
+    """Standardised dense features plus weighted lexical features → logistic regression → P(the document states
+    the relation of the pair)."""
 
     center: np.ndarray
     scale: np.ndarray
@@ -159,18 +287,33 @@ class DocRelationModel:
     version: str = "doc-1"
     info: dict[str, Any] = field(default_factory=dict)
     predicate: str = "CAUSES"  # the chemical -> disease relation it decides
+    lexical: dict[str, float] = field(default_factory=dict)  # weight of each lexical feature (absent: 0)
+    most_specific: bool = False  # drop a disease broader than another one chosen for the same chemical
 
-    def probability(self, x: np.ndarray) -> np.ndarray:
+    def probability(self, x: np.ndarray, lexical: Sequence[Iterable[str]] | None = None) -> np.ndarray:
         x = np.atleast_2d(x)
         if x.shape[1] != len(FEATURES):
             raise InputError(f"expected {len(FEATURES)} features, got {x.shape[1]}")
         z = ((x - self.center) / self.scale) @ self.coef + self.intercept
+        if lexical is not None:
+            if len(lexical) != len(x):
+                raise InputError(f"{len(lexical)} lexical feature sets for {len(x)} rows")
+            z = z + np.asarray([sum(self.lexical.get(k, 0.0) for k in f) for f in lexical], dtype=np.float64)
         return 1.0 / (1.0 + np.exp(-z))
+
+    def decide(self, pairs: Sequence[DocPair]) -> tuple[np.ndarray, list[bool]]:
+        """Each pair's probability, and which pairs are emitted (threshold, then the most-specific rule)."""
+        if not pairs:
+            return np.zeros(0), []
+        prob = self.probability(np.stack([p.features for p in pairs]), [p.lexical for p in pairs])
+        chosen = [bool(v) for v in prob >= self.threshold]
+        return prob, drop_broader(pairs, chosen) if self.most_specific else chosen
 
     def to_json(self) -> dict[str, Any]:
         return {"features": list(FEATURES), "center": self.center.tolist(), "scale": self.scale.tolist(),
                 "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold,
-                "version": self.version, "info": self.info, "predicate": self.predicate}
+                "version": self.version, "info": self.info, "predicate": self.predicate,
+                "most_specific": self.most_specific, "lexical": self.lexical}
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> DocRelationModel:
@@ -178,24 +321,45 @@ class DocRelationModel:
             raise InputError("document relation model was fitted on other features than this medkg computes")
         arr = lambda k: np.asarray(obj[k], dtype=np.float64)  # noqa: E731
         return cls(arr("center"), arr("scale"), arr("coef"), float(obj["intercept"]), float(obj["threshold"]),
-                   str(obj["version"]), dict(obj.get("info", {})), str(obj.get("predicate", "CAUSES")))
+                   str(obj["version"]), dict(obj.get("info", {})), str(obj.get("predicate", "CAUSES")),
+                   {str(k): float(v) for k, v in obj.get("lexical", {}).items()}, bool(obj.get("most_specific")))
 
 
-def fit_doc_model(x: np.ndarray, y: np.ndarray, *, c: float = 1.0, threshold: float = 0.5,
-                  version: str = "doc-1", info: Mapping[str, Any] | None = None,
-                  predicate: str = "CAUSES") -> DocRelationModel:
+def fit_doc_model(x: np.ndarray, y: np.ndarray, lexical: Sequence[Iterable[str]] | None = None, *, c: float = 1.0,
+                  min_count: int = 2, threshold: float = 0.5, most_specific: bool = False, version: str = "doc-1",
+                  info: Mapping[str, Any] | None = None, predicate: str = "CAUSES") -> DocRelationModel:
+    """Fit one L2 logistic regression over the standardised dense features and the binary lexical features seen in
+    at least ``min_count`` training rows (``lexical=None``: dense features only)."""
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
     if x.ndim != 2 or x.shape[1] != len(FEATURES) or len(x) != len(y):
         raise InputError(f"x must be [n, {len(FEATURES)}] with one label per row")
+    if lexical is not None and len(lexical) != len(x):
+        raise InputError("lexical must hold one feature set per row of x")
     center, scale = x.mean(0), x.std(0)
     scale[scale == 0] = 1.0
     # fitting is for training scripts; importing scikit-learn costs a pipeline's cold start ~1 s (bench_startup.py)
+    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
+    counts: dict[str, int] = {}
+    for f in lexical or ():
+        for k in set(f):
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, n in counts.items() if n >= min_count)
+    column = {k: i for i, k in enumerate(names)}
+    rows, cols = [], []
+    for r, f in enumerate(lexical or ()):
+        hit = sorted({column[k] for k in f if k in column})
+        rows += [r] * len(hit)
+        cols += hit
+    words = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(x), len(names)))
+    design = sparse.hstack([sparse.csr_matrix((x - center) / scale), words]).tocsr()
     lr = LogisticRegression(C=c, max_iter=5000)
-    lr.fit((x - center) / scale, y)
-    return DocRelationModel(center, scale, lr.coef_.ravel(), float(lr.intercept_[0]), threshold, version,
-                            dict(info or {}), RelType(predicate).value)
+    lr.fit(design, y)
+    coef = lr.coef_.ravel()
+    weights = {k: round(float(w), 5) for k, w in zip(names, coef[len(FEATURES):]) if round(float(w), 5)}
+    return DocRelationModel(center, scale, coef[:len(FEATURES)].copy(), float(lr.intercept_[0]), threshold, version,
+                            dict(info or {}), RelType(predicate).value, weights, most_specific)
 
 
 def load_doc_models(folder: str | Path | None = None) -> list[DocRelationModel]:
@@ -252,16 +416,26 @@ def score_document(text: str, sentences: Sequence[tuple[int, int]], mentions: Se
     return ScoredDocument(text, sentences, mentions, sent_of, keys, items, scores, by_sent)
 
 
-def candidates(doc: ScoredDocument, concept_key: Any = None) -> tuple[list[DocPair], list[int]]:
+def _concept(mention: Any) -> Any:
+    return getattr(mention, "concept", None)
+
+
+def candidates(doc: ScoredDocument, concept_key: Any = None,
+               concept_of: Callable[[Any], Any] | None = None) -> tuple[list[DocPair], list[int]]:
     """The document's (chemical, disease) concept pairs with features, and the mention index behind each
-    :class:`DocMention` (``DocPair.evidence`` indexes those)."""
-    key = concept_key or (lambda m: m.concept.id)
+    :class:`DocMention` (``DocPair.evidence`` indexes those). ``concept_of(mention)`` gives the mention's
+    :class:`~medkg.kg.models.Concept` (default: ``mention.concept``), whose MeSH ids the lexical features and the
+    most-specific rule read; ``concept_key`` defaults to that concept's id."""
+    concept_of = concept_of or _concept
+    key = concept_key or (lambda m: concept_of(m).id)
     kinds = [_kind(getattr(m, "label", None)) for m in doc.mentions]
     doc_mentions, origin = [], []
     for i, m in enumerate(doc.mentions):
         if kinds[i] is not None:
             origin.append(i)
-            doc_mentions.append(DocMention(m.start, m.end, kinds[i], str(key(m)), doc.sent_of[i]))
+            concept = concept_of(m)
+            codes = tuple(sorted(mesh_ids(concept))) if concept is not None else ()
+            doc_mentions.append(DocMention(m.start, m.end, kinds[i], str(key(m)), doc.sent_of[i], codes))
     local = {i: n for n, i in enumerate(origin)}
     pair_dist: dict[tuple[int, int], Mapping[str, float]] = {}
     for k, pairs in zip(doc.keys, doc.scores):
@@ -275,11 +449,13 @@ def candidates(doc: ScoredDocument, concept_key: Any = None) -> tuple[list[DocPa
 
 def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], extractor: Any,
                        doc_models: Sequence[DocRelationModel] = (), *, concept_key: Any = None,
-                       threshold: float | None = None, batch_size: int = 64) -> list[tuple[int, Any]]:
+                       concept_of: Callable[[Any], Any] | None = None, threshold: float | None = None,
+                       batch_size: int = 64) -> list[tuple[int, Any]]:
     """Relations of a whole document as ``(sentence index, Relation)``.
 
-    ``mentions`` carry *document* offsets and a ``label``; ``concept_key(mention)`` gives the concept id that
-    pools a concept's mentions (default: ``mention.concept.id``). Every sentence's candidate pairs are scored once by
+    ``mentions`` carry *document* offsets and a ``label``; ``concept_of(mention)`` gives its concept (default:
+    ``mention.concept``) and ``concept_key(mention)`` the id that pools a concept's mentions (default: that
+    concept's id). Every sentence's candidate pairs are scored once by
     the sentence model; each of ``doc_models`` decides its predicate (CAUSES, TREATS) for chemical → disease per
     concept pair of the document (same or different sentences), replacing the sentence-level decisions of that
     predicate; other relations stay sentence-level.
@@ -296,22 +472,15 @@ def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions
                 out.append((k, r))
     if not doc_models:
         return out
-    pairs, origin = candidates(doc, concept_key)
-    x = np.stack([c.features for c in pairs]) if pairs else np.zeros((0, len(FEATURES)))
+    pairs, origin = candidates(doc, concept_key, concept_of)
     for model in doc_models:
         version = f"{getattr(extractor, 'version', '0')}+{model.version}"
         predicate = RelType(model.predicate)
-        for c, p in zip(pairs, model.probability(x) if pairs else []):
-            if p < model.threshold:
+        prob, chosen = model.decide(pairs)
+        for c, p, emit in zip(pairs, prob, chosen):
+            if not emit:
                 continue
-            i, j = origin[c.evidence[0]], origin[c.evidence[1]]
-            sa, sb = c.evidence[2], c.evidence[3]
-            s0, s1 = sentences[sa][0], sentences[sb][1]
-            subj = _Shifted(mentions[i].start - s0, mentions[i].end - s0, mentions[i], None)
-            obj = _Shifted(mentions[j].start - s0, mentions[j].end - s0, mentions[j], None)
-            span = text[s0:s1]
-            spans = [(subj.start, subj.end), (obj.start, obj.end)]
-            assertion = relation_assertion(span, spans[0], spans[1], _context_assertions(span, spans))
+            sa, sb, subj, obj, assertion = _citation(text, sentences, mentions, origin, c.evidence)
             p = round(float(p), 6)
             out.append((sa, Relation(subj, obj, predicate, p, assertion,
                                      {predicate.value: p, "NONE": round(1 - p, 6)}, version, sb - sa + 1)))
@@ -319,6 +488,27 @@ def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions
     return out
 
 
+
+
+def _citation(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], origin: Sequence[int],
+              places: Sequence[tuple[int, int, int, int]]) -> tuple[int, int, _Shifted, _Shifted, Any]:
+    """The place a document-level triple cites: the first of ``places`` that states the pair as a fact (present or
+    historical), else the first; with its sentences, both mentions (offsets from the first sentence) and assertion.
+    A pair the document affirms somewhere is a fact even if another sentence hedges or negates it; one it only
+    hedges or negates stays qualified."""
+    first = None
+    for ci, dj, sa, sb in places:
+        i, j = origin[ci], origin[dj]
+        s0, s1 = sentences[sa][0], sentences[sb][1]
+        subj = _Shifted(mentions[i].start - s0, mentions[i].end - s0, mentions[i], None)
+        obj = _Shifted(mentions[j].start - s0, mentions[j].end - s0, mentions[j], None)
+        span = text[s0:s1]
+        spans = [(subj.start, subj.end), (obj.start, obj.end)]
+        cited = (sa, sb, subj, obj, relation_assertion(span, spans[0], spans[1], _context_assertions(span, spans)))
+        if cited[4] in POSITIVE_ASSERTIONS:
+            return cited
+        first = first or cited
+    return first
 
 
 def sentence_relations(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], extractor: Any, *,

@@ -588,7 +588,7 @@ class RelationsComponent(DataComponent):
             if k is not None and m.end > bounds[k][1]:
                 bounds[k] = (bounds[k][0], m.end)
         rels = document_relations(doc_text(doc), bounds, mentions, self.extractor, self.doc_models,
-                                  concept_key=lambda m: m.span._.concept.id, threshold=self.threshold)
+                                  concept_of=lambda m: m.span._.concept, threshold=self.threshold)
         doc._.relations = [(k, _unshift(r)) for k, r in rels]
         return doc
 

@@ -1,12 +1,25 @@
 """Document-level relations (nlp/docrel.py): cross-sentence pairs, their citations, assertions, the model file."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from medkg.kg.errors import InputError
-from medkg.kg.models import Document
-from medkg.kg.schema import Assertion, RelType
-from medkg.nlp.docrel import FEATURES, DocMention, DocRelationModel, load_doc_models, pair_features
+from medkg.kg.models import Concept, Document
+from medkg.kg.schema import Assertion, NodeLabel, RelType
+from medkg.nlp.docrel import (
+    FEATURES,
+    DocMention,
+    DocRelationModel,
+    broader,
+    document_relations,
+    fit_doc_model,
+    lexical_features,
+    load_doc_models,
+    pair_features,
+)
+from medkg.nlp.evaluate_relations import _GoldMention
 from medkg.nlp.pipeline import Pipeline
 from medkg.nlp.relations import cid_pairs
 from tests.nlp.fakes import FakeNER
@@ -77,6 +90,8 @@ def test_shipped_models_load_and_a_mismatched_file_is_refused():
     assert 0 < model.threshold < 1 and model.coef.shape == (len(FEATURES),)
     assert model.info["data"].startswith("BC5CDR CID training set")
     assert models["TREATS"].info["data"].startswith("BioRED training set")
+    assert all(m.version.endswith("1.1.0") and m.lexical for m in models.values())
+    assert model.most_specific  # chosen by out-of-fold F1 on the CID training set, as the CID guideline asks
     bad = model.to_json() | {"features": list(FEATURES)[:-1]}
     with pytest.raises(InputError, match="other features"):
         DocRelationModel.from_json(bad)
@@ -122,3 +137,74 @@ def test_document_ner_contract_scores_offsets_types_and_normalization(tmp_path):
     assert r["micro"]["recall"] == 1.0 and r["micro"]["precision"] == 1.0
     n = r["normalization"]
     assert (n["found"], n["correct"]) == (3, 2)
+
+
+def _mentions(text: str, *items: tuple[str, NodeLabel, str]) -> list[_GoldMention]:
+    """Mentions of ``text`` at each phrase's first occurrence after the previous one, with MeSH concepts."""
+    out, pos = [], 0
+    for phrase, label, mesh in items:
+        start = text.index(phrase, pos)
+        pos = start + len(phrase)
+        out.append(_GoldMention(start, pos, label, Concept(label=label, id=f"MESH:{mesh}")))
+    return out
+
+
+def test_lexical_features_read_the_words_between_with_other_mentions_masked():
+    text = "Cocaine and aspirin induced seizures."
+    ms = [DocMention(0, 7, "Chemical", "C1", 0, ("D003042",)), DocMention(12, 19, "Chemical", "C2", 0),
+          DocMention(28, 36, "Disease", "D1", 0, ("D012640",))]
+    f = lexical_features(text, [(0, len(text))], ms, [0], [2])
+    assert {"B:CD:and", "B:CD:CHEM", "B:CD:induced", "BB:CD:CHEM_induced", "DW:seizures", "DID:D012640",
+            "CID:D003042", "R1:CD:."} <= f
+    assert not any("aspirin" in k for k in f) and "NOCOOC" not in f
+    apart = lexical_features("Cocaine. Seizures.", [(0, 8), (9, 18)],
+                             [DocMention(0, 7, "Chemical", "C1", 0), DocMention(9, 17, "Disease", "D1", 1)], [0], [1])
+    assert apart == {"NOCOOC", "DW:seizures"}
+
+
+def test_mesh_hierarchy_knows_broader_diseases():
+    liver_diseases, hepatitis = "D008107", "D006505"
+    assert broader([liver_diseases], [hepatitis]) and not broader([hepatitis], [liver_diseases])
+    assert not broader([hepatitis], [hepatitis]) and not broader(["D999999"], [hepatitis])
+
+
+@pytest.mark.parametrize("most_specific, kept", [(True, {"D006505"}), (False, {"D006505", "D008107"})])
+def test_the_most_specific_disease_of_a_chemical_is_kept(most_specific, kept):
+    text = "Isoniazid caused hepatitis, a liver disease."
+    ms = _mentions(text, ("Isoniazid", NodeLabel.COMPOUND, "D007538"), ("hepatitis", NodeLabel.DISEASE, "D006505"),
+                   ("liver disease", NodeLabel.DISEASE, "D008107"))
+    model = replace(_always(), most_specific=most_specific)
+    rels = document_relations(text, [(0, len(text))], ms, FakeRelations(), [model])
+    assert {r.object.mention.concept.id.split(":")[1] for _, r in rels if r.predicate is RelType.CAUSES} == kept
+
+
+def test_a_pair_the_document_affirms_somewhere_is_a_fact_and_cites_that_sentence():
+    text = "Isoniazid did not cause hepatitis in rats. Isoniazid caused hepatitis in two patients."
+    ms = _mentions(text, ("Isoniazid", NodeLabel.COMPOUND, "D007538"), ("hepatitis", NodeLabel.DISEASE, "D006505"),
+                   ("Isoniazid", NodeLabel.COMPOUND, "D007538"), ("hepatitis", NodeLabel.DISEASE, "D006505"))
+    sents = [(0, 42), (43, len(text))]
+    ((k, r),) = [(k, r) for k, r in document_relations(text, sents, ms, FakeRelations(), [_always()])
+                 if r.predicate is RelType.CAUSES]
+    assert k == 1 and r.assertion is Assertion.PRESENT
+    only_negated = text[:42]
+    ((_, r),) = [(k, r) for k, r in document_relations(only_negated, [(0, 42)], ms[:2], FakeRelations(), [_always()])
+                 if r.predicate is RelType.CAUSES]
+    assert r.assertion is Assertion.NEGATED
+
+
+def test_a_fitted_model_weighs_lexical_features_and_survives_json():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, len(FEATURES)))
+    y = rng.random(200) < 0.5
+    lexical = [{"B:CD:induced"} if label else {"B:CD:versus"} for label in y]
+    lexical[0] = lexical[0] | {"seen-once"}
+    model = fit_doc_model(x, y, lexical, c=1.0, min_count=2)
+    assert model.lexical["B:CD:induced"] > 0 > model.lexical["B:CD:versus"] and "seen-once" not in model.lexical
+    p = model.probability(x[:4], lexical[:4])
+    assert np.allclose(DocRelationModel.from_json(model.to_json()).probability(x[:4], lexical[:4]), p)
+    assert (p > 0.5).tolist() == y[:4].tolist()
+    old = model.to_json()
+    del old["lexical"], old["most_specific"]  # a 1.0 file: dense features only
+    assert DocRelationModel.from_json(old).lexical == {}
+    with pytest.raises(InputError, match="lexical"):
+        model.probability(x[:4], lexical[:3])
