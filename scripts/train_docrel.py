@@ -3,6 +3,12 @@
     python scripts/train_docrel.py $CDR/CDR_TrainingSet.PubTator.txt --predicate CAUSES      # BC5CDR CID
     python scripts/train_docrel.py $BIORED/Train.PubTator --predicate TREATS               # BioRED Negative_Correlation
 
+The shipped models are then refitted on the training and development sets together with the settings the training
+set chose (``--settings-from`` a model fitted on the training set alone; no search, nothing chosen on development):
+
+    python scripts/train_docrel.py $CDR/CDR_TrainingSet.PubTator.txt $CDR/CDR_DevelopmentSet.PubTator.txt \
+        --predicate CAUSES --settings-from train-only-causes.json
+
 Candidates are the (chemical, disease) id pairs of each training document with its annotated mentions; a pair is
 positive when the document lists it: CID lines (BC5CDR) for CAUSES, or BioRED's Negative_Correlation (TREATS) /
 Positive_Correlation (CAUSES) chemical–disease pairs. The shipped sentence model scores the same-sentence mention
@@ -77,7 +83,9 @@ def f1_at(prob, y, gold_total: int, t: float, pairs=None, groups=None) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("train", type=Path, help="CDR_TrainingSet.PubTator.txt or BioRED Train.PubTator")
+    ap.add_argument("train", type=Path, nargs="+", help="training PubTator file(s), fitted together")
+    ap.add_argument("--settings-from", type=Path,
+                    help="a model file whose C, threshold and most-specific rule are reused as they are (no search)")
     ap.add_argument("--predicate", choices=["CAUSES", "TREATS"], default="CAUSES")
     ap.add_argument("--c", type=float, nargs="+", default=[0.1, 0.3, 1.0],
                     help="inverse L2 strengths to choose from by out-of-fold F1")
@@ -97,14 +105,19 @@ def main(argv: list[str] | None = None) -> int:
     from medkg.nlp.relations import RelationExtractor
 
     extractor = RelationExtractor.load()
-    docs = read_pubtator(args.train)
+    docs = [d for path in args.train for d in read_pubtator(path)]
     x, y, groups, pairs, gold_total = document_rows(docs, extractor, args.predicate)
     lexical = None if args.no_lexical else [p.lexical for p in pairs]
     out = args.out or ROOT / "nlp" / "models" / "re" / MODEL_FILES[args.predicate]
-    corpus = ("BC5CDR CID training set" if any("CID" in d.relations for d in docs) else "BioRED training set")
+    corpus = ("BC5CDR CID " if any("CID" in d.relations for d in docs) else "BioRED ") + " + ".join(
+        p.name for p in args.train)
     print(f"{len(docs)} documents, {len(y)} candidate pairs, {int(y.sum())} positive of {gold_total} gold pairs "
           f"({100 * y.sum() / gold_total:.1f} % reachable)")
     best = None  # (cv F1, c, most-specific rule, threshold)
+    if args.settings_from:
+        fixed = json.loads(args.settings_from.read_text())
+        best = (None, float(fixed["info"]["c"]), bool(fixed["most_specific"]), float(fixed["threshold"]))
+        args.c = []
     grid = np.round(np.arange(0.1, 0.9, 0.025), 3)
     for c in args.c:
         oof = np.zeros(len(y))
@@ -119,10 +132,12 @@ def main(argv: list[str] | None = None) -> int:
             if best is None or f1s[k] > best[0]:
                 best = (f1s[k], c, rule, float(grid[k]))
     cv_f1, c, most_specific, threshold = best
-    info = {"data": f"{corpus} ({len(docs)} abstracts, gold mentions)", "c": c, "c_grid": args.c,
+    chosen_on = fixed["info"] if args.settings_from else {"data": corpus, "c_grid": args.c, "cv_f1": 100 * cv_f1}
+    info = {"data": f"{corpus} ({len(docs)} abstracts, gold mentions)", "c": c, "c_grid": chosen_on["c_grid"],
             "lexical_min_count": None if lexical is None else args.min_count,
-            "threshold_from": "out-of-fold F1 on the training set, 5 folds by document",
-            "cv_f1": round(100 * cv_f1, 2), "settings_from": "out-of-fold F1 (C, threshold, most-specific rule)",
+            "settings_from": f"out-of-fold F1 (5 folds by document) of C in {chosen_on['c_grid']}, the threshold and "
+                             f"the most-specific rule on {chosen_on['data']}",
+            "cv_f1": round(chosen_on["cv_f1"], 2),
             "candidates": int(len(y)), "positives": int(y.sum()), "sentence_model_version": extractor.version}
     model = fit_doc_model(x, y, lexical, c=c, min_count=args.min_count, threshold=threshold,
                           most_specific=most_specific, version=f"doc-{args.predicate.lower()}-{VERSION}", info=info,

@@ -88,8 +88,8 @@ def test_shipped_models_load_and_a_mismatched_file_is_refused():
     assert set(models) == {"CAUSES", "TREATS"}
     model = models["CAUSES"]
     assert 0 < model.threshold < 1 and model.coef.shape == (len(FEATURES),)
-    assert model.info["data"].startswith("BC5CDR CID training set")
-    assert models["TREATS"].info["data"].startswith("BioRED training set")
+    assert model.info["data"].startswith("BC5CDR CID CDR_TrainingSet")
+    assert models["TREATS"].info["data"].startswith("BioRED Train")
     assert all(m.version.endswith("1.1.0") and m.lexical for m in models.values())
     assert model.most_specific  # chosen by out-of-fold F1 on the CID training set, as the CID guideline asks
     bad = model.to_json() | {"features": list(FEATURES)[:-1]}
