@@ -12,7 +12,8 @@ abstract disease is the typical case).
 
 Next to these dense features each pair carries sparse *lexical* ones the model weighs one by one: the words between
 its two mentions where they share a sentence (other mentions masked as CHEM / DIS), a three-word window around them,
-each mention's neighbours, the disease mentions' own words, and both concepts' MeSH ids (a prior on which diseases
+each mention's neighbours, for a pair that never shares a sentence the words of the disease's sentences, the
+disease mentions' own words, and both concepts' MeSH ids (a prior on which diseases
 drugs are reported to induce). BioCreative's CID guideline annotates the most specific disease, so a CAUSES model
 trained that way also drops a disease that is a MeSH ancestor of another disease it links to the same chemical
 (``DocRelationModel.most_specific``; the disease tree numbers are in ``nlp/data/mesh_disease_trees.json.gz``).
@@ -149,8 +150,11 @@ def lexical_features(text: str, sentences: Sequence[tuple[int, int]], mentions: 
                     f.add(f"{tag}LL:{before[0]}_{before[1]}")
                 if len(after) > 1:
                     f.add(f"{tag}RR:{after[0]}_{after[1]}")
-    if not f:
+    if not f:  # the two never share a sentence: what is said around the disease
         f.add("NOCOOC")
+        for j in dis:
+            s0, s1 = sentences[mentions[j].sentence]
+            f.update(f"DS:{t}" for t in _words(text, s0, s1, in_sentence[mentions[j].sentence]))
     for j in dis:
         f.update(f"DW:{t}" for t in _TOKEN.findall(text[mentions[j].start:mentions[j].end].lower()))
     for i in chem:

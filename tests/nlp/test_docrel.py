@@ -159,7 +159,7 @@ def test_lexical_features_read_the_words_between_with_other_mentions_masked():
     assert not any("aspirin" in k for k in f) and "NOCOOC" not in f
     apart = lexical_features("Cocaine. Seizures.", [(0, 8), (9, 18)],
                              [DocMention(0, 7, "Chemical", "C1", 0), DocMention(9, 17, "Disease", "D1", 1)], [0], [1])
-    assert apart == {"NOCOOC", "DW:seizures"}
+    assert apart == {"NOCOOC", "DW:seizures", "DS:DIS", "DS:."}
 
 
 def test_mesh_hierarchy_knows_broader_diseases():
