@@ -148,13 +148,15 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
                                                  drugbank_names)
     name_annotated_only(entries, mesh_surfaces)
     fused, xref_only = fuse(entries, crosswalk_claims(entries, form_votes, mesh_keys))
+    side_effect_xrefs, later_descriptor_xrefs = annotated_xrefs(entries, form_votes, mesh_keys)
     cased = add_clinical(entries, clinical)
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
                            drugbank_names) if p]
     vocab = _to_vocab(entries, _version(*sources))
     dictionary = dictionary_keys(entries, vocab, clinical, cased)
     stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
-             "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "mesh_descriptors": n_desc,
+             "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "side_effect_xrefs": side_effect_xrefs,
+             "later_descriptor_xrefs": later_descriptor_xrefs, "mesh_descriptors": n_desc,
              "mesh_supplementary": n_supp,
              "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
     vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
@@ -256,6 +258,48 @@ def crosswalk_claims(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel
             if len(named) == 1:
                 claims[named.pop()].append(e.id)
     return claims
+
+
+def _claimed_mesh(votes: Counter | None, named: set[str]) -> str | None:
+    """The MeSH id a name is mostly annotated with in BC5CDR (a tie: none), else the one MeSH concept so named."""
+    if votes:
+        (top, n1), *rest = votes.most_common(2)
+        return top if not rest or n1 > rest[0][1] else None
+    return next(iter(named)) if len(named) == 1 else None
+
+
+#: MeSH descriptor ids of this length (``D`` + 9 digits) were created from 2018 on, after BC5CDR was annotated.
+LATER_DESCRIPTOR_LEN = 10
+
+
+def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel, str], Counter],
+                    mesh_keys: dict[tuple[NodeLabel, str], set[str]]) -> tuple[int, int]:
+    """Record, without merging any concepts, the MeSH disease id of two kinds of concept that had none a MeSH-coded
+    text could be matched on; return how many of each got one.
+
+    * Hetionet side effects (UMLS ids from SIDER): the MeSH disease their name is mostly annotated with in BC5CDR,
+      else the one MeSH disease of that exact name ("Steatosis" -> Fatty Liver D005234).
+    * MeSH descriptors created after BC5CDR's annotation (:data:`LATER_DESCRIPTOR_LEN`): the older descriptor their
+      name was annotated with then ("Hyperthermia" D000084462 -> D005334), so a mention linked to the new
+      descriptor still carries the id literature of that time was indexed with.
+    """
+    side_effects = later = 0
+    for e in entries.values():
+        key = normalize_text(e.name)
+        if e.hetionet and e.label is NodeLabel.SIDE_EFFECT:
+            named = {m for n in _with_inversion(e.name)
+                     for m in mesh_keys.get((NodeLabel.DISEASE, normalize_text(n)), ())}
+            mid = _claimed_mesh(form_votes.get((NodeLabel.DISEASE, key)), named)
+            if mid:
+                e.xrefs.add(mid)
+                side_effects += 1
+        elif (not e.hetionet and e.id.startswith("MESH:D") and len(e.id) == len("MESH:") + LATER_DESCRIPTOR_LEN
+              and e.label is NodeLabel.DISEASE):
+            mid = _claimed_mesh(form_votes.get((e.label, key)), set())
+            if mid and mid != e.id and len(mid) < len(e.id):
+                e.xrefs.add(mid)
+                later += 1
+    return side_effects, later
 
 
 def fuse(entries: dict[str, Entry], claims: dict[str, list[str]]) -> tuple[int, int]:

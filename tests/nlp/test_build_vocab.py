@@ -63,3 +63,27 @@ def test_malformed_descriptor_file_names_the_line(inputs, tmp_path):
     nodes, pubtator, clinical, _, supp, drugbank = inputs
     with pytest.raises(SystemExit, match="line 1"):
         build_vocab.build(nodes, pubtator, clinical, bad, supp, drugbank)
+
+
+def test_side_effects_and_later_descriptors_record_the_mesh_id_literature_was_indexed_with(tmp_path):
+    nodes = tmp_path / "nodes.tsv"
+    nodes.write_text("id\tname\tkind\n"
+                     "Side Effect::C0015967\tFever\tSide Effect\n"  # annotated in BC5CDR
+                     "Side Effect::C0020649\tHypotension\tSide Effect\n"  # only MeSH's own name
+                     "Side Effect::C9999999\tfeeling odd\tSide Effect\n")  # neither
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|Fever and hyperthermia.\n1|a|x\n"
+                        "1\t0\t5\tFever\tDisease\tD005334\n"
+                        "1\t10\t22\thyperthermia\tDisease\tD005334\n\n")
+    desc = tmp_path / "desc.tsv"
+    desc.write_text("D005334\tFever\tPyrexia\tC23.888.119.344\n"
+                    "D007022\tHypotension\tLow Blood Pressure\tC14.907.514\n"
+                    "D000084462\tHyperthermia\t\tC23.888.119.344.500\n")
+    clinical = tmp_path / "clinical.tsv"
+    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    xrefs = {c.id: c.xrefs for c in vocab.concepts}
+    assert xrefs["UMLS:C0015967"] == ("MESH:D005334",) and xrefs["UMLS:C0020649"] == ("MESH:D007022",)
+    assert xrefs["UMLS:C9999999"] == ()
+    assert xrefs["MESH:D000084462"] == ("MESH:D005334",)  # the older descriptor BC5CDR annotated it with
+    assert (stats["side_effect_xrefs"], stats["later_descriptor_xrefs"]) == (2, 1)
