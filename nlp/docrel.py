@@ -13,14 +13,17 @@ abstract disease is the typical case).
 Next to these dense features each pair carries sparse *lexical* ones the model weighs one by one: the words between
 its two mentions where they share a sentence (other mentions masked as CHEM / DIS), a three-word window around them,
 each mention's neighbours, for a pair that never shares a sentence the words of the disease's sentences, the
-disease mentions' own words, and both concepts' MeSH ids (a prior on which diseases
-drugs are reported to induce). BioCreative's CID guideline annotates the most specific disease, so a CAUSES model
-trained that way also drops a disease that is a MeSH ancestor of another disease it links to the same chemical
-(``DocRelationModel.most_specific``; the disease tree numbers are in ``nlp/data/mesh_disease_trees.json.gz``).
+disease mentions' own words, whether a chemical mention is followed by "-induced", and both concepts' MeSH ids (a
+prior on which diseases drugs are reported to induce). BioCreative's CID guideline annotates the most specific
+disease, so a CAUSES model trained that way also drops a disease that is a MeSH ancestor of another disease it links
+to the same chemical (``DocRelationModel.most_specific``; the disease tree numbers are in
+``nlp/data/mesh_disease_trees.json.gz``).
 
-Each emitted triple still cites one place of the text: the co-occurring sentence where the sentence model was most
-confident, or, for a pair that never shares a sentence, the closest pair of sentences (the provenance spans both,
-``subject_span`` and ``object_span`` pointing at the two mentions).
+Each emitted triple still cites one place of the text. The candidates, best first, are the co-occurring sentences in
+order of the sentence model's confidence or, for a pair that never shares a sentence, the closest runs of sentences
+from one mention to the other (the provenance spans them, ``subject_span`` and ``object_span`` pointing at the two
+mentions); the first that states the pair as a fact is cited, and the triple is qualified (negated, possible,
+hypothetical) only when none does.
 """
 
 from __future__ import annotations
@@ -109,7 +112,8 @@ def lexical_features(text: str, sentences: Sequence[tuple[int, int]], mentions: 
                      chem: Sequence[int], dis: Sequence[int],
                      in_sentence: Mapping[int, Sequence[DocMention]] | None = None) -> frozenset[str]:
     """The sparse features of one concept pair (``chem``/``dis``: indices of its mentions in ``mentions``;
-    ``in_sentence``: each sentence's mentions by start, computed here when not given)."""
+    ``in_sentence``: each sentence's mentions sorted by start, outer before nested, computed here when not
+    given)."""
     f: set[str] = set()
     if in_sentence is None:
         in_sentence = _by_sentence(mentions)
@@ -168,7 +172,7 @@ def lexical_features(text: str, sentences: Sequence[tuple[int, int]], mentions: 
 
 def _by_sentence(mentions: Sequence[DocMention]) -> dict[int, list[DocMention]]:
     out: dict[int, list[DocMention]] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):  # an outer mention masks what it contains
         out.setdefault(m.sentence, []).append(m)
     return out
 
@@ -188,11 +192,13 @@ def broader(general: Iterable[str], specific: Iterable[str]) -> bool:
 
 
 def drop_broader(pairs: Sequence[DocPair], chosen: Sequence[bool]) -> list[bool]:
-    """``chosen`` without pairs whose disease is a MeSH ancestor of another chosen disease of the same chemical."""
+    """``chosen`` without pairs whose disease is a MeSH ancestor of another chosen disease of the same chemical
+    (and not also its descendant: a concept with several tree numbers can sit on both sides; both are then kept)."""
     kept = list(chosen)
     for a, pa in enumerate(pairs):
         if chosen[a] and any(chosen[b] and pb.chem == pa.chem and pb.dis != pa.dis
-                             and broader(pa.dis_codes, pb.dis_codes) for b, pb in enumerate(pairs)):
+                             and broader(pa.dis_codes, pb.dis_codes) and not broader(pb.dis_codes, pa.dis_codes)
+                             for b, pb in enumerate(pairs)):
             kept[a] = False
     return kept
 
@@ -253,7 +259,7 @@ def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]
             places = [(i, j) for _, i, j in sorted(scored)] or [(i, j) for k, i, j in apart if k == dist]
             evidence = [(i, j, *sorted((mentions[i].sentence, mentions[j].sentence)))
                         for i, j in places[:_MAX_PLACES]]
-            ci, dj, sa, sb = evidence[0]
+            *_, sa, sb = evidence[0]
             near = set(range(sa, sb + 1)) | cooc
             cue = any(induction[k] for k in near if 0 <= k < len(induction))
             tcue = any(treatment[k] for k in near if 0 <= k < len(treatment))
@@ -299,6 +305,8 @@ class DocRelationModel:
         if x.shape[1] != len(FEATURES):
             raise InputError(f"expected {len(FEATURES)} features, got {x.shape[1]}")
         z = ((x - self.center) / self.scale) @ self.coef + self.intercept
+        if lexical is None and self.lexical:
+            raise InputError("this model weighs lexical features: pass each row's (DocPair.lexical)")
         if lexical is not None:
             if len(lexical) != len(x):
                 raise InputError(f"{len(lexical)} lexical feature sets for {len(x)} rows")

@@ -12,9 +12,10 @@ set chose (``--settings-from`` a model fitted on the training set alone; no sear
 Candidates are the (chemical, disease) id pairs of each training document with its annotated mentions; a pair is
 positive when the document lists it: CID lines (BC5CDR) for CAUSES, or BioRED's Negative_Correlation (TREATS) /
 Positive_Correlation (CAUSES) chemical–disease pairs. The shipped sentence model scores the same-sentence mention
-pairs. Settings are chosen by F1 of out-of-fold predictions (5 folds by document) on the training set: the
+pairs. Settings are chosen by F1 of out-of-fold predictions (5 folds by document) on the files given: C, the
 threshold, and whether the most-specific rule (drop a disease that is a MeSH ancestor of another disease chosen for
-the same chemical, BioCreative's CID guideline) is kept; nothing here reads a development or test set.
+the same chemical, BioCreative's CID guideline) is kept. Only the files named on the command line are read: give
+the training set alone to choose settings, and a development set only to refit with settings chosen without it.
 Deterministic (no sampling).
 """
 
@@ -81,6 +82,18 @@ def f1_at(prob, y, gold_total: int, t: float, pairs=None, groups=None) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def read_settings(path: Path, predicate: str) -> dict:
+    """A model file fitted by this script (1.1.0 or later) for ``predicate``, whose settings a refit reuses."""
+    model = json.loads(path.read_text())
+    missing = [k for k in ("c", "c_grid", "cv_f1", "lexical_min_count") if k not in model.get("info", {})]
+    if "most_specific" not in model or missing:
+        raise SystemExit(f"{path}: not a model fitted by this script's settings search "
+                         f"(missing {missing or 'most_specific'})")
+    if model.get("predicate") != predicate:
+        raise SystemExit(f"{path}: a {model.get('predicate')} model; --predicate is {predicate}")
+    return model
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train", type=Path, nargs="+", help="training PubTator file(s), fitted together")
@@ -106,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
     extractor = RelationExtractor.load()
     docs = [d for path in args.train for d in read_pubtator(path)]
+    fixed = read_settings(args.settings_from, args.predicate) if args.settings_from else None
+    if fixed is not None:  # the lexical feature set is part of the settings
+        args.no_lexical = fixed["info"]["lexical_min_count"] is None
+        args.min_count = fixed["info"]["lexical_min_count"] or args.min_count
     x, y, groups, pairs, gold_total = document_rows(docs, extractor, args.predicate)
     lexical = None if args.no_lexical else [p.lexical for p in pairs]
     out = args.out or ROOT / "nlp" / "models" / "re" / MODEL_FILES[args.predicate]
@@ -114,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents, {len(y)} candidate pairs, {int(y.sum())} positive of {gold_total} gold pairs "
           f"({100 * y.sum() / gold_total:.1f} % reachable)")
     best = None  # (cv F1, c, most-specific rule, threshold)
-    if args.settings_from:
-        fixed = json.loads(args.settings_from.read_text())
+    if fixed is not None:
         best = (None, float(fixed["info"]["c"]), bool(fixed["most_specific"]), float(fixed["threshold"]))
         args.c = []
     grid = np.round(np.arange(0.1, 0.9, 0.025), 3)
@@ -132,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             if best is None or f1s[k] > best[0]:
                 best = (f1s[k], c, rule, float(grid[k]))
     cv_f1, c, most_specific, threshold = best
-    chosen_on = fixed["info"] if args.settings_from else {"data": corpus, "c_grid": args.c, "cv_f1": 100 * cv_f1}
+    chosen_on = fixed["info"] if fixed is not None else {"data": corpus, "c_grid": args.c, "cv_f1": 100 * cv_f1}
     info = {"data": f"{corpus} ({len(docs)} abstracts, gold mentions)", "c": c, "c_grid": chosen_on["c_grid"],
             "lexical_min_count": None if lexical is None else args.min_count,
             "settings_from": f"out-of-fold F1 (5 folds by document) of C in {chosen_on['c_grid']}, the threshold and "

@@ -160,6 +160,11 @@ def test_lexical_features_read_the_words_between_with_other_mentions_masked():
     apart = lexical_features("Cocaine. Seizures.", [(0, 8), (9, 18)],
                              [DocMention(0, 7, "Chemical", "C1", 0), DocMention(9, 17, "Disease", "D1", 1)], [0], [1])
     assert apart == {"NOCOOC", "DW:seizures", "DS:DIS", "DS:."}
+    nested = "Cocaine, liver disease and seizures."  # "liver" inside "liver disease", listed first
+    ms = [DocMention(0, 7, "Chemical", "C1", 0), DocMention(9, 14, "Disease", "D2", 0),
+          DocMention(9, 22, "Disease", "D3", 0), DocMention(27, 35, "Disease", "D1", 0)]
+    f = lexical_features(nested, [(0, len(nested))], ms, [0], [3])
+    assert {"B:CD:DIS", "B:CD:and"} <= f and "B:CD:disease" not in f  # the outer mention masks all it holds
 
 
 def test_mesh_hierarchy_knows_broader_diseases():
@@ -208,3 +213,6 @@ def test_a_fitted_model_weighs_lexical_features_and_survives_json():
     assert DocRelationModel.from_json(old).lexical == {}
     with pytest.raises(InputError, match="lexical"):
         model.probability(x[:4], lexical[:3])
+    with pytest.raises(InputError, match="lexical"):  # its lexical weights would be silently left out
+        model.probability(x[:4])
+    assert fit_doc_model(x, y).lexical == {}  # dense features only, as the 1.0 models
