@@ -288,27 +288,44 @@ class _IndexedMention:
 
 
 def evaluate_rows_document_level(rows: list[dict[str, Any]], extractor: Any, doc_models: Any = None, *,
-                                 threshold: float | None = None) -> dict[str, Any]:
+                                 threshold: float | None = None, calibration: Any = None,
+                                 bins: int = 10) -> dict[str, Any]:
     """P/R/F1 per predicate of the document-level path (:func:`medkg.nlp.docrel.document_relations`, each snippet one
     document, each mention its own concept) on the same rows: what decides whether notes keep the sentence-level
-    path."""
+    path. Under ``"emitted"``: the confidences of the relations it emits (what a user of the pipeline sees), ECE and
+    reliability of "right = the gold relation of that pair", raw and, with ``calibration``
+    (a :class:`medkg.nlp.relations.ConfidenceCalibration`), mapped; ``"confidences"`` lists them for fitting."""
     models = load_doc_models() if doc_models is None else list(doc_models)
     counts = {p: Counter() for p in PREDICATES}
+    emitted: list[tuple[float, bool]] = []
     for row in rows:
         text = row["text"]
         sents = sentence_bounds(text)
         ms = [_IndexedMention(m.start, m.end, m.label, k) for k, m in enumerate(row_mentions(row))]
         ms = [m for m in ms if any(a <= m.start < b and m.end <= b for a, b in sents)]
         gold = {(i, j): p for i, j, p in row.get("relations", [])}
-        predicted = {(r.subject.mention.index, r.object.mention.index): r.predicate.value
+        predicted = {(r.subject.mention.index, r.object.mention.index): r
                      for _, r in document_relations(text, sents, ms, extractor, models,
                                                     concept_key=lambda m: str(m.index), threshold=threshold)}
-        for pair, pred in predicted.items():
-            counts[pred]["tp" if gold.get(pair) == pred else "fp"] += 1
+        for pair, r in predicted.items():
+            right = gold.get(pair) == r.predicate.value
+            counts[r.predicate.value]["tp" if right else "fp"] += 1
+            emitted.append((float(r.confidence), right))
         for pair, pred in gold.items():
-            if predicted.get(pair) != pred:
+            if pair not in predicted or predicted[pair].predicate.value != pred:
                 counts[pred]["fn"] += 1
-    out = {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in counts.items()}
+    out: dict[str, Any] = {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in counts.items()}
     total = sum(counts.values(), Counter())
     out["micro"] = prf(total["tp"], total["fp"], total["fn"])
+    confs, right = [c for c, _ in emitted], [ok for _, ok in emitted]
+    out["emitted"] = {"raw": _calibration_summary(confs, right, bins)}
+    if calibration is not None:
+        out["emitted"]["calibrated"] = _calibration_summary([calibration(c) for c in confs], right, bins)
+    out["confidences"] = emitted
     return out
+
+
+def _calibration_summary(confs: list[float], right: list[bool], bins: int) -> dict[str, Any]:
+    ece, table = reliability(confs, right, bins) if confs else (0.0, [])
+    return {"n": len(confs), "ece": ece, "mean_confidence": sum(confs) / len(confs) if confs else None,
+            "accuracy": sum(right) / len(right) if right else None, "table": [b for b in table if b["n"]]}

@@ -10,7 +10,9 @@ Triples per document (see README "Triples JSONL"):
   score times the link score) and provenance (doc id, sentence index, character offsets with
   ``text[start:end] == mention``, extractor and version);
 * the same from ``Patient`` when the record names one, plus ``Patient -[HAS_DOCUMENT]-> Document``;
-* the relation triples of the ``relations`` step, when present.
+* the relation triples of the ``relations`` step, when present; for documents that are not literature their
+  confidence goes through the clinical calibration shipped with the relation model, if any
+  (:class:`medkg.nlp.relations.ConfidenceCalibration`).
 
 Unlinked mentions have no concept id, and the graph resolves entities on ids only, so they produce no triple;
 they are returned as :class:`UnlinkedMention` records (the extractor writes them to a side file and counts them).
@@ -19,13 +21,14 @@ they are returned as :class:`UnlinkedMention` records (the extractor writes them
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from medkg.kg.models import Concept, Document, Provenance, Triple
 from medkg.kg.schema import Assertion, NodeLabel, RelType
-from medkg.nlp.relations import relations_to_triples
+from medkg.nlp.records import is_literature
+from medkg.nlp.relations import ConfidenceCalibration, relations_to_triples
 from medkg.nlp.spacy_components import ents_by_sentence, load
 
 Deid = Callable[[Document], Document]
@@ -89,13 +92,22 @@ class Pipeline:
         """Triples for each document, in input order."""
         docs = [self.deid(d) if self.deid is not None else d for d in documents]
         version = self.version
+        clinical = self.clinical_calibration
         out = []
         for document, sdoc in zip(docs, self.nlp.pipe([d.text for d in docs], batch_size=batch_size)):
-            out.append(doc_triples(document, sdoc, version))
+            out.append(doc_triples(document, sdoc, version, None if is_literature(document) else clinical))
         return out
 
+    @property
+    def clinical_calibration(self) -> ConfidenceCalibration | None:
+        """The relations step's confidence map for clinical text (None without relations or without a map)."""
+        if "medkg_relations" not in self.nlp.pipe_names:
+            return None
+        return self.nlp.get_pipe("medkg_relations").clinical_calibration
 
-def doc_triples(document: Document, sdoc: Any, version: str) -> DocResult:
+
+def doc_triples(document: Document, sdoc: Any, version: str,
+                calibration: ConfidenceCalibration | None = None) -> DocResult:
     """The triples and unlinked mentions of one processed spaCy Doc (see the module docstring)."""
     res = DocResult(document=document)
     doc_node = Concept(label=NodeLabel.DOCUMENT, id=document.id)
@@ -127,17 +139,21 @@ def doc_triples(document: Document, sdoc: Any, version: str) -> DocResult:
                                           assertion=assertion, confidence=round(confidence, 4), provenance=prov))
     rels = getattr(sdoc._, "relations", None) if sdoc.has_extension("relations") else None
     if rels:
-        res.triples.extend(_relation_triples(document, sdoc, rels))
+        res.triples.extend(_relation_triples(document, sdoc, rels, calibration))
     return res
 
 
-def _relation_triples(document: Document, sdoc: Any, rels: list) -> list[Triple]:
+def _relation_triples(document: Document, sdoc: Any, rels: list,
+                      calibration: ConfidenceCalibration | None = None) -> list[Triple]:
     """Triples of ``(sentence index, Relation)``: the provenance cites the sentence, or the run of sentences a
-    document-level relation's evidence spans, with the two mentions' document offsets."""
+    document-level relation's evidence spans, with the two mentions' document offsets; ``calibration`` maps each
+    relation's confidence."""
     sents = list(sdoc.sents)
     text = sdoc.text
     out: list[Triple] = []
     for k, rel in sorted(rels, key=lambda kr: kr[0]):
+        if calibration is not None:
+            rel = replace(rel, confidence=round(calibration(rel.confidence), 6))
         s0 = sents[k].start_char
         last = sents[min(k + rel.sentences - 1, len(sents) - 1)]
         s1 = max(last.end_char, s0 + rel.subject.end, s0 + rel.object.end)

@@ -31,12 +31,11 @@ from medkg.kg.files import open_private
 from medkg.kg.models import Document
 from medkg.kg.pseudonym import Pseudonymizer, load_key
 from medkg.nlp.deid import DeidConfig, Deidentifier
-from medkg.nlp.records import iter_records
+from medkg.nlp.records import LITERATURE_KINDS, is_literature, iter_records
 
 log = logging.getLogger(__name__)
 
 DeidMode = Literal["auto", "on", "off"]
-LITERATURE_KINDS = frozenset({"abstract", "article", "pubmed", "literature", "paper"})
 
 
 def deid_mode(value: str | bool | None) -> DeidMode:
@@ -50,11 +49,6 @@ def deid_mode(value: str | bool | None) -> DeidMode:
     if value in ("auto", "on", "off"):
         return value  # type: ignore[return-value]
     raise InputError(f"deid must be 'auto', 'on', 'off' or a bool, got {value!r}")
-
-
-def is_literature(doc: Document) -> bool:
-    """A record marked as published literature (its note type), the one kind ``auto`` leaves as it is."""
-    return bool(doc.kind) and doc.kind.strip().lower() in LITERATURE_KINDS and not doc.patient_id
 
 
 def should_deidentify(doc: Document, mode: DeidMode) -> bool:

@@ -30,6 +30,8 @@ TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 KNOWN_FIELDS = {"id", "text", "patient_id", "note_type", "date"}
+#: Note types that mark a record as published literature: its ids identify no one and its text is no clinical note.
+LITERATURE_KINDS = frozenset({"abstract", "article", "pubmed", "literature", "paper"})
 SUPPORTED = (".txt, .jsonl, .csv, or literature: PubMed/MEDLINE or BioC .xml/.xml.gz, BioC .json, "
              ".pubtator/.pubtator.txt")
 
@@ -236,3 +238,8 @@ def _read_file(path: Path, txt_id: str) -> Iterator[Record]:
         yield from _read_csv(path)
     else:
         raise InputError(f"inputs: {path}: unsupported file type {suffix!r} (use {SUPPORTED})")
+
+
+def is_literature(doc: Document) -> bool:
+    """A record marked as published literature (its note type), the one kind ``auto`` leaves as it is."""
+    return bool(doc.kind) and doc.kind.strip().lower() in LITERATURE_KINDS and not doc.patient_id

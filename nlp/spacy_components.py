@@ -50,9 +50,12 @@ from medkg.nlp.ner import DEFAULT_MODEL_DIR as NER_MODEL_DIR
 from medkg.nlp.ner import TransformerNER
 from medkg.nlp.normalize import Linker, Vocabulary, default_vocab_path, find_abbreviations
 from medkg.nlp.records import MAX_TEXT_CHARS
-from medkg.nlp.relations import RelationExtractor
+from medkg.nlp.relations import ConfidenceCalibration, RelationExtractor
 from medkg.nlp.relations import default_model_dir as relation_model_dir
 from medkg.nlp.runtime import RUNTIMES
+
+#: Not looked up yet (None means looked up and absent).
+_UNSET: Any = object()
 
 log = logging.getLogger(__name__)
 
@@ -539,6 +542,7 @@ class RelationsComponent(DataComponent):
         self.runtime = runtime
         self.document_level = document_level
         self._doc_models: Any = None
+        self._clinical_calibration: Any = _UNSET
 
     def data_source(self) -> Path:
         """The sentence model and the document-level models next to it."""
@@ -548,7 +552,7 @@ class RelationsComponent(DataComponent):
         return RelationExtractor.load(self.model_path, device=self.device, runtime=self.runtime)
 
     def use_saved(self, path: str) -> None:
-        self.model_path, self._doc_models = path, None
+        self.model_path, self._doc_models, self._clinical_calibration = path, None, _UNSET
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
         _ = self.extractor, self.doc_models
@@ -572,6 +576,17 @@ class RelationsComponent(DataComponent):
     @doc_models.setter
     def doc_models(self, value: list) -> None:
         self._doc_models = list(value)
+
+    @property
+    def clinical_calibration(self) -> ConfidenceCalibration | None:
+        """The confidence map for clinical text shipped next to the model (see :class:`ConfidenceCalibration`)."""
+        if self._clinical_calibration is _UNSET:
+            self._clinical_calibration = ConfidenceCalibration.load(self.data_source())
+        return self._clinical_calibration
+
+    @clinical_calibration.setter
+    def clinical_calibration(self, value: ConfidenceCalibration | None) -> None:
+        self._clinical_calibration = value
 
 
     def __call__(self, doc: Doc) -> Doc:

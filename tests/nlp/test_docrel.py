@@ -216,3 +216,20 @@ def test_a_fitted_model_weighs_lexical_features_and_survives_json():
     with pytest.raises(InputError, match="lexical"):  # its lexical weights would be silently left out
         model.probability(x[:4])
     assert fit_doc_model(x, y).lexical == {}  # dense features only, as the 1.0 models
+
+
+def test_relation_confidence_goes_through_the_clinical_map_for_notes_not_for_literature():
+    from medkg.nlp.relations import ConfidenceCalibration
+
+    pipe = _pipeline()
+    pipe.nlp.get_pipe("medkg_relations").clinical_calibration = ConfidenceCalibration(1.0, -2.0)
+    text = "Lisinopril was started in March. Three weeks later she had a stroke."
+    note, abstract = pipe.process([Document(id="n1", text=text), Document(id="a1", text=text, kind="abstract")])
+    (from_note,) = [t for t in note.triples if t.predicate is RelType.CAUSES]
+    (from_abstract,) = [t for t in abstract.triples if t.predicate is RelType.CAUSES]
+    raw = 1 / (1 + np.exp(-3.0))  # _always()
+    assert from_abstract.confidence == pytest.approx(raw, abs=1e-5)
+    assert from_note.confidence == pytest.approx(1 / (1 + np.exp(-(np.log(raw / (1 - raw)) - 2.0))), abs=1e-5)
+    pipe.nlp.get_pipe("medkg_relations").clinical_calibration = None  # a model folder without a map
+    (plain,) = [t for t in pipe.process([Document(id="n1", text=text)])[0].triples if t.predicate is RelType.CAUSES]
+    assert plain.confidence == pytest.approx(raw, abs=1e-5)

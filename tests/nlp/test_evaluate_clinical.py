@@ -189,3 +189,9 @@ def test_document_level_path_is_scored_on_the_same_rows():
     always = DocRelationModel(np.zeros(n), np.ones(n), np.zeros(n), 3.0, 0.5, "doc-test", predicate="TREATS")
     document = evaluate_rows_document_level(rows, FakeRelations(), [always])
     assert document["TREATS"]["tp"] == 2 and document["micro"]["fp"] == 0
+    emitted = document["emitted"]["raw"]  # both emitted at sigmoid(3) and both right
+    assert emitted["n"] == 2 and emitted["accuracy"] == 1.0 and emitted["ece"] == pytest.approx(1 - 0.952574, abs=1e-4)
+    from medkg.nlp.relations import ConfidenceCalibration
+
+    surer = evaluate_rows_document_level(rows, FakeRelations(), [always], calibration=ConfidenceCalibration(1.0, 5.0))
+    assert surer["emitted"]["calibrated"]["ece"] < emitted["ece"] and surer["emitted"]["raw"] == emitted

@@ -309,3 +309,20 @@ def test_a_relation_model_refuses_a_backbone_it_was_not_trained_on(tmp_path):
         RelationClassifier.from_pretrained(tmp_path)
     with pytest.raises(MedkgError, match="trained on another"):
         R.RelationExtractor.load(tmp_path, device="cpu", runtime="torch")
+
+
+def test_clinical_calibration_fits_a_monotone_map_and_loads_from_the_model_folder(tmp_path):
+    # overconfident: stated 0.9 but right half the time, stated 0.6 and right a quarter of the time
+    confs = [0.9] * 40 + [0.6] * 40
+    right = [True, False] * 20 + [True, False, False, False] * 10
+    cal = R.ConfidenceCalibration.fit(confs, right, data="test")
+    assert cal(0.9) == pytest.approx(0.5, abs=0.02) and cal(0.6) == pytest.approx(0.25, abs=0.02)
+    assert cal.a > 0 and cal(0.95) > cal(0.9) > cal(0.6)  # monotone: the order of relations is kept
+    with pytest.raises(InputError, match="right and wrong"):
+        R.ConfidenceCalibration.fit([0.9, 0.8], [True, True])
+    assert R.ConfidenceCalibration.load(tmp_path) is None  # a model folder without a map
+    (tmp_path / R.CLINICAL_CALIBRATION_FILE).write_text(json.dumps(cal.to_json()))
+    assert R.ConfidenceCalibration.load(tmp_path) == cal
+    (tmp_path / R.CLINICAL_CALIBRATION_FILE).write_text(json.dumps({"a": -1.0, "b": 0.0}))
+    with pytest.raises(InputError, match="increase"):
+        R.ConfidenceCalibration.load(tmp_path)
