@@ -2602,16 +2602,33 @@ class Deidentifier:
         spans: list[PhiSpan] = []
         pos = 0
         new_len = 0
-        for c in chosen:
+        for k, c in enumerate(chosen):
             parts.append(text[pos:c.start])
             new_len += c.start - pos
-            rep = self._replacement(text[c.start:c.end], c, scope, shift, ref)
+            rep = self._weekday_of_next_date(text, chosen, k, shift, ref)
+            if rep is None:
+                rep = self._replacement(text[c.start:c.end], c, scope, shift, ref)
             parts.append(rep)
             spans.append(PhiSpan(c.type, c.start, c.end, new_len, new_len + len(rep), c.source))
             new_len += len(rep)
             pos = c.end
         parts.append(text[pos:])
         return DeidResult("".join(parts), tuple(spans), shift)
+
+    @staticmethod
+    def _weekday_of_next_date(text: str, chosen: list[_Cand], k: int, shift: int | None,
+                              ref: dict[int, tuple[int, int]]) -> str | None:
+        """For a weekday written just before a date that is shifted ("Sat 3/15/2025"), the shifted date's weekday in
+        the same style, so the pair stays consistent and the original weekday does not narrow the real date."""
+        c = chosen[k]
+        if shift is None or c.type is not PhiType.DATE or c.date is not None or k + 1 == len(chosen):
+            return None
+        nxt = chosen[k + 1]
+        if (nxt.type is not PhiType.DATE or nxt.date is None or not _LF_WEEKDAY.fullmatch(text[c.start:c.end].rstrip("."))
+                or text[c.end:nxt.start].strip(" \t,.")):
+            return None
+        day = _shifted_day(nxt.date, shift, ref.get(nxt.start))
+        return None if day is None else _render_weekday(text[c.start:c.end], day.weekday())
 
     def _replacement(self, original: str, c: _Cand, scope: str | None, shift: int | None,
                      ref: dict[int, tuple[int, int]]) -> str:
@@ -3444,16 +3461,41 @@ def _render_month(template: str, month: int) -> str:
     return new + dot
 
 
+def _shifted_day(p: dict[str, Any], shift: int, ref: tuple[int, int] | None) -> Date | None:
+    """The calendar day a parsed date moves to (its year, or month, from ``ref`` when it has none)."""
+    ref_y, ref_m = ref or (2001, 1)
+    if p["kind"] == "num":
+        d = _safe_date(p["y"] or ref_y, p["m"], p["d"])
+    elif p["kind"] == "text":
+        d = _safe_date(p["y"] or ref_y, p["m"], p["d"] or 15)
+    elif p["kind"] == "day":
+        d = _safe_date(ref_y, ref_m, p["d"])
+    else:
+        return None
+    return None if d is None else d + timedelta(days=shift)
+
+
+def _render_weekday(template: str, weekday: int) -> str:
+    """``weekday`` (Monday = 0) written like ``template``: full or abbreviated ("Tue", "Tues"), case, a final dot."""
+    core = template.rstrip(".")
+    dot = template[len(core):]
+    full = calendar.day_name[weekday]
+    longest = {1: 4, 3: 5}.get(weekday, 3)  # "Tues", "Thurs"; other days abbreviate to three letters
+    new = full if core.lower().endswith("day") else full[:max(3, min(len(core), longest))]
+    if core.isupper():
+        new = new.upper()
+    elif core.islower():
+        new = new.lower()
+    return new + dot
+
+
 def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, int] | None) -> str | None:
     """Move a parsed date by ``shift`` days and write it back in its own format."""
     kind = p["kind"]
-    ref_y, ref_m = ref or (2001, 1)
+    n = _shifted_day(p, shift, ref)
+    if n is None:
+        return None
     if kind == "num":
-        y = p["y"] or ref_y
-        d = _safe_date(y, p["m"], p["d"])
-        if d is None:
-            return None
-        n = d + timedelta(days=shift)
         mm = f"{n.month:02d}" if p["mpad"] else str(n.month)
         dd = f"{n.day:02d}" if p["dpad"] else str(n.day)
         sep = p["sep"]
@@ -3464,11 +3506,6 @@ def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, in
             return f"{dd}{sep}{mm}{sep}{yy}"
         return f"{mm}{sep}{dd}" + (f"{sep}{yy}" if yy is not None else "")
     if kind == "text":
-        y = p["y"] or ref_y
-        d = _safe_date(y, p["m"], p["d"] or 15)
-        if d is None:
-            return None
-        n = d + timedelta(days=shift)
         pieces = [("mon", p["mon_start"], p["mon_end"], _render_month(p["mon_text"], n.month))]
         if p["day_start"] is not None:
             pieces.append(("day", p["day_start"], p["day_end"], f"{n.day}" + _suffix_like(p["suffix"], n.day)))
@@ -3482,10 +3519,6 @@ def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, in
             out = out[:s] + new + out[e:]
         return out
     if kind == "day":
-        d = _safe_date(ref_y, ref_m, p["d"])
-        if d is None:
-            return None
-        n = d + timedelta(days=shift)
         s, e = p["day_start"], p["day_end"]
         return original[:s] + f"{n.day}{_suffix_like(p['suffix'] or 'th', n.day)}" + original[e:]
     return None

@@ -782,3 +782,23 @@ def test_round13_detections(deid, text, secret):
 def test_round13_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+@pytest.mark.parametrize("mode", ["tag", "surrogate"])
+@pytest.mark.parametrize("text, date_rx", [
+    ("Call rec'd Sat 3/15/2025 2148 from pt.", r"(\d{1,2})/(\d{2})/(\d{4})"),
+    ("Seen on Tuesday, March 4, 2025 by team.", r"([A-Z][a-z]+) (\d{1,2}), (\d{4})"),
+    ("FRIDAY 1/9/2015: pt stable", r"(\d{1,2})/(\d{1,2})/(\d{4})"),
+])
+def test_a_weekday_before_a_shifted_date_is_the_shifted_dates_weekday(mode, text, date_rx):
+    import calendar
+
+    deid = Deidentifier(DeidConfig(mode=mode, use_model=False), pseudonymizer=Pseudonymizer(KEY))
+    out = deid.deidentify(text, "P1").text
+    a, b, y = re.search(date_rx, out).groups()
+    shifted = date(int(y), list(calendar.month_name).index(a) if a.isalpha() else int(a), int(b))
+    weekday = re.search(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*", out)
+    assert weekday.group(1).lower() == calendar.day_abbr[shifted.weekday()].lower(), out
+    assert "[DATE]" not in out and weekday.group(0).isupper() == text.startswith("FRIDAY"), out  # style kept
+    tagged = Deidentifier(DeidConfig(mode=mode, dates="tag", use_model=False), pseudonymizer=Pseudonymizer(KEY))
+    assert not re.search(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)", tagged.deidentify(text, "P1").text)
