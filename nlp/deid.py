@@ -2730,7 +2730,7 @@ _FACILITY_NAME_WORDS = frozenset({
     "samaritan", "light", "hill", "hills", "ridge", "falls", "beginnings", "horizons", "pathways", "bridges",
     "haven", "meadow", "meadows", "garden", "gardens", "park", "point", "shore", "coast", "desert", "island",
     "lighthouse", "anchor", "beacon", "compass", "cornerstone", "crossroads", "gateway", "journey", "legacy",
-    "lifeline", "lifespring", "open", "door", "new", "path", "sunrise", "sunset", "evergreen", "aspen", "birch"})
+    "lifeline", "lifespring", "open", "door", "path", "sunrise", "sunset", "evergreen", "aspen", "birch"})
 # department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
 # "Granite State Medical Transport"; they are no name themselves
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
