@@ -2986,6 +2986,7 @@ def _name_parts(text: str, chosen: list[_Cand]) -> None:
 
 
 _NICK_STOP = frozenset({"see", "per", "ok", "no", "yes", "the", "and", "or", "left", "right", "home", "cell"})
+_DAY_WORD = re.compile(r"[A-Za-z]+\.?")
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
 
 
@@ -2998,8 +2999,8 @@ def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> list[_Cand]:
         if c.type is PhiType.DATE:
             m = _WEEKDAY_BEFORE.search(text, max(0, c.start - 12), c.start)
             if m and (text[m.start()].isupper() or _case_degenerate(text)):
-                day = re.match(r"[A-Za-z]+\.?", text[m.start():])
-                end = m.start() + day.end() if day else m.start()
+                day = _DAY_WORD.match(text, m.start())  # no copy of the rest of the note per date
+                end = day.end() if day else m.start()
                 if end > m.start() and not taken.overlaps(m.start(), end):
                     out.append(_Cand(PhiType.DATE, m.start(), end, "pattern", _PRIORITY["pattern"] - 3))
     return out
@@ -3454,11 +3455,12 @@ def _render_month(template: str, month: int) -> str:
         new = calendar.month_abbr[month] + ("t" if month == 9 else "")
     else:
         new = calendar.month_abbr[month]
-    if core.isupper():
-        new = new.upper()
-    elif core.islower():
-        new = new.lower()
-    return new + dot
+    return _like_case(core, new) + dot
+
+
+def _like_case(template: str, new: str) -> str:
+    """``new`` in capitals or lower case when ``template`` is, else as it is ("MAR" -> "JUN", "tues" -> "sat")."""
+    return new.upper() if template.isupper() else new.lower() if template.islower() else new
 
 
 def _shifted_day(p: dict[str, Any], shift: int, ref: tuple[int, int] | None) -> Date | None:
@@ -3482,11 +3484,7 @@ def _render_weekday(template: str, weekday: int) -> str:
     full = calendar.day_name[weekday]
     longest = {1: 4, 3: 5}.get(weekday, 3)  # "Tues", "Thurs"; other days abbreviate to three letters
     new = full if core.lower().endswith("day") else full[:max(3, min(len(core), longest))]
-    if core.isupper():
-        new = new.upper()
-    elif core.islower():
-        new = new.lower()
-    return new + dot
+    return _like_case(core, new) + dot
 
 
 def _shift_date(original: str, p: dict[str, Any], shift: int, ref: tuple[int, int] | None) -> str | None:

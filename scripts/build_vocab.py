@@ -247,21 +247,20 @@ def crosswalk_claims(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel
     claims: dict[str, list[str]] = defaultdict(list)
     for e in entries.values():
         if e.hetionet and e.label in (NodeLabel.DISEASE, NodeLabel.COMPOUND):
-            votes = form_votes.get((e.label, normalize_text(e.name)))
-            if votes:
-                (top, n1), *rest = votes.most_common(2)
-                if not rest or n1 > rest[0][1]:
-                    claims[top].append(e.id)
-                continue  # a tie between annotated senses stays unfused
-            # no BC5CDR votes: the one MeSH concept whose name or entry term is this exact name
-            named = {m for n in _with_inversion(e.name) for m in mesh_keys.get((e.label, normalize_text(n)), ())}
-            if len(named) == 1:
-                claims[named.pop()].append(e.id)
+            mid = _claimed_mesh(form_votes.get((e.label, normalize_text(e.name))), _named_mesh(e, e.label, mesh_keys))
+            if mid:
+                claims[mid].append(e.id)
     return claims
 
 
+def _named_mesh(e: Entry, label: NodeLabel, mesh_keys: dict[tuple[NodeLabel, str], set[str]]) -> set[str]:
+    """The MeSH concepts of ``label`` whose name or entry term is the entry's exact name (or its uninverted reading)."""
+    return {m for n in _with_inversion(e.name) for m in mesh_keys.get((label, normalize_text(n)), ())}
+
+
 def _claimed_mesh(votes: Counter | None, named: set[str]) -> str | None:
-    """The MeSH id a name is mostly annotated with in BC5CDR (a tie: none), else the one MeSH concept so named."""
+    """The MeSH id a name is mostly annotated with in BC5CDR (a tie between annotated senses: none), else, with no
+    votes at all, the one MeSH concept so named."""
     if votes:
         (top, n1), *rest = votes.most_common(2)
         return top if not rest or n1 > rest[0][1] else None
@@ -287,9 +286,7 @@ def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel,
     for e in entries.values():
         key = normalize_text(e.name)
         if e.hetionet and e.label is NodeLabel.SIDE_EFFECT:
-            named = {m for n in _with_inversion(e.name)
-                     for m in mesh_keys.get((NodeLabel.DISEASE, normalize_text(n)), ())}
-            mid = _claimed_mesh(form_votes.get((NodeLabel.DISEASE, key)), named)
+            mid = _claimed_mesh(form_votes.get((NodeLabel.DISEASE, key)), _named_mesh(e, NodeLabel.DISEASE, mesh_keys))
             if mid:
                 e.xrefs.add(mid)
                 side_effects += 1

@@ -43,6 +43,7 @@ def main(argv=None) -> int:
         ConfidenceCalibration,
         RelationExtractor,
         default_model_dir,
+        reliability,
     )
 
     torch.set_num_threads(args.threads)
@@ -54,10 +55,9 @@ def main(argv=None) -> int:
     calibration = ConfidenceCalibration.fit(
         confs, right, data=f"{args.file.name} ({len(rows)} written clinical snippets, {len(confs)} emitted relations)",
         model_version=extractor.version, method="Platt scaling of the emitted relations' confidence")
-    after = evaluate_rows_document_level(rows, extractor, calibration=calibration)["emitted"]
     out = args.out or default_model_dir() / CLINICAL_CALIBRATION_FILE
-    info = dict(calibration.info, ece_before=round(after["raw"]["ece"], 4),
-                ece_after=round(after["calibrated"]["ece"], 4))
+    info = dict(calibration.info, ece_before=round(reliability(confs, right)[0], 4),
+                ece_after=round(reliability([calibration(c) for c in confs], right)[0], 4))
     out.write_text(json.dumps({"a": calibration.a, "b": calibration.b, "info": info}, indent=1) + "\n")
     print(json.dumps({"a": calibration.a, "b": calibration.b, **info}, indent=2))
     return 0
