@@ -255,10 +255,14 @@ class ConfidenceCalibration:
         path = Path(folder or default_model_dir()) / CLINICAL_CALIBRATION_FILE
         if not path.is_file():
             return None
-        obj = json.loads(path.read_text(encoding="utf-8"))
-        if obj.get("a", 0) <= 0:
+        try:
+            obj = json.loads(path.read_text(encoding="utf-8"))
+            a, b = float(obj["a"]), float(obj["b"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}: not a calibration file (JSON with numbers a and b): {exc}") from exc
+        if a <= 0:
             raise InputError(f"{path}: a calibration must increase with the confidence (a > 0)")
-        return cls(float(obj["a"]), float(obj["b"]), dict(obj.get("info", {})))
+        return cls(a, b, dict(obj.get("info", {})))
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -326,3 +326,7 @@ def test_clinical_calibration_fits_a_monotone_map_and_loads_from_the_model_folde
     (tmp_path / R.CLINICAL_CALIBRATION_FILE).write_text(json.dumps({"a": -1.0, "b": 0.0}))
     with pytest.raises(InputError, match="increase"):
         R.ConfidenceCalibration.load(tmp_path)
+    for bad in ("{not json", json.dumps({"a": 1.0}), json.dumps(["a", "b"])):
+        (tmp_path / R.CLINICAL_CALIBRATION_FILE).write_text(bad)
+        with pytest.raises(InputError, match="not a calibration file"):
+            R.ConfidenceCalibration.load(tmp_path)
