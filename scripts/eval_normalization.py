@@ -1,4 +1,4 @@
-"""Accuracy@1 of concept normalization on the gold mentions of a BC5CDR PubTator file.
+"""Accuracy@1 of concept normalization on the gold mentions of a BC5CDR or BioRED PubTator file.
 
     python scripts/eval_normalization.py ../shared/data/re/bc5cdr_cid/CDR_DevelopmentSet.PubTator.txt [--json]
 
@@ -34,7 +34,10 @@ from medkg.kg.schema import NodeLabel  # noqa: E402
 from medkg.nlp.literature import iter_pubtator  # noqa: E402
 from medkg.nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
 
-TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
+#: BC5CDR's types and BioRED's names for the same two
+TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE,
+         "ChemicalEntity": NodeLabel.COMPOUND, "DiseaseOrPhenotypicFeature": NodeLabel.DISEASE}
+KEYS = {"Chemical": "chemical", "ChemicalEntity": "chemical", "Disease": "disease", "DiseaseOrPhenotypicFeature": "disease"}
 
 
 def read_pubtator(path: Path):
@@ -43,7 +46,7 @@ def read_pubtator(path: Path):
         if block.doc is None:
             raise InputError(f"{path}:{block.line}: {block.error}")
         doc = block.doc
-        mentions = [(a.text, a.type, a.id.split("|")) for a in doc.annotations if a.type in TYPES]
+        mentions = [(a.text, a.type, a.id.replace(",", "|").split("|")) for a in doc.annotations if a.type in TYPES]
         yield doc.pmid, (doc.title or "") + " " + (doc.abstract or ""), mentions
 
 
@@ -64,7 +67,7 @@ def evaluate(path: Path, linker: Linker, use_abbreviations: bool = True) -> dict
                 c["nil"] += 1
                 c["nil_unlinked"] += link.status == "unlinked"
                 continue
-            key = typ.lower()
+            key = KEYS[typ]
             c["total"] += 1
             c[f"{key}_total"] += 1
             ok = pred is not None and pred in gold

@@ -87,3 +87,27 @@ def test_side_effects_and_later_descriptors_record_the_mesh_id_literature_was_in
     assert xrefs["UMLS:C9999999"] == ()
     assert xrefs["MESH:D000084462"] == ("MESH:D005334",)  # the older descriptor BC5CDR annotated it with
     assert (stats["side_effect_xrefs"], stats["later_descriptor_xrefs"]) == (2, 1)
+
+
+def test_a_further_corpus_adds_forms_bc5cdr_never_annotated_and_skips_held_out_documents(inputs, tmp_path):
+    nodes, pubtator, clinical, desc, supp, drugbank = inputs
+    biored = tmp_path / "biored.txt"
+    biored.write_text("7|t|NIDDM drug glucophage.\n7|a|x\n"
+                      "7\t0\t5\tmaturity-onset diabetes\tDiseaseOrPhenotypicFeature\tD003924\n"
+                      "7\t0\t5\tT2DMs\tDiseaseOrPhenotypicFeature\tD003924\n"  # an abbreviation: the abstract's sense
+                      "7\t11\t21\tpain\tDiseaseOrPhenotypicFeature\tD003924\n"  # BC5CDR's own form: its sense stays
+                      "7\t11\t21\tsugar diabetes\tDiseaseOrPhenotypicFeature\tOMIM:125853\n"  # not a MeSH id
+                      "7\t11\t21\tbreast or ovary\tDiseaseOrPhenotypicFeature\tD001943,D010051\n\n"
+                      "8|t|x\n8|a|x\n8\t0\t9\tmetformin XR\tChemicalEntity\tD008687\n\n")
+    held_out = tmp_path / "dev.txt"
+    held_out.write_text("8|t|x\n8|a|x\n\n")
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc, supp, drugbank,
+                                     extra_train=[biored], held_out=[held_out])
+    assert stats["extra_corpus_forms"] == 1
+    linker = Linker(vocab)
+    assert linker.link("maturity onset diabetes", NodeLabel.DISEASE).mesh_id == "MESH:D003924"
+    assert "t2dm" not in vocab.forms
+    assert linker.link("pain", NodeLabel.DISEASE).concept.id == "MESH:D010146"
+    assert "sugar diabetes" not in vocab.forms and "breast or ovary" not in vocab.forms
+    assert "metformin xr" not in vocab.forms  # document 8 is in the held-out set
+    assert "t2dm" not in vocab.dictionary  # linking forms only, like MeSH's
