@@ -279,7 +279,7 @@ def add_mesh(entries: dict[str, Entry], mesh_keys: dict[tuple[NodeLabel, str], s
             key = normalize_text(form)
             if len(key) >= MESH_MIN_KEY and key not in e.mesh_forms:
                 e.mesh_forms[key] = weight
-                mesh_keys[(e.label, key)].add(mid)
+                mesh_keys[(label, key)].add(mid)  # the tree's label, also for a MeSH id Hetionet files as a Symptom
 
 
 def name_annotated_only(entries: dict[str, Entry], mesh_surfaces: dict[str, Counter]) -> None:

@@ -111,3 +111,20 @@ def test_a_further_corpus_adds_forms_bc5cdr_never_annotated_and_skips_held_out_d
     assert "sugar diabetes" not in vocab.forms and "breast or ovary" not in vocab.forms
     assert "metformin xr" not in vocab.forms  # document 8 is in the held-out set
     assert "t2dm" not in vocab.dictionary  # linking forms only, like MeSH's
+
+
+def test_a_disease_named_like_a_mesh_descriptor_hetionet_files_as_a_symptom_takes_its_id(tmp_path):
+    nodes = tmp_path / "nodes.tsv"
+    nodes.write_text("id\tname\tkind\n"
+                     "Disease::DOID:9970\tobesity\tDisease\n"
+                     "Symptom::D009765\tObesity\tSymptom\n")
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|x\n1|a|x\n\n")  # never annotated in the training corpus
+    desc = tmp_path / "desc.tsv"
+    desc.write_text("D009765\tObesity\t\tC18.654.726.500|C23.888.144.699.500\n")
+    clinical = tmp_path / "clinical.tsv"
+    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    link = Linker(vocab).link("obesity", NodeLabel.DISEASE)
+    assert link.concept.id == "DOID:9970" and link.mesh_id == "MESH:D009765"
+    assert stats["crosswalk_xref_only"] == 1 and vocab.by_id("MESH:D009765") is not None  # both nodes stay
