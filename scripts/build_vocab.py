@@ -172,6 +172,7 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     name_annotated_only(entries, mesh_surfaces)
     fused, xref_only = fuse(entries, crosswalk_claims(entries, form_votes, mesh_keys))
     side_effect_xrefs, later_descriptor_xrefs = annotated_xrefs(entries, form_votes, mesh_keys)
+    n_salt = salt_xrefs(entries)
     cased = add_clinical(entries, clinical)
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
                            drugbank_names, *extra_train, *held_out) if p]
@@ -179,7 +180,7 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     dictionary = dictionary_keys(entries, vocab, clinical, cased)
     stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
              "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "side_effect_xrefs": side_effect_xrefs,
-             "later_descriptor_xrefs": later_descriptor_xrefs, "mesh_descriptors": n_desc,
+             "later_descriptor_xrefs": later_descriptor_xrefs, "salt_xrefs": n_salt, "mesh_descriptors": n_desc,
              "mesh_supplementary": n_supp, "extra_corpus_forms": n_extra,
              "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
     vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
@@ -346,6 +347,26 @@ def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel,
                 e.xrefs.add(mid)
                 later += 1
     return side_effects, later
+
+
+def salt_xrefs(entries: dict[str, Entry]) -> int:
+    """Give a Hetionet compound that has no MeSH id the one MeSH chemical descriptor named after it and its salt
+    ("Sildenafil" -> Sildenafil Citrate D000068677, "Quetiapine" -> Quetiapine Fumarate): MeSH indexes these drugs
+    under the salt; a name with two such descriptors gets neither. Return how many got one."""
+    salts: dict[str, set[str]] = defaultdict(set)
+    for e in entries.values():
+        words = e.name.split()
+        if (not e.hetionet and e.label is NodeLabel.COMPOUND and e.id.startswith("MESH:D") and len(words) >= 2
+                and words[-1].lower() != "compounds"):
+            salts[normalize_text(" ".join(words[:-1]))].add(e.id)
+    added = 0
+    for e in entries.values():
+        if e.hetionet and e.label is NodeLabel.COMPOUND and not any(x.startswith("MESH:") for x in e.xrefs):
+            ids = salts.get(normalize_text(e.name), set())
+            if len(ids) == 1:
+                e.xrefs.update(ids)
+                added += 1
+    return added
 
 
 def fuse(entries: dict[str, Entry], claims: dict[str, list[str]]) -> tuple[int, int]:

@@ -128,3 +128,24 @@ def test_a_disease_named_like_a_mesh_descriptor_hetionet_files_as_a_symptom_take
     link = Linker(vocab).link("obesity", NodeLabel.DISEASE)
     assert link.concept.id == "DOID:9970" and link.mesh_id == "MESH:D009765"
     assert stats["crosswalk_xref_only"] == 1 and vocab.by_id("MESH:D009765") is not None  # both nodes stay
+
+
+def test_a_compound_without_a_mesh_id_takes_the_one_descriptor_of_its_salt(tmp_path):
+    nodes = tmp_path / "nodes.tsv"
+    nodes.write_text("id\tname\tkind\n"
+                     "Compound::DB00203\tSildenafil\tCompound\n"
+                     "Compound::DB00000\tMethacholine\tCompound\n")
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|x\n1|a|x\n\n")
+    desc = tmp_path / "desc.tsv"
+    desc.write_text("D000068677\tSildenafil Citrate\tCitrate, Sildenafil\tD03.633.100.759.570\n"
+                    "D016210\tMethacholine Chloride\t\tD02.092.146.113.092\n"
+                    "D008688\tMethacholine Compounds\t\tD02.092.146.113\n"
+                    "D016211\tMethacholine Bromide\t\tD02.092.146.113.093\n")
+    clinical = tmp_path / "clinical.tsv"
+    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    link = Linker(vocab).link("sildenafil", NodeLabel.COMPOUND)
+    assert link.concept.id == "DB00203" and link.mesh_id == "MESH:D000068677"
+    assert vocab.by_id("DB00000").xrefs == ()  # two salts: neither
+    assert stats["salt_xrefs"] == 1
