@@ -304,8 +304,12 @@ def crosswalk_claims(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel
 
 
 def _named_mesh(e: Entry, label: NodeLabel, mesh_keys: dict[tuple[NodeLabel, str], set[str]]) -> set[str]:
-    """The MeSH concepts of ``label`` whose name or entry term is the entry's exact name (or its uninverted reading)."""
-    return {m for n in _with_inversion(e.name) for m in mesh_keys.get((label, normalize_text(n)), ())}
+    """The MeSH concepts of ``label`` whose name or entry term is the entry's exact name (or its uninverted reading;
+    for an "X cancer" with neither, "X Neoplasms")."""
+    named = {m for n in _with_inversion(e.name) for m in mesh_keys.get((label, normalize_text(n)), ())}
+    if not named and e.name.lower().endswith(" cancer"):  # Disease Ontology's "liver cancer" is MeSH's Liver Neoplasms
+        named = set(mesh_keys.get((label, normalize_text(e.name[:-len("cancer")] + "neoplasms")), ()))
+    return named
 
 
 def _claimed_mesh(votes: Counter | None, named: set[str]) -> str | None:

@@ -149,3 +149,20 @@ def test_a_compound_without_a_mesh_id_takes_the_one_descriptor_of_its_salt(tmp_p
     assert link.concept.id == "DB00203" and link.mesh_id == "MESH:D000068677"
     assert vocab.by_id("DB00000").xrefs == ()  # two salts: neither
     assert stats["salt_xrefs"] == 1
+
+
+def test_a_disease_ontology_cancer_is_fused_with_the_mesh_neoplasms_of_its_organ(tmp_path):
+    nodes = tmp_path / "nodes.tsv"
+    nodes.write_text("id\tname\tkind\nDisease::DOID:3571\tliver cancer\tDisease\n")
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|x\n1|a|x\n\n")
+    desc = tmp_path / "desc.tsv"
+    desc.write_text("D008113\tLiver Neoplasms\tHepatic Neoplasms|Neoplasms, Liver\tC04.588.274.623|C06.301.623\n")
+    clinical = tmp_path / "clinical.tsv"
+    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    linker = Linker(vocab)
+    for text in ("liver cancer", "hepatic neoplasms"):
+        link = linker.link(text, NodeLabel.DISEASE)
+        assert link.concept.id == "DOID:3571" and link.mesh_id == "MESH:D008113"
+    assert stats["crosswalk_fused"] == 1
