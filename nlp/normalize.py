@@ -28,6 +28,7 @@ extractor counts them and writes them to its ``.unlinked.jsonl`` side file).
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 import unicodedata
@@ -169,12 +170,15 @@ class Vocabulary:
         return cls(concepts, forms, version=data.get("version", "unknown"), dictionary=dictionary)
 
     def save(self, path: str | Path) -> None:
+        """Write the index as gzipped JSON with no time stamp or file name in the header: the same index always
+        gives the same bytes, so a rebuild that changes nothing changes no file."""
         data = {"format": VOCAB_FORMAT, "version": self.version,
                 "concepts": [[c.id, c.label.value, c.name, list(c.xrefs)] for c in self.concepts],
                 "forms": {f: [[i, round(w, 3)] for i, w in c] for f, c in sorted(self.forms.items())},
                 "dictionary": {k: [lab.value, list(cased) if cased else None]
                                for k, (lab, cased) in sorted(self.dictionary.items())}}
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9,
+                                                     mtime=0) as gz, io.TextIOWrapper(gz, encoding="utf-8") as fh:
             json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
 
     @classmethod

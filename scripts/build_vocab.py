@@ -40,15 +40,19 @@ from medkg.kg.errors import InputError  # noqa: E402
 from medkg.kg.models import Concept  # noqa: E402
 from medkg.kg.prior import read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel, node_label  # noqa: E402
+from medkg.nlp.evaluate_relations import MENTION_TYPES  # noqa: E402
 from medkg.nlp.literature import iter_pubtator  # noqa: E402
 from medkg.nlp.normalize import COMPATIBLE_LABELS, Vocabulary, find_abbreviations, normalize_text  # noqa: E402
 
 VOCAB_LABELS = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT, NodeLabel.ANATOMY}
-PUBTATOR_TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE,
-                  "ChemicalEntity": NodeLabel.COMPOUND, "DiseaseOrPhenotypicFeature": NodeLabel.DISEASE}
-#: a form annotated in a further corpus (BioRED) but never in BC5CDR: each annotation counts this much, above a MeSH
-#: name and below one BC5CDR annotation or a Hetionet name (BioRED's disease guideline is not BC5CDR's)
+#: the medkg label of each BC5CDR mention type (other corpora's names are mapped to these by ``MENTION_TYPES``)
+PUBTATOR_TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
+#: a form annotated once in a further corpus (BioRED) but never in BC5CDR weighs this much: above a MeSH name, below
+#: one BC5CDR annotation or a Hetionet name (BioRED's disease guideline is not BC5CDR's)
 EXTRA_CORPUS_WEIGHT = 0.9
+#: however often the further corpus annotates a form, its weight stays below this (< HETIONET_WEIGHT), so it never
+#: displaces a Hetionet name ("valsartan" stays DrugBank's, "colon cancer" the Disease Ontology's)
+EXTRA_CORPUS_CAP = 0.99
 #: Labels the dictionary NER tags (the transformer covers Compound and Disease), in order of preference when one
 #: surface form names concepts of several labels.
 DICTIONARY_LABELS = (NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.PROCEDURE, NodeLabel.ANATOMY,
@@ -79,6 +83,9 @@ class Entry:
     hetionet: bool = False
     #: forms from MeSH name lists: used for linking, not for the dictionary NER (too many generic entry terms)
     mesh_forms: Counter = field(default_factory=Counter)
+    #: forms from a further annotated corpus: linking only, and only in the final index (not the dictionary NER's
+    #: labels, not the clinical terms' canonical lookups)
+    extra_forms: Counter = field(default_factory=Counter)
 
 
 def _with_inversion(name: str) -> list[str]:
@@ -138,10 +145,11 @@ def read_pubtator_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(),
         doc = block.doc
         local = set(find_abbreviations((doc.title or "") + " " + (doc.abstract or ""))) if global_forms_only else ()
         for ann in doc.annotations:
-            if ann.type not in PUBTATOR_TYPES or (global_forms_only and _local_form(ann.text, local)):
+            typ = MENTION_TYPES.get(ann.type, ann.type)
+            if typ not in PUBTATOR_TYPES or (global_forms_only and _local_form(ann.text, local)):
                 continue
-            label, ids = PUBTATOR_TYPES[ann.type], ann.id.split("|")
-            if ids == ["-1"] or not all(ids) or not all(i[:1] in "CD" and i[1:].isdigit() for i in ids):
+            label, ids = PUBTATOR_TYPES[typ], ann.id.split("|")
+            if ids == ["-1"] or not all(i == "-1" or (i[:1] in "CD" and i[1:].isdigit()) for i in ids):
                 continue  # no concept, or not a MeSH id (BioRED: OMIM ids, comma-joined composites)
             if len(ids) == 1:
                 yield label, "MESH:" + ids[0], ann.text
@@ -152,7 +160,8 @@ def read_pubtator_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(),
 
 
 def _local_form(surface: str, defined: set[str]) -> bool:
-    """Whether a mention reads as an abbreviation: defined in its document, or short and capitalised."""
+    """Whether a mention reads as an abbreviation: defined in its document, or short (up to six characters, a plural
+    "s" aside) and all upper case."""
     bare = surface[:-1] if surface.endswith("s") else surface
     return surface in defined or bare in defined or (len(bare) <= 6 and bare.isupper())
 
@@ -177,10 +186,12 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
                            drugbank_names, *extra_train, *held_out) if p]
     vocab = _to_vocab(entries, _version(*sources))
-    dictionary = dictionary_keys(entries, vocab, clinical, cased)
+    # the dictionary NER's labels come from the index without the further corpus (its disease guideline is not ours)
+    dictionary = dictionary_keys(entries, _to_vocab(entries, "tmp", extra_corpus=False) if extra_train else vocab,
+                                 clinical, cased)
     stats = {"concepts": len(vocab), "forms": len(vocab.forms), "dictionary_keys": len(dictionary),
              "crosswalk_fused": fused, "crosswalk_xref_only": xref_only, "side_effect_xrefs": side_effect_xrefs,
-             "later_descriptor_xrefs": later_descriptor_xrefs, "salt_xrefs": n_salt, "mesh_descriptors": n_desc,
+             "later_descriptor_xrefs": later_descriptor_xrefs, "salt_fused": n_salt, "mesh_descriptors": n_desc,
              "mesh_supplementary": n_supp, "extra_corpus_forms": n_extra,
              "by_label": dict(Counter(c.label.value for c in vocab.concepts))}
     vocab.dictionary = {k: (NodeLabel(v[0]), tuple(v[1]) if v[1] else None) for k, v in dictionary.items()}
@@ -224,11 +235,11 @@ def add_bc5cdr(entries: dict[str, Entry], bc5cdr_train: Path
 def add_extra_corpus(entries: dict[str, Entry], path: Path, bc5cdr_votes: dict[tuple[NodeLabel, str], Counter],
                      mesh_surfaces: dict[str, Counter], skip_pmids: frozenset[str] = frozenset()) -> int:
     """Add the MeSH-coded mentions of a further training corpus (BioRED) as linking forms, only for (label, form)
-    pairs BC5CDR never annotated: BC5CDR's sense of a form stays first. Each annotation weighs
-    :data:`EXTRA_CORPUS_WEIGHT`, so a form BioRED annotated twice outranks a Hetionet name; abbreviations and
-    keys shorter than :data:`MESH_MIN_KEY` are left to the documents that define them. The forms are kept out of
-    the dictionary NER and out of the crosswalk votes; documents in ``skip_pmids`` (an evaluation set's, since
-    BioRED re-annotates some BC5CDR abstracts) are left out. Return how many (concept, form) pairs were added."""
+    pairs BC5CDR never annotated: BC5CDR's sense of a form stays first, and a Hetionet name stays ahead
+    (:func:`extra_corpus_weight`). Abbreviations and keys shorter than :data:`MESH_MIN_KEY` are left to the
+    documents that define them. The forms are kept out of the dictionary NER, the clinical terms' lookups and the
+    crosswalk votes; documents in ``skip_pmids`` (an evaluation set's, since BioRED re-annotates some BC5CDR
+    abstracts) are left out. Return how many (concept, form) pairs were added."""
     added: Counter = Counter()
     for label, mid, surface in read_pubtator_mentions(path, skip_pmids, global_forms_only=True):
         key = normalize_text(surface)
@@ -242,9 +253,17 @@ def add_extra_corpus(entries: dict[str, Entry], path: Path, bc5cdr_votes: dict[t
         added[(mid, key)] += 1
         mesh_surfaces[mid][surface.lower()] += 1  # names a concept no other source names
     for (mid, key), n in added.items():
-        e = entries[mid]
-        e.mesh_forms[key] = max(e.mesh_forms.get(key, 0.0), EXTRA_CORPUS_WEIGHT * n)
+        entries[mid].extra_forms[key] = extra_corpus_weight(n)
     return len(added)
+
+
+def extra_corpus_weight(n: int) -> float:
+    """The weight of a form a further corpus annotated ``n`` times with one concept: :data:`EXTRA_CORPUS_WEIGHT` for
+    one annotation, growing with ``n`` (the more often annotated sense of a form wins) but staying below
+    :data:`EXTRA_CORPUS_CAP`."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    return EXTRA_CORPUS_WEIGHT + (EXTRA_CORPUS_CAP - EXTRA_CORPUS_WEIGHT) * (1 - 1 / n)
 
 
 def add_mesh_sources(entries: dict[str, Entry], compound_names: set[str], mesh_descriptors: Path | None,
@@ -354,23 +373,28 @@ def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel,
 
 
 def salt_xrefs(entries: dict[str, Entry]) -> int:
-    """Give a Hetionet compound that has no MeSH id the one MeSH chemical descriptor named after it and its salt
-    ("Sildenafil" -> Sildenafil Citrate D000068677, "Quetiapine" -> Quetiapine Fumarate): MeSH indexes these drugs
-    under the salt; a name with two such descriptors gets neither. Return how many got one."""
+    """Fuse into a Hetionet compound that has no MeSH id the one MeSH chemical descriptor named after it and its salt
+    ("Sildenafil" <- Sildenafil Citrate D000068677, "Quetiapine" <- Quetiapine Fumarate): MeSH indexes these drugs
+    under the salt, and a mention of the salt is the drug. A name with two such descriptors gets neither. Return
+    how many were fused."""
     salts: dict[str, set[str]] = defaultdict(set)
     for e in entries.values():
         words = e.name.split()
         if (not e.hetionet and e.label is NodeLabel.COMPOUND and e.id.startswith("MESH:D") and len(words) >= 2
                 and words[-1].lower() != "compounds"):
             salts[normalize_text(" ".join(words[:-1]))].add(e.id)
-    added = 0
+    fused_salts: dict[str, str] = {}
     for e in entries.values():
         if e.hetionet and e.label is NodeLabel.COMPOUND and not any(x.startswith("MESH:") for x in e.xrefs):
             ids = salts.get(normalize_text(e.name), set())
             if len(ids) == 1:
-                e.xrefs.update(ids)
-                added += 1
-    return added
+                fused_salts[e.id] = ids.pop()
+    claimed = Counter(fused_salts.values())
+    fused_salts = {hid: mid for hid, mid in fused_salts.items() if claimed[mid] == 1}
+    for hid, mid in fused_salts.items():
+        entries[hid].xrefs.add(mid)
+        _merge_into(entries[hid], entries.pop(mid))
+    return len(fused_salts)
 
 
 def fuse(entries: dict[str, Entry], claims: dict[str, list[str]]) -> tuple[int, int]:
@@ -385,11 +409,17 @@ def fuse(entries: dict[str, Entry], claims: dict[str, list[str]]) -> tuple[int, 
         if m.hetionet:  # the MeSH id is itself a Hetionet node (a Symptom): keep both nodes, record the xref
             xref_only += 1
             continue
-        h.forms.update(m.forms)
-        h.mesh_forms = Counter(_max_merge(h.mesh_forms, m.mesh_forms))
+        _merge_into(h, m)
         del entries[mid]
         fused += 1
     return fused, xref_only
+
+
+def _merge_into(h: Entry, m: Entry) -> None:
+    """Move the forms of concept ``m`` (about to be dropped) onto ``h``, each at its heavier weight."""
+    h.forms.update(m.forms)
+    h.mesh_forms = Counter(_max_merge(h.mesh_forms, m.mesh_forms))
+    h.extra_forms = Counter(_max_merge(h.extra_forms, m.extra_forms))
 
 
 def add_clinical(entries: dict[str, Entry], clinical: Path) -> dict[str, set[str]]:
@@ -397,7 +427,7 @@ def add_clinical(entries: dict[str, Entry], clinical: Path) -> dict[str, set[str
     (all reported at once when a canonical name is missing). Return the capitalised abbreviations of each form,
     which the dictionary NER matches case-sensitively."""
     cased: dict[str, set[str]] = defaultdict(set)
-    vocab_tmp = _to_vocab(entries, "tmp")
+    vocab_tmp = _to_vocab(entries, "tmp", extra_corpus=False)
     errors: list[str] = []
     for lineno, row in enumerate(csv.reader(_data_lines(clinical), delimiter="\t"), 1):
         kind, label = row[0], node_label(row[1])
@@ -449,13 +479,16 @@ def dictionary_keys(entries: dict[str, Entry], vocab: Vocabulary, clinical: Path
     return dictionary
 
 
-def _to_vocab(entries: dict[str, Entry], version: str) -> Vocabulary:
-    """The linking index of ``entries``: concepts in id order, each form with its weight per concept."""
+def _to_vocab(entries: dict[str, Entry], version: str, extra_corpus: bool = True) -> Vocabulary:
+    """The linking index of ``entries``: concepts in id order, each form with its weight per concept (without the
+    further corpus's forms when ``extra_corpus`` is false)."""
     concepts, forms = [], defaultdict(list)
     for i, e in enumerate(sorted(entries.values(), key=lambda x: x.id)):
         concepts.append(Concept(label=e.label, id=e.id, name=e.name, xrefs=tuple(sorted(e.xrefs))))
-        # a form's weight is its strongest source (MeSH weights stay below one annotation or a Hetionet name)
-        for key, w in _max_merge(e.mesh_forms, e.forms).items():
+        # a form's weight is its strongest source (MeSH and further-corpus weights stay below one annotation or a
+        # Hetionet name)
+        linking = _max_merge(e.mesh_forms, e.extra_forms) if extra_corpus else e.mesh_forms
+        for key, w in _max_merge(linking, e.forms).items():
             if key:
                 forms[key].append((i, float(w)))
     return Vocabulary(concepts, forms, version=version)

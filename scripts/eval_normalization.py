@@ -7,11 +7,11 @@ the abbreviations defined in its abstract available (as the extraction pipeline 
 of the linked concept (its own id or its crosswalk xref).
 
 Counting:
-* **accuracy@1** (the headline): over mentions whose gold id is not ``-1``; correct when the predicted MeSH id is
+* **accuracy@1** (the headline): over mentions whose gold id is not ``-1`` (BioRED: ``-``); correct when the predicted MeSH id is
   the gold id or, for a composite mention (``D1|D2``, e.g. "breast and ovarian cancer"), one of its ids. An
   unlinked prediction counts as wrong.
 * **strict**: the same, but a composite mention is always wrong (medkg links one concept per mention).
-* gold ``-1`` mentions (no MeSH concept exists) are reported apart: the share medkg leaves unlinked.
+* gold ``-1`` / ``-`` mentions (no MeSH concept exists) are reported apart: the share medkg leaves unlinked.
 * **vocab_coverage**: the share of mentions whose gold MeSH id is in the vocabulary at all, i.e. the ceiling of
   accuracy@1 (a MeSH id absent from the index cannot be predicted; BC5CDR uses 2015 MeSH ids, and concepts
   that MeSH has since moved from supplementary to descriptor ids cannot match at all);
@@ -31,13 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from medkg.kg.errors import InputError  # noqa: E402
 from medkg.kg.schema import NodeLabel  # noqa: E402
+from medkg.nlp.evaluate_relations import MENTION_TYPES  # noqa: E402
 from medkg.nlp.literature import iter_pubtator  # noqa: E402
 from medkg.nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
 
-#: BC5CDR's types and BioRED's names for the same two
-TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE,
-         "ChemicalEntity": NodeLabel.COMPOUND, "DiseaseOrPhenotypicFeature": NodeLabel.DISEASE}
-KEYS = {"Chemical": "chemical", "ChemicalEntity": "chemical", "Disease": "disease", "DiseaseOrPhenotypicFeature": "disease"}
+#: the medkg label of each BC5CDR type (other corpora's names are mapped to these by ``MENTION_TYPES``)
+TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
+#: gold ids that say no concept exists: BC5CDR's ``-1``, BioRED's ``-``
+NIL_IDS = (["-1"], ["-"])
 
 
 def read_pubtator(path: Path):
@@ -46,7 +47,8 @@ def read_pubtator(path: Path):
         if block.doc is None:
             raise InputError(f"{path}:{block.line}: {block.error}")
         doc = block.doc
-        mentions = [(a.text, a.type, a.id.replace(",", "|").split("|")) for a in doc.annotations if a.type in TYPES]
+        mentions = [(a.text, typ, a.id.replace(",", "|").split("|")) for a in doc.annotations
+                    if (typ := MENTION_TYPES.get(a.type, a.type)) in TYPES]
         yield doc.pmid, (doc.title or "") + " " + (doc.abstract or ""), mentions
 
 
@@ -63,11 +65,11 @@ def evaluate(path: Path, linker: Linker, use_abbreviations: bool = True) -> dict
             link = linker.link(surface, TYPES[typ], abbrevs)
             n_links += 1
             pred = link.mesh_id.removeprefix("MESH:") if link.mesh_id else None
-            if gold == ["-1"]:
+            if gold in NIL_IDS:
                 c["nil"] += 1
                 c["nil_unlinked"] += link.status == "unlinked"
                 continue
-            key = KEYS[typ]
+            key = typ.lower()
             c["total"] += 1
             c[f"{key}_total"] += 1
             ok = pred is not None and pred in gold
@@ -96,7 +98,8 @@ def evaluate(path: Path, linker: Linker, use_abbreviations: bool = True) -> dict
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description="Normalization accuracy@1 on BC5CDR PubTator gold mentions")
+    ap = argparse.ArgumentParser(description="Normalization accuracy@1 on the gold mentions of a BC5CDR or BioRED "
+                                             "PubTator file")
     ap.add_argument("pubtator", type=Path)
     ap.add_argument("--vocab", type=Path, default=None, help="vocabulary index (default: the shipped one)")
     ap.add_argument("--threshold", type=float, default=None)

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 build_vocab = pytest.importorskip("build_vocab")
 
 from medkg.kg.schema import NodeLabel  # noqa: E402
-from medkg.nlp.normalize import Linker  # noqa: E402
+from medkg.nlp.normalize import Linker, normalize_text  # noqa: E402
 
 
 @pytest.fixture()
@@ -106,11 +106,41 @@ def test_a_further_corpus_adds_forms_bc5cdr_never_annotated_and_skips_held_out_d
     assert stats["extra_corpus_forms"] == 1
     linker = Linker(vocab)
     assert linker.link("maturity onset diabetes", NodeLabel.DISEASE).mesh_id == "MESH:D003924"
-    assert "t2dm" not in vocab.forms
+    assert "maturity onset diabetes" not in vocab.dictionary  # linking forms only, like MeSH's
+    for form in ("T2DMs", "sugar diabetes", "breast or ovary", "metformin XR"):  # the last: a held-out document
+        assert normalize_text(form) not in vocab.forms, form
     assert linker.link("pain", NodeLabel.DISEASE).concept.id == "MESH:D010146"
-    assert "sugar diabetes" not in vocab.forms and "breast or ovary" not in vocab.forms
-    assert "metformin xr" not in vocab.forms  # document 8 is in the held-out set
-    assert "t2dm" not in vocab.dictionary  # linking forms only, like MeSH's
+
+
+def test_a_further_corpus_form_never_displaces_a_hetionet_name_nor_changes_the_dictionary(inputs, tmp_path):
+    nodes, pubtator, clinical, desc, supp, drugbank = inputs
+    nodes.write_text(nodes.read_text() + "Compound::DB00177\tValsartan\tCompound\n"
+                     "Side Effect::C0037284\tSkin lesion\tSide Effect\n")
+    annotations = "".join("7\t0\t9\tvalsartan\tChemicalEntity\tC081489\n" for _ in range(5))
+    annotations += "".join("7\t0\t9\tskin lesion\tDiseaseOrPhenotypicFeature\tD012871\n" for _ in range(5))
+    biored = tmp_path / "biored.txt"
+    biored.write_text("7|t|x\n7|a|x\n" + annotations + "\n")
+    plain, _ = build_vocab.build(nodes, pubtator, clinical, desc, supp, drugbank)
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc, supp, drugbank, extra_train=[biored])
+    assert stats["extra_corpus_forms"] == 2
+    assert Linker(vocab).link("valsartan", NodeLabel.COMPOUND).concept.id == "DB00177"
+    assert vocab.dictionary == plain.dictionary and vocab.dictionary["skin lesion"][0] == NodeLabel.SIDE_EFFECT
+
+
+def test_extra_corpus_weight_grows_with_annotations_but_stays_below_a_hetionet_name():
+    weights = [build_vocab.extra_corpus_weight(n) for n in (1, 2, 5, 1000)]
+    assert weights[0] == build_vocab.EXTRA_CORPUS_WEIGHT and weights == sorted(set(weights))
+    assert build_vocab.MESH_NAME_WEIGHT < weights[0] and weights[-1] < build_vocab.HETIONET_WEIGHT
+    with pytest.raises(ValueError, match="n must be"):
+        build_vocab.extra_corpus_weight(0)
+
+
+def test_a_composite_with_an_uncoded_part_still_yields_its_coded_part(tmp_path):
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|x\n1|a|x\n"
+                        "1\t0\t20\tischemic or fooish injury\tDisease\tD002544|-1\tischemic injury|fooish injury\n\n")
+    assert list(build_vocab.read_pubtator_mentions(pubtator)) == [(NodeLabel.DISEASE, "MESH:D002544",
+                                                                    "ischemic injury")]
 
 
 def test_a_disease_named_like_a_mesh_descriptor_hetionet_files_as_a_symptom_takes_its_id(tmp_path):
@@ -130,7 +160,7 @@ def test_a_disease_named_like_a_mesh_descriptor_hetionet_files_as_a_symptom_take
     assert stats["crosswalk_xref_only"] == 1 and vocab.by_id("MESH:D009765") is not None  # both nodes stay
 
 
-def test_a_compound_without_a_mesh_id_takes_the_one_descriptor_of_its_salt(tmp_path):
+def test_a_compound_without_a_mesh_id_is_fused_with_the_one_descriptor_of_its_salt(tmp_path):
     nodes = tmp_path / "nodes.tsv"
     nodes.write_text("id\tname\tkind\n"
                      "Compound::DB00203\tSildenafil\tCompound\n"
@@ -145,10 +175,13 @@ def test_a_compound_without_a_mesh_id_takes_the_one_descriptor_of_its_salt(tmp_p
     clinical = tmp_path / "clinical.tsv"
     clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
     vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
-    link = Linker(vocab).link("sildenafil", NodeLabel.COMPOUND)
-    assert link.concept.id == "DB00203" and link.mesh_id == "MESH:D000068677"
+    linker = Linker(vocab)
+    for text in ("sildenafil", "sildenafil citrate"):  # the salt's forms are the drug's: one node, not two
+        link = linker.link(text, NodeLabel.COMPOUND)
+        assert link.concept.id == "DB00203" and link.mesh_id == "MESH:D000068677"
+    assert vocab.by_id("MESH:D000068677") is None
     assert vocab.by_id("DB00000").xrefs == ()  # two salts: neither
-    assert stats["salt_xrefs"] == 1
+    assert stats["salt_fused"] == 1
 
 
 def test_a_disease_ontology_cancer_is_fused_with_the_mesh_neoplasms_of_its_organ(tmp_path):
