@@ -159,6 +159,18 @@ def read_pubtator_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(),
                         yield label, "MESH:" + mid, part
 
 
+def read_pubtator_composites(path: Path):
+    """Yield ``(label, MeSH ids, surface)`` for each composite training mention whose parts are all MeSH-coded
+    ("hemorrhagic cystitis" ``D006470|D003556``): the whole surface with every id it was annotated with."""
+    for block in iter_pubtator(path):
+        if block.doc is None:
+            raise InputError(f"{path}:{block.line}: {block.error}")
+        for ann in block.doc.annotations:
+            typ, ids = MENTION_TYPES.get(ann.type, ann.type), ann.id.split("|")
+            if typ in PUBTATOR_TYPES and len(ids) > 1 and all(i[:1] in "CD" and i[1:].isdigit() for i in ids):
+                yield PUBTATOR_TYPES[typ], tuple("MESH:" + i for i in ids), ann.text
+
+
 def _local_form(surface: str, defined: set[str]) -> bool:
     """Whether a mention reads as an abbreviation: defined in its document, or short (up to six characters, a plural
     "s" aside) and all upper case."""
@@ -174,13 +186,16 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     entries: dict[str, Entry] = {}
     compound_names = add_hetionet(entries, hetionet_nodes)
     form_votes, mesh_surfaces = add_bc5cdr(entries, bc5cdr_train)
+    composite_votes: dict[tuple[NodeLabel, str], Counter] = defaultdict(Counter)
+    for label, ids, surface in read_pubtator_composites(bc5cdr_train):
+        composite_votes[(label, normalize_text(surface))][ids] += 1
     mesh_keys, n_desc, n_supp = add_mesh_sources(entries, compound_names, mesh_descriptors, mesh_supplementary,
                                                  drugbank_names)
     skip = frozenset(b.doc.pmid for p in held_out for b in iter_pubtator(p) if b.doc is not None)
     n_extra = sum(add_extra_corpus(entries, path, form_votes, mesh_surfaces, skip) for path in extra_train)
     name_annotated_only(entries, mesh_surfaces)
     fused, xref_only = fuse(entries, crosswalk_claims(entries, form_votes, mesh_keys))
-    side_effect_xrefs, later_descriptor_xrefs = annotated_xrefs(entries, form_votes, mesh_keys)
+    side_effect_xrefs, later_descriptor_xrefs = annotated_xrefs(entries, form_votes, mesh_keys, composite_votes)
     n_salt = salt_xrefs(entries)
     cased = add_clinical(entries, clinical)
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
@@ -345,15 +360,18 @@ LATER_DESCRIPTOR_LEN = 10
 
 
 def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel, str], Counter],
-                    mesh_keys: dict[tuple[NodeLabel, str], set[str]]) -> tuple[int, int]:
+                    mesh_keys: dict[tuple[NodeLabel, str], set[str]],
+                    composite_votes: Mapping[tuple[NodeLabel, str], Counter] | None = None) -> tuple[int, int]:
     """Record, without merging any concepts, the MeSH disease id of two kinds of concept that had none a MeSH-coded
     text could be matched on; return how many of each got one.
 
     * Hetionet side effects (UMLS ids from SIDER): the MeSH disease their name is mostly annotated with in BC5CDR,
       else the one MeSH disease of that exact name ("Steatosis" -> Fatty Liver D005234).
-    * MeSH descriptors created after BC5CDR's annotation (:data:`LATER_DESCRIPTOR_LEN`): the older descriptor their
-      name was annotated with then ("Hyperthermia" D000084462 -> D005334), so a mention linked to the new
-      descriptor still carries the id literature of that time was indexed with.
+    * MeSH descriptors created after BC5CDR's annotation (:data:`LATER_DESCRIPTOR_LEN`): the older descriptor(s)
+      their name was annotated with then ("Hyperthermia" D000084462 -> D005334; "Hemorrhagic Cystitis" D000096722
+      -> the composite D006470 + D003556), else, when the name never was, what their entry terms were annotated
+      with ("Sleepiness" D000077260, entry term "somnolence" -> D006970), so a mention linked to the new
+      descriptor still carries the ids literature of that time was indexed with.
     """
     side_effects = later = 0
     for e in entries.values():
@@ -365,11 +383,26 @@ def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel,
                 side_effects += 1
         elif (not e.hetionet and e.id.startswith("MESH:D") and len(e.id) == len("MESH:") + LATER_DESCRIPTOR_LEN
               and e.label is NodeLabel.DISEASE):
-            mid = _claimed_mesh(form_votes.get((e.label, key)), set())
-            if mid and mid != e.id and len(mid) < len(e.id):
-                e.xrefs.add(mid)
+            older = [m for m in _annotated_as(e, key, form_votes, composite_votes or {}) if len(m) < len(e.id)]
+            if older:
+                e.xrefs.update(older)
                 later += 1
     return side_effects, later
+
+
+def _annotated_as(e: Entry, name_key: str, form_votes: Mapping[tuple[NodeLabel, str], Counter],
+                  composite_votes: Mapping[tuple[NodeLabel, str], Counter]) -> tuple[str, ...]:
+    """The MeSH id(s) a concept's name was mostly annotated with in BC5CDR (a single id or a composite's ids), else,
+    if the name never was, the ids its other MeSH forms were mostly annotated with; a tie: none."""
+    for forms in ([name_key], sorted(set(e.mesh_forms) - {name_key})):
+        votes: Counter = Counter()
+        for form in forms:
+            votes.update({(mid,): n for mid, n in form_votes.get((e.label, form), Counter()).items()})
+            votes.update(composite_votes.get((e.label, form), Counter()))
+        if votes:
+            (top, n1), *rest = votes.most_common(2)
+            return top if not rest or n1 > rest[0][1] else ()
+    return ()
 
 
 def salt_xrefs(entries: dict[str, Entry]) -> int:

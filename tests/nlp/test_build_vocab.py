@@ -89,6 +89,27 @@ def test_side_effects_and_later_descriptors_record_the_mesh_id_literature_was_in
     assert (stats["side_effect_xrefs"], stats["later_descriptor_xrefs"]) == (2, 1)
 
 
+def test_a_later_descriptor_takes_the_composite_or_entry_term_annotation_of_its_time(tmp_path):
+    nodes = tmp_path / "nodes.tsv"
+    nodes.write_text("id\tname\tkind\n")
+    pubtator = tmp_path / "train.txt"
+    pubtator.write_text("1|t|x\n1|a|x\n"
+                        "1\t0\t20\themorrhagic cystitis\tDisease\tD006470|D003556\themorrhagic|cystitis\n"
+                        "1\t0\t10\tsomnolence\tDisease\tD006970\n\n")
+    desc = tmp_path / "desc.tsv"
+    desc.write_text("D000096722\tCystitis, Hemorrhagic\t\tC12.777.829.133\n"
+                    "D000077260\tSleepiness\tSomnolence|Drowsiness\tF02.830.855\n"  # F02: not a disease tree
+                    "D000077261\tSleepiness Syndrome\tSomnolence\tC10.886\n"
+                    "D006470\tHemorrhage\t\tC23.550.414\nD003556\tCystitis\t\tC12.777.829.133\n"
+                    "D006970\tDisorders of Excessive Somnolence\t\tC10.886.425\n")
+    clinical = tmp_path / "clinical.tsv"
+    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
+    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    assert vocab.by_id("MESH:D000096722").xrefs == ("MESH:D003556", "MESH:D006470")  # both ids of its time
+    assert vocab.by_id("MESH:D000077261").xrefs == ("MESH:D006970",)  # through its entry term
+    assert stats["later_descriptor_xrefs"] == 2
+
+
 def test_a_further_corpus_adds_forms_bc5cdr_never_annotated_and_skips_held_out_documents(inputs, tmp_path):
     nodes, pubtator, clinical, desc, supp, drugbank = inputs
     biored = tmp_path / "biored.txt"
