@@ -52,7 +52,7 @@ def test_ingest_and_query_commands(graph_store, tmp_path):
     res = runner.invoke(app, ["query", "MATCH (d:Disease {id: $id}) RETURN d.name AS name", "--param", "id=DOID:1",
                               "--format", "json", *store])
     assert res.exit_code == 0, res.output
-    assert json.loads(res.output) == [{"name": "disease 1"}]
+    assert json.loads(res.stdout) == [{"name": "disease 1"}]
     res = runner.invoke(app, ["query", "CREATE (n:Disease {id: 'x'})", *store])
     assert res.exit_code != 0 and "read-only" in str(res.exception)
 

@@ -186,11 +186,11 @@ def test_evaluate_command_with_shipped_model(tmp_path) -> None:
     gold.write_text("Aspirin\tB-Chemical\ncaused\tO\nmyocardial\tB-Disease\ninfarction\tI-Disease\n.\tO\n")
     result = CliRunner().invoke(app, ["evaluate", "--ner", str(gold), "--format", "json"])
     assert result.exit_code == 0, result.output
-    scores = json.loads(result.output)
+    scores = json.loads(result.stdout)
     assert scores["micro"]["f1"] == 1.0 and scores["Chemical"]["support"] == 1
     alone = CliRunner().invoke(app, ["evaluate", "--ner", str(gold), "--format", "json", "--transformer-only"])
     assert alone.exit_code == 0, alone.output
-    assert json.loads(alone.output)["micro"]["f1"] == 1.0
+    assert json.loads(alone.stdout)["micro"]["f1"] == 1.0
 
 
 def test_pipeline_predictor_scores_every_entity_source() -> None:
