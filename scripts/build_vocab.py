@@ -42,11 +42,10 @@ from medkg.kg.prior import read_nodes  # noqa: E402
 from medkg.kg.schema import NodeLabel, node_label  # noqa: E402
 from medkg.nlp.evaluate_relations import MENTION_TYPES  # noqa: E402
 from medkg.nlp.literature import iter_pubtator  # noqa: E402
+from medkg.nlp.ner import GOLD_TO_LABEL  # noqa: E402
 from medkg.nlp.normalize import COMPATIBLE_LABELS, Vocabulary, find_abbreviations, normalize_text  # noqa: E402
 
 VOCAB_LABELS = {NodeLabel.COMPOUND, NodeLabel.DISEASE, NodeLabel.SYMPTOM, NodeLabel.SIDE_EFFECT, NodeLabel.ANATOMY}
-#: the medkg label of each BC5CDR mention type (other corpora's names are mapped to these by ``MENTION_TYPES``)
-PUBTATOR_TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
 #: a form annotated once in a further corpus (BioRED) but never in BC5CDR weighs this much: above a MeSH name, below
 #: one BC5CDR annotation or a Hetionet name (BioRED's disease guideline is not BC5CDR's)
 EXTRA_CORPUS_WEIGHT = 0.9
@@ -134,9 +133,17 @@ def read_drugbank_names(path: Path) -> set[str]:
 
 def read_pubtator_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(), global_forms_only: bool = False):
     """Yield ``(label, mesh id, surface)`` for each single-concept training mention (composite parts split) of the
-    documents not in ``skip_pmids``. ``global_forms_only`` leaves out abbreviations (a short form the document
-    defines, or a capitalised token of up to six characters: "ARMs" is anorectal malformations in one abstract
-    only), whose sense the document gives and a vocabulary should not fix."""
+    documents not in ``skip_pmids``; ``global_forms_only`` as :func:`coded_mentions`."""
+    for label, ids, ann in coded_mentions(path, skip_pmids, global_forms_only):
+        yield from _single_concepts(label, ids, ann)
+
+
+def coded_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(), global_forms_only: bool = False):
+    """Yield ``(label, ids, annotation)`` for each chemical or disease mention of the documents not in
+    ``skip_pmids`` whose ids are MeSH ids (a composite's uncoded ``-1`` parts aside; corpus type names mapped by
+    ``MENTION_TYPES`` and ``GOLD_TO_LABEL``). ``global_forms_only`` leaves out abbreviations (a short form the
+    document defines, or a capitalised token of up to six characters: "ARMs" is anorectal malformations in one
+    abstract only), whose sense the document gives and a vocabulary should not fix."""
     for block in iter_pubtator(path):
         if block.doc is None:
             raise InputError(f"{path}:{block.line}: {block.error}")
@@ -146,29 +153,23 @@ def read_pubtator_mentions(path: Path, skip_pmids: frozenset[str] = frozenset(),
         local = set(find_abbreviations((doc.title or "") + " " + (doc.abstract or ""))) if global_forms_only else ()
         for ann in doc.annotations:
             typ = MENTION_TYPES.get(ann.type, ann.type)
-            if typ not in PUBTATOR_TYPES or (global_forms_only and _local_form(ann.text, local)):
+            if typ not in GOLD_TO_LABEL or (global_forms_only and _local_form(ann.text, local)):
                 continue
-            label, ids = PUBTATOR_TYPES[typ], ann.id.split("|")
+            ids = ann.id.split("|")
             if ids == ["-1"] or not all(i == "-1" or (i[:1] in "CD" and i[1:].isdigit()) for i in ids):
                 continue  # no concept, or not a MeSH id (BioRED: OMIM ids, comma-joined composites)
-            if len(ids) == 1:
-                yield label, "MESH:" + ids[0], ann.text
-            elif ann.others and len(ann.others[0].split("|")) == len(ids):  # composite with its parts spelled out
-                for mid, part in zip(ids, ann.others[0].split("|")):
-                    if mid != "-1":
-                        yield label, "MESH:" + mid, part
+            yield GOLD_TO_LABEL[typ], ids, ann
 
 
-def read_pubtator_composites(path: Path):
-    """Yield ``(label, MeSH ids, surface)`` for each composite training mention whose parts are all MeSH-coded
-    ("hemorrhagic cystitis" ``D006470|D003556``): the whole surface with every id it was annotated with."""
-    for block in iter_pubtator(path):
-        if block.doc is None:
-            raise InputError(f"{path}:{block.line}: {block.error}")
-        for ann in block.doc.annotations:
-            typ, ids = MENTION_TYPES.get(ann.type, ann.type), ann.id.split("|")
-            if typ in PUBTATOR_TYPES and len(ids) > 1 and all(i[:1] in "CD" and i[1:].isdigit() for i in ids):
-                yield PUBTATOR_TYPES[typ], tuple("MESH:" + i for i in ids), ann.text
+def _single_concepts(label: NodeLabel, ids: list[str], ann):
+    """``(label, mesh id, surface)`` of a single-concept mention, or of each coded part of a composite whose parts
+    are spelled out."""
+    if len(ids) == 1:
+        yield label, "MESH:" + ids[0], ann.text
+    elif ann.others and len(ann.others[0].split("|")) == len(ids):
+        for mid, part in zip(ids, ann.others[0].split("|")):
+            if mid != "-1":
+                yield label, "MESH:" + mid, part
 
 
 def _local_form(surface: str, defined: set[str]) -> bool:
@@ -185,18 +186,16 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     crosswalk fuses Hetionet and MeSH duplicates, then the clinical terms and the dictionary NER keys go on top."""
     entries: dict[str, Entry] = {}
     compound_names = add_hetionet(entries, hetionet_nodes)
-    form_votes, mesh_surfaces = add_bc5cdr(entries, bc5cdr_train)
-    composite_votes: dict[tuple[NodeLabel, str], Counter] = defaultdict(Counter)
-    for label, ids, surface in read_pubtator_composites(bc5cdr_train):
-        composite_votes[(label, normalize_text(surface))][ids] += 1
+    form_votes, mesh_surfaces, composite_votes = add_bc5cdr(entries, bc5cdr_train)
     mesh_keys, n_desc, n_supp = add_mesh_sources(entries, compound_names, mesh_descriptors, mesh_supplementary,
                                                  drugbank_names)
     skip = frozenset(b.doc.pmid for p in held_out for b in iter_pubtator(p) if b.doc is not None)
-    n_extra = sum(add_extra_corpus(entries, path, form_votes, mesh_surfaces, skip) for path in extra_train)
+    n_extra = add_extra_corpus(entries, extra_train, form_votes, mesh_surfaces, skip)
     name_annotated_only(entries, mesh_surfaces)
-    fused, xref_only = fuse(entries, crosswalk_claims(entries, form_votes, mesh_keys))
+    claims = crosswalk_claims(entries, form_votes, mesh_keys)
+    fused, xref_only = fuse(entries, claims)
     side_effect_xrefs, later_descriptor_xrefs = annotated_xrefs(entries, form_votes, mesh_keys, composite_votes)
-    n_salt = salt_xrefs(entries)
+    n_salt = salt_xrefs(entries, contested={mid for mid, hids in claims.items() if len(hids) > 1})
     cased = add_clinical(entries, clinical)
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
                            drugbank_names, *extra_train, *held_out) if p]
@@ -228,35 +227,43 @@ def add_hetionet(entries: dict[str, Entry], hetionet_nodes: Path) -> set[str]:
 
 
 def add_bc5cdr(entries: dict[str, Entry], bc5cdr_train: Path
-               ) -> tuple[dict[tuple[NodeLabel, str], Counter], dict[str, Counter]]:
+               ) -> tuple[dict[tuple[NodeLabel, str], Counter], dict[str, Counter],
+                          dict[tuple[NodeLabel, str], Counter]]:
     """Add the BC5CDR training mentions as forms of their MeSH concepts. Return the MeSH ids each (label, form) is
-    annotated with (votes for the crosswalk) and each MeSH id's surface spellings (a name for concepts no other
-    source names)."""
+    annotated with (votes for the crosswalk), each MeSH id's surface spellings (a name for concepts no other
+    source names), and the id tuples each (label, form) of a fully coded composite mention is annotated with
+    ("hemorrhagic cystitis": Hemorrhage + Cystitis)."""
     form_votes: dict[tuple[NodeLabel, str], Counter] = defaultdict(Counter)
     mesh_surfaces: dict[str, Counter] = defaultdict(Counter)
-    for label, mid, surface in read_pubtator_mentions(bc5cdr_train):
-        key = normalize_text(surface)
-        if not key:
-            continue
-        form_votes[(label, key)][mid] += 1
-        mesh_surfaces[mid][surface.lower()] += 1
-        e = entries.get(mid)
-        if e is None:
-            e = entries[mid] = Entry(label, mid, "")
-        e.forms[key] += 1
-    return form_votes, mesh_surfaces
+    composite_votes: dict[tuple[NodeLabel, str], Counter] = defaultdict(Counter)
+    for label, ids, ann in coded_mentions(bc5cdr_train):
+        if len(ids) > 1 and "-1" not in ids:
+            composite_votes[(label, normalize_text(ann.text))][tuple("MESH:" + i for i in ids)] += 1
+        for _, mid, surface in _single_concepts(label, ids, ann):
+            key = normalize_text(surface)
+            if not key:
+                continue
+            form_votes[(label, key)][mid] += 1
+            mesh_surfaces[mid][surface.lower()] += 1
+            e = entries.get(mid)
+            if e is None:
+                e = entries[mid] = Entry(label, mid, "")
+            e.forms[key] += 1
+    return form_votes, mesh_surfaces, composite_votes
 
 
-def add_extra_corpus(entries: dict[str, Entry], path: Path, bc5cdr_votes: dict[tuple[NodeLabel, str], Counter],
-                     mesh_surfaces: dict[str, Counter], skip_pmids: frozenset[str] = frozenset()) -> int:
-    """Add the MeSH-coded mentions of a further training corpus (BioRED) as linking forms, only for (label, form)
+def add_extra_corpus(entries: dict[str, Entry], paths: Sequence[Path],
+                     bc5cdr_votes: dict[tuple[NodeLabel, str], Counter], mesh_surfaces: dict[str, Counter],
+                     skip_pmids: frozenset[str] = frozenset()) -> int:
+    """Add the MeSH-coded mentions of further training corpora (BioRED) as linking forms, counted over all of them, only for (label, form)
     pairs BC5CDR never annotated: BC5CDR's sense of a form stays first, and a Hetionet name stays ahead
     (:func:`extra_corpus_weight`). Abbreviations and keys shorter than :data:`MESH_MIN_KEY` are left to the
     documents that define them. The forms are kept out of the dictionary NER, the clinical terms' lookups and the
     crosswalk votes; documents in ``skip_pmids`` (an evaluation set's, since BioRED re-annotates some BC5CDR
     abstracts) are left out. Return how many (concept, form) pairs were added."""
     added: Counter = Counter()
-    for label, mid, surface in read_pubtator_mentions(path, skip_pmids, global_forms_only=True):
+    mentions = (m for path in paths for m in read_pubtator_mentions(path, skip_pmids, global_forms_only=True))
+    for label, mid, surface in mentions:
         key = normalize_text(surface)
         if len(key) < MESH_MIN_KEY or (label, key) in bc5cdr_votes:
             continue
@@ -383,45 +390,47 @@ def annotated_xrefs(entries: dict[str, Entry], form_votes: dict[tuple[NodeLabel,
                 side_effects += 1
         elif (not e.hetionet and e.id.startswith("MESH:D") and len(e.id) == len("MESH:") + LATER_DESCRIPTOR_LEN
               and e.label is NodeLabel.DISEASE):
-            older = [m for m in _annotated_as(e, key, form_votes, composite_votes or {}) if len(m) < len(e.id)]
+            older = [m for m in _annotated_as(e, form_votes, composite_votes or {}) if len(m) < len(e.id)]
             if older:
                 e.xrefs.update(older)
                 later += 1
     return side_effects, later
 
 
-def _annotated_as(e: Entry, name_key: str, form_votes: Mapping[tuple[NodeLabel, str], Counter],
+def _annotated_as(e: Entry, form_votes: Mapping[tuple[NodeLabel, str], Counter],
                   composite_votes: Mapping[tuple[NodeLabel, str], Counter]) -> tuple[str, ...]:
-    """The MeSH id(s) a concept's name was mostly annotated with in BC5CDR (a single id or a composite's ids), else,
-    if the name never was, the ids its other MeSH forms were mostly annotated with; a tie: none."""
-    for forms in ([name_key], sorted(set(e.mesh_forms) - {name_key})):
+    """The MeSH id(s) a concept's name (either reading of it) was mostly annotated with in BC5CDR (a single id or a
+    composite's ids), else, if the name never was, the ids its other MeSH forms were mostly annotated with; a
+    tie: none."""
+    names = {normalize_text(n) for n in _with_inversion(e.name)}
+    for forms in (sorted(names), sorted(set(e.mesh_forms) - names)):
         votes: Counter = Counter()
         for form in forms:
             votes.update({(mid,): n for mid, n in form_votes.get((e.label, form), Counter()).items()})
             votes.update(composite_votes.get((e.label, form), Counter()))
         if votes:
-            (top, n1), *rest = votes.most_common(2)
-            return top if not rest or n1 > rest[0][1] else ()
+            return _claimed_mesh(votes, set()) or ()
     return ()
 
 
-def salt_xrefs(entries: dict[str, Entry]) -> int:
+def salt_xrefs(entries: dict[str, Entry], contested: set[str] = frozenset()) -> int:
     """Fuse into a Hetionet compound that has no MeSH id the one MeSH chemical descriptor named after it and its salt
     ("Sildenafil" <- Sildenafil Citrate D000068677, "Quetiapine" <- Quetiapine Fumarate): MeSH indexes these drugs
-    under the salt, and a mention of the salt is the drug. A name with two such descriptors gets neither. Return
-    how many were fused."""
+    under the salt, and a mention of the salt is the drug. A name with two such descriptors gets neither, nor does
+    a descriptor two compounds would take, one of inverted name ("Heparin, Low-Molecular-Weight" is no salt) or
+    one the crosswalk left ``contested``. Return how many were fused."""
     salts: dict[str, set[str]] = defaultdict(set)
     for e in entries.values():
         words = e.name.split()
         if (not e.hetionet and e.label is NodeLabel.COMPOUND and e.id.startswith("MESH:D") and len(words) >= 2
-                and words[-1].lower() != "compounds"):
+                and words[-1].lower() != "compounds" and "," not in e.name and e.id not in contested):
             salts[normalize_text(" ".join(words[:-1]))].add(e.id)
     fused_salts: dict[str, str] = {}
     for e in entries.values():
         if e.hetionet and e.label is NodeLabel.COMPOUND and not any(x.startswith("MESH:") for x in e.xrefs):
             ids = salts.get(normalize_text(e.name), set())
             if len(ids) == 1:
-                fused_salts[e.id] = ids.pop()
+                fused_salts[e.id] = next(iter(ids))
     claimed = Counter(fused_salts.values())
     fused_salts = {hid: mid for hid, mid in fused_salts.items() if claimed[mid] == 1}
     for hid, mid in fused_salts.items():

@@ -30,13 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from medkg.kg.errors import InputError  # noqa: E402
-from medkg.kg.schema import NodeLabel  # noqa: E402
 from medkg.nlp.evaluate_relations import MENTION_TYPES  # noqa: E402
 from medkg.nlp.literature import iter_pubtator  # noqa: E402
+from medkg.nlp.ner import GOLD_TO_LABEL  # noqa: E402
 from medkg.nlp.normalize import Linker, Vocabulary, find_abbreviations  # noqa: E402
 
-#: the medkg label of each BC5CDR type (other corpora's names are mapped to these by ``MENTION_TYPES``)
-TYPES = {"Chemical": NodeLabel.COMPOUND, "Disease": NodeLabel.DISEASE}
 #: gold ids that say no concept exists: BC5CDR's ``-1``, BioRED's ``-``
 NIL_IDS = (["-1"], ["-"])
 
@@ -48,7 +46,7 @@ def read_pubtator(path: Path):
             raise InputError(f"{path}:{block.line}: {block.error}")
         doc = block.doc
         mentions = [(a.text, typ, a.id.replace(",", "|").split("|")) for a in doc.annotations
-                    if (typ := MENTION_TYPES.get(a.type, a.type)) in TYPES]
+                    if (typ := MENTION_TYPES.get(a.type, a.type)) in GOLD_TO_LABEL]
         yield doc.pmid, (doc.title or "") + " " + (doc.abstract or ""), mentions
 
 
@@ -62,7 +60,7 @@ def evaluate(path: Path, linker: Linker, use_abbreviations: bool = True) -> dict
     for _pmid, text, mentions in read_pubtator(path):
         abbrevs = find_abbreviations(text) if use_abbreviations else None
         for surface, typ, gold in mentions:
-            link = linker.link(surface, TYPES[typ], abbrevs)
+            link = linker.link(surface, GOLD_TO_LABEL[typ], abbrevs)
             n_links += 1
             pred = link.mesh_id.removeprefix("MESH:") if link.mesh_id else None
             if gold in NIL_IDS:

@@ -95,9 +95,12 @@ def test_a_later_descriptor_takes_the_composite_or_entry_term_annotation_of_its_
     pubtator = tmp_path / "train.txt"
     pubtator.write_text("1|t|x\n1|a|x\n"
                         "1\t0\t20\themorrhagic cystitis\tDisease\tD006470|D003556\themorrhagic|cystitis\n"
-                        "1\t0\t10\tsomnolence\tDisease\tD006970\n\n")
+                        + "1\t0\t20\tbleeding cystitis\tDisease\tD003556\n" * 3  # an entry term's votes
+                        + "1\t0\t10\tsomnolence\tDisease\tD006970\n"
+                        "1\t0\t10\tgrippe\tDisease\tD007251\n1\t0\t10\tgrippe\tDisease\tD009976\n\n")
     desc = tmp_path / "desc.tsv"
-    desc.write_text("D000096722\tCystitis, Hemorrhagic\t\tC12.777.829.133\n"
+    desc.write_text("D000096722\tCystitis, Hemorrhagic\tCystitis, Bleeding\tC12.777.829.133\n"
+                    "D000099999\tGrippe\t\tC01.925\n"  # annotated once with each of two ids: a tie, no xref
                     "D000077260\tSleepiness\tSomnolence|Drowsiness\tF02.830.855\n"  # F02: not a disease tree
                     "D000077261\tSleepiness Syndrome\tSomnolence\tC10.886\n"
                     "D006470\tHemorrhage\t\tC23.550.414\nD003556\tCystitis\t\tC12.777.829.133\n"
@@ -105,7 +108,9 @@ def test_a_later_descriptor_takes_the_composite_or_entry_term_annotation_of_its_
     clinical = tmp_path / "clinical.tsv"
     clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
     vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
-    assert vocab.by_id("MESH:D000096722").xrefs == ("MESH:D003556", "MESH:D006470")  # both ids of its time
+    # its name (in either reading) decides before its entry terms: both ids of its time
+    assert vocab.by_id("MESH:D000096722").xrefs == ("MESH:D003556", "MESH:D006470")
+    assert vocab.by_id("MESH:D000099999").xrefs == ()
     assert vocab.by_id("MESH:D000077261").xrefs == ("MESH:D006970",)  # through its entry term
     assert stats["later_descriptor_xrefs"] == 2
 
@@ -148,6 +153,18 @@ def test_a_further_corpus_form_never_displaces_a_hetionet_name_nor_changes_the_d
     assert vocab.dictionary == plain.dictionary and vocab.dictionary["skin lesion"][0] == NodeLabel.SIDE_EFFECT
 
 
+def test_further_corpora_are_counted_together(inputs, tmp_path):
+    nodes, pubtator, clinical, desc, supp, drugbank = inputs
+    files = []
+    for n in (7, 8):
+        f = tmp_path / f"biored{n}.txt"
+        f.write_text(f"{n}|t|x\n{n}|a|x\n{n}\t0\t5\tadult-onset diabetes\tDiseaseOrPhenotypicFeature\tD003924\n\n")
+        files.append(f)
+    vocab, _ = build_vocab.build(nodes, pubtator, clinical, desc, supp, drugbank, extra_train=files)
+    weights = dict(vocab.forms[normalize_text("adult-onset diabetes")])
+    assert list(weights.values()) == [pytest.approx(build_vocab.extra_corpus_weight(2))]
+
+
 def test_extra_corpus_weight_grows_with_annotations_but_stays_below_a_hetionet_name():
     weights = [build_vocab.extra_corpus_weight(n) for n in (1, 2, 5, 1000)]
     assert weights[0] == build_vocab.EXTRA_CORPUS_WEIGHT and weights == sorted(set(weights))
@@ -185,14 +202,18 @@ def test_a_compound_without_a_mesh_id_is_fused_with_the_one_descriptor_of_its_sa
     nodes = tmp_path / "nodes.tsv"
     nodes.write_text("id\tname\tkind\n"
                      "Compound::DB00203\tSildenafil\tCompound\n"
-                     "Compound::DB00000\tMethacholine\tCompound\n")
+                     "Compound::DB00000\tMethacholine\tCompound\n"
+                     "Compound::DB00001\tHeparin\tCompound\n"
+                     "Compound::DB00002\tQuetiapine\tCompound\nCompound::DB00003\tQUETIAPINE\tCompound\n")
     pubtator = tmp_path / "train.txt"
     pubtator.write_text("1|t|x\n1|a|x\n\n")
     desc = tmp_path / "desc.tsv"
     desc.write_text("D000068677\tSildenafil Citrate\tCitrate, Sildenafil\tD03.633.100.759.570\n"
                     "D016210\tMethacholine Chloride\t\tD02.092.146.113.092\n"
                     "D008688\tMethacholine Compounds\t\tD02.092.146.113\n"
-                    "D016211\tMethacholine Bromide\t\tD02.092.146.113.093\n")
+                    "D016211\tMethacholine Bromide\t\tD02.092.146.113.093\n"
+                    "D006495\tHeparin, Low-Molecular-Weight\t\tD09.698.373.400.500\n"
+                    "D000069348\tQuetiapine Fumarate\t\tD03.633.100.300.500\n")
     clinical = tmp_path / "clinical.tsv"
     clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
     vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
@@ -202,6 +223,8 @@ def test_a_compound_without_a_mesh_id_is_fused_with_the_one_descriptor_of_its_sa
         assert link.concept.id == "DB00203" and link.mesh_id == "MESH:D000068677"
     assert vocab.by_id("MESH:D000068677") is None
     assert vocab.by_id("DB00000").xrefs == ()  # two salts: neither
+    assert vocab.by_id("DB00001").xrefs == ()  # an inverted name is no salt
+    assert vocab.by_id("MESH:D000069348") is not None  # two compounds would take it: neither does
     assert stats["salt_fused"] == 1
 
 
