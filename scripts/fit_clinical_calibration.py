@@ -37,6 +37,7 @@ def main(argv=None) -> int:
 
     import torch
 
+    from medkg.nlp.docrel import load_doc_models
     from medkg.nlp.evaluate_clinical import evaluate_rows_document_level, read_written
     from medkg.nlp.relations import (
         CLINICAL_CALIBRATION_FILE,
@@ -54,7 +55,8 @@ def main(argv=None) -> int:
     right = [ok for _, ok in before["confidences"]]
     calibration = ConfidenceCalibration.fit(
         confs, right, data=f"{args.file.name} ({len(rows)} written clinical snippets, {len(confs)} emitted relations)",
-        model_version=extractor.version, method="Platt scaling of the emitted relations' confidence")
+        model_version=extractor.version, document_models=[m.version for m in load_doc_models()],
+        method="Platt scaling of the emitted relations' confidence")
     out = args.out or default_model_dir() / CLINICAL_CALIBRATION_FILE
     info = dict(calibration.info, ece_before=round(reliability(confs, right)[0], 4),
                 ece_after=round(reliability([calibration(c) for c in confs], right)[0], 4))

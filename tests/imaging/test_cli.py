@@ -20,7 +20,7 @@ def _invoke(*args: str):
     if res.exception and not isinstance(res.exception, SystemExit):
         raise res.exception
     assert res.exit_code == 0, res.output
-    return res.output
+    return res.stdout
 
 
 @pytest.fixture(scope="module")
