@@ -284,7 +284,8 @@ _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 # Every repeat below is bounded (a word has at most three hyphen/apostrophe joints, a domain at most eight labels):
 # an unbounded chain tried from each of n start positions is what made "Ab'Ab'Ab'…" or "1.1.1.…" quadratic.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
-_LO = "a-zß-öø-ÿĀ-ſ"
+# lower case also takes Latin Extended-B and Extended Additional letters inside a word (Vietnamese "Nguyễn Thị Mỹ")
+_LO = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
 _CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"  # also "D'Amato"
 _NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
              rf"[A-Z](?=[\s,]))")

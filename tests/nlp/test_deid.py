@@ -784,6 +784,15 @@ def test_round13_terms_stay(deid, text, kept):
     assert kept in res.text, res.text
 
 
+# -- round 14 (hand-written typed documents of many origins): letters beyond Latin-1 inside a name
+@pytest.mark.parametrize("text, secret", [
+    ("Start of care: 1/27/2025\nPatient: Nguyễn Thị Bích     Age: 90     DOB: 1934-10-10", "Bích"),
+])
+def test_round14_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
 @pytest.mark.parametrize("mode", ["tag", "surrogate"])
 @pytest.mark.parametrize("text, date_rx", [
     ("Call rec'd Sat 3/15/2025 2148 from pt.", r"(\d{1,2})/(\d{2})/(\d{4})"),
