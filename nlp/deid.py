@@ -1823,11 +1823,17 @@ class Deidentifier:
 
     def _firm_and_unit_cands(self, text: str, out: list[_Cand]) -> None:
         """Firms named by their partners and a legal form ("Brandt, McGrath & Sowell, P.A.", "Love, Day & Street
-        LLP"), and a named unit after a unit label or an admission ("Unit: Walton 5", "Admit to Phillips 22")."""
+        LLP"), an organisation's line above a street line ("BLUEGRASS ONCOLOGY & HEMATOLOGY\n3120 Wall St"), and a
+        named unit after a unit label or an admission ("Unit: Walton 5", "Admit to Phillips 22")."""
         C = _PRIORITY["context"]
         for m in _FIRM.finditer(text):
             words = re.findall(r"[A-Za-z][A-Za-z'’-]+", m.group("names"))
             if words and not any(w.lower() in _stop_words() or w.lower() in self.lex.medical_words for w in words):
+                out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+        for m in _ORG_ABOVE_STREET.finditer(text):  # "TRIANGLE HEADACHE & NEUROLOGY CENTER\n4101 Lake Boone Trl"
+            words = {w.lower().rstrip(",") for w in m.group("val").split()}
+            own = words - _ORG_WORDS - _stop_words() - self.lex.medical_words - {"&", "and", "of", "the"}
+            if words & _ORG_WORDS and own and not words & _DOCUMENT_WORDS:  # a name of its own, not "Wound Care"
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         for m in _UNIT_LABELLED.finditer(text):
             w = m.group("w")
@@ -2776,6 +2782,21 @@ _CAPS_LAST_MIXED_FIRST = re.compile(rf"(?<![\w'’.-])(?P<val>(?P<last>[A-Z{_UP}
                                     rf"(?:[ \t][{_UP}][{_LO}]+|[ \t][A-Z]\.?)?)(?![\w'’-])")
 _FIRM = re.compile(r"(?<![\w'’-])(?P<val>(?P<names>(?:[A-Z][A-Za-z'’-]{1,30}(?:,[ \t]+|[ \t]+(?:&|and)[ \t]+|[ \t]+)){1,5})"
                    r"(?:LLP|LLC|PLLC|L\.L\.P\.|P\.A\.|PA|PC|P\.C\.|Inc\.?|Corp\.?|Ltd\.?)(?![\w-]))")
+# an organisation's line right above a street or PO box line (a letterhead, a "From:"/"To:" block); the line must name
+# the organisation by one of these words and say nothing of the document itself
+_ORG_ABOVE_STREET = re.compile(r"(?m)^[ \t]*(?:(?i:from|to|receiving|sending|facility)[ \t]*:[ \t]*)?"
+                               r"(?P<val>[A-Z][A-Za-z0-9'’.&-]*(?:,?[ \t]+[A-Za-z0-9'’.&-]+){1,7}?),?[ \t]*\n"
+                               rf"[ \t]*(?=\d{{1,6}}[A-Za-z]?(?:[ \t]+[A-Za-z0-9.'’-]+){{1,5}}?[ \t]+"
+                               rf"(?:{_STREET_SUFFIX}|{_STREET_SUFFIX.upper()})\b|(?i:p\.?[ \t]?o\.?[ \t]?box[ \t]+\d))")
+_ORG_WORDS = frozenset({"center", "centre", "centers", "group", "associates", "association", "laboratories", "laboratory",
+                        "lab", "labs", "clinic", "clinics", "hospital", "hospitals", "hospice", "care", "therapy", "rehab",
+                        "rehabilitation", "surgery", "surgical", "pathology", "dermatology", "oncology", "hematology",
+                        "neurology", "cardiology", "urology", "radiology", "imaging", "orthopedics", "pediatrics",
+                        "medical", "health", "healthcare", "nursing", "practice", "institute", "partners", "specialists",
+                        "physicians", "pharmacy", "inc", "inc.", "llc", "pllc", "p.a.", "pc", "p.c.", "ltd", "ltd.",
+                        "home", "services", "allergy", "endocrinology", "gastroenterology", "ent", "sleep", "dental"})
+_DOCUMENT_WORDS = frozenset({"report", "note", "notes", "summary", "form", "visit", "message", "instructions", "letter",
+                             "request", "order", "orders", "results", "consult", "consultation", "assessment", "plan"})
 _UNIT_LABELLED = re.compile(r"(?:\b(?i:unit|ward|floor|nursing unit|dest(?:ination)? unit)[ \t]*:[ \t]*|"
                             r"\b(?i:admit(?:ted)?|transfer(?:red)?)[ \t]+(?i:to)[ \t]+)"
                             r"(?P<val>(?P<w>[A-Z][a-z]{2,15})[ \t]+\d{1,2}(?:[ \t]+(?:North|South|East|West))?)\b")

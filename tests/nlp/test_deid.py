@@ -787,10 +787,22 @@ def test_round13_terms_stay(deid, text, kept):
 # -- round 14 (hand-written typed documents of many origins): letters beyond Latin-1 inside a name
 @pytest.mark.parametrize("text, secret", [
     ("Start of care: 1/27/2025\nPatient: Nguyễn Thị Bích     Age: 90     DOB: 1934-10-10", "Bích"),
+    ("TRIANGLE HEADACHE & NEUROLOGY CENTER\n4101 Lake Boone Trl, Ste 305\nRaleigh, NC 27607", "TRIANGLE"),  # letterhead
+    ("ORLANDO EAR, NOSE & THROAT GROUP\nPO Box 547812, Orlando, FL 32854", "ORLANDO EAR"),
+    ("From: ST. STANISLAUS HOME FOR THE AGED\n      3440 S Archer Ave, Chicago, IL 60608", "STANISLAUS"),
 ])
 def test_round14_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
     assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Physical Therapy\n3 sessions per week, gait training.", "Physical Therapy"),  # a heading, no street below
+    ("OUTPATIENT PHYSICAL THERAPY NOTE\n4101 Lake Boone Trl, Ste 305", "PHYSICAL THERAPY NOTE"),  # the document
+])
+def test_round14_terms_stay(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
 
 
 @pytest.mark.parametrize("mode", ["tag", "surrogate"])
