@@ -1832,9 +1832,10 @@ class Deidentifier:
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         for m in _ORG_ABOVE_STREET.finditer(text):  # "TRIANGLE HEADACHE & NEUROLOGY CENTER\n4101 Lake Boone Trl"
             words = {w.lower().rstrip(",") for w in m.group("val").split()}
-            own = words - _ORG_WORDS - _stop_words() - self.lex.medical_words - {"&", "and", "of", "the"}
+            own = {w for w in words - _ORG_WORDS - _stop_words() - self.lex.medical_words if w.isalpha()}
             if words & _ORG_WORDS and own and not words & _DOCUMENT_WORDS:  # a name of its own, not "Wound Care"
-                out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+                name = m.group("val").rstrip(", ")
+                out.append(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(name), "context", C - 3))
         for m in _UNIT_LABELLED.finditer(text):
             w = m.group("w")
             if not (self._never_name(w) or w.lower() in self.lex.medical_words or w.lower() in _MONTHS
@@ -2796,7 +2797,12 @@ _ORG_WORDS = frozenset({"center", "centre", "centers", "group", "associates", "a
                         "physicians", "pharmacy", "inc", "inc.", "llc", "pllc", "p.a.", "pc", "p.c.", "ltd", "ltd.",
                         "home", "services", "allergy", "endocrinology", "gastroenterology", "ent", "sleep", "dental"})
 _DOCUMENT_WORDS = frozenset({"report", "note", "notes", "summary", "form", "visit", "message", "instructions", "letter",
-                             "request", "order", "orders", "results", "consult", "consultation", "assessment", "plan"})
+                             "request", "order", "orders", "results", "consult", "consultation", "assessment", "plan",
+                             "evaluation", "record", "records", "log", "sheet", "department", "dept", "division",
+                             "service", "services", "unit", "section", "office", "program", "team", "authorization",
+                             "release", "information", "requisition", "referral", "certificate", "necessity",
+                             "conference", "disclosure", "consent", "discharge", "admission", "transfer", "intake",
+                             "triage", "progress", "history", "flowsheet", "checklist", "worksheet", "questionnaire"})
 _UNIT_LABELLED = re.compile(r"(?:\b(?i:unit|ward|floor|nursing unit|dest(?:ination)? unit)[ \t]*:[ \t]*|"
                             r"\b(?i:admit(?:ted)?|transfer(?:red)?)[ \t]+(?i:to)[ \t]+)"
                             r"(?P<val>(?P<w>[A-Z][a-z]{2,15})[ \t]+\d{1,2}(?:[ \t]+(?:North|South|East|West))?)\b")
