@@ -38,6 +38,14 @@ def inputs(tmp_path):
     return nodes, pubtator, clinical, desc, supp, drugbank
 
 
+def _inputs(tmp_path, nodes: str, pubtator: str, desc: str) -> list:
+    """The node, training, clinical (empty) and descriptor files of a build, written from their contents."""
+    paths = [tmp_path / name for name in ("nodes.tsv", "train.txt", "clinical.tsv", "desc.tsv")]
+    for path, text in zip(paths, (nodes, pubtator, "# kind\tlabel\tsurfaces\tcanonical\n", desc)):
+        path.write_text(text)
+    return paths
+
+
 def test_mesh_terms_link_and_crosswalk_by_name(inputs):
     vocab, stats = build_vocab.build(*inputs)
     assert stats["mesh_descriptors"] == 3  # Abattoirs (tree J) is not a disease or chemical
@@ -66,22 +74,17 @@ def test_malformed_descriptor_file_names_the_line(inputs, tmp_path):
 
 
 def test_side_effects_and_later_descriptors_record_the_mesh_id_literature_was_indexed_with(tmp_path):
-    nodes = tmp_path / "nodes.tsv"
-    nodes.write_text("id\tname\tkind\n"
-                     "Side Effect::C0015967\tFever\tSide Effect\n"  # annotated in BC5CDR
-                     "Side Effect::C0020649\tHypotension\tSide Effect\n"  # only MeSH's own name
-                     "Side Effect::C9999999\tfeeling odd\tSide Effect\n")  # neither
-    pubtator = tmp_path / "train.txt"
-    pubtator.write_text("1|t|Fever and hyperthermia.\n1|a|x\n"
-                        "1\t0\t5\tFever\tDisease\tD005334\n"
-                        "1\t10\t22\thyperthermia\tDisease\tD005334\n\n")
-    desc = tmp_path / "desc.tsv"
-    desc.write_text("D005334\tFever\tPyrexia\tC23.888.119.344\n"
-                    "D007022\tHypotension\tLow Blood Pressure\tC14.907.514\n"
-                    "D000084462\tHyperthermia\t\tC23.888.119.344.500\n")
-    clinical = tmp_path / "clinical.tsv"
-    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
-    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    nodes = ("id\tname\tkind\n"
+             "Side Effect::C0015967\tFever\tSide Effect\n"  # annotated in BC5CDR
+             "Side Effect::C0020649\tHypotension\tSide Effect\n"  # only MeSH's own name
+             "Side Effect::C9999999\tfeeling odd\tSide Effect\n")  # neither
+    pubtator = ("1|t|Fever and hyperthermia.\n1|a|x\n"
+                "1\t0\t5\tFever\tDisease\tD005334\n"
+                "1\t10\t22\thyperthermia\tDisease\tD005334\n\n")
+    desc = ("D005334\tFever\tPyrexia\tC23.888.119.344\n"
+            "D007022\tHypotension\tLow Blood Pressure\tC14.907.514\n"
+            "D000084462\tHyperthermia\t\tC23.888.119.344.500\n")
+    vocab, stats = build_vocab.build(*_inputs(tmp_path, nodes, pubtator, desc))
     xrefs = {c.id: c.xrefs for c in vocab.concepts}
     assert xrefs["UMLS:C0015967"] == ("MESH:D005334",) and xrefs["UMLS:C0020649"] == ("MESH:D007022",)
     assert xrefs["UMLS:C9999999"] == ()
@@ -90,24 +93,19 @@ def test_side_effects_and_later_descriptors_record_the_mesh_id_literature_was_in
 
 
 def test_a_later_descriptor_takes_the_composite_or_entry_term_annotation_of_its_time(tmp_path):
-    nodes = tmp_path / "nodes.tsv"
-    nodes.write_text("id\tname\tkind\n")
-    pubtator = tmp_path / "train.txt"
-    pubtator.write_text("1|t|x\n1|a|x\n"
-                        "1\t0\t20\themorrhagic cystitis\tDisease\tD006470|D003556\themorrhagic|cystitis\n"
-                        + "1\t0\t20\tbleeding cystitis\tDisease\tD003556\n" * 3  # an entry term's votes
-                        + "1\t0\t10\tsomnolence\tDisease\tD006970\n"
-                        "1\t0\t10\tgrippe\tDisease\tD007251\n1\t0\t10\tgrippe\tDisease\tD009976\n\n")
-    desc = tmp_path / "desc.tsv"
-    desc.write_text("D000096722\tCystitis, Hemorrhagic\tCystitis, Bleeding\tC12.777.829.133\n"
-                    "D000099999\tGrippe\t\tC01.925\n"  # annotated once with each of two ids: a tie, no xref
-                    "D000077260\tSleepiness\tSomnolence|Drowsiness\tF02.830.855\n"  # F02: not a disease tree
-                    "D000077261\tSleepiness Syndrome\tSomnolence\tC10.886\n"
-                    "D006470\tHemorrhage\t\tC23.550.414\nD003556\tCystitis\t\tC12.777.829.133\n"
-                    "D006970\tDisorders of Excessive Somnolence\t\tC10.886.425\n")
-    clinical = tmp_path / "clinical.tsv"
-    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
-    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    nodes = "id\tname\tkind\n"
+    pubtator = ("1|t|x\n1|a|x\n"
+                "1\t0\t20\themorrhagic cystitis\tDisease\tD006470|D003556\themorrhagic|cystitis\n"
+                + "1\t0\t20\tbleeding cystitis\tDisease\tD003556\n" * 3  # an entry term's votes
+                + "1\t0\t10\tsomnolence\tDisease\tD006970\n"
+                "1\t0\t10\tgrippe\tDisease\tD007251\n1\t0\t10\tgrippe\tDisease\tD009976\n\n")
+    desc = ("D000096722\tCystitis, Hemorrhagic\tCystitis, Bleeding\tC12.777.829.133\n"
+            "D000099999\tGrippe\t\tC01.925\n"  # annotated once with each of two ids: a tie, no xref
+            "D000077260\tSleepiness\tSomnolence|Drowsiness\tF02.830.855\n"  # F02: not a disease tree
+            "D000077261\tSleepiness Syndrome\tSomnolence\tC10.886\n"
+            "D006470\tHemorrhage\t\tC23.550.414\nD003556\tCystitis\t\tC12.777.829.133\n"
+            "D006970\tDisorders of Excessive Somnolence\t\tC10.886.425\n")
+    vocab, stats = build_vocab.build(*_inputs(tmp_path, nodes, pubtator, desc))
     # its name (in either reading) decides before its entry terms: both ids of its time
     assert vocab.by_id("MESH:D000096722").xrefs == ("MESH:D003556", "MESH:D006470")
     assert vocab.by_id("MESH:D000099999").xrefs == ()
@@ -182,41 +180,31 @@ def test_a_composite_with_an_uncoded_part_still_yields_its_coded_part(tmp_path):
 
 
 def test_a_disease_named_like_a_mesh_descriptor_hetionet_files_as_a_symptom_takes_its_id(tmp_path):
-    nodes = tmp_path / "nodes.tsv"
-    nodes.write_text("id\tname\tkind\n"
-                     "Disease::DOID:9970\tobesity\tDisease\n"
-                     "Symptom::D009765\tObesity\tSymptom\n")
-    pubtator = tmp_path / "train.txt"
-    pubtator.write_text("1|t|x\n1|a|x\n\n")  # never annotated in the training corpus
-    desc = tmp_path / "desc.tsv"
-    desc.write_text("D009765\tObesity\t\tC18.654.726.500|C23.888.144.699.500\n")
-    clinical = tmp_path / "clinical.tsv"
-    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
-    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    nodes = ("id\tname\tkind\n"
+             "Disease::DOID:9970\tobesity\tDisease\n"
+             "Symptom::D009765\tObesity\tSymptom\n")
+    pubtator = "1|t|x\n1|a|x\n\n"  # never annotated in the training corpus
+    desc = "D009765\tObesity\t\tC18.654.726.500|C23.888.144.699.500\n"
+    vocab, stats = build_vocab.build(*_inputs(tmp_path, nodes, pubtator, desc))
     link = Linker(vocab).link("obesity", NodeLabel.DISEASE)
     assert link.concept.id == "DOID:9970" and link.mesh_id == "MESH:D009765"
     assert stats["crosswalk_xref_only"] == 1 and vocab.by_id("MESH:D009765") is not None  # both nodes stay
 
 
 def test_a_compound_without_a_mesh_id_is_fused_with_the_one_descriptor_of_its_salt(tmp_path):
-    nodes = tmp_path / "nodes.tsv"
-    nodes.write_text("id\tname\tkind\n"
-                     "Compound::DB00203\tSildenafil\tCompound\n"
-                     "Compound::DB00000\tMethacholine\tCompound\n"
-                     "Compound::DB00001\tHeparin\tCompound\n"
-                     "Compound::DB00002\tQuetiapine\tCompound\nCompound::DB00003\tQUETIAPINE\tCompound\n")
-    pubtator = tmp_path / "train.txt"
-    pubtator.write_text("1|t|x\n1|a|x\n\n")
-    desc = tmp_path / "desc.tsv"
-    desc.write_text("D000068677\tSildenafil Citrate\tCitrate, Sildenafil\tD03.633.100.759.570\n"
-                    "D016210\tMethacholine Chloride\t\tD02.092.146.113.092\n"
-                    "D008688\tMethacholine Compounds\t\tD02.092.146.113\n"
-                    "D016211\tMethacholine Bromide\t\tD02.092.146.113.093\n"
-                    "D006495\tHeparin, Low-Molecular-Weight\t\tD09.698.373.400.500\n"
-                    "D000069348\tQuetiapine Fumarate\t\tD03.633.100.300.500\n")
-    clinical = tmp_path / "clinical.tsv"
-    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
-    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    nodes = ("id\tname\tkind\n"
+             "Compound::DB00203\tSildenafil\tCompound\n"
+             "Compound::DB00000\tMethacholine\tCompound\n"
+             "Compound::DB00001\tHeparin\tCompound\n"
+             "Compound::DB00002\tQuetiapine\tCompound\nCompound::DB00003\tQUETIAPINE\tCompound\n")
+    pubtator = "1|t|x\n1|a|x\n\n"
+    desc = ("D000068677\tSildenafil Citrate\tCitrate, Sildenafil\tD03.633.100.759.570\n"
+            "D016210\tMethacholine Chloride\t\tD02.092.146.113.092\n"
+            "D008688\tMethacholine Compounds\t\tD02.092.146.113\n"
+            "D016211\tMethacholine Bromide\t\tD02.092.146.113.093\n"
+            "D006495\tHeparin, Low-Molecular-Weight\t\tD09.698.373.400.500\n"
+            "D000069348\tQuetiapine Fumarate\t\tD03.633.100.300.500\n")
+    vocab, stats = build_vocab.build(*_inputs(tmp_path, nodes, pubtator, desc))
     linker = Linker(vocab)
     for text in ("sildenafil", "sildenafil citrate"):  # the salt's forms are the drug's: one node, not two
         link = linker.link(text, NodeLabel.COMPOUND)
@@ -229,15 +217,10 @@ def test_a_compound_without_a_mesh_id_is_fused_with_the_one_descriptor_of_its_sa
 
 
 def test_a_disease_ontology_cancer_is_fused_with_the_mesh_neoplasms_of_its_organ(tmp_path):
-    nodes = tmp_path / "nodes.tsv"
-    nodes.write_text("id\tname\tkind\nDisease::DOID:3571\tliver cancer\tDisease\n")
-    pubtator = tmp_path / "train.txt"
-    pubtator.write_text("1|t|x\n1|a|x\n\n")
-    desc = tmp_path / "desc.tsv"
-    desc.write_text("D008113\tLiver Neoplasms\tHepatic Neoplasms|Neoplasms, Liver\tC04.588.274.623|C06.301.623\n")
-    clinical = tmp_path / "clinical.tsv"
-    clinical.write_text("# kind\tlabel\tsurfaces\tcanonical\n")
-    vocab, stats = build_vocab.build(nodes, pubtator, clinical, desc)
+    nodes = "id\tname\tkind\nDisease::DOID:3571\tliver cancer\tDisease\n"
+    pubtator = "1|t|x\n1|a|x\n\n"
+    desc = "D008113\tLiver Neoplasms\tHepatic Neoplasms|Neoplasms, Liver\tC04.588.274.623|C06.301.623\n"
+    vocab, stats = build_vocab.build(*_inputs(tmp_path, nodes, pubtator, desc))
     linker = Linker(vocab)
     for text in ("liver cancer", "hepatic neoplasms"):
         link = linker.link(text, NodeLabel.DISEASE)
