@@ -298,8 +298,8 @@ _NAME_CAPS = (rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAP
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer|Pastor|Rabbi|Imam|"
           r"Sheikh|Shaykh|Chaplain|Deacon|Fr|Coach|Dep|Deputy|Sgt|Sergeant|Trooper|Det|Detective|Cpl)")
 _CREDENTIAL = (r"(?:M\.?D\.?|D\.?O\.?|NNP-BC|PMHNP-BC|FNP-BC|FNP-C|AGACNP-BC|ACNP|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|"
-               r"PharmD|DDS|DMD|CNM|LPN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA|IBCLC|"
-               r"RPSGT|CCC-SLP|SLP|LMFT|LPC|LADC|CADC|RRT|CDCES|BCIDP|BCPS|ATC|EMT(?:-[AP])?)")
+               r"PharmD|DDS|DMD|CNM|LPN|MSN|MSW|LCSW|LICSW|LMSW|CRNA|FACP|FACS|MBBS|DPT|OTR(?:/L)?|RPh|NREMT|CNA|IBCLC|"
+               r"RPSGT|CCC-SLP|SLP|LMFT|LPC|LADC|CADC|RRT|CDCES|BCIDP|BCPS|ATC|EMT(?:-[AP])?|PT|OT)")
 _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physician)?|physician|provider|surgeon|"
                 r"resident|fellow|intern|nurse|rn|np|pcp|primary care(?: physician| provider)?|"
                 r"referring(?: physician| provider)?|consultant|cc|dictated by|transcribed by|signed by|"

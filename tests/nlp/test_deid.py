@@ -790,6 +790,7 @@ def test_round13_terms_stay(deid, text, kept):
     ("TRIANGLE HEADACHE & NEUROLOGY CENTER\n4101 Lake Boone Trl, Ste 305\nRaleigh, NC 27607", "TRIANGLE"),  # letterhead
     ("ORLANDO EAR, NOSE & THROAT GROUP\nPO Box 547812, Orlando, FL 32854", "ORLANDO EAR"),
     ("From: ST. STANISLAUS HOME FOR THE AGED\n      3440 S Archer Ave, Chicago, IL 60608", "STANISLAUS"),
+    ("Excuse given for class absence today.\n\nSinéad Okoro-Flynn, PT, DPT, SCS     02/05/2025", "Okoro-Flynn"),
 ])
 def test_round14_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
