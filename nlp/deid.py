@@ -284,7 +284,7 @@ _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 # Every repeat below is bounded (a word has at most three hyphen/apostrophe joints, a domain at most eight labels):
 # an unbounded chain tried from each of n start positions is what made "Ab'Ab'Ab'…" or "1.1.1.…" quadratic.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
-# lower case also takes Latin Extended-B and Extended Additional letters inside a word (Vietnamese "Nguyễn Thị Mỹ")
+# lower case also takes Latin Extended-B and Extended Additional letters inside a word ("Nguyễn Thị Mỹ")
 _LO = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
 _CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"  # also "D'Amato"
 _NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
@@ -3233,7 +3233,7 @@ _SCORE_EPONYMS = frozenset({"braden", "apgar", "apgars", "gleason", "glasgow", "
                             "rankin", "barthel", "tinetti", "berg", "oswestry", "lansky", "ashworth", "bishop", "fisher"})
 _SCORE_VALUE_AFTER = re.compile(r"(?i)[ \t]*(?:score|scale|class|grade|criteria)?[ \t]*(?:of|was|is|=|:)?[ \t]*"
                                 r"(?:[<>]=?)?\d{1,3}(?:[+/]\d{1,2})?(?!\d|[.:-]\d|/\d{2,})")
-_CREDENTIALS_ONLY = re.compile(rf"(?:{_CREDENTIAL}|FNP-C|CCRN|RRT|RD|CNS|MPH|MSN|FAAP|FACC)(?:,?[ \t]*(?:{_CREDENTIAL}|"
+_CREDENTIALS_ONLY = re.compile(rf"(?:{_CREDENTIAL}|FNP-C|CCRN|RRT|RD|CNS|MPH|FAAP|FACC)(?:,?[ \t]*(?:{_CREDENTIAL}|"
                                rf"FNP-C|CCRN|RRT|RD|CNS|MPH|MSN|FAAP|FACC))*")
 _SAINT_AFTER = re.compile(r"[ \t]+(?:St|ST)\.[ \t]?[A-Z][A-Za-z'’-]+\b")
 _SAINT_BEFORE = re.compile(r"(?:\b(?:St|ST|Ste|STE)\.?[ \t]+)\Z")

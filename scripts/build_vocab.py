@@ -255,8 +255,9 @@ def add_bc5cdr(entries: dict[str, Entry], bc5cdr_train: Path
 def add_extra_corpus(entries: dict[str, Entry], paths: Sequence[Path],
                      bc5cdr_votes: dict[tuple[NodeLabel, str], Counter], mesh_surfaces: dict[str, Counter],
                      skip_pmids: frozenset[str] = frozenset()) -> int:
-    """Add the MeSH-coded mentions of further training corpora (BioRED) as linking forms, counted over all of them, only for (label, form)
-    pairs BC5CDR never annotated: BC5CDR's sense of a form stays first, and a Hetionet name stays ahead
+    """Add the MeSH-coded mentions of further training corpora (BioRED) as linking forms, counted over all of them,
+    only for (label, form) pairs BC5CDR never annotated: BC5CDR's sense of a form stays first, and a Hetionet name
+    stays ahead
     (:func:`extra_corpus_weight`). Abbreviations and keys shorter than :data:`MESH_MIN_KEY` are left to the
     documents that define them. The forms are kept out of the dictionary NER, the clinical terms' lookups and the
     crosswalk votes; documents in ``skip_pmids`` (an evaluation set's, since BioRED re-annotates some BC5CDR

@@ -7,9 +7,9 @@ the abbreviations defined in its abstract available (as the extraction pipeline 
 of the linked concept (its own id or its crosswalk xref).
 
 Counting:
-* **accuracy@1** (the headline): over mentions whose gold id is not ``-1`` (BioRED: ``-``); correct when the predicted MeSH id is
-  the gold id or, for a composite mention (``D1|D2``, e.g. "breast and ovarian cancer"), one of its ids. An
-  unlinked prediction counts as wrong.
+* **accuracy@1** (the headline): over mentions whose gold id is not ``-1`` (BioRED: ``-``); correct when the
+  predicted MeSH id is the gold id or, for a composite mention (``D1|D2``, e.g. "breast and ovarian cancer"), one
+  of its ids. An unlinked prediction counts as wrong.
 * **strict**: the same, but a composite mention is always wrong (medkg links one concept per mention).
 * gold ``-1`` / ``-`` mentions (no MeSH concept exists) are reported apart: the share medkg leaves unlinked.
 * **vocab_coverage**: the share of mentions whose gold MeSH id is in the vocabulary at all, i.e. the ceiling of

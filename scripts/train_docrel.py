@@ -95,11 +95,13 @@ def read_settings(path: Path, predicate: str) -> dict:
     return model
 
 
-def training_documents(train: list[Path], held_out: list[Path], read_pubtator) -> tuple[list, str]:
+def training_documents(train: list[Path], held_out: list[Path]) -> tuple[list, str]:
     """The documents of the training files in order without those of the held-out files, and a description of what
     was read (recorded in the model). An abstract two corpora annotate (BioRED re-annotates some BC5CDR ones under
     its own guideline) is kept once per corpus, each copy with its corpus's labels; the settings search puts both
     copies in one fold."""
+    from medkg.nlp.evaluate_relations import read_pubtator
+
     held = {d.id for path in held_out for d in read_pubtator(path)}
     docs, parts = [], []
     for path in train:
@@ -136,11 +138,10 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     from medkg.nlp.docrel import FEATURES, MODEL_FILES, fit_doc_model
-    from medkg.nlp.evaluate_relations import read_pubtator
     from medkg.nlp.relations import RelationExtractor
 
     extractor = RelationExtractor.load()
-    docs, corpus = training_documents(args.train, args.held_out, read_pubtator)
+    docs, corpus = training_documents(args.train, args.held_out)
     fixed = read_settings(args.settings_from, args.predicate) if args.settings_from else None
     if fixed is not None:  # the lexical feature set is part of the settings
         args.no_lexical = fixed["info"]["lexical_min_count"] is None
@@ -178,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             "cv_f1": round(chosen_on["cv_f1"], 2),
             "candidates": int(len(y)), "positives": int(y.sum()), "sentence_model_version": extractor.version}
     model = fit_doc_model(x, y, lexical, c=c, min_count=args.min_count, threshold=threshold,
-                          most_specific=most_specific, version=f"doc-{args.predicate.lower()}-{args.version}", info=info,
-                          predicate=args.predicate)
+                          most_specific=most_specific, version=f"doc-{args.predicate.lower()}-{args.version}",
+                          info=info, predicate=args.predicate)
     out.write_text(json.dumps(model.to_json(), indent=1) + "\n")
     print(json.dumps({"threshold": threshold, "most_specific": most_specific, **info}, indent=2))
     print("dense weights:", sorted(zip((round(float(w), 3) for w in model.coef), FEATURES), key=lambda t: -abs(t[0])))

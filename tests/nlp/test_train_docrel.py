@@ -8,8 +8,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 train_docrel = pytest.importorskip("train_docrel")
 
-from medkg.nlp.evaluate_relations import read_pubtator  # noqa: E402
-
 
 def _doc(pmid: str, relation: str) -> str:
     return (f"{pmid}|t|Drug X causes disease Y.\n{pmid}|a|x\n"
@@ -25,7 +23,7 @@ def test_held_out_documents_are_left_out_and_each_corpus_keeps_its_own_annotatio
                       + _doc("4", "Positive_Correlation"))
     dev = tmp_path / "dev.txt"
     dev.write_text(_doc("4", "CID"))
-    docs, described = train_docrel.training_documents([cdr, biored], [dev], read_pubtator)
+    docs, described = train_docrel.training_documents([cdr, biored], [dev])
     assert [d.id for d in docs] == ["1", "2", "2", "3"]  # abstract 4 is the evaluation set's
     assert "CID" in docs[1].relations and "Positive_Correlation" in docs[2].relations
     assert described == "BC5CDR CID cdr.txt + BioRED biored.txt (2 of 3)"
