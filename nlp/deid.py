@@ -291,10 +291,13 @@ _NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(
              rf"[A-Z](?=[\s,]))")
 _NAME_TOK_CAPS = rf"(?:(?:[A-Z]['’])?[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
 _PARTICLE = r"(?:de|del|de la|de los|da|di|della|van der|van den|van de|van|von|ter|ten|le|la|bin|al|el|dos|das|du|Ó|Ní|Nic|Mac|Ua|Uí|Ó|NÍ)"
+# a particle that may lead a surname written first ("Ó Briain, Pádraig", "De La Cruz, Ana")
+_LEAD_PARTICLE = r"(?:Ó|Ní|Nic|Mac|Ua|Uí|NÍ|De|Del|De La|Van|Von|Van Der|Da|Di|Dos|Das|Al|El|Bin)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK}){{0,3}}"
 # a name does not run over a line break; a comma only after the first word ("SMITH, JOHN A", not "Ann Lee, Keene")
-_NAME_CAPS = (rf"{_NAME_TOK_CAPS}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK_CAPS}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?"
-              rf"{_NAME_TOK_CAPS}){{0,2}})?")
+# (a run of three or more spaces is a column gap, not part of a name: "Pierre-Jacques, Marie     Agency ID")
+_NAME_CAPS = (rf"(?:{_LEAD_PARTICLE}[ \t])?{_NAME_TOK_CAPS}(?:(?:,[ \t]{{1,2}}|[ \t]{{1,2}})(?:{_PARTICLE}[ \t])?"
+              rf"{_NAME_TOK_CAPS}(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t])?{_NAME_TOK_CAPS}){{0,2}})?")
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs|Doctor|Prof|Professor|Rev|Sister|Nurse|Judge|Officer|Pastor|Rabbi|Imam|"
           r"Sheikh|Shaykh|Chaplain|Deacon|Fr|Coach|Dep|Deputy|Sgt|Sergeant|Trooper|Det|Detective|Cpl)")
 _CREDENTIAL = (r"(?:M\.?D\.?|D\.?O\.?|NNP-BC|PMHNP-BC|FNP-BC|FNP-C|AGACNP-BC|ACNP|RN|BSN|NP|FNP|APRN|DNP|PA-C|PA|Ph\.?D\.?|"
@@ -311,7 +314,8 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"preferred name|maiden name|grossed by|printed by|entered by|typed by|keyed by|last name|first name|"
                 r"middle name|last|first|goes by|nickname|known as|signature of patient|patient signature|"
                 r"parent signature|signature|emt|medic|paramedic|driver|crew|collector|circulator|scrub|assistant|"
-                r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy")
+                r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy|client|infant|newborn|neonate|"
+                r"baby|student|athlete|inmate|detainee|employee|participant|applicant")
 _INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|identified as|called to|reported to|read back by|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
                 r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
@@ -460,7 +464,8 @@ _RX = {
     "name_title": re.compile(rf"\b{_TITLE}\.?\s+(?P<val>{_NAME})"),
     "name_label": re.compile(rf"(?m)(?:^|(?<=[\s;|(]))(?i:{_NAME_LABELS})\s*(?i:name)?\s*[:=]\s*(?:(?i:{_TITLE})\.?\s+)?"
                              rf"(?P<val>{_NAME_CAPS})"),
-    "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered) by)\s*:?\s*(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
+    "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered)(?:[ \t]+by[ \t]*:?|[ \t]*:))[ \t]*"
+                             r"(?!(?i:yes|no|none|na|auto|self|not|on|at)\b)(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
     "name_inline": re.compile(rf"(?i:\b(?:{_INLINE_CUES}))\s*,?\s+(?:(?:{_TITLE})\.?\s+)?(?P<val>{_NAME})"),
     "name_relative": re.compile(rf"(?i:\b(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
                                 rf"niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|mom|"
@@ -512,6 +517,11 @@ _RX = {
     # a nickname in parentheses between first name and surname: 'Thomas (Tommy) Beaulieu', 'Robert ("Bobby") Kay'
     "name_nickname": re.compile(rf"\b(?P<val>{_NAME_TOK}[ \t]+(?:\([\"“']?{_NAME_TOK}[\"”']?\)|[\"“']{_NAME_TOK}[\"”'])"
                                 rf"[ \t]+{_NAME_TOK})"),  # also 'Omar "Chip" Tsosie'
+    # a nickname in quotes after a cue or after "Last, First": 'AKA "Seun"', '(goes by "Paddy")',
+    # 'Jeong, Ha-eun ("Haeun")'
+    "name_alias": re.compile(rf"(?:(?i:\b(?:aka|a\.k\.a\.?|goes[ \t]+by|known[ \t]+as|nicknamed?|preferred[ \t]+name|"
+                             rf"prefers[ \t]+to[ \t]+be[ \t]+called|prefers))[ \t]*:?[ \t]*\(?|"
+                             rf",[ \t]*{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?[ \t]+\()[\"“'](?P<val>{_NAME_TOK})[\"”']"),
     # a name before a relationship in parentheses: "earl (wife) called", "Mary Smith (daughter)"
     "name_paren_role": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)[ \t]*\((?i:wife|husband|spouse|"
                                   rf"partner|son|daughter|dtr|sister|brother|mother|father|niece|nephew|grandson|"
@@ -1198,7 +1208,10 @@ class Deidentifier:
 
         while toks and bad(toks[-1][2]):
             toks.pop()
-        while toks and bad(toks[0][2]):
+        while toks and bad(toks[0][2]) and not (
+                len(toks) > 1 and toks[0][2].istitle() and toks[0][2].lower() in self.lex.census_first_words
+                and toks[1][2].strip(",.").istitle() and toks[1][2].strip(",.").lower() in self.lex.census_last
+                and not bad(toks[1][2])):  # "Will Faulkner", "Grant Nakamura": a given name that is also a word
             toks.pop(0)
         if not toks:
             return None
@@ -1836,6 +1849,25 @@ class Deidentifier:
             if words & _ORG_WORDS and own and not words & _DOCUMENT_WORDS:  # a name of its own, not "Wound Care"
                 name = m.group("val").rstrip(", ")
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(name), "context", C - 3))
+        for m in _EMPLOYER.finditer(text):  # "work note given for Badger State Mechanical", "a job at costco"
+            val = m.group("val")
+            words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", val)]
+            if val[0].islower():
+                if val.lower().replace("'", "").replace("’", "") not in _EMPLOYER_BRANDS:
+                    continue
+            elif not any(not (w in _stop_words() or self._never_name(w) or w in self.lex.medical_words)
+                         for w in words) or words[0] in _MONTHS or re.match(rf"(?i:{_TITLE})\b", val):
+                continue
+            out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+        head = _LETTERHEAD.match(text)  # "GOLDEN GATE HOSPICE & PALLIATIVE CARE" as a document's first line
+        if head:
+            words = {w.lower().rstrip(",") for w in head.group("val").split()}
+            own = {w for w in words - _ORG_WORDS - _stop_words() - self.lex.medical_words if w.isalpha()}
+            # a word that names it (a surname, a town, a word no dictionary has), not "MOVEMENT DISORDERS CLINIC"
+            if words & _ORG_WORDS and not words & _DOCUMENT_WORDS and any(
+                    not self._never_name(w) and (self._census(w) or w in self.lex.places or not self._is_english(w))
+                    for w in own):
+                out.append(_Cand(PhiType.LOCATION, head.start("val"), head.end("val"), "context", C - 3))
         for m in _UNIT_LABELLED.finditer(text):
             w = m.group("w")
             if not (self._never_name(w) or w.lower() in self.lex.medical_words or w.lower() in _MONTHS
@@ -2262,7 +2294,8 @@ class Deidentifier:
         C = _PRIORITY["context"]
         for key, prio in (("name_title", C + 2), ("name_label", C + 1), ("name_inline", C), ("name_relative", C - 2),
                           ("name_credential", C + 1), ("name_last_first", C - 3), ("name_last_first_caps", C - 3), ("name_typist", C),
-                          ("name_subject", C - 6), ("name_age_subject", C - 5), ("name_nickname", C)):
+                          ("name_subject", C - 6), ("name_age_subject", C - 5), ("name_nickname", C),
+                          ("name_alias", C)):
             for m in _RX[key].finditer(text):
                 g = "val" if m.group("val") is not None else "val2"
                 if key == "name_typist":
@@ -2789,6 +2822,24 @@ _ORG_ABOVE_STREET = re.compile(r"(?m)^[ \t]*(?:(?i:from|to|receiving|sending|fac
                                r"(?P<val>[A-Z][A-Za-z0-9'’.&-]*(?:,?[ \t]+[A-Za-z0-9'’.&-]+){1,7}?),?[ \t]*\n"
                                rf"[ \t]*(?=\d{{1,6}}[A-Za-z]?(?:[ \t]+[A-Za-z0-9.'’-]+){{1,5}}?[ \t]+"
                                rf"(?:{_STREET_SUFFIX}|{_STREET_SUFFIX.upper()})\b|(?i:p\.?[ \t]?o\.?[ \t]?box[ \t]+\d))")
+# an employer after a cue that says so: a capitalised name, or in lower case one of the largest employers and shops
+_EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job|shifts?|nights?|days)[ \t]+"
+                       r"(?:(?:the|a)[ \t]+(?:night|day|evening)s?[ \t]+)?(?:at|for|by)[ \t]+(?:the[ \t]+)?"
+                       r"|\bwork[ \t]+(?:note|excuse|release|status)[ \t]+(?:(?:given|sent|faxed)[ \t]+)?"
+                       r"(?:for|to)[ \t]+"
+                       r"|(?m:^)[ \t]*to:[ \t]*(?=[^\n]{3,60},[ \t]*(?:human resources|hr|personnel|benefits)\b))"
+                       r"(?P<val>[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*"
+                       r"(?:[ \t](?:&|of|and|[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*)){0,5}"
+                       r"|(?-i:[a-z][a-z'’]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:[,.;)]|\n|[ \t]in\b|[ \t]on\b|$)))")
+_EMPLOYER_BRANDS = frozenset({"walmart", "costco", "target", "amazon", "kroger", "safeway", "publix", "walgreens",
+                              "cvs",
+                              "home depot", "lowes", "mcdonalds", "burger king", "wendys", "starbucks", "ups", "fedex",
+                              "usps", "dollar general", "dollar tree", "tyson", "meijer", "heb", "aldi", "wegmans",
+                              "menards", "jewel osco", "sams club", "best buy", "taco bell", "subway", "dunkin",
+                              "chick-fil-a", "waffle house", "family dollar", "winco", "hy-vee", "albertsons"})
+# a document's first line in capitals or title case, naming the organisation that wrote it (checked like the above)
+_LETTERHEAD = re.compile(r"\A[ \t\n]*(?P<val>[A-Z][A-Za-z0-9'’.&-]*(?:,?[ \t]+[A-Z&][A-Za-z0-9'’.&-]*){1,7}?),?"
+                         r"(?:[ \t]*\n|[ \t]+[-–|][ \t])")
 _ORG_WORDS = frozenset({"center", "centre", "centers", "group", "associates", "association", "laboratories", "laboratory",
                         "lab", "labs", "clinic", "clinics", "hospital", "hospitals", "hospice", "care", "therapy", "rehab",
                         "rehabilitation", "surgery", "surgical", "pathology", "dermatology", "oncology", "hematology",

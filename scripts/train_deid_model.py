@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     dev = [to_example(nlp, n["text"], n["phi"]) for n in read_notes(held)] if held else []
     print(f"{len(notes)} notes, {len(train)} training texts, {len(dev)} held-out notes", file=sys.stderr)
 
+    if args.checkpoints:
+        args.checkpoints.mkdir(parents=True, exist_ok=True)
     optimizer = nlp.initialize(lambda: train)
     t0 = time.perf_counter()
     for epoch in range(1, args.epochs + 1):

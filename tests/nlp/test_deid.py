@@ -791,6 +791,18 @@ def test_round13_terms_stay(deid, text, kept):
     ("ORLANDO EAR, NOSE & THROAT GROUP\nPO Box 547812, Orlando, FL 32854", "ORLANDO EAR"),
     ("From: ST. STANISLAUS HOME FOR THE AGED\n      3440 S Archer Ave, Chicago, IL 60608", "STANISLAUS"),
     ("Excuse given for class absence today.\n\nSinéad Okoro-Flynn, PT, DPT, SCS     02/05/2025", "Okoro-Flynn"),
+    ("Patient: Ó Briain, Pádraig S.     DOB: 03/17/1939", "Pádraig"),  # a particle before the surname
+    ("Client: Pierre-Jacques, Marie Évelyne     Agency ID: FHC-20-44871", "Évelyne"),
+    ("Infant: ADEYINKA-OJO, AYOMIDE TOLUWANI     Sex: M", "TOLUWANI"),
+    ("PCP: Will Faulkner, MD", "Will"),  # a given name that is also an English word, before a surname
+    ("NAME: ADEBAYO-OGUNLEYE, OLUWASEUN K   AKA \"Seun\"", "Seun"),  # nicknames after a cue or "Last, First"
+    ("RE: Jeong, Ha-eun (\"Haeun\")     DOB: 03/14/2011", "Haeun"),
+    ("Dictated: Teodora Vasilescu, MD\nTranscribed: jlw", "jlw"),
+    ("Lift limit 15 lb; work note given for Badger State Mechanical. Follow-up in 2 weeks.", "Badger"),  # employers
+    ("my husband is working the night at the walmart in edinburg", "walmart"),
+    ("To: Sunshine State Freight Lines, Human Resources", "Freight Lines"),
+    ("GOLDEN GATE HOSPICE & PALLIATIVE CARE\nRN CASE MANAGER HOME VISIT", "GOLDEN GATE"),  # a letterhead line
+    ("BAY STATE VISITING NURSE ASSOCIATION - SKILLED NURSING VISIT NOTE\nPt seen.", "BAY STATE"),
 ])
 def test_round14_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
@@ -800,6 +812,10 @@ def test_round14_detections(deid, text, secret):
 @pytest.mark.parametrize("text, kept", [
     ("Physical Therapy\n3 sessions per week, gait training.", "Physical Therapy"),  # a heading, no street below
     ("OUTPATIENT PHYSICAL THERAPY NOTE\n4101 Lake Boone Trl, Ste 305", "PHYSICAL THERAPY NOTE"),  # the document
+    ("MOVEMENT DISORDERS CLINIC\nFollow-up visit for tremor.", "MOVEMENT DISORDERS CLINIC"),  # names no one
+    ("Wound Care Center\nVisit note", "Wound Care Center"),
+    ("Catheter size 14 (\"Foley\") placed; works at a desk; job at risk; works for Medicare.", "Foley"),
+    ("Typed: yes. Works at a desk; job at risk.", "Typed: yes"),
 ])
 def test_round14_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
