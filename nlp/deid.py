@@ -358,6 +358,7 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
 _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO}])){{1,30}}"
 _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
+                   r"manager|supervisor|foreman|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
                    r"stepson|stepdaughter|grandma|grandpa|grandmother|grandfather|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
                    r"discussed with|spoke with|spoke to|talked with|talked to|d/w|paged|called|notified|covered by|"
@@ -429,7 +430,8 @@ _RX = {
                       r"(?:yo[mf]?|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.])|"
-                      r"\b(?:lived|living|survived|died)[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
+                      r"\b(?:lived|living|survived|died|alive|passed[ \t]+away)(?:[ \t]+in[ \t]+(?:'\d\d|\d{4}))?"
+                      r"[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
                       r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b)))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
@@ -471,7 +473,8 @@ _RX = {
                                 rf"niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|mom|"
                                 rf"mum|dad|aunt|uncle|cousin|fianc[ée]e?|girlfriend|boyfriend|stepson|stepdaughter|"
                                 rf"stepmother|stepfather|(?:son|daughter|brother|sister|mother|father)-in-law|friend|"
-                                rf"caregiver|neighbou?r|guardian|roommate|landlord|employer|coworker|pastor)),?\s+"
+                                rf"caregiver|neighbou?r|guardian|roommate|landlord|employer|coworker|pastor|"
+                                rf"manager|supervisor|foreman)),?\s+"
                                 rf"(?P<val>{_NAME})"),
     "name_subject": re.compile(rf"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|^[A-Za-z][\w -]{{0,18}}:[ \t]+)"
                                rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
@@ -484,7 +487,8 @@ _RX = {
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?:Mc|Mac|[A-Z]')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
-    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|fr|rev|reverend|trooper|sgt|rabbi|imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}})"),
+    "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|(?<!\d )(?<!\d)fr|rev|reverend|trooper|sgt|rabbi|"
+                                rf"imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}})"),
     "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?(?:[ \t]+|[ \t]*\([ \t]*)(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
                                rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}}))"),
     "anycase_credential": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?),?[ \t]+"
@@ -653,7 +657,11 @@ _ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|ca
 _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|pick[ \t-]?up(?: location)?|admitted from|"
                              rf"sending(?: facility| hospital)?|receiving(?: facility| hospital)?|accepting facility|"
                              rf"facility|agency|home unit|travel unit|transferred (?:from|to)|discharged to|going to|"
-                             rf"refer(?:red)? to|place of (?:death|birth)|pharmacy|employer|from)[ \t]*:[ \t]*"
+                             rf"refer(?:red)? to|place of (?:death|birth)|"
+                             rf"(?:(?:dispensing|specialty|preferred|mail[- ]order|retail|home[ \t]infusion)[ \t]+)*"
+                             rf"pharmacy|employer|from|department|dept|sent via|transported via|transport(?: company)?|"
+                             rf"ambulance(?: service| company)?|funeral home|mortuary|school|day ?care|church)"
+                             rf"[ \t]*:[ \t]*"
                              rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
                              rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
                              rf"{{0,5}}))")
@@ -776,6 +784,8 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
         return True  # "= 7/9", "BIMS 6/15", "Page 1/1": a score or a page count
     if re.search(r"(?i)d5\s*\Z", text[max(0, s - 4):s]):
         return True
+    if re.match(r"[ \t]*(?i:mg|mcg|µg|ml|meq|mmol|units?|tabs?|caps?|puffs?|mg/ml)\b", text[e:e + 10]):
+        return True  # "buprenorphine-naloxone 8/2 mg", "5/325 mg": a combination dose, whatever the cue before it
     if cued:
         return False
     if day in (5, 10) and month <= day:
@@ -1038,6 +1048,7 @@ class Deidentifier:
         chosen += _weekdays_before_dates(text, chosen)
         _name_parts(text, chosen)
         self._extend_places(text, chosen)
+        self._complete_organisations(text, chosen)
         self._extend_names(text, chosen)
         _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_places(text, chosen)
@@ -1096,6 +1107,41 @@ class Deidentifier:
                     w.lower().rstrip(".") in self.lex.places or self._unknown_word(w) or self._census_only(w)
                     or _norm_phrase(dash.group("b")) in self.lex.places for w in words):
                 c.end = dash.end("b")
+
+    def _complete_organisations(self, text: str, chosen: list[_Cand]) -> None:
+        """A found place or name that is part of a longer organisation name takes the rest of it: the capitalised
+        words up to a head word such as Company, Church or Therapy ("Acadiana Bone & Joint" + " Therapy", "Haul
+        Company" after "Gallup Coal &"), and the capitalised words before it ("Four" + "Corners Family Funeral
+        Home"). A name that turns out to end in a head word is an organisation."""
+        for c in chosen:
+            if c.type not in (PhiType.NAME, PhiType.LOCATION):
+                continue
+            value = text[c.start:c.end]
+            caps = value.isupper()
+            if not (caps or value[:1].isupper()):
+                continue
+            right = _ORG_RIGHT.match(text, c.end)
+            if right and right.group("w").split()[-1][:1].isupper() and (  # "Jones home" stays a name
+                    right.group("w").isupper() == caps or not caps) and all(
+                    w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
+                    for w in right.group("w").split()[:-1] if w not in ("&",)):
+                c.end = right.end()
+            if c.type is PhiType.NAME:
+                last = text[c.start:c.end].split()[-1].lower().rstrip(".,")
+                if last not in _ORG_HEADS or len(text[c.start:c.end].split()) < 2:
+                    continue
+                c.type = PhiType.LOCATION
+            while True:
+                left = _ORG_LEFT.search(text, max(0, c.start - 60), c.start)
+                if not left or (left.group("w").isupper() != caps and caps):
+                    break
+                w = left.group("w").split()[0]
+                before = text[max(0, left.start() - 2):left.start()]
+                if w.lower() in _stop_words() or re.fullmatch(rf"(?i:{_TITLE})\.?", w) or self._is_medical(w) \
+                        or not before.strip(" \t") and (left.start() == 0 or text[left.start() - 1] == "\n") \
+                        or re.search(r"[.!?][ \t]+$|^\s*$", text[max(0, left.start() - 3):left.start()] or "\n"):
+                    break  # a sentence or line starts with it ("She attends ..."), or a title or stop word
+                c.start = left.start()
 
     def _extend_names(self, text: str, chosen: list[_Cand]) -> None:
         """A one-word name and a surname that is also a word, then a staff or family cue: "CHIAMAKA DAY RN",
@@ -1156,7 +1202,8 @@ class Deidentifier:
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
-        spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)]
+        spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)  # but "Stevens Point" is a town
+                 if not (m.group()[:1].isupper() and m.group().lower() in self.lex.places and "'" not in m.group())]
         spans += [(m.start(), m.end()) for m in _ST_JOHNS_WORT.finditer(text)]
         spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)]
         for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b", text):  # "Romberg", "Hawkins-Kennedy"
@@ -1325,7 +1372,8 @@ class Deidentifier:
         for key in ("place_cue", "place_move", "county"):
             for m in _RX[key].finditer(text):
                 val = m.group("val")
-                if self._is_place_allowed(val) or self._is_medical(val) or not self._name_ok(val):
+                if self._is_place_allowed(val) or self._is_medical(val) or not (
+                        self._name_ok(val) or val.lower() in self.lex.places):  # "lives in Mobile", "Stevens Point"
                     continue
                 add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 5))
         for m in _RX["facility"].finditer(text):
@@ -2302,8 +2350,8 @@ class Deidentifier:
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", prio))
                     continue
                 span = self._trim_name(text, m.start(g), m.end(g))
-                if span is None:
-                    continue
+                if span is None or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", text[max(0, span[0] - 9):span[0]]):
+                    continue  # "16 Fr Foley": French gauge, not Father
                 if key in ("name_relative", "name_credential", "name_last_first", "name_last_first_caps", "name_subject",
                            "name_age_subject") and self._is_medical(
                         text[span[0]:span[1]]):
@@ -2774,6 +2822,22 @@ _FACILITY_NAME_WORDS = frozenset({
     "lifeline", "lifespring", "open", "door", "path", "sunrise", "sunset", "evergreen", "aspen", "birch"})
 # department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
 # "Granite State Medical Transport"; they are no name themselves
+# head words that end an organisation's name ("Dingess Brothers Roofing", "Gallup Coal & Haul Company")
+_ORG_HEADS = frozenset({"company", "co", "corporation", "corp", "inc", "llc", "church", "chapel", "roofing", "shuttle",
+                        "mill", "mills", "institute", "organization", "organisation", "association", "therapy", "home",
+                        "services", "foods", "farms", "farm", "construction", "trucking", "plumbing", "electric",
+                        "mechanical", "motors", "stamping", "manufacturing", "industries", "lumber", "hardware",
+                        "market", "bakery", "diner", "cafe", "restaurant", "salon", "school", "elementary", "academy",
+                        "college", "university", "residence", "manor", "ltach", "lines", "logistics", "transport",
+                        "supply", "bank", "center", "centre", "clinic", "hospital", "hospice", "pharmacy", "rehab",
+                        "rehabilitation", "nursing", "ministries", "temple", "mosque", "synagogue", "parish"})
+# words of a department or an office after an organisation's name ("Prairie View Hospice Patient Financial Services")
+_DEPARTMENT_WORDS = frozenset({"patient", "patients", "financial", "billing", "business", "office", "department", "dept",
+                               "records", "registration", "admissions", "accounts", "customer", "member", "provider"})
+_ORG_HEAD_RX = "|".join(sorted(_ORG_HEADS, key=len, reverse=True))
+_ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*){{0,3}}?[ \t](?i:{_ORG_HEAD_RX}))\b\.?"
+                        rf"(?<!\.)")
+_ORG_LEFT = re.compile(r"(?P<w>[A-Z][A-Za-z'’-]*)(?:[ \t]+(?:&|and)[ \t]+|[ \t])\Z")
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
                             "pediatrics", "women's", "children's", "sports", "medical", "surgical", "specialty",
                             "heart", "vascular", "spine", "eye", "dental", "orthopedic", "orthopedics", "behavioral",
@@ -2790,8 +2854,10 @@ _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "ne
 _USER_LABEL = re.compile(r"(?i:\b(?:scribe|tech|technician|tx|reviewed|verified|user|closed by|entered by|recorded by|"
                          r"routed to|addendum entered by|minutes recorded by|dispatch|processed by|collected by|clerk|"
                          r"username|user name|user id|login|signed electronically by|electronically signed by|"
-                         r"rec'd[^\n]{0,12}?by|initials))(?:[ \t]*:)?[ \t]+"
-                         r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-ZÀ-Þ]{2,4})(?=[ \t]*(?:[.,;/)|]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
+                         r"rec'd[^\n]{0,12}?by|initials|documented by|charted by|updated by|modified by|logged by|"
+                         r"technologist|sonographer|radiographer))(?:[ \t]*:)?[ \t]+"
+                         r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-ZÀ-Þ]{2,4}|[A-Z]{5,12}(?:\.[A-Z]{1,2})?(?=[ \t]*\()"
+                         r"|[A-Z]{2,12}\.[A-Z]{1,2})(?=[ \t]*(?:[.,;/)(|]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
 # a user name by its shape: letters and a number ("mjkim72", "tlove2"), or parts joined by "_" or "." ("dkatz_nyc",
 # "esther.levikatz"); never a word, a file name or vocabulary
 _USER_SHAPE = re.compile(r"(?<![\w@./:-])(?P<val>[a-z]{4,14}\d{1,3}|[a-z]{2,14}[._][a-z]{2,14}\d{0,3})(?![\w@/-]|\.\w)")
@@ -2875,7 +2941,9 @@ _GAZ_STRONG = frozenset({"lives", "living", "live", "resides", "residing", "move
 _STATE_AFTER = re.compile(rf",?[ \t]+(?:{_STATE_ABBR}|(?i:{_STATE_NAMES}))\b")
 
 
-_AGE_AFTER_NAME = re.compile(r"(?:\s*,)?\s*(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)")
+# "Harold Finch, 97, lives alone", "SISTER DOLORES (94)"
+_AGE_AFTER_NAME = re.compile(r"(?:\s*,)?\s*(?:(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)"
+                             r"|\([ \t]*(?:age[ \t]*|aged[ \t]*)?(?P<p>\d{2,3})[ \t]*(?:y/?o|yrs?|years?)?[ \t]*\))")
 
 
 # a long word with a suffix of scientific prose ("electrodiagnostic" is not, "antinociceptive" is): not a name
@@ -3135,8 +3203,10 @@ def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """A bare number over 89 right after a name is an age ("Harold Finch, 97, lives alone")."""
     out = []
     for c in chosen:
-        if c.type is PhiType.NAME and (m := _AGE_AFTER_NAME.match(text, c.end)) and 89 < int(m.group("n")) <= 125:
-            out.append(_Cand(PhiType.AGE, m.start("n"), m.end("n"), "context", _PRIORITY["context"]))
+        if c.type is PhiType.NAME and (m := _AGE_AFTER_NAME.match(text, c.end)):
+            g = "n" if m.group("n") else "p"
+            if 89 < int(m.group(g)) <= 125:
+                out.append(_Cand(PhiType.AGE, m.start(g), m.end(g), "context", _PRIORITY["context"]))
     return out
 
 
