@@ -1126,6 +1126,9 @@ class Deidentifier:
                     w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
                     for w in right.group("w").split()[:-1] if w not in ("&",)):
                 c.end = right.end()
+            saint = _SAINT_BEFORE.search(text, max(0, c.start - 8), c.start)
+            if saint and c.type is PhiType.LOCATION:
+                c.start = saint.start()  # "St. Genevieve Catholic Church", "st. michael ukrainian catholic"
             if c.type is PhiType.NAME:
                 last = text[c.start:c.end].split()[-1].lower().rstrip(".,")
                 if last not in _ORG_HEADS or len(text[c.start:c.end].split()) < 2:
@@ -1973,6 +1976,19 @@ class Deidentifier:
                     and last not in self.lex.state_abbreviations:
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
 
+        for m in _LAST_FIRST_AGE_SEX.finditer(text):  # "pt chhay, sophal 71m", "- KOVAČEVIĆ, EMIR, 48 M"
+            start = m.start("val")
+            lead = re.match(r"[^ \t,]+[ \t]+(?=[^,]*,)", m.group("val"))
+            if lead and (self._never_name(lead.group().strip()) or re.fullmatch(_TITLE, lead.group().strip())):
+                start += lead.end()  # "pt chhay, sophal": the cue is no part of the surname
+            words = [w for w in re.split(r"[ \t,]+", text[start:m.end("val")]) if len(w) > 1 and w.upper() not in (
+                "JR", "SR", "II", "III", "IV", "JR.", "SR.")]
+            if len(words) >= 2 and not any(self._never_name(w) or w.lower() in self.lex.medical_words
+                                           or w.lower() in _MONTHS for w in words) \
+                    and any(self._census(w) or self._unknown_word(w) for w in words) \
+                    and not all(self._is_english(w) and not self._census(w) for w in words):
+                out.append(_Cand(PhiType.NAME, start, m.end("val"), "context", C - 2))
+
     def _facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         """"Caring Hands Home Care", "LONGMEADOW INTERNAL MEDICINE", "from cedar crest nursing home": the words
         before a facility head noun, walking back while they are neither vocabulary nor (in mixed case) lower case."""
@@ -2566,13 +2582,16 @@ class Deidentifier:
                     or not degenerate and not self._cased_name_ok(text, s, e):
                 continue
             words = text[s:e].split()
-            if kind is PhiType.LOCATION and len(words) == 1 and self._is_english(words[0]):
-                continue  # "er bay", "June": a town that is also a word needs a cue, and cues are the rules' part
+            if kind is PhiType.LOCATION and len(words) == 1 and self._is_english(words[0]) and (
+                    degenerate or not words[0][:1].isupper() or words[0].lower().strip(",.") not in self.lex.places
+                    or self._is_place_allowed(words[0].strip(",."))):  # states and countries are no identifiers
+                continue  # "er bay", "June": a word needs a cue, unless written as a town the gazetteer has ("Salem")
             if degenerate and any(_SCIENCE_WORD.search(w) and not self._census(w) and w.lower() not in self.lex.places
                                   for w in words):
                 continue  # "operculoinsular cortex", "dopaminergic neurotransmitter": prose of science, not a name
             if len(words) > 1 and all(self._english_compound(w) for w in words) and (kind is PhiType.NAME or degenerate and (
-                    any(self._inflected_verb(w) for w in words) and _norm_phrase(text[s:e]) not in self.lex.places)):
+                    any(self._inflected_verb(w) for w in words) and _norm_phrase(text[s:e]) not in self.lex.places)) \
+                    and not (kind is PhiType.NAME and not degenerate and self._census_pair(words)):
                 continue  # "media coverage", "increased cardiac risk": a phrase of ordinary words, not a name
             if kind is PhiType.NAME and degenerate and len(words) == 1 and self._is_english(words[0]) \
                     and not _LEARNED_NAME_CUE.search(text, max(0, s - 24), s):
@@ -2627,16 +2646,27 @@ class Deidentifier:
         parts = [p for p in re.split(r"[-–]", word.strip(",.;:()")) if p]
         return bool(parts) and all(self._is_english(p) or p.isdigit() for p in parts)
 
+    def _census_pair(self, words: list[str]) -> bool:
+        """A given name and a surname as the census has them, both capitalised: "Grant Jackson", "Jasmine Young",
+        "JACKSON, MADISON L" (words that are also English words)."""
+        names = [w.strip(",.") for w in words if len(w.strip(",.")) > 1]
+        if len(names) < 2 or not all(w[:1].isupper() for w in names):
+            return False
+        first, last = (names[1], names[0]) if words[0].endswith(",") else (names[0], names[-1])
+        return (first.lower() in self.lex.census_first or first.lower() in self.lex.census_first_words) \
+            and last.lower() in self.lex.census_last
+
     def _cased_name_ok(self, text: str, s: int, e: int) -> bool:
         """Where the text has letter case, a name or town is written like one: capitalised ("juxtacortical lesion",
         "Peak flow" are not), no abbreviation ("EDSS", "MCP"), no English word capitalised only because it opens a
         sentence ("Sputum")."""
         value = text[s:e]
-        if not (_name_shaped(value) or value.isupper() and " " in value):
+        if not (_name_shaped(value) or value.isupper() and " " in value or _cased_words(value)):
             return False
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value)
-        if all(w.isupper() and len(w) > 1 and not self._census(w) for w in words):
-            return False
+        if all(w.isupper() and len(w) > 1 and not self._census(w) for w in words) and (
+                len(words) == 1 or all(len(w) <= 4 for w in words)):
+            return False  # "EDSS", "MCP", "CT PA"; not "PIEDMONT OCONEE REGIONAL HOSPITAL"
         return not (" " not in value and self._is_english(value) and not self._census(value)
                     and _at_sentence_start(text, s))
 
@@ -2837,6 +2867,7 @@ _DEPARTMENT_WORDS = frozenset({"patient", "patients", "financial", "billing", "b
 _ORG_HEAD_RX = "|".join(sorted(_ORG_HEADS, key=len, reverse=True))
 _ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*){{0,3}}?[ \t](?i:{_ORG_HEAD_RX}))\b\.?"
                         rf"(?<!\.)")
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?i:st|ste|saint|santa|san|mt|mount)\.?[ \t]+\Z")
 _ORG_LEFT = re.compile(r"(?P<w>[A-Z][A-Za-z'’-]*)(?:[ \t]+(?:&|and)[ \t]+|[ \t])\Z")
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
                             "pediatrics", "women's", "children's", "sports", "medical", "surgical", "specialty",
@@ -2876,6 +2907,12 @@ _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))[ \t]*[\"”]?[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
+# "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
+# 71m", "DIMITRIOU, ANASTASIA, 71 F", "O'MALLEY, PATRICK J III, 62 M", "pt Hadžić, Mirsad 66M"
+_LF_TOK = rf"[{_UP}{_LO}](?:[{_UP}{_LO}]|['’-](?=[{_UP}{_LO}])){{1,25}}"
+_LAST_FIRST_AGE_SEX = re.compile(rf"(?<![\w'’-])(?P<val>{_LF_TOK}(?:[ \t]{_LF_TOK})?,[ \t]*{_LF_TOK}"
+                                 rf"(?:[ \t]{_LF_TOK})?(?:[ \t][A-Za-z]\.?)?(?:[ \t](?i:jr|sr|ii|iii|iv)\.?)?)"
+                                 rf",?[ \t]+\d{{1,3}}[ \t]?(?:y/?o[ \t]?|yo[ \t]?)?(?:[MFmf]|male|female)\b")
 # "HENDRICKS, Mary Lou", "THIBODEAUX, Lance R": a surname in capitals, then the given name as written
 _CAPS_LAST_MIXED_FIRST = re.compile(rf"(?<![\w'’.-])(?P<val>(?P<last>[A-Z{_UP}]{{2,}}(?:[-'’ ][A-Z{_UP}]{{2,}})?),[ \t]"
                                     rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)?)"
@@ -3213,6 +3250,36 @@ def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
 _NAME_WORD = re.compile(r"[\"“(]?(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:'s|’s)?[\"”)]?|[A-Z]\.?|"
                         r"Jr\.?|Sr\.?|II|III|IV|"
                         r"de|del|la|da|di|van|der|von|le|bin|al|el|dos|du|St\.")
+
+
+_CASED_JOINERS = frozenset({"&", "of", "and", "the", "de", "del", "la", "las", "los", "van", "von", "der", "den", "du",
+                            "da", "di", "le", "y", "for", "at", "on"})
+
+
+def _cased_words(value: str) -> bool:
+    """Every word is capitalised or in capitals, in any alphabet, or an initial, a number or a joiner ("&", "of",
+    "de"), and the first and last are no joiners: "HARGROVE, Dennis W.", "Nguyễn Thị Lan", "Silverton Physical
+    Therapy & Wellness", "Magnolia 5 North"; not "Two euploid embryos" or "FaceTime"."""
+    words = [w.strip(",.()\"“”") for w in value.split()]
+    words = [w for w in words if w]
+    if not words or words[0].lower() in _CASED_JOINERS or words[-1].lower() in _CASED_JOINERS \
+            or len(words) == 1 and words[0].isupper():
+        return False  # one word in capitals may be a label or an abbreviation ("PERSON INVOLVED:", "EDSS")
+    mixed = not all(w.isupper() for w in words if w.lower() not in _CASED_JOINERS and not w.isdigit())
+    for w in words:
+        if re.search(r"[^\w'’.&-]|\d", w) and not w.isdigit():
+            return False  # "Endoscopist:", "A1c": a label or a code inside
+        if mixed and w.isupper() and 1 < len(w.rstrip(".")) <= 4:
+            return False  # a short word in capitals among capitalised ones is an abbreviation ("Quad MMT")
+        if w.lower() in _CASED_JOINERS or w.isdigit():
+            continue
+        core = w[2:] if w[:2] in ("Mc", "O'", "O’", "D'", "D’") else w[3:] if w[:3] == "Mac" else w
+        core = core[:-2] if core[-2:] in ("'s", "’s", "'S", "’S") else core
+        if not w[0].isupper() or not (core.isupper() or all(
+                part[:1].isupper() and (part[1:].islower() or not part[1:]) for part in re.split(r"[-'’]", core)
+                if part)):
+            return False
+    return True
 
 
 def _name_shaped(value: str) -> bool:

@@ -836,6 +836,10 @@ def test_round14_terms_stay(deid, text, kept):
     ("Outpatient therapy at Acadiana Bone & Joint Therapy in Lafayette.", "Joint Therapy"),
     ("She answers phones on Saturdays for Dingess Brothers Roofing.", "Brothers Roofing"),
     ("Sent via: Somerset Area Ambulance Association, Medic 12, BLS", "Ambulance Association"),
+    ("lowell general micu rm 6 | pt chhay, sophal 71m, mrn lg0093321.", "sophal"),  # Last, First before age/sex
+    ("0905 REQ # BB-240122-0044 - KOVAČEVIĆ, EMIR, 48 M, FROM WASHINGTON HEALTH", "EMIR"),
+    ("Member of St. Genevieve Catholic Church for over 60 years.", "Genevieve"),
+    ("Member of St. Genevieve Catholic Church for over 60 years.", "St. "),  # the saint's prefix goes with it
 ])
 def test_round15_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
@@ -847,6 +851,10 @@ def test_round15_detections(deid, text, secret):
     ("On buprenorphine-naloxone 8/2 mg twice daily; hydrocodone 5/325 mg prn.", "5/325 mg"),
     ("GU: 16 Fr Foley changed today per order.", "16 Fr Foley"),  # French gauge, not Father
     ("Took Mr. Jones home after the visit.", "home after"),  # a head word in lower case ends no organisation
+    ("Vitals, temp 98 F, HR 80. Afebrile, Tmax 101 F.", "Vitals, temp 98 F"),  # no "Last, First 98 F"
+    ("Recently moved to Bakersfield from Mexico. Sister in Poland.", "Mexico"),  # countries are no identifiers
+    ("Date of service.... May 18, 2020\nEndoscopist....... Bjorn B. Fairweather, MD", "Endoscopist"),
+    ("PERSON INVOLVED:  [X] Resident", "PERSON INVOLVED"),
 ])
 def test_round15_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
@@ -871,3 +879,16 @@ def test_a_weekday_before_a_shifted_date_is_the_shifted_dates_weekday(mode, text
     assert "[DATE]" not in out and weekday.group(0).isupper() == text.startswith("FRIDAY"), out  # style kept
     tagged = Deidentifier(DeidConfig(mode=mode, dates="tag", use_model=False), pseudonymizer=Pseudonymizer(KEY))
     assert not re.search(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)", tagged.deidentify(text, "P1").text)
+
+
+@pytest.mark.parametrize("value, cased", [
+    ("HARGROVE, Dennis W.", True), ("Nguyễn Thị Lan", True), ("Silverton Physical Therapy & Wellness", True),
+    ("Magnolia 5 North", True), ("Children's Colorado", True), ("O'Neill", True),
+    ("Two euploid embryos", False), ("FaceTime", False), ("Beta hCG", False), ("Quad MMT", False),
+    ("PERSON", False), ("of Smith", False), ("Endoscopist:", False),
+])
+def test_learned_spans_written_like_names(value, cased):
+    """The learned tagger's spans must be written like a name or an organisation where the text has letter case."""
+    from medkg.nlp.deid import _cased_words
+
+    assert _cased_words(value) is cased
