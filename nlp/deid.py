@@ -1126,7 +1126,7 @@ class Deidentifier:
                     w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
                     for w in right.group("w").split()[:-1] if w not in ("&",)):
                 c.end = right.end()
-            saint = _SAINT_BEFORE.search(text, max(0, c.start - 8), c.start)
+            saint = _SAINT_PREFIX.search(text, max(0, c.start - 8), c.start)
             if saint and c.type is PhiType.LOCATION:
                 c.start = saint.start()  # "St. Genevieve Catholic Church", "st. michael ukrainian catholic"
             if c.type is PhiType.NAME:
@@ -1910,6 +1910,7 @@ class Deidentifier:
                          for w in words) or words[0] in _MONTHS or re.match(rf"(?i:{_TITLE})\b", val):
                 continue
             out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+        self._title_line_places(text, out)
         head = _LETTERHEAD.match(text)  # "GOLDEN GATE HOSPICE & PALLIATIVE CARE" as a document's first line
         if head:
             words = {w.lower().rstrip(",") for w in head.group("val").split()}
@@ -1924,6 +1925,40 @@ class Deidentifier:
             if not (self._never_name(w) or w.lower() in self.lex.medical_words or w.lower() in _MONTHS
                     or w.lower() in ("bed", "room", "rm", "bay", "pod", "floor", "level", "step", "stage", "grade")):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 2))
+
+    def _title_line_places(self, text: str, out: list[_Cand]) -> None:
+        """The facility and town in a document's title line, between dashes or bars, in any case: "ICU NURSING
+        NARRATIVE - BAYOU ST. GEORGE MEDICAL CENTER, BATON ROUGE", "nicu parent contact log - women & infants
+        hospital, providence, ri", "ED NURSING NOTE | KERN MEDICAL, BAKERSFIELD, CA". A part that names the document
+        ("nursing note", "nights 4/2-4/3") is skipped; a facility needs a head word and a word of its own, or a
+        gazetteer town after it; a town must be in the gazetteer and be no state."""
+        C = _PRIORITY["context"]
+        first = re.match(r"[ \t\n]*([^\n]{0,200})", text)
+        if first is None:
+            return
+        line, base = first.group(1), first.start(1)
+        cuts = [(m.start(), m.end()) for m in _TITLE_SEPARATOR.finditer(line)]
+        for s0, e0 in zip([e for _, e in cuts], [s for s, _ in cuts[1:]] + [len(line)]):  # never the first part
+            seg = line[s0:e0]
+            pieces = [(p.start() + s0, p.group()) for p in re.finditer(r"[^,]+", seg) if p.group().strip()]
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", seg)}
+            if not pieces or words & _DOCUMENT_WORDS or re.search(r"\d", seg) or words & {
+                    "nursing", "narrative", "nsg", "shift", "progress", "nights", "days"}:
+                continue
+            names = [(a + len(p) - len(p.lstrip()), p.strip()) for a, p in pieces]
+            while names and re.fullmatch(_STATE, names[-1][1], flags=re.I):
+                names.pop()
+            towns = [(a, v) for a, v in names[1:] if v.lower() in self.lex.places and not self._is_place_allowed(v)]
+            a0, fac = names[0] if names else (0, "")
+            fwords = {w.lower() for w in re.findall(r"[A-Za-z]+", fac)}
+            own = fwords - _ORG_WORDS - _stop_words() - self.lex.medical_words - {"university", "regional", "general",
+                                                                                   "memorial", "community", "main"}
+            own = {w for w in own if not self._never_name(w) and (
+                self._census(w) or w in self.lex.places or not self._is_english(w))}  # not "SAME DAY SURGERY"
+            if fac and fwords & (_ORG_WORDS | {"university", "general", "memorial"}) and (own or towns):
+                out.append(_Cand(PhiType.LOCATION, base + a0, base + a0 + len(fac), "context", C - 3))
+            for a, v in towns:
+                out.append(_Cand(PhiType.LOCATION, base + a, base + a + len(v), "context", C - 3))
 
     def _clerk_cands(self, text: str, out: list[_Cand]) -> None:
         """Who typed, printed or grossed a document, by initials or user name: "Transcribed 4/22/24 by kls",
@@ -2867,7 +2902,8 @@ _DEPARTMENT_WORDS = frozenset({"patient", "patients", "financial", "billing", "b
 _ORG_HEAD_RX = "|".join(sorted(_ORG_HEADS, key=len, reverse=True))
 _ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*){{0,3}}?[ \t](?i:{_ORG_HEAD_RX}))\b\.?"
                         rf"(?<!\.)")
-_SAINT_BEFORE = re.compile(r"(?<![\w.])(?i:st|ste|saint|santa|san|mt|mount)\.?[ \t]+\Z")
+_TITLE_SEPARATOR = re.compile(r"[ \t]+-[ \t]+|[ \t]*[|–—][ \t]*|[ \t]{3,}")
+_SAINT_PREFIX = re.compile(r"(?<![\w.])(?i:st|ste|saint|santa|san|mt|mount)\.?[ \t]+\Z")
 _ORG_LEFT = re.compile(r"(?P<w>[A-Z][A-Za-z'’-]*)(?:[ \t]+(?:&|and)[ \t]+|[ \t])\Z")
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
                             "pediatrics", "women's", "children's", "sports", "medical", "surgical", "specialty",

@@ -840,6 +840,8 @@ def test_round14_terms_stay(deid, text, kept):
     ("0905 REQ # BB-240122-0044 - KOVAČEVIĆ, EMIR, 48 M, FROM WASHINGTON HEALTH", "EMIR"),
     ("Member of St. Genevieve Catholic Church for over 60 years.", "Genevieve"),
     ("Member of St. Genevieve Catholic Church for over 60 years.", "St. "),  # the saint's prefix goes with it
+    ("bhu nursing note - providence sacred heart medical center, spokane, wa\ndate 6/11/24", "sacred heart"),
+    ("bhu nursing note - providence sacred heart medical center, spokane, wa\ndate 6/11/24", "spokane"),
 ])
 def test_round15_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
@@ -855,6 +857,8 @@ def test_round15_detections(deid, text, secret):
     ("Recently moved to Bakersfield from Mexico. Sister in Poland.", "Mexico"),  # countries are no identifiers
     ("Date of service.... May 18, 2020\nEndoscopist....... Bjorn B. Fairweather, MD", "Endoscopist"),
     ("PERSON INVOLVED:  [X] Resident", "PERSON INVOLVED"),
+    ("PRE-OPERATIVE CHECKLIST - SAME DAY SURGERY\nPatient ready.", "SAME DAY SURGERY"),  # a title part, no facility
+    ("DISCHARGE SUMMARY - CARDIOLOGY\nAdmitted for chest pain.", "CARDIOLOGY"),
 ])
 def test_round15_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
