@@ -2617,6 +2617,10 @@ class Deidentifier:
                     or not degenerate and not self._cased_name_ok(text, s, e):
                 continue
             words = text[s:e].split()
+            chain, _, rest = value.partition(",")  # the tagger's own span: "Rite Aid, Central Ave"
+            if kind is PhiType.LOCATION and re.sub(r"\s+", " ", chain.strip().lower()) in _TOWN_NEEDED_CHAINS and not (
+                    rest.strip() and _norm_phrase(rest) in self.lex.places):
+                continue  # "Rite Aid, Central Ave.": a national chain without its town names no one store
             if kind is PhiType.LOCATION and len(words) == 1 and self._is_english(words[0]) and (
                     degenerate or not words[0][:1].isupper() or words[0].lower().strip(",.") not in self.lex.places
                     or self._is_place_allowed(words[0].strip(",."))):  # states and countries are no identifiers

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the learned PHI tagger that :mod:`medkg.nlp.deid` runs beside its rules (``nlp/models/deid/``).
 
-Reproduces the shipped model with the defaults (about 17 minutes on 2 CPU cores):
+Reproduces the shipped model with the defaults (about 12 minutes on 2 CPU cores):
 
     PYTHONPATH=. python scripts/train_deid_model.py
 
@@ -10,8 +10,9 @@ A spaCy NER component on a small CNN tok2vec (hashed NORM/PREFIX/SUFFIX/SHAPE fe
 (round 8 included), fresh notes from the round 4-6 generators at other seeds (also with census names and GeoNames
 towns) and from the round 8 generator, the ``train`` fold of the round 9 generator at several seeds (identifier
 formats of every kind after many cue words, among clinical numbers that stay: what lets the tagger propose dates,
-numbers and addresses as well as names), and the identifier-free sentences of the assertion and relation
-development sets; every note is also seen in ALL CAPS and in lower case, so letter case is a cue the model may use
+numbers and addresses as well as names), the hand-written documents of rounds 11a and 12-16 (``HAND_SETS``: whole
+typed documents and nursing notes written with inline markup, seen three times per epoch), and the identifier-free
+sentences of the assertion and relation development sets; every note is also seen in ALL CAPS and in lower case, so letter case is a cue the model may use
 but never needs. ``--holdout FILE`` leaves one development set out of training (a set that is not a training set,
 such as the round 9 ``dev`` fold ``deid_dev_round9.jsonl``, changes nothing) and reports entity precision/recall on
 it after every epoch; ``--checkpoints DIR`` also saves the model of every epoch there.
@@ -33,8 +34,10 @@ DEV_SETS = ("deid_dev_free.jsonl", "deid_dev_nursing.jsonl", "deid_dev_round3.js
             "deid_dev_round5.jsonl", "deid_dev_round6.jsonl", "deid_dev_round7.jsonl", "deid_dev_round8.jsonl",
             "deid_dev_typed.jsonl", "deid_notes.jsonl")
 # whole documents written by hand with inline markup (scripts/markup_to_deid_jsonl.py): organisations, agencies
-# and names in the many contexts typed documents put them in; repeated ``--hand-repeat`` times, since they are few
-HAND_SETS = ("deid_train_round12.jsonl",)
+# and names in the many contexts typed documents put them in; repeated ``--hand-repeat`` times, since they are few.
+# Their held-out partners (round 11b, round 15b) and the frozen blind set never enter training.
+HAND_SETS = ("deid_dev_round11a.jsonl", "deid_train_round12.jsonl", "deid_dev_round13.jsonl",
+             "deid_dev_round14.jsonl", "deid_dev_round15a.jsonl", "deid_train_round16.jsonl")
 # sentences that name no one (assertion and relation development sets): what ordinary medicine reads like
 PHI_FREE = ("assertion_dev.jsonl", "re_clinical.jsonl", "re_written.jsonl")
 GENERATORS = ("make_deid_dev_round4.py", "make_deid_dev_round5.py", "make_deid_dev_round6.py")
@@ -162,12 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     # folds measured level or +0.5 typed recall, too little to replace it
     ap.add_argument("--round10-seeds", type=int, nargs="*", default=[],
                     help="seeds of the round 10 generator's train fold (default none)")
-    ap.add_argument("--hand-sets", nargs="*", default=[],
-                    help=f"hand-written training sets under tests/nlp/data (e.g. {' '.join(HAND_SETS)}); the "
-                         "default (none) reproduces the shipped tagger")
+    ap.add_argument("--hand-sets", nargs="*", default=list(HAND_SETS),
+                    help=f"hand-written training sets under tests/nlp/data (default: {' '.join(HAND_SETS)})")
     ap.add_argument("--hand-repeat", type=int, default=3, help="times each hand-written note is seen per epoch")
     ap.add_argument("--checkpoints", type=Path, default=None, help="also save the model of every epoch here")
-    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rows", type=int, default=3000)

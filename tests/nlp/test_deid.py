@@ -853,6 +853,7 @@ def test_round15_detections(deid, text, secret):
     ("On buprenorphine-naloxone 8/2 mg twice daily; hydrocodone 5/325 mg prn.", "5/325 mg"),
     ("GU: 16 Fr Foley changed today per order.", "16 Fr Foley"),  # French gauge, not Father
     ("Took Mr. Jones home after the visit.", "home after"),  # a head word in lower case ends no organisation
+    ("Pharmacy: Rite Aid, Central Ave.", "Rite Aid"),  # whatever the tagger proposes, a chain without its town
     ("Vitals, temp 98 F, HR 80. Afebrile, Tmax 101 F.", "Vitals, temp 98 F"),  # no "Last, First 98 F"
     ("Recently moved to Bakersfield from Mexico. Sister in Poland.", "Mexico"),  # countries are no identifiers
     ("Date of service.... May 18, 2020\nEndoscopist....... Bjorn B. Fairweather, MD", "Endoscopist"),
