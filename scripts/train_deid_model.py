@@ -12,10 +12,11 @@ towns) and from the round 8 generator, the ``train`` fold of the round 9 generat
 formats of every kind after many cue words, among clinical numbers that stay: what lets the tagger propose dates,
 numbers and addresses as well as names), the hand-written documents of rounds 11a and 12-16 (``HAND_SETS``: whole
 typed documents and nursing notes written with inline markup, seen three times per epoch), and the identifier-free
-sentences of the assertion and relation development sets; every note is also seen in ALL CAPS and in lower case, so letter case is a cue the model may use
-but never needs. ``--holdout FILE`` leaves one development set out of training (a set that is not a training set,
-such as the round 9 ``dev`` fold ``deid_dev_round9.jsonl``, changes nothing) and reports entity precision/recall on
-it after every epoch; ``--checkpoints DIR`` also saves the model of every epoch there.
+sentences of the assertion and relation development sets; every note is also seen in ALL CAPS and in lower case,
+so letter case is a cue the model may use but never needs. ``--holdout FILE`` leaves one development set out of
+training (a set that is not a training set, such as round 11b ``deid_dev_round11b.jsonl``, changes nothing) and
+reports entity precision/recall on it after every epoch; ``--checkpoints DIR`` also saves the model of every epoch
+there.
 """
 
 from __future__ import annotations
