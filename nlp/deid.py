@@ -1110,9 +1110,9 @@ class Deidentifier:
 
     def _complete_organisations(self, text: str, chosen: list[_Cand]) -> None:
         """A found place or name that is part of a longer organisation name takes the rest of it: the capitalised
-        words up to a head word such as Company, Church or Therapy ("Acadiana Bone & Joint" + " Therapy", "Haul
-        Company" after "Gallup Coal &"), and the capitalised words before it ("Four" + "Corners Family Funeral
-        Home"). A name that turns out to end in a head word is an organisation."""
+        words up to a head word such as Company, Church or Therapy ("Acadiana Bone & Joint" + " Therapy"), a
+        saint's prefix, and the capitalised words before it ("Gallup Coal &" + "Haul Company"). A name that turns out
+        to end in a head word is an organisation."""
         for c in chosen:
             if c.type not in (PhiType.NAME, PhiType.LOCATION):
                 continue
@@ -2889,8 +2889,6 @@ _FACILITY_NAME_WORDS = frozenset({
     "haven", "meadow", "meadows", "garden", "gardens", "park", "point", "shore", "coast", "desert", "island",
     "lighthouse", "anchor", "beacon", "compass", "cornerstone", "crossroads", "gateway", "journey", "legacy",
     "lifeline", "lifespring", "open", "door", "path", "sunrise", "sunset", "evergreen", "aspen", "birch"})
-# department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
-# "Granite State Medical Transport"; they are no name themselves
 # head words that end an organisation's name ("Dingess Brothers Roofing", "Gallup Coal & Haul Company")
 _ORG_HEADS = frozenset({"company", "co", "corporation", "corp", "inc", "llc", "church", "chapel", "roofing", "shuttle",
                         "mill", "mills", "institute", "organization", "organisation", "association", "therapy", "home",
@@ -2904,11 +2902,12 @@ _ORG_HEADS = frozenset({"company", "co", "corporation", "corp", "inc", "llc", "c
 _DEPARTMENT_WORDS = frozenset({"patient", "patients", "financial", "billing", "business", "office", "department", "dept",
                                "records", "registration", "admissions", "accounts", "customer", "member", "provider"})
 _ORG_HEAD_RX = "|".join(sorted(_ORG_HEADS, key=len, reverse=True))
-_ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*){{0,3}}?[ \t](?i:{_ORG_HEAD_RX}))\b\.?"
-                        rf"(?<!\.)")
+_ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*){{0,3}}?[ \t](?i:{_ORG_HEAD_RX}))\b")
 _TITLE_SEPARATOR = re.compile(r"[ \t]+-[ \t]+|[ \t]*[|–—][ \t]*|[ \t]{3,}")
 _SAINT_PREFIX = re.compile(r"(?<![\w.])(?i:st|ste|saint|santa|san|mt|mount)\.?[ \t]+\Z")
 _ORG_LEFT = re.compile(r"(?P<w>[A-Z][A-Za-z'’-]*)(?:[ \t]+(?:&|and)[ \t]+|[ \t])\Z")
+# department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
+# "Granite State Medical Transport"; they are no name themselves
 _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "primary", "family", "pediatric",
                             "pediatrics", "women's", "children's", "sports", "medical", "surgical", "specialty",
                             "heart", "vascular", "spine", "eye", "dental", "orthopedic", "orthopedics", "behavioral",
