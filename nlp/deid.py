@@ -1134,7 +1134,7 @@ class Deidentifier:
                 if last not in _ORG_HEADS or len(text[c.start:c.end].split()) < 2:
                     continue
                 c.type = PhiType.LOCATION
-            while True:
+            for _ in range(4):  # at most four words back: a walk over a page of capitalised words stays linear
                 left = _ORG_LEFT.search(text, max(0, c.start - 60), c.start)
                 if not left or (left.group("w").isupper() != caps and caps):
                     break
