@@ -659,8 +659,7 @@ _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|p
                              rf"facility|agency|home unit|travel unit|transferred (?:from|to)|discharged to|going to|"
                              rf"refer(?:red)? to|place of (?:death|birth)|"
                              rf"(?:(?:dispensing|specialty|preferred|mail[- ]order|retail|home[ \t]infusion)[ \t]+)*"
-                             rf"pharmacy|employer|from|department|dept|sent via|transported via|transport(?: company)?|"
-                             rf"ambulance(?: service| company)?|funeral home|mortuary|school|day ?care|church)"
+                             rf"pharmacy|employer|from|ambulance (?:service|company)|funeral home|mortuary)"
                              rf"[ \t]*:[ \t]*"
                              rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
                              rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
@@ -1906,9 +1905,9 @@ class Deidentifier:
             if val[0].islower():
                 if val.lower().replace("'", "").replace("’", "") not in _EMPLOYER_BRANDS:
                     continue
-            elif not any(not (w in _stop_words() or self._never_name(w) or w in self.lex.medical_words)
-                         for w in words) or words[0] in _MONTHS or re.match(rf"(?i:{_TITLE})\b", val):
-                continue
+            elif not any(self._census_only(w) or self._unknown_word(w) or w in self.lex.places for w in words) \
+                    or self._is_medical(val) or words[0] in _MONTHS or re.match(rf"(?i:{_TITLE})\b", val):
+                continue  # a name of its own ("Badger State Mechanical"), not "Self" or "Family Business"
             out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         self._title_line_places(text, out)
         head = _LETTERHEAD.match(text)  # "GOLDEN GATE HOSPICE & PALLIATIVE CARE" as a document's first line
@@ -1917,8 +1916,9 @@ class Deidentifier:
             own = {w for w in words - _ORG_WORDS - _stop_words() - self.lex.medical_words if w.isalpha()}
             # a word that names it (a surname, a town, a word no dictionary has), not "MOVEMENT DISORDERS CLINIC"
             if words & _ORG_WORDS and not words & _DOCUMENT_WORDS and any(
-                    not self._never_name(w) and (self._census(w) or w in self.lex.places or not self._is_english(w))
-                    for w in own):
+                    not self._never_name(w)
+                    and (self._census_only(w) or w in self.lex.places or not self._is_english(w))
+                    for w in own):  # not "LONG COVID CLINIC", "HAND SURGERY CENTER"
                 out.append(_Cand(PhiType.LOCATION, head.start("val"), head.end("val"), "context", C - 3))
         for m in _UNIT_LABELLED.finditer(text):
             w = m.group("w")
@@ -1954,7 +1954,7 @@ class Deidentifier:
             own = fwords - _ORG_WORDS - _stop_words() - self.lex.medical_words - {"university", "regional", "general",
                                                                                    "memorial", "community", "main"}
             own = {w for w in own if not self._never_name(w) and (
-                self._census(w) or w in self.lex.places or not self._is_english(w))}  # not "SAME DAY SURGERY"
+                self._census_only(w) or w in self.lex.places or not self._is_english(w))}  # not "SAME DAY SURGERY"
             if fac and fwords & (_ORG_WORDS | {"university", "general", "memorial"}) and (own or towns):
                 out.append(_Cand(PhiType.LOCATION, base + a0, base + a0 + len(fac), "context", C - 3))
             for a, v in towns:
@@ -2019,9 +2019,10 @@ class Deidentifier:
             words = [w for w in re.split(r"[ \t,]+", text[start:m.end("val")]) if len(w) > 1 and w.upper() not in (
                 "JR", "SR", "II", "III", "IV", "JR.", "SR.")]
             if len(words) >= 2 and not any(self._never_name(w) or w.lower() in self.lex.medical_words
-                                           or w.lower() in _MONTHS for w in words) \
-                    and any(self._census(w) or self._unknown_word(w) for w in words) \
-                    and not all(self._is_english(w) and not self._census(w) for w in words):
+                                           or w.lower() in _MONTHS or self._is_english(w) and not self._census_only(w)
+                                           for w in words) \
+                    and any(self._census_only(w) or self._unknown_word(w) for w in words) \
+                    and not _DEVICE_BEFORE.search(text, max(0, start - 40), start):  # "Drain: Blake, Ethicon 19 F"
                 out.append(_Cand(PhiType.NAME, start, m.end("val"), "context", C - 2))
 
     def _facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
@@ -2398,8 +2399,13 @@ class Deidentifier:
             for m in _RX[key].finditer(text):
                 g = "val" if m.group("val") is not None else "val2"
                 if key == "name_typist":
-                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", prio))
+                    val = m.group(g)
+                    if not (self._never_name(val) or val.lower() in self.lex.medical_words or self._is_english(val)):
+                        out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", prio))  # not "nkda", "all"
                     continue
+                if key == "name_alias" and (self._is_english(m.group(g)) and not self._census_only(m.group(g))
+                                            or self._is_medical(m.group(g))):
+                    continue  # 'aka "Ice"', '("Major")': slang and words, not nicknames
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", text[max(0, span[0] - 9):span[0]]):
                     continue  # "16 Fr Foley": French gauge, not Father
@@ -2949,6 +2955,8 @@ _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{
 # "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
 # 71m", "DIMITRIOU, ANASTASIA, 71 F", "O'MALLEY, PATRICK J III, 62 M", "pt Hadžić, Mirsad 66M"
 _LF_TOK = rf"[{_UP}{_LO}](?:[{_UP}{_LO}]|['’-](?=[{_UP}{_LO}])){{1,25}}"
+_DEVICE_BEFORE = re.compile(r"(?i)\b(?:guide|sheath|catheter|tube|drain|introducer|wire|access|cannula|stent|foley|"
+                            r"device|distance|temp|room)\b[^\n]*\Z")
 _LAST_FIRST_AGE_SEX = re.compile(rf"(?<![\w'’-])(?P<val>{_LF_TOK}(?:[ \t]{_LF_TOK})?,[ \t]*{_LF_TOK}"
                                  rf"(?:[ \t]{_LF_TOK})?(?:[ \t][A-Za-z]\.?)?(?:[ \t](?i:jr|sr|ii|iii|iv)\.?)?)"
                                  rf",?[ \t]+\d{{1,3}}[ \t]?(?:y/?o[ \t]?|yo[ \t]?)?(?:[MFmf]|male|female)\b")
@@ -2965,7 +2973,7 @@ _ORG_ABOVE_STREET = re.compile(r"(?m)^[ \t]*(?:(?i:from|to|receiving|sending|fac
                                rf"[ \t]*(?=\d{{1,6}}[A-Za-z]?(?:[ \t]+[A-Za-z0-9.'’-]+){{1,5}}?[ \t]+"
                                rf"(?:{_STREET_SUFFIX}|{_STREET_SUFFIX.upper()})\b|(?i:p\.?[ \t]?o\.?[ \t]?box[ \t]+\d))")
 # an employer after a cue that says so: a capitalised name, or in lower case one of the largest employers and shops
-_EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job|shifts?|nights?|days)[ \t]+"
+_EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job)[ \t]+"
                        r"(?:(?:the|a)[ \t]+(?:night|day|evening)s?[ \t]+)?(?:at|for|by)[ \t]+(?:the[ \t]+)?"
                        r"|\bwork[ \t]+(?:note|excuse|release|status)[ \t]+(?:(?:given|sent|faxed)[ \t]+)?"
                        r"(?:for|to)[ \t]+"
@@ -2973,11 +2981,11 @@ _EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job|
                        r"(?P<val>[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*"
                        r"(?:[ \t](?:&|of|and|[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*)){0,5}"
                        r"|(?-i:[a-z][a-z'’]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:[,.;)]|\n|[ \t]in\b|[ \t]on\b|$)))")
-_EMPLOYER_BRANDS = frozenset({"walmart", "costco", "target", "amazon", "kroger", "safeway", "publix", "walgreens",
+_EMPLOYER_BRANDS = frozenset({"walmart", "costco", "amazon", "kroger", "safeway", "publix", "walgreens",
                               "cvs",
                               "home depot", "lowes", "mcdonalds", "burger king", "wendys", "starbucks", "ups", "fedex",
                               "usps", "dollar general", "dollar tree", "tyson", "meijer", "heb", "aldi", "wegmans",
-                              "menards", "jewel osco", "sams club", "best buy", "taco bell", "subway", "dunkin",
+                              "menards", "jewel osco", "sams club", "best buy", "taco bell", "dunkin",
                               "chick-fil-a", "waffle house", "family dollar", "winco", "hy-vee", "albertsons"})
 # a document's first line in capitals or title case, naming the organisation that wrote it (checked like the above)
 _LETTERHEAD = re.compile(r"\A[ \t\n]*(?P<val>[A-Z][A-Za-z0-9'’.&-]*(?:,?[ \t]+[A-Z&][A-Za-z0-9'’.&-]*){1,7}?),?"

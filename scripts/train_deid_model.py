@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     held = args.holdout.resolve() if args.holdout else None
     notes = [n for name in DEV_SETS if (DATA / name).resolve() != held for n in read_notes(DATA / name)]
-    notes += [n for name in args.hand_sets for n in read_notes(DATA / name)] * args.hand_repeat
+    notes += [n for name in args.hand_sets if (DATA / name).resolve() != held
+              for n in read_notes(DATA / name)] * args.hand_repeat
     notes += generated_notes(args.gen_seeds, args.census_seeds, args.round9_seeds, args.round10_seeds)
     notes += phi_free_notes()
     nlp = build_nlp(args.width, args.depth, args.rows)

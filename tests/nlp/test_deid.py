@@ -860,6 +860,14 @@ def test_round15_detections(deid, text, secret):
     ("PERSON INVOLVED:  [X] Resident", "PERSON INVOLVED"),
     ("PRE-OPERATIVE CHECKLIST - SAME DAY SURGERY\nPatient ready.", "SAME DAY SURGERY"),  # a title part, no facility
     ("DISCHARGE SUMMARY - CARDIOLOGY\nAdmitted for chest pain.", "CARDIOLOGY"),
+    ("INR therapeutic, 3 days at target. Out 2 days for Strep Throat. Works for Family Business.", "Strep Throat"),
+    ("INR therapeutic, 3 days at target. Out 2 days for Strep Throat. Works for Family Business.", "Family Business"),
+    ("Guide: Launcher, Medtronic 6F. Drain: Blake, Ethicon 19 F. Ambulated with walker, Long 50 m.", "walker, Long"),
+    ("Guide: Launcher, Medtronic 6F. Drain: Blake, Ethicon 19 F.", "Launcher, Medtronic"),
+    ("allergies entered: nkda\norders entered: all", "nkda"),
+    ("LONG COVID CLINIC\nFollow-up in 3 months.", "LONG COVID CLINIC"),
+    ("School: Grade 3. Church: Catholic.", "Catholic"),
+    ('Uses meth aka "Ice" and MDMA aka "Molly".', "Ice"),
 ])
 def test_round15_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
