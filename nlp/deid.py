@@ -1915,16 +1915,19 @@ class Deidentifier:
             words = {w.lower().rstrip(",") for w in head.group("val").split()}
             own = {w for w in words - _ORG_WORDS - _stop_words() - self.lex.medical_words if w.isalpha()}
             # a word that names it (a surname, a town, a word no dictionary has), not "MOVEMENT DISORDERS CLINIC"
-            if words & _ORG_WORDS and not words & _DOCUMENT_WORDS and any(
-                    not self._never_name(w)
-                    and (self._census_only(w) or w in self.lex.places or not self._is_english(w))
-                    for w in own):  # not "LONG COVID CLINIC", "HAND SURGERY CENTER"
+            if words & _ORG_WORDS and not words & _DOCUMENT_WORDS and any(map(self._naming_word, own)):
                 out.append(_Cand(PhiType.LOCATION, head.start("val"), head.end("val"), "context", C - 3))
         for m in _UNIT_LABELLED.finditer(text):
             w = m.group("w")
             if not (self._never_name(w) or w.lower() in self.lex.medical_words or w.lower() in _MONTHS
                     or w.lower() in ("bed", "room", "rm", "bay", "pod", "floor", "level", "step", "stage", "grade")):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 2))
+
+    def _naming_word(self, word: str) -> bool:
+        """A word that names an organisation by itself: only a surname or given name, a gazetteer town, or a word no
+        dictionary has ("EDISON", "SONORAN"); not "LONG COVID CLINIC", "HAND SURGERY CENTER", "SAME DAY SURGERY"."""
+        return not self._never_name(word) and (
+            self._census_only(word) or word in self.lex.places or not self._is_english(word))
 
     def _title_line_places(self, text: str, out: list[_Cand]) -> None:
         """The facility and town in a document's title line, between dashes or bars, in any case: "ICU NURSING
@@ -1953,9 +1956,8 @@ class Deidentifier:
             fwords = {w.lower() for w in re.findall(r"[A-Za-z]+", fac)}
             own = fwords - _ORG_WORDS - _stop_words() - self.lex.medical_words - {"university", "regional", "general",
                                                                                    "memorial", "community", "main"}
-            own = {w for w in own if not self._never_name(w) and (
-                self._census_only(w) or w in self.lex.places or not self._is_english(w))}  # not "SAME DAY SURGERY"
-            if fac and fwords & (_ORG_WORDS | {"university", "general", "memorial"}) and (own or towns):
+            if fac and fwords & (_ORG_WORDS | {"university", "general", "memorial"}) and (
+                    any(map(self._naming_word, own)) or towns):  # not "SAME DAY SURGERY"
                 out.append(_Cand(PhiType.LOCATION, base + a0, base + a0 + len(fac), "context", C - 3))
             for a, v in towns:
                 out.append(_Cand(PhiType.LOCATION, base + a, base + a + len(v), "context", C - 3))
