@@ -48,6 +48,9 @@ def evaluate_cmd(
                                                                       "instead of the pipeline's (upper bound)."),
     sentence_level: bool = typer.Option(False, "--sentence-level", help="With --cid/--biored: the sentence-level relation "
                                         "path alone (pairs must share a sentence), for comparison."),
+    prior_knowledge: bool = typer.Option(False, "--prior-knowledge", help="With --cid/--biored: the document-level "
+                                         "relation models fitted with the Hetionet prior's known compound-disease "
+                                         "edges as features."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Sentences per model batch."),
     transformer_only: bool = typer.Option(False, "--transformer-only", help="With --ner: score the transformer "
@@ -89,10 +92,10 @@ def evaluate_cmd(
         results["ade"] = evaluate_ade_file(ade, batch_size=batch_size)
     if cid is not None:
         results["cid"] = evaluate_cid_file(cid, gold_mentions=gold_mentions, batch_size=batch_size,
-                                           document_level=not sentence_level)
+                                           document_level=not sentence_level, prior_knowledge=prior_knowledge)
     if biored is not None:
         results["biored"] = evaluate_biored_file(biored, gold_mentions=gold_mentions, batch_size=batch_size,
-                                                 document_level=not sentence_level)
+                                                 document_level=not sentence_level, prior_knowledge=prior_knowledge)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(results, indent=2))
         return
@@ -120,6 +123,9 @@ def extract(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per model batch."),
     device: str = typer.Option(None, "--device", help="cpu, cuda, cuda:1 … (default: CUDA when available)."),
     relations: bool = typer.Option(False, "--relations", help="Also extract relations between mentions."),
+    prior_knowledge: bool = typer.Option(False, "--prior-knowledge", help="With --relations: chemical-disease "
+                                         "relations also weigh the Hetionet prior's known edges (biases toward known "
+                                         "facts; recorded in each triple's provenance version)."),
     ner: bool = typer.Option(True, "--ner/--no-ner", help="Run the transformer NER (--no-ner: dictionary only)."),
     restart: bool = typer.Option(False, "--restart", help="Ignore an earlier run's progress and start afresh."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
@@ -142,7 +148,9 @@ def extract(
     from medkg.nlp.extract import default_pipeline_factory
     from medkg.nlp.extract import extract as run_extract
 
-    factory = functools.partial(default_pipeline_factory, device, relations, ner)
+    if prior_knowledge and not relations:
+        raise typer.BadParameter("--prior-knowledge goes with --relations")
+    factory = functools.partial(default_pipeline_factory, device, relations, ner, prior_knowledge)
     ray = None
     if engine == "ray":
         ray = RayOptions(address=address, num_cpus=num_cpus, num_gpus=num_gpus,

@@ -73,6 +73,7 @@ class DocMention:
     key: str
     sentence: int
     codes: tuple[str, ...] = ()  # the concept's MeSH ids (bare), for the id features and the most-specific rule
+    concept_id: str = ""  # the linked concept's id (a Hetionet id for graph concepts), for prior knowledge
 
 
 @dataclass
@@ -87,6 +88,66 @@ class DocPair:
     causes: list[float] = field(default_factory=list)
     lexical: frozenset[str] = frozenset()
     dis_codes: tuple[str, ...] = ()
+
+
+#: Hetionet metaedges from a compound to a disease or side effect that the prior-knowledge option reads.
+KNOWLEDGE_METAEDGES = ("CcSE", "CtD", "CpD")
+#: Shipped document-level models fitted with prior knowledge (``prior_knowledge=True``), one per predicate.
+KNOWLEDGE_MODEL_FILES = {"CAUSES": "docrel_causes_kb.json", "TREATS": "docrel_treats_kb.json"}
+
+
+class KnownPairs:
+    """Which (chemical, disease) concept pairs a knowledge graph already links, and by which edge types.
+
+    The optional prior-knowledge input of the document-level models: a pair Hetionet already links (a compound that
+    SIDER lists as causing a side effect, a known indication) gets one binary feature per edge type, whose weight the
+    model learns. It biases extraction toward known facts, so it is off by default, a model fitted with it needs it,
+    and every triple such a model decides carries the source in its provenance version. Concepts are matched by
+    their graph ids and by their MeSH ids (the vocabulary's crosswalk: literature is indexed with MeSH)."""
+
+    def __init__(self, edges: Mapping[tuple[str, str], Iterable[str]], aliases: Mapping[str, Iterable[str]],
+                 name: str) -> None:
+        self.edges = {k: frozenset(v) for k, v in edges.items()}
+        self.aliases = {k: frozenset(v) for k, v in aliases.items()}  # MeSH id or graph id -> graph ids
+        self.name = name
+
+    @classmethod
+    def hetionet(cls, edges_path: str | Path | None = None, vocabulary: Any = None) -> KnownPairs:
+        """The compound → disease / side-effect edges of the Hetionet prior medkg ships (``kg/data/hetionet``), with
+        MeSH ids from the concept vocabulary's crosswalk (default: the shipped one)."""
+        if edges_path is None and vocabulary is None:
+            return _shipped_known_pairs()
+        return cls._build(edges_path, vocabulary)
+
+    @classmethod
+    def _build(cls, edges_path: str | Path | None, vocabulary: Any) -> KnownPairs:
+        from medkg.kg.prior import read_edges
+        from medkg.nlp.normalize import Vocabulary
+        from medkg.nlp.relations import mesh_ids
+
+        vocabulary = vocabulary if vocabulary is not None else Vocabulary.load()
+        edges: dict[tuple[str, str], set[str]] = {}
+        for e in read_edges(Path(edges_path) if edges_path else None, KNOWLEDGE_METAEDGES):
+            edges.setdefault((e.source_id, e.target_id), set()).add(e.metaedge)
+        ends = {x for pair in edges for x in pair}
+        aliases: dict[str, set[str]] = {x: {x} for x in ends}
+        for concept in vocabulary.concepts:
+            if concept.id in ends:
+                for code in mesh_ids(concept):
+                    aliases.setdefault(code, set()).add(concept.id)
+        return cls(edges, aliases, "hetionet-1.0")
+
+    def kinds(self, chem_ids: Iterable[str], dis_ids: Iterable[str]) -> set[str]:
+        """The edge types linking any graph concept behind ``chem_ids`` to any behind ``dis_ids`` (graph or bare
+        MeSH ids)."""
+        chems = {g for x in chem_ids for g in self.aliases.get(x, ())}
+        diss = {g for x in dis_ids for g in self.aliases.get(x, ())}
+        return {k for c in chems for d in diss for k in self.edges.get((c, d), ())}
+
+
+@cache
+def _shipped_known_pairs() -> KnownPairs:
+    return KnownPairs._build(None, None)
 
 
 #: Places of a pair (co-occurring sentences, or closest sentence pairs) whose assertion is read before citing one.
@@ -204,11 +265,13 @@ def drop_broader(pairs: Sequence[DocPair], chosen: Sequence[bool]) -> list[bool]
 
 
 def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]], mentions: Sequence[DocMention],
-                  pair_scores: Mapping[tuple[int, int], Mapping[str, float]]) -> list[DocPair]:
+                  pair_scores: Mapping[tuple[int, int], Mapping[str, float]],
+                  known: KnownPairs | None = None) -> list[DocPair]:
     """Every (chemical key, disease key) pair of the document with its feature row.
 
     ``pair_scores[(i, j)]``: the sentence model's distribution for chemical mention ``i`` → disease mention ``j``
-    (indices into ``mentions``), for pairs sharing a sentence.
+    (indices into ``mentions``), for pairs sharing a sentence. ``known``: prior knowledge; a pair it links gets the
+    lexical feature ``KB:<edge type>`` for each type (e.g. ``KB:CcSE``).
     """
     chems = [i for i, m in enumerate(mentions) if m.kind == "Chemical"]
     diss = [i for i, m in enumerate(mentions) if m.kind == "Disease"]
@@ -273,15 +336,23 @@ def pair_features(text: str, title_end: int, sentences: Sequence[tuple[int, int]
                 float(np.log1p(len(chem_keys))), float(np.log1p(len(dis_keys))), float(cue), float(tcue),
                 len(sents_of[d]) / n_sent, float(c in in_title and not cooc), mx * float(cue),
             ]
+            lexical = lexical_features(text, sentences, mentions, by_key[c], by_key[d], in_sentence)
+            if known is not None:
+                kinds = known.kinds(_identities(mentions, by_key[c]), _identities(mentions, by_key[d]))
+                lexical = lexical | {f"KB:{k}" for k in kinds}
             out.append(DocPair(c, d, np.asarray(row + [0.0, 0.0, 0.0], dtype=np.float64), tuple(evidence), causes,
-                               lexical_features(text, sentences, mentions, by_key[c], by_key[d], in_sentence),
-                               tuple(sorted({x for j in by_key[d] for x in mentions[j].codes}))))
+                               lexical, tuple(sorted({x for j in by_key[d] for x in mentions[j].codes}))))
     best = np.asarray([p.features[1] for p in out])  # the pair's best CAUSES probability, against the document's
     for p in out:
         p.features[-3] = p.features[1] - best.max()
         p.features[-2] = float((best > p.features[1]).sum()) / max(len(out) - 1, 1)
         p.features[-1] = float(np.log1p(len(out)))
     return out
+
+
+def _identities(mentions: Sequence[DocMention], idx: Sequence[int]) -> set[str]:
+    """The concept ids and bare MeSH ids of some mentions (what :meth:`KnownPairs.kinds` matches)."""
+    return {x for i in idx for x in (mentions[i].concept_id, *mentions[i].codes) if x}
 
 
 @dataclass
@@ -299,6 +370,7 @@ class DocRelationModel:
     predicate: str = "CAUSES"  # the chemical -> disease relation it decides
     lexical: dict[str, float] = field(default_factory=dict)  # weight of each lexical feature (absent: 0)
     most_specific: bool = False  # drop a disease broader than another one chosen for the same chemical
+    knowledge: str | None = None  # the prior knowledge (KnownPairs.name) it was fitted with and needs
 
     def probability(self, x: np.ndarray, lexical: Sequence[Iterable[str]] | None = None) -> np.ndarray:
         x = np.atleast_2d(x)
@@ -325,7 +397,7 @@ class DocRelationModel:
         return {"features": list(FEATURES), "center": self.center.tolist(), "scale": self.scale.tolist(),
                 "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold,
                 "version": self.version, "info": self.info, "predicate": self.predicate,
-                "most_specific": self.most_specific, "lexical": self.lexical}
+                "most_specific": self.most_specific, "knowledge": self.knowledge, "lexical": self.lexical}
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> DocRelationModel:
@@ -334,12 +406,14 @@ class DocRelationModel:
         arr = lambda k: np.asarray(obj[k], dtype=np.float64)  # noqa: E731
         return cls(arr("center"), arr("scale"), arr("coef"), float(obj["intercept"]), float(obj["threshold"]),
                    str(obj["version"]), dict(obj.get("info", {})), str(obj.get("predicate", "CAUSES")),
-                   {str(k): float(v) for k, v in obj.get("lexical", {}).items()}, bool(obj.get("most_specific")))
+                   {str(k): float(v) for k, v in obj.get("lexical", {}).items()}, bool(obj.get("most_specific")),
+                   obj.get("knowledge"))
 
 
 def fit_doc_model(x: np.ndarray, y: np.ndarray, lexical: Sequence[Iterable[str]] | None = None, *, c: float = 1.0,
                   min_count: int = 2, threshold: float = 0.5, most_specific: bool = False, version: str = "doc-1",
-                  info: Mapping[str, Any] | None = None, predicate: str = "CAUSES") -> DocRelationModel:
+                  info: Mapping[str, Any] | None = None, predicate: str = "CAUSES",
+                  knowledge: str | None = None) -> DocRelationModel:
     """Fit one L2 logistic regression over the standardised dense features and the binary lexical features seen in
     at least ``min_count`` training rows (``lexical=None``: dense features only)."""
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y)
@@ -371,14 +445,20 @@ def fit_doc_model(x: np.ndarray, y: np.ndarray, lexical: Sequence[Iterable[str]]
     coef = lr.coef_.ravel()
     weights = {k: round(float(w), 5) for k, w in zip(names, coef[len(FEATURES):]) if round(float(w), 5)}
     return DocRelationModel(center, scale, coef[:len(FEATURES)].copy(), float(lr.intercept_[0]), threshold, version,
-                            dict(info or {}), RelType(predicate).value, weights, most_specific)
+                            dict(info or {}), RelType(predicate).value, weights, most_specific, knowledge)
 
 
-def load_doc_models(folder: str | Path | None = None) -> list[DocRelationModel]:
-    """The document-level models shipped next to the relation model (``nlp/models/re/docrel_*.json``)."""
+def load_doc_models(folder: str | Path | None = None, *, prior_knowledge: bool = False) -> list[DocRelationModel]:
+    """The document-level models shipped next to the relation model (``nlp/models/re/docrel_*.json``), or with
+    ``prior_knowledge`` those fitted with it (``docrel_*_kb.json``, which need :class:`KnownPairs`)."""
     folder = Path(folder) if folder is not None else Path(__file__).resolve().parent / "models" / "re"
+    files = KNOWLEDGE_MODEL_FILES if prior_knowledge else MODEL_FILES
+    if prior_knowledge and not any((folder / f).is_file() for f in files.values()):
+        raise InputError(f"no document-level models fitted with prior knowledge in {folder} "
+                         f"(expected {', '.join(files.values())}; fit them with scripts/train_docrel.py "
+                         "--prior-knowledge)")
     return [DocRelationModel.from_json(json.loads((folder / f).read_text()))
-            for f in MODEL_FILES.values() if (folder / f).is_file()]
+            for f in files.values() if (folder / f).is_file()]
 
 
 def _kind(label: Any) -> str | None:
@@ -432,12 +512,13 @@ def _concept(mention: Any) -> Any:
     return getattr(mention, "concept", None)
 
 
-def candidates(doc: ScoredDocument, concept_key: Any = None,
-               concept_of: Callable[[Any], Any] | None = None) -> tuple[list[DocPair], list[int]]:
+def candidates(doc: ScoredDocument, concept_key: Any = None, concept_of: Callable[[Any], Any] | None = None,
+               known: KnownPairs | None = None) -> tuple[list[DocPair], list[int]]:
     """The document's (chemical, disease) concept pairs with features, and the mention index behind each
     :class:`DocMention` (``DocPair.evidence`` indexes those). ``concept_of(mention)`` gives the mention's
     :class:`~medkg.kg.models.Concept` (default: ``mention.concept``), whose MeSH ids the lexical features and the
-    most-specific rule read; ``concept_key`` defaults to that concept's id."""
+    most-specific rule read; ``concept_key`` defaults to that concept's id; ``known``: prior knowledge (see
+    :func:`pair_features`)."""
     concept_of = concept_of or _concept
     key = concept_key or (lambda m: concept_of(m).id)
     kinds = [_kind(getattr(m, "label", None)) for m in doc.mentions]
@@ -447,7 +528,8 @@ def candidates(doc: ScoredDocument, concept_key: Any = None,
             origin.append(i)
             concept = concept_of(m)
             codes = tuple(sorted(mesh_ids(concept))) if concept is not None else ()
-            doc_mentions.append(DocMention(m.start, m.end, kinds[i], str(key(m)), doc.sent_of[i], codes))
+            doc_mentions.append(DocMention(m.start, m.end, kinds[i], str(key(m)), doc.sent_of[i], codes,
+                                           concept.id if concept is not None else ""))
     local = {i: n for n, i in enumerate(origin)}
     pair_dist: dict[tuple[int, int], Mapping[str, float]] = {}
     for k, pairs in zip(doc.keys, doc.scores):
@@ -456,13 +538,13 @@ def candidates(doc: ScoredDocument, concept_key: Any = None,
             if kinds[i] == "Chemical" and kinds[j] == "Disease":
                 pair_dist[(local[i], local[j])] = dist
     title_end = doc.sentences[0][1] if doc.sentences else 0
-    return pair_features(doc.text, title_end, doc.sentences, doc_mentions, pair_dist), origin
+    return pair_features(doc.text, title_end, doc.sentences, doc_mentions, pair_dist, known), origin
 
 
 def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Any], extractor: Any,
                        doc_models: Sequence[DocRelationModel] = (), *, concept_key: Any = None,
                        concept_of: Callable[[Any], Any] | None = None, threshold: float | None = None,
-                       batch_size: int = 64) -> list[tuple[int, Any]]:
+                       batch_size: int = 64, known: KnownPairs | None = None) -> list[tuple[int, Any]]:
     """Relations of a whole document as ``(sentence index, Relation)``.
 
     ``mentions`` carry *document* offsets and a ``label``; ``concept_of(mention)`` gives its concept (default:
@@ -473,7 +555,14 @@ def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions
     predicate; other relations stay sentence-level.
     A relation's ``subject``/``object`` keep the caller's mention in ``.mention`` with offsets relative to the start
     of the sentence it is indexed by; ``Relation.sentences`` says how many sentences its evidence spans.
+    A model fitted with prior knowledge needs ``known`` (the same source), and its relations' version names it
+    (``…+kb:hetionet-1.0``).
     """
+    for model in doc_models:
+        if model.knowledge is not None and (known is None or known.name != model.knowledge):
+            raise InputError(f"document-level model {model.version} was fitted with prior knowledge "
+                             f"{model.knowledge!r}; pass known=KnownPairs of that source "
+                             f"(got {None if known is None else known.name!r})")
     doc = score_document(text, sentences, mentions, extractor, batch_size=batch_size)
     decided = {m.predicate for m in doc_models}
     out: list[tuple[int, Any]] = []
@@ -484,9 +573,12 @@ def document_relations(text: str, sentences: Sequence[tuple[int, int]], mentions
                 out.append((k, r))
     if not doc_models:
         return out
-    pairs, origin = candidates(doc, concept_key, concept_of)
+    needs_known = any(m.knowledge is not None for m in doc_models)
+    pairs, origin = candidates(doc, concept_key, concept_of, known if needs_known else None)
     for model in doc_models:
         version = f"{getattr(extractor, 'version', '0')}+{model.version}"
+        if model.knowledge is not None:
+            version += f"+kb:{model.knowledge}"
         predicate = RelType(model.predicate)
         prob, chosen = model.decide(pairs)
         for c, p, emit in zip(pairs, prob, chosen):

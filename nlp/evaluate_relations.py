@@ -28,7 +28,7 @@ from typing import Any
 from medkg.kg.errors import InputError
 from medkg.kg.models import Concept, Document
 from medkg.kg.schema import NodeLabel, RelType
-from medkg.nlp.docrel import document_relations, load_doc_models
+from medkg.nlp.docrel import KnownPairs, document_relations, load_doc_models
 from medkg.nlp.literature import iter_pubtator
 from medkg.nlp.pipeline import Pipeline
 from medkg.nlp.relations import RelationExtractor, cid_pairs, mesh_pairs, relations_to_triples
@@ -194,16 +194,17 @@ def bare_mesh(mesh: str) -> str:
 
 
 def _gold_mention_triples(docs: Sequence[CidDocument], extractor: Any, batch_size: int,
-                          document_level: bool = True) -> list:
+                          document_level: bool = True, prior_knowledge: bool = False) -> list:
     """Relation triples from the file's own mentions (MeSH concepts), through the same document-level step as the
     pipeline (:func:`medkg.nlp.docrel.document_relations`)."""
-    doc_models = load_doc_models() if document_level else []
+    doc_models = load_doc_models(prior_knowledge=prior_knowledge) if document_level else []
+    known = KnownPairs.hetionet() if prior_knowledge and document_level else None
     triples = []
     for d in docs:
         text = d.text
         sents = sentence_bounds(text)
         ms = gold_mentions(d, sents)
-        for k, r in document_relations(text, sents, ms, extractor, doc_models, batch_size=batch_size):
+        for k, r in document_relations(text, sents, ms, extractor, doc_models, batch_size=batch_size, known=known):
             s0 = sents[k][0]
             s1 = sents[min(k + r.sentences - 1, len(sents) - 1)][1]
             triples += relations_to_triples([r], doc_id=d.id, sentence_index=k, sentence_start=s0,
@@ -232,25 +233,27 @@ class _GoldMention:
 
 
 def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pipeline: Any | None = None,
-                 extractor: Any | None = None, batch_size: int = 32, document_level: bool = True) -> dict[str, Any]:
+                 extractor: Any | None = None, batch_size: int = 32, document_level: bool = True,
+                 prior_knowledge: bool = False) -> dict[str, Any]:
     """Document-level CID P/R/F1 (see the module docstring). ``pipeline``: an :class:`medkg.nlp.pipeline.Pipeline`
     with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``;
-    ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence)."""
+    ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence);
+    ``prior_knowledge`` uses the document-level models fitted with the Hetionet prior."""
     if gold_mentions:
-        triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
+        triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level,
+                                        prior_knowledge)
     else:
-        triples = _pipeline_triples(docs, pipeline, batch_size, document_level)
+        triples = _pipeline_triples(docs, pipeline, batch_size, document_level, prior_knowledge)
     pred = cid_pairs(triples)
     out = score_cid({d.id: d.cid for d in docs}, pred)
     out["mentions"] = "gold" if gold_mentions else "pipeline"
     out["relations"] = "document" if document_level else "sentence"
+    out["prior_knowledge"] = prior_knowledge
     return out
 
 
-def evaluate_cid_file(path: str | Path, *, gold_mentions: bool = False, batch_size: int = 32,
-                      pipeline: Any | None = None, document_level: bool = True) -> dict[str, Any]:
-    return evaluate_cid(read_pubtator(path), gold_mentions=gold_mentions, batch_size=batch_size, pipeline=pipeline,
-                        document_level=document_level)
+def evaluate_cid_file(path: str | Path, **kwargs: Any) -> dict[str, Any]:
+    return evaluate_cid(read_pubtator(path), **kwargs)
 
 
 #: BioRED relation types scored, and the medkg predicate each is compared with.
@@ -272,12 +275,13 @@ def biored_gold(doc: CidDocument) -> dict[RelType, set[tuple[str, str]]]:
 
 
 def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pipeline: Any | None = None,
-                    extractor: Any | None = None, batch_size: int = 32, document_level: bool = True
-                    ) -> dict[str, Any]:
+                    extractor: Any | None = None, batch_size: int = 32, document_level: bool = True,
+                    prior_knowledge: bool = False) -> dict[str, Any]:
     """Document-level (chemical, disease) pairs per predicate against BioRED's: TREATS vs Negative_Correlation,
     CAUSES vs Positive_Correlation; P/R/F1 per predicate and micro over both (ids compared as MeSH ids)."""
-    triples = (_gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level)
-               if gold_mentions else _pipeline_triples(docs, pipeline, batch_size, document_level))
+    triples = (_gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level,
+                                     prior_knowledge)
+               if gold_mentions else _pipeline_triples(docs, pipeline, batch_size, document_level, prior_knowledge))
     out: dict[str, Any] = {}
     totals = [0, 0, 0]
     golds = {d.id: biored_gold(d) for d in docs}
@@ -292,7 +296,7 @@ def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False,
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
     out["micro"] = prf(*totals)
     out.update(documents=len(docs), mentions="gold" if gold_mentions else "pipeline",
-               relations="document" if document_level else "sentence")
+               relations="document" if document_level else "sentence", prior_knowledge=prior_knowledge)
     return out
 
 
@@ -301,9 +305,9 @@ def evaluate_biored_file(path: str | Path, **kwargs: Any) -> dict[str, Any]:
 
 
 def _pipeline_triples(docs: Sequence[CidDocument], pipeline: Any | None, batch_size: int,
-                      document_level: bool) -> list:
+                      document_level: bool, prior_knowledge: bool = False) -> list:
     if pipeline is None:
-        pipeline = Pipeline.default(relations=True, document_level=document_level)
+        pipeline = Pipeline.default(relations=True, document_level=document_level, prior_knowledge=prior_knowledge)
     triples = []
     documents = [Document(id=d.id, text=d.text) for d in docs]
     for b in range(0, len(documents), batch_size):

@@ -215,8 +215,9 @@ def _lock(path: Path, out: Path | None = None):
 
 
 # ---------------------------------------------------------------------------------------------- processing
-def default_pipeline_factory(device: str | None = None, relations: bool = False, ner: bool = True) -> Any:
-    return Pipeline.default(ner=ner, relations=relations, device=device)
+def default_pipeline_factory(device: str | None = None, relations: bool = False, ner: bool = True,
+                             prior_knowledge: bool = False) -> Any:
+    return Pipeline.default(ner=ner, relations=relations, device=device, prior_knowledge=prior_knowledge)
 
 
 def _chunks(records: Iterable[Record], state: _Outputs, chunk_docs: int,

@@ -45,7 +45,7 @@ from medkg.kg.errors import InputError
 from medkg.kg.schema import Assertion, NodeLabel
 from medkg.nlp.context import RULES_FILE, ConText, ContextRules, find_sections, section_assertion
 from medkg.nlp.dictionary import DictionaryMatcher, merge_spans
-from medkg.nlp.docrel import document_relations, load_doc_models
+from medkg.nlp.docrel import KnownPairs, document_relations, load_doc_models
 from medkg.nlp.ner import DEFAULT_MODEL_DIR as NER_MODEL_DIR
 from medkg.nlp.ner import TransformerNER
 from medkg.nlp.normalize import Linker, Vocabulary, default_vocab_path, find_abbreviations
@@ -530,18 +530,22 @@ class RelationsComponent(DataComponent):
     shipped ``docrel_*.json`` models are present) chemical → disease CAUSES and TREATS are decided per concept pair
     of the whole document, within or across sentences (:mod:`medkg.nlp.docrel`); other relations stay per
     sentence. Writes ``Doc._.relations`` as a list of ``(sentence index, Relation)``; :mod:`medkg.nlp.pipeline`
-    turns them into triples.
+    turns them into triples. ``prior_knowledge`` (off by default) uses the document-level models fitted with the
+    Hetionet prior's compound → disease / side-effect edges (:class:`medkg.nlp.docrel.KnownPairs`); their triples
+    say so in their provenance version.
     """
 
     def __init__(self, name: str, model_path: str | None, device: str | None, threshold: float | None,
-                 document_level: bool = True, runtime: str = "auto") -> None:
+                 document_level: bool = True, runtime: str = "auto", prior_knowledge: bool = False) -> None:
         if runtime not in RUNTIMES:
             raise InputError(f"runtime must be one of {', '.join(RUNTIMES)}, got {runtime!r}")
         self.name = name
         self.model_path, self.device, self.threshold = model_path, device, threshold
         self.runtime = runtime
         self.document_level = document_level
+        self.prior_knowledge = prior_knowledge
         self._doc_models: Any = None
+        self._known: KnownPairs | None = None
         self._clinical_calibration: Any = _UNSET
 
     def data_source(self) -> Path:
@@ -570,8 +574,22 @@ class RelationsComponent(DataComponent):
         if not self.document_level:
             return []
         if self._doc_models is None:
-            self._doc_models = load_doc_models(self.model_path)
+            self._doc_models = load_doc_models(self.model_path, prior_knowledge=self.prior_knowledge)
         return self._doc_models
+
+    @property
+    def known(self) -> KnownPairs | None:
+        """The prior knowledge the document-level models read (None unless ``prior_knowledge``; default: the
+        shipped Hetionet prior's edges)."""
+        if not (self.prior_knowledge and self.document_level):
+            return None
+        if self._known is None:
+            self._known = KnownPairs.hetionet()
+        return self._known
+
+    @known.setter
+    def known(self, value: KnownPairs | None) -> None:
+        self._known = value
 
     @doc_models.setter
     def doc_models(self, value: list) -> None:
@@ -603,7 +621,8 @@ class RelationsComponent(DataComponent):
             if k is not None and m.end > bounds[k][1]:
                 bounds[k] = (bounds[k][0], m.end)
         rels = document_relations(doc_text(doc), bounds, mentions, self.extractor, self.doc_models,
-                                  concept_of=lambda m: m.span._.concept, threshold=self.threshold)
+                                  concept_of=lambda m: m.span._.concept, threshold=self.threshold,
+                                  known=self.known)
         doc._.relations = [(k, _unshift(r)) for k, r in rels]
         return doc
 
@@ -625,16 +644,18 @@ class _SentMention:
 
 
 @Language.factory("medkg_relations", default_config={"model_path": None, "device": None, "threshold": None,
-                                                     "document_level": True, "runtime": "auto"},
+                                                     "document_level": True, "runtime": "auto",
+                                                     "prior_knowledge": False},
                   requires=["doc.ents", "span._.concept", "token.is_sent_start"], assigns=["doc._.relations"])
 def make_relations(nlp: Language, name: str, model_path: str | None, device: str | None,
-                   threshold: float | None, document_level: bool, runtime: str) -> RelationsComponent:
-    return RelationsComponent(name, model_path, device, threshold, document_level, runtime)
+                   threshold: float | None, document_level: bool, runtime: str,
+                   prior_knowledge: bool) -> RelationsComponent:
+    return RelationsComponent(name, model_path, device, threshold, document_level, runtime, prior_knowledge)
 
 
 # --------------------------------------------------------------------------------------------------- load
 def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, document_level: bool = True,
-         model_path: str | None = None,
+         prior_knowledge: bool = False, model_path: str | None = None,
          device: str | None = None, vocab_path: str | None = None, threshold: float = 0.75,
          batch_size: int = 32, quantize: bool = False, runtime: str = "auto",
          ner_min_score: float | None = PIPELINE_NER_MIN_SCORE,
@@ -642,7 +663,9 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
     """The full medkg pipeline on a blank English tokenizer: sentences, NER, dictionary, linker, context.
 
     ``ner=False`` leaves out the transformer (dictionary matching only); ``relations=True`` adds relation
-    extraction (needs the shipped relation model).
+    extraction (needs the shipped relation model); ``prior_knowledge=True`` lets the document-level relation models
+    read the Hetionet prior's known compound → disease / side-effect edges (off by default: it biases extraction
+    toward known facts).
     """
     pipe = spacy.blank("en")
     pipe.max_length = MAX_TEXT_CHARS
@@ -658,5 +681,5 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
     pipe.add_pipe("medkg_context")
     if relations:
         pipe.add_pipe("medkg_relations", config={"device": device, "document_level": document_level,
-                                                 "runtime": runtime})
+                                                 "runtime": runtime, "prior_knowledge": prior_knowledge})
     return pipe

@@ -36,9 +36,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 VERSION = "1.1.0"
 
 
-def document_rows(docs, extractor, predicate: str = "CAUSES", log_every: int = 50):
+def document_rows(docs, extractor, predicate: str = "CAUSES", log_every: int = 50, known=None):
     """Feature rows, labels, document index, the candidate pairs themselves and the gold-pair count of PubTator
-    documents with gold mentions."""
+    documents with gold mentions (``known``: prior knowledge, :class:`medkg.nlp.docrel.KnownPairs`)."""
     import numpy as np
 
     from medkg.kg.schema import RelType
@@ -51,7 +51,7 @@ def document_rows(docs, extractor, predicate: str = "CAUSES", log_every: int = 5
     for n, d in enumerate(docs):
         sents = sentence_bounds(d.text)
         pairs, _ = candidates(score_document(d.text, sents, gold_mentions(d, sents), extractor),
-                              concept_key=lambda m: bare_mesh(m.concept.id))
+                              concept_key=lambda m: bare_mesh(m.concept.id), known=known)
         gold = set(d.cid) if "CID" in d.relations else biored_gold(d)[RelType(predicate)]
         gold_total += len(gold)
         for p in pairs:
@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
                          "(BioRED re-annotates some BC5CDR abstracts); repeatable")
     ap.add_argument("--version", default=VERSION,
                     help="the model's release, recorded in every triple's provenance: change it with the data")
+    ap.add_argument("--prior-knowledge", action="store_true",
+                    help="add the Hetionet prior's compound -> disease / side-effect edges as features "
+                         "(KB:<edge type>); the model then needs them (default out: docrel_<predicate>_kb.json)")
     ap.add_argument("--out", type=Path, help="default: nlp/models/re/docrel_<predicate>.json")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
@@ -137,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.model_selection import GroupKFold
 
     torch.set_num_threads(args.threads)
-    from medkg.nlp.docrel import FEATURES, MODEL_FILES, fit_doc_model
+    from medkg.nlp.docrel import FEATURES, KNOWLEDGE_MODEL_FILES, MODEL_FILES, KnownPairs, fit_doc_model
     from medkg.nlp.relations import RelationExtractor
 
     extractor = RelationExtractor.load()
@@ -146,9 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     if fixed is not None:  # the lexical feature set is part of the settings
         args.no_lexical = fixed["info"]["lexical_min_count"] is None
         args.min_count = fixed["info"]["lexical_min_count"] or args.min_count
-    x, y, groups, pairs, gold_total = document_rows(docs, extractor, args.predicate)
+        if bool(fixed.get("knowledge")) != args.prior_knowledge:
+            raise SystemExit(f"{args.settings_from}: fitted {'with' if fixed.get('knowledge') else 'without'} "
+                             "prior knowledge; pass --prior-knowledge exactly when it was")
+    known = KnownPairs.hetionet() if args.prior_knowledge else None
+    x, y, groups, pairs, gold_total = document_rows(docs, extractor, args.predicate, known=known)
     lexical = None if args.no_lexical else [p.lexical for p in pairs]
-    out = args.out or ROOT / "nlp" / "models" / "re" / MODEL_FILES[args.predicate]
+    files = KNOWLEDGE_MODEL_FILES if known is not None else MODEL_FILES
+    out = args.out or ROOT / "nlp" / "models" / "re" / files[args.predicate]
     print(f"{len(docs)} documents, {len(y)} candidate pairs, {int(y.sum())} positive of {gold_total} gold pairs "
           f"({100 * y.sum() / gold_total:.1f} % reachable)")
     best = None  # (cv F1, c, most-specific rule, threshold)
@@ -180,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             "candidates": int(len(y)), "positives": int(y.sum()), "sentence_model_version": extractor.version}
     model = fit_doc_model(x, y, lexical, c=c, min_count=args.min_count, threshold=threshold,
                           most_specific=most_specific, version=f"doc-{args.predicate.lower()}-{args.version}",
-                          info=info, predicate=args.predicate)
+                          info=info, predicate=args.predicate, knowledge=None if known is None else known.name)
     out.write_text(json.dumps(model.to_json(), indent=1) + "\n")
     print(json.dumps({"threshold": threshold, "most_specific": most_specific, **info}, indent=2))
     print("dense weights:", sorted(zip((round(float(w), 3) for w in model.coef), FEATURES), key=lambda t: -abs(t[0])))

@@ -1,5 +1,6 @@
 """Document-level relations (nlp/docrel.py): cross-sentence pairs, their citations, assertions, the model file."""
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -12,6 +13,7 @@ from medkg.nlp.docrel import (
     FEATURES,
     DocMention,
     DocRelationModel,
+    KnownPairs,
     broader,
     document_relations,
     fit_doc_model,
@@ -235,3 +237,72 @@ def test_relation_confidence_goes_through_the_clinical_map_for_notes_not_for_lit
     pipe.nlp.get_pipe("medkg_relations").clinical_calibration = None  # a model folder without a map
     (plain,) = [t for t in pipe.process([Document(id="n1", text=text)])[0].triples if t.predicate is RelType.CAUSES]
     assert plain.confidence == pytest.approx(raw, abs=1e-5)
+
+
+def _known(chem: str, dis: str, name: str = "test-kb") -> KnownPairs:
+    """A knowledge source linking ``chem`` to ``dis`` (CcSE), reachable also through the MeSH ids D1 / D2."""
+    return KnownPairs({(chem, dis): {"CcSE"}}, {chem: {chem}, dis: {dis}, "D1": {chem}, "D2": {dis}}, name)
+
+
+def test_known_pairs_match_graph_ids_and_mesh_ids_and_become_a_feature():
+    known = _known("DB00945", "UMLS:C0002871")
+    assert known.kinds({"DB00945"}, {"UMLS:C0002871"}) == {"CcSE"}
+    assert known.kinds({"D1"}, {"D2"}) == {"CcSE"}  # literature's MeSH ids reach the graph concepts
+    assert known.kinds({"D2"}, {"D1"}) == set()  # edges have a direction
+    text = "Aspirin and anemia. Aspirin was stopped."
+    ms = [DocMention(0, 7, "Chemical", "C", 0, ("D1",)), DocMention(12, 18, "Disease", "D", 0, ("D2",))]
+    with_known, = pair_features(text, 19, [(0, 19), (20, 40)], ms, {}, known)
+    without, = pair_features(text, 19, [(0, 19), (20, 40)], ms, {})
+    assert "KB:CcSE" in with_known.lexical and not any(f.startswith("KB:") for f in without.lexical)
+    assert (with_known.features == without.features).all()
+
+
+def test_the_shipped_hetionet_knowledge_knows_sider_side_effects_through_mesh():
+    known = KnownPairs.hetionet()
+    assert known.name == "hetionet-1.0"
+    assert known.kinds({"DB00945"}, {"UMLS:C0002871"}) == {"CcSE"}  # aspirin -CAUSES-> anemia (SIDER)
+    assert known.kinds({"D001241"}, {"D000740"}) >= {"CcSE"}  # the same pair by MeSH ids (Aspirin, Anemia)
+    assert known.kinds({"DB00945"}, {"UMLS:C0000000"}) == set()
+
+
+def _kb_model(name: str = "test-kb") -> DocRelationModel:
+    """Emits a pair only when the knowledge source links it."""
+    n = len(FEATURES)
+    return DocRelationModel(np.zeros(n), np.ones(n), np.zeros(n), -3.0, threshold=0.5, version="doc-test",
+                            lexical={"KB:CcSE": 6.0}, knowledge=name)
+
+
+def test_prior_knowledge_is_off_by_default_and_recorded_in_provenance_when_on():
+    text = "Lisinopril was started in March. Three weeks later she had a stroke."
+    pipe = _pipeline()
+    rel = pipe.nlp.get_pipe("medkg_relations")
+    assert rel.prior_knowledge is False and rel.known is None
+    assert load_doc_models() and all(m.knowledge is None for m in load_doc_models())  # the default models
+    (plain,) = _causes(text)
+    rel.doc_models = [_kb_model()]
+    with pytest.raises(InputError, match="prior knowledge"):  # a model fitted with it cannot run without it
+        pipe.process([Document(id="d1", text=text)])
+    rel.prior_knowledge = True
+    rel.known = _known(plain.subject.id, plain.object.id)
+    (res,) = pipe.process([Document(id="d1", text=text)])
+    (t,) = [t for t in res.triples if t.predicate is RelType.CAUSES]
+    assert t.provenance.version == "fake-1+doc-test+kb:test-kb"
+    rel.known = _known(plain.subject.id, "DOID:0")  # the pair is not known: the model does not emit it
+    (res,) = pipe.process([Document(id="d1", text=text)])
+    assert not [t for t in res.triples if t.predicate is RelType.CAUSES]
+    rel.known = _known(plain.subject.id, plain.object.id, name="other-kb")
+    with pytest.raises(InputError, match="other-kb"):
+        pipe.process([Document(id="d1", text=text)])
+
+
+def test_models_fitted_with_prior_knowledge_are_asked_for_by_name(tmp_path):
+    with pytest.raises(InputError, match="prior knowledge"):
+        load_doc_models(tmp_path, prior_knowledge=True)
+    model = _kb_model()
+    (tmp_path / "docrel_causes_kb.json").write_text(json.dumps(model.to_json()))
+    (loaded,) = load_doc_models(tmp_path, prior_knowledge=True)
+    assert loaded.knowledge == "test-kb" and load_doc_models(tmp_path) == []
+    shipped = {m.predicate: m for m in load_doc_models(prior_knowledge=True)}
+    assert set(shipped) == {"CAUSES", "TREATS"}
+    assert {m.knowledge for m in shipped.values()} == {KnownPairs.hetionet().name}
+    assert shipped["CAUSES"].lexical["KB:CcSE"] > 0 > shipped["CAUSES"].lexical["KB:CtD"]
