@@ -113,7 +113,6 @@ class PhiTagger:
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None) -> PhiTagger:
-        import torch
         from safetensors.torch import load_file
 
         from medkg.nlp.relation_backbone import backbone_digest

@@ -29,10 +29,9 @@ from medkg.kg.settings import enforce_offline  # noqa: E402
 
 enforce_offline()
 
-import numpy as np  # noqa: E402
 import torch  # noqa: E402
-
 import train_deid_model as cnn  # noqa: E402
+
 from medkg.nlp.deid import _tagger_view  # noqa: E402
 from medkg.nlp.deid_tagger import (  # noqa: E402
     DEFAULT_MODEL_DIR,
