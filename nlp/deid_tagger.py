@@ -39,7 +39,8 @@ class TaggedSpan:
 
 @dataclass(frozen=True, slots=True)
 class TaggedText:
-    """What the de-identifier reads from a tagger: the spans of one text as ``ents``."""
+    """What the de-identifier reads from a tagger: the spans of one text as ``ents`` (as a spaCy ``Doc`` has them;
+    also the de-identifier's record of a long text's spans found window by window)."""
 
     ents: tuple[TaggedSpan, ...]
 
