@@ -88,6 +88,9 @@ def evaluate_cmd(
             return
     from medkg.nlp.evaluate_relations import evaluate_ade_file, evaluate_biored_file, evaluate_cid_file, flat_scores
 
+    if prior_knowledge and (sentence_level or (cid is None and biored is None)):
+        raise typer.BadParameter("--prior-knowledge goes with --cid/--biored on the document-level path")
+
     if ade is not None:
         results["ade"] = evaluate_ade_file(ade, batch_size=batch_size)
     if cid is not None:

@@ -2627,7 +2627,10 @@ class Deidentifier:
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
                 continue
             after = _HEAD_AFTER.match(text, ent.end_char)
-            heads = re.findall(r"[A-Za-z]+", value)[1:] + ([w for w in after.groups() if w] if after else [])
+            heads = re.findall(r"[A-Za-z]+", value)[1:] + ([after.group(1)] if after else [])
+            if after and after.group(2) and (self._is_medical(after.group(1)) if degenerate
+                                             else after.group(1)[:1].isupper()):
+                heads.append(after.group(2))  # "St George's Respiratory Questionnaire", not "Lopez has dementia"
             if any(w.lower() in self._heads_lower and w.lower() != "point" for w in heads):
                 continue  # "St George's Respiratory Questionnaire", "Glasgow coma scale": named after, not a name
             keep = [m.span() for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", value)
@@ -2660,12 +2663,13 @@ class Deidentifier:
                     and not _LEARNED_NAME_CUE.search(text, max(0, s - 24), s):
                 continue  # "more common": a word that is also a surname is a name after a title, role or relative
             line_start = text.rfind("\n", 0, s) + 1
-            if len(words) == 1 and not text[line_start:s].strip() and _LABEL_END.match(text, e):
-                continue  # "Endoscopist....... Bjorn B. Fairweather": a one-word label of a form row, not a name
-            if kind is PhiType.LOCATION and len(words) == 1 and not degenerate and self._is_english(words[0]) \
-                    and re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(line_start, s - 30):s]) \
-                    and not re.search(r"\b(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Nn]ear)[ \t]$", text[max(0, s - 6):s]):
-                continue  # "Wound Care Center": the tail of a capitalised phrase, not a town on its own
+            if len(words) == 1 and not text[line_start:s].strip() and _LABEL_END.match(text, e) \
+                    and not self._census(words[0]) and words[0].lower().strip(",.") not in self.lex.places:
+                continue  # "Endoscopist....... Bjorn B. Fairweather": a one-word form label ("Rosa: daughter" stays)
+            if kind is PhiType.LOCATION and len(words) == 1 and not degenerate \
+                    and words[0].lower() in _FACILITY_TAILS \
+                    and re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(line_start, s - 30):s]):
+                continue  # "Wound Care Center": a facility's generic last word, not a town ("… St Troy NY" stays)
             out.append(_Cand(kind, s, e, "learned", L))
         return out
 
@@ -3044,6 +3048,9 @@ _HEAD2_AFTER = re.compile(r"[ \t-]+([A-Za-z]+[ \t]+[A-Za-z]+)\b")
 _HEAD_AFTER = re.compile(r"(?:'s|’s|s'|'|(?<=['’])s)?[ \t-]+([A-Za-z]+)(?:[ \t-]+([A-Za-z]+))?")
 #: A label that ends where a form's value starts: "Endoscopist....... Bjorn …" (leaders read as a colon).
 _LABEL_END = re.compile(r"[ \t]*:")
+#: Generic last words of facility names, which a tagger may cut off as a one-word place ("Wound Care Center").
+_FACILITY_TAILS = frozenset({"center", "centre", "clinic", "hall", "park", "unit", "institute", "home", "house",
+                             "plaza", "pavilion", "tower", "wing", "annex", "building", "campus"})
 _GAZ_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 _GAZ_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside", "around", "toward", "towards", "via", "visiting",
                        "nearby", "lives", "native", "resident"})

@@ -50,9 +50,8 @@ def windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
     if n_tokens <= size:
         return [(0, n_tokens)]
     step = max(size - stride, 1)
-    out = [(s, min(s + size, n_tokens)) for s in range(0, n_tokens - size + step, step)]
-    if out[-1][1] < n_tokens:
-        out.append((n_tokens - size, n_tokens))
+    out = [(s, s + size) for s in range(0, n_tokens - size, step)]
+    out.append((n_tokens - size, n_tokens))  # the last window is full too, so its tokens see context on both sides
     return out
 
 
@@ -141,8 +140,10 @@ class PhiTagger:
     def pipe(self, texts: Sequence[str], batch_size: int = 16) -> Iterator[TaggedText]:
         import torch
 
-        with torch.inference_mode():
-            yield from (self._tag(text, batch_size) for text in texts)
+        for text in texts:
+            with torch.inference_mode():  # entered per text: never left on in the caller between yields
+                tagged = self._tag(text, batch_size)
+            yield tagged
 
     def _tag(self, text: str, batch_size: int) -> TaggedText:
         import torch

@@ -90,6 +90,8 @@ class DocPair:
     dis_codes: tuple[str, ...] = ()
 
 
+#: Name of the prior knowledge built from medkg's shipped Hetionet edges and vocabulary.
+SHIPPED_KNOWLEDGE = "hetionet-1.0"
 #: Hetionet metaedges from a compound to a disease or side effect that the prior-knowledge option reads.
 KNOWLEDGE_METAEDGES = ("CcSE", "CtD", "CpD")
 #: Shipped document-level models fitted with prior knowledge (``prior_knowledge=True``), one per predicate.
@@ -112,15 +114,20 @@ class KnownPairs:
         self.name = name
 
     @classmethod
-    def hetionet(cls, edges_path: str | Path | None = None, vocabulary: Any = None) -> KnownPairs:
+    def hetionet(cls, edges_path: str | Path | None = None, vocabulary: Any = None,
+                 name: str | None = None) -> KnownPairs:
         """The compound → disease / side-effect edges of the Hetionet prior medkg ships (``kg/data/hetionet``), with
-        MeSH ids from the concept vocabulary's crosswalk (default: the shipped one)."""
+        MeSH ids from the concept vocabulary's crosswalk (default: the shipped one). Another edges file or
+        vocabulary needs its own ``name``: models and provenance tell knowledge sources apart by it."""
         if edges_path is None and vocabulary is None:
             return _shipped_known_pairs()
-        return cls._build(edges_path, vocabulary)
+        if not name or name == SHIPPED_KNOWLEDGE:
+            raise InputError(f"name the knowledge built from {edges_path or 'the shipped edges'} and another "
+                             f"vocabulary (not {SHIPPED_KNOWLEDGE!r}): models and provenance tell sources apart by it")
+        return cls._build(edges_path, vocabulary, name)
 
     @classmethod
-    def _build(cls, edges_path: str | Path | None, vocabulary: Any) -> KnownPairs:
+    def _build(cls, edges_path: str | Path | None, vocabulary: Any, name: str = "") -> KnownPairs:
         from medkg.kg.prior import read_edges
         from medkg.nlp.normalize import Vocabulary
         from medkg.nlp.relations import mesh_ids
@@ -135,7 +142,7 @@ class KnownPairs:
             if concept.id in ends:
                 for code in mesh_ids(concept):
                     aliases.setdefault(code, set()).add(concept.id)
-        return cls(edges, aliases, "hetionet-1.0")
+        return cls(edges, aliases, name or SHIPPED_KNOWLEDGE)
 
     def kinds(self, chem_ids: Iterable[str], dis_ids: Iterable[str]) -> set[str]:
         """The edge types linking any graph concept behind ``chem_ids`` to any behind ``dis_ids`` (graph or bare

@@ -248,7 +248,7 @@ def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pi
     out = score_cid({d.id: d.cid for d in docs}, pred)
     out["mentions"] = "gold" if gold_mentions else "pipeline"
     out["relations"] = "document" if document_level else "sentence"
-    out["prior_knowledge"] = prior_knowledge
+    out["prior_knowledge"] = prior_knowledge and document_level and (gold_mentions or pipeline is None)
     return out
 
 
@@ -296,7 +296,8 @@ def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False,
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
     out["micro"] = prf(*totals)
     out.update(documents=len(docs), mentions="gold" if gold_mentions else "pipeline",
-               relations="document" if document_level else "sentence", prior_knowledge=prior_knowledge)
+               relations="document" if document_level else "sentence",
+               prior_knowledge=prior_knowledge and document_level and (gold_mentions or pipeline is None))
     return out
 
 

@@ -680,6 +680,8 @@ def load(*, ner: bool = True, dictionary: bool = True, relations: bool = False, 
                                           "unlinked_min_score": unlinked_min_score})
     pipe.add_pipe("medkg_context")
     if relations:
-        pipe.add_pipe("medkg_relations", config={"device": device, "document_level": document_level,
-                                                 "runtime": runtime, "prior_knowledge": prior_knowledge})
+        rel = pipe.add_pipe("medkg_relations", config={"device": device, "document_level": document_level,
+                                                       "runtime": runtime, "prior_knowledge": prior_knowledge})
+        if prior_knowledge:  # fail here, once, not on every document of a batch run
+            _ = rel.doc_models, rel.known
     return pipe

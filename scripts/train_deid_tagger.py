@@ -49,8 +49,8 @@ IGNORE = -100
 
 
 def note_windows(tok, notes: list[dict], size: int, stride: int) -> list[tuple[list[int], list[int]]]:
-    """(input ids with [CLS]/[SEP], tag ids) per window of every note; sub-words seen in an earlier window are
-    ignored by the loss unless they lie nearer this window's middle."""
+    """(input ids with [CLS]/[SEP], tag ids) per window of every note (overlapping windows train on their shared
+    sub-words twice)."""
     out = []
     for n in notes:
         enc = tok(_tagger_view(n["text"]), add_special_tokens=False, return_offsets_mapping=True, verbose=False)

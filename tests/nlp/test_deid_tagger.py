@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Iterator
 
 import pytest
+import spacy
 
 from medkg.kg.errors import MedkgError
 from medkg.kg.pseudonym import Pseudonymizer
@@ -14,7 +15,7 @@ def test_windows_cover_every_sub_word_and_overlap():
     assert windows(10, 16, 4) == [(0, 10)]
     wins = windows(100, 32, 8)
     assert wins[0] == (0, 32) and wins[-1][1] == 100
-    assert all(0 < b - a <= 32 for a, b in wins)
+    assert all(b - a == 32 for a, b in wins)  # the last window too: its tokens see context on both sides
     assert all(a2 < b1 for (_, b1), (a2, _) in zip(wins, wins[1:]))  # consecutive windows overlap
 
 
@@ -30,6 +31,51 @@ def test_decoding_joins_pieces_of_a_word_and_splits_types():
     tags = [lab["B-NAME"], lab["B-NAME"], lab["I-NAME"], lab["B-LOCATION"], lab["O"]]
     assert decode(tags, offsets) == [TaggedSpan(0, 12, "NAME"), TaggedSpan(13, 18, "LOCATION")]
     assert decode([lab["I-DATE"]], [(4, 9)]) == [TaggedSpan(4, 9, "DATE")]  # a stray I- still starts a span
+    # with word ids a word takes its first piece's tag whole: "romberg" is no name "rom"
+    pieces, words = [(0, 3), (3, 7), (8, 11)], [0, 0, 1]
+    assert decode([lab["B-NAME"], lab["O"], lab["O"]], pieces, words) == [TaggedSpan(0, 7, "NAME")]
+    assert decode([lab["O"], lab["B-NAME"], lab["O"]], pieces, words) == []
+
+
+class _Encoding(dict):
+    def __init__(self, words: list[tuple[int, int]], text: str) -> None:
+        super().__init__(input_ids=[100 + len(text[a:b]) for a, b in words], offset_mapping=words)
+        self._ids = list(range(len(words)))
+
+    def word_ids(self) -> list[int]:
+        return self._ids
+
+
+class _WordTokenizer:
+    """One sub-word per whitespace-separated word; its id says whether the word is capitalised (a name here)."""
+
+    cls_token_id, sep_token_id = 1, 2
+
+    def __call__(self, text: str, **kw) -> _Encoding:
+        import re
+
+        words = [m.span() for m in re.finditer(r"\S+", text)]
+        enc = _Encoding(words, text)
+        enc["input_ids"] = [7 if text[a].isupper() else 5 for a, _ in words]
+        return enc
+
+
+def _capitals_are_names(input_ids, attention_mask):
+    import torch
+
+    logits = torch.zeros((*input_ids.shape, len(LABELS)))
+    logits[..., 0] = 1.0
+    logits[..., LABELS.index("B-NAME")] = (input_ids == 7).float() * 2
+    return logits
+
+
+def test_tagging_maps_window_positions_back_to_the_text():
+    text = "seen by Ada today and by Grace later with Ines and also Bo here"
+    tagger = PhiTagger(_capitals_are_names, _WordTokenizer(), {"max_length": 6, "stride": 2}, None)
+    (tagged,) = tagger.pipe([text])  # windows of 4 words: every word is read in some window, none shifted
+    assert [text[e.start_char:e.end_char] for e in tagged.ents] == ["Ada", "Grace", "Ines", "Bo"]
+    assert all(e.label_ == "NAME" for e in tagged.ents)
+    assert list(tagger.pipe([""])) == [TaggedText(())]
 
 
 class _FakeTagger:
@@ -52,6 +98,7 @@ def _deid(words: set[str], **kw) -> Deidentifier:
     d = Deidentifier(DeidConfig(use_model=True, use_learned=False, use_tagger=True, **kw),
                      pseudonymizer=Pseudonymizer(b"unit-test-key-0123456789"))
     d._tagger = _FakeTagger(words)
+    d._nlp = spacy.blank("en")  # no general NER: the tagger is the only model that finds names here
     return d
 
 
@@ -61,6 +108,39 @@ def test_tagger_names_are_replaced_and_vetted_like_the_learned_taggers():
     assert "Odalys" not in out.text and "Quintero" not in out.text
     assert "parkinson" in out.text  # medical vocabulary never goes, whoever tagged it
     assert [s.type for s in out.spans] == [PhiType.NAME]
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Odalys Quintero took test today.\n", "Odalys Quintero", True),  # a head two words on is no title here
+    ("cough on the St George's Respiratory Questionnaire\n", "St George", False),  # but is in a title
+    ("Contacts:\nRosa: daughter, 555-0142\n", "Rosa", True),  # a name before a colon is no form label
+    ("Endoscopist....... Bjorn B. Fairweather, MD\n", "Endoscopist", False),
+])
+def test_the_vetting_of_tagger_spans(text, name, kept):
+    from medkg.nlp.deid import _form_view, _SpanIndex
+
+    d = _deid(set())
+    at = text.index(name)
+    view = _form_view(text)  # what the rules read: "Endoscopist: Bjorn …"
+    cands = d._learned_cands(view, TaggedText((TaggedSpan(at, at + len(name), "NAME"),)), _SpanIndex([]))
+    assert bool(cands) is kept
+
+
+def test_a_town_after_a_street_is_no_facility_tail():
+    from medkg.nlp.deid_tagger import TaggedSpan as Span
+
+    class _Town:
+        def pipe(self, texts, batch_size=16):
+            for t in texts:
+                at = t.find("Troy")
+                yield TaggedText((Span(at, at + 4, "LOCATION"),) if at >= 0 else ())
+
+    d = _deid(set())
+    d._tagger = _Town()
+    assert "Troy" not in d.deidentify("Address: 4418 Elm St Troy NY 12180\n").text
+    d._tagger = type("_Tail", (), {"pipe": lambda self, texts, batch_size=16: (
+        TaggedText((TaggedSpan(t.find("Center"), t.find("Center") + 6, "LOCATION"),)) for t in texts)})()
+    assert "Wound Care Center" in d.deidentify("Wound Care Center\nVisit note\n").text
 
 
 def test_the_shipped_tagger_is_on_by_default_and_a_missing_model_is_a_clear_error(tmp_path):
