@@ -969,8 +969,8 @@ class Deidentifier:
         learned = self._model_docs(self.learned, texts, batch_size) if self.config.use_learned and texts \
             else [None] * len(texts)
         if self.config.use_tagger and self.config.use_model and texts:  # both taggers' spans: one vetting
-            learned = [TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents))
-                       for ldoc, tdoc in zip(learned, self.tagger.pipe([_tagger_view(t) for t in texts]))]
+            learned = (TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents))
+                       for ldoc, tdoc in zip(learned, self.tagger.pipe(_tagger_view(t) for t in texts)))
         for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):
             yield self._one(text, scope, doc, view, ldoc)
 

@@ -14,7 +14,7 @@ furthest from an edge.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,7 +137,7 @@ class PhiTagger:
         model.eval()
         return cls(model, load_backbone_tokenizer(), config, model_dir)
 
-    def pipe(self, texts: Sequence[str], batch_size: int = 16) -> Iterator[TaggedText]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[TaggedText]:
         import torch
 
         for text in texts:
