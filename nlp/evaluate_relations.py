@@ -239,16 +239,13 @@ def evaluate_cid(docs: Sequence[CidDocument], *, gold_mentions: bool = False, pi
     with relations (default: the full shipped one); ``extractor`` is used with ``gold_mentions``;
     ``document_level=False`` measures the sentence-level path alone (pairs must share a sentence);
     ``prior_knowledge`` uses the document-level models fitted with the Hetionet prior."""
-    if gold_mentions:
-        triples = _gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level,
-                                        prior_knowledge)
-    else:
-        triples = _pipeline_triples(docs, pipeline, batch_size, document_level, prior_knowledge)
+    triples, used_prior = _relation_triples(docs, gold_mentions, pipeline, extractor, batch_size, document_level,
+                                            prior_knowledge)
     pred = cid_pairs(triples)
     out = score_cid({d.id: d.cid for d in docs}, pred)
     out["mentions"] = "gold" if gold_mentions else "pipeline"
     out["relations"] = "document" if document_level else "sentence"
-    out["prior_knowledge"] = prior_knowledge and document_level and (gold_mentions or pipeline is None)
+    out["prior_knowledge"] = used_prior
     return out
 
 
@@ -279,9 +276,8 @@ def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False,
                     prior_knowledge: bool = False) -> dict[str, Any]:
     """Document-level (chemical, disease) pairs per predicate against BioRED's: TREATS vs Negative_Correlation,
     CAUSES vs Positive_Correlation; P/R/F1 per predicate and micro over both (ids compared as MeSH ids)."""
-    triples = (_gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level,
-                                     prior_knowledge)
-               if gold_mentions else _pipeline_triples(docs, pipeline, batch_size, document_level, prior_knowledge))
+    triples, used_prior = _relation_triples(docs, gold_mentions, pipeline, extractor, batch_size, document_level,
+                                            prior_knowledge)
     out: dict[str, Any] = {}
     totals = [0, 0, 0]
     golds = {d.id: biored_gold(d) for d in docs}
@@ -297,12 +293,23 @@ def evaluate_biored(docs: Sequence[CidDocument], *, gold_mentions: bool = False,
     out["micro"] = prf(*totals)
     out.update(documents=len(docs), mentions="gold" if gold_mentions else "pipeline",
                relations="document" if document_level else "sentence",
-               prior_knowledge=prior_knowledge and document_level and (gold_mentions or pipeline is None))
+               prior_knowledge=used_prior)
     return out
 
 
 def evaluate_biored_file(path: str | Path, **kwargs: Any) -> dict[str, Any]:
     return evaluate_biored(read_pubtator(path), **kwargs)
+
+
+def _relation_triples(docs: Sequence[CidDocument], gold_mentions: bool, pipeline: Any | None, extractor: Any | None,
+                      batch_size: int, document_level: bool, prior_knowledge: bool) -> tuple[list, bool]:
+    """The triples an evaluation scores (from the file's mentions or the pipeline's), and whether prior knowledge
+    shaped them: only the document-level path reads it, and a caller's own pipeline keeps its own settings."""
+    if gold_mentions:
+        return (_gold_mention_triples(docs, extractor or RelationExtractor.load(), batch_size, document_level,
+                                      prior_knowledge), prior_knowledge and document_level)
+    return (_pipeline_triples(docs, pipeline, batch_size, document_level, prior_knowledge),
+            prior_knowledge and document_level and pipeline is None)
 
 
 def _pipeline_triples(docs: Sequence[CidDocument], pipeline: Any | None, batch_size: int,

@@ -577,6 +577,10 @@ class RelationsComponent(DataComponent):
             self._doc_models = load_doc_models(self.model_path, prior_knowledge=self.prior_knowledge)
         return self._doc_models
 
+    @doc_models.setter
+    def doc_models(self, value: list) -> None:
+        self._doc_models = list(value)
+
     @property
     def known(self) -> KnownPairs | None:
         """The prior knowledge the document-level models read (None unless ``prior_knowledge``; default: the
@@ -590,10 +594,6 @@ class RelationsComponent(DataComponent):
     @known.setter
     def known(self, value: KnownPairs | None) -> None:
         self._known = value
-
-    @doc_models.setter
-    def doc_models(self, value: list) -> None:
-        self._doc_models = list(value)
 
     @property
     def clinical_calibration(self) -> ConfidenceCalibration | None:

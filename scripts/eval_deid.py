@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     pseudo = Pseudonymizer(b"eval-deid-fixed-key-not-secret")  # evaluation only: results do not depend on it
     learned = {"learned_model": str(args.learned_model)} if args.learned_model else {}
     if args.tagger is not None:
-        learned["use_tagger"] = args.tagger == "on" and not args.no_model
+        learned["use_tagger"] = args.tagger == "on"  # it runs with the model detectors only (DeidConfig)
     if args.tagger_model:
         learned["tagger_model"] = str(args.tagger_model)
     deid = Deidentifier(DeidConfig(mode=args.mode, use_model=not args.no_model,

@@ -40,10 +40,10 @@ from medkg.nlp.deid_tagger import (  # noqa: E402
     PhiTagger,
     build_model,
     char_tags,
-    load_backbone_tokenizer,
     trainable_names,
     windows,
 )
+from medkg.nlp.ner import load_tokenizer  # noqa: E402
 
 IGNORE = -100
 
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     notes += cnn.generated_notes(args.gen_seeds, args.census_seeds, args.round9_seeds, [])
     notes += cnn.phi_free_notes()
     dev = cnn.read_notes(held)
-    tok = load_backbone_tokenizer()
+    tok = load_tokenizer()
     train = note_windows(tok, notes, args.max_length - 2, args.stride)
     print(f"{len(notes)} notes, {len(train)} windows; held-out {held.name}: {len(dev)} notes", file=sys.stderr)
 
