@@ -70,6 +70,19 @@ def test_long_sentence_keeps_both_markers_in_window():
     assert toks[si] == "@" and toks[oi] == "#"
 
 
+def test_length_batches_group_similar_lengths_shortest_first():
+    lengths = [50, 10, 11, 52, 10, 90, 49]
+    batches = R.length_batches(lengths, batch_size=2)
+    assert sorted(n for b in batches for n in b) == list(range(len(lengths)))  # every pair once
+    assert [[lengths[n] for n in b] for b in batches] == [[10, 10], [11], [49, 50], [52], [90]]
+    # a batch closes once padding to the next row would waste more than a tenth of its tokens
+    assert [[lengths[n] for n in b] for b in R.length_batches(lengths, batch_size=64)] == [
+        [10, 10, 11], [49, 50, 52], [90]]
+    assert R.length_batches([], 8) == []
+    with pytest.raises(InputError, match="batch_size"):
+        R.length_batches([3], 0)
+
+
 def test_allowed_predicates_follow_types():
     assert R.allowed_predicates(C, D) == ("CAUSES", "TREATS")
     assert R.allowed_predicates(D, S) == ("PRESENTS",)
