@@ -13,7 +13,10 @@ overlapping windows exactly as at inference. The word embeddings are trained too
 The epoch with the best devel micro F1 (scored by the same code as ``medkg nlp evaluate``) is kept. Then the
 span confidence threshold (``min_score``: spans whose mean tag probability is lower are dropped) is chosen on the
 same devel F1 from a fixed grid and stored in ``config.json``. ``--calibrate-only`` redoes only that step for the
-model in ``--out``.
+model in ``--out``. ``--min-score T`` keeps a threshold chosen earlier instead: the shipped model is refitted on the
+training and development files together with the recipe (start, epochs, learning rate, threshold) that a
+training-only run chose, keeping its last epoch (``--select-from`` = ``--epochs``); devel is then in-sample and its
+scores say only that training worked.
 """
 
 from __future__ import annotations
@@ -135,15 +138,21 @@ def select_min_score(ner: TransformerNER, devel: list[IobSentence]) -> tuple[flo
     return best["min_score"], sweep, scores_at[best["min_score"]]
 
 
-def calibrate(model_dir: Path, devel_paths: list[Path]) -> dict:
+def calibrate(model_dir: Path, devel_paths: list[Path], fixed: float | None = None) -> dict:
     """Choose and store ``min_score`` for an existing model directory on the sentences of all ``devel_paths``;
-    return its devel scores."""
+    return its devel scores. ``fixed``: store that threshold as it is (chosen earlier, by a run that did not train
+    on ``devel_paths``) and only score devel with it."""
     ner = TransformerNER.load(model_dir, device="cpu")
     devel = [s for p in devel_paths for s in read_iob(p)]
-    threshold, sweep, final = select_min_score(ner, devel)
+    if fixed is None:
+        threshold, sweep, final = select_min_score(ner, devel)
+    else:
+        ner.min_score = threshold = fixed
+        sweep, final = None, evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
     devel_scores = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
                     for k, row in final.items()}
-    update_settings(model_dir, min_score=threshold, min_score_sweep=sweep, decoding=ner.decoding, devel=devel_scores)
+    chosen = {"min_score_sweep": sweep} if sweep is not None else {"min_score_fixed": True}
+    update_settings(model_dir, min_score=threshold, decoding=ner.decoding, devel=devel_scores, **chosen)
     return {"min_score": threshold, "sweep": sweep, "devel": devel_scores}
 
 
@@ -170,6 +179,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--version", default="1.1.0")
     ap.add_argument("--calibrate-only", action="store_true",
                     help="do not train: choose min_score for the model in --out on --devel")
+    ap.add_argument("--min-score", type=float,
+                    help="keep this span threshold instead of choosing it on --devel: for a refit on training and "
+                         "development data with the threshold a training-only run chose (devel is then in-sample)")
     args = ap.parse_args(argv)
     if args.calibrate_only:
         return args
@@ -354,7 +366,8 @@ def _flag(k: str, v: object) -> str:
 def reproduce_command(args: argparse.Namespace) -> str:
     """The command line that retrains this model, recorded in its config."""
     return "PYTHONPATH=. python scripts/train_ner.py " + " ".join(
-        f for f in (_flag(k, v) for k, v in vars(args).items() if k not in ("out", "calibrate_only")) if f)
+        f for f in (_flag(k, v) for k, v in vars(args).items()
+                    if k not in ("out", "calibrate_only") and v is not None) if f)
 
 
 def model_metadata(args: argparse.Namespace, best_epoch: int, history: list[dict], t_start: float) -> dict:
@@ -373,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.calibrate_only:
         torch.set_num_threads(args.threads)
-        print(json.dumps(calibrate(args.out, args.devel), indent=1), flush=True)
+        print(json.dumps(calibrate(args.out, args.devel, args.min_score), indent=1), flush=True)
         return 0
     rng = seed_everything(args.seed, args.threads)
     train, devels, devel = read_corpora(args.train, args.devel)
@@ -385,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = model_metadata(args, best_epoch, history, t_start)
     path = save_pretrained(model, ner.tokenizer, args.out, meta, frozen_embeddings=not args.train_embeddings)
     # Choose min_score and score the artifact as shipped (fp16 round trip).
-    result = calibrate(args.out, args.devel)
+    result = calibrate(args.out, args.devel, args.min_score)
     print(json.dumps({"best_epoch": best_epoch, **result, "size_mb": round(path.stat().st_size / 2**20, 2)},
                      indent=1), flush=True)
     return 0

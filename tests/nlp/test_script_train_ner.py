@@ -32,6 +32,14 @@ def test_reproduce_command_hides_data_paths():
     assert command.endswith("--no-train-embeddings --version 1.1.0") and "--out" not in command
 
 
+def test_a_fixed_span_threshold_is_recorded_only_when_given():
+    base = ["--train", "/data/train.tsv", "/data/devel.tsv", "--devel", "/data/devel.tsv"]
+    assert "--min-score" not in train_ner.reproduce_command(train_ner.parse_args(base))
+    refit = train_ner.parse_args(base + ["--min-score", "0.85", "--epochs", "3", "--select-from", "3"])
+    assert refit.min_score == 0.85
+    assert train_ner.reproduce_command(refit).endswith("--version 1.1.0 --min-score 0.85")
+
+
 def test_seed_everything_returns_the_batch_rng():
     a, b = train_ner.seed_everything(5, 1), train_ner.seed_everything(5, 1)
     assert a.random() == b.random()
