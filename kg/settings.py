@@ -25,7 +25,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from medkg.kg.errors import InputError
 
 Store = Literal["embedded", "neo4j"]
-Runtime = Literal["auto", "onnxruntime", "torch"]
+Runtime = Literal["auto", "onnxruntime", "onnxruntime-int8", "torch"]
 STORES: tuple[str, ...] = get_args(Store)
 RUNTIMES: tuple[str, ...] = get_args(Runtime)
 PSEUDONYM_KEY_FILE_NAME = "pseudonym.key"

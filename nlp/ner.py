@@ -272,7 +272,9 @@ class TransformerNER:
 
     @property
     def runtime(self) -> str:
-        return "onnxruntime" if self.session is not None else "torch"
+        if self.session is None:
+            return "torch"
+        return "onnxruntime-int8" if self.quantized else "onnxruntime"
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -284,7 +286,8 @@ class TransformerNER:
         ``device``: ``"cpu"``, ``"cuda"``, … (default: CUDA when available). ``quantize``: dynamic int8
         quantization of the linear layers, CPU only; ~1.5x faster but ~2 points lower F1 on BC5CDR devel (see
         the model card), hence off by default. ``runtime``: ``"auto"`` (ONNX Runtime for fp32 on CPU when
-        installed, else PyTorch), ``"onnxruntime"`` or ``"torch"``; the environment variable
+        installed, else PyTorch), ``"onnxruntime"``, ``"onnxruntime-int8"`` (its int8 copy, see
+        :mod:`medkg.nlp.runtime`) or ``"torch"``; the environment variable
         ``MEDKG_NER_RUNTIME`` overrides ``"auto"``. ``min_score``: confidence below which a span is dropped
         (default: the model's own, selected on devel F1 at training time; 0 keeps every span). ``decoding``:
         ``"viterbi"`` (default) or ``"argmax"``.
@@ -318,12 +321,13 @@ class TransformerNER:
                 built.append(model.to(device))
             return built[0]
 
-        session = _onnx_session(build, weights_file, explicit) if runtime == "onnxruntime" else None
+        int8 = runtime == "onnxruntime-int8"
+        session = _onnx_session(build, weights_file, explicit, int8) if runtime.startswith("onnxruntime") else None
         model = build() if session is None else None
         tokenizer = load_tokenizer(model_dir if (model_dir / "tokenizer.json").is_file() else bpath)
         ner = cls(model, tokenizer, max_length=int(meta.get("max_length", MAX_LENGTH)),
                   stride=int(meta.get("stride", STRIDE)), device=device, version=str(meta.get("version", "0")),
-                  quantized=quantize, session=session,
+                  quantized=quantize or (int8 and session is not None), session=session,
                   min_score=float(meta.get("min_score", 0.0)) if min_score is None else min_score,
                   decoding=str(meta.get("decoding", "viterbi")) if decoding is None else decoding)
         log.info("loaded NER model %s v%s on %s (%s) in %.2fs", model_dir, ner.version, device, ner.runtime,
@@ -453,7 +457,7 @@ def _build_from_delta(bpath: Path, weights_file: Path, meta: dict) -> "torch.nn.
     return model.eval()
 
 
-def _onnx_session(build: Any, weights_file: Path, explicit: bool) -> Any:
+def _onnx_session(build: Any, weights_file: Path, explicit: bool, int8: bool = False) -> Any:
     """The NER's ONNX Runtime session (``None`` when ``auto`` cannot make one); the PyTorch model is built
     (``build()``) only to export it the first time."""
     def export() -> tuple[Any, tuple[Any, ...]]:
@@ -463,4 +467,4 @@ def _onnx_session(build: Any, weights_file: Path, explicit: bool) -> Any:
     axes = {0: "batch", 1: "tokens"}
     return cached_session("ner", weights_file, export, input_names=["input_ids", "attention_mask"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes},
-                          explicit=explicit)
+                          explicit=explicit, int8=int8)

@@ -297,9 +297,30 @@ def test_onnxruntime_and_torch_give_the_same_scores(extractor, tmp_path, monkeyp
         [[(i, j, sorted(d)) for i, j, d in row] for row in want]
     assert all(abs(dg[k] - dw[k]) < 1e-4 for rg, rw in zip(got, want) for (_, _, dg), (_, _, dw) in zip(rg, rw)
                for k in dg)
-    cuda_refusal = "onnxruntime serves the fp32 model on CPU" if torch.cuda.is_available() else "CUDA is not available"
+    cuda_refusal = "onnxruntime serves the exported model on CPU" if torch.cuda.is_available() else \
+        "CUDA is not available"
     with pytest.raises(InputError, match=cuda_refusal):
         R.RelationExtractor.load(device="cuda", runtime="onnxruntime")
+
+
+def test_the_int8_runtime_is_a_cached_quantized_copy_close_to_fp32(tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MEDKG_RE_RUNTIME", raising=False)
+    ref = R.RelationExtractor.load(device="cpu", runtime="onnxruntime")
+    q = R.RelationExtractor.load(device="cpu", runtime="onnxruntime-int8")
+    assert (ref.runtime, q.runtime) == ("onnxruntime", "onnxruntime-int8") and q.model is None
+    fp32, int8 = (sorted((tmp_path / "cache").glob(f"relations-*-{p}.onnx")) for p in ("fp32", "int8"))
+    assert len(fp32) == len(int8) == 1 and int8[0].stat().st_size < fp32[0].stat().st_size / 1.4
+    a = "Cisplatin-induced ototoxicity was treated with amifostine."
+    items = [(a, mentions(a, ("Cisplatin", C), ("ototoxicity", D), ("amifostine", C)))]
+    got, want = q.pair_scores(items), ref.pair_scores(items)
+    assert [(i, j) for i, j, _ in got[0]] == [(i, j) for i, j, _ in want[0]]
+    # quantization moves the probabilities a little (mean 0.04 on abstracts), never the set of labels scored
+    assert all(sorted(dg) == sorted(dw) and max(abs(dg[k] - dw[k]) for k in dg) < 0.3
+               for (_, _, dg), (_, _, dw) in zip(got[0], want[0]))
+    monkeypatch.setenv("MEDKG_RE_RUNTIME", "onnxruntime-int8")  # the setting names it too
+    assert R.RelationExtractor.load(device="cpu").runtime == "onnxruntime-int8"
 
 
 def test_the_relation_model_is_a_pretrained_model_that_round_trips(tmp_path):
