@@ -167,6 +167,8 @@ def length_batches(lengths: Sequence[int], batch_size: int, max_padding: float =
     sentence wasted a quarter of them on abstracts."""
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
+    if not 0.0 <= max_padding < 1.0:
+        raise InputError(f"max_padding must be in [0, 1), got {max_padding}")
     order = sorted(range(len(lengths)), key=lambda n: lengths[n])
     batches: list[list[int]] = []
     cur: list[int] = []

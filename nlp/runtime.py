@@ -54,6 +54,10 @@ def resolve_runtime(runtime: str, device: str, quantize: bool = False, *, model:
     return runtime, True
 
 
+#: names the quantization recipe of :func:`quantize_onnx` in the cache file: change it with the recipe
+INT8_RECIPE = "int8"
+
+
 def onnx_installed() -> bool:
     try:
         import onnx  # noqa: F401 - the exporter needs it
@@ -72,7 +76,7 @@ def onnx_path(kind: str, weights_file: Path, int8: bool = False) -> Path:
     """The cache file of model ``kind`` for these shipped weights on the installed backbone (``int8``: its
     quantized copy)."""
     digest = _weights_digest(weights_file.resolve(), weights_file.stat().st_mtime_ns)
-    return onnx_cache_dir() / f"{kind}-{digest}-{'int8' if int8 else 'fp32'}.onnx"
+    return onnx_cache_dir() / f"{kind}-{digest}-{INT8_RECIPE if int8 else 'fp32'}.onnx"
 
 
 @lru_cache(maxsize=8)
@@ -109,15 +113,27 @@ def quantize_onnx(source: Path, target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     def write(tmp: str) -> None:
-        logging.disable(logging.WARNING)  # the quantizer's advice to pre-process the graph, on the root logger
+        # the quantizer advises pre-processing the graph through the root logger, which would also configure an
+        # unconfigured root logger for the rest of the process: drop its records, and only its, for the call
+        root = logging.getLogger()
+        placeholder = logging.NullHandler() if not root.handlers else None
+        if placeholder is not None:
+            root.addHandler(placeholder)
+        root.addFilter(_not_the_quantizer)
         try:
             quantize_dynamic(str(source), tmp, weight_type=QuantType.QInt8, per_channel=True,
                              op_types_to_quantize=["MatMul"])
         finally:
-            logging.disable(logging.NOTSET)
+            root.removeFilter(_not_the_quantizer)
+            if placeholder is not None:
+                root.removeHandler(placeholder)
 
     _write_atomically(target, write)
     log.info("quantized %s", target)
+
+
+def _not_the_quantizer(record: logging.LogRecord) -> bool:
+    return "quantization" not in Path(record.pathname).parts
 
 
 def _write_atomically(target: Path, write: Callable[[str], None]) -> None:
@@ -181,6 +197,7 @@ def cached_session(kind: str, weights_file: Path, build: Callable[[], tuple[Any,
         return onnx_session(target)
     except Exception as exc:  # noqa: BLE001 - exporter and runtime fail in many ways
         if explicit:
-            raise MedkgError(f"runtime onnxruntime: could not prepare the {kind} model: {exc}") from exc
+            raise MedkgError(f"runtime onnxruntime{'-int8' if int8 else ''}: could not prepare the {kind} model: "
+                             f"{exc}") from exc
         log.warning("ONNX Runtime not usable for the %s model (%s); running it in PyTorch", kind, exc)
         return None

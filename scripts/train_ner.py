@@ -15,8 +15,8 @@ span confidence threshold (``min_score``: spans whose mean tag probability is lo
 same devel F1 from a fixed grid and stored in ``config.json``. ``--calibrate-only`` redoes only that step for the
 model in ``--out``. ``--min-score T`` keeps a threshold chosen earlier instead: the shipped model is refitted on the
 training and development files together with the recipe (start, epochs, learning rate, threshold) that a
-training-only run chose, keeping its last epoch (``--select-from`` = ``--epochs``); devel is then in-sample and its
-scores say only that training worked.
+training-only run chose (pass ``--select-from`` = ``--epochs`` to keep the last epoch, as no devel is held out);
+devel is then in-sample and its scores say only that training worked.
 """
 
 from __future__ import annotations
@@ -151,8 +151,8 @@ def calibrate(model_dir: Path, devel_paths: list[Path], fixed: float | None = No
         sweep, final = None, evaluate_ner(devel, lambda texts: ner.predict(texts, batch_size=64))
     devel_scores = {k: {m: round(100 * v, 2) if m != "support" else v for m, v in row.items()}
                     for k, row in final.items()}
-    chosen = {"min_score_sweep": sweep} if sweep is not None else {"min_score_fixed": True}
-    update_settings(model_dir, min_score=threshold, decoding=ner.decoding, devel=devel_scores, **chosen)
+    update_settings(model_dir, min_score=threshold, min_score_sweep=sweep, min_score_fixed=sweep is None,
+                    decoding=ner.decoding, devel=devel_scores)
     return {"min_score": threshold, "sweep": sweep, "devel": devel_scores}
 
 
@@ -183,6 +183,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="keep this span threshold instead of choosing it on --devel: for a refit on training and "
                          "development data with the threshold a training-only run chose (devel is then in-sample)")
     args = ap.parse_args(argv)
+    if args.min_score is not None and not 0.0 <= args.min_score < 1.0:
+        ap.error(f"--min-score must be in [0, 1), got {args.min_score}")
     if args.calibrate_only:
         return args
     if not args.train:

@@ -57,7 +57,8 @@ def test_arguments_win_over_settings(monkeypatch):
 
 @pytest.mark.parametrize(("name", "value", "message"), [
     ("MEDKG_STORE", "postgres", "MEDKG_STORE: Input should be 'embedded' or 'neo4j'"),
-    ("MEDKG_NER_RUNTIME", "tensorrt", "MEDKG_NER_RUNTIME: Input should be 'auto', 'onnxruntime', 'onnxruntime-int8' or 'torch'"),
+    ("MEDKG_NER_RUNTIME", "tensorrt",
+     "MEDKG_NER_RUNTIME: Input should be 'auto', 'onnxruntime', 'onnxruntime-int8' or 'torch'"),
     ("MEDKG_MAX_VOXELS", "-5", "MEDKG_MAX_VOXELS: Input should be greater than 0"),
     ("MEDKG_JVM_HEAP", "lots", "MEDKG_JVM_HEAP: String should match pattern"),
     ("NEO4J_PASSWORD_FILE", "/nonexistent/medkg-secret", "NEO4J_PASSWORD_FILE: cannot read"),

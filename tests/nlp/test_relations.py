@@ -81,6 +81,8 @@ def test_length_batches_group_similar_lengths_shortest_first():
     assert R.length_batches([], 8) == []
     with pytest.raises(InputError, match="batch_size"):
         R.length_batches([3], 0)
+    with pytest.raises(InputError, match="max_padding"):
+        R.length_batches([3], 4, max_padding=-0.1)
 
 
 def test_allowed_predicates_follow_types():
@@ -230,6 +232,18 @@ def test_pairs_across_a_sentence_boundary_are_not_formed(extractor):
     assert [(k, r.subject, r.object) for k, r in rels] == [(2, ms[2], ms[3])]
     with pytest.raises(InputError, match="no sentence"):
         sentence_relations(text, sentences[:1], ms, extractor)
+
+
+def test_pair_scores_do_not_depend_on_how_pairs_are_batched(extractor):
+    a = "Metformin, started for type 2 diabetes, caused diarrhea and lactic acidosis in the elderly patient."
+    b = "Cisplatin can cause ototoxicity."
+    items = [(a, mentions(a, ("Metformin", C), ("type 2 diabetes", D), ("diarrhea", S), ("lactic acidosis", D))),
+             (b, mentions(b, ("Cisplatin", C), ("ototoxicity", D)))]
+    one, many = extractor.pair_scores(items, batch_size=1), extractor.pair_scores(items, batch_size=64)
+    assert [[(i, j) for i, j, _ in row] for row in one] == [[(i, j) for i, j, _ in row] for row in many]
+    assert len(one[0]) >= 3 and len(one[1]) == 1  # every candidate pair of each sentence
+    assert all(abs(d1[k] - d2[k]) < 1e-4 for r1, r2 in zip(one, many) for (_, _, d1), (_, _, d2) in zip(r1, r2)
+               for k in d1)
 
 
 def test_batch_equals_single(extractor):

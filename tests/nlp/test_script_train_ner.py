@@ -38,6 +38,8 @@ def test_a_fixed_span_threshold_is_recorded_only_when_given():
     refit = train_ner.parse_args(base + ["--min-score", "0.85", "--epochs", "3", "--select-from", "3"])
     assert refit.min_score == 0.85
     assert train_ner.reproduce_command(refit).endswith("--version 1.1.0 --min-score 0.85")
+    with pytest.raises(SystemExit):
+        train_ner.parse_args(base + ["--min-score", "80"])
 
 
 def test_seed_everything_returns_the_batch_rng():
