@@ -1506,7 +1506,13 @@ class Deidentifier:
         for m in _LABEL_LAST_FIRST.finditer(text):
             s, e = m.start("val"), m.end("val")
             words = [w for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1]
-            if not words or any(self._never_name(w) or w.lower() in self.lex.medical_words for w in words):
+            # a middle name may be a word that is never a name elsewhere ("Cash, Loretta May", "Rivera, Ana Iris")
+            # when it is a census first name after "Last, First" in a form value
+            mid = m.group("mid")
+            spared = {mid} if mid and (mid.lower() in self.lex.census_first
+                                       or mid.lower() in self.lex.census_first_words) else set()
+            if not words or any((self._never_name(w) and w not in spared) or w.lower() in self.lex.medical_words
+                                for w in words):
                 continue
             first = m.group("first").lower()
             if not (first in self.lex.census_first or first in self.lex.census_first_words
@@ -3491,7 +3497,8 @@ _CAPS_LAST_FIRST = re.compile(r"(?<![\w'’.-])(?P<val>(?P<last>[A-Z][A-Z'’-]+
                               r"(?![\w'’-]|[ \t]?/)")
 _LABEL_LAST_FIRST = re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#()-]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
                                rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?,[ \t]*(?P<first>{_NAME_TOK})"
-                               rf"(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+))?)(?=[ \t]*(?:$|,|;|\(|[ \t]{{2}}|NPI\b|MRN\b|DOB\b))")
+                               rf"(?:[ \t]+(?:[A-Z]\.?|(?P<mid>[A-Z][a-z]+)))?)"
+                               rf"(?=[ \t]*(?:$|,|;|\(|[ \t]{{2}}|NPI\b|MRN\b|DOB\b))")
 _SELF_NAMED = re.compile(rf"(?i:\b(?:this is|my name is|it'?s me,?))[ \t]+(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?)"
                          rf"(?=[ \t]*(?:[.,;!?)]|$|\n|[ \t]+(?:calling|from|here|again)\b))")
 _ROOM_WORD = re.compile(r"(?i)(?:rm|room|bay|bed|bd|unit|ste|suite|fl|floor|or|pacu|cubicle|stall)\.?(?:[ \t]*#?[ \t]*"

@@ -327,6 +327,7 @@ def test_case_view_keeps_offsets_and_capitalises_names(deid):
     ("pt accepted to life care center of nashoba for tomorrow.", "nashoba"),
     ("plan: per admitting, bed on wyman 3 tomorrow.", "wyman"),  # a named unit after "bed on"
     ("Re: VILLANUEVA, LIHUA, MRN 3653341", "LIHUA"),  # LAST, FIRST before ", MRN"
+    ("RE: Cash, Loretta May    DOB 9-17-1971", "May    DOB"),  # a middle name that is also a word (a month)
     ('Omar "Chip" Tsosie is a widower seen with his son.', "Chip"),  # nickname in quotes
     ("Readmitted after stay at Heywood Hospital (3/12-6/28).", "6/28"),  # second date of a range
 ])
