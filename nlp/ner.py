@@ -41,7 +41,7 @@ from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokeni
 from medkg.kg.devices import resolve_device
 from medkg.kg.errors import InputError, MedkgError
 from medkg.kg.schema import NodeLabel
-from medkg.nlp.runtime import cached_session, resolve_runtime
+from medkg.nlp.runtime import cached_session, resolve_runtime, runtime_name
 
 log = logging.getLogger(__name__)
 
@@ -272,9 +272,7 @@ class TransformerNER:
 
     @property
     def runtime(self) -> str:
-        if self.session is None:
-            return "torch"
-        return "onnxruntime-int8" if self.quantized else "onnxruntime"
+        return runtime_name(self.session, self.quantized)
 
     # ------------------------------------------------------------------ loading
     @classmethod

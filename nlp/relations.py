@@ -36,7 +36,7 @@ from medkg.kg.models import Concept, Provenance, Triple
 from medkg.kg.schema import POSITIVE_ASSERTIONS, Assertion, NodeLabel, RelType
 from medkg.nlp import context
 from medkg.nlp.relation_backbone import LABELS, OBJ_MARK, SUBJ_MARK, check_backbone
-from medkg.nlp.runtime import cached_session, resolve_runtime
+from medkg.nlp.runtime import cached_session, resolve_runtime, runtime_name
 
 EXTRACTOR = "medkg.nlp.relations"
 
@@ -379,9 +379,7 @@ class RelationExtractor:
 
     @property
     def runtime(self) -> str:
-        if self.session is None:
-            return "torch"
-        return "onnxruntime-int8" if self.quantized else "onnxruntime"
+        return runtime_name(self.session, self.quantized)
 
     @classmethod
     def load(cls, path: str | Path | None = None, device: str | None = None, runtime: str = "auto"

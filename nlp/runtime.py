@@ -58,6 +58,14 @@ def resolve_runtime(runtime: str, device: str, quantize: bool = False, *, model:
 INT8_RECIPE = "int8"
 
 
+def runtime_name(session: Any, int8: bool) -> str:
+    """What runs a model's forward pass, as a runtime setting names it: ``torch`` without an ONNX Runtime session,
+    else ``onnxruntime`` or, when the session runs the quantized copy, ``onnxruntime-int8``."""
+    if session is None:
+        return "torch"
+    return "onnxruntime-int8" if int8 else "onnxruntime"
+
+
 def onnx_installed() -> bool:
     try:
         import onnx  # noqa: F401 - the exporter needs it
