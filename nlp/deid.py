@@ -35,6 +35,7 @@ import calendar
 import gzip
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -443,6 +444,12 @@ _RX = {
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
                          rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}[ \t]+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
+    # a street whose type word comes first (Puerto Rico, the Southwest, Quebec): "4417 Calle Montoya, Suite 210",
+    # "218 Calle del Norte", "Calle Marina 2257"
+    "street_prefix": re.compile(rf"(?:\b\d{{1,6}}[A-Za-z]?[ \t]+)?\b"
+                                rf"(?:Calle|Avenida|Camino|Paseo|Carretera|Callej[oó]n|Rue)"
+                                rf"[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|des|du)[ \t]+)?"
+                                rf"{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}(?:[ \t]+\d{{1,6}}\b)?{_UNIT}"),
     "rural_route": re.compile(r"(?i)\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
                               r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
@@ -747,6 +754,16 @@ _FULL_SUFFIX = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|T
                           r"ROAD|BOULEVARD|LANE|DRIVE|COURT)\b")
 _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}})"
                                 rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}}))", re.M)
+#: one word next to a name, on its line: after it (not a form label's) and before it (not glued to another word)
+_NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
+# a surname particle and the name after it ("bin Rashid", "van den Berg", "de la Cruz"), or an Arabic article
+# ("al-Harthy")
+_NAME_PARTICLE_RIGHT = re.compile(r"(?:[ \t](?:bin|bint|binti|ibn|abu|ben|de|del|della|der|di|da|dos|das|du|van|von|"
+                                  r"ten|ter|y)(?:[ \t](?:la|los|las|der|den|de))?"
+                                  r"[ \t](?P<w>(?:(?:al|el)-)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+                                  r"|[ \t](?P<w2>(?:al|el)-[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))"
+                                  r"\b(?![ \t]*:|[.'’-]?\w)")
+_NAME_WORD_LEFT = re.compile(r"(?<![\w.'’-])(?P<w>[^\W\d_][^\W\d_'’]{1,14})[ \t]\Z")
 _SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|$|\n|(?i:rn|np|md|pa|aware|notified|consulted|"
                                  r"visiting|is|was|called|updated|feeding|here|saw|cell|ph|phone)\b))", re.M)
 _TOWN_AFTER_STREET_ANY = re.compile(r",[ \t]*(?:(?i:apt|apartment|suite|ste|unit|lot|trlr|#)\.?[ \t]*#?[ \t]*[a-z0-9-]{1,8}"
@@ -1066,6 +1083,10 @@ class Deidentifier:
         self._extend_places(text, chosen)
         self._complete_organisations(text, chosen)
         self._extend_names(text, chosen)
+        self._complete_names(text, chosen)
+        chosen += [c for c in _name_handles(text, chosen)
+                   if not self._is_english(text[c.start:c.end].rstrip("0123456789"))
+                   and not self._is_medical(text[c.start:c.end])]
         _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_places(text, chosen)
         acronyms = _place_acronyms(text, chosen)
@@ -1142,6 +1163,12 @@ class Deidentifier:
                     w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
                     for w in right.group("w").split()[:-1] if w not in ("&",)):
                 c.end = right.end()
+            unit = None if c.type is not PhiType.LOCATION else _UNIT_RIGHT.match(text, c.end) or (
+                _UNIT_SERVICE_RIGHT.match(text, c.end) if text[c.end - 1].isdigit() else None)
+            if unit and unit.group("w").split()[-1][:1].isupper() and (unit.group("w").isupper() == caps or not caps) \
+                    and all(w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
+                            for w in unit.group("w").split()[:-1]):
+                c.end = unit.end()  # a named unit: "Magnolia ICU", "Rouge River Pulmonary Lab", "Whitman 3 Surgical"
             saint = _SAINT_PREFIX.search(text, max(0, c.start - 8), c.start)
             if saint and c.type is PhiType.LOCATION:
                 c.start = saint.start()  # "St. Genevieve Catholic Church", "st. michael ukrainian catholic"
@@ -1185,6 +1212,55 @@ class Deidentifier:
                 continue
             taken.update(range(c.end, m.end("w")))
             c.end = m.end("w")
+
+    def _complete_names(self, text: str, chosen: list[_Cand]) -> None:
+        """A name found in part takes the census name written next to it in the same letter case: a given name
+        before it that is also a word ("PCP: Will Sterling", "wife Mae Yazzie"), a surname or middle name after it
+        ("Quang Le", "BEGAY, LORETTA MAE") — one word on each side, never over a medical term or another span."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        names = {i for c in chosen if c.type is PhiType.NAME for i in range(c.start, c.end)}
+        for c in chosen:
+            if c.type is not PhiType.NAME:
+                continue
+            value = text[c.start:c.end]
+            words = re.findall(r"[^\W\d_][\w'’-]*", value)
+            if not words:
+                continue
+            caps = all(w.isupper() for w in words) and any(len(w) > 1 for w in words)
+            if not caps and not all(w[:1].isupper() for w in words):
+                continue  # a lower-case or mixed span says nothing about the letter case of its neighbours
+
+            def fits(w: str, form_value: bool = False) -> bool:
+                """``form_value``: the word opens a form's value ("RN: May Bloom"), where a modal is a given name."""
+                return (w.isupper() if caps else w[:1].isupper() and w[1:].islower()) and len(w) > 1 \
+                    and (w.lower() not in _stop_words() or form_value and w.lower() in self.lex.census_first_words) \
+                    and not re.fullmatch(rf"(?i:{_TITLE})", w) \
+                    and not self._is_medical(w) and w.lower() not in self.lex.medical_words
+
+            def census_name(m: re.Match[str] | None) -> bool:
+                return bool(m and m.start("w") not in taken and fits(m.group("w")) and (
+                    (fw := _ascii_fold(m.group("w")).lower()) in self.lex.census_first or fw in self.lex.census_last))
+
+            right = _NAME_WORD_RIGHT.match(text, c.end)
+            if right and right.start("w") not in taken and fits(right.group("w")) \
+                    and _ascii_fold(right.group("w")).lower() in self.lex.census_first_words:
+                second = _NAME_WORD_RIGHT.match(text, right.end("w"))
+                if census_name(second):  # "Nguyễn Văn Thành": a middle name that is also a word, then a name
+                    right = second
+            if census_name(right):
+                taken.update(range(c.end, right.end("w")))
+                c.end = right.end("w")
+            particle = _NAME_PARTICLE_RIGHT.match(text, c.end) if not caps else None
+            g = "w" if particle and particle.group("w") else "w2"
+            if particle and not self._is_medical(w := particle.group(g)) and (
+                    particle.start(g) in names or not self._is_english(w.split("-")[-1]) or self._census(w)):
+                c.end = particle.end(g)  # "Yusuf bin Rashid al-Harthy", "Pieter van den Berg", "Maria de la Cruz"
+            left = _NAME_WORD_LEFT.search(text, max(0, c.start - 20), c.start)
+            if left and left.end("w") - 1 not in taken and fits(w := left.group("w"), bool(
+                    re.search(r"(?:^|\n|:)[ \t]*\Z", text[max(0, left.start() - 8):left.start()]))) and (
+                    (fw := _ascii_fold(w).lower()) in self.lex.census_first or fw in self.lex.census_first_words):
+                taken.update(range(left.start("w"), c.start))
+                c.start = left.start("w")
 
     def _label_word(self, text: str, c: _Cand) -> bool:
         """A form label at the start of a line or after a column gap, "Allergies:", "...   Time:": an English word,
@@ -1358,7 +1434,7 @@ class Deidentifier:
             for m in _RX[key].finditer(text):
                 add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 2))
         degenerate = _case_degenerate(text)
-        for key in ("street", "street_noun", "po_box", "rural_route", "street_anycase"):
+        for key in ("street", "street_noun", "street_prefix", "po_box", "rural_route", "street_anycase"):
             if key == "street_anycase" and not degenerate:
                 continue
             for m in _RX[key].finditer(text):
@@ -2288,7 +2364,8 @@ class Deidentifier:
                 and w not in self.lex.medical_words and not self._is_english(w))
 
     def _census(self, word: str) -> bool:
-        w = word.lower().strip("'’.-").replace("'", "").replace("’", "")  # the census writes OBRIEN
+        # the census writes OBRIEN, NGUYEN
+        w = _ascii_fold(word).lower().strip("'’.-").replace("'", "").replace("’", "")
         return w in self.lex.census_first or w in self.lex.census_last or w in self.lex.census_word_names
 
     def _cue_words(self, text: str, s: int, e: int, strong: bool, relative: bool = False,
@@ -2631,6 +2708,11 @@ class Deidentifier:
         for ent in doc.ents:
             kind = _LEARNED_TYPES.get(ent.label_)
             value = text[ent.start_char:ent.end_char]
+            if kind is PhiType.LOCATION and not degenerate \
+                    and self._organisation_phrase(text, ent.start_char, ent.end_char):
+                if not _overlaps(ent.start_char, ent.end_char, protected):
+                    out.append(_Cand(kind, ent.start_char, ent.end_char, "learned", L))
+                continue
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
                 continue
             after = _HEAD_AFTER.match(text, ent.end_char)
@@ -2679,6 +2761,27 @@ class Deidentifier:
                 continue  # "Wound Care Center": a facility's generic last word, not a town ("… St Troy NY" stays)
             out.append(_Cand(kind, s, e, "learned", L))
         return out
+
+    def _organisation_phrase(self, text: str, s: int, e: int) -> bool:
+        """A tagger's place span that reads as an organisation's name in cased text: two or more capitalised words
+        on one line, ending in (or right before) an organisation or unit head word, with a word of its own that is
+        neither medicine nor a service word ("Merrimack Valley Opioid Treatment Program", "Borderland Language
+        Services"; not "Sports Medicine", "Opioid Treatment Program"). Medical words inside are then part of it."""
+        value = text[s:e]
+        words = value.split()
+        if len(words) < 2 or "\n" in value or len(words) > 8:
+            return False
+        if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for") for w in words):
+            return False
+        if words[0].lower() in _stop_words() or re.fullmatch(rf"(?i:{_TITLE})\.?", words[0]):
+            return False
+        heads = _ORG_PHRASE_HEADS
+        after = _ORG_HEAD_AFTER.match(text, e)
+        if words[-1].lower().strip(",.") not in heads and not after:
+            return False
+        return any(w.lower().strip(",.'’s") not in heads and w.lower() not in _SERVICE_WORDS
+                   and w.lower() not in _stop_words() and not self._is_medical(w)
+                   and w.lower() not in self.lex.medical_words and re.search(r"[A-Za-z]{3}", w) for w in words)
 
     def _learned_format_cands(self, text: str, doc: Any, protected: _SpanIndex, rule_cands: list[_Cand]) -> list[_Cand]:
         """The learned tagger's dates, identifiers, phone numbers, plates, street addresses and ZIP codes, each
@@ -3033,6 +3136,21 @@ _ORG_WORDS = frozenset({"center", "centre", "centers", "group", "associates", "a
                         "medical", "health", "healthcare", "nursing", "practice", "institute", "partners", "specialists",
                         "physicians", "pharmacy", "inc", "inc.", "llc", "pllc", "p.a.", "pc", "p.c.", "ltd", "ltd.",
                         "home", "services", "allergy", "endocrinology", "gastroenterology", "ent", "sleep", "dental"})
+# the last word of a named hospital unit, lab or agency office after the place's name ("Magnolia ICU", "Bronx Special
+# Victims Squad"); after a unit number ("Whitman 3") a service word ends it too ("Whitman 3 Surgical")
+_UNIT_HEADS = frozenset({"unit", "icu", "micu", "sicu", "nicu", "picu", "cvicu", "ccu", "pacu", "telemetry", "lab",
+                         "labs", "laboratory", "squad", "precinct", "agency", "cemetery", "ward", "wing", "pavilion",
+                         "tower"})
+_UNIT_RIGHT = re.compile(rf"(?P<w>(?:[ \t]\d{{1,2}}|[ \t][A-Z][A-Za-z'’-]*){{0,3}}?[ \t]"
+                         rf"(?i:{'|'.join(sorted(_UNIT_HEADS, key=len, reverse=True))}))\b(?![ \t]*:|[-'’]\w)")
+_UNIT_SERVICE_WORDS = _SERVICE_WORDS | {"neuro", "ortho", "cardiac"}
+_UNIT_SERVICE_RIGHT = re.compile(rf"(?P<w>[ \t](?i:{'|'.join(sorted(_UNIT_SERVICE_WORDS, key=len, reverse=True))}))"
+                                 rf"\b(?![ \t]*:|[-'’]\w)")
+# the last word of an organisation's name as a tagger may cut it ("Merrimack Valley Opioid" | "Treatment Program")
+_ORG_PHRASE_HEADS = _ORG_HEADS | _UNIT_HEADS | {"program", "project", "associates", "partners", "group", "network",
+                                                "practice", "medicine", "care", "services", "systems"}
+_ORG_HEAD_AFTER = re.compile(rf"(?:[ \t]+[A-Z][A-Za-z'’-]*){{0,2}}?[ \t]+(?P<head>(?=[A-Z])(?i:"
+                             rf"{'|'.join(sorted(_ORG_PHRASE_HEADS, key=len, reverse=True))}))\b")
 _DOCUMENT_WORDS = frozenset({"report", "note", "notes", "summary", "form", "visit", "message", "instructions", "letter",
                              "request", "order", "orders", "results", "consult", "consultation", "assessment", "plan",
                              "evaluation", "record", "records", "log", "sheet", "department", "dept", "division",
@@ -3575,6 +3693,36 @@ def _extend_saint_names(text: str, chosen: list[_Cand], first_names: frozenset[s
             after = _SAINT_AFTER.match(text, c.end)
             if after and not any(i in taken for i in range(after.start() + 1, after.end())):
                 c.end = after.end()
+
+
+def _name_handles(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """User names made from a name found in the note: its first initial and its surname or the surname's first
+    four or more letters ("Casey McGillicuddy (cmcgill)", "received by kmurtagh" after "K. Murtagh"), digits after
+    them allowed. Lower-case tokens only, outside every found span."""
+    handles: set[str] = set()
+    for c in chosen:
+        if c.type is not PhiType.NAME:
+            continue
+        words = [_ascii_fold(w).lower()
+                 for w in re.findall(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*", text[c.start:c.end])]
+        words = [w for w in words if w not in ("jr", "sr", "ii", "iii", "iv")]
+        if len(words) < 2:
+            continue
+        for surname in {words[-1], *(p for p in words[-1].split("-") if p)}:
+            if len(surname) >= 4:
+                handles.update(words[0][0] + surname[:k] for k in range(4, len(surname) + 1))
+    if not handles:
+        return []
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    return [_Cand(PhiType.NAME, m.start(), m.end("d"), "context", _PRIORITY["context"])
+            for m in _HANDLE.finditer(text) if m.group("h") in handles and m.start() not in taken]
+
+
+_HANDLE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.\w)")
+
+
+def _ascii_fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _case_degenerate(text: str) -> bool:
