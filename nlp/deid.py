@@ -2708,10 +2708,12 @@ class Deidentifier:
         for ent in doc.ents:
             kind = _LEARNED_TYPES.get(ent.label_)
             value = text[ent.start_char:ent.end_char]
+            org_end = ent.start_char + len(_LOWER_TAIL.sub("", value))  # "Riverside Cemetery| family plot"
             if kind is PhiType.LOCATION and not degenerate \
-                    and self._organisation_phrase(text, ent.start_char, ent.end_char):
-                if not _overlaps(ent.start_char, ent.end_char, protected):
-                    out.append(_Cand(kind, ent.start_char, ent.end_char, "learned", L))
+                    and self._organisation_phrase(text, ent.start_char, org_end):
+                if not (_overlaps(ent.start_char, org_end, protected)
+                        and self._eponym_rx.search(text, ent.start_char, org_end)):
+                    out.append(_Cand(kind, ent.start_char, org_end, "learned", L))  # "… Arthritis & … Center"
                 continue
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
                 continue
@@ -2771,17 +2773,20 @@ class Deidentifier:
         words = value.split()
         if len(words) < 2 or "\n" in value or len(words) > 8:
             return False
-        if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for") for w in words):
+        if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for", "-", "–") for w in words):
             return False
         if words[0].lower() in _stop_words() or re.fullmatch(rf"(?i:{_TITLE})\.?", words[0]):
             return False
         heads = _ORG_PHRASE_HEADS
         after = _ORG_HEAD_AFTER.match(text, e)
-        if words[-1].lower().strip(",.") not in heads and not after:
+        before_dash = [words[i - 1] for i, w in enumerate(words) if w in ("-", "–") and i]  # "… System - Marquette"
+        if not any(w.lower().strip(",.") in heads for w in [words[-1], *before_dash]) and not after:
             return False
+        caps = value.isupper()  # a heading in capitals needs a town or an unknown word ("LONG COVID CLINIC" has none)
         return any(w.lower().strip(",.'’s") not in heads and w.lower() not in _SERVICE_WORDS
                    and w.lower() not in _stop_words() and not self._is_medical(w)
-                   and w.lower() not in self.lex.medical_words and re.search(r"[A-Za-z]{3}", w) for w in words)
+                   and w.lower() not in self.lex.medical_words and re.search(r"[A-Za-z]{3}", w)
+                   and (not caps or w.lower() in self.lex.places or self._unknown_word(w)) for w in words)
 
     def _learned_format_cands(self, text: str, doc: Any, protected: _SpanIndex, rule_cands: list[_Cand]) -> list[_Cand]:
         """The learned tagger's dates, identifiers, phone numbers, plates, street addresses and ZIP codes, each
@@ -3148,7 +3153,8 @@ _UNIT_SERVICE_RIGHT = re.compile(rf"(?P<w>[ \t](?i:{'|'.join(sorted(_UNIT_SERVIC
                                  rf"\b(?![ \t]*:|[-'’]\w)")
 # the last word of an organisation's name as a tagger may cut it ("Merrimack Valley Opioid" | "Treatment Program")
 _ORG_PHRASE_HEADS = _ORG_HEADS | _UNIT_HEADS | {"program", "project", "associates", "partners", "group", "network",
-                                                "practice", "medicine", "care", "services", "systems"}
+                                                "practice", "medicine", "care", "services", "system", "systems"}
+_LOWER_TAIL = re.compile(r"(?:[ \t]+[a-z][\w'’-]*)+\Z")
 _ORG_HEAD_AFTER = re.compile(rf"(?:[ \t]+[A-Z][A-Za-z'’-]*){{0,2}}?[ \t]+(?P<head>(?=[A-Z])(?i:"
                              rf"{'|'.join(sorted(_ORG_PHRASE_HEADS, key=len, reverse=True))}))\b")
 _DOCUMENT_WORDS = frozenset({"report", "note", "notes", "summary", "form", "visit", "message", "instructions", "letter",

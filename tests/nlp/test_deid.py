@@ -891,6 +891,8 @@ def test_round15_terms_stay(deid, text, kept):
     ("Returned to Whitman 3 Surgical after PACU.", "Surgical"),
     ("Address: 4417 Calle Montoya, Suite 210, Santa Fe", "Calle Montoya"),  # the street word before the name
     ("Mailing address: Calle Marina 2257, Ponce", "Marina"),
+    ("Rheumatology follow-up.\nPractice: Chesapeake Arthritis & Osteoporosis Center\nFax 410-555-0199", "Arthritis"),
+    ("Disposition: burial, Riverside Cemetery family plot, per family.", "Riverside"),  # its lower-case tail cut
 ])
 def test_round17_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
@@ -915,6 +917,8 @@ def test_round17_terms_stay(deid, text, kept):
     ("Referred to Opioid Treatment Program.", "Opioid Treatment Program", False),
     ("Seen at Merrimack Valley clinic.", "Merrimack Valley", False),  # no head word: the usual vetting decides
     ("Intake at Merrimack Valley\nOpioid Treatment Program", "Merrimack Valley\nOpioid", False),  # one line only
+    ("PET at Aspirus Health System - Marquette today.", "Aspirus Health System - Marquette", True),  # then a branch
+    ("LONG COVID CLINIC\nFollow-up in 3 months.", "LONG COVID CLINIC", False),  # capitals need a name word
 ])
 def test_a_taggers_organisation_keeps_its_medical_words(deid, text, span, organisation):
     s = text.index(span)
