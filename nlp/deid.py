@@ -245,7 +245,10 @@ def load_learned(path: str = str(LEARNED_MODEL_DIR)) -> Any:
 
 
 def _stop_words() -> frozenset[str]:
-    return frozenset(STOP_WORDS)
+    return _STOP_WORDS
+
+
+_STOP_WORDS = frozenset(STOP_WORDS)
 
 
 def _extraction_vocabulary(phrases: set[str]) -> set[str]:
@@ -352,6 +355,8 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive
                   r"Crescent|Close|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke)")
 _UNIT = (r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|Mailstop|Mail[ \t]+Stop|MSC|Hangar|"
          r"#)\.?\s*#?\s*[A-Za-z0-9-]+){0,2}")  # "Bldg C, Apt 7"
+# the same on the street's own line: "Calle Marina 2257\nRoom air" holds no room number
+_UNIT_SAME_LINE = _UNIT.replace(r"\s", r"[ \t]")
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
                    r"Retirement Home|Retirement Community|Living Center|Nursing Facility|Urgent Care|Health Clinic|School|Elementary School|High School|University|College|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|"
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
@@ -445,11 +450,11 @@ _RX = {
     "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
                          rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}[ \t]+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
     # a street whose type word comes first (Puerto Rico, the Southwest, Quebec): "4417 Calle Montoya, Suite 210",
-    # "218 Calle del Norte", "Calle Marina 2257"
-    "street_prefix": re.compile(rf"(?:\b\d{{1,6}}[A-Za-z]?[ \t]+)?\b"
-                                rf"(?:Calle|Avenida|Camino|Paseo|Carretera|Callej[oó]n|Rue)"
+    # "218 Calle del Norte", "Calle Marina 2257"; "Camino" and "Rue" are words too, so they need a house number
+    "street_prefix": re.compile(rf"(?:\b\d{{1,6}}[A-Za-z]?[ \t]+(?:Camino|Rue)|(?:\b\d{{1,6}}[A-Za-z]?[ \t]+)?"
+                                rf"\b(?:Calle|Avenida|Paseo|Carretera|Callej[oó]n))"
                                 rf"[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|des|du)[ \t]+)?"
-                                rf"{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}(?:[ \t]+\d{{1,6}}\b)?{_UNIT}"),
+                                rf"{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}(?:[ \t]+\d{{1,6}}\b)?{_UNIT_SAME_LINE}"),
     "rural_route": re.compile(r"(?i)\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
                               r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
@@ -756,13 +761,8 @@ _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
                                 rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}}))", re.M)
 #: one word next to a name, on its line: after it (not a form label's) and before it (not glued to another word)
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
-# a surname particle and the name after it ("bin Rashid", "van den Berg", "de la Cruz"), or an Arabic article
-# ("al-Harthy")
-_NAME_PARTICLE_RIGHT = re.compile(r"(?:[ \t](?:bin|bint|binti|ibn|abu|ben|de|del|della|der|di|da|dos|das|du|van|von|"
-                                  r"ten|ter|y)(?:[ \t](?:la|los|las|der|den|de))?"
-                                  r"[ \t](?P<w>(?:(?:al|el)-)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
-                                  r"|[ \t](?P<w2>(?:al|el)-[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))"
-                                  r"\b(?![ \t]*:|[.'’-]?\w)")
+#: where a name ends: punctuation, a column gap or the line's end
+_NAME_ENDS = re.compile(r"[ \t]*(?:[,;:)]|$)|[ \t]{2,}", re.M)
 _NAME_WORD_LEFT = re.compile(r"(?<![\w.'’-])(?P<w>[^\W\d_][^\W\d_'’]{1,14})[ \t]\Z")
 _SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|$|\n|(?i:rn|np|md|pa|aware|notified|consulted|"
                                  r"visiting|is|was|called|updated|feeding|here|saw|cell|ph|phone)\b))", re.M)
@@ -1083,7 +1083,7 @@ class Deidentifier:
         self._extend_places(text, chosen)
         self._complete_organisations(text, chosen)
         self._extend_names(text, chosen)
-        self._complete_names(text, chosen)
+        self._complete_names(text, chosen, protected)
         chosen += [c for c in _name_handles(text, chosen)
                    if not self._is_english(text[c.start:c.end].rstrip("0123456789"))
                    and not self._is_medical(text[c.start:c.end])]
@@ -1213,52 +1213,74 @@ class Deidentifier:
             taken.update(range(c.end, m.end("w")))
             c.end = m.end("w")
 
-    def _complete_names(self, text: str, chosen: list[_Cand]) -> None:
-        """A name found in part takes the census name written next to it in the same letter case: a given name
-        before it that is also a word ("PCP: Will Sterling", "wife Mae Yazzie"), a surname or middle name after it
-        ("Quang Le", "BEGAY, LORETTA MAE") — one word on each side, never over a medical term or another span."""
+    def _complete_names(self, text: str, chosen: list[_Cand], protected: _SpanIndex) -> None:
+        """A name found in part takes the census names written next to it in the same letter case: a given name
+        before it that is also a word ("PCP: Will Sterling", "wife Mae Yazzie"), a surname or middle names after it
+        ("Quang Le", "BEGAY, LORETTA MAE", "Nguyễn Văn Thành"), and its surname particles ("Yusuf bin Rashid
+        al-Harthy", "Pieter van den Berg"). Never a word of charting, medicine or an eponym ("LE EDEMA", "ASA HELD",
+        "Graves disease"), nor one inside another span or a protected medical term."""
         taken = {i for c in chosen for i in range(c.start, c.end)}
         names = {i for c in chosen if c.type is PhiType.NAME for i in range(c.start, c.end)}
         for c in chosen:
             if c.type is not PhiType.NAME:
                 continue
-            value = text[c.start:c.end]
-            words = re.findall(r"[^\W\d_][\w'’-]*", value)
+            words = re.findall(r"[^\W\d_][\w'’-]*", text[c.start:c.end])
             if not words:
                 continue
             caps = all(w.isupper() for w in words) and any(len(w) > 1 for w in words)
             if not caps and not all(w[:1].isupper() for w in words):
                 continue  # a lower-case or mixed span says nothing about the letter case of its neighbours
 
-            def fits(w: str, form_value: bool = False) -> bool:
-                """``form_value``: the word opens a form's value ("RN: May Bloom"), where a modal is a given name."""
-                return (w.isupper() if caps else w[:1].isupper() and w[1:].islower()) and len(w) > 1 \
-                    and (w.lower() not in _stop_words() or form_value and w.lower() in self.lex.census_first_words) \
-                    and not re.fullmatch(rf"(?i:{_TITLE})", w) \
-                    and not self._is_medical(w) and w.lower() not in self.lex.medical_words
+            comma_form = "," in text[c.start:c.end]
+
+            def fits(m: re.Match[str], group: str = "w", form_value: bool = False, left: bool = False) -> bool:
+                """``form_value``: the word opens a form's value ("RN: May Bloom"), where a modal is a given name. A
+                charting abbreviation that is also a census name ("Le", "Mae") is a name only where the name
+                ends with it in ordinary letter case ("Quang Le,", "wife Mae Yazzie"), or in capitals in a "LAST,
+                FIRST MIDDLE" value ("BEGAY, LORETTA MAE    DOB"); "PT JOHN SMITH LE EDEMA" keeps its LE."""
+                w = m.group(group)
+                lw, core = w.lower(), w.split("-")[-1]  # "al-Harthy": the article's name decides the letter case
+                if not ((core.isupper() if caps else core[:1].isupper() and core[1:].islower()) and len(w) > 1):
+                    return False
+                if self._never_name(w) and not form_value:
+                    at_end = bool(_NAME_ENDS.match(text, m.end(group)))
+                    fold = _ascii_fold(w).lower()
+                    if not (fold in self.lex.census_first or fold in self.lex.census_last) or not (
+                            left and not caps or at_end and (not caps or comma_form)):
+                        return False
+                return (lw not in _STOP_WORDS or form_value and lw in self.lex.census_first_words) \
+                    and not re.fullmatch(rf"(?i:{_TITLE})", w) and lw not in self._eponyms_lower \
+                    and not self._is_medical(w) and lw not in self.lex.medical_words and m.start(group) not in taken \
+                    and not _overlaps(m.start(group), m.end(group), protected)
 
             def census_name(m: re.Match[str] | None) -> bool:
-                return bool(m and m.start("w") not in taken and fits(m.group("w")) and (
+                return bool(m and fits(m) and (
                     (fw := _ascii_fold(m.group("w")).lower()) in self.lex.census_first or fw in self.lex.census_last))
 
             right = _NAME_WORD_RIGHT.match(text, c.end)
-            if right and right.start("w") not in taken and fits(right.group("w")) \
-                    and _ascii_fold(right.group("w")).lower() in self.lex.census_first_words:
+            if right and fits(right) and _ascii_fold(right.group("w")).lower() in self.lex.census_first_words:
                 second = _NAME_WORD_RIGHT.match(text, right.end("w"))
                 if census_name(second):  # "Nguyễn Văn Thành": a middle name that is also a word, then a name
                     right = second
             if census_name(right):
                 taken.update(range(c.end, right.end("w")))
                 c.end = right.end("w")
-            particle = _NAME_PARTICLE_RIGHT.match(text, c.end) if not caps else None
-            g = "w" if particle and particle.group("w") else "w2"
-            if particle and not self._is_medical(w := particle.group(g)) and (
-                    particle.start(g) in names or not self._is_english(w.split("-")[-1]) or self._census(w)):
-                c.end = particle.end(g)  # "Yusuf bin Rashid al-Harthy", "Pieter van den Berg", "Maria de la Cruz"
+            for _ in range(4):  # "Yusuf bin Rashid bin Khalid al-Harthy"
+                particle = _NAME_PARTICLE_RIGHT.match(text, c.end) if not caps else None
+                if particle is None:
+                    break
+                g = "w" if particle.group("w") else "w2"
+                w = particle.group(g)
+                if not (particle.start(g) in names or fits(particle, g) and (
+                        not self._is_english(w.split("-")[-1]) or self._census(w))):
+                    break
+                taken.update(range(c.end, particle.end(g)))
+                c.end = particle.end(g)
             left = _NAME_WORD_LEFT.search(text, max(0, c.start - 20), c.start)
-            if left and left.end("w") - 1 not in taken and fits(w := left.group("w"), bool(
-                    re.search(r"(?:^|\n|:)[ \t]*\Z", text[max(0, left.start() - 8):left.start()]))) and (
-                    (fw := _ascii_fold(w).lower()) in self.lex.census_first or fw in self.lex.census_first_words):
+            if left and left.end("w") - 1 not in taken \
+                    and fits(left, form_value=_opens_form_value(text, left.start()), left=True) \
+                    and ((fw := _ascii_fold(left.group("w")).lower()) in self.lex.census_first
+                         or fw in self.lex.census_first_words):
                 taken.update(range(left.start("w"), c.start))
                 c.start = left.start("w")
 
@@ -1438,7 +1460,7 @@ class Deidentifier:
             if key == "street_anycase" and not degenerate:
                 continue
             for m in _RX[key].finditer(text):
-                if key in ("street", "street_noun") and self._all_medical(
+                if key in ("street", "street_noun", "street_prefix") and self._all_medical(
                         re.sub(rf"(?i)\b(?:{_STREET_SUFFIX}|\d+\w*)\b", " ", m.group())) \
                         and not _FULL_SUFFIX.search(m.group()):
                     continue  # "2 Heart Lane" is rare; "Rocky Neck Avenue", "79 Water Street" are streets
@@ -2356,7 +2378,7 @@ class Deidentifier:
     def _census_only(self, word: str) -> bool:
         """A census first name or surname that is no English word, medicine or charting vocabulary ("harpreet",
         "otis", "mildred"; not "brown", "grew", "speaks")."""
-        w = word.lower()
+        w = _ascii_fold(word).lower()
         if w.endswith(("'s", "’s")):
             w = w[:-2]
         return (self._census(w) and w not in self.lex.census_word_names and not self._never_name(w)
@@ -2708,7 +2730,7 @@ class Deidentifier:
         for ent in doc.ents:
             kind = _LEARNED_TYPES.get(ent.label_)
             value = text[ent.start_char:ent.end_char]
-            org_end = ent.start_char + len(_LOWER_TAIL.sub("", value))  # "Riverside Cemetery| family plot"
+            org_end = _without_lower_tail(text, ent.start_char, ent.end_char) if kind is PhiType.LOCATION else 0
             if kind is PhiType.LOCATION and not degenerate \
                     and self._organisation_phrase(text, ent.start_char, org_end):
                 if not (_overlaps(ent.start_char, org_end, protected)
@@ -2782,11 +2804,18 @@ class Deidentifier:
         before_dash = [words[i - 1] for i, w in enumerate(words) if w in ("-", "–") and i]  # "… System - Marquette"
         if not any(w.lower().strip(",.") in heads for w in [words[-1], *before_dash]) and not after:
             return False
-        caps = value.isupper()  # a heading in capitals needs a town or an unknown word ("LONG COVID CLINIC" has none)
-        return any(w.lower().strip(",.'’s") not in heads and w.lower() not in _SERVICE_WORDS
-                   and w.lower() not in _stop_words() and not self._is_medical(w)
-                   and w.lower() not in self.lex.medical_words and re.search(r"[A-Za-z]{3}", w)
-                   and (not caps or w.lower() in self.lex.places or self._unknown_word(w)) for w in words)
+        caps = value.isupper()  # in capitals a census word is no name word: "LONG COVID CLINIC" has none
+
+        def own(w: str) -> bool:
+            """A word that names this organisation: a town, a census name that is no word (in capitals: none) or
+            an unknown word;
+            never a head, service, stop or medical word ("Heart Failure Clinic", "Memory Care Unit" have none)."""
+            lw = re.sub(r"['’]s?\Z", "", w.lower().strip(",."))
+            return lw not in heads and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS and len(lw) > 2 \
+                and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
+                and (lw in self.lex.places or self._unknown_word(lw) or not caps and self._census_only(lw))
+
+        return any(own(w) for w in words)
 
     def _learned_format_cands(self, text: str, doc: Any, protected: _SpanIndex, rule_cands: list[_Cand]) -> list[_Cand]:
         """The learned tagger's dates, identifiers, phone numbers, plates, street addresses and ZIP codes, each
@@ -3154,7 +3183,6 @@ _UNIT_SERVICE_RIGHT = re.compile(rf"(?P<w>[ \t](?i:{'|'.join(sorted(_UNIT_SERVIC
 # the last word of an organisation's name as a tagger may cut it ("Merrimack Valley Opioid" | "Treatment Program")
 _ORG_PHRASE_HEADS = _ORG_HEADS | _UNIT_HEADS | {"program", "project", "associates", "partners", "group", "network",
                                                 "practice", "medicine", "care", "services", "system", "systems"}
-_LOWER_TAIL = re.compile(r"(?:[ \t]+[a-z][\w'’-]*)+\Z")
 _ORG_HEAD_AFTER = re.compile(rf"(?:[ \t]+[A-Z][A-Za-z'’-]*){{0,2}}?[ \t]+(?P<head>(?=[A-Z])(?i:"
                              rf"{'|'.join(sorted(_ORG_PHRASE_HEADS, key=len, reverse=True))}))\b")
 _DOCUMENT_WORDS = frozenset({"report", "note", "notes", "summary", "form", "visit", "message", "instructions", "letter",
@@ -3503,6 +3531,14 @@ def _name_shaped(value: str) -> bool:
 
 _PARTICLE_WORDS = frozenset({"de", "del", "da", "di", "della", "van", "von", "der", "den", "ter", "ten", "le", "la",
                              "dos", "das", "du"})
+# a surname particle (Arabic ones too) and the name after it ("bin Rashid", "van den Berg", "de la Cruz"), or an
+# Arabic article ("al-Harthy")
+_NAME_PARTICLES = _PARTICLE_WORDS | {"bin", "bint", "binti", "ibn", "abu", "ben", "y"}
+_NAME_PARTICLE_RIGHT = re.compile(rf"(?:[ \t](?:{'|'.join(sorted(_NAME_PARTICLES, key=len, reverse=True))})"
+                                  r"(?:[ \t](?:la|los|las|der|den|de))?"
+                                  r"[ \t](?P<w>(?:(?:al|el)-)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+                                  r"|[ \t](?P<w2>(?:al|el)-[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))"
+                                  r"\b(?![ \t]*:|[.'’-]?\w)")
 _PARTICLE_TOKENS = re.compile(r"(?i:(?:de|del|da|di|della|van|von|der|den|ter|ten|le|la|dos|das|du)[ \t]+){1,2}"
                               r"(?=[A-Za-z])\S+|\S+")
 _STAFF_CUE = re.compile(r"(?i)(?:np|md|rn|pa|rt|per|fellow|attending|resident|intern|case|cm|sw|pharmacist|nurse)\b")
@@ -3709,9 +3745,9 @@ def _name_handles(text: str, chosen: list[_Cand]) -> list[_Cand]:
     for c in chosen:
         if c.type is not PhiType.NAME:
             continue
-        words = [_ascii_fold(w).lower()
-                 for w in re.findall(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*", text[c.start:c.end])]
-        words = [w for w in words if w not in ("jr", "sr", "ii", "iii", "iv")]
+        value = text[c.start:c.end]
+        last, comma, given = value.partition(",")  # "Smith, John" and "BEGAY, LORETTA MAE": the surname first
+        words = _name_words(given) + _name_words(last) if comma else _name_words(value)
         if len(words) < 2:
             continue
         for surname in {words[-1], *(p for p in words[-1].split("-") if p)}:
@@ -3724,11 +3760,43 @@ def _name_handles(text: str, chosen: list[_Cand]) -> list[_Cand]:
             for m in _HANDLE.finditer(text) if m.group("h") in handles and m.start() not in taken]
 
 
+def _name_words(value: str) -> list[str]:
+    """A name's words in ASCII lower case, without suffixes and words of no Latin letter."""
+    words = (_ascii_fold(w).lower() for w in re.findall(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*", value))
+    return [w for w in words if w and w not in ("jr", "sr", "ii", "iii", "iv")]
+
+
 _HANDLE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.\w)")
 
 
+def _without_lower_tail(text: str, s: int, e: int) -> int:
+    """Where ``text[s:e]`` ends without its trailing lower-case words ("Riverside Cemetery| family plot"); walks
+    back character by character, so a long span costs its length once."""
+    while True:
+        word = e
+        while word > s and text[word - 1] not in " \t":
+            word -= 1
+        gap = word
+        while gap > s and text[gap - 1] in " \t":
+            gap -= 1
+        if word == e or gap <= s or not text[word].islower():
+            return e
+        e = gap
+
+
+def _opens_form_value(text: str, pos: int) -> bool:
+    """``pos`` starts a line's text or a form's value: after a colon or a column gap ("RN: May Bloom")."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return not before.strip() or bool(re.search(r"(?::|[ \t]{2,})[ \t]*\Z", before))
+
+
+_ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+                                "ß": "ss", "œ": "oe", "Œ": "OE", "ı": "i"})
+
+
 def _ascii_fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    """The word in ASCII letters as the census spells it ("Nguyễn" -> "Nguyen", "Łukasz" -> "Lukasz")."""
+    return unicodedata.normalize("NFKD", word.translate(_ASCII_LETTERS)).encode("ascii", "ignore").decode()
 
 
 def _case_degenerate(text: str) -> bool:

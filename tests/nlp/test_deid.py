@@ -891,6 +891,8 @@ def test_round15_terms_stay(deid, text, kept):
     ("Returned to Whitman 3 Surgical after PACU.", "Surgical"),
     ("Address: 4417 Calle Montoya, Suite 210, Santa Fe", "Calle Montoya"),  # the street word before the name
     ("Mailing address: Calle Marina 2257, Ponce", "Marina"),
+    ("Interpreter for Yusuf bin Rashid bin Khalid al-Harthy today.", "Khalid"),  # every particle of a name
+    ("Patient: Smith, John A    MRN 4471123\nUser: jsmith2 printed the list.", "jsmith2"),  # a handle of Last, First
     ("Rheumatology follow-up.\nPractice: Chesapeake Arthritis & Osteoporosis Center\nFax 410-555-0199", "Arthritis"),
     ("Disposition: burial, Riverside Cemetery family plot, per family.", "Riverside"),  # its lower-case tail cut
 ])
@@ -901,9 +903,12 @@ def test_round17_detections(deid, text, secret):
 
 @pytest.mark.parametrize("text, kept", [
     ("Dr. Alan Spirin reviewed; aspirin 81 mg daily.", "aspirin"),  # a drug is no user name of Alan Spirin
-    ("Transferred to the ICU at 0400.", "the ICU"),  # a bare unit names no place
-    ("Maria Lopez has Graves disease.", "Graves disease"),  # a name never takes an eponym after it
-    ("Dr. Kim will call the lab with results.", "call the lab"),
+    ("Maria Lopez Graves disease, on methimazole.", "Graves disease"),  # a name never takes an eponym after it
+    ("PT JOHN SMITH LE EDEMA 2+.", "LE EDEMA"),  # nor charting words that are also census names
+    ("PT JOHN SMITH ASA HELD FOR PROCEDURE.", "ASA HELD"),
+    ("DR PATEL ENDO CONSULT IN AM.", "ENDO CONSULT"),
+    ("Daughter Rose Smith Stryker bed ordered.", "Stryker bed"),
+    ("Address: Calle Marina 2257\nRoom air, SpO2 97%", "Room air"),  # a street ends at its line
 ])
 def test_round17_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
@@ -912,17 +917,29 @@ def test_round17_terms_stay(deid, text, kept):
 
 @pytest.mark.parametrize("text, span, organisation", [
     ("Intake at Merrimack Valley Opioid Treatment Program today.", "Merrimack Valley Opioid", True),
-    ("Interpreter via Borderland Language Services, in person.", "Borderland Language Services", True),
+    ("Interpreter via Tucumcari Language Services, in person.", "Tucumcari Language Services", True),
     ("Follow-up with Sports Medicine next week.", "Sports Medicine", False),  # no word of its own
     ("Referred to Opioid Treatment Program.", "Opioid Treatment Program", False),
     ("Seen at Merrimack Valley clinic.", "Merrimack Valley", False),  # no head word: the usual vetting decides
     ("Intake at Merrimack Valley\nOpioid Treatment Program", "Merrimack Valley\nOpioid", False),  # one line only
     ("PET at Aspirus Health System - Marquette today.", "Aspirus Health System - Marquette", True),  # then a branch
+    ("Referred to Heart Failure Clinic at Mercy.", "Heart Failure Clinic", False),  # generic and medical words only
+    ("Placed in Memory Care Unit.", "Memory Care Unit", False),
+    ("Referred to Home Health Services.", "Home Health Services", False),  # heads, even those ending in s
+    ("Seen by Surgical Associates.", "Surgical Associates", False),
     ("LONG COVID CLINIC\nFollow-up in 3 months.", "LONG COVID CLINIC", False),  # capitals need a name word
 ])
 def test_a_taggers_organisation_keeps_its_medical_words(deid, text, span, organisation):
     s = text.index(span)
     assert deid._organisation_phrase(text, s, s + len(span)) is organisation
+
+
+def test_user_names_come_only_from_latin_letters():
+    from medkg.nlp.deid import PhiType, _Cand, _name_handles
+
+    text = "Мария Ivanova seen; mivanova and ivanova1 on the list."
+    found = [_Cand(PhiType.NAME, 0, 13, "context", 70)]
+    assert _name_handles(text, found) == []  # the given name has no Latin letter: no initial, no crash
 
 
 @pytest.mark.parametrize("mode", ["tag", "surrogate"])
