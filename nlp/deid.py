@@ -501,7 +501,8 @@ _RX = {
     "name_age_subject": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?)(?=\s+(?:is|was)\s+an?\s+\d{{1,3}}\s*-?\s*"
                                    rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
                                    rf"(?:y|yo|,|M\b|F\b))"),
-    "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-])"),
+    # not a form label ending in a credential: "Circulating RN: …", "Charge RN: …"
+    "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-]|[ \t]*:)"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?:Mc|Mac|[A-Z]')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
@@ -510,7 +511,7 @@ _RX = {
     "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?(?:[ \t]+|[ \t]*\([ \t]*)(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
                                rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}}))"),
     "anycase_credential": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?),?[ \t]+"
-                                     rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b"),
+                                     rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b(?![ \t]*:)"),
     "place_move_anycase": re.compile(rf"(?i:\b(?:{_MOVE_CUES})(?:[ \t]+back)?[ \t]+(?:to|from)(?:[ \t]+the)?"
                                      rf"|\b(?:(?:wo)?man|female|male|pt|patient|native)[ \t]+from"
                                      rf"|\b(?:{_AT_CUES})[ \t]+at(?:[ \t]+the)?|\bbed[ \t]+(?:on|in|at)"

@@ -909,6 +909,8 @@ def test_round17_detections(deid, text, secret):
     ("DR PATEL ENDO CONSULT IN AM.", "ENDO CONSULT"),
     ("Daughter Rose Smith Stryker bed ordered.", "Stryker bed"),
     ("Address: Calle Marina 2257\nRoom air, SpO2 97%", "Room air"),  # a street ends at its line
+    ("Circulating RN: May Bloom\nCharge RN: Ann Ruiz", "Circulating RN:"),  # a label ending in a credential
+    ("Circulating RN: May Bloom\nCharge RN: Ann Ruiz", "Charge RN:"),
 ])
 def test_round17_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
