@@ -36,7 +36,7 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -1085,9 +1085,7 @@ class Deidentifier:
         self._complete_organisations(text, chosen)
         self._extend_names(text, chosen)
         self._complete_names(text, chosen, protected)
-        chosen += [c for c in _name_handles(text, chosen)
-                   if not self._is_english(text[c.start:c.end].rstrip("0123456789"))
-                   and not self._is_medical(text[c.start:c.end])]
+        chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
         _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_places(text, chosen)
         acronyms = _place_acronyms(text, chosen)
@@ -1167,7 +1165,7 @@ class Deidentifier:
             unit = None if c.type is not PhiType.LOCATION else _UNIT_RIGHT.match(text, c.end) or (
                 _UNIT_SERVICE_RIGHT.match(text, c.end) if text[c.end - 1].isdigit() else None)
             if unit and unit.group("w").split()[-1][:1].isupper() and (unit.group("w").isupper() == caps or not caps) \
-                    and all(w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
+                    and all(w.lower() not in _STOP_WORDS and w.lower() not in _DEPARTMENT_WORDS
                             for w in unit.group("w").split()[:-1]):
                 c.end = unit.end()  # a named unit: "Magnolia ICU", "Rouge River Pulmonary Lab", "Whitman 3 Surgical"
             saint = _SAINT_PREFIX.search(text, max(0, c.start - 8), c.start)
@@ -2731,9 +2729,8 @@ class Deidentifier:
         for ent in doc.ents:
             kind = _LEARNED_TYPES.get(ent.label_)
             value = text[ent.start_char:ent.end_char]
-            org_end = _without_lower_tail(text, ent.start_char, ent.end_char) if kind is PhiType.LOCATION else 0
-            if kind is PhiType.LOCATION and not degenerate \
-                    and self._organisation_phrase(text, ent.start_char, org_end):
+            if kind is PhiType.LOCATION and not degenerate and self._organisation_phrase(
+                    text, ent.start_char, org_end := _without_lower_tail(text, ent.start_char, ent.end_char)):
                 if not (_overlaps(ent.start_char, org_end, protected)
                         and self._eponym_rx.search(text, ent.start_char, org_end)):
                     out.append(_Cand(kind, ent.start_char, org_end, "learned", L))  # "… Arthritis & … Center"
@@ -2789,30 +2786,29 @@ class Deidentifier:
 
     def _organisation_phrase(self, text: str, s: int, e: int) -> bool:
         """A tagger's place span that reads as an organisation's name in cased text: two or more capitalised words
-        on one line, ending in (or right before) an organisation or unit head word, with a word of its own that is
-        neither medicine nor a service word ("Merrimack Valley Opioid Treatment Program", "Borderland Language
-        Services"; not "Sports Medicine", "Opioid Treatment Program"). Medical words inside are then part of it."""
+        on one line, ending in (or right before) an organisation or unit head word, with a word of its own — a
+        town, a census name that is no English word or an unknown word ("Merrimack Valley Opioid Treatment
+        Program", "Tucumcari Language Services"; not "Sports Medicine", "Memory Care Unit"). Medical words inside
+        are then part of it."""
         value = text[s:e]
         words = value.split()
         if len(words) < 2 or "\n" in value or len(words) > 8:
             return False
         if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for", "-", "–") for w in words):
             return False
-        if words[0].lower() in _stop_words() or re.fullmatch(rf"(?i:{_TITLE})\.?", words[0]):
+        if words[0].lower() in _STOP_WORDS or re.fullmatch(rf"(?i:{_TITLE})\.?", words[0]):
             return False
-        heads = _ORG_PHRASE_HEADS
-        after = _ORG_HEAD_AFTER.match(text, e)
         before_dash = [words[i - 1] for i, w in enumerate(words) if w in ("-", "–") and i]  # "… System - Marquette"
-        if not any(w.lower().strip(",.") in heads for w in [words[-1], *before_dash]) and not after:
+        if not any(w.lower().strip(",.") in _ORG_PHRASE_HEADS for w in [words[-1], *before_dash]) \
+                and not _ORG_HEAD_AFTER.match(text, e):
             return False
         caps = value.isupper()  # in capitals a census word is no name word: "LONG COVID CLINIC" has none
 
         def own(w: str) -> bool:
             """A word that names this organisation: a town, a census name that is no word (in capitals: none) or
-            an unknown word;
-            never a head, service, stop or medical word ("Heart Failure Clinic", "Memory Care Unit" have none)."""
+            an unknown word; never a head, service, stop or medical word ("Heart Failure Clinic" has none)."""
             lw = re.sub(r"['’]s?\Z", "", w.lower().strip(",."))
-            return lw not in heads and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS and len(lw) > 2 \
+            return lw not in _ORG_PHRASE_HEADS and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS and len(lw) > 2 \
                 and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
                 and (lw in self.lex.places or self._unknown_word(lw) or not caps and self._census_only(lw))
 
@@ -3738,10 +3734,11 @@ def _extend_saint_names(text: str, chosen: list[_Cand], first_names: frozenset[s
                 c.end = after.end()
 
 
-def _name_handles(text: str, chosen: list[_Cand]) -> list[_Cand]:
+def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]) -> list[_Cand]:
     """User names made from a name found in the note: its first initial and its surname or the surname's first
     four or more letters ("Casey McGillicuddy (cmcgill)", "received by kmurtagh" after "K. Murtagh"), digits after
-    them allowed. Lower-case tokens only, outside every found span."""
+    them allowed. Lower-case tokens only, outside every found span, and only where ``word_ok`` passes their letters
+    (no English or medical word: "aspirin" is no user name of Alan Spirin)."""
     handles: set[str] = set()
     for c in chosen:
         if c.type is not PhiType.NAME:
@@ -3758,7 +3755,8 @@ def _name_handles(text: str, chosen: list[_Cand]) -> list[_Cand]:
         return []
     taken = {i for c in chosen for i in range(c.start, c.end)}
     return [_Cand(PhiType.NAME, m.start(), m.end("d"), "context", _PRIORITY["context"])
-            for m in _HANDLE.finditer(text) if m.group("h") in handles and m.start() not in taken]
+            for m in _HANDLE.finditer(text)
+            if m.group("h") in handles and m.start() not in taken and word_ok(m.group("h"))]
 
 
 def _name_words(value: str) -> list[str]:
@@ -3786,8 +3784,11 @@ def _without_lower_tail(text: str, s: int, e: int) -> int:
 
 
 def _opens_form_value(text: str, pos: int) -> bool:
-    """``pos`` starts a line's text or a form's value: after a colon or a column gap ("RN: May Bloom")."""
-    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    """``pos`` starts a line's text or a form's value: after a colon or a column gap ("RN: May Bloom"). Reads at
+    most 40 characters back, so a name on a very long line costs no more than one on a short one."""
+    window = max(0, pos - 40)
+    line = text.rfind("\n", window, pos)
+    before = text[line + 1 if line >= 0 else window:pos]
     return not before.strip() or bool(re.search(r"(?::|[ \t]{2,})[ \t]*\Z", before))
 
 
