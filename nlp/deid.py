@@ -1028,6 +1028,26 @@ class Deidentifier:
         view = _VIEW_START.sub(lambda m: m.group(1) + m.group(2).upper(), view)
         return view if len(view) == len(text) else text
 
+    def _one_case_passage_cands(self, text: str, learned_doc: Any) -> list[_Cand]:
+        """Identifiers of each passage of a cased text written in one letter case (a run of non-blank lines with at
+        least 60 letters), read as a one-case note of its own by the rules made for such notes: a patient's
+        lower-case portal message quoted in a typed chart ("we were at my moms in aurora", "my pharmacy jewel osco
+        on harlem ave"), an ALL-CAPS nursing entry. The cased rules read the passage as well."""
+        out: list[_Cand] = []
+        for a, b in _passages(text):
+            passage = text[a:b]
+            if not _one_case_passage(passage, min_letters=60):
+                continue
+            found = self._pattern_cands(passage)
+            if learned_doc is not None:
+                ents = tuple(TaggedSpan(e.start_char - a, e.end_char - a, e.label_) for e in learned_doc.ents
+                             if a <= e.start_char and e.end_char <= b)
+                found += self._learned_cands(passage, TaggedText(ents), _SpanIndex(self._protected(passage)))
+            for c in found:
+                c.start, c.end = c.start + a, c.end + a
+            out += found
+        return out
+
     def _word_case(self, word: str) -> str:
         lw = word.lower()
         if lw in _VIEW_TITLES:
@@ -1060,6 +1080,8 @@ class Deidentifier:
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
+        if not _case_degenerate(text):
+            cands += self._one_case_passage_cands(text, learned_doc)
         if doc is not None:
             if view is not None and view is not text and len(view) == len(text):
                 cands += self._model_cands(view, doc, protected, degenerate=True)
@@ -1067,7 +1089,7 @@ class Deidentifier:
                 cands += self._model_cands(text, doc, protected)
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
                  and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
-                 and not _score_eponym(text, c)]
+                 and not _score_eponym(text, c) and not self._department_as_person(text, c)]
         chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
@@ -1097,6 +1119,22 @@ class Deidentifier:
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
         return self._replace(original, chosen, scope, shift)
+
+    def _department_as_person(self, text: str, c: _Cand) -> bool:
+        """A cue's "person" that is a department or agency of ordinary words ("referred to Adult Protective
+        Services", "discussed with Quality Improvement Committee"): no person's name ends in (or stands right
+        before) such a head word, and none of its words could name anyone (no census-only, unknown or place
+        word)."""
+        if c.type is not PhiType.NAME or c.source == "pattern":
+            return False
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.start:c.end])
+        after = _WORD_AFTER.match(text, c.end)
+        if words and words[-1].lower() in _DEPARTMENT_HEADS:
+            words.pop()
+        elif not (after and after.group(1).lower() in _DEPARTMENT_HEADS):  # "Quality Improvement" Committee
+            return False
+        return bool(words) and not any(self._census_only(w) or self._unknown_word(w) or w.lower() in self.lex.places
+                                       for w in words)
 
     def _statistical_word_guess(self, text: str, c: _Cand) -> bool:
         """A model or learned "name" of ordinary words only ("A. Received", "Licensed Genetic Counselor"), or in
@@ -2787,9 +2825,10 @@ class Deidentifier:
     def _organisation_phrase(self, text: str, s: int, e: int) -> bool:
         """A tagger's place span that reads as an organisation's name in cased text: two or more capitalised words
         on one line, ending in (or right before) an organisation or unit head word, with a word of its own — a
-        town, a census name that is no English word or an unknown word ("Merrimack Valley Opioid Treatment
-        Program", "Tucumcari Language Services"; not "Sports Medicine", "Memory Care Unit"). Medical words inside
-        are then part of it."""
+        town, a census name that is no English word, an unknown word, or an English word that is no service,
+        document or medical word ("Merrimack Valley Opioid Treatment Program", "Tucumcari Language Services",
+        "Opening Doors Refugee Services"; not "Sports Medicine", "Memory Care Unit", "Heart Failure Clinic").
+        Medical words inside are then part of it."""
         value = text[s:e]
         words = value.split()
         if len(words) < 2 or "\n" in value or len(words) > 8:
@@ -2812,7 +2851,18 @@ class Deidentifier:
                 and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
                 and (lw in self.lex.places or self._unknown_word(lw) or not caps and self._census_only(lw))
 
-        return any(own(w) for w in words)
+        def own_english(i: int) -> bool:
+            """An English word of its own in Title case ("Opening Doors Refugee Services", "Regional Homelessness
+            Authority"): no document word and in no medical term with its neighbour ("Heart Failure Clinic")."""
+            w = words[i]
+            lw = re.sub(r"['’]s?\Z", "", w.lower().strip(",."))
+            pairs = [" ".join(words[j:j + 2]) for j in (i - 1, i) if 0 <= j and j + 1 < len(words)]
+            return not caps and len(lw) > 3 and lw.isalpha() and lw not in _DOCUMENT_WORDS \
+                and lw not in _ORG_PHRASE_HEADS and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS \
+                and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
+                and not any(self._is_medical(p) for p in pairs)
+
+        return any(own(w) for w in words) or any(own_english(i) for i in range(len(words)))
 
     def _learned_format_cands(self, text: str, doc: Any, protected: _SpanIndex, rule_cands: list[_Cand]) -> list[_Cand]:
         """The learned tagger's dates, identifiers, phone numbers, plates, street addresses and ZIP codes, each
@@ -3092,7 +3142,7 @@ _SERVICE_WORDS = frozenset({"outpatient", "inpatient", "ambulatory", "urgent", "
                             "osteoporosis", "rheumatology", "cardiology", "oncology", "neurology", "radiology",
                             "endoscopy", "surgery", "community", "senior", "county", "regional", "general", "memorial",
                             "disorders", "fire", "police", "medical examiner's", "examiner's", "probate", "eye", "oral",
-                            "recovery", "treatment", "home", "reference", "public", "school", "schools"})
+                            "recovery", "treatment", "home", "reference", "public", "school", "schools", "memory"})
 # adjectives before a head that make it generic, not a name: "the local hospital", "outside hospital"
 _GENERIC_FACILITY_WORDS = frozenset({"local", "outside", "other", "another", "nearest", "nearby", "same", "previous",
                                      "prior", "area", "private", "osh", "that", "this", "his", "her",
@@ -3175,6 +3225,12 @@ _UNIT_HEADS = frozenset({"unit", "icu", "micu", "sicu", "nicu", "picu", "cvicu",
 _UNIT_RIGHT = re.compile(rf"(?P<w>(?:[ \t]\d{{1,2}}|[ \t][A-Z][A-Za-z'’-]*){{0,3}}?[ \t]"
                          rf"(?i:{'|'.join(sorted(_UNIT_HEADS, key=len, reverse=True))}))\b(?![ \t]*:|[-'’]\w)")
 _UNIT_SERVICE_WORDS = _SERVICE_WORDS | {"neuro", "ortho", "cardiac"}
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+# the last word of a department's or agency's name, never of a person's
+_DEPARTMENT_HEADS = frozenset({"program", "programs", "services", "service", "office", "committee", "board", "society",
+                               "department", "dept", "team", "unit", "clinic", "center", "centre", "agency",
+                               "authority", "foundation", "coalition", "network", "project", "institute",
+                               "association", "organization", "organisation"})
 _UNIT_SERVICE_RIGHT = re.compile(rf"(?P<w>[ \t](?i:{'|'.join(sorted(_UNIT_SERVICE_WORDS, key=len, reverse=True))}))"
                                  rf"\b(?![ \t]*:|[-'’]\w)")
 # the last word of an organisation's name as a tagger may cut it ("Merrimack Valley Opioid" | "Treatment Program")
@@ -3812,6 +3868,29 @@ def _case_degenerate_cached(text: str) -> bool:
     lower = sum(1 for ch in text if "a" <= ch <= "z")
     letters = upper + lower
     return letters == 0 or upper / letters > 0.9 or upper / letters < 0.01
+
+
+def _one_case_passage(text: str, min_letters: int) -> bool:
+    """At least ``min_letters`` ASCII letters, under 1 % of them capitals or under 1 % of them lower case."""
+    upper = sum(1 for ch in text if "A" <= ch <= "Z")
+    lower = sum(1 for ch in text if "a" <= ch <= "z")
+    return upper + lower >= min_letters and min(upper, lower) < 0.01 * (upper + lower)
+
+
+def _passages(text: str) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each run of non-blank lines (line breaks inside it included)."""
+    start = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            if start is None:
+                start = pos
+        elif start is not None:
+            yield start, pos
+            start = None
+        pos += len(line)
+    if start is not None:
+        yield start, pos
 
 
 # a lab analyte and its result, "Na 134", "LABS: NA 134, CR 1.42": not the surname Na (unless after a title)

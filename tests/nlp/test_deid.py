@@ -911,6 +911,7 @@ def test_round17_detections(deid, text, secret):
     ("Address: Calle Marina 2257\nRoom air, SpO2 97%", "Room air"),  # a street ends at its line
     ("Circulating RN: May Bloom\nCharge RN: Ann Ruiz", "Circulating RN:"),  # a label ending in a credential
     ("Circulating RN: May Bloom\nCharge RN: Ann Ruiz", "Charge RN:"),
+    ("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 (7/9).", "NOTTINGHAM GRADE"),  # a grading system
 ])
 def test_round17_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
@@ -930,6 +931,8 @@ def test_round17_terms_stay(deid, text, kept):
     ("Referred to Home Health Services.", "Home Health Services", False),  # heads, even those ending in s
     ("Seen by Surgical Associates.", "Surgical Associates", False),
     ("LONG COVID CLINIC\nFollow-up in 3 months.", "LONG COVID CLINIC", False),  # capitals need a name word
+    ("Housing via Opening Doors Refugee Services.", "Opening Doors Refugee Services", True),  # English words of its own
+    ("Seen in Pain Management Program.", "Pain Management Program", False),  # in a medical term with its neighbour
 ])
 def test_a_taggers_organisation_keeps_its_medical_words(deid, text, span, organisation):
     s = text.index(span)
@@ -975,3 +978,35 @@ def test_learned_spans_written_like_names(value, cased):
     from medkg.nlp.deid import _cased_words
 
     assert _cased_words(value) is cased
+
+
+PORTAL_MESSAGE = ("Patient Portal Message\nFrom: Patient\nSubject: Refill question\n\n"
+                  "hi doctor i need a refill of my lisinopril 10 mg. my pharmacy is the walgreens on harlem ave in "
+                  "aurora. my daughter rosa will pick it up friday.\n\n"
+                  "Reply from Dr. Smith: Refill sent to pharmacy on file.")
+
+
+@pytest.mark.parametrize("text, secrets, kept", [
+    (PORTAL_MESSAGE, ["aurora", "walgreens on harlem", "rosa", "Smith"], ["lisinopril 10 mg", "Refill sent"]),
+    ("Patient message:\n\nwe got back from my sisters place in duluth last night and my son tomas has a fever of "
+     "102. should i bring him in or just give tylenol?\n\nTriage RN reply: Please call the clinic.",
+     ["duluth", "tomas"], ["tylenol", "fever of 102", "Triage RN reply"]),
+])
+def test_a_lower_case_passage_in_a_cased_note_is_read_as_a_lower_case_note(deid, text, secrets, kept):
+    res = deid.deidentify(text, "p1")
+    assert not [s for s in secrets if s in res.text], res.text
+    assert all(k in res.text for k in kept), res.text
+
+
+@pytest.mark.parametrize("department", ["Adult Protective Services", "Quality Improvement Committee",
+                                        "Supported Housing Program", "Guest Relations Office"])
+@pytest.mark.parametrize("template", ["Patient was referred to {} for follow-up.",
+                                      "Discussed with {} today; they will call the family."])
+def test_a_department_after_a_name_cue_is_no_person(deid, department, template):
+    res = deid.deidentify(template.format(department), "p1")
+    assert department in res.text, res.text
+
+
+def test_a_person_before_a_department_word_stays_a_person(deid):
+    res = deid.deidentify("Discussed with Gunnhild Okafor Team lead today.", "p1")
+    assert "Okafor" not in res.text and "Gunnhild" not in res.text, res.text
