@@ -1028,21 +1028,22 @@ class Deidentifier:
         view = _VIEW_START.sub(lambda m: m.group(1) + m.group(2).upper(), view)
         return view if len(view) == len(text) else text
 
-    def _one_case_passage_cands(self, text: str, learned_doc: Any) -> list[_Cand]:
-        """Identifiers of each passage of a cased text written in one letter case (a run of non-blank lines with at
-        least 60 letters), read as a one-case note of its own by the rules made for such notes: a patient's
-        lower-case portal message quoted in a typed chart ("we were at my moms in aurora", "my pharmacy jewel osco
-        on harlem ave"), an ALL-CAPS nursing entry. The cased rules read the passage as well."""
+    def _one_case_passage_cands(self, text: str, passages: list[tuple[int, int]], learned_doc: Any) -> list[_Cand]:
+        """Identifiers of each ``passages`` span of a cased text, a passage written in one letter case, read as a
+        one-case note of its own by the rules made for such notes: a patient's lower-case portal message quoted in
+        a typed chart ("we were at my moms in aurora", "my pharmacy jewel osco on harlem ave"), an ALL-CAPS
+        nursing entry. The cased rules read the passage as well."""
         out: list[_Cand] = []
-        for a, b in _passages(text):
+        ents = sorted(learned_doc.ents, key=lambda e: e.start_char) if learned_doc is not None and passages else []
+        ent_starts = [e.start_char for e in ents]
+        for a, b in passages:
             passage = text[a:b]
-            if not _one_case_passage(passage, min_letters=60):
-                continue
             found = self._pattern_cands(passage)
             if learned_doc is not None:
-                ents = tuple(TaggedSpan(e.start_char - a, e.end_char - a, e.label_) for e in learned_doc.ents
-                             if a <= e.start_char and e.end_char <= b)
-                found += self._learned_cands(passage, TaggedText(ents), _SpanIndex(self._protected(passage)))
+                inside = (ents[i] for i in range(bisect.bisect_left(ent_starts, a), bisect.bisect_left(ent_starts, b)))
+                found += self._learned_cands(passage, TaggedText(tuple(
+                    TaggedSpan(e.start_char - a, e.end_char - a, e.label_) for e in inside if e.end_char <= b)),
+                    _SpanIndex(self._protected(passage)))
             for c in found:
                 c.start, c.end = c.start + a, c.end + a
             out += found
@@ -1080,8 +1081,10 @@ class Deidentifier:
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
-        if not _case_degenerate(text):
-            cands += self._one_case_passage_cands(text, learned_doc)
+        one_case = [] if _case_degenerate(text) else [
+            (a, b) for a, b in _passages(text) if _one_case_passage(text[a:b], min_letters=60)]
+        cands += [c for c in self._one_case_passage_cands(text, one_case, learned_doc)
+                  if c.source == "pattern" or not terms.covers(c.start, c.end)]
         if doc is not None:
             if view is not None and view is not text and len(view) == len(text):
                 cands += self._model_cands(view, doc, protected, degenerate=True)
@@ -1094,7 +1097,8 @@ class Deidentifier:
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
                   or self._proper_words(text[c.start:c.end])]
-        chosen = [c for c in chosen if not self._statistical_word_guess(text, c)]
+        one_case_index = _SpanIndex(one_case)
+        chosen = [c for c in chosen if not self._statistical_word_guess(text, c, one_case_index)]
         prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)
                 and not _room_word(text, c) and not _score_eponym(text, c)]
         if prop:
@@ -1122,23 +1126,25 @@ class Deidentifier:
 
     def _department_as_person(self, text: str, c: _Cand) -> bool:
         """A cue's "person" that is a department or agency of ordinary words ("referred to Adult Protective
-        Services", "discussed with Quality Improvement Committee"): no person's name ends in (or stands right
-        before) such a head word, and none of its words could name anyone (no census-only, unknown or place
-        word)."""
+        Services", "discussed with Quality Improvement Committee"): it ends in such a head word, or stands right
+        before one that no role word follows ("Gene Frank Team lead" is a person), and none of its words could name
+        anyone (no census-only, unknown or place word, no given name)."""
         if c.type is not PhiType.NAME or c.source == "pattern":
             return False
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.start:c.end])
-        after = _WORD_AFTER.match(text, c.end)
+        after = _DEPARTMENT_AFTER.match(text, c.end)
         if words and words[-1].lower() in _DEPARTMENT_HEADS:
             words.pop()
-        elif not (after and after.group(1).lower() in _DEPARTMENT_HEADS):  # "Quality Improvement" Committee
+        elif not after:  # "Quality Improvement" Committee; not "Gene Frank" Team lead
             return False
-        return bool(words) and not any(self._census_only(w) or self._unknown_word(w) or w.lower() in self.lex.places
-                                       for w in words)
+        return bool(words) and not any(
+            self._census_only(w) or self._unknown_word(w) or w.lower() in self.lex.places
+            or w.lower() in self.lex.census_first or w.lower() in self.lex.census_first_words for w in words)
 
-    def _statistical_word_guess(self, text: str, c: _Cand) -> bool:
+    def _statistical_word_guess(self, text: str, c: _Cand, one_case: _SpanIndex) -> bool:
         """A model or learned "name" of ordinary words only ("A. Received", "Licensed Genetic Counselor"), or in
-        lower case inside a mixed-case note ("wheelchair van"), or starting inside a word ("SureScan")."""
+        lower case inside a mixed-case note ("wheelchair van") outside its ``one_case`` passages, or starting
+        inside a word ("SureScan")."""
         if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source not in ("model", "learned", "context"):
             return False
         if c.start and text[c.start - 1].isalpha() and text[c.start - 1].islower():
@@ -1149,7 +1155,7 @@ class Deidentifier:
         words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
         if not words:
             return False
-        if value.islower() and not _case_degenerate(text):
+        if value.islower() and not _case_degenerate(text) and not one_case.covers(c.start, c.end):
             return True
         return len(value.split()) > 1 and all(
             (self._is_english(w) or w.lower() in self.lex.medical_words) and not self._census(w) for w in words)
@@ -2852,12 +2858,13 @@ class Deidentifier:
                 and (lw in self.lex.places or self._unknown_word(lw) or not caps and self._census_only(lw))
 
         def own_english(i: int) -> bool:
-            """An English word of its own in Title case ("Opening Doors Refugee Services", "Regional Homelessness
-            Authority"): no document word and in no medical term with its neighbour ("Heart Failure Clinic")."""
+            """An English word of its own in Title case ("Opening Doors Refugee Services"): no document or
+            department word ("Interpreter Services") and in no medical term with its neighbour ("Heart Failure
+            Clinic")."""
             w = words[i]
             lw = re.sub(r"['’]s?\Z", "", w.lower().strip(",."))
             pairs = [" ".join(words[j:j + 2]) for j in (i - 1, i) if 0 <= j and j + 1 < len(words)]
-            return not caps and len(lw) > 3 and lw.isalpha() and lw not in _DOCUMENT_WORDS \
+            return not caps and len(lw) > 3 and lw.isalpha() and lw not in _DOCUMENT_WORDS and lw not in _AGENCY_WORDS \
                 and lw not in _ORG_PHRASE_HEADS and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS \
                 and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
                 and not any(self._is_medical(p) for p in pairs)
@@ -3225,12 +3232,26 @@ _UNIT_HEADS = frozenset({"unit", "icu", "micu", "sicu", "nicu", "picu", "cvicu",
 _UNIT_RIGHT = re.compile(rf"(?P<w>(?:[ \t]\d{{1,2}}|[ \t][A-Z][A-Za-z'’-]*){{0,3}}?[ \t]"
                          rf"(?i:{'|'.join(sorted(_UNIT_HEADS, key=len, reverse=True))}))\b(?![ \t]*:|[-'’]\w)")
 _UNIT_SERVICE_WORDS = _SERVICE_WORDS | {"neuro", "ortho", "cardiac"}
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 # the last word of a department's or agency's name, never of a person's
 _DEPARTMENT_HEADS = frozenset({"program", "programs", "services", "service", "office", "committee", "board", "society",
                                "department", "dept", "team", "unit", "clinic", "center", "centre", "agency",
                                "authority", "foundation", "coalition", "network", "project", "institute",
                                "association", "organization", "organisation"})
+# a department head word after a name, with no role word after it ("… Team lead", "… unit manager" name a person)
+_DEPARTMENT_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_DEPARTMENT_HEADS, key=len, reverse=True))})\b"
+                               r"(?![ \t]+(?i:lead|leader|manager|director|member|coordinator|secretary|clerk|"
+                               r"president|chair|head|supervisor|nurse|rn|md)\b)")
+# what a hospital department or public agency does, never what names it ("Interpreter Services", "Adult
+# Protective Services", "Birth Center"): no word of an organisation's own
+_AGENCY_WORDS = _DEPARTMENT_WORDS | frozenset({"interpreter", "interpreters", "nutrition", "lactation", "environmental",
+                                               "volunteer", "spiritual", "pastoral", "chaplaincy", "protective",
+                                               "victim", "anticoagulation", "financial", "counseling", "advocacy",
+                                               "relations", "guest", "management", "quality", "infection", "prevention",
+                                               "records", "education", "cessation", "coordination", "transplant",
+                                               "palliative", "bariatric", "crisis", "stabilization", "disability",
+                                               "veterans", "social", "work", "integrated", "adult", "child", "life",
+                                               "youth", "aging", "weight", "smoking", "wellness", "support", "case",
+                                               "access", "birth"})
 _UNIT_SERVICE_RIGHT = re.compile(rf"(?P<w>[ \t](?i:{'|'.join(sorted(_UNIT_SERVICE_WORDS, key=len, reverse=True))}))"
                                  rf"\b(?![ \t]*:|[-'’]\w)")
 # the last word of an organisation's name as a tagger may cut it ("Merrimack Valley Opioid" | "Treatment Program")

@@ -147,7 +147,7 @@ def adversarial_texts(size: int) -> dict[str, str]:
         "dense dates": rep("on 3/4 "),
         "whitespace": rep(" \n\t"),
         # a cased text of lower-case passages, each also read as a one-case note of its own
-        "one-case passages": rep("Reply from Dr. Smith:\nwe were at my moms in aurora, my son tomas has a fever and "
-                                 "a cough since monday, should i bring him in?\n\n"),
+        "one-case passages": rep("Reply from Dr. Smith:\n\nwe were at my moms in aurora, my son tomas has a fever "
+                                 "and a cough since monday, should i bring him in?\n\n"),
         "cue + long gap": rep("pager" + " " * 3000 + "ssn last 4" + " " * 3000 + "| A" + " " * 3000 + "x |\n"),
     }
