@@ -2831,7 +2831,7 @@ class Deidentifier:
     def _organisation_phrase(self, text: str, s: int, e: int) -> bool:
         """A tagger's place span that reads as an organisation's name in cased text: two or more capitalised words
         on one line, ending in (or right before) an organisation or unit head word, with a word of its own — a
-        town, a census name that is no English word, an unknown word, or an English word that is no service,
+        town, a census name that is no English word, an unknown word, or an English word that is no service, agency,
         document or medical word ("Merrimack Valley Opioid Treatment Program", "Tucumcari Language Services",
         "Opening Doors Refugee Services"; not "Sports Medicine", "Memory Care Unit", "Heart Failure Clinic").
         Medical words inside are then part of it."""
