@@ -201,7 +201,7 @@ def lexicon() -> _Lexicon:
         medical_words=frozenset(words), medical_phrases=frozenset(phrases),
         phrase_prefixes=frozenset(" ".join(w[:k]) for w in (p.split(" ") for p in phrases) for k in range(1, len(w))),
         max_phrase_len=max((p.count(" ") + 1 for p in phrases), default=1),
-        not_names=frozenset(w.lower() for w in raw["not_names"]) | _stop_words(),
+        not_names=frozenset(w.lower() for w in raw["not_names"]) | _STOP_WORDS,
         allowed_places=frozenset(p.lower() for p in raw["allowed_places"]),
         state_abbreviations=frozenset(raw["state_abbreviations"]),
         clinical_vocabulary=frozenset(raw.get("clinical_vocabulary", ())),
@@ -242,10 +242,6 @@ def load_learned(path: str = str(LEARNED_MODEL_DIR)) -> Any:
         raise InputError(f"no learned de-identification model in {path}; train one with scripts/train_deid_model.py "
                          "or set DeidConfig(use_learned=False)")
     return spacy.load(path)
-
-
-def _stop_words() -> frozenset[str]:
-    return _STOP_WORDS
 
 
 _STOP_WORDS = frozenset(STOP_WORDS)
@@ -1203,7 +1199,7 @@ class Deidentifier:
             right = _ORG_RIGHT.match(text, c.end)
             if right and right.group("w").split()[-1][:1].isupper() and (  # "Jones home" stays a name
                     right.group("w").isupper() == caps or not caps) and all(
-                    w.lower() not in _stop_words() and w.lower() not in _DEPARTMENT_WORDS
+                    w.lower() not in _STOP_WORDS and w.lower() not in _DEPARTMENT_WORDS
                     for w in right.group("w").split()[:-1] if w not in ("&",)):
                 c.end = right.end()
             unit = None if c.type is not PhiType.LOCATION else _UNIT_RIGHT.match(text, c.end) or (
@@ -1226,7 +1222,7 @@ class Deidentifier:
                     break
                 w = left.group("w").split()[0]
                 before = text[max(0, left.start() - 2):left.start()]
-                if w.lower() in _stop_words() or re.fullmatch(rf"(?i:{_TITLE})\.?", w) or self._is_medical(w) \
+                if w.lower() in _STOP_WORDS or re.fullmatch(rf"(?i:{_TITLE})\.?", w) or self._is_medical(w) \
                         or not before.strip(" \t") and (left.start() == 0 or text[left.start() - 1] == "\n") \
                         or re.search(r"[.!?][ \t]+$|^\s*$", text[max(0, left.start() - 3):left.start()] or "\n"):
                     break  # a sentence or line starts with it ("She attends ..."), or a title or stop word
@@ -1246,7 +1242,7 @@ class Deidentifier:
                 continue
             w, first = m.group("w"), text[c.start:c.end]
             lw = w.lower()
-            if lw not in self.lex.census_word_names or lw in _FUNCTION_NAMES or lw in _stop_words():
+            if lw not in self.lex.census_word_names or lw in _FUNCTION_NAMES or lw in _STOP_WORDS:
                 continue
             if degenerate is None:
                 degenerate = _case_degenerate(text)
@@ -1830,7 +1826,7 @@ class Deidentifier:
                 return False
             for w in words:
                 lw = w.lower()
-                if lw in _stop_words() or lw in _NOT_TOWN_WORDS or lw in _ID_WORDS or self._never_name(lw) \
+                if lw in _STOP_WORDS or lw in _NOT_TOWN_WORDS or lw in _ID_WORDS or self._never_name(lw) \
                         or lw in lex.medical_words and not (allow_english_medical and self._is_english(lw)):
                     return False
                 if not degenerate and not (w[:1].isupper()):
@@ -2055,11 +2051,11 @@ class Deidentifier:
         C = _PRIORITY["context"]
         for m in _FIRM.finditer(text):
             words = re.findall(r"[A-Za-z][A-Za-z'’-]+", m.group("names"))
-            if words and not any(w.lower() in _stop_words() or w.lower() in self.lex.medical_words for w in words):
+            if words and not any(w.lower() in _STOP_WORDS or w.lower() in self.lex.medical_words for w in words):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         for m in _ORG_ABOVE_STREET.finditer(text):  # "TRIANGLE HEADACHE & NEUROLOGY CENTER\n4101 Lake Boone Trl"
             words = {w.lower().rstrip(",") for w in m.group("val").split()}
-            own = {w for w in words - _ORG_WORDS - _stop_words() - self.lex.medical_words if w.isalpha()}
+            own = {w for w in words - _ORG_WORDS - _STOP_WORDS - self.lex.medical_words if w.isalpha()}
             if words & _ORG_WORDS and own and not words & _DOCUMENT_WORDS:  # a name of its own, not "Wound Care"
                 name = m.group("val").rstrip(", ")
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(name), "context", C - 3))
@@ -2077,7 +2073,7 @@ class Deidentifier:
         head = _LETTERHEAD.match(text)  # "GOLDEN GATE HOSPICE & PALLIATIVE CARE" as a document's first line
         if head:
             words = {w.lower().rstrip(",") for w in head.group("val").split()}
-            own = {w for w in words - _ORG_WORDS - _stop_words() - self.lex.medical_words if w.isalpha()}
+            own = {w for w in words - _ORG_WORDS - _STOP_WORDS - self.lex.medical_words if w.isalpha()}
             # a word that names it (a surname, a town, a word no dictionary has), not "MOVEMENT DISORDERS CLINIC"
             if words & _ORG_WORDS and not words & _DOCUMENT_WORDS and any(map(self._naming_word, own)):
                 out.append(_Cand(PhiType.LOCATION, head.start("val"), head.end("val"), "context", C - 3))
@@ -2118,7 +2114,7 @@ class Deidentifier:
             towns = [(a, v) for a, v in names[1:] if v.lower() in self.lex.places and not self._is_place_allowed(v)]
             a0, fac = names[0] if names else (0, "")
             fwords = {w.lower() for w in re.findall(r"[A-Za-z]+", fac)}
-            own = fwords - _ORG_WORDS - _stop_words() - self.lex.medical_words - {"university", "regional", "general",
+            own = fwords - _ORG_WORDS - _STOP_WORDS - self.lex.medical_words - {"university", "regional", "general",
                                                                                    "memorial", "community", "main"}
             if fac and fwords & (_ORG_WORDS | {"university", "general", "memorial"}) and (
                     any(map(self._naming_word, own)) or towns):  # not "SAME DAY SURGERY"
@@ -2298,7 +2294,7 @@ class Deidentifier:
     def _town_word_ok(self, word: str) -> bool:
         """A plain English word that may still be a town right before a ZIP code ("Comfort 14773", "bath 78767")."""
         lw = word.lower().strip("'’.,-")
-        return len(lw) >= 3 and lw.isalpha() and lw not in _stop_words() and lw not in _NOT_TOWN_WORDS \
+        return len(lw) >= 3 and lw.isalpha() and lw not in _STOP_WORDS and lw not in _NOT_TOWN_WORDS \
             and lw not in _ID_WORDS and lw not in self.lex.not_names
 
     def _english_facility_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
@@ -2333,7 +2329,7 @@ class Deidentifier:
                 lt = town.lower()
                 line_end = re.match(r"[ \t]*(?:$|\n)", text[t.end("val"):])
                 if (degenerate or town[:1].isupper()) and (not self._never_name(lt) or line_end and lt not in
-                                                            _stop_words() and town[:1].isupper()) \
+                                                            _STOP_WORDS and town[:1].isupper()) \
                         and lt not in _NOT_TOWN_WORDS and lt not in _ID_WORDS and not (lt in self.lex.medical_words
                                                                                      and not self._is_english(lt)):
                     out.append(_Cand(PhiType.LOCATION, t.start("val"), t.end("val"), "context", C - 5))
@@ -2849,27 +2845,23 @@ class Deidentifier:
             return False
         caps = value.isupper()  # in capitals a census word is no name word: "LONG COVID CLINIC" has none
 
-        def own(w: str) -> bool:
-            """A word that names this organisation: a town, a census name that is no word (in capitals: none) or
-            an unknown word; never a head, service, stop or medical word ("Heart Failure Clinic" has none)."""
-            lw = re.sub(r"['’]s?\Z", "", w.lower().strip(",."))
-            return lw not in _ORG_PHRASE_HEADS and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS and len(lw) > 2 \
-                and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
-                and (lw in self.lex.places or self._unknown_word(lw) or not caps and self._census_only(lw))
-
-        def own_english(i: int) -> bool:
-            """An English word of its own in Title case ("Opening Doors Refugee Services"): no document or
-            department word ("Interpreter Services") and in no medical term with its neighbour ("Heart Failure
-            Clinic")."""
+        def own(i: int) -> bool:
+            """A word that names this organisation, never a head, service, stop or medical word: a town, a census
+            name that is no word (in capitals: none), an unknown word, or in Title case an English word of its
+            own ("Opening Doors Refugee Services") that is no document or agency word ("Interpreter Services") and
+            in no medical term with its neighbour ("Heart Failure Clinic")."""
             w = words[i]
             lw = re.sub(r"['’]s?\Z", "", w.lower().strip(",."))
+            if lw in _ORG_PHRASE_HEADS or lw in _SERVICE_WORDS or lw in _STOP_WORDS or len(lw) <= 2 \
+                    or self._is_medical(w) or lw in self.lex.medical_words or lw in self._eponyms_lower:
+                return False
+            if lw in self.lex.places or self._unknown_word(lw) or not caps and self._census_only(lw):
+                return True
             pairs = [" ".join(words[j:j + 2]) for j in (i - 1, i) if 0 <= j and j + 1 < len(words)]
             return not caps and len(lw) > 3 and lw.isalpha() and lw not in _DOCUMENT_WORDS and lw not in _AGENCY_WORDS \
-                and lw not in _ORG_PHRASE_HEADS and lw not in _SERVICE_WORDS and lw not in _STOP_WORDS \
-                and not self._is_medical(w) and lw not in self.lex.medical_words and lw not in self._eponyms_lower \
                 and not any(self._is_medical(p) for p in pairs)
 
-        return any(own(w) for w in words) or any(own_english(i) for i in range(len(words)))
+        return any(own(i) for i in range(len(words)))
 
     def _learned_format_cands(self, text: str, doc: Any, protected: _SpanIndex, rule_cands: list[_Cand]) -> list[_Cand]:
         """The learned tagger's dates, identifiers, phone numbers, plates, street addresses and ZIP codes, each
@@ -3885,17 +3877,20 @@ def _case_degenerate(text: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _case_degenerate_cached(text: str) -> bool:
-    upper = sum(1 for ch in text if "A" <= ch <= "Z")
-    lower = sum(1 for ch in text if "a" <= ch <= "z")
+    upper, lower = _letter_counts(text)
     letters = upper + lower
     return letters == 0 or upper / letters > 0.9 or upper / letters < 0.01
 
 
 def _one_case_passage(text: str, min_letters: int) -> bool:
     """At least ``min_letters`` ASCII letters, under 1 % of them capitals or under 1 % of them lower case."""
-    upper = sum(1 for ch in text if "A" <= ch <= "Z")
-    lower = sum(1 for ch in text if "a" <= ch <= "z")
+    upper, lower = _letter_counts(text)
     return upper + lower >= min_letters and min(upper, lower) < 0.01 * (upper + lower)
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """ASCII capitals and lower-case letters in ``text``."""
+    return sum(1 for ch in text if "A" <= ch <= "Z"), sum(1 for ch in text if "a" <= ch <= "z")
 
 
 def _passages(text: str) -> Iterator[tuple[int, int]]:
