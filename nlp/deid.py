@@ -760,6 +760,7 @@ _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
 #: where a name ends: punctuation, a column gap or the line's end
 _NAME_ENDS = re.compile(r"[ \t]*(?:[,;:)]|$)|[ \t]{2,}", re.M)
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_TITLE})\.?[ \t]+\Z")  # "Dr. Will Hardy": a title, then a given name
 _NAME_WORD_LEFT = re.compile(r"(?<![\w.'’-])(?P<w>[^\W\d_][^\W\d_'’]{1,14})[ \t]\Z")
 _SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|$|\n|(?i:rn|np|md|pa|aware|notified|consulted|"
                                  r"visiting|is|was|called|updated|feeding|here|saw|cell|ph|phone)\b))", re.M)
@@ -1024,15 +1025,18 @@ class Deidentifier:
         view = _VIEW_START.sub(lambda m: m.group(1) + m.group(2).upper(), view)
         return view if len(view) == len(text) else text
 
-    def _one_case_passage_cands(self, text: str, passages: list[tuple[int, int]], learned_doc: Any) -> list[_Cand]:
+    def _one_case_passage_cands(self, text: str, passages: list[tuple[int, int, bool]],
+                                learned_doc: Any) -> list[_Cand]:
         """Identifiers of each ``passages`` span of a cased text, a passage written in one letter case, read as a
         one-case note of its own by the rules made for such notes: a patient's lower-case portal message quoted in
         a typed chart ("we were at my moms in aurora", "my pharmacy jewel osco on harlem ave"), an ALL-CAPS
-        nursing entry. The cased rules read the passage as well."""
+        nursing entry. The cased rules read the passage as well. In a line or sentence of a passage that is not
+        one-case as a whole (the span's flag is false), a tagger's place must be one of its own
+        (:meth:`_place_of_its_own`): abstracts' lower-case sentences hold "high concentrations", "hazard ratio"."""
         out: list[_Cand] = []
         ents = sorted(learned_doc.ents, key=lambda e: e.start_char) if learned_doc is not None and passages else []
         ent_starts = [e.start_char for e in ents]
-        for a, b in passages:
+        for a, b, whole in passages:
             passage = text[a:b]
             found = self._pattern_cands(passage)
             if learned_doc is not None:
@@ -1040,6 +1044,9 @@ class Deidentifier:
                 found += self._learned_cands(passage, TaggedText(tuple(
                     TaggedSpan(e.start_char - a, e.end_char - a, e.label_) for e in inside if e.end_char <= b)),
                     _SpanIndex(self._protected(passage)))
+            if not whole:
+                found = [c for c in found if c.source != "learned" or c.type is not PhiType.LOCATION
+                         or self._place_of_its_own(passage[c.start:c.end])]
             for c in found:
                 c.start, c.end = c.start + a, c.end + a
             out += found
@@ -1077,8 +1084,7 @@ class Deidentifier:
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
-        one_case = [] if _case_degenerate(text) else [
-            (a, b) for a, b in _passages(text) if _one_case_passage(text[a:b], min_letters=60)]
+        one_case = [] if _case_degenerate(text) else list(_one_case_spans(text, min_letters=60))
         cands += [c for c in self._one_case_passage_cands(text, one_case, learned_doc)
                   if c.source == "pattern" or not terms.covers(c.start, c.end)]
         if doc is not None:
@@ -1093,7 +1099,7 @@ class Deidentifier:
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
                   or self._proper_words(text[c.start:c.end])]
-        one_case_index = _SpanIndex(one_case)
+        one_case_index = _SpanIndex((a, b) for a, b, _ in one_case)
         chosen = [c for c in chosen if not self._statistical_word_guess(text, c, one_case_index)]
         prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)
                 and not _room_word(text, c) and not _score_eponym(text, c)]
@@ -1102,12 +1108,14 @@ class Deidentifier:
         _retype_after_places(text, chosen)
         _whole_words(text, chosen)
         chosen += _weekdays_before_dates(text, chosen)
-        _name_parts(text, chosen)
+        _name_parts(text, chosen, lambda w: not self._is_medical(w) and not self._never_name(w))
+        chosen = self._clinician_practices(text, chosen)
         self._extend_places(text, chosen)
         self._complete_organisations(text, chosen)
         self._extend_names(text, chosen)
         self._complete_names(text, chosen, protected)
         chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
+        chosen += _name_initials(text, chosen, lambda i: not self._is_medical(i) and not self._never_name(i))
         _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_places(text, chosen)
         acronyms = _place_acronyms(text, chosen)
@@ -1139,8 +1147,8 @@ class Deidentifier:
 
     def _statistical_word_guess(self, text: str, c: _Cand, one_case: _SpanIndex) -> bool:
         """A model or learned "name" of ordinary words only ("A. Received", "Licensed Genetic Counselor"), or in
-        lower case inside a mixed-case note ("wheelchair van") outside its ``one_case`` passages, or starting
-        inside a word ("SureScan")."""
+        lower case inside a mixed-case note ("wheelchair van") outside its ``one_case`` passages unless it is a
+        user name, or starting inside a word ("SureScan")."""
         if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source not in ("model", "learned", "context"):
             return False
         if c.start and text[c.start - 1].isalpha() and text[c.start - 1].islower():
@@ -1151,7 +1159,8 @@ class Deidentifier:
         words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
         if not words:
             return False
-        if value.islower() and not _case_degenerate(text) and not one_case.covers(c.start, c.end):
+        if value.islower() and not _case_degenerate(text) and not one_case.covers(c.start, c.end) \
+                and not self._tagged_handle(text, c.start, c.end):
             return True
         return len(value.split()) > 1 and all(
             (self._is_english(w) or w.lower() in self.lex.medical_words) and not self._census(w) for w in words)
@@ -1183,6 +1192,25 @@ class Deidentifier:
                     w.lower().rstrip(".") in self.lex.places or self._unknown_word(w) or self._census_only(w)
                     or _norm_phrase(dash.group("b")) in self.lex.places for w in words):
                 c.end = dash.end("b")
+
+    def _clinician_practices(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
+        """The practice in parentheses after a clinician's name and credential, "PRUDHOMME, REMY, MD (ACADIANA
+        ENDOCRINE)", "Olivia Guidry, NP (Bayou Teche Family Practice)", is one place, its specialty words included,
+        where a word of it is its own (no vocabulary's word, a census-only name, a town that is no English word);
+        "Dr. Jo Lee (Cardiology)" keeps its department."""
+        out = []
+        for c in chosen:
+            if c.type is not PhiType.NAME:
+                continue
+            m = _PRACTICE_AFTER_NAME.match(text, c.end)
+            if m is None:
+                continue
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group("val"))
+            if any(self._unknown_word(w) or self._census_only(w)
+                   or w.lower() in self.lex.places and not self._is_english(w) for w in words) \
+                    and not any(w.lower() in _KIN_WORDS for w in words):
+                out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", _PRIORITY["context"] + 5))
+        return _resolve(text, chosen + out) if out else chosen
 
     def _complete_organisations(self, text: str, chosen: list[_Cand]) -> None:
         """A found place or name that is part of a longer organisation name takes the rest of it: the capitalised
@@ -1273,7 +1301,8 @@ class Deidentifier:
             comma_form = "," in text[c.start:c.end]
 
             def fits(m: re.Match[str], group: str = "w", form_value: bool = False, left: bool = False) -> bool:
-                """``form_value``: the word opens a form's value ("RN: May Bloom"), where a modal is a given name. A
+                """``form_value``: the word opens a form's value ("RN: May Bloom") or follows a title ("Dr. Will
+                Hardy"), where a modal is a given name. A
                 charting abbreviation that is also a census name ("Le", "Mae") is a name only where the name
                 ends with it in ordinary letter case ("Quang Le,", "wife Mae Yazzie"), or in capitals in a "LAST,
                 FIRST MIDDLE" value ("BEGAY, LORETTA MAE    DOB"); "PT JOHN SMITH LE EDEMA" keeps its LE."""
@@ -1317,7 +1346,8 @@ class Deidentifier:
                 c.end = particle.end(g)
             left = _NAME_WORD_LEFT.search(text, max(0, c.start - 20), c.start)
             if left and left.end("w") - 1 not in taken \
-                    and fits(left, form_value=_opens_form_value(text, left.start()), left=True) \
+                    and fits(left, form_value=_opens_form_value(text, left.start()) or bool(
+                        _TITLE_BEFORE.search(text, max(0, left.start() - 12), left.start())), left=True) \
                     and ((fw := _ascii_fold(left.group("w")).lower()) in self.lex.census_first
                          or fw in self.lex.census_first_words):
                 taken.update(range(left.start("w"), c.start))
@@ -1520,8 +1550,10 @@ class Deidentifier:
                 continue  # "Ford Escape, OH tag MCB670": the state of a plate, after a car model
             s, e = m.start("city"), m.end("city")
             words = text[s:e].split()
-            while words and (words[0].lower() in self.lex.not_names or words[0].lower() in self.lex.medical_words):
-                s += len(words[0]) + 1
+            named_state = re.match(rf",\s+(?:{_STATE_NAMES})\b", text[e:e + 20])
+            while words and (words[0].lower() in self.lex.not_names or words[0].lower() in self.lex.medical_words) \
+                    and not (len(words) == 1 and named_state and self._medical_town_word(words[0], False)):
+                s += len(words[0]) + 1  # "Bend, Oregon" stays a town; "back pain, MD" is no place
                 words.pop(0)
             if words and not self._is_place_allowed(text[s:e]):
                 add(_Cand(PhiType.LOCATION, s, e, "context", C - 5))
@@ -1687,6 +1719,9 @@ class Deidentifier:
             return (len(w) >= 2 and not self._never_name(w) and w not in lex.medical_words
                     and w not in _NOT_TOWN_WORDS and not w.isdigit())
 
+        def placey_strong(word: str) -> bool:  # "drove up from Bend": an English word that is also medical
+            return placey(word) or self._medical_town_word(word, degenerate)
+
         rx = _chain_rx(lex.chains)
         if rx is not None:
             for m in rx.finditer(text):
@@ -1765,8 +1800,8 @@ class Deidentifier:
         if not degenerate:
             for m in _CITY_STATE_ZIP.finditer(text):
                 toks = list(re.finditer(r"\S+", m.group("city")))
-                while toks and not placey(toks[0].group()):
-                    toks.pop(0)
+                while toks and not (placey(toks[0].group()) or len(toks) == 1 and placey_strong(toks[0].group())):
+                    toks.pop(0)  # "Unit 12, Bend, OR 97702": before a state and ZIP, an English word is a town
                 if toks and not self._is_place_allowed(m.group("city")[toks[0].start():]):
                     add(_Cand(PhiType.LOCATION, m.start("city") + toks[0].start(), m.end("city"), "context", C - 5))
         for m in _ZIP4.finditer(text):
@@ -1805,11 +1840,6 @@ class Deidentifier:
             add(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P + 2))
         for m in _ID_CUE_MORE.finditer(text):
             add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 1))
-        def placey_strong(word: str) -> bool:  # "drove up from Bend": an English word that is also medical
-            w = word.lower().strip("'’.,-")
-            return placey(word) or (w in lex.medical_words and self._is_english(w) and not self._never_name(w)
-                                    and w not in _NOT_TOWN_WORDS and (degenerate or word[:1].isupper()))
-
         for m in _STRONG_PLACE_CUE.finditer(text):
             toks = list(re.finditer(r"\S+", m.group("val")))
             while toks and not placey_strong(toks[-1].group()):
@@ -1946,6 +1976,13 @@ class Deidentifier:
     def _all_medical(self, value: str) -> bool:
         words = re.findall(r"[A-Za-z]+", value)
         return bool(words) and all(w.lower() in self.lex.medical_words for w in words)
+
+    def _medical_town_word(self, word: str, degenerate: bool) -> bool:
+        """A medical word that is also an English word and a town's name where a place is certain ("Bend, OR
+        97702", "drove up from Bend"): written capitalised where the text has letter case."""
+        w = word.lower().strip("'’.,-")
+        return (w in self.lex.medical_words and self._is_english(w) and not self._never_name(w)
+                and w not in _NOT_TOWN_WORDS and (degenerate or word[:1].isupper()))
 
     def _unknown_word(self, word: str) -> bool:
         """Not English, not medicine, not charting vocabulary, letters only: in a note most such words are names."""
@@ -2791,8 +2828,8 @@ class Deidentifier:
             s, e = ent.start_char + keep[0][0], ent.start_char + keep[-1][1]
             if text[e - 2:e] in ("'s", "’s"):
                 e -= 2
-            if e <= s or _overlaps(s, e, protected) or self._is_medical(text[s:e]) \
-                    or not degenerate and not self._cased_name_ok(text, s, e):
+            if e <= s or _overlaps(s, e, protected) or self._is_medical(text[s:e]) or not degenerate and not (
+                    self._cased_name_ok(text, s, e) or kind is PhiType.NAME and self._tagged_handle(text, s, e)):
                 continue
             words = text[s:e].split()
             chain, _, rest = value.partition(",")  # the tagger's own span: "Rite Aid, Central Ave"
@@ -2934,12 +2971,30 @@ class Deidentifier:
         return not (" " not in value and self._is_english(value) and not self._census(value)
                     and _at_sentence_start(text, s))
 
+    def _tagged_handle(self, text: str, s: int, e: int) -> bool:
+        """A lower-case user name the tagger found in cased text ("registration clerk jpetrosyan", "routed by
+        lbranigan (MA)"): an initial and a surname (a census or unknown word) written as one token that is no word
+        itself, after a staff cue or before a role in parentheses."""
+        value = text[s:e]
+        m = _HANDLE.fullmatch(value)
+        if not m or not (self._census(value[1:]) or self._unknown_word(value[1:])) or not self._unknown_word(value):
+            return False
+        before = text[max(0, s - 40):s].lower().split()[-3:]
+        return bool(_HANDLE_ROLE_AFTER.match(text, e)) or any(w.strip(",.:(") in _HANDLE_CUES for w in before)
+
     def _proper_words(self, value: str) -> bool:
         """Some word of ``value`` could be a name or a town: a census name, a gazetteer place, or a word that is
         neither English, medicine nor charting vocabulary ("translates" and "dietitian" are none of these)."""
         words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
         return _norm_phrase(value) in self.lex.places or any(
             self._census(w) or self._unknown_word(w) or w.lower() in self.lex.places for w in words)
+
+    def _place_of_its_own(self, value: str) -> bool:
+        """``value`` is a gazetteer place ("rugby") or holds a word of no vocabulary ("crossville", "clearfork
+        timber") or a place's name that is no English word: not "hazard ratio" (Hazard, KY) or "high concentrations"."""
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
+        return _norm_phrase(value) in self.lex.places or any(
+            self._unknown_word(w) or w.lower() in self.lex.places and not self._is_english(w) for w in words)
 
     def _propagate(self, text: str, chosen: list[_Cand], protected: _SpanIndex) -> list[_Cand]:
         """Every other occurrence of a name token found once ("Mr. John Smith" … "Smith said")."""
@@ -3456,12 +3511,17 @@ def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
             for m in rx.finditer(text) if not taken.overlaps(m.start(), m.end())]
 
 
-_NAME_PART_AFTER = re.compile(r"[ \t]*[\"“(](?P<nick>[A-Z][a-z]{1,15})[\"”)]|,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?|"
+_NAME_PART_AFTER = re.compile(r"[ \t]*(?:[\"“(](?P<nick>[A-Z][a-z]{1,15})[\"”)]"
+                              r"|[\"“](?P<caps>[A-Z]{2,10}(?:-[A-Z]{2,10})?)[\"”]"
+                              r"|\((?i:aka|a\.k\.a\.?)[ \t]+(?P<aka>[A-Za-z][a-z'-]{1,15})\))"
+                              r"|,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?|"
                               r"[ \t]+[A-Z]\.(?=[ \t,]|$)|,[ \t]*[A-Z]\.(?=[ \t,]|$)", re.M)
 
 
-def _name_parts(text: str, chosen: list[_Cand]) -> None:
-    """A name goes on through its nickname, middle initial and suffix: 'Theodore "Ted" J., III', "Price Sr."."""
+def _name_parts(text: str, chosen: list[_Cand], nick_ok: Callable[[str], bool]) -> None:
+    """A name goes on through its nickname, middle initial and suffix: 'Theodore "Ted" J., III', "Price Sr.",
+    'ANTOINE JOSEPH "TEE-JOE"', "siobhan (aka shiv)"; a capitalised one must pass ``nick_ok``: "Jo Lee
+    (Cardiology)" has none."""
     ordered = sorted(chosen, key=lambda c: c.start)
     for i, c in enumerate(ordered):
         if c.type is not PhiType.NAME:
@@ -3469,12 +3529,15 @@ def _name_parts(text: str, chosen: list[_Cand]) -> None:
         limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
         for _ in range(3):
             m = _NAME_PART_AFTER.match(text, c.end)
-            if not m or m.end() > limit or m.group("nick") and (m.group("nick").lower() in _NICK_STOP
-                                                                 or m.group("nick").lower() in _KIN_WORDS):
+            nick = (m.group("nick") or m.group("caps") or m.group("aka") or "").lower() if m else ""
+            if not m or m.end() > limit or nick in _NICK_STOP or nick in _KIN_WORDS \
+                    or m.group("nick") and not nick_ok(nick):
                 break
             c.end = m.end()
 
 
+_PRACTICE_AFTER_NAME = re.compile(rf",?[ \t]*(?:{_CREDENTIAL})\b\.?[ \t]*\((?P<val>[A-Z][A-Za-z'’.-]*"
+                                  r"(?:[ \t]+(?:&|[A-Z][A-Za-z'’.-]*)){0,5})\)")
 _NICK_STOP = frozenset({"see", "per", "ok", "no", "yes", "the", "and", "or", "left", "right", "home", "cell"})
 _DAY_WORD = re.compile(r"[A-Za-z]+\.?")
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
@@ -3828,12 +3891,46 @@ def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]
             if m.group("h") in handles and m.start() not in taken and word_ok(m.group("h"))]
 
 
+def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]) -> list[_Cand]:
+    """Initials of a name found in the note ("RN Yuk-Lan Wong" … "- YLW", "Mary Ann Cole" … "MAC"): the first
+    letters of every given name (hyphenated ones by part) and the surname, or of the first given name and the
+    surname. Capital tokens outside every found span where ``word_ok`` passes (no medical or charting abbreviation:
+    "CHF" is no Carl Henry Fisher); three or more letters anywhere, two only where they sign a line ("- JW")."""
+    initials: set[str] = set()
+    for c in chosen:
+        if c.type is not PhiType.NAME:
+            continue
+        last, comma, given = text[c.start:c.end].partition(",")
+        words = _name_words(given) + _name_words(last) if comma else _name_words(text[c.start:c.end])
+        if len(words) >= 2:
+            initials.add("".join(p[0] for w in words for p in w.split("-") if p).upper())
+            initials.add((words[0][0] + words[-1][0]).upper())
+    if not initials:
+        return []
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    out = []
+    for m in _INITIALS.finditer(text):
+        if m.group() not in initials or m.start() in taken or not word_ok(m.group()):
+            continue
+        if len(m.group()) == 2 and not (_SIGN_BEFORE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()])
+                                        and _SIGN_AFTER.match(text, m.end())):
+            continue
+        out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
+    return out
+
+
 def _name_words(value: str) -> list[str]:
     """A name's words in ASCII lower case, without suffixes and words of no Latin letter."""
     words = (_ascii_fold(w).lower() for w in re.findall(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*", value))
     return [w for w in words if w and w not in ("jr", "sr", "ii", "iii", "iv")]
 
 
+_INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
+_SIGN_BEFORE = re.compile(r"(?:\A|[-–—/])[ \t]*\Z")  # the line before the initials: "… left voicemail. - JW"
+_SIGN_AFTER = re.compile(r"[ \t]*(?:,?[ \t]*(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*(?:\n|\Z)")
+_HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "registrar", "tech", "rn", "lpn", "ma",
+                          "cna", "np", "pa", "md", "coordinator", "secretary", "unit", "staff", "operator", "agent"})
+_HANDLE_ROLE_AFTER = re.compile(r"[ \t]*\((?:RN|LPN|CNA|MA|NP|PA|MD|RT|PT|OT|SW|tech|clerk|scribe)\)")
 _HANDLE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.\w)")
 
 
@@ -3891,6 +3988,39 @@ def _one_case_passage(text: str, min_letters: int) -> bool:
 def _letter_counts(text: str) -> tuple[int, int]:
     """ASCII capitals and lower-case letters in ``text``."""
     return sum(1 for ch in text if "A" <= ch <= "Z"), sum(1 for ch in text if "a" <= ch <= "z")
+
+
+def _one_case_spans(text: str, min_letters: int) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, whole)`` of the passages written in one letter case (:func:`_one_case_passage`, ``whole``
+    true); in a passage that is not, its lines that are ("From: Ann Lee  Sent: 6 PM" above "ok here are my
+    readings…"), and in a line that is not, its sentences that are."""
+    for a, b in _passages(text):
+        if _one_case_passage(text[a:b], min_letters):
+            yield a, b, True
+            continue
+        for la, lb in _lines(text, a, b):
+            if _one_case_passage(text[la:lb], min_letters):
+                yield la, lb, False
+            else:
+                for sa, sb in _sentence_spans(text, la, lb):
+                    if _one_case_passage(text[sa:sb], min_letters):
+                        yield sa, sb, False
+
+
+def _lines(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each line of ``text[a:b]``, without its line break."""
+    for m in re.finditer(r"[^\n]+", text[a:b]):
+        yield a + m.start(), a + m.end()
+
+
+def _sentence_spans(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text[a:b]``, cut after ., ! or ? and a space."""
+    start = a
+    for m in re.finditer(r"(?<=[.!?])[ \t]+", text[a:b]):
+        yield start, a + m.start()
+        start = a + m.end()
+    if start < b:
+        yield start, b
 
 
 def _passages(text: str) -> Iterator[tuple[int, int]]:

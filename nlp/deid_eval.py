@@ -149,5 +149,8 @@ def adversarial_texts(size: int) -> dict[str, str]:
         # a cased text of lower-case passages, each also read as a one-case note of its own
         "one-case passages": rep("Reply from Dr. Smith:\n\nwe were at my moms in aurora, my son tomas has a fever "
                                  "and a cough since monday, should i bring him in?\n\n"),
+        # one long cased line of lower-case sentences, each read as a one-case span of its own
+        "one-case sentences": rep("Seen by Dr. Smith. we were at my moms in aurora, my son tomas has a fever and a "
+                                  "cough since monday, should i bring him in today or wait? "),
         "cue + long gap": rep("pager" + " " * 3000 + "ssn last 4" + " " * 3000 + "| A" + " " * 3000 + "x |\n"),
     }

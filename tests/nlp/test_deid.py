@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from medkg.kg.pseudonym import Pseudonymizer
-from medkg.nlp.deid import DeidConfig, Deidentifier, PhiType
+from medkg.nlp.deid import DeidConfig, Deidentifier, PhiType, _one_case_spans
 from medkg.nlp.deid_eval import read_gold, score
 
 GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
@@ -917,6 +917,52 @@ def test_round17_detections(deid, text, secret):
 def test_round17_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert kept in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Residence: 61455 Parrell Road, Unit 12, Bend, OR 97702", "Bend"),  # a medical word before a state and ZIP
+    ("Son lives in Bend, Oregon and visits weekly.", "Bend"),  # or before a state's name
+    ("Triage by RN Yuk-Lan Wong.\nCalled daughter back, left voicemail. - YLW", "YLW"),  # a found name's initials
+    ("Seen with Mary Ann Cole.\nDressing changed, MAC at bedside.", "MAC"),
+    ("Triage by RN Jane Wu.\nDaughter updated by phone. - JW", "JW"),  # two letters where they sign a line
+    ("Family called by registration clerk jpetrosyan at 02:40.", "jpetrosyan"),  # a user name the tagger found
+    ("Message routed by lbranigan (MA) to the RN pool.", "lbranigan"),
+    ("Paged Dr. Ngozi Eze, Dr. Will Hardy (EM).", "Will"),  # a given name that is also a word, after a title
+    ('PATIENT: THIBODEAUX, ANTOINE JOSEPH "TEE-JOE"   SEX: M', "TEE-JOE"),  # a nickname in capitals
+    ("thanks so much\nsiobhan (aka shiv)", "shiv"),
+    ("Copies to: PRUDHOMME, REMY, MD (ACADIANA ENDOCRINE), fax 337-984-2210", "ACADIANA ENDOCRINE"),  # a practice
+    ("cc: Olivia Guidry, NP (Bayou Teche Family Practice)", "Family Practice"),
+])
+def test_round18_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Chronic low back pain, MD follow-up in 2 weeks.", "back pain"),  # a state abbreviation is no place cue alone
+    ("Seen with Carl Henry Fisher, cardiology.\nCHF exacerbation, diuresed.", "CHF"),  # initials that are medicine
+    ("Triage by RN Jane Wu. JW reports pain 4/10.", "JW reports"),  # two letters inside a sentence
+    ("Reviewed with Dr. Ann Lee. Pt states she is takng her meds.", "takng"),  # a misspelling is no user name
+    ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Cardiology)"),  # a department, no nickname
+    ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Oncology)"),
+])
+def test_round18_terms_stay(deid, text, kept):
+    res = deid.deidentify(text, "p1")
+    assert kept in res.text, res.text
+
+
+SOCIAL = ("Social: per nursing, his sister jolene is staying with him at the trailer on the old highway past the "
+          "grocery in town and visits daily.")
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("From: Ann Lee   Sent: 6 PM\nok here are my readings from this week, ankles better already thank you so much",
+     ["ok here are my readings from this week, ankles better already thank you so much"]),  # a line of a passage
+    (SOCIAL + " Patient works for Clearfork Timber Company.", [SOCIAL]),  # a sentence of a line
+    ("Patient Seen In Clinic Today With Her Daughter Who Drove Her Here From Home.", []),
+])
+def test_one_case_spans(text, spans):
+    assert [text[a:b] for a, b, _ in _one_case_spans(text, min_letters=60)] == spans
 
 
 @pytest.mark.parametrize("text, span, organisation", [
