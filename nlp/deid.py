@@ -1214,9 +1214,10 @@ class Deidentifier:
 
     def _complete_organisations(self, text: str, chosen: list[_Cand]) -> None:
         """A found place or name that is part of a longer organisation name takes the rest of it: the capitalised
-        words up to a head word such as Company, Church or Therapy ("Acadiana Bone & Joint" + " Therapy"), a
-        saint's prefix, and the capitalised words before it ("Gallup Coal &" + "Haul Company"). A name that turns out
-        to end in a head word is an organisation."""
+        words up to a head word such as Company, Church or Therapy ("Acadiana Bone & Joint" + " Therapy"), a field
+        after an organisation's head ("Twin Cities Institute" + " for Translational Health"), a saint's prefix, and
+        the capitalised words before it ("Gallup Coal &" + "Haul Company"). A name that turns out to end in a head
+        word is an organisation."""
         for c in chosen:
             if c.type not in (PhiType.NAME, PhiType.LOCATION):
                 continue
@@ -1230,6 +1231,10 @@ class Deidentifier:
                     w.lower() not in _STOP_WORDS and w.lower() not in _DEPARTMENT_WORDS
                     for w in right.group("w").split()[:-1] if w not in ("&",)):
                 c.end = right.end()
+            elif c.type is PhiType.LOCATION and not caps and text[c.start:c.end].split()[-1].lower() in _ORG_HEADS:
+                field = _ORG_FOR_RIGHT.match(text, c.end)
+                if field:
+                    c.end = field.end()
             unit = None if c.type is not PhiType.LOCATION else _UNIT_RIGHT.match(text, c.end) or (
                 _UNIT_SERVICE_RIGHT.match(text, c.end) if text[c.end - 1].isdigit() else None)
             if unit and unit.group("w").split()[-1][:1].isupper() and (unit.group("w").isupper() == caps or not caps) \
@@ -3177,12 +3182,16 @@ _ORG_HEADS = frozenset({"company", "co", "corporation", "corp", "inc", "llc", "c
                         "market", "bakery", "diner", "cafe", "restaurant", "salon", "school", "elementary", "academy",
                         "college", "university", "residence", "manor", "ltach", "lines", "logistics", "transport",
                         "supply", "bank", "center", "centre", "clinic", "hospital", "hospice", "pharmacy", "rehab",
-                        "rehabilitation", "nursing", "ministries", "temple", "mosque", "synagogue", "parish"})
+                        "rehabilitation", "nursing", "ministries", "temple", "mosque", "synagogue", "parish", "house",
+                        "mine", "mines", "quarry", "refinery", "shipyard", "plant"})
 # words of a department or an office after an organisation's name ("Prairie View Hospice Patient Financial Services")
 _DEPARTMENT_WORDS = frozenset({"patient", "patients", "financial", "billing", "business", "office", "department", "dept",
                                "records", "registration", "admissions", "accounts", "customer", "member", "provider"})
 _ORG_HEAD_RX = "|".join(sorted(_ORG_HEADS, key=len, reverse=True))
 _ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*){{0,3}}?[ \t](?i:{_ORG_HEAD_RX}))\b")
+# a place's name goes on with "for" and a field ending in a head: "Twin Cities Institute" + " for Translational Health"
+_ORG_FOR_RIGHT = re.compile(r"(?P<w>[ \t]for(?:[ \t][A-Z][A-Za-z'’-]*){0,3}[ \t](?:Health|Research|Medicine|Care|"
+                            r"Children|Families|Women|Veterans|Aging|Independent Living|the Blind|the Deaf))\b")
 _TITLE_SEPARATOR = re.compile(r"[ \t]+-[ \t]+|[ \t]*[|–—][ \t]*|[ \t]{3,}")
 _SAINT_PREFIX = re.compile(r"(?<![\w.])(?i:st|ste|saint|santa|san|mt|mount)\.?[ \t]+\Z")
 _ORG_LEFT = re.compile(r"(?P<w>[A-Z][A-Za-z'’-]*)(?:[ \t]+(?:&|and)[ \t]+|[ \t])\Z")

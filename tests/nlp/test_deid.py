@@ -932,6 +932,9 @@ def test_round17_terms_stay(deid, text, kept):
     ("thanks so much\nsiobhan (aka shiv)", "shiv"),
     ("Copies to: PRUDHOMME, REMY, MD (ACADIANA ENDOCRINE), fax 337-984-2210", "ACADIANA ENDOCRINE"),  # a practice
     ("cc: Olivia Guidry, NP (Bayou Teche Family Practice)", "Family Practice"),
+    ("He worked 30 years at Homestake Mine, then retired.", "Mine"),  # an organisation's head after its name
+    ("To: Kolburne Meadows Rehabilitation and Hospice House, 344 South Undermountain Road", "Hospice House"),
+    ("Twin Cities Institute for Translational Health\nINFORMED CONSENT", "Translational"),  # a field after "for"
 ])
 def test_round18_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
@@ -945,6 +948,7 @@ def test_round18_detections(deid, text, secret):
     ("Reviewed with Dr. Ann Lee. Pt states she is takng her meds.", "takng"),  # a misspelling is no user name
     ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Cardiology)"),  # a department, no nickname
     ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Oncology)"),
+    ("Referred John Smith for Behavioral Health intake.", "for Behavioral Health"),  # a name takes no field
 ])
 def test_round18_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
