@@ -760,7 +760,7 @@ _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
 #: where a name ends: punctuation, a column gap or the line's end
 _NAME_ENDS = re.compile(r"[ \t]*(?:[,;:)]|$)|[ \t]{2,}", re.M)
-_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_TITLE})\.?[ \t]+\Z")  # "Dr. Will Hardy": a title, then a given name
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_TITLE})\.?[ \t]+\Z")  # "Dr. Will Hardy": a title, then a given name
 _NAME_WORD_LEFT = re.compile(r"(?<![\w.'’-])(?P<w>[^\W\d_][^\W\d_'’]{1,14})[ \t]\Z")
 _SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|$|\n|(?i:rn|np|md|pa|aware|notified|consulted|"
                                  r"visiting|is|was|called|updated|feeding|here|saw|cell|ph|phone)\b))", re.M)
@@ -1108,7 +1108,8 @@ class Deidentifier:
         _retype_after_places(text, chosen)
         _whole_words(text, chosen)
         chosen += _weekdays_before_dates(text, chosen)
-        _name_parts(text, chosen, lambda w: not self._is_medical(w) and not self._never_name(w))
+        _name_parts(text, chosen, lambda w: w in self.lex.census_first or w in self.lex.census_first_words
+                    or not self._is_medical(w) and not self._never_name(w))
         chosen = self._clinician_practices(text, chosen)
         self._extend_places(text, chosen)
         self._complete_organisations(text, chosen)
@@ -1196,8 +1197,8 @@ class Deidentifier:
     def _clinician_practices(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
         """The practice in parentheses after a clinician's name and credential, "PRUDHOMME, REMY, MD (ACADIANA
         ENDOCRINE)", "Olivia Guidry, NP (Bayou Teche Family Practice)", is one place, its specialty words included,
-        where a word of it is its own (no vocabulary's word, a census-only name, a town that is no English word);
-        "Dr. Jo Lee (Cardiology)" keeps its department."""
+        where it is a place of its own (:meth:`_place_of_its_own`, census-only names counted) and, as one word, no
+        word of any vocabulary alone: "Jo Lee, MD (Cardiology)" and "(Hospitalist)" stay."""
         out = []
         for c in chosen:
             if c.type is not PhiType.NAME:
@@ -1205,10 +1206,10 @@ class Deidentifier:
             m = _PRACTICE_AFTER_NAME.match(text, c.end)
             if m is None:
                 continue
-            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group("val"))
-            if any(self._unknown_word(w) or self._census_only(w)
-                   or w.lower() in self.lex.places and not self._is_english(w) for w in words) \
-                    and not any(w.lower() in _KIN_WORDS for w in words):
+            val = m.group("val")
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", val)
+            if (self._place_of_its_own(val, census=True) if len(words) > 1 else self._place_of_its_own(
+                    val, census=True, unknown=False)) and not any(w.lower() in _KIN_WORDS for w in words):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", _PRIORITY["context"] + 5))
         return _resolve(text, chosen + out) if out else chosen
 
@@ -1231,10 +1232,6 @@ class Deidentifier:
                     w.lower() not in _STOP_WORDS and w.lower() not in _DEPARTMENT_WORDS
                     for w in right.group("w").split()[:-1] if w not in ("&",)):
                 c.end = right.end()
-            elif c.type is PhiType.LOCATION and not caps and text[c.start:c.end].split()[-1].lower() in _ORG_HEADS:
-                field = _ORG_FOR_RIGHT.match(text, c.end)
-                if field:
-                    c.end = field.end()
             unit = None if c.type is not PhiType.LOCATION else _UNIT_RIGHT.match(text, c.end) or (
                 _UNIT_SERVICE_RIGHT.match(text, c.end) if text[c.end - 1].isdigit() else None)
             if unit and unit.group("w").split()[-1][:1].isupper() and (unit.group("w").isupper() == caps or not caps) \
@@ -1249,6 +1246,10 @@ class Deidentifier:
                 if last not in _ORG_HEADS or len(text[c.start:c.end].split()) < 2:
                     continue
                 c.type = PhiType.LOCATION
+            if c.type is PhiType.LOCATION and not caps and text[c.start:c.end].split()[-1].lower() in _ORG_HEADS:
+                for_field = _ORG_FOR_RIGHT.match(text, c.end)
+                if for_field:
+                    c.end = for_field.end()
             for _ in range(4):  # at most four words back: a walk over a page of capitalised words stays linear
                 left = _ORG_LEFT.search(text, max(0, c.start - 60), c.start)
                 if not left or (left.group("w").isupper() != caps and caps):
@@ -1307,8 +1308,8 @@ class Deidentifier:
 
             def fits(m: re.Match[str], group: str = "w", form_value: bool = False, left: bool = False) -> bool:
                 """``form_value``: the word opens a form's value ("RN: May Bloom") or follows a title ("Dr. Will
-                Hardy"), where a modal is a given name. A
-                charting abbreviation that is also a census name ("Le", "Mae") is a name only where the name
+                Hardy"), where a modal is a given name. A charting abbreviation that is also a census name ("Le",
+                "Mae") is a name only where the name
                 ends with it in ordinary letter case ("Quang Le,", "wife Mae Yazzie"), or in capitals in a "LAST,
                 FIRST MIDDLE" value ("BEGAY, LORETTA MAE    DOB"); "PT JOHN SMITH LE EDEMA" keeps its LE."""
                 w = m.group(group)
@@ -1557,7 +1558,7 @@ class Deidentifier:
             words = text[s:e].split()
             named_state = re.match(rf",\s+(?:{_STATE_NAMES})\b", text[e:e + 20])
             while words and (words[0].lower() in self.lex.not_names or words[0].lower() in self.lex.medical_words) \
-                    and not (len(words) == 1 and named_state and self._medical_town_word(words[0], False)):
+                    and not (len(words) == 1 and named_state and self._medical_town_word(words[0], degenerate)):
                 s += len(words[0]) + 1  # "Bend, Oregon" stays a town; "back pain, MD" is no place
                 words.pop(0)
             if words and not self._is_place_allowed(text[s:e]):
@@ -2981,11 +2982,13 @@ class Deidentifier:
         lbranigan (MA)"): an initial and a surname (a census or unknown word) written as one token that is no word
         itself, after a staff cue or before a role in parentheses."""
         value = text[s:e]
-        m = _HANDLE.fullmatch(value)
-        if not m or not (self._census(value[1:]) or self._unknown_word(value[1:])) or not self._unknown_word(value):
+        if not re.fullmatch(r"[a-z]{5,16}", value) or not self._unknown_word(value) or not (
+                self._census(value[1:]) or self._unknown_word(value[1:])):
             return False
-        before = text[max(0, s - 40):s].lower().split()[-3:]
-        return bool(_HANDLE_ROLE_AFTER.match(text, e)) or any(w.strip(",.:(") in _HANDLE_CUES for w in before)
+        before = text[max(0, s - 40):s].lower().split()
+        if s > 40 and text[s - 41].isalnum():
+            before = before[1:]  # the window began inside a word: "(near)by" is no cue
+        return bool(_HANDLE_ROLE_AFTER.match(text, e)) or any(w.strip(",.:(") in _HANDLE_CUES for w in before[-3:])
 
     def _proper_words(self, value: str) -> bool:
         """Some word of ``value`` could be a name or a town: a census name, a gazetteer place, or a word that is
@@ -2994,12 +2997,15 @@ class Deidentifier:
         return _norm_phrase(value) in self.lex.places or any(
             self._census(w) or self._unknown_word(w) or w.lower() in self.lex.places for w in words)
 
-    def _place_of_its_own(self, value: str) -> bool:
-        """``value`` is a gazetteer place ("rugby") or holds a word of no vocabulary ("crossville", "clearfork
-        timber") or a place's name that is no English word: not "hazard ratio" (Hazard, KY) or "high concentrations"."""
+    def _place_of_its_own(self, value: str, census: bool = False, unknown: bool = True) -> bool:
+        """``value`` is a gazetteer place ("rugby") or holds a place's name that is no English word, a word of no
+        vocabulary ("crossville", "clearfork timber"; unless ``unknown`` is false) or, with ``census``, a census
+        name that is no word: not "hazard ratio" (Hazard, KY) or "high concentrations". Stricter than
+        :meth:`_proper_words`, which any census name passes."""
         words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
         return _norm_phrase(value) in self.lex.places or any(
-            self._unknown_word(w) or w.lower() in self.lex.places and not self._is_english(w) for w in words)
+            unknown and self._unknown_word(w) or census and self._census_only(w)
+            or w.lower() in self.lex.places and not self._is_english(w) for w in words)
 
     def _propagate(self, text: str, chosen: list[_Cand], protected: _SpanIndex) -> list[_Cand]:
         """Every other occurrence of a name token found once ("Mr. John Smith" … "Smith said")."""
@@ -3884,9 +3890,7 @@ def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]
     for c in chosen:
         if c.type is not PhiType.NAME:
             continue
-        value = text[c.start:c.end]
-        last, comma, given = value.partition(",")  # "Smith, John" and "BEGAY, LORETTA MAE": the surname first
-        words = _name_words(given) + _name_words(last) if comma else _name_words(value)
+        words = _given_first_words(text[c.start:c.end])
         if len(words) < 2:
             continue
         for surname in {words[-1], *(p for p in words[-1].split("-") if p)}:
@@ -3901,16 +3905,17 @@ def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]
 
 
 def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]) -> list[_Cand]:
-    """Initials of a name found in the note ("RN Yuk-Lan Wong" … "- YLW", "Mary Ann Cole" … "MAC"): the first
-    letters of every given name (hyphenated ones by part) and the surname, or of the first given name and the
-    surname. Capital tokens outside every found span where ``word_ok`` passes (no medical or charting abbreviation:
-    "CHF" is no Carl Henry Fisher); three or more letters anywhere, two only where they sign a line ("- JW")."""
+    """Initials of a name found in the note ("RN Yuk-Lan Wong" … "- YLW", "Mary Ann Cole" … "per MAC"): the
+    first letters of every name word (each part of a hyphenated one), or of the first and the last. Capital tokens
+    of two to four letters outside every found span where ``word_ok`` passes (no medical or charting abbreviation:
+    "CHF" is no Carl Henry Fisher), in the places initials stand: three or four letters that end a line or follow a
+    dash, slash, parenthesis, "per", "by", "cc" or "initials" ("RLE edema" stays); two letters only where they sign
+    a line ("… left voicemail. - JW"). A line of initials alone is read without any name (``_INITIALS_LINE``)."""
     initials: set[str] = set()
     for c in chosen:
         if c.type is not PhiType.NAME:
             continue
-        last, comma, given = text[c.start:c.end].partition(",")
-        words = _name_words(given) + _name_words(last) if comma else _name_words(text[c.start:c.end])
+        words = _given_first_words(text[c.start:c.end])
         if len(words) >= 2:
             initials.add("".join(p[0] for w in words for p in w.split("-") if p).upper())
             initials.add((words[0][0] + words[-1][0]).upper())
@@ -3921,11 +3926,21 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     for m in _INITIALS.finditer(text):
         if m.group() not in initials or m.start() in taken or not word_ok(m.group()):
             continue
-        if len(m.group()) == 2 and not (_SIGN_BEFORE.search(text[text.rfind("\n", 0, m.start()) + 1:m.start()])
-                                        and _SIGN_AFTER.match(text, m.end())):
-            continue
-        out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
+        k = m.start()
+        while k and text[k - 1] in " \t":  # back over the blanks before it only: linear over the whole text
+            k -= 1
+        signs = k == 0 or text[k - 1] in "\n-–—/("
+        ends_line = bool(_SIGN_AFTER.match(text, m.end()))
+        cued = signs or bool(_SIGN_CUE_BEFORE.search(text, max(0, k - 12), k))
+        if (signs and ends_line) if len(m.group()) == 2 else (ends_line or cued):
+            out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
     return out
+
+
+def _given_first_words(value: str) -> list[str]:
+    """:func:`_name_words` of a name in reading order: "Smith, John" and "BEGAY, LORETTA MAE" put the surname last."""
+    last, comma, given = value.partition(",")
+    return _name_words(given) + _name_words(last) if comma else _name_words(value)
 
 
 def _name_words(value: str) -> list[str]:
@@ -3935,8 +3950,9 @@ def _name_words(value: str) -> list[str]:
 
 
 _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
-_SIGN_BEFORE = re.compile(r"(?:\A|[-–—/])[ \t]*\Z")  # the line before the initials: "… left voicemail. - JW"
-_SIGN_AFTER = re.compile(r"[ \t]*(?:,?[ \t]*(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*(?:\n|\Z)")
+# initials that end their line, a credential between them allowed: "… left voicemail. - JW", "- KT RN"
+_SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*+(?:\n|\Z)")
+_SIGN_CUE_BEFORE = re.compile(r"(?i)\b(?:per|by|cc|initials|initialed)[ \t:]*\Z")
 _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "registrar", "tech", "rn", "lpn", "ma",
                           "cna", "np", "pa", "md", "coordinator", "secretary", "unit", "staff", "operator", "agent"})
 _HANDLE_ROLE_AFTER = re.compile(r"[ \t]*\((?:RN|LPN|CNA|MA|NP|PA|MD|RT|PT|OT|SW|tech|clerk|scribe)\)")
@@ -4023,9 +4039,10 @@ def _lines(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_spans(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
-    """``[start, end)`` of each sentence of ``text[a:b]``, cut after ., ! or ? and a space."""
+    """``[start, end)`` of each sentence of ``text[a:b]``, cut after a word of three or more letters or digits,
+    ., ! or ? and a space (not inside "p.o. b.i.d." or after "Dr.")."""
     start = a
-    for m in re.finditer(r"(?<=[.!?])[ \t]+", text[a:b]):
+    for m in re.finditer(r"(?<=[A-Za-z0-9]{3}[.!?])[ \t]+", text[a:b]):
         yield start, a + m.start()
         start = a + m.end()
     if start < b:

@@ -923,13 +923,14 @@ def test_round17_terms_stay(deid, text, kept):
     ("Residence: 61455 Parrell Road, Unit 12, Bend, OR 97702", "Bend"),  # a medical word before a state and ZIP
     ("Son lives in Bend, Oregon and visits weekly.", "Bend"),  # or before a state's name
     ("Triage by RN Yuk-Lan Wong.\nCalled daughter back, left voicemail. - YLW", "YLW"),  # a found name's initials
-    ("Seen with Mary Ann Cole.\nDressing changed, MAC at bedside.", "MAC"),
+    ("Seen with Mary Ann Cole.\nDressing changed per MAC.", "MAC"),
     ("Triage by RN Jane Wu.\nDaughter updated by phone. - JW", "JW"),  # two letters where they sign a line
     ("Family called by registration clerk jpetrosyan at 02:40.", "jpetrosyan"),  # a user name the tagger found
     ("Message routed by lbranigan (MA) to the RN pool.", "lbranigan"),
     ("Paged Dr. Ngozi Eze, Dr. Will Hardy (EM).", "Will"),  # a given name that is also a word, after a title
     ('PATIENT: THIBODEAUX, ANTOINE JOSEPH "TEE-JOE"   SEX: M', "TEE-JOE"),  # a nickname in capitals
     ("thanks so much\nsiobhan (aka shiv)", "shiv"),
+    ("Seen with Jakub (Peg) Virtanen at bedside.", "Peg"),  # a census given name that is also a word
     ("Copies to: PRUDHOMME, REMY, MD (ACADIANA ENDOCRINE), fax 337-984-2210", "ACADIANA ENDOCRINE"),  # a practice
     ("cc: Olivia Guidry, NP (Bayou Teche Family Practice)", "Family Practice"),
     ("He worked 30 years at Homestake Mine, then retired.", "Mine"),  # an organisation's head after its name
@@ -945,6 +946,7 @@ def test_round18_detections(deid, text, secret):
     ("Chronic low back pain, MD follow-up in 2 weeks.", "back pain"),  # a state abbreviation is no place cue alone
     ("Seen with Carl Henry Fisher, cardiology.\nCHF exacerbation, diuresed.", "CHF"),  # initials that are medicine
     ("Triage by RN Jane Wu. JW reports pain 4/10.", "JW reports"),  # two letters inside a sentence
+    ("Seen with Robert L. Evans, MD.\nExam: RLE edema 2+, warm.", "RLE edema"),  # three letters inside a sentence
     ("Reviewed with Dr. Ann Lee. Pt states she is takng her meds.", "takng"),  # a misspelling is no user name
     ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Cardiology)"),  # a department, no nickname
     ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Oncology)"),
