@@ -1309,9 +1309,9 @@ class Deidentifier:
             def fits(m: re.Match[str], group: str = "w", form_value: bool = False, left: bool = False) -> bool:
                 """``form_value``: the word opens a form's value ("RN: May Bloom") or follows a title ("Dr. Will
                 Hardy"), where a modal is a given name. A charting abbreviation that is also a census name ("Le",
-                "Mae") is a name only where the name
-                ends with it in ordinary letter case ("Quang Le,", "wife Mae Yazzie"), or in capitals in a "LAST,
-                FIRST MIDDLE" value ("BEGAY, LORETTA MAE    DOB"); "PT JOHN SMITH LE EDEMA" keeps its LE."""
+                "Mae") is a name only where the name ends with it in ordinary letter case ("Quang Le,", "wife Mae
+                Yazzie"), or in capitals in a "LAST, FIRST MIDDLE" value ("BEGAY, LORETTA MAE    DOB"); "PT JOHN
+                SMITH LE EDEMA" keeps its LE."""
                 w = m.group(group)
                 lw, core = w.lower(), w.split("-")[-1]  # "al-Harthy": the article's name decides the letter case
                 if not ((core.isupper() if caps else core[:1].isupper() and core[1:].islower()) and len(w) > 1):
