@@ -2814,8 +2814,9 @@ class Deidentifier:
             value = text[ent.start_char:ent.end_char]
             if kind is PhiType.LOCATION and not degenerate and self._organisation_phrase(
                     text, ent.start_char, org_end := _without_lower_tail(text, ent.start_char, ent.end_char)):
-                if not (_overlaps(ent.start_char, org_end, protected)
-                        and self._eponym_rx.search(text, ent.start_char, org_end)):
+                if not (_overlaps(ent.start_char, org_end, protected) and (
+                        self._eponym_rx.search(text, ent.start_char, org_end)
+                        or protected.covers(ent.start_char, org_end))):  # "Bethesda System": a medical phrase
                     out.append(_Cand(kind, ent.start_char, org_end, "learned", L))  # "… Arthritis & … Center"
                 continue
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):

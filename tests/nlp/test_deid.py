@@ -931,6 +931,7 @@ def test_round17_terms_stay(deid, text, kept):
     ('PATIENT: THIBODEAUX, ANTOINE JOSEPH "TEE-JOE"   SEX: M', "TEE-JOE"),  # a nickname in capitals
     ("thanks so much\nsiobhan (aka shiv)", "shiv"),
     ("Seen with Jakub (Peg) Virtanen at bedside.", "Peg"),  # a census given name that is also a word
+    ("Patient John Cooper's son visited; Ms. Angela Ludwig's daughter drove.", "Cooper"),  # a name, no eponym
     ("Copies to: PRUDHOMME, REMY, MD (ACADIANA ENDOCRINE), fax 337-984-2210", "ACADIANA ENDOCRINE"),  # a practice
     ("cc: Olivia Guidry, NP (Bayou Teche Family Practice)", "Family Practice"),
     ("He worked 30 years at Homestake Mine, then retired.", "Mine"),  # an organisation's head after its name
@@ -951,6 +952,11 @@ def test_round18_detections(deid, text, secret):
     ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Cardiology)"),  # a department, no nickname
     ("cc: Dr. Jo Lee, MD (Cardiology); Dr. Ann Ruiz (Oncology)", "(Oncology)"),
     ("Referred John Smith for Behavioral Health intake.", "for Behavioral Health"),  # a name takes no field
+    ("Oblique incision. Scarpa's fascia divided; tethering of Cooper's ligaments.", "Scarpa's fascia"),  # eponyms
+    ("Oblique incision. Scarpa's fascia divided; tethering of Cooper's ligaments.", "Cooper's ligaments"),
+    ("Tinel negative at Guyon's canal. Kocher clamp used.", "Guyon's canal"),
+    ("Bethesda System category IV, follicular neoplasm.", "Bethesda System"),  # a medical phrase, no organisation
+    ("Epworth sleepiness score 17. Braxton Hicks type contractions.", "Braxton Hicks"),
 ])
 def test_round18_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
