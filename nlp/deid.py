@@ -24,8 +24,9 @@ Replacement is either a typed tag (``[NAME]``, ``[PHONE]`` …) or a realistic s
 an HMAC of the original under the pseudonymisation key, scoped by patient, so they are consistent within a
 patient's notes without any table of originals. Dates are shifted by one per-patient offset (see
 :meth:`medkg.kg.pseudonym.Pseudonymizer.date_shift_days`) and written back in their own format, so intervals
-survive. The result holds the new text and, per replaced span, its type and offsets in the old and the new text
-— never the original strings.
+survive; a date that cannot be shifted ("mid-March"), and every date with ``dates="tag"``, becomes ``[DATE]`` in
+either mode, since a made-up date would read as a real one. The result holds the new text and, per replaced span,
+its type and offsets in the old and the new text — never the original strings.
 """
 
 from __future__ import annotations
@@ -3086,7 +3087,9 @@ class Deidentifier:
             shifted = _shift_date(original, c.date, shift, ref.get(c.start))
             if shifted is not None:
                 return shifted
-        if self.config.mode == "tag":
+        if self.config.mode == "tag" or c.type is PhiType.DATE:
+            # a date left unshifted (dates="tag", or one that cannot be read as a day: "Thanksgiving", "Tuesday")
+            # is tagged in surrogate mode too: scrambled digits ("14/19/5845", "9/7/73") would read as a real date
             return f"[{c.type.value}]"
         return self._surrogate(original, c.type, scope)
 

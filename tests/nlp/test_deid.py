@@ -1026,6 +1026,19 @@ def test_a_weekday_before_a_shifted_date_is_the_shifted_dates_weekday(mode, text
     assert not re.search(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)", tagged.deidentify(text, "P1").text)
 
 
+def test_surrogate_mode_never_makes_up_a_date():
+    """A date that is not shifted (dates="tag", or a month that names no day of its own) is tagged, not scrambled
+    into characters that would read as the patient's real date ("3/4/2021" -> "14/19/5845")."""
+    text = "Admitted 3/4/2021, worse since mid-March; seen 04/05/21."
+    for dates in ("tag", "shift"):
+        deid = Deidentifier(DeidConfig(mode="surrogate", dates=dates, use_model=False), pseudonymizer=Pseudonymizer(KEY))
+        out = deid.deidentify(text, "P1").text
+        if dates == "tag":
+            assert out == "Admitted [DATE], worse since mid-[DATE]; seen [DATE].", out
+        else:
+            assert re.fullmatch(r"Admitted \d{1,2}/\d{1,2}/\d{4}, worse since mid-\[DATE\]; seen \d\d/\d\d/\d\d\.", out), out
+
+
 @pytest.mark.parametrize("value, cased", [
     ("HARGROVE, Dennis W.", True), ("Nguyễn Thị Lan", True), ("Silverton Physical Therapy & Wellness", True),
     ("Magnolia 5 North", True), ("Children's Colorado", True), ("O'Neill", True),
