@@ -9,10 +9,11 @@ if dizzy" the mention is hypothetical, not negated. *Pseudo-cues* ("not only", "
 (possible) beats "exclude" (negated) and "no family history of" (negated) beats "family history of" (family).
 
 A note's *section* gives a default: mentions under "Family History:" are family unless a cue in their sentence
-says otherwise ("No family history of MS" → negated). Under "Past Medical History:" / "PMH:" they are historical
-only with ``past_history_sections=True``: the problems listed there (HTN, DM2, MS) are mostly ongoing, and cues
-such as "history of", "s/p", "prior" mark the past ones anyway. A section runs from its header to the next header
-or blank line; the sentence splitter also ends a sentence at a header's colon.
+says otherwise ("No family history of MS" → negated). Under "Past Medical History:" / "PMH:" / "Past Surgical
+History:" they are historical, as ConText's guideline has it (a condition that began more than two weeks before the
+encounter is historical, ongoing or not); ``past_history_sections=False`` leaves them present unless a cue says
+otherwise. A section runs from its header to the next header or blank line; the sentence splitter also ends a
+sentence at a header's colon.
 
 Overlaps are resolved per mention: only matches outside the mention and on the side a cue looks to count, so a
 longer phrase overlapping the mention ("no acute" for the mention "acute infarct") leaves the shorter cue at its
@@ -93,11 +94,12 @@ CUES = _RULES.cues
 PSEUDO = _RULES.pseudo
 #: End every scope.
 TERMINATORS = _RULES.terminators
-#: Section header (lowercase, without the colon) -> default assertion of the mentions under it.
-SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.FAMILY for name in _RULES.family_sections}
-#: The same for past-history sections; opt-in (``ConText(past_history_sections=True)``), because the problems
-#: listed under "PMH:" (HTN, DM2, MS) are mostly ongoing comorbidities, i.e. present, not past.
+#: Family-history section headers (lowercase, without the colon) -> family.
+FAMILY_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.FAMILY for name in _RULES.family_sections}
+#: Past-history section headers -> historical (``ConText(past_history_sections=False)`` leaves these out).
 PAST_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.HISTORICAL for name in _RULES.past_sections}
+#: Section header -> default assertion of the mentions under it.
+SECTION_ASSERTIONS: dict[str, Assertion] = FAMILY_SECTION_ASSERTIONS | PAST_SECTION_ASSERTIONS
 _HEADER = re.compile(r"(?m)^[ \t]*(?:[-*#]+[ \t]*)?([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?=[ \t]|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"\S+")
@@ -156,10 +158,10 @@ class ConText:
     """Rule-based assertion. ``window``: how many words a cue's scope reaches."""
 
     name = "medkg-context"
-    version = "1"
+    version = "2"  # 2: past-history sections historical by default; durations over two weeks historical
 
     def __init__(self, window: int = 10, cues=None, pseudo: Sequence[str] | None = None,
-                 terminators: Sequence[str] | None = None, past_history_sections: bool = False,
+                 terminators: Sequence[str] | None = None, past_history_sections: bool = True,
                  rules: ContextRules | None = None) -> None:
         """``rules``: a rule set (default the shipped one); ``cues``/``pseudo``/``terminators`` replace its parts."""
         if window < 1:

@@ -513,7 +513,7 @@ class ContextComponent(DataComponent):
         return doc
 
 
-@Language.factory("medkg_context", default_config={"window": 10, "past_history_sections": False,
+@Language.factory("medkg_context", default_config={"window": 10, "past_history_sections": True,
                                                    "rules_path": None},
                   requires=["doc.ents", "token.is_sent_start"], assigns=["span._.assertion"])
 def make_context(nlp: Language, name: str, window: int, past_history_sections: bool,

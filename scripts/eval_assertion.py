@@ -1,6 +1,6 @@
 """Score medkg's rule-based assertion (:mod:`medkg.nlp.context`) on sentences with a gold condition span.
 
-Usage: ``python scripts/eval_assertion.py [FILE] [--errors] [--past-history-sections]``
+Usage: ``python scripts/eval_assertion.py [FILE] [--errors] [--no-past-history-sections]``
 
 FILE (default ``tests/nlp/data/assertion_dev.jsonl``) holds one JSON object a line:
 ``{"text": ..., "condition": <phrase occurring verbatim in text>, "assertion": <label>, "section": <optional header>}``.
@@ -41,10 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--errors", action="store_true", help="list the misclassified sentences")
-    ap.add_argument("--past-history-sections", action="store_true",
-                    help="treat mentions under PMH/PSH headers as historical (ConText(past_history_sections=True))")
+    ap.add_argument("--no-past-history-sections", action="store_true",
+                    help="leave mentions under PMH/PSH headers present unless a cue says otherwise "
+                         "(ConText(past_history_sections=False))")
     args = ap.parse_args(argv)
-    ctx = ConText(past_history_sections=args.past_history_sections)
+    ctx = ConText(past_history_sections=not args.no_past_history_sections)
     rows = [json.loads(line) for line in Path(args.file).read_text(encoding="utf-8").splitlines() if line.strip()]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()

@@ -85,10 +85,10 @@ def test_sections_give_defaults():
     assert section_assertion(sections, NOTE.index("MI")) is Assertion.FAMILY
     assert section_assertion(sections, NOTE.index("smoker")) is None
     assert section_assertion(sections, NOTE.index("chest pain")) is None
-    # past history is opt-in: PMH problems are mostly ongoing
-    assert section_assertion(sections, NOTE.index("HTN")) is None
-    past = ConText(past_history_sections=True)
-    assert section_assertion(find_sections(NOTE, past.section_assertions), NOTE.index("HTN")) is Assertion.HISTORICAL
+    # past-history sections are historical (ConText's guideline), unless the user turns that off
+    assert section_assertion(sections, NOTE.index("HTN")) is Assertion.HISTORICAL
+    ongoing = ConText(past_history_sections=False)
+    assert section_assertion(find_sections(NOTE, ongoing.section_assertions), NOTE.index("HTN")) is None
 
 
 def test_section_default_yields_to_negation():
@@ -129,13 +129,27 @@ def test_module_level_assert_spans_for_relations():
     ("Suicidal ideation: denies.", "Suicidal ideation", Assertion.NEGATED),
     ("Cough, no fever.", "Cough", Assertion.PRESENT),
     ("Findings not consistent with pneumonia.", "pneumonia", Assertion.NEGATED),
-    # historical: "significant for", in-sentence PMH headers; durations of current problems are not history
+    # historical: "significant for", in-sentence PMH headers; ConText's guideline: onset more than two weeks ago
     ("Past medical history is significant for asthma.", "asthma", Assertion.HISTORICAL),
     ("PMH: coronary artery disease, GERD.", "GERD", Assertion.HISTORICAL),
     ("PSH: cholecystectomy for gallstones.", "gallstones", Assertion.HISTORICAL),
     ("Family history is significant for early coronary disease.", "early coronary disease", Assertion.FAMILY),
     ("Two-day history of fever.", "fever", Assertion.PRESENT),
-    ("He presents with a 3 week history of cough.", "cough", Assertion.PRESENT),
+    ("He presents with a 3 week history of cough.", "cough", Assertion.HISTORICAL),
+    ("A 2-week history of sore throat.", "sore throat", Assertion.PRESENT),
+    ("Several days history of nausea.", "nausea", Assertion.PRESENT),
+    ("Four-month history of progressive dyspnea.", "progressive dyspnea", Assertion.HISTORICAL),
+    ("She had diverticulitis about one year ago.", "diverticulitis", Assertion.HISTORICAL),
+    ("Knee pain that started 3 weeks ago.", "Knee pain", Assertion.HISTORICAL),
+    ("Knee pain that started 10 days ago.", "Knee pain", Assertion.PRESENT),
+    ("He had pneumonia 6 weeks ago.", "pneumonia", Assertion.HISTORICAL),
+    ("Fever began 3 days ago.", "Fever", Assertion.PRESENT),
+    ("She has had migraines since her teenage years.", "migraines", Assertion.HISTORICAL),
+    ("Long-standing low back pain.", "low back pain", Assertion.HISTORICAL),
+    ("Hypertension for the past 10 years.", "Hypertension", Assertion.HISTORICAL),
+    ("In 2013 the patient suffered a traumatic brain injury.", "traumatic brain injury", Assertion.HISTORICAL),
+    ("CT head without contrast shows an acute subdural hematoma.", "acute subdural hematoma", Assertion.PRESENT),
+    ("MRI brain w/o contrast: no acute infarct.", "acute infarct", Assertion.NEGATED),
     ("History of present illness: chest pain since today.", "chest pain", Assertion.PRESENT),
     # hypothetical
     ("Call if any of the following: fever, chest pain, or shortness of breath.", "shortness of breath",
@@ -147,6 +161,8 @@ def test_module_level_assert_spans_for_relations():
     ("Heparin as prophylaxis against deep vein thrombosis.", "deep vein thrombosis", Assertion.HYPOTHETICAL),
     ("Instructions given to report any bleeding or bruising.", "bruising", Assertion.HYPOTHETICAL),
     ("Patient is at risk for pressure ulcers.", "pressure ulcers", Assertion.HYPOTHETICAL),
+    ("Neuro checks q2h; notify MD for any new focal deficit.", "new focal deficit", Assertion.HYPOTHETICAL),
+    ("Untreated hypertension could lead to kidney damage.", "kidney damage", Assertion.HYPOTHETICAL),
     ("Unclear if the rash is a drug eruption.", "drug eruption", Assertion.POSSIBLE),
     ("Will call with results of the biopsy for lymphoma.", "lymphoma", Assertion.PRESENT),
 ])
