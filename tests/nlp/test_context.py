@@ -150,6 +150,15 @@ def test_module_level_assert_spans_for_relations():
     ("In 2013 the patient suffered a traumatic brain injury.", "traumatic brain injury", Assertion.HISTORICAL),
     ("CT head without contrast shows an acute subdural hematoma.", "acute subdural hematoma", Assertion.PRESENT),
     ("MRI brain w/o contrast: no acute infarct.", "acute infarct", Assertion.NEGATED),
+    ("Recurrent UTIs over the past year.", "Recurrent UTIs", Assertion.HISTORICAL),
+    ("Had COVID-19 in January 2022.", "COVID-19", Assertion.HISTORICAL),
+    ("Knee pain x 6 months, worse with stairs.", "Knee pain", Assertion.HISTORICAL),
+    ("Prior CVA with residual left-sided weakness.", "left-sided weakness", Assertion.PRESENT),
+    ("Not on anticoagulation for atrial fibrillation given recent bleed.", "atrial fibrillation", Assertion.PRESENT),
+    ("No obvious source identified for her persistent fevers.", "persistent fevers", Assertion.PRESENT),
+    ("GU: (-) dysuria (-) hematuria (+) urinary frequency", "dysuria", Assertion.NEGATED),
+    ("GU: (-) dysuria (-) hematuria (+) urinary frequency", "urinary frequency", Assertion.PRESENT),
+    ("JVD not appreciated.", "JVD", Assertion.NEGATED),
     ("History of present illness: chest pain since today.", "chest pain", Assertion.PRESENT),
     # hypothetical
     ("Call if any of the following: fever, chest pain, or shortness of breath.", "shortness of breath",
@@ -163,6 +172,7 @@ def test_module_level_assert_spans_for_relations():
     ("Patient is at risk for pressure ulcers.", "pressure ulcers", Assertion.HYPOTHETICAL),
     ("Neuro checks q2h; notify MD for any new focal deficit.", "new focal deficit", Assertion.HYPOTHETICAL),
     ("Untreated hypertension could lead to kidney damage.", "kidney damage", Assertion.HYPOTHETICAL),
+    ("Pt educated re: s/s of bleeding while on warfarin.", "bleeding", Assertion.HYPOTHETICAL),
     ("Unclear if the rash is a drug eruption.", "drug eruption", Assertion.POSSIBLE),
     ("Will call with results of the biopsy for lymphoma.", "lymphoma", Assertion.PRESENT),
 ])
