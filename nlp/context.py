@@ -20,8 +20,9 @@ longer phrase overlapping the mention ("no acute" for the mention "acute infarct
 start ("no") in force, and "was negative" (backward) does not shadow "negative for" (forward) before a later mention.
 A colon right after a cue opens a list ("PMH: HTN, DM", "Denies: fever, chills"); after a hypothetical cue it may
 follow a few words ("call if any of the following: fever, chest pain, …"); such a list is not cut by the window.
-"Rash: none" / "Chest pain: denies" negate through the colon. Durations ("two-day history of fever") and "history of
-present illness" are not past history; "past medical history is significant for X" is.
+"Rash: none" / "Chest pain: denies" negate through the colon. Durations up to two weeks ("two-day history of fever")
+and "history of present illness" are not past history; longer ones ("3-week history of cough", "knee pain x 6
+months") and "past medical history is significant for X" are.
 
 When cues of several kinds reach one mention, the strongest wins: negated > family > hypothetical > possible >
 historical (so "no history of stroke" is negated, and "possible history of seizures" possible).

@@ -159,6 +159,13 @@ def test_module_level_assert_spans_for_relations():
     ("GU: (-) dysuria (-) hematuria (+) urinary frequency", "dysuria", Assertion.NEGATED),
     ("GU: (-) dysuria (-) hematuria (+) urinary frequency", "urinary frequency", Assertion.PRESENT),
     ("JVD not appreciated.", "JVD", Assertion.NEGATED),
+    ("Knee pain x6 months.", "Knee pain", Assertion.HISTORICAL),
+    ("20-day history of cough.", "cough", Assertion.HISTORICAL),
+    ("Gram (-) rod bacteremia.", "bacteremia", Assertion.PRESENT),
+    ("Murphy sign (-), rebound tenderness (+)", "Murphy sign", Assertion.NEGATED),
+    ("Murphy sign (-), rebound tenderness (+)", "rebound tenderness", Assertion.PRESENT),
+    ("CT w/wo contrast shows a mass.", "mass", Assertion.PRESENT),
+    ("No source for her fevers.", "fevers", Assertion.PRESENT),
     ("History of present illness: chest pain since today.", "chest pain", Assertion.PRESENT),
     # hypothetical
     ("Call if any of the following: fever, chest pain, or shortness of breath.", "shortness of breath",

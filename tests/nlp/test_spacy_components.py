@@ -30,6 +30,8 @@ def test_factories_declare_default_configs():
     pipe.add_pipe("medkg_context")
     assert pipe.config["components"]["medkg_linker"]["threshold"] == 0.75
     assert pipe.config["components"]["medkg_context"]["window"] == 10
+    assert pipe.config["components"]["medkg_context"]["past_history_sections"] is True  # ConText's guideline
+    assert pipe.get_pipe("medkg_context").context.section_assertions["past medical history"].value == "historical"
     assert pipe.get_factory_meta("medkg_ner").default_config["batch_size"] == 32
     assert "medkg_relations" in spacy.registry.factories.get_all()
 
