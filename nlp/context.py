@@ -87,6 +87,14 @@ class ContextRules:
             raise InputError(f"{source}: unknown cue direction {bad[0]!r}; valid: {', '.join(get_args(Direction))}")
         return rules
 
+    def section_assertions(self, past_history_sections: bool = True) -> dict[str, Assertion]:
+        """Section header (lowercase, without the colon) -> default assertion of the mentions under it: family
+        sections family, past-history sections historical unless ``past_history_sections`` is off."""
+        out = {name: Assertion.FAMILY for name in self.family_sections}
+        if past_history_sections:
+            out |= {name: Assertion.HISTORICAL for name in self.past_sections}
+        return out
+
 
 _RULES = ContextRules.load()
 #: (phrases, assertion, direction). Phrases are regular expressions matched case-insensitively on word boundaries.
@@ -95,12 +103,10 @@ CUES = _RULES.cues
 PSEUDO = _RULES.pseudo
 #: End every scope.
 TERMINATORS = _RULES.terminators
-#: Family-history section headers (lowercase, without the colon) -> family.
-FAMILY_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.FAMILY for name in _RULES.family_sections}
-#: Past-history section headers -> historical (``ConText(past_history_sections=False)`` leaves these out).
+#: Section header (lowercase, without the colon) -> default assertion of the mentions under it.
+SECTION_ASSERTIONS: dict[str, Assertion] = _RULES.section_assertions()
+#: The past-history ones (``ConText(past_history_sections=False)`` leaves these out).
 PAST_SECTION_ASSERTIONS: dict[str, Assertion] = {name: Assertion.HISTORICAL for name in _RULES.past_sections}
-#: Section header -> default assertion of the mentions under it.
-SECTION_ASSERTIONS: dict[str, Assertion] = FAMILY_SECTION_ASSERTIONS | PAST_SECTION_ASSERTIONS
 _HEADER = re.compile(r"(?m)^[ \t]*(?:[-*#]+[ \t]*)?([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?=[ \t]|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"\S+")
@@ -169,9 +175,7 @@ class ConText:
             raise InputError(f"window must be >= 1, got {window!r}")
         rules = rules or _RULES
         self.window = window
-        self.section_assertions = {name: Assertion.FAMILY for name in rules.family_sections}
-        if past_history_sections:
-            self.section_assertions |= {name: Assertion.HISTORICAL for name in rules.past_sections}
+        self.section_assertions = rules.section_assertions(past_history_sections)
         self._cues = [(_alternation(p), a, d) for p, a, d in (cues if cues is not None else rules.cues)]
         self._pseudo = _alternation(pseudo if pseudo is not None else rules.pseudo)
         self._term = re.compile("|".join(rf"(?<!\w){t}(?!\w)" if t[0].isalpha() else t
