@@ -347,6 +347,9 @@ _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
                  r"vehicle identification number|vehicle(?: id| number| plate)|tail(?: number| no\.?| #)?|aircraft tail")
+# a word of a street's name: a period inside it or after an abbreviation ("St. Charles"), never a sentence's end
+# right before the type word ("Walgreens #5530 Kingsbury. Dr Osei-Bonsu" is no street)
+_STREET_WORD = r"(?:(?:St|Ste|Mt|Ft|Pt|Jr|Sr|Dr|[A-Z])\.|[A-Z](?:[A-Za-z'-]|\.(?=[A-Za-z])){0,30})"
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke)")
@@ -374,7 +377,8 @@ _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|p
                    r"relieved by|report to|report from|care of|c/o|wife|husband|spouse|partner|son|daughter|dtr|"
                    r"mother|mom|father|dad|sister|sis|brother|bro|niece|nephew|grandson|granddaughter|gd|gs|"
                    r"aunt|uncle|cousin|friend|fiance|fiancee|girlfriend|boyfriend|hcp|proxy|guardian|"
-                   r"(?:son|daughter|dtr|brother|sister|mother|father)-in-law|(?:wife|husband|son|daughter|dtr|sister|"
+                   r"(?:son|daughter|dtr|brother|sister|mother|father)-in-law|dil|sil|mil|fil|bil|"
+                   r"(?:wife|husband|son|daughter|dtr|sister|"
                    r"brother|mother|father|friend)'s")
 _MOVE_CUES = (r"received|rec'd|recieved|transferred|transfered|transfer|xfer(?:r?ed|'d|d)?|tx(?:'d|d)?|sent|came|coming|come|arrived|"
               r"admitted|readmitted|returned|returning|return|brought|flown|flew|medflighted|med-flighted|taken|"
@@ -412,7 +416,9 @@ _RX = {
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
                             r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)(?:\s*(?:is|#|no\.?|:))?"
-                            r"(?:\s*[:#])?\s*(?P<val>\+?(?:\d[\s.()-]{0,2}){6,14}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?)(?!\d)"),
+                            # a number never runs onto the next line ("cell 555-904-1132.\n3/24 0940")
+                            r"(?:\s*[:#])?\s*(?P<val>\+?(?:\d[ \t.()-]{0,2}){6,14}\d"
+                            r"(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?)(?!\d)"),
     "date_mdy_num": re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
                                r"(?![\d/]|-(?!\d{1,2}/\d)|\.\d)"),
     # the second date of a range "(3/17/21-9/7/07)"
@@ -420,6 +426,9 @@ _RX = {
                                  r"(?P<sep>/)(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2}))(?![\d/-]|\.\d)"),
     "date_iso": re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})"
                            r"(?![\d/-]|\.\d)"),
+    # a bare m/d right before a 24-hour clock time (no unit after it): "3/24 0912  Ha, Eun-ji", "Hgb 3/8 1600: 8.4"
+    "date_md_time": re.compile(r"(?<![\w/.+-])(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))"
+                               r"(?=[ \t]+(?:[01]\d|2[0-3])[0-5]\d\b(?![ \t]*(?i:ml|mg|mcg|cc|units?|u|g|kg|l)\b))"),
     "date_md_num": re.compile(r"(?i)\b(?:on|since|from|until|till|to|through|thru|for|given|and|or|between|around|dated?|dos|seen|admitted|"
                               r"rtc|appt|appointment|"
                               r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
@@ -441,11 +450,13 @@ _RX = {
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.])|"
                       r"\b(?:lived|living|survived|died|alive|passed[ \t]+away)(?:[ \t]+in[ \t]+(?:'\d\d|\d{4}))?"
                       r"[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
-                      r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b)))"),
+                      r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b))|"
+                      r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=\d{4}[ \t])\((?P<n8>\d{2,3})\))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
-    "street": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'.-]{{0,30}}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+)"
-                         rf"{{0,3}}(?:[A-Z][A-Za-z'.-]{{0,30}}[ \t]+)?{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
+    "street": re.compile(rf"\b(?:\d{{2}}-\d{{3,4}}|\d{{1,6}}[A-Za-z]?)[ \t]+(?:[NSEW]\.?[ \t]+)?"
+                         rf"(?:(?:{_STREET_WORD}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
+                         rf"{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
     # a street whose type word comes first (Puerto Rico, the Southwest, Quebec): "4417 Calle Montoya, Suite 210",
     # "218 Calle del Norte", "Calle Marina 2257"; "Camino" and "Rue" are words too, so they need a house number
     "street_prefix": re.compile(rf"(?:\b\d{{1,6}}[A-Za-z]?[ \t]+(?:Camino|Rue)|(?:\b\d{{1,6}}[A-Za-z]?[ \t]+)?"
@@ -499,7 +510,8 @@ _RX = {
                                    rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
                                    rf"(?:y|yo|,|M\b|F\b))"),
     # not a form label ending in a credential: "Circulating RN: …", "Charge RN: …"
-    "name_credential": re.compile(rf"(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-]|[ \t]*:)"),
+    # never from inside a word: "Key: TR Tomasz Rybak RN" holds no name "R Tomasz Rybak"
+    "name_credential": re.compile(rf"(?<![\w'’.-])(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-]|[ \t]*:)"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?:Mc|Mac|[A-Z]')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
@@ -675,7 +687,9 @@ _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|p
                              rf"facility|agency|home unit|travel unit|transferred (?:from|to)|discharged to|going to|"
                              rf"refer(?:red)? to|place of (?:death|birth)|"
                              rf"(?:(?:dispensing|specialty|preferred|mail[- ]order|retail|home[ \t]infusion)[ \t]+)*"
-                             rf"pharmacy|employer|from|ambulance (?:service|company)|funeral home|mortuary)"
+                             rf"pharmacy|employer|from|ambulance (?:service|company)|funeral home|mortuary|"
+                             rf"transport(?:ation)?(?:[ \t]+(?:company|service|vendor|provider))?|"
+                             rf"interpreter[ \t]+(?:service|vendor|company|agency))"
                              rf"[ \t]*:[ \t]*"
                              rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
                              rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
@@ -1119,7 +1133,8 @@ class Deidentifier:
         chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
         chosen += _name_initials(text, chosen, lambda i: not self._is_medical(i) and not self._never_name(i))
         _extend_saint_names(text, chosen, self.lex.census_first)
-        chosen = _merge_places(text, chosen)
+        chosen = _merge_places(text, chosen, lambda w: w.lower() in self.lex.places or not (
+            self._is_english(w) or self._is_medical(w) or self._never_name(w)))
         acronyms = _place_acronyms(text, chosen)
         if acronyms:
             chosen = _resolve(text, chosen + acronyms)
@@ -1524,7 +1539,7 @@ class Deidentifier:
                 add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
-            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6") if m.group(k))
+            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8") if m.group(k))
             n = int(m.group(g).rstrip("s"))
             if 89 < n <= 130:
                 add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
@@ -1629,7 +1644,9 @@ class Deidentifier:
             if _TABLE_USER_HEAD.fullmatch(label):
                 users.add(i)
                 continue
-            if _TABLE_LOCATION_HEAD.match(label):
+            if _TABLE_ID_HEAD.fullmatch(label):
+                kinds[i] = PhiType.ID
+            elif _TABLE_LOCATION_HEAD.match(label):
                 kinds[i] = PhiType.LOCATION
             elif _TABLE_NAME_HEAD.match(label):
                 kinds[i] = PhiType.NAME
@@ -1647,6 +1664,18 @@ class Deidentifier:
                     out.append(_Cand(PhiType.NAME, at + m.start("v"), at + m.end("v"), "context", C - 1))
             for i, kind in kinds.items():
                 at, cell = row[i]
+                if kind is PhiType.ID:  # "| Lot | X011442 |", "| Unit # | W0361 25 044871 N |"
+                    ident = _TABLE_ID_VALUE.fullmatch(cell)
+                    if ident and sum(ch.isdigit() for ch in ident.group("v")) >= 3:
+                        out.append(_Cand(kind, at + ident.start("v"), at + ident.end("v"), "context", C - 1))
+                    continue
+                caps = _TABLE_CAPS_LAST_FIRST.match(cell) if kind is PhiType.NAME else None
+                if caps and (caps.group("first").lower() in self.lex.census_first
+                             or caps.group("first").lower() in self.lex.census_first_words
+                             or self._unknown_word(caps.group("first").lower())) \
+                        and not self._never_name(caps.group("first")):  # "| WOLF, HUNTER J / M00390046 |"
+                    out.append(_Cand(kind, at + caps.start("v"), at + caps.end("v"), "context", C - 1))
+                    continue
                 m = _TABLE_VALUE.match(cell)
                 if not m:
                     continue
@@ -1670,11 +1699,17 @@ class Deidentifier:
         for m in _CAPS_LAST_FIRST.finditer(text):
             s, e = m.start("val"), m.end("val")
             last, first = m.group("last"), m.group("first")
+            lf = first.lower()
+            if _PATIENT_LABEL_BEFORE.search(text, max(0, s - 16), s) and (
+                    lf in self.lex.census_first or lf in self.lex.census_first_words) and not self._never_name(first):
+                # "Pt: BLOOD, SAMUEL T", "From: KING, ROSALIND": after a patient label a census given name vouches
+                # for a surname that is also a word
+                out.append(_Cand(PhiType.NAME, s, e, "context", C))
+                continue
             words = [w for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1]
             if any(self._never_name(w) or w.lower() in self.lex.medical_words or w in self.lex.state_abbreviations
                    for w in words):
                 continue
-            lf = first.lower()
             if not (lf in self.lex.census_first or lf in self.lex.census_first_words) or not (
                     self._census(last.split()[-1]) or self._unknown_word(last.split()[-1].lower())):
                 continue
@@ -1695,6 +1730,15 @@ class Deidentifier:
                     or any(self._unknown_word(w.lower()) for w in words)):
                 continue
             out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for m in _LAST_FIRST_RECORD.finditer(text):  # "3/24 0940  LOVE, MARTIN (60008816) - stress test"
+            first = m.group("first").lower()
+            if first in self.lex.census_first or first in self.lex.census_first_words or self._unknown_word(first):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
+        for m in _TITLE_GIVEN_SURNAME.finditer(text):  # "cardiology Dr Lionel Heart in 2 wks"
+            first, last = m.group("first").lower(), m.group("last")
+            if first in self.lex.census_first and not self._never_name(first) and last.lower() not in _NOT_SURNAMES \
+                    and not _STREET_SUFFIX_AFTER.match(text, m.end()):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 1))
         for m in _SELF_NAMED.finditer(text):
             s, e = m.start("val"), m.end("val")
             words = text[s:e].split()
@@ -1796,6 +1840,8 @@ class Deidentifier:
                     toks.pop()
                 if not toks:
                     continue
+                if len(toks) < 2 and m.group().lstrip().lower().startswith(("transport", "interpreter")):
+                    continue  # "Transport: Stretcher": a carrier needs a name of two or more words
                 val = m.group("val")[:toks[-1].end()]
                 first = toks[0].group().rstrip(".")
                 if re.fullmatch(_TITLE, first) or self._never_name(first) or self._all_medical(val) \
@@ -2200,13 +2246,24 @@ class Deidentifier:
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+        for m in _SIGNED_INITIALS.finditer(text):  # "Signed: NAH / PV", "Counts correct x2: SBW / TZ"
+            for k in re.finditer(r"[A-Z]{2,4}", m.group("val")):
+                if k.group() not in _NOT_INITIALS and not self._never_name(k.group()):
+                    at = m.start("val") + k.start()
+                    out.append(_Cand(PhiType.NAME, at, at + len(k.group()), "context", C - 2))
+        for m in _CREDENTIAL_LOGIN.finditer(text):  # "Taken by: dpriceRN", "by mhunterMA"
+            user = m.group("user")
+            if not (self._is_english(user) or user in self.lex.medical_words or self._never_name(user)):
+                out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", C - 2))
         for m in _INITIAL_SURNAME.finditer(text):
             sur = m.group("s")
+            credential = _CREDENTIAL_AFTER.match(text, m.end())  # "drawn by L. Sickle PCT", "D. Swindle EMT-B"
             if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit() or sur.lower() in self._eponyms_lower \
-                    or (sur.isupper() or m.group()[0] in "LR") and not self._census_only(sur):
+                    or (sur.isupper() or m.group()[0] in "LR") and not self._census_only(sur) and not credential:
                 continue  # "on 3 L. Glasgow Coma Scale", "R. ABI 0.72"
-            if (self._census_only(sur) or self._unknown_word(sur)) and not self._never_name(sur) \
-                    and sur.lower() not in self.lex.medical_words and not re.search(
+            if (credential or self._census_only(sur) or self._unknown_word(sur)) \
+                    and (credential and not sur.isupper() or not self._never_name(sur)) \
+                    and (credential or sur.lower() not in self.lex.medical_words) and not re.search(
                         r"(?i)\b(?:no|vol|fig|pg|p|st|mt|ft)\.?[ \t]*\Z", text[max(0, m.start() - 4):m.start()]):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 3))
         for m in _CAPS_LAST_MIXED_FIRST.finditer(text):
@@ -2663,7 +2720,7 @@ class Deidentifier:
                     "y": int(y) if len(y) == 4 else _two_digit_year(int(y)), "ylen": len(y),
                     "mpad": len(m.group("a" if order != "dmy" else "b")) == 2,
                     "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
-        for m in _RX["date_md_num"].finditer(text):
+        for m in (*_RX["date_md_num"].finditer(text), *_RX["date_md_time"].finditer(text)):
             month, day = int(m.group("a")), int(m.group("b"))
             if 1 <= month <= 12 and 1 <= day <= 31 and not _not_a_date(text, m.start("span"), m.end("span"), month,
                                                                           day, cued=True):
@@ -3224,7 +3281,8 @@ _USER_LABEL = re.compile(r"(?i:\b(?:scribe|tech|technician|tx|reviewed|verified|
                          r"routed to|addendum entered by|minutes recorded by|dispatch|processed by|collected by|clerk|"
                          r"username|user name|user id|login|signed electronically by|electronically signed by|"
                          r"rec'd[^\n]{0,12}?by|initials|documented by|charted by|updated by|modified by|logged by|"
-                         r"technologist|sonographer|radiographer))(?:[ \t]*:)?[ \t]+"
+                         r"technologist|sonographer|radiographer|worked by|taken by|handled by|received by))"
+                         r"(?:[ \t]*:)?[ \t]+"
                          r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-ZÀ-Þ]{2,4}|[A-Z]{5,12}(?:\.[A-Z]{1,2})?(?=[ \t]*\()"
                          r"|[A-Z]{2,12}\.[A-Z]{1,2})(?=[ \t]*(?:[.,;/)(|]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
 # a user name by its shape: letters and a number ("mjkim72", "tlove2"), or parts joined by "_" or "." ("dkatz_nyc",
@@ -3239,6 +3297,20 @@ _INITIALS_TAIL = re.compile(r"(?m)(?:^|[ \t])(?:[-–]{1,2}[ \t]*|/)(?P<a>[A-Za-
 _SURNAME_INITIAL = re.compile(r"(?<![\w'’-])(?P<val>(?:O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?,[ \t][A-Z]\.?)"
                               r"(?=[ \t]*(?:\||$|;|\n|[ \t]{2}))", re.M)
 _MIDDLE_INITIAL = re.compile(r"\b(?:MI|M\.I\.|Middle initial)[ \t]*:[ \t]*(?P<val>[A-Z])\b\.?")
+# initials after a signing or checking label, alone or several joined by "/": "Signed: NAH / PV", "Acknowledged:
+# RT/WH 0715", "Counts correct x2: SBW / TZ"; the label ends in a colon, the group ends its line, a clause or a time
+_SIGNED_INITIALS = re.compile(r"(?i:\b(?:signed|signature|initials|initialed|acknowledged|verified|verifiers?|"
+                              r"witness(?:ed)?|counts?(?:[ \t]+correct)?(?:[ \t]+x[ \t]*\d)?|co-?signed|"
+                              r"(?:double[ \t-])?checked|recorder|recorded|observer|read[ \t]+back)(?:[ \t]+by)?)"
+                              r"[ \t]*:[ \t]*(?P<val>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)"
+                              r"(?=[ \t]*(?:$|[,;.]|\d{4}\b|(?i:correct|confirmed|verified)\b)|[ \t]{2})", re.M)
+_NOT_INITIALS = frozenset({"OK", "NA", "NO", "YES", "ALL", "NONE", "NEG", "POS", "AND", "THE", "PT", "MD", "RN", "LPN",
+                           "NP", "PA", "DO", "MA", "AM", "PM", "NPO", "DNR", "ICU", "ER", "ED", "OR", "ID"})
+# a credential right after a name ("L. Sickle PCT"), and a user name that ends in one ("dpriceRN", "jkingRPh")
+_CREDENTIALS = r"RN|LPN|LVN|CNA|PCT|MA|CMA|NP|PA|PA-C|MD|DO|RPh|PharmD|RT|RRT|PT|OT|SLP|SW|LCSW|CRNA|EMT|NRP|MLS|CST"
+_CREDENTIAL_WORDS = frozenset(_CREDENTIALS.upper().split("|"))
+_CREDENTIAL_AFTER = re.compile(rf",?[ \t]+(?:{_CREDENTIALS})(?:-[A-Z])?\b")
+_CREDENTIAL_LOGIN = re.compile(rf"(?<![\w@./-])(?P<user>[a-z]{{4,15}})(?:{_CREDENTIALS})(?![\w@-])")
 _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
@@ -3372,7 +3444,8 @@ _LEARNED_NAME_CUE = re.compile(
     r"resident|nurse|case mgr|asking for|calling(?: out)? for|looking for|"
     r"wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|sis|brother|bro|niece|nephew|"
     r"grandson|granddaughter|gd|gs|aunt|uncle|cousin|friend|neighbou?r|roommate|pastor|interpreter|hcp|proxy|"
-    r"girlfriend|boyfriend|fianc[ée]e?|caregiver|guardian|mr|mrs|ms|miss)\b\.?,?|[(,:\"“'])[ \t]*\Z")
+    r"girlfriend|boyfriend|fianc[ée]e?|caregiver|guardian|dil|sil|mil|fil|bil|mr|mrs|ms|miss)\b\.?,?|"
+    r"[(,:\"“'])[ \t]*\Z")
 _LF_TIME = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[0-5]\d)(?i:[ \t]*(?:am|pm|a|p|h|hrs?))?")
 _LF_YEAR = re.compile(r"(?:19|20)\d{2}")
 _LF_MONTH_WORD = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -3497,6 +3570,8 @@ def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> 
 
 
 _PLACE_JOIN = re.compile(r"[ \t]+(?i:of|at|on|and|&)[ \t]+|[ \t]*[-–][ \t]*")
+_BRANCH_NUMBER_END = re.compile(r"#[ \t]*\d{1,6}\Z")
+_BRANCH_TOWN = re.compile(r"[ \t]+(?P<town>[A-Z][a-z]{2,20}(?:[ \t][A-Z][a-z]{2,20})?)\b(?![ \t]*[-'’]?[a-z])")
 _PLACE_NUMBER_AFTER = re.compile(r"[ \t]*#[ \t]*\d{1,6}(?![\w/-])")  # "School District #1", "WALGREENS #07721"
 _PLACE_HEAD_WORDS = re.compile(r"(?i)(?:county|parish|borough|school|university|college|hospital|clinic|medical|"
                                r"health|regional|memorial|community|children's|women's|family|pediatric|primary|"
@@ -3592,10 +3667,11 @@ def _whole_words(text: str, chosen: list[_Cand]) -> None:
         c.end = end
 
 
-def _merge_places(text: str, chosen: list[_Cand]) -> list[_Cand]:
+def _merge_places(text: str, chosen: list[_Cand], town_ok: Callable[[str], bool] = lambda w: False) -> list[_Cand]:
     """Two places joined by "of", "at", "&" or a dash are one ("FRESENIUS OF FORT KENT", "The Willows at Kent"); a
     one-word name right before a place head is part of it ("Laramie County School District"); a number sign after a
-    place is its branch ("WALGREENS #07721")."""
+    place is its branch ("WALGREENS #07721"), with the branch's town when ``town_ok`` passes it ("Walmart Pharmacy
+    #1187 Coatesburg")."""
     chosen = sorted(chosen, key=lambda c: c.start)
     drop: set[int] = set()
     for a, b in zip(chosen, chosen[1:]):
@@ -3621,6 +3697,10 @@ def _merge_places(text: str, chosen: list[_Cand]) -> list[_Cand]:
             m = _PLACE_NUMBER_AFTER.match(text, c.end)
             if m and not any(o.start < m.end() and c.end < o.end for o in chosen if o is not c):
                 c.end = m.end()
+            town = _BRANCH_TOWN.match(text, c.end) if _BRANCH_NUMBER_END.search(text, c.start, c.end) else None
+            if town and all(town_ok(w) for w in town.group("town").split()) \
+                    and not any(o.start < town.end() and c.end < o.end for o in chosen if o is not c):
+                c.end = town.end()
     return [c for c in chosen if id(c) not in drop] if drop else chosen
 
 
@@ -3791,10 +3871,21 @@ _TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:outside[ \t]+|referring[ \t]+|receivi
 _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
                               r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
                               r"household member|child|children|sibling|parent|prescriber|owner|who|init|initials|pt|patient|user|username|"
-                              r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by)s?\b"
+                              r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by|tech|"
+                              r"technician|"
+                              r"rn|lpn|lvn|cna|wocn|given by|administered by|drawn by|issued by|read back by|"
+                              r"(?:2-person )?verify|verifiers?|witness|signature|taken|taken by)s?\b"
                               r"(?![ \t]*(?:type|#|no\b|number|id\b))")
 _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
                               r"portal user|staff user)")
+# a column of record, unit, lot or serial numbers, and one such number as its cell
+_TABLE_ID_HEAD = re.compile(r"(?i)(?:lot|lot[ \t]*(?:#|no\.?|number)|unit[ \t]*(?:#|no\.?|number)|"
+                            r"serial(?:[ \t]*(?:#|no\.?))?|accession(?:[ \t]*#)?|acc[ \t]*#|mrn|acct(?:[ \t]*#)?|"
+                            r"account[ \t]*#|auth(?:orization)?[ \t]*#|"
+                            r"claim[ \t]*#|member[ \t]*id|policy[ \t]*#|specimen[ \t]*(?:#|id))")
+_TABLE_ID_VALUE = re.compile(r"[ \t]*(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]|[ \t](?=[A-Za-z0-9])){2,30})[ \t]*")
+_TABLE_CAPS_LAST_FIRST = re.compile(r"[ \t]*(?P<v>[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?,[ \t]?"
+                                    r"(?P<first>[A-Z][A-Z'’-]+)(?:[ \t]+[A-Z]\.?(?!\w))?)")
 _TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z](?:[^,()|\n \t]|[ \t](?![ \t]*(?:[,(]|[-–][ \t]|$)))*)")
 _LEADER = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#&(),-]{0,40}?[ \t]*(?P<dots>\.{4,}|_{4,})(?=[ \t]*\S)")
 # "| Patient | DOE, JANE |", "Member ID | XEH123": a table row of a label and its value
@@ -3803,6 +3894,17 @@ _PIPE_END = re.compile(r"(?m)[ \t]\|[ \t]*$")
 _CAPS_LAST_FIRST = re.compile(r"(?<![\w'’.-])(?P<val>(?P<last>[A-Z][A-Z'’-]+(?:[ \t](?!MRN|DOB)[A-Z][A-Z'’-]+)?),[ \t]?"
                               r"(?P<first>[A-Z][A-Z'’-]+)(?:[ \t]+(?!MRN\b|DOB\b|MR\b|SSN\b|ID\b)[A-Z][A-Z'’-]+|[ \t]+[A-Z]\.?)?)"
                               r"(?![\w'’-]|[ \t]?/)")
+# "Surname, Given" right before a record number in parentheses, as schedules and logs list patients
+_LAST_FIRST_RECORD = re.compile(r"(?<![\w'’-])(?P<val>(?:(?:al|el|abu|bin|ibn|de|da|van|von|di|le|la)[- ])?"
+                                r"[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?,[ \t]*(?P<first>[A-Z][A-Za-z'’-]+)"
+                                r"(?:[ \t][A-Z]\.?)?)[ \t]*\((?:MRN[ \t#:]*)?\d{6,}\)")
+_TITLE_GIVEN_SURNAME = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+(?P<val>(?P<first>[A-Z][a-z]{1,15})"
+                                  r"[ \t]+(?P<last>[A-Z][a-z]{2,20}(?:-[A-Z][a-z]{2,20})?))\b(?![-'’])")
+_NOT_SURNAMES = frozenset({"street", "road", "avenue", "clinic", "center", "centre", "hospital", "office", "service",
+                           "services", "group", "associates", "practice", "health", "medical", "care", "team"})
+_STREET_SUFFIX_AFTER = re.compile(rf"[ \t]+{_STREET_SUFFIX}\b")
+_PATIENT_LABEL_BEFORE = re.compile(r"(?i)(?:^|[ \t|])(?:pt|patient|pt name|patient name|name|from|re)[ \t]*:[ \t]*\Z",
+                                   re.M)
 _LABEL_LAST_FIRST = re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#()-]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
                                rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?,[ \t]*(?P<first>{_NAME_TOK})"
                                rf"(?:[ \t]+(?:[A-Z]\.?|(?P<mid>[A-Z][a-z]+)))?)"
@@ -3914,19 +4016,35 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     of two to four letters outside every found span where ``word_ok`` passes (no medical or charting abbreviation:
     "CHF" is no Carl Henry Fisher), in the places initials stand: three or four letters that end a line or follow a
     dash, slash, parenthesis, "per", "by", "cc" or "initials" ("RLE edema" stays); two letters only where they sign
-    a line ("… left voicemail. - JW"). A line of initials alone is read without any name (``_INITIALS_LINE``)."""
+    a line ("… left voicemail. - JW"). A line of initials alone is read without any name (``_INITIALS_LINE``).
+    Initials a key defines ("Signature key: KO = Kemi Oyelaran RN") are a name wherever they stand, a table's
+    initials column included ("| KO | BF", "AR / MP")."""
     initials: set[str] = set()
+    keyed: set[str] = set()
+    out = []
     for c in chosen:
         if c.type is not PhiType.NAME:
             continue
-        words = _given_first_words(text[c.start:c.end])
+        words = [w for w in _given_first_words(text[c.start:c.end]) if w.upper() not in _CREDENTIAL_WORDS]
         if len(words) >= 2:
-            initials.add("".join(p[0] for w in words for p in w.split("-") if p).upper())
-            initials.add((words[0][0] + words[-1][0]).upper())
+            full = "".join(p[0] for w in words for p in w.split("-") if p).upper()
+            initials.update((full, (words[0][0] + words[-1][0]).upper()))
+            key = _INITIALS_KEY.search(text, max(0, c.start - 12), c.start)
+            if key and key.group("ini") in (full, (words[0][0] + words[-1][0]).upper()):
+                keyed.add(key.group("ini"))
+                out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
+            head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
+            if head and len(words) >= 3 and head.group("ini") in (
+                    "".join(p[0] for w in words[1:] for p in w.split("-") if p).upper(),
+                    (words[1][0] + words[-1][0]).upper()):
+                keyed.add(head.group("ini"))
     if not initials:
         return []
-    taken = {i for c in chosen for i in range(c.start, c.end)}
-    out = []
+    taken = {i for c in chosen for i in range(c.start, c.end)} | {i for c in out for i in range(c.start, c.end)}
+    for m in _KEYED_INITIALS.finditer(text) if keyed else ():
+        if m.group() in keyed and m.start() not in taken and word_ok(m.group()):
+            out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
+            taken.update(range(m.start(), m.end()))
     for m in _INITIALS.finditer(text):
         if m.group() not in initials or m.start() in taken or not word_ok(m.group()):
             continue
@@ -3936,7 +4054,8 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         signs = k == 0 or text[k - 1] in "\n-–—/("
         ends_line = bool(_SIGN_AFTER.match(text, m.end()))
         cued = signs or bool(_SIGN_CUE_BEFORE.search(text, max(0, k - 12), k))
-        if (signs and ends_line) if len(m.group()) == 2 else (ends_line or cued):
+        named = bool(_INITIALS_CUE_BEFORE.search(text, max(0, k - 12), k))  # "initials MK on L thigh"
+        if named or ((signs and ends_line) if len(m.group()) == 2 else (ends_line or cued)):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
     return out
 
@@ -3954,8 +4073,13 @@ def _name_words(value: str) -> list[str]:
 
 
 _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
+# "KO = " right before a name: a key of the initials a flowsheet or record signs with
+_INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:][ \t]*|[ \t]+)\Z")
+_INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")
+_KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")  # "JM/TK": after a slash too
 # initials that end their line, a credential between them allowed: "… left voicemail. - JW", "- KT RN"
 _SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*+(?:\n|\Z)")
+_INITIALS_CUE_BEFORE = re.compile(r"(?i)\binitial(?:s|ed)[ \t:]*\Z")
 _SIGN_CUE_BEFORE = re.compile(r"(?i)\b(?:per|by|cc|initials|initialed)[ \t:]*\Z")
 _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "registrar", "tech", "rn", "lpn", "ma",
                           "cna", "np", "pa", "md", "coordinator", "secretary", "unit", "staff", "operator", "agent"})

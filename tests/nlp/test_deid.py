@@ -1095,3 +1095,57 @@ def test_a_one_case_passage_keeps_its_medical_terms(deid, term):
             "about her trip next week\n\nReply from Dr. Smith: Noted.")
     res = deid.deidentify(text, "p1")
     assert term in res.text, res.text
+
+
+FLOWSHEET = ("Date | Dressing | RN\n"
+             "3/1  | foam     | PQ\n"
+             "3/2  | foam     | LS/PQ\n"
+             "Signature key: PQ = Priya Quayle RN; LS = Lorenzo Sato RN\n")
+
+
+@pytest.mark.parametrize("text, secrets, kept", [
+    # initials a key defines are a name in every cell they sign
+    (FLOWSHEET, ["PQ", "LS", "Priya Quayle", "Lorenzo Sato"], ["foam", "Dressing", "RN"]),
+    # initials after a signing label, alone or joined by "/"
+    ("Signed: GHT / MV\nCounts correct x2: DLR / KW\nVerified: OK", ["GHT", "MV", "DLR", "KW"], ["Verified: OK"]),
+    # a user name that ends in its credential
+    ("Entered by kmarshRN at 0710. IV placed by RN.", ["kmarsh"], ["IV placed by RN"]),
+    # after a patient label, a census given name vouches for a surname that is also a word
+    ("Transfusion record\nPt: BLOOD, SAMUEL T    MRN 40012345\nPremedicated with acetaminophen.", ["BLOOD", "SAMUEL"],
+     ["acetaminophen"]),
+    ("Pt / MRN | Result\nWOLF, GRACE / M0041873 | K 6.8\n", ["WOLF", "GRACE"], ["K 6.8"]),
+    # a title and a census given name vouch for a surname that is a word; so does a credential after an initial
+    ("Follow up with Dr Simone Heart in 2 weeks.", ["Heart"], ["Follow up", "2 weeks"]),
+    ("Specimen drawn by K. Bone PCT at 0540.", ["Bone"], ["Specimen drawn by"]),
+    # an age in parentheses after a birth date; a lot column; an in-law; a carrier; a Hawaiian house number
+    ("DOB 5/30/1931 (93 y)", ["(93 y)"], ["y)"]),
+    ("Vaccine | Lot | Site\nMMR | QZ4417 | L arm\n", ["QZ4417"], ["MMR", "L arm"]),
+    ("Son and SIL Oona at bedside.", ["Oona"], ["at bedside"]),
+    ("Transport: Desert Sky Medevac fixed wing.", ["Desert Sky"], ["fixed wing"]),
+    ("Home: 91-2044 Kaiau St, Ewa Beach HI", ["91-2044 Kaiau St"], []),
+    # a key without "=", initials a "Recorder:" or "initials" names, a branch's town after its store number
+    ("Key: TR Tomasz Rybak RN | QA Quinn Abernathy RN\n3/1 | TR\n3/2 | QA\n", ["TR", "QA"], ["Key:"]),
+    ("Recorder: HK    Time closed 1720\nSite marked by Dr. Petra Lindqvist, initials PL on R knee.", ["HK", "PL"],
+     ["Time closed", "on R knee"]),
+    ("Last fill 2/28 (Walmart Pharmacy #1187 Coatesburg).", ["Coatesburg"], ["Last fill"]),
+    # a schedule's "Surname, Given (record number)" and its date before a clock time; an age after a birth year
+    ("3/25 1010  FROST, HELGA (70012345) - echo moved", ["FROST", "HELGA", "3/25"], ["echo moved"]),
+    ("DOB 09/09/1930 (94)   MRN 60277810", ["(94)"], []),
+])
+def test_form_documents_keep_no_initials_logins_or_carriers(deid, text, secrets, kept):
+    res = deid.deidentify(text, "p1")
+    assert not [s for s in secrets if s in res.text], res.text
+    assert all(k in res.text for k in kept), res.text
+
+
+def test_a_street_never_runs_over_a_sentence_end(deid):
+    text = "Refill sent to Walgreens #1234 Elmwood. Dr Patel will call the patient."
+    res = deid.deidentify(text, "p1")
+    assert not [s for s in res.spans if s.type is PhiType.ADDRESS and "Dr" in text[s.start:s.end]], res.spans
+
+
+def test_a_phone_number_and_a_street_stay_on_their_own_line_and_words(deid):
+    text = "Confirmed cell 555-904-1132.\n3/24 0940 echo; 3/24 1015  Dr. Oyinkansola Bankole-Reyes to overbook."
+    res = deid.deidentify(text, "p1")
+    assert not [s for s in res.spans if s.type is PhiType.PHONE and "\n" in text[s.start:s.end]], res.spans
+    assert not [s for s in res.spans if s.type is PhiType.ADDRESS], res.spans
