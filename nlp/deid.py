@@ -294,7 +294,8 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, with the Latin-1 accented ones ("Émile"
 # lower case also takes Latin Extended-B and Extended Additional letters inside a word ("Nguyễn Thị Mỹ")
 _LO = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
 _CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"  # also "D'Amato"
-_NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|[A-Z]\.(?:[A-Z]\.){{0,3}}|"
+_NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van|al-|el-)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|"
+             rf"[A-Z]\.(?:[A-Z]\.){{0,3}}|"
              rf"[A-Z](?=[\s,]))")
 _NAME_TOK_CAPS = rf"(?:(?:[A-Z]['’])?[{_UP}][{_UP}{_LO}]+(?:[-'’][{_UP}][{_UP}{_LO}]+){{0,3}}|[A-Z]\.|[A-Z](?=[\s,]))"
 _PARTICLE = r"(?:de|del|de la|de los|da|di|della|van der|van den|van de|van|von|ter|ten|le|la|bin|al|el|dos|das|du|Ó|Ní|Nic|Mac|Ua|Uí|Ó|NÍ)"
@@ -368,7 +369,8 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
 
 _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO}])){{1,30}}"
-_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
+_WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|emt|paramedic|"
+                   r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
                    r"manager|supervisor|foreman|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
@@ -428,9 +430,10 @@ _RX = {
                            r"(?![\d/-]|\.\d)"),
     # a bare m/d right before a 24-hour clock time (no unit after it): "3/24 0912  Ha, Eun-ji", "Hgb 3/8 1600: 8.4"
     "date_md_time": re.compile(r"(?<![\w/.+-])(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))"
-                               r"(?=[ \t]+(?:[01]\d|2[0-3])[0-5]\d\b(?![ \t]*(?i:ml|mg|mcg|cc|units?|u|g|kg|l)\b))"),
+                               r"(?=[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d)\b"
+                               r"(?![ \t]*(?i:ml|mg|mcg|cc|units?|u|g|kg|l)\b))"),
     "date_md_num": re.compile(r"(?i)\b(?:on|since|from|until|till|to|through|thru|for|given|and|or|between|around|dated?|dos|seen|admitted|"
-                              r"rtc|appt|appointment|"
+                              r"rtc|appt|appointment|delivered|shipped|picked up|"
                               r"discharged|started|stopped|last|next|by|before|after|of|visit|surgery|"
                               r"performed|drawn|collected|returned?|f/u|follow-up|followup|due|scheduled|sent|done|"
                               r"placed|inserted|removed|changed|note|dated|d/c'?d|dc'?d|ct|mri|mra|cxr|echo|ekg|ecg|"
@@ -445,13 +448,15 @@ _RX = {
     "date_weekday_day": re.compile(r"(?i)\b(?P<span>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the\s+"
                                    r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
     "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)(?:[\s-]*(?:old|o\b|/o\b)|\s+of\s+age\b)|\b(?P<n2>\d{2,3})\s*"
-                      r"(?:yo[mf]?|y/o|y\.o\.|yrs? old)(?![a-z])|\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})\b|"
+                      r"(?:yo[mf]?|y/o|y\.o\.|yrs? old)(?![a-z])|"
+                      r"\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})(?:y|yo|yrs?)?\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
                       r"(?<!\d)(?<!temp )(?<!t )(?<!tmax )(?<!°)\b(?P<n5>\d{2,3})\s?(?-i:M|F)\b(?![°.])|"
                       r"\b(?:lived|living|survived|died|alive|passed[ \t]+away)(?:[ \t]+in[ \t]+(?:'\d\d|\d{4}))?"
                       r"[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
                       r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b))|"
-                      r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=\d{4}[ \t])\((?P<n8>\d{2,3})\))"),
+                      r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=\d{4}[ \t])\((?P<n8>\d{2,3})\)|"
+                      r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b(?:\d{{2}}-\d{{3,4}}|\d{{1,6}}[A-Za-z]?)[ \t]+(?:[NSEW]\.?[ \t]+)?"
@@ -682,6 +687,8 @@ _DATE_CUED_ODD = re.compile(r"(?i)\b(?:on|date|dated|effective|eff|visit|dob|due
 _DATE_BS = re.compile(r"(?<![\w\\/.-])(?P<a>1[0-2]|0?[1-9])\\(?P<b>3[01]|[12]\d|0?[1-9])\\(?P<y>\d{4}|\d{2})(?![\w\\/-])")
 _ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|call|event)[ \t]*(?:#|no\.?|number)[ \t]*:?[ \t]*"
                           r"|\bcourt[ \t]+case[ \t]+)(?P<val>[A-Z0-9]{0,3}\d[A-Z0-9-]{3,20})(?![\w-])")
+# labels whose value is a company: a one-word value is more likely equipment or a mode ("DME: VAC")
+_CARRIER_LABELS = ("transport", "interpreter", "supplier", "dme")
 _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|pick[ \t-]?up(?: location)?|admitted from|"
                              rf"sending(?: facility| hospital)?|receiving(?: facility| hospital)?|accepting facility|"
                              rf"facility|agency|home unit|travel unit|transferred (?:from|to)|discharged to|going to|"
@@ -689,7 +696,7 @@ _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|p
                              rf"(?:(?:dispensing|specialty|preferred|mail[- ]order|retail|home[ \t]infusion)[ \t]+)*"
                              rf"pharmacy|employer|from|ambulance (?:service|company)|funeral home|mortuary|"
                              rf"transport(?:ation)?(?:[ \t]+(?:company|service|vendor|provider))?|"
-                             rf"interpreter[ \t]+(?:service|vendor|company|agency))"
+                             rf"interpreter[ \t]+(?:service|vendor|company|agency)|supplier|dme(?:[ \t]+supplier)?)"
                              rf"[ \t]*:[ \t]*"
                              rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
                              rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
@@ -1139,6 +1146,7 @@ class Deidentifier:
         if acronyms:
             chosen = _resolve(text, chosen + acronyms)
         ages = _ages_after_names(text, chosen) if PhiType.AGE in self.config.types else []
+        ages += _badges_after_names(text, chosen) if PhiType.ID in self.config.types else []
         chosen = _resolve(text, chosen + ages)  # the extensions above may have made spans meet or overlap
         shift = None
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
@@ -1539,7 +1547,7 @@ class Deidentifier:
                 add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
-            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8") if m.group(k))
+            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9") if m.group(k))
             n = int(m.group(g).rstrip("s"))
             if 89 < n <= 130:
                 add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
@@ -1701,7 +1709,8 @@ class Deidentifier:
             last, first = m.group("last"), m.group("first")
             lf = first.lower()
             if _PATIENT_LABEL_BEFORE.search(text, max(0, s - 16), s) and (
-                    lf in self.lex.census_first or lf in self.lex.census_first_words) and not self._never_name(first):
+                    lf in self.lex.census_first or lf in self.lex.census_first_words or self._unknown_word(lf)) \
+                    and not self._never_name(first):
                 # "Pt: BLOOD, SAMUEL T", "From: KING, ROSALIND": after a patient label a census given name vouches
                 # for a surname that is also a word
                 out.append(_Cand(PhiType.NAME, s, e, "context", C))
@@ -1739,6 +1748,16 @@ class Deidentifier:
             if first in self.lex.census_first and not self._never_name(first) and last.lower() not in _NOT_SURNAMES \
                     and not _STREET_SUFFIX_AFTER.match(text, m.end()):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 1))
+        for m in _LINE_START_NAME.finditer(text):  # "Brandon Parkinson was seen at …" opening a line
+            if m.group("first").lower() in self.lex.census_first and not self._never_name(m.group("first")) \
+                    and m.group("last").lower() not in _NOT_SURNAMES:
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
+        for m in _CUE_GIVEN_SURNAME.finditer(text):  # "roommate King Pain", "EMT Rusty Young and paramedic"
+            first, last = m.group("first").lower(), m.group("last")
+            given = first in self.lex.census_first or first in self.lex.census_first_words
+            if given and not self._never_name(first) and last.lower() not in _NOT_SURNAMES \
+                    and not _STREET_SUFFIX_AFTER.match(text, m.end()):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in _SELF_NAMED.finditer(text):
             s, e = m.start("val"), m.end("val")
             words = text[s:e].split()
@@ -1840,7 +1859,7 @@ class Deidentifier:
                     toks.pop()
                 if not toks:
                     continue
-                if len(toks) < 2 and m.group().lstrip().lower().startswith(("transport", "interpreter")):
+                if len(toks) < 2 and m.group().lstrip().lower().startswith(_CARRIER_LABELS):
                     continue  # "Transport: Stretcher": a carrier needs a name of two or more words
                 val = m.group("val")[:toks[-1].end()]
                 first = toks[0].group().rstrip(".")
@@ -2243,8 +2262,13 @@ class Deidentifier:
             for m in rx.finditer(text):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in (*_INITIALS_LINE.finditer(text), *_INITIALS_TAIL.finditer(text)):
+            typist = bool(m.group("a") and m.group("b"))  # "- BS/ps": an author's and a typist's initials
             for g in ("a", "b", "c"):
-                if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
+                if m.group(g) and not self._never_name(m.group(g)) and (typist or not self._is_english(m.group(g))):
+                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+        for m in _TYPIST_INITIALS.finditer(text):  # "Transcribed: AH/kk 7/24"
+            for g in ("a", "b"):
+                if not self._never_name(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _SIGNED_INITIALS.finditer(text):  # "Signed: NAH / PV", "Counts correct x2: SBW / TZ"
             for k in re.finditer(r"[A-Z]{2,4}", m.group("val")):
@@ -3281,7 +3305,8 @@ _USER_LABEL = re.compile(r"(?i:\b(?:scribe|tech|technician|tx|reviewed|verified|
                          r"routed to|addendum entered by|minutes recorded by|dispatch|processed by|collected by|clerk|"
                          r"username|user name|user id|login|signed electronically by|electronically signed by|"
                          r"rec'd[^\n]{0,12}?by|initials|documented by|charted by|updated by|modified by|logged by|"
-                         r"technologist|sonographer|radiographer|worked by|taken by|handled by|received by))"
+                         r"technologist|sonographer|radiographer|worked by|taken by|handled by|received by|"
+                         r"registration|registrar))"
                          r"(?:[ \t]*:)?[ \t]+"
                          r"(?P<val>[a-z][a-z0-9._-]{1,19}|[A-ZÀ-Þ]{2,4}|[A-Z]{5,12}(?:\.[A-Z]{1,2})?(?=[ \t]*\()"
                          r"|[A-Z]{2,12}\.[A-Z]{1,2})(?=[ \t]*(?:[.,;/)(|]|$|\n|[ \t]{2}|[ \t]+\d))", re.M)
@@ -3301,9 +3326,12 @@ _MIDDLE_INITIAL = re.compile(r"\b(?:MI|M\.I\.|Middle initial)[ \t]*:[ \t]*(?P<va
 # RT/WH 0715", "Counts correct x2: SBW / TZ"; the label ends in a colon, the group ends its line, a clause or a time
 _SIGNED_INITIALS = re.compile(r"(?i:\b(?:signed|signature|initials|initialed|acknowledged|verified|verifiers?|"
                               r"witness(?:ed)?|counts?(?:[ \t]+correct)?(?:[ \t]+x[ \t]*\d)?|co-?signed|"
-                              r"(?:double[ \t-])?checked|recorder|recorded|observer|read[ \t]+back)(?:[ \t]+by)?)"
-                              r"[ \t]*:[ \t]*(?P<val>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)"
+                              r"(?:double[ \t-])?checked|recorder|recorded|observer|read[ \t]+back|clinician|"
+                              r"screener|staff)(?:[ \t]+by)?[ \t]*:|\b(?:signed|initialed|confirmed)(?:[ \t]+by)?)"
+                              r"[ \t]*(?P<val>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)"
                               r"(?=[ \t]*(?:$|[,;.]|\d{4}\b|(?i:correct|confirmed|verified)\b)|[ \t]{2})", re.M)
+_TYPIST_INITIALS = re.compile(r"(?i:\b(?:transcribed|dictated|typed)(?:[ \t]+by)?)[ \t]*:?[ \t]*"
+                              r"(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})(?![\w/])")
 _NOT_INITIALS = frozenset({"OK", "NA", "NO", "YES", "ALL", "NONE", "NEG", "POS", "AND", "THE", "PT", "MD", "RN", "LPN",
                            "NP", "PA", "DO", "MA", "AM", "PM", "NPO", "DNR", "ICU", "ER", "ED", "OR", "ID"})
 # a credential right after a name ("L. Sickle PCT"), and a user name that ends in one ("dpriceRN", "jkingRPh")
@@ -3570,9 +3598,10 @@ def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> 
 
 
 _PLACE_JOIN = re.compile(r"[ \t]+(?i:of|at|on|and|&)[ \t]+|[ \t]*[-–][ \t]*")
-_BRANCH_NUMBER_END = re.compile(r"#[ \t]*\d{1,6}\Z")
+_BRANCH_NUMBER_END = re.compile(r"(?:#|(?i:store))[ \t]*#?[ \t]*\d{1,6}\Z")
 _BRANCH_TOWN = re.compile(r"[ \t]+(?P<town>[A-Z][a-z]{2,20}(?:[ \t][A-Z][a-z]{2,20})?)\b(?![ \t]*[-'’]?[a-z])")
-_PLACE_NUMBER_AFTER = re.compile(r"[ \t]*#[ \t]*\d{1,6}(?![\w/-])")  # "School District #1", "WALGREENS #07721"
+# "School District #1", "WALGREENS #07721", "Kroger Pharmacy store 8528"
+_PLACE_NUMBER_AFTER = re.compile(r"[ \t]*(?:#|(?i:store)[ \t]*#?)[ \t]*\d{1,6}(?![\w/-])")
 _PLACE_HEAD_WORDS = re.compile(r"(?i)(?:county|parish|borough|school|university|college|hospital|clinic|medical|"
                                r"health|regional|memorial|community|children's|women's|family|pediatric|primary|"
                                r"internal|orthopedics?|cardiology|rehab(?:ilitation)?|imaging|surgical|surgery)\b")
@@ -3702,6 +3731,19 @@ def _merge_places(text: str, chosen: list[_Cand], town_ok: Callable[[str], bool]
                     and not any(o.start < town.end() and c.end < o.end for o in chosen if o is not c):
                 c.end = town.end()
     return [c for c in chosen if id(c) not in drop] if drop else chosen
+
+
+def _badges_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """A badge or unit number right after a person's name: "Dep. T. Young #4471", "Ortiz #S-118"."""
+    taken = {c.start for c in chosen}
+    out = []
+    for c in chosen:
+        if c.type is PhiType.NAME and (m := _BADGE_AFTER.match(text, c.end)) and m.start("val") not in taken:
+            out.append(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", _PRIORITY["context"]))
+    return out
+
+
+_BADGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:badge[ \t]*)?#[ \t]*(?P<val>[A-Z]{0,2}-?\d{2,6})(?![\w-])")
 
 
 def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -3874,7 +3916,8 @@ _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|fam
                               r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by|tech|"
                               r"technician|"
                               r"rn|lpn|lvn|cna|wocn|given by|administered by|drawn by|issued by|read back by|"
-                              r"(?:2-person )?verify|verifiers?|witness|signature|taken|taken by)s?\b"
+                              r"(?:2-person )?verify|verifiers?|witness|signature|taken|taken by|observer|"
+                              r"screener|vaccinator|clinician)s?\b"
                               r"(?![ \t]*(?:type|#|no\b|number|id\b))")
 _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
                               r"portal user|staff user)")
@@ -3900,10 +3943,19 @@ _LAST_FIRST_RECORD = re.compile(r"(?<![\w'’-])(?P<val>(?:(?:al|el|abu|bin|ibn|
                                 r"(?:[ \t][A-Z]\.?)?)[ \t]*\((?:MRN[ \t#:]*)?\d{6,}\)")
 _TITLE_GIVEN_SURNAME = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+(?P<val>(?P<first>[A-Z][a-z]{1,15})"
                                   r"[ \t]+(?P<last>[A-Z][a-z]{2,20}(?:-[A-Z][a-z]{2,20})?))\b(?![-'’])")
+# a role or relation, a given name, a surname that may be a word ("husband Sterling "Butch" Pain"); a third
+# capitalised word after it makes it a facility or a title ("per Grace Hill Clinic")
+_CUE_GIVEN_SURNAME = re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES}|prescriber)\b\.?)[ \t]*:?[ \t]+"
+                                r"(?P<val>(?P<first>[A-Z][a-z]{1,15})(?:[ \t]+[\"“(][A-Za-z]+[\"”)])?[ \t]+"
+                                r"(?P<last>[A-Z][a-z]{2,20}(?:-[A-Z][a-z]{2,20})?))\b(?![-'’]|[ \t]+[A-Z][a-z])")
+# a line that opens with a census given name (no English word) and a capitalised word, a lower-case word after them
+_LINE_START_NAME = re.compile(r"(?m)^[ \t]*(?P<val>(?P<first>[A-Z][a-z]{2,15})[ \t]+(?P<last>[A-Z][a-z]{2,20}"
+                              r"(?:-[A-Z][a-z]{2,20})?))[ \t]+(?=[a-z])")
 _NOT_SURNAMES = frozenset({"street", "road", "avenue", "clinic", "center", "centre", "hospital", "office", "service",
                            "services", "group", "associates", "practice", "health", "medical", "care", "team"})
 _STREET_SUFFIX_AFTER = re.compile(rf"[ \t]+{_STREET_SUFFIX}\b")
-_PATIENT_LABEL_BEFORE = re.compile(r"(?i)(?:^|[ \t|])(?:pt|patient|pt name|patient name|name|from|re)[ \t]*:[ \t]*\Z",
+_PATIENT_LABEL_BEFORE = re.compile(r"(?i)(?:^|[ \t|])(?:(?:pt|patient|pt name|patient name|name|from|re)[ \t]*:"
+                                   r"|pt|patient)[ \t]*\Z",
                                    re.M)
 _LABEL_LAST_FIRST = re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#()-]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
                                rf"(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?,[ \t]*(?P<first>{_NAME_TOK})"
@@ -4002,6 +4054,8 @@ def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]
         for surname in {words[-1], *(p for p in words[-1].split("-") if p)}:
             if len(surname) >= 4:
                 handles.update(words[0][0] + surname[:k] for k in range(4, len(surname) + 1))
+            if len(surname) >= 3:  # "Priya Iyer (priiyer)"
+                handles.update(words[0][:j] + surname for j in (2, 3) if len(words[0]) > j)
     if not handles:
         return []
     taken = {i for c in chosen for i in range(c.start, c.end)}
@@ -4038,9 +4092,23 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
                     "".join(p[0] for w in words[1:] for p in w.split("-") if p).upper(),
                     (words[1][0] + words[-1][0]).upper()):
                 keyed.add(head.group("ini"))
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    for m in _KEY_DEFINITION.finditer(text):  # "LS = Lerato Snow MHT": the key vouches for a name of word-like words
+        toks = list(re.finditer(r"\S+", m.group("name")))
+        for k in range(len(toks), 1, -1):  # the longest run of words whose initials are the key's ("MHT" is a role)
+            words = _name_words(" ".join(t.group() for t in toks[:k]))
+            full = "".join(p[0] for w in words for p in w.split("-") if p).upper()
+            if len(words) >= 2 and m.group("ini") in (full, (words[0][0] + words[-1][0]).upper()):
+                keyed.add(m.group("ini"))
+                initials.add(m.group("ini"))
+                out.append(_Cand(PhiType.NAME, m.start("name"), m.start("name") + toks[k - 1].end(), "context",
+                                 _PRIORITY["context"]))
+                if m.start("ini") not in taken:
+                    out.append(_Cand(PhiType.NAME, m.start("ini"), m.end("ini"), "context", _PRIORITY["context"]))
+                break
     if not initials:
         return []
-    taken = {i for c in chosen for i in range(c.start, c.end)} | {i for c in out for i in range(c.start, c.end)}
+    taken |= {i for c in out for i in range(c.start, c.end)}
     for m in _KEYED_INITIALS.finditer(text) if keyed else ():
         if m.group() in keyed and m.start() not in taken and word_ok(m.group()):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
@@ -4074,7 +4142,10 @@ def _name_words(value: str) -> list[str]:
 
 _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 # "KO = " right before a name: a key of the initials a flowsheet or record signs with
-_INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:][ \t]*|[ \t]+)\Z")
+_INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
+_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)*"
+_KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z]{{2,4}})[ \t]*=[ \t]*"
+                             rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
 _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")
 _KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")  # "JM/TK": after a slash too
 # initials that end their line, a credential between them allowed: "… left voicemail. - JW", "- KT RN"

@@ -1131,6 +1131,23 @@ FLOWSHEET = ("Date | Dressing | RN\n"
     # a schedule's "Surname, Given (record number)" and its date before a clock time; an age after a birth year
     ("3/25 1010  FROST, HELGA (70012345) - echo moved", ["FROST", "HELGA", "3/25"], ["echo moved"]),
     ("DOB 09/09/1930 (94)   MRN 60277810", ["(94)"], []),
+    # a key vouches for a name of words ("Snow"), a role after it stays; initials before a name in parentheses
+    ("Observer key: LS = Lerato Snow MHT | HG = Hamza Guler MHT\n2215 | calm | LS\n", ["LS", "Lerato Snow", "HG"],
+     ["MHT", "calm"]),
+    ("Witness to collection: SR (Santiago Ruiz, ED tech); pass signed TG", ["SR", "Santiago Ruiz", "TG"],
+     ["ED tech", "pass signed"]),
+    # a lower-case article in a surname, a badge number after a name, a supplier, a delivery date
+    ("Nephrologist: Farouk al-Hashimi MD", ["Farouk", "al-Hashimi"], ["Nephrologist", "MD"]),
+    ("Transport by Dep. T. Young #4471 at 0231", ["Young", "4471"], ["Transport by"]),
+    ("Supplier: AirLife Respiratory Solutions   Supplier # NSC-4471822001", ["AirLife"], []),
+    ("Delivered 3/4 by tech Joaquin Ibarra.", ["3/4", "Ibarra"], ["Delivered"]),
+    # generated notes: a role or relation vouches for a word surname; a name opening a line; ages written "99y"
+    ("Met with roommate Kingsley Payne and husband Sterling \"Butch\" Frost by phone.", ["Payne", "Frost", "Butch"],
+     ["roommate", "husband", "by phone"]),
+    ("To whom it may concern:\nBrandon Whitlock was seen in clinic today.", ["Brandon Whitlock"], ["was seen"]),
+    ("Decedent: RUSSO, GIULIA S   Age 99y   DOD 02/10/2025", ["99y"], ["Age"]),
+    ("Resolved by Priya Iyer (priiyer); Registration: brogay", ["priiyer", "brogay"], ["Resolved by"]),
+    ("Dictated by: A. Hassan, MD   Transcribed: AH/kk 7/24", ["AH/", "/kk"], ["Transcribed"]),
 ])
 def test_form_documents_keep_no_initials_logins_or_carriers(deid, text, secrets, kept):
     res = deid.deidentify(text, "p1")
