@@ -165,8 +165,8 @@ class ConText:
     """Rule-based assertion. ``window``: how many words a cue's scope reaches."""
 
     name = "medkg-context"
-    version = "3"  # 2: past-history sections historical by default; durations over two weeks historical; 3: "-"/"Ø"
-    # after a listed finding negates it, an ill spouse or housemate makes the condition theirs
+    version = "3"  # 2: past-history sections historical by default; durations over two weeks historical; 3: an ill
+    # spouse or housemate makes the condition theirs
 
     def __init__(self, window: int = 10, cues=None, pseudo: Sequence[str] | None = None,
                  terminators: Sequence[str] | None = None, past_history_sections: bool = True,

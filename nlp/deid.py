@@ -455,8 +455,8 @@ _RX = {
                       r"\b(?:lived|living|survived|died|alive|passed[ \t]+away)(?:[ \t]+in[ \t]+(?:'\d\d|\d{4}))?"
                       r"[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
                       r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b))|"
-                      r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=\d{4}[ \t])\((?P<n8>\d{2,3})\)|"
-                      r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,))"),
+                      r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
+                      r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.)))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b(?:\d{{2}}-\d{{3,4}}|\d{{1,6}}[A-Za-z]?)[ \t]+(?:[NSEW]\.?[ \t]+)?"
@@ -1138,7 +1138,8 @@ class Deidentifier:
         self._extend_names(text, chosen)
         self._complete_names(text, chosen, protected)
         chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
-        chosen += _name_initials(text, chosen, lambda i: not self._is_medical(i) and not self._never_name(i))
+        chosen += _name_initials(text, chosen, lambda i: not self._is_medical(i) and not self._never_name(i),
+                                 self._key_name_word)
         _extend_saint_names(text, chosen, self.lex.census_first)
         chosen = _merge_places(text, chosen, lambda w: w.lower() in self.lex.places or not (
             self._is_english(w) or self._is_medical(w) or self._never_name(w)))
@@ -1152,6 +1153,15 @@ class Deidentifier:
         if self.config.dates == "shift" and any(c.type is PhiType.DATE for c in chosen):
             shift = self.pseudonymizer.date_shift_days(scope)
         return self._replace(original, chosen, scope, shift)
+
+    def _key_name_word(self, word: str) -> bool:
+        """A word of a name an initials key defines: no medical or charting word, and a census name, an unknown word
+        or a role written in capitals after the name ("LS = Lerato Snow MHT"; "WNL = Within Normal Limits" fails)."""
+        if word.isupper() and len(word) <= 4:
+            return True  # a role after the name; the initials test decides whether it is part of it
+        w = word.lower().strip("'’.,-")
+        return not (self._is_medical(w) or self._never_name(w) or w in self.lex.medical_words) and (
+            self._census(w) or self._unknown_word(w) or w in self.lex.census_first_words)
 
     def _department_as_person(self, text: str, c: _Cand) -> bool:
         """A cue's "person" that is a department or agency of ordinary words ("referred to Adult Protective
@@ -1647,6 +1657,7 @@ class Deidentifier:
         head = cells(*rows[0])
         kinds: dict[int, PhiType] = {}
         users: set[int] = set()
+        staff: set[int] = set()
         for i, (_, cell) in enumerate(head):
             label = cell.strip().rstrip(":").strip()
             if _TABLE_USER_HEAD.fullmatch(label):
@@ -1656,9 +1667,11 @@ class Deidentifier:
                 kinds[i] = PhiType.ID
             elif _TABLE_LOCATION_HEAD.match(label):
                 kinds[i] = PhiType.LOCATION
+            elif _TABLE_STAFF_HEAD.fullmatch(label):
+                staff.add(i)
             elif _TABLE_NAME_HEAD.match(label):
                 kinds[i] = PhiType.NAME
-        if not kinds and not users:
+        if not kinds and not users and not staff:
             return
         for start, line in rows[1:]:
             row = cells(start, line)
@@ -1670,6 +1683,24 @@ class Deidentifier:
                 if m and not (self._never_name(m.group("v")) or self._is_english(m.group("v"))
                               or m.group("v").lower() in ("self", "system", "admin", "proxy", "patient", "unknown")):
                     out.append(_Cand(PhiType.NAME, at + m.start("v"), at + m.end("v"), "context", C - 1))
+            for i in staff:  # "| KO |", "| JM/TK |", "| B. Hanrahan |"
+                at, cell = row[i]
+                ini = _TABLE_INITIALS_CELL.fullmatch(cell)
+                if ini:
+                    for k in re.finditer(r"[A-Z]{2,4}", ini.group("v")):
+                        if k.group() not in _NOT_INITIALS and not (self._never_name(k.group())
+                                                                    or self._is_medical(k.group())):
+                            s0 = at + ini.start("v") + k.start()
+                            out.append(_Cand(PhiType.NAME, s0, s0 + len(k.group()), "context", C - 1))
+                    continue
+                m = _TABLE_VALUE.match(cell)
+                words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", m.group("v")) if m else []
+                if 2 <= len(words) <= 4 and any(self._census(w.strip(".")) or self._unknown_word(w.strip(".").lower())
+                                                for w in words if len(w.strip(".")) > 1) \
+                        and not any(self._is_english(w) and not self._census(w) or self._never_name(w)
+                                    for w in words if len(w.strip(".")) > 1 and w not in _CREDENTIAL_WORDS):
+                    s0 = at + m.start("v")
+                    out.append(_Cand(PhiType.NAME, s0, s0 + len(m.group("v")), "context", C - 1))
             for i, kind in kinds.items():
                 at, cell = row[i]
                 if kind is PhiType.ID:  # "| Lot | X011442 |", "| Unit # | W0361 25 044871 N |"
@@ -1708,8 +1739,12 @@ class Deidentifier:
             s, e = m.start("val"), m.end("val")
             last, first = m.group("last"), m.group("first")
             lf = first.lower()
-            if _PATIENT_LABEL_BEFORE.search(text, max(0, s - 16), s) and (
-                    lf in self.lex.census_first or lf in self.lex.census_first_words or self._unknown_word(lf)) \
+            label = _PATIENT_LABEL_BEFORE.search(text, max(0, s - 16), s)
+            if label and ":" not in label.group() and any(  # "Patient COMFORTABLE, RICH IN …" is no name
+                    self._never_name(w) or w.lower() in self.lex.medical_words or self._is_english(w)
+                    and not self._census(w) for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1):
+                label = None
+            if label and (lf in self.lex.census_first or lf in self.lex.census_first_words or self._unknown_word(lf)) \
                     and not self._never_name(first):
                 # "Pt: BLOOD, SAMUEL T", "From: KING, ROSALIND": after a patient label a census given name vouches
                 # for a surname that is also a word
@@ -1743,21 +1778,17 @@ class Deidentifier:
             first = m.group("first").lower()
             if first in self.lex.census_first or first in self.lex.census_first_words or self._unknown_word(first):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
-        for m in _TITLE_GIVEN_SURNAME.finditer(text):  # "cardiology Dr Lionel Heart in 2 wks"
-            first, last = m.group("first").lower(), m.group("last")
-            if first in self.lex.census_first and not self._never_name(first) and last.lower() not in _NOT_SURNAMES \
-                    and not _STREET_SUFFIX_AFTER.match(text, m.end()):
-                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 1))
-        for m in _LINE_START_NAME.finditer(text):  # "Brandon Parkinson was seen at …" opening a line
-            if m.group("first").lower() in self.lex.census_first and not self._never_name(m.group("first")) \
-                    and m.group("last").lower() not in _NOT_SURNAMES:
-                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
-        for m in _CUE_GIVEN_SURNAME.finditer(text):  # "roommate King Pain", "EMT Rusty Young and paramedic"
-            first, last = m.group("first").lower(), m.group("last")
-            given = first in self.lex.census_first or first in self.lex.census_first_words
-            if given and not self._never_name(first) and last.lower() not in _NOT_SURNAMES \
-                    and not _STREET_SUFFIX_AFTER.match(text, m.end()):
-                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
+        # a given name vouches for a surname that is a word: after a title ("cardiology Dr Lionel Heart"), opening a
+        # line ("Brandon Parkinson was seen"), after a role or relation ("roommate King Pain"); only a cue lets the
+        # given name be a word too ("EMT Rusty Young")
+        for rx, word_given, prio in ((_TITLE_GIVEN_SURNAME, False, C - 1), (_LINE_START_NAME, False, C - 2),
+                                     (_CUE_GIVEN_SURNAME, True, C - 2)):
+            for m in rx.finditer(text):
+                first, last = m.group("first").lower(), m.group("last").lower()
+                given = first in self.lex.census_first or word_given and first in self.lex.census_first_words
+                if given and not self._never_name(first) and last not in _NOT_SURNAMES \
+                        and not _STREET_SUFFIX_AFTER.match(text, m.end("val")):
+                    out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", prio))
         for m in _SELF_NAMED.finditer(text):
             s, e = m.start("val"), m.end("val")
             words = text[s:e].split()
@@ -1859,8 +1890,9 @@ class Deidentifier:
                     toks.pop()
                 if not toks:
                     continue
-                if len(toks) < 2 and m.group().lstrip().lower().startswith(_CARRIER_LABELS):
-                    continue  # "Transport: Stretcher": a carrier needs a name of two or more words
+                if m.group().lstrip().lower().startswith(_CARRIER_LABELS) and (
+                        len(toks) < 2 or all(self._is_english(t.group()) for t in toks)):
+                    continue  # "Transport: Stretcher", "DME: Rolling Walker": equipment or a mode, not a company
                 val = m.group("val")[:toks[-1].end()]
                 first = toks[0].group().rstrip(".")
                 if re.fullmatch(_TITLE, first) or self._never_name(first) or self._all_medical(val) \
@@ -2262,9 +2294,8 @@ class Deidentifier:
             for m in rx.finditer(text):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in (*_INITIALS_LINE.finditer(text), *_INITIALS_TAIL.finditer(text)):
-            typist = bool(m.group("a") and m.group("b"))  # "- BS/ps": an author's and a typist's initials
             for g in ("a", "b", "c"):
-                if m.group(g) and not self._never_name(m.group(g)) and (typist or not self._is_english(m.group(g))):
+                if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _TYPIST_INITIALS.finditer(text):  # "Transcribed: AH/kk 7/24"
             for g in ("a", "b"):
@@ -2272,7 +2303,9 @@ class Deidentifier:
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _SIGNED_INITIALS.finditer(text):  # "Signed: NAH / PV", "Counts correct x2: SBW / TZ"
             for k in re.finditer(r"[A-Z]{2,4}", m.group("val")):
-                if k.group() not in _NOT_INITIALS and not self._never_name(k.group()):
+                ini = k.group()  # "Read back: CBC", "Recorder: SELF" hold no initials
+                if ini not in _NOT_INITIALS and not (self._never_name(ini) or self._is_medical(ini)
+                                                     or ini.lower() in self.lex.medical_words):
                     at = m.start("val") + k.start()
                     out.append(_Cand(PhiType.NAME, at, at + len(k.group()), "context", C - 2))
         for m in _CREDENTIAL_LOGIN.finditer(text):  # "Taken by: dpriceRN", "by mhunterMA"
@@ -2282,6 +2315,8 @@ class Deidentifier:
         for m in _INITIAL_SURNAME.finditer(text):
             sur = m.group("s")
             credential = _CREDENTIAL_AFTER.match(text, m.end())  # "drawn by L. Sickle PCT", "D. Swindle EMT-B"
+            if credential and credential.group("cred") in _SERVICE_CREDENTIALS:
+                credential = None  # "Referred for L. Knee PT": a service after a side and a body part
             if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit() or sur.lower() in self._eponyms_lower \
                     or (sur.isupper() or m.group()[0] in "LR") and not self._census_only(sur) and not credential:
                 continue  # "on 3 L. Glasgow Coma Scale", "R. ABI 0.72"
@@ -2744,10 +2779,13 @@ class Deidentifier:
                     "y": int(y) if len(y) == 4 else _two_digit_year(int(y)), "ylen": len(y),
                     "mpad": len(m.group("a" if order != "dmy" else "b")) == 2,
                     "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
-        for m in (*_RX["date_md_num"].finditer(text), *_RX["date_md_time"].finditer(text)):
+        # a word cue makes a pair a date; a clock time after it does unless the pair is a common fraction ("Ambien
+        # 1/2 2100")
+        for cued, m in (*((True, m) for m in _RX["date_md_num"].finditer(text)),
+                        *((False, m) for m in _RX["date_md_time"].finditer(text))):
             month, day = int(m.group("a")), int(m.group("b"))
             if 1 <= month <= 12 and 1 <= day <= 31 and not _not_a_date(text, m.start("span"), m.end("span"), month,
-                                                                          day, cued=True):
+                                                                          day, cued=cued):
                 out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 1, {
                     "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
                     "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
@@ -3327,17 +3365,19 @@ _MIDDLE_INITIAL = re.compile(r"\b(?:MI|M\.I\.|Middle initial)[ \t]*:[ \t]*(?P<va
 _SIGNED_INITIALS = re.compile(r"(?i:\b(?:signed|signature|initials|initialed|acknowledged|verified|verifiers?|"
                               r"witness(?:ed)?|counts?(?:[ \t]+correct)?(?:[ \t]+x[ \t]*\d)?|co-?signed|"
                               r"(?:double[ \t-])?checked|recorder|recorded|observer|read[ \t]+back|clinician|"
-                              r"screener|staff)(?:[ \t]+by)?[ \t]*:|\b(?:signed|initialed|confirmed)(?:[ \t]+by)?)"
+                              r"screener|staff)(?:[ \t]+by)?[ \t]*:)"
                               r"[ \t]*(?P<val>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)"
                               r"(?=[ \t]*(?:$|[,;.]|\d{4}\b|(?i:correct|confirmed|verified)\b)|[ \t]{2})", re.M)
-_TYPIST_INITIALS = re.compile(r"(?i:\b(?:transcribed|dictated|typed)(?:[ \t]+by)?)[ \t]*:?[ \t]*"
+_TYPIST_INITIALS = re.compile(r"(?i:\b(?:transcribed|dictated|typed)(?:[ \t]+by)?)[ \t]*(?::[ \t]*)?"
                               r"(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})(?![\w/])")
-_NOT_INITIALS = frozenset({"OK", "NA", "NO", "YES", "ALL", "NONE", "NEG", "POS", "AND", "THE", "PT", "MD", "RN", "LPN",
+_NOT_INITIALS = frozenset({"HR", "BP", "RR", "PR", "RA", "NC", "OT", "SELF", "UOP", "ACT",
+                           "OK", "NA", "NO", "YES", "ALL", "NONE", "NEG", "POS", "AND", "THE", "PT", "MD", "RN", "LPN",
                            "NP", "PA", "DO", "MA", "AM", "PM", "NPO", "DNR", "ICU", "ER", "ED", "OR", "ID"})
 # a credential right after a name ("L. Sickle PCT"), and a user name that ends in one ("dpriceRN", "jkingRPh")
 _CREDENTIALS = r"RN|LPN|LVN|CNA|PCT|MA|CMA|NP|PA|PA-C|MD|DO|RPh|PharmD|RT|RRT|PT|OT|SLP|SW|LCSW|CRNA|EMT|NRP|MLS|CST"
 _CREDENTIAL_WORDS = frozenset(_CREDENTIALS.upper().split("|"))
-_CREDENTIAL_AFTER = re.compile(rf",?[ \t]+(?:{_CREDENTIALS})(?:-[A-Z])?\b")
+_CREDENTIAL_AFTER = re.compile(rf",?[ \t]+(?P<cred>{_CREDENTIALS})(?:-[A-Z])?\b")
+_SERVICE_CREDENTIALS = frozenset({"PT", "OT", "RT", "SLP", "SW", "MA"})
 _CREDENTIAL_LOGIN = re.compile(rf"(?<![\w@./-])(?P<user>[a-z]{{4,15}})(?:{_CREDENTIALS})(?![\w@-])")
 _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
@@ -3743,7 +3783,7 @@ def _badges_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_BADGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:badge[ \t]*)?#[ \t]*(?P<val>[A-Z]{0,2}-?\d{2,6})(?![\w-])")
+_BADGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:badge[ \t]*)?#[ \t]*(?P<val>[A-Z]{0,2}-?\d{2,6})(?![\w-])")
 
 
 def _ages_after_names(text: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -3910,14 +3950,16 @@ _TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:outside[ \t]+|referring[ \t]+|receivi
                                   r"agencies|pharmacy|pharmacies|hospital|employer|school|destination|dest|snf|"
                                   r"skilled nursing facility|home health agency|organi[sz]ation|location|vendor|shelter|"
                                   r"program|where|source|city|town|lodging|practice|clinic)\b(?![ \t]*(?:type|#|no\b|number))")
+# a column of the staff who did a step, read only as a whole head ("RN", not "RN Assessment"): its cells are
+# initials ("KO", "JM/TK") or a name, never the step's own words ("Held", "Day shift", "Required")
+_TABLE_STAFF_HEAD = re.compile(r"(?i)(?:tech|technician|rn|lpn|lvn|cna|wocn|given by|administered by|drawn by|"
+                               r"issued by|read back by|(?:2-person )?verify|verifiers?|witness|taken by|taken|"
+                               r"observer|screener|vaccinator|clinician)s?")
+_TABLE_INITIALS_CELL = re.compile(r"[ \t]*(?P<v>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)[ \t]*")
 _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
                               r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
                               r"household member|child|children|sibling|parent|prescriber|owner|who|init|initials|pt|patient|user|username|"
-                              r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by|tech|"
-                              r"technician|"
-                              r"rn|lpn|lvn|cna|wocn|given by|administered by|drawn by|issued by|read back by|"
-                              r"(?:2-person )?verify|verifiers?|witness|signature|taken|taken by|observer|"
-                              r"screener|vaccinator|clinician)s?\b"
+                              r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by)s?\b"
                               r"(?![ \t]*(?:type|#|no\b|number|id\b))")
 _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
                               r"portal user|staff user)")
@@ -3926,7 +3968,7 @@ _TABLE_ID_HEAD = re.compile(r"(?i)(?:lot|lot[ \t]*(?:#|no\.?|number)|unit[ \t]*(
                             r"serial(?:[ \t]*(?:#|no\.?))?|accession(?:[ \t]*#)?|acc[ \t]*#|mrn|acct(?:[ \t]*#)?|"
                             r"account[ \t]*#|auth(?:orization)?[ \t]*#|"
                             r"claim[ \t]*#|member[ \t]*id|policy[ \t]*#|specimen[ \t]*(?:#|id))")
-_TABLE_ID_VALUE = re.compile(r"[ \t]*(?P<v>[A-Za-z0-9](?:[A-Za-z0-9-]|[ \t](?=[A-Za-z0-9])){2,30})[ \t]*")
+_TABLE_ID_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9-]|[ \t](?=[A-Z0-9])){2,30})[ \t]*")
 _TABLE_CAPS_LAST_FIRST = re.compile(r"[ \t]*(?P<v>[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?,[ \t]?"
                                     r"(?P<first>[A-Z][A-Z'’-]+)(?:[ \t]+[A-Z]\.?(?!\w))?)")
 _TABLE_VALUE = re.compile(r"[ \t]*(?P<v>[A-Z](?:[^,()|\n \t]|[ \t](?![ \t]*(?:[,(]|[-–][ \t]|$)))*)")
@@ -3945,7 +3987,7 @@ _TITLE_GIVEN_SURNAME = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \
                                   r"[ \t]+(?P<last>[A-Z][a-z]{2,20}(?:-[A-Z][a-z]{2,20})?))\b(?![-'’])")
 # a role or relation, a given name, a surname that may be a word ("husband Sterling "Butch" Pain"); a third
 # capitalised word after it makes it a facility or a title ("per Grace Hill Clinic")
-_CUE_GIVEN_SURNAME = re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES}|prescriber)\b\.?)[ \t]*:?[ \t]+"
+_CUE_GIVEN_SURNAME = re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES}|prescriber)\b\.?)(?:[ \t]*:)?[ \t]+"
                                 r"(?P<val>(?P<first>[A-Z][a-z]{1,15})(?:[ \t]+[\"“(][A-Za-z]+[\"”)])?[ \t]+"
                                 r"(?P<last>[A-Z][a-z]{2,20}(?:-[A-Z][a-z]{2,20})?))\b(?![-'’]|[ \t]+[A-Z][a-z])")
 # a line that opens with a census given name (no English word) and a capitalised word, a lower-case word after them
@@ -4064,7 +4106,8 @@ def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]
             if m.group("h") in handles and m.start() not in taken and word_ok(m.group("h"))]
 
 
-def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]) -> list[_Cand]:
+def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool],
+                   name_word_ok: Callable[[str], bool] = lambda w: False) -> list[_Cand]:
     """Initials of a name found in the note ("RN Yuk-Lan Wong" … "- YLW", "Mary Ann Cole" … "per MAC"): the
     first letters of every name word (each part of a hyphenated one), or of the first and the last. Capital tokens
     of two to four letters outside every found span where ``word_ok`` passes (no medical or charting abbreviation:
@@ -4072,7 +4115,8 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     dash, slash, parenthesis, "per", "by", "cc" or "initials" ("RLE edema" stays); two letters only where they sign
     a line ("… left voicemail. - JW"). A line of initials alone is read without any name (``_INITIALS_LINE``).
     Initials a key defines ("Signature key: KO = Kemi Oyelaran RN") are a name wherever they stand, a table's
-    initials column included ("| KO | BF", "AR / MP")."""
+    initials column included ("| KO | BF", "AR / MP"), where ``word_ok`` passes them; a key's own name needs words
+    ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no key)."""
     initials: set[str] = set()
     keyed: set[str] = set()
     out = []
@@ -4084,17 +4128,21 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             full = "".join(p[0] for w in words for p in w.split("-") if p).upper()
             initials.update((full, (words[0][0] + words[-1][0]).upper()))
             key = _INITIALS_KEY.search(text, max(0, c.start - 12), c.start)
-            if key and key.group("ini") in (full, (words[0][0] + words[-1][0]).upper()):
+            if key and key.group("ini") in (full, (words[0][0] + words[-1][0]).upper()) and word_ok(key.group("ini")):
                 keyed.add(key.group("ini"))
                 out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
             head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
-            if head and len(words) >= 3 and head.group("ini") in (
+            if head and len(words) >= 3 and word_ok(head.group("ini")) and head.group("ini") in (
                     "".join(p[0] for w in words[1:] for p in w.split("-") if p).upper(),
                     (words[1][0] + words[-1][0]).upper()):
                 keyed.add(head.group("ini"))
     taken = {i for c in chosen for i in range(c.start, c.end)}
     for m in _KEY_DEFINITION.finditer(text):  # "LS = Lerato Snow MHT": the key vouches for a name of word-like words
         toks = list(re.finditer(r"\S+", m.group("name")))
+        while toks and toks[-1].group() in _CREDENTIAL_WORDS:  # "HR = Helen Ross RN": the credential is no initial
+            toks.pop()
+        if not word_ok(m.group("ini")) or not all(name_word_ok(t.group()) for t in toks):
+            continue
         for k in range(len(toks), 1, -1):  # the longest run of words whose initials are the key's ("MHT" is a role)
             words = _name_words(" ".join(t.group() for t in toks[:k]))
             full = "".join(p[0] for w in words for p in w.split("-") if p).upper()
@@ -4110,7 +4158,7 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         return []
     taken |= {i for c in out for i in range(c.start, c.end)}
     for m in _KEYED_INITIALS.finditer(text) if keyed else ():
-        if m.group() in keyed and m.start() not in taken and word_ok(m.group()):
+        if m.group() in keyed and m.group() not in _NOT_INITIALS and m.start() not in taken and word_ok(m.group()):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
             taken.update(range(m.start(), m.end()))
     for m in _INITIALS.finditer(text):
@@ -4143,7 +4191,7 @@ def _name_words(value: str) -> list[str]:
 _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 # "KO = " right before a name: a key of the initials a flowsheet or record signs with
 _INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
-_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)*"
+_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word: no nested choice to backtrack into
 _KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z]{{2,4}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
 _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")

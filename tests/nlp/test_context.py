@@ -262,19 +262,20 @@ def test_assertion_cue_families(sentence, target, expected):
 
 
 @pytest.mark.parametrize("sentence,target,expected", [
-    # a bare "-" or "Ø" after a finding in a list negates it; a dash inside a phrase does not
-    ("Neuro: focal weakness \u00d8.", "focal weakness", Assertion.NEGATED),
-    ("ROS: nausea -, vomiting -, diarrhea +", "vomiting", Assertion.NEGATED),
-    ("Chest pain - worse with exertion.", "Chest pain", Assertion.PRESENT),
-    # a spouse, partner or housemate who is ill: the condition is theirs, not the patient's
+    # a bare "-" or "Ø" is no negation cue: it follows positive items in lists and is a diameter sign
+    ("Receptors: ER +, PR -, HER2 -", "ER", Assertion.PRESENT),
+    ("Pulmonary nodule \u00d8 8 mm in the RUL.", "Pulmonary nodule", Assertion.PRESENT),
+    # a spouse, partner or housemate who is ill: the condition is theirs, not the patient's, unless both have it
     ("Husband recently diagnosed with pertussis.", "pertussis", Assertion.FAMILY),
     ("Girlfriend is being treated for trichomoniasis.", "trichomoniasis", Assertion.FAMILY),
     ("Wife reports that he has had a cough for 3 days.", "cough", Assertion.PRESENT),
+    ("Patient and husband tested positive for COVID-19.", "COVID-19", Assertion.PRESENT),
     # negation words aimed at a treatment, not the condition
     ("She never had surgery for her hiatal hernia.", "hiatal hernia", Assertion.PRESENT),
     ("Off lisinopril; without it his hypertension is uncontrolled.", "hypertension", Assertion.PRESENT),
     # what could happen
     ("Counseled that he might develop a rash with amoxicillin.", "rash", Assertion.HYPOTHETICAL),
+    ("He would develop chest pain when climbing stairs.", "chest pain", Assertion.PRESENT),  # habitual, not "if"
     ("Incentive spirometry to lower the chance of atelectasis.", "atelectasis", Assertion.HYPOTHETICAL),
 ])
 def test_assertion_list_marks_contacts_and_aims(sentence, target, expected):
