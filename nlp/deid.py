@@ -1154,6 +1154,12 @@ class Deidentifier:
             shift = self.pseudonymizer.date_shift_days(scope)
         return self._replace(original, chosen, scope, shift)
 
+    def _initials_ok(self, ini: str) -> bool:
+        """Capitals where a form puts initials (a signing label, a staff column) that are no charting or medical
+        abbreviation ("CBC", "HR", "SELF")."""
+        return ini not in _NOT_INITIALS and not (self._never_name(ini) or self._is_medical(ini)
+                                                 or ini.lower() in self.lex.medical_words)
+
     def _key_name_word(self, word: str) -> bool:
         """A word of a name an initials key defines: no medical or charting word, and a census name, an unknown word
         or a role written in capitals after the name ("LS = Lerato Snow MHT"; "WNL = Within Normal Limits" fails)."""
@@ -1688,8 +1694,7 @@ class Deidentifier:
                 ini = _TABLE_INITIALS_CELL.fullmatch(cell)
                 if ini:
                     for k in re.finditer(r"[A-Z]{2,4}", ini.group("v")):
-                        if k.group() not in _NOT_INITIALS and not (self._never_name(k.group())
-                                                                    or self._is_medical(k.group())):
+                        if self._initials_ok(k.group()):
                             s0 = at + ini.start("v") + k.start()
                             out.append(_Cand(PhiType.NAME, s0, s0 + len(k.group()), "context", C - 1))
                     continue
@@ -2303,9 +2308,7 @@ class Deidentifier:
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _SIGNED_INITIALS.finditer(text):  # "Signed: NAH / PV", "Counts correct x2: SBW / TZ"
             for k in re.finditer(r"[A-Z]{2,4}", m.group("val")):
-                ini = k.group()  # "Read back: CBC", "Recorder: SELF" hold no initials
-                if ini not in _NOT_INITIALS and not (self._never_name(ini) or self._is_medical(ini)
-                                                     or ini.lower() in self.lex.medical_words):
+                if self._initials_ok(k.group()):  # "Read back: CBC", "Recorder: SELF" hold no initials
                     at = m.start("val") + k.start()
                     out.append(_Cand(PhiType.NAME, at, at + len(k.group()), "context", C - 2))
         for m in _CREDENTIAL_LOGIN.finditer(text):  # "Taken by: dpriceRN", "by mhunterMA"
