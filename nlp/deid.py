@@ -499,7 +499,7 @@ _RX = {
                              rf"(?P<val>{_NAME_CAPS})"),
     "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered)(?:[ \t]+by[ \t]*:?|[ \t]*:))[ \t]*"
                              r"(?!(?i:yes|no|none|na|auto|self|not|on|at)\b)(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
-    "name_inline": re.compile(rf"(?i:\b(?:{_INLINE_CUES}))\s*,?\s+(?:(?:{_TITLE})\.?\s+)?(?P<val>{_NAME})"),
+    "name_inline": re.compile(rf"(?i:\b(?:{_INLINE_CUES}))(?:\s*,)?\s+(?:(?:{_TITLE})\.?\s+)?(?P<val>{_NAME})"),
     "name_relative": re.compile(rf"(?i:\b(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
                                 rf"niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|mom|"
                                 rf"mum|dad|aunt|uncle|cousin|fianc[ée]e?|girlfriend|boyfriend|stepson|stepdaughter|"
@@ -522,7 +522,9 @@ _RX = {
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
     "anycase_title": re.compile(rf"(?i:\b(?:dr|drs|doctor|mr|mrs|(?<!\d )(?<!\d)fr|rev|reverend|trooper|sgt|rabbi|"
                                 rf"imam)\b\.?)[ \t]+(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}})"),
-    "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=[ \t]*[,:]?(?:[ \t]+|[ \t]*\([ \t]*)(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
+    # (one way to split the blanks after the cue: "plan per" and 3,000 spaces stays linear)
+    "anycase_weak": re.compile(rf"(?i:\b(?:{_WEAK_NAME_CUES})\b\.?)(?=(?:[ \t]*[,:])?(?:[ \t]+|[ \t]*\([ \t]*)"
+                               rf"(?:(?P<title>(?i:dr|np|rn))\.?[ \t]+)?"
                                rf"(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,3}}))"),
     "anycase_credential": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?),?[ \t]+"
                                      rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn)\b(?![ \t]*:)"),
@@ -580,7 +582,7 @@ _RX = {
     # an identifier in groups after its cue: "Acct: 7730 2214 9981", "member ID ZQB 771 204 556", "chart no. CP 44 1907"
     "id_spaced": _id_spaced_rx("A-Z"),
     # a signature line: "-- r. delacroix rn", "MARIBEL ESPINOSA-KAHN RN", "signed Jolene Marchetti RN"
-    "name_sig": re.compile(rf"(?m)^[ \t]*(?:[-–—~]+[ \t]*|(?i:signed|sig|e-signed)[ \t]*:?[ \t]+)?"
+    "name_sig": re.compile(rf"(?m)^[ \t]*(?:[-–—~]+[ \t]*|(?i:signed|sig|e-signed)(?:[ \t]*:)?[ \t]+)?"
                            rf"(?P<val>(?:[A-Za-z]\.[ \t]?)?{_ANY_TOK}(?:[ \t]+{_ANY_TOK}){{0,2}}),?[ \t]+"
                            rf"(?i:rn|np|md|m\.d\.|pa-c|cnp|fnp|bsn|lpn|do|pharmd|cna|msw|lcsw)\b(?:[ \t,]+(?i:bsn|msn|ccrn|cen|rn|np)\b){{0,3}}[ \t.,]*$"),
     # "LAST, FIRST M" in capitals on a line of its own or after a label: "BARTOLOMEI, VITTORIA A"
@@ -651,7 +653,8 @@ _RX = {
     # "Patient MWANGI, SIPHO  MRN ...", "Resident: LOMIDZE, VENKATESH, MRN": last, first in capitals after a label
     # (a short particle may lead the surname: "NI DHOMHNAILL, DUC")
     "name_last_first_caps": re.compile(r"(?i:\b(?:patient|pt|resident|name|member|insured|driver|operator|applicant|"
-                                       r"ward|rider|employee|beneficiary|claimant|client|subscriber)\b[ \t]*:?[ \t]+)"
+                                       r"ward|rider|employee|beneficiary|claimant|client|subscriber)\b"
+                                       r"(?:[ \t]*:)?[ \t]+)"
                                        r"(?P<val>(?:[A-Z][A-Z'-]{0,2}[ \t])?[A-Z][A-Z'-]{1,25},[ \t]*[A-Z][A-Z'-]{1,25}"
                                        r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:,[ \t]*(?:MRN|DOB|age)|\(|MRN\b|DOB\b|$|\n))", re.M),
 }
@@ -730,7 +733,8 @@ _EN_FACILITY_NOUNS = (r"house|court|manor|place|commons|terrace|village|gardens|
                       r"heights|crossing|pointe|landing|haven|glen|square")
 _EN_FACILITY_PLURALS = frozenset({"pines", "laurels", "oaks", "willows", "elms", "maples", "cedars", "birches", "arbors",
                                   "meadows", "acres", "gardens", "commons", "woods", "groves", "heights", "estates"})
-_EN_FACILITY = re.compile(r"(?i)(?:\b(?:from|at|to|resident[ \t]+of|@)[ \t]*:?[ \t]+|^[ \t]*(?:from|to)[ \t]*:[ \t]*)"
+_EN_FACILITY = re.compile(r"(?i)(?:\b(?:from|at|to|resident[ \t]+of|@)(?:[ \t]*:)?[ \t]+|"
+                          r"^[ \t]*(?:from|to)[ \t]*:[ \t]*)"
                           rf"(?P<val>(?:the[ \t]+)?(?:[a-z][a-z'’-]{{1,20}}[ \t]+){{0,2}}(?:{_EN_FACILITY_NOUNS}))\b"
                           r"(?=[ \t]*(?:[,;.:)(]|$|\d|[ \t]+(?:in|on|if|once|pending|for|via|at|and|to|until|since|with|"
                           r"today|yesterday|tomorrow|tonight|this|last|next|x|grew|where|who|after|before|per|by|when|"

@@ -153,6 +153,9 @@ def adversarial_texts(size: int) -> dict[str, str]:
         "one-case sentences": rep("Seen by Dr. Smith. we were at my moms in aurora, my son tomas has a fever and a "
                                   "cough since monday, should i bring him in today or wait? "),
         "cue + long gap": rep("pager" + " " * 3000 + "ssn last 4" + " " * 3000 + "| A" + " " * 3000 + "x |\n"),
+        # blanks after a cue or a name, a key's long hyphenated "name" (each once backtracked badly)
+        "cue + spaces": rep("plan per" + " " * 3000 + "x\nSeen by Dr. Smith" + " " * 3000 + "x\n"),
+        "key hyphens": rep("AB = Xa" + "-Bb" * 18 + ".\n"),
         # a flowsheet's initials: keys, signing labels with long "/" chains, initials columns, logins, record lines
         "form initials": rep("KO = Kemi Oyelaran RN; JM = Jun Matsuda RN | KO | JM/TK | Signed: AB / CD / EF / GH x "
                              "kmarshRN 3/24 0940  LOVE, MARTIN (60008816) Lot | X0114 |\n"),
