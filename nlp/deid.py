@@ -37,7 +37,7 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -1158,6 +1158,12 @@ class Deidentifier:
             shift = self.pseudonymizer.date_shift_days(scope)
         return self._replace(original, chosen, scope, shift)
 
+    def _given_or_unknown(self, word: str) -> bool:
+        """A census given name (one that is also a word included) or a word no list knows: what vouches for the
+        surname before it in "LAST, FIRST" after a label, in a patient column or before a record number."""
+        w = word.lower()
+        return w in self.lex.census_first or w in self.lex.census_first_words or self._unknown_word(w)
+
     def _initials_ok(self, ini: str) -> bool:
         """Capitals where a form puts initials (a signing label, a staff column) that are no charting or medical
         abbreviation ("CBC", "HR", "SELF")."""
@@ -1718,10 +1724,8 @@ class Deidentifier:
                         out.append(_Cand(kind, at + ident.start("v"), at + ident.end("v"), "context", C - 1))
                     continue
                 caps = _TABLE_CAPS_LAST_FIRST.match(cell) if kind is PhiType.NAME else None
-                if caps and (caps.group("first").lower() in self.lex.census_first
-                             or caps.group("first").lower() in self.lex.census_first_words
-                             or self._unknown_word(caps.group("first").lower())) \
-                        and not self._never_name(caps.group("first")):  # "| WOLF, HUNTER J / M00390046 |"
+                first = caps.group("first") if caps else ""  # "| WOLF, HUNTER J / M00390046 |"
+                if caps and self._given_or_unknown(first) and not self._never_name(first):
                     out.append(_Cand(kind, at + caps.start("v"), at + caps.end("v"), "context", C - 1))
                     continue
                 m = _TABLE_VALUE.match(cell)
@@ -1753,8 +1757,7 @@ class Deidentifier:
                     self._never_name(w) or w.lower() in self.lex.medical_words or self._is_english(w)
                     and not self._census(w) for w in re.findall(r"[^\s,.]+", text[s:e]) if len(w) > 1):
                 label = None
-            if label and (lf in self.lex.census_first or lf in self.lex.census_first_words or self._unknown_word(lf)) \
-                    and not self._never_name(first):
+            if label and self._given_or_unknown(first) and not self._never_name(first):
                 # "Pt: BLOOD, SAMUEL T", "From: KING, ROSALIND": after a patient label a census given name vouches
                 # for a surname that is also a word
                 out.append(_Cand(PhiType.NAME, s, e, "context", C))
@@ -1784,8 +1787,7 @@ class Deidentifier:
                 continue
             out.append(_Cand(PhiType.NAME, s, e, "context", C))
         for m in _LAST_FIRST_RECORD.finditer(text):  # "3/24 0940  LOVE, MARTIN (60008816) - stress test"
-            first = m.group("first").lower()
-            if first in self.lex.census_first or first in self.lex.census_first_words or self._unknown_word(first):
+            if self._given_or_unknown(m.group("first")):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
         # a given name vouches for a surname that is a word: after a title ("cardiology Dr Lionel Heart"), opening a
         # line ("Brandon Parkinson was seen"), after a role or relation ("roommate King Pain"); only a cue lets the
@@ -4132,16 +4134,13 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             continue
         words = [w for w in _given_first_words(text[c.start:c.end]) if w.upper() not in _CREDENTIAL_WORDS]
         if len(words) >= 2:
-            full = "".join(p[0] for w in words for p in w.split("-") if p).upper()
-            initials.update((full, (words[0][0] + words[-1][0]).upper()))
+            initials.update(_initials_of(words))
             key = _INITIALS_KEY.search(text, max(0, c.start - 12), c.start)
-            if key and key.group("ini") in (full, (words[0][0] + words[-1][0]).upper()) and word_ok(key.group("ini")):
+            if key and key.group("ini") in _initials_of(words) and word_ok(key.group("ini")):
                 keyed.add(key.group("ini"))
                 out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
             head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
-            if head and len(words) >= 3 and word_ok(head.group("ini")) and head.group("ini") in (
-                    "".join(p[0] for w in words[1:] for p in w.split("-") if p).upper(),
-                    (words[1][0] + words[-1][0]).upper()):
+            if head and len(words) >= 3 and word_ok(head.group("ini")) and head.group("ini") in _initials_of(words[1:]):
                 keyed.add(head.group("ini"))
     taken = {i for c in chosen for i in range(c.start, c.end)}
     for m in _KEY_DEFINITION.finditer(text):  # "LS = Lerato Snow MHT": the key vouches for a name of word-like words
@@ -4152,8 +4151,7 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             continue
         for k in range(len(toks), 1, -1):  # the longest run of words whose initials are the key's ("MHT" is a role)
             words = _name_words(" ".join(t.group() for t in toks[:k]))
-            full = "".join(p[0] for w in words for p in w.split("-") if p).upper()
-            if len(words) >= 2 and m.group("ini") in (full, (words[0][0] + words[-1][0]).upper()):
+            if len(words) >= 2 and m.group("ini") in _initials_of(words):
                 keyed.add(m.group("ini"))
                 initials.add(m.group("ini"))
                 out.append(_Cand(PhiType.NAME, m.start("name"), m.start("name") + toks[k - 1].end(), "context",
@@ -4181,6 +4179,11 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         if named or ((signs and ends_line) if len(m.group()) == 2 else (ends_line or cued)):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
     return out
+
+
+def _initials_of(words: Sequence[str]) -> tuple[str, str]:
+    """A name's initials two ways: every word's (each part of a hyphenated one), and the first and last word's."""
+    return "".join(p[0] for w in words for p in w.split("-") if p).upper(), (words[0][0] + words[-1][0]).upper()
 
 
 def _given_first_words(value: str) -> list[str]:
