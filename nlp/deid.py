@@ -355,7 +355,7 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke)")
 _UNIT = (r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|Mailstop|Mail[ \t]+Stop|MSC|Hangar|"
-         r"#)\.?\s*#?\s*[A-Za-z0-9-]+){0,2}")  # "Bldg C, Apt 7"
+         r"#)\.?(?:\s*#)?\s*[A-Za-z0-9-]+){0,2}")  # "Bldg C, Apt 7"
 # the same on the street's own line: "Calle Marina 2257\nRoom air" holds no room number
 _UNIT_SAME_LINE = _UNIT.replace(r"\s", r"[ \t]")
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
@@ -395,7 +395,7 @@ def _id_spaced_rx(letters: str) -> re.Pattern[str]:
     54 305 A)"; every group after the first holds a digit, so a following word is never taken. ``letters`` is the
     letter case of the value: lower-case notes write "serial rp 155 876"."""
     a = f"[{letters}0-9]"
-    return re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}[ \t]*[:#(]?[ \t]*"
+    return re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:[ \t]*(?:is|was|:|#|no\.?|number)){{0,4}}(?:[ \t]*[:#(])?[ \t]*"
                       rf"(?P<val>{a}{{1,6}}(?:[ ](?={a}{{0,5}}\d){a}{{1,6}}(?:-{a}{{1,6}})?){{1,4}}"
                       rf"(?:[ ][{letters}](?=[ \t]{{2,}}|[ \t]*(?:$|\n|[,;()])|\.(?:\s|$)))?)(?![\w-])", re.M)
 
@@ -458,7 +458,8 @@ _RX = {
                       r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
                       r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.)))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
-    "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)\s*(?:is|:|#)?\s*(?P<val>\d{5}(?:-\d{4})?)\b"),
+    "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)(?:\s*(?:is|:|#))?\s*(?P<val>\d{5}"
+                          r"(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b(?:\d{{2}}-\d{{3,4}}|\d{{1,6}}[A-Za-z]?)[ \t]+(?:[NSEW]\.?[ \t]+)?"
                          rf"(?:(?:{_STREET_WORD}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
                          rf"{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
@@ -468,15 +469,16 @@ _RX = {
                                 rf"\b(?:Calle|Avenida|Paseo|Carretera|Callej[oó]n))"
                                 rf"[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|la|las|los|el|des|du)[ \t]+)?"
                                 rf"{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}(?:[ \t]+\d{{1,6}}\b)?{_UNIT_SAME_LINE}"),
-    "rural_route": re.compile(r"(?i)\b(?:(?:Rural Route|Highway Contract)\s*#?\s*\d+(?:,?\s+Box\s+\d+)?|"
-                              r"(?:RR|R\.R\.|HC)\s*#?\s*\d+,?\s+Box\s+\d+)\b"),
+    "rural_route": re.compile(r"(?i)\b(?:(?:Rural Route|Highway Contract)(?:\s*#)?\s*\d+(?:,?\s+Box\s+\d+)?|"
+                              r"(?:RR|R\.R\.|HC)(?:\s*#)?\s*\d+,?\s+Box\s+\d+)\b"),
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
     # a street in ALL-CAPS or lower-case notes: "LIVES ALONE AT 1206 PRAIRIE AVE", "at 5891 river road"
     "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?(?:[a-z][a-z'-]{0,30}[ \t]+){1,3})"
                                  r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
                                  r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|st(?=[ \t]*(?:[,;\n]|in\b)))"
-                                 r"\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|bldg|lot|trlr|#)\.?[ \t]*#?[ \t]*"
+                                 r"\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|bldg|lot|trlr|#)\.?"
+                                 r"(?:[ \t]*#)?[ \t]*"
                                  r"(?=[a-z-]{0,3}\d|[a-z]\b)[a-z0-9-]{1,8}\b){0,2}"),
     "po_box": re.compile(r"(?i)\b(?:p\.?\s?o\.?\s?box|post office box)\s+\d+\b"),
     "city_state": re.compile(rf"(?P<city>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}),\s+{_STATE}\b(?!-)"),
@@ -488,14 +490,16 @@ _RX = {
     "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)[ \t])?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?[ \t]){{1,4}}"
                            rf"{_FACILITY_HEADS}\b)"
                            rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
-    "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}\s*[:#]?\s*{_ID_VALUE}(?![\w-])"),
+    "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}"
+                         rf"(?:\s*[:#])?\s*{_ID_VALUE}(?![\w-])"),
     "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
     "id_long": re.compile(r"(?<![\w.-])(?=[A-Z]{0,3}\d)[A-Z]{0,3}\d{7,}(?:-\d{1,4})?(?![\w-]|\.\d)"),
-    "vehicle_cue": re.compile(rf"(?i:\b(?:{_VEHICLE_CUES}))\s*(?:is|:|#|no\.?)?\s*[:#]?\s*"
+    "vehicle_cue": re.compile(rf"(?i:\b(?:{_VEHICLE_CUES}))(?:\s*(?:is|:|#|no\.?))?(?:\s*[:#])?\s*"
                               r"(?P<val>(?=[A-Z0-9 -]{0,16}\d)[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){3,16})(?![\w-])"),
     "vin": re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b"),
     "name_title": re.compile(rf"\b{_TITLE}\.?\s+(?P<val>{_NAME})"),
-    "name_label": re.compile(rf"(?m)(?:^|(?<=[\s;|(]))(?i:{_NAME_LABELS})\s*(?i:name)?\s*[:=]\s*(?:(?i:{_TITLE})\.?\s+)?"
+    "name_label": re.compile(rf"(?m)(?:^|(?<=[\s;|(]))(?i:{_NAME_LABELS})(?:\s*(?i:name))?\s*[:=]\s*"
+                             rf"(?:(?i:{_TITLE})\.?\s+)?"
                              rf"(?P<val>{_NAME_CAPS})"),
     "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered)(?:[ \t]+by[ \t]*:?|[ \t]*:))[ \t]*"
                              r"(?!(?i:yes|no|none|na|auto|self|not|on|at)\b)(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
@@ -559,7 +563,7 @@ _RX = {
     # a nickname in quotes after a cue or after "Last, First": 'AKA "Seun"', '(goes by "Paddy")',
     # 'Jeong, Ha-eun ("Haeun")'
     "name_alias": re.compile(rf"(?:(?i:\b(?:aka|a\.k\.a\.?|goes[ \t]+by|known[ \t]+as|nicknamed?|preferred[ \t]+name|"
-                             rf"prefers[ \t]+to[ \t]+be[ \t]+called|prefers))[ \t]*:?[ \t]*\(?|"
+                             rf"prefers[ \t]+to[ \t]+be[ \t]+called|prefers))(?:[ \t]*:)?[ \t]*\(?|"
                              rf",[ \t]*{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?[ \t]+\()[\"“'](?P<val>{_NAME_TOK})[\"”']"),
     # a name before a relationship in parentheses: "earl (wife) called", "Mary Smith (daughter)"
     "name_paren_role": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)[ \t]*\((?i:wife|husband|spouse|"
@@ -666,7 +670,8 @@ _CHAIN_TAIL = (r"(?:hospital|healthcare|health[ \t]+care|health|center|centre|ho
                r"kidney[ \t]+care|dialysis|rehab(?:ilitation)?|pharmacy|specialty(?:[ \t]+hospital)?|senior[ \t]+living|"
                r"assisted[ \t]+living|living|transitional[ \t]+care|of)")
 _STRONG_ID_NOUN = re.compile(r"(?i)(?:claim|policy|member|account|acct|case|report|record|mrn|medical record|"
-                             r"licen[cs]e|dl|docket|certificate|accession|serial)\b[ \t]*(?:number|no\.?|#|id)?[ \t]*[:#]?[ \t]*\d")
+                             r"licen[cs]e|dl|docket|certificate|accession|serial)\b(?:[ \t]*"
+                             r"(?:number|no\.?|#|id))?(?:[ \t]*[:#])?[ \t]*\d")
 _UNIT_NAMED = re.compile(r"(?i)\b(?:(?:north|south|east|west)[ \t]+)?(?:tower|pavilion|wing)[ \t]+(?:[a-z]|\d{1,2})\b"
                          r"(?:[ \t]+(?:north|south|east|west|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+floor)?))?")
 _UNIT_PAREN = re.compile(r"\((?P<val>\d{1,2}[ \t]+(?P<w>[A-Z][a-z]{3,15}))\)")
@@ -679,16 +684,17 @@ _ZIP4 = re.compile(r"(?<![\w.-])\d{5}-\d{4}(?![\w-])")
 _ZIP_AFTER_TOWN = re.compile(r"(?<![\w'’.-])(?P<town>[A-Za-z][A-Za-z'’.-]{1,30}),?[ \t]+(?:/[ \t]+)?(?P<val>\d{5})(?![\w-])"
                              r"(?=[ \t]*(?:$|[;\n]|\)|[ \t]{2}))", re.M)
 _PLATE = re.compile(rf"(?i:\b(?:(?P<st1>{_STATE_ABBR}|{_STATE_NAMES})[ \t]+)?(?:licen[cs]e[ \t]+)?(?:plates?|tags?)(?![A-Za-z])"
-                    rf"(?:[ \t]+(?:number|no\.?|#))?)[ \t]*[:#]?[ \t]*(?:(?:{_STATE_ABBR})[ \t]+)?"
+                    rf"(?:[ \t]+(?:number|no\.?|#))?)(?:[ \t]*[:#])?[ \t]*(?:(?:{_STATE_ABBR})[ \t]+)?"
                     r"(?P<val>[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5})(?![\w-])")
 _DATE_CUED_ODD = re.compile(r"(?i)\b(?:on|date|dated|effective|eff|visit|dob|due|seen|admitted|discharged|until|thru|"
                             r"through|since|signed|next|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|"
-                            r"fri|satur|sun)day)\b\.?[ \t]*:?[ \t]*"
+                            r"fri|satur|sun)day)\b\.?(?:[ \t]*:)?[ \t]*"
                             r"(?P<span>(?P<a>1[0-2]|0?[1-9])(?P<sep>[.\\ -])(?P<b>3[01]|[12]\d|0?[1-9])"
                             r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?)(?![\w\\/-]|\.\d|[ \t]*(?:%|mg|mcg|ml|cc|l\b|lpm|units?\b|"
                             r"u\b|x\b|times|hours?|hrs?|days?|wks?|weeks?|min|liters?|nc\b|mm|cm|kg|lb|/))")
 _DATE_BS = re.compile(r"(?<![\w\\/.-])(?P<a>1[0-2]|0?[1-9])\\(?P<b>3[01]|[12]\d|0?[1-9])\\(?P<y>\d{4}|\d{2})(?![\w\\/-])")
-_ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|call|event)[ \t]*(?:#|no\.?|number)[ \t]*:?[ \t]*"
+_ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|call|event)[ \t]*"
+                          r"(?:#|no\.?|number)(?:[ \t]*:)?[ \t]*"
                           r"|\bcourt[ \t]+case[ \t]+)(?P<val>[A-Z0-9]{0,3}\d[A-Z0-9-]{3,20})(?![\w-])")
 # labels whose value is a company: a one-word value is more likely equipment or a mode ("DME: VAC")
 _CARRIER_LABELS = ("transport", "interpreter", "supplier", "dme")
@@ -751,13 +757,14 @@ _FACILITY_MODIFIER_STOP = frozenset({"his", "her", "their", "my", "our", "your",
 _NAME_DEAR = re.compile(rf"(?m)^[ \t]*(?i:dear)[ \t]+(?:(?:{_TITLE})\.?[ \t]+)?(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,2}})[ \t]*[,:]")
 # lower-case notes write identifiers in lower case too: "serial rp 155 876", "member id eck439620014"
 _ID_SPACED_LOWER = _id_spaced_rx("a-z")
-_ID_CUE_LOWER = re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}\s*[:#]?\s*"
+_ID_CUE_LOWER = re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}(?:\s*[:#])?\s*"
                            r"(?P<val>(?=[a-z0-9-]{0,24}[a-z])[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){3,24})(?![\w-])")
 # an insurance group number ("group 148731-Y98") and a licence number after its state ("CDL VT L815-1126-3438",
 # "driver's license: NY 123 456 789"); "age group 65-74" has too few digits
 _GROUP_OR_STATE_ID = re.compile(
-    rf"(?i:\bgroup(?:[ \t]*(?:#|no\.?|number|id))?[ \t]*:?[ \t]*|\b(?:cdl|dl|driver'?s?[ \t]+lic(?:en[cs]e)?\.?|"
-    rf"licen[cs]e|lic\.?)(?:[ \t]*(?:#|no\.?|number))?[ \t]*:?[ \t]*(?:{_STATE_ABBR}|{_STATE_NAMES})[ \t]*[:#]?[ \t]*)"
+    rf"(?i:\bgroup(?:[ \t]*(?:#|no\.?|number|id))?(?:[ \t]*:)?[ \t]*|\b(?:cdl|dl|driver'?s?[ \t]+lic(?:en[cs]e)?\.?|"
+    rf"licen[cs]e|lic\.?)(?:[ \t]*(?:#|no\.?|number))?(?:[ \t]*:)?[ \t]*(?:{_STATE_ABBR}|{_STATE_NAMES})"
+    rf"(?:[ \t]*[:#])?[ \t]*)"
     r"(?P<val>[A-Za-z0-9]{1,12}(?:[ -](?=[A-Za-z]?\d)[A-Za-z0-9]{1,12}){0,5})(?![\w-])")
 _STREET_LEAD = re.compile(r"(?i)(?:\b(?:lives?|living|resides?|residing|stays?|staying)(?:[ \t]+(?:alone|with[ \t]+"
                           r"[a-z'’]+))?[ \t]+at|\baddress[ \t]*:?)[ \t]+\Z")
@@ -790,7 +797,8 @@ _TITLE_BEFORE = re.compile(rf"(?i)\b{_TITLE}\.?[ \t]+\Z")  # read by _after_titl
 _NAME_WORD_LEFT = re.compile(r"(?<![\w.'’-])(?P<w>[^\W\d_][^\W\d_'’]{1,14})[ \t]\Z")
 _SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|$|\n|(?i:rn|np|md|pa|aware|notified|consulted|"
                                  r"visiting|is|was|called|updated|feeding|here|saw|cell|ph|phone)\b))", re.M)
-_TOWN_AFTER_STREET_ANY = re.compile(r",[ \t]*(?:(?i:apt|apartment|suite|ste|unit|lot|trlr|#)\.?[ \t]*#?[ \t]*[a-z0-9-]{1,8}"
+_TOWN_AFTER_STREET_ANY = re.compile(r",[ \t]*(?:(?i:apt|apartment|suite|ste|unit|lot|trlr|#)\.?"
+                                    r"(?:[ \t]*#)?[ \t]*[a-z0-9-]{1,8}"
                                     r"[ \t]*,[ \t]*)?(?P<town>[a-z]{3,20}(?:[ \t]+[a-z]{3,20})?|[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20})?)"
                                     r"(?=[ \t]*,?[ \t]*\d{5}\b)")
 _WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number))")
@@ -825,7 +833,7 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
     """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5")."""
     if text[s] != "0" and _FRACTION_AFTER.match(text, e) or _SCORE_BEFORE.search(text, max(0, s - 24), s):
         return True  # a zero-padded pair ("01/02") is written as a date, never as a half
-    if re.search(r"(?:=|\b(?i:page|pg|bims|mmse|moca|slums|phq-?\d?|gad-?\d?|nottingham|mitoses))[ \t]*:?[ \t]*\Z",
+    if re.search(r"(?:=|\b(?i:page|pg|bims|mmse|moca|slums|phq-?\d?|gad-?\d?|nottingham|mitoses))(?:[ \t]*:)?[ \t]*\Z",
                  text[max(0, s - 14):s]):
         return True  # "= 7/9", "BIMS 6/15", "Page 1/1": a score or a page count
     if re.search(r"(?i)d5\s*\Z", text[max(0, s - 4):s]):
@@ -3634,7 +3642,8 @@ def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> 
         words = re.findall(r"[A-Za-z]{2,}", value)
         if not words or len(value) > 80:
             return False
-        if re.match(r"(?i)(?:p\.?[ \t]?o\.?[ \t]?box|box|rr|hc|rural route|highway contract)[ \t]*#?[ \t]*\d", value):
+        if re.match(r"(?i)(?:p\.?[ \t]?o\.?[ \t]?box|box|rr|hc|rural route|highway contract)"
+                    r"(?:[ \t]*#)?[ \t]*\d", value):
             return True  # "PO Box 12", "RR 2 Box 40"
         suffix = re.search(rf"(?i)\b(?:{_STREET_SUFFIX[3:-1]}|county road|state hwy|route|rte)\b", value)
         if digits:  # "12 Elm St", "4410 County Road 5, Apt 2"
@@ -3647,7 +3656,7 @@ def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> 
 
 
 _PLACE_JOIN = re.compile(r"[ \t]+(?i:of|at|on|and|&)[ \t]+|[ \t]*[-–][ \t]*")
-_BRANCH_NUMBER_END = re.compile(r"(?:#|(?i:store))[ \t]*#?[ \t]*\d{1,6}\Z")
+_BRANCH_NUMBER_END = re.compile(r"(?:#|(?i:store))(?:[ \t]*#)?[ \t]*\d{1,6}\Z")
 _BRANCH_TOWN = re.compile(r"[ \t]+(?P<town>[A-Z][a-z]{2,20}(?:[ \t][A-Z][a-z]{2,20})?)\b(?![ \t]*[-'’]?[a-z])")
 # "School District #1", "WALGREENS #07721", "Kroger Pharmacy store 8528"
 _PLACE_NUMBER_AFTER = re.compile(r"[ \t]*(?:#|(?i:store)[ \t]*#?)[ \t]*\d{1,6}(?![\w/-])")
@@ -3894,11 +3903,11 @@ _CHAIN_CUES = frozenset({"from", "to", "at", "in", "@", "with", "by", "via", "of
 _CHAIN_TAIL_WORDS = frozenset({"hospital", "healthcare", "health", "care", "center", "centre", "home", "physical",
                                "therapy", "kidney", "dialysis", "rehab", "rehabilitation", "pharmacy", "specialty",
                                "senior", "living", "assisted", "transitional", "of", "lab", "clinic"})
-_VIN_ANYCASE = re.compile(r"(?i)\bvin\b[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+_VIN_ANYCASE = re.compile(r"(?i)\bvin\b(?:[ \t]*(?:#|no\.?|number))?(?:[ \t]*:)?[ \t]*"
                           r"(?P<val>(?=[a-hj-npr-z0-9]{0,16}\d)[a-hj-npr-z0-9]{17})(?![\w-])")
 _DATE_DMY_GLUED = re.compile(r"(?i)(?<![\w/.-])(?:3[01]|[12]\d|0?[1-9])(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
                              r"(?:(?:19|20)\d{2}|\d{2})(?![\w/-])")
-_DATE_COMPACT = re.compile(r"(?i)\b(?:dob|date|dated|born|d\.o\.b\.?)\b\.?[ \t]*:?[ \t]*"
+_DATE_COMPACT = re.compile(r"(?i)\b(?:dob|date|dated|born|d\.o\.b\.?)\b\.?(?:[ \t]*:)?[ \t]*"
                            r"(?P<span>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 
 
@@ -4014,14 +4023,15 @@ _LABEL_LAST_FIRST = re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#()-]{{1,40
                                rf"(?=[ \t]*(?:$|,|;|\(|[ \t]{{2}}|NPI\b|MRN\b|DOB\b))")
 _SELF_NAMED = re.compile(rf"(?i:\b(?:this is|my name is|it'?s me,?))[ \t]+(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?)"
                          rf"(?=[ \t]*(?:[.,;!?)]|$|\n|[ \t]+(?:calling|from|here|again)\b))")
-_ROOM_WORD = re.compile(r"(?i)(?:rm|room|bay|bed|bd|unit|ste|suite|fl|floor|or|pacu|cubicle|stall)\.?(?:[ \t]*#?[ \t]*"
+_ROOM_WORD = re.compile(r"(?i)(?:rm|room|bay|bed|bd|unit|ste|suite|fl|floor|or|pacu|cubicle|stall)\.?(?:"
+                        r"(?:[ \t]*#)?[ \t]*"
                         r"\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?)?")
 _KIN_WORDS = frozenset({"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "spouse",
                         "guardian", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "informant"})
 _SCORE_EPONYMS = frozenset({"braden", "apgar", "apgars", "gleason", "glasgow", "mallampati", "karnofsky", "ranson",
                             "breslow", "morse", "norton", "waterlow", "aldrete", "ramsay", "hinchey", "killip", "wells",
                             "rankin", "barthel", "tinetti", "berg", "oswestry", "lansky", "ashworth", "bishop", "fisher"})
-_SCORE_VALUE_AFTER = re.compile(r"(?i)[ \t]*(?:score|scale|class|grade|criteria)?[ \t]*(?:of|was|is|=|:)?[ \t]*"
+_SCORE_VALUE_AFTER = re.compile(r"(?i)(?:[ \t]*(?:score|scale|class|grade|criteria))?(?:[ \t]*(?:of|was|is|=|:))?[ \t]*"
                                 r"(?:[<>]=?)?\d{1,3}(?:[+/]\d{1,2})?(?!\d|[.:-]\d|/\d{2,})")
 _CREDENTIALS_ONLY = re.compile(rf"(?:{_CREDENTIAL}|FNP-C|CCRN|RRT|RD|CNS|MPH|FAAP|FACC)(?:,?[ \t]*(?:{_CREDENTIAL}|"
                                rf"FNP-C|CCRN|RRT|RD|CNS|MPH|MSN|FAAP|FACC))*")
@@ -4324,7 +4334,7 @@ def _passages(text: str) -> Iterator[tuple[int, int]]:
 
 # a lab analyte and its result, "Na 134", "LABS: NA 134, CR 1.42": not the surname Na (unless after a title)
 _LAB_ANALYTES = frozenset({"na", "k", "cl", "ca", "mg", "cr", "bun", "glu", "phos", "alb", "hgb", "hct", "plt", "wbc"})
-_LAB_RESULT_AFTER = re.compile(r"[ \t]*:?[ \t]*[<>]?\d{1,4}(?:\.\d{1,2})?(?![\d/:.])")
+_LAB_RESULT_AFTER = re.compile(r"(?:[ \t]*:)?[ \t]*[<>]?\d{1,4}(?:\.\d{1,2})?(?![\d/:.])")
 
 
 def _after_title(text: str, pos: int) -> bool:

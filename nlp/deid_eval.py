@@ -156,6 +156,12 @@ def adversarial_texts(size: int) -> dict[str, str]:
         # blanks after a cue or a name, a key's long hyphenated "name" (each once backtracked badly)
         "cue + spaces": rep("plan per" + " " * 3000 + "x\nSeen by Dr. Smith" + " " * 3000 + "x\n"),
         "key hyphens": rep("AB = Xa" + "-Bb" * 18 + ".\n"),
+        # blanks, or blanks around a colon, between a cue and what would be its value ("plate" + 1,000 spaces once
+        # took 95 s: three optional blanks in a row)
+        "cues + blanks": rep("".join(f"{cue}{gap}{tail}\n" for cue in ("plate", "MRN", "zip", "husband", "DOB",
+                                                                        "Apgar", "vin", "group", "Room", "Apt")
+                                     for gap in (" " * 2000, "\t" * 2000, " " * 1000 + ":" + " " * 1000)
+                                     for tail in ("Xx", "12"))),
         # a flowsheet's initials: keys, signing labels with long "/" chains, initials columns, logins, record lines
         "form initials": rep("KO = Kemi Oyelaran RN; JM = Jun Matsuda RN | KO | JM/TK | Signed: AB / CD / EF / GH x "
                              "kmarshRN 3/24 0940  LOVE, MARTIN (60008816) Lot | X0114 |\n"),
