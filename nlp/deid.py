@@ -409,7 +409,7 @@ _RX = {
     "ipv6": re.compile(r"(?i)(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}"
                        r"(?::[0-9a-f]{1,4}){0,5})?|::1)(?![\w:])"),
     "ssn": re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
-    "ssn_last4": re.compile(r"(?i)\b(?:ssn|ss#|social security(?: number| no\.?| #)?)[ \t]*\(?[ \t]*(?:last[ \t]*(?:4|four))"
+    "ssn_last4": re.compile(r"(?i)\b(?:ssn|ss#|social security(?: number| no\.?| #)?)(?:[ \t]*\()?[ \t]*(?:last[ \t]*(?:4|four))"
                             r"[ \t]*(?:digits[ \t]*)?(?:\)[ \t]*)?(?:[:#][ \t]*)?(?P<val>\d{4})(?!\d)"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
@@ -447,7 +447,7 @@ _RX = {
     "date_day_of": re.compile(r"(?i)\b(?P<span>(?P<day>[0-3]?\d(?:st|nd|rd|th)))[ \t]+day[ \t]+of\b"),
     "date_weekday_day": re.compile(r"(?i)\b(?P<span>(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+the\s+"
                                    r"(?P<day>[0-3]?\d(?:st|nd|rd|th)))\b"),
-    "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})\s*-?\s*(?:years?|yrs?|y)(?:[\s-]*(?:old|o\b|/o\b)|\s+of\s+age\b)|\b(?P<n2>\d{2,3})\s*"
+    "age": re.compile(r"(?i)(?:\b(?P<n1>\d{2,3})(?:\s*-)?\s*(?:years?|yrs?|y)(?:[\s-]*(?:old|o\b|/o\b)|\s+of\s+age\b)|\b(?P<n2>\d{2,3})\s*"
                       r"(?:yo[mf]?|y/o|y\.o\.|yrs? old)(?![a-z])|"
                       r"\b(?:age|aged|age:)\s*(?:of\s+)?(?P<n3>\d{2,3})(?:y|yo|yrs?)?\b|"
                       r"\b(?:in (?:his|her|their) )(?P<n4>(?:9\d|1[0-2]\d)s)\b|"
@@ -501,7 +501,7 @@ _RX = {
     "name_label": re.compile(rf"(?m)(?:^|(?<=[\s;|(]))(?i:{_NAME_LABELS})(?:\s*(?i:name))?\s*[:=]\s*"
                              rf"(?:(?i:{_TITLE})\.?\s+)?"
                              rf"(?P<val>{_NAME_CAPS})"),
-    "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered)(?:[ \t]+by[ \t]*:?|[ \t]*:))[ \t]*"
+    "name_typist": re.compile(r"(?i:\b(?:transcribed|typed|dictated|entered)(?:[ \t]+by(?:[ \t]*:)?|[ \t]*:))[ \t]*"
                              r"(?!(?i:yes|no|none|na|auto|self|not|on|at)\b)(?P<val>[a-z]{2,4})\b(?!\s+[a-z])"),
     "name_inline": re.compile(rf"(?i:\b(?:{_INLINE_CUES}))(?:\s*,)?\s+(?:(?:{_TITLE})\.?\s+)?(?P<val>{_NAME})"),
     "name_relative": re.compile(rf"(?i:\b(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
@@ -515,7 +515,7 @@ _RX = {
                                rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
                                rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|for|"
                                rf"underwent|complains|states|tolerated|remains)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
-    "name_age_subject": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?)(?=\s+(?:is|was)\s+an?\s+\d{{1,3}}\s*-?\s*"
+    "name_age_subject": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?)(?=\s+(?:is|was)\s+an?\s+\d{{1,3}}(?:\s*-)?\s*"
                                    rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
                                    rf"(?:y|yo|,|M\b|F\b))"),
     # not a form label ending in a credential: "Circulating RN: …", "Charge RN: …"
@@ -716,7 +716,7 @@ _STRONG_PLACE_CUE = re.compile(r"(?i)\b(?:call(?:ed|ing)[ \t]+(?:in[ \t]+)?from|
                                r"flew[ \t]+(?:in[ \t]+)?from|driving[ \t]+(?:in[ \t]+)?from|flying[ \t]+(?:in[ \t]+)?from|"
                                r"visiting[ \t]+from|(?:go|going|went|get|back)[ \t]+home[ \t]+to)[ \t]+"
                                r"(?P<val>[A-Za-z][A-Za-z'’.-]{2,30}(?:[ \t]+[A-Za-z][A-Za-z'’.-]{2,30})?)"
-                               r"(?=[ \t]*(?:[,;.)]|$|\n|[ \t]+(?:updated|and|to|on|at|tonight|today|yesterday|this)\b))")
+                               r"(?=[ \t]*(?:[,;.)]|$|\n|(?<=[ \t])(?:updated|and|to|on|at|tonight|today|yesterday|this)\b))")
 # "sister in Bend updated by phone", "dtr in canton notified": a place right before a charting verb of the family
 _IN_BEFORE_UPDATE = re.compile(r"(?i)\bin[ \t]+(?P<val>[A-Za-z][A-Za-z'’-]{2,20}(?:[ \t]+[A-Za-z][A-Za-z'’-]{2,20})?)"
                                r"(?=[ \t]+(?:updated|notified|informed|aware|called|calling|phoned)\b)")
@@ -727,7 +727,7 @@ _BACK_TO_PLACE = re.compile(r"(?i)\bback[ \t]+to[ \t]+(?P<val>(?:st\.[ \t]+)?[A-
 # "at Good Samaritan 01/01", "at Infirmary West on the 27th": a named place and then a date (mixed case only)
 _AT_PLACE_DATE = re.compile(r"\b(?:at|@)[ \t]+(?P<val>[A-Z][a-z'’-]{2,20}(?:[ \t]+[A-Z][a-z'’-]{1,20}){1,2})"
                             r"(?=[ \t]+(?:\d{1,2}/\d{1,2}\b|on[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)\b))")
-_AT_UNKNOWN = re.compile(r"(?i)(?<![\w/])(?:at|@)[ \t]+(?P<val>[A-Za-z][A-Za-z'’-]{2,30})(?=[ \t]*(?:[,;.)]|$|\n|[ \t]+"
+_AT_UNKNOWN = re.compile(r"(?i)(?<![\w/])(?:at|@)[ \t]+(?P<val>[A-Za-z][A-Za-z'’-]{2,30})(?=[ \t]*(?:[,;.)]|$|\n|(?<=[ \t])"
                          r"(?:on|for|in|until|since|and|with|today|yesterday|tomorrow|tonight|this|last|next|x)\b))")
 _COUNTY_AFTER_COMMA = re.compile(r",[ \t]*(?P<val>[A-Za-z][A-Za-z'’.-]{1,20}(?:[ \t-][A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+"
                                  r"(?i:county|parish|borough))\b")
@@ -742,11 +742,11 @@ _EN_FACILITY_PLURALS = frozenset({"pines", "laurels", "oaks", "willows", "elms",
 _EN_FACILITY = re.compile(r"(?i)(?:\b(?:from|at|to|resident[ \t]+of|@)(?:[ \t]*:)?[ \t]+|"
                           r"^[ \t]*(?:from|to)[ \t]*:[ \t]*)"
                           rf"(?P<val>(?:the[ \t]+)?(?:[a-z][a-z'’-]{{1,20}}[ \t]+){{0,2}}(?:{_EN_FACILITY_NOUNS}))\b"
-                          r"(?=[ \t]*(?:[,;.:)(]|$|\d|[ \t]+(?:in|on|if|once|pending|for|via|at|and|to|until|since|with|"
+                          r"(?=[ \t]*(?:[,;.:)(]|$|\d|(?<=[ \t])(?:in|on|if|once|pending|for|via|at|and|to|until|since|with|"
                           r"today|yesterday|tomorrow|tonight|this|last|next|x|grew|where|who|after|before|per|by|when|"
                           r"brought|sat|sun|mon|tues?|wed|thurs?|fri)\b))", re.M)
 _TOWN_AFTER_FACILITY = re.compile(r"(?:,|[ \t]+(?i:in))[ \t]+(?P<val>[A-Za-z][a-z'’-]{2,20}|[A-Z][A-Z'’-]{2,20})"
-                                  r"(?=[ \t]*(?:[,;.)]|$|\d|[ \t]+(?i:on|pending|for|if|once|and|until|today)\b))", re.M)
+                                  r"(?=[ \t]*(?:[,;.)]|$|\d|(?<=[ \t])(?i:on|pending|for|if|once|and|until|today)\b))", re.M)
 _FACILITY_MODIFIER_STOP = frozenset({"his", "her", "their", "my", "our", "your", "same", "that", "this", "first", "safe",
                                      "group", "day", "call", "transfer", "care", "trauma", "cancer", "work", "family",
                                      "big", "old", "new", "one", "other", "another", "a", "an", "some", "any", "each",
@@ -800,7 +800,7 @@ _SURNAME_WORD_AFTER = re.compile(r"[ \t](?P<w>[A-Za-z]{2,15})(?=[ \t]*(?:[,;()]|
 _TOWN_AFTER_STREET_ANY = re.compile(r",[ \t]*(?:(?i:apt|apartment|suite|ste|unit|lot|trlr|#)\.?"
                                     r"(?:[ \t]*#)?[ \t]*[a-z0-9-]{1,8}"
                                     r"[ \t]*,[ \t]*)?(?P<town>[a-z]{3,20}(?:[ \t]+[a-z]{3,20})?|[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20})?)"
-                                    r"(?=[ \t]*,?[ \t]*\d{5}\b)")
+                                    r"(?=(?:[ \t]*,)?[ \t]*\d{5}\b)")
 _WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number))")
 _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
                            r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
@@ -3399,7 +3399,7 @@ _CREDENTIAL_LOGIN = re.compile(rf"(?<![\w@./-])(?P<user>[a-z]{{4,15}})(?:{_CREDE
 _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
-                            r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))[ \t]*[\"”]?[ \t]*$")
+                            r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
 # "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
@@ -3517,7 +3517,7 @@ _STATE_AFTER = re.compile(rf",?[ \t]+(?:{_STATE_ABBR}|(?i:{_STATE_NAMES}))\b")
 
 # "Harold Finch, 97, lives alone", "SISTER DOLORES (94)"
 _AGE_AFTER_NAME = re.compile(r"(?:\s*,)?\s*(?:(?P<n>\d{2,3})(?=\s*(?:,|with|who|and|w/|$)|\s*\n)"
-                             r"|\([ \t]*(?:age[ \t]*|aged[ \t]*)?(?P<p>\d{2,3})[ \t]*(?:y/?o|yrs?|years?)?[ \t]*\))")
+                             r"|\([ \t]*(?:age[ \t]*|aged[ \t]*)?(?P<p>\d{2,3})(?:[ \t]*(?:y/?o|yrs?|years?))?[ \t]*\))")
 
 
 # a long word with a suffix of scientific prose ("electrodiagnostic" is not, "antinociceptive" is): not a name
@@ -3659,7 +3659,7 @@ _PLACE_JOIN = re.compile(r"[ \t]+(?i:of|at|on|and|&)[ \t]+|[ \t]*[-–][ \t]*")
 _BRANCH_NUMBER_END = re.compile(r"(?:#|(?i:store))(?:[ \t]*#)?[ \t]*\d{1,6}\Z")
 _BRANCH_TOWN = re.compile(r"[ \t]+(?P<town>[A-Z][a-z]{2,20}(?:[ \t][A-Z][a-z]{2,20})?)\b(?![ \t]*[-'’]?[a-z])")
 # "School District #1", "WALGREENS #07721", "Kroger Pharmacy store 8528"
-_PLACE_NUMBER_AFTER = re.compile(r"[ \t]*(?:#|(?i:store)[ \t]*#?)[ \t]*\d{1,6}(?![\w/-])")
+_PLACE_NUMBER_AFTER = re.compile(r"[ \t]*(?:#|(?i:store)(?:[ \t]*#)?)[ \t]*\d{1,6}(?![\w/-])")
 _PLACE_HEAD_WORDS = re.compile(r"(?i)(?:county|parish|borough|school|university|college|hospital|clinic|medical|"
                                r"health|regional|memorial|community|children's|women's|family|pediatric|primary|"
                                r"internal|orthopedics?|cardiology|rehab(?:ilitation)?|imaging|surgical|surgery)\b")
@@ -4022,7 +4022,7 @@ _LABEL_LAST_FIRST = re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#()-]{{1,40
                                rf"(?:[ \t]+(?:[A-Z]\.?|(?P<mid>[A-Z][a-z]+)))?)"
                                rf"(?=[ \t]*(?:$|,|;|\(|[ \t]{{2}}|NPI\b|MRN\b|DOB\b))")
 _SELF_NAMED = re.compile(rf"(?i:\b(?:this is|my name is|it'?s me,?))[ \t]+(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})?)"
-                         rf"(?=[ \t]*(?:[.,;!?)]|$|\n|[ \t]+(?:calling|from|here|again)\b))")
+                         rf"(?=[ \t]*(?:[.,;!?)]|$|\n|(?<=[ \t])(?:calling|from|here|again)\b))")
 _ROOM_WORD = re.compile(r"(?i)(?:rm|room|bay|bed|bd|unit|ste|suite|fl|floor|or|pacu|cubicle|stall)\.?(?:"
                         r"(?:[ \t]*#)?[ \t]*"
                         r"\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?)?")

@@ -157,11 +157,11 @@ def adversarial_texts(size: int) -> dict[str, str]:
         "cue + spaces": rep("plan per" + " " * 3000 + "x\nSeen by Dr. Smith" + " " * 3000 + "x\n"),
         "key hyphens": rep("AB = Xa" + "-Bb" * 18 + ".\n"),
         # blanks, or blanks around a colon, between a cue and what would be its value ("plate" + 1,000 spaces once
-        # took 95 s: three optional blanks in a row)
-        "cues + blanks": rep("".join(f"{cue}{gap}{tail}\n" for cue in ("plate", "MRN", "zip", "husband", "DOB",
-                                                                        "Apgar", "vin", "group", "Room", "Apt")
-                                     for gap in (" " * 2000, "\t" * 2000, " " * 1000 + ":" + " " * 1000)
-                                     for tail in ("Xx", "12"))),
+        # took 95 s: three optional blanks in a row; "from harbor house" + blanks: a lookahead's two blank runs)
+        "cues + blanks": rep("".join(f"{cue}{gap}{tail}\n" for cue in (
+            "plate", "MRN", "zip", "husband", "DOB", "Apgar", "vin", "group", "12 Main St Apt", "typed by", "pt 45",
+            "ssn", "from harbor house", "we met at tripler", "called from Bend", "this is Bob", "Kroger store")
+            for gap in (" " * 400, "\t" * 400, " " * 200 + ":" + " " * 200) for tail in ("Xx", "."))),
         # a flowsheet's initials: keys, signing labels with long "/" chains, initials columns, logins, record lines
         "form initials": rep("KO = Kemi Oyelaran RN; JM = Jun Matsuda RN | KO | JM/TK | Signed: AB / CD / EF / GH x "
                              "kmarshRN 3/24 0940  LOVE, MARTIN (60008816) Lot | X0114 |\n"),
