@@ -913,6 +913,10 @@ def test_round17_detections(deid, text, secret):
     ("Circulating RN: May Bloom\nCharge RN: Ann Ruiz", "Charge RN:"),
     ("FINAL DIAGNOSIS: INVASIVE DUCTAL CARCINOMA, NOTTINGHAM GRADE 2 (7/9).", "NOTTINGHAM GRADE"),  # a grading system
     ("Complication: Clavien-Dindo grade II ileus.", "Clavien-Dindo grade"),
+    ("Hiatal hernia with two Cameron lesions; Los Angeles grade A esophagitis.", "Cameron lesions"),  # round 22
+    ("Hiatal hernia with two Cameron lesions; Los Angeles grade A esophagitis.", "Los Angeles grade"),
+    ("Ortolani and Barlow maneuvers negative; the ampulla of Vater is unremarkable.", "Barlow maneuvers"),
+    ("Ortolani and Barlow maneuvers negative; the ampulla of Vater is unremarkable.", "ampulla of Vater"),
 ])
 def test_round17_terms_stay(deid, text, kept):
     res = deid.deidentify(text, "p1")
