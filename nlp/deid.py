@@ -1178,6 +1178,12 @@ class Deidentifier:
         return ini not in _NOT_INITIALS and not (self._never_name(ini) or self._is_medical(ini)
                                                  or ini.lower() in self.lex.medical_words)
 
+    def _initials_in(self, value: str, at: int, prio: int) -> list[_Cand]:
+        """Each set of initials in ``value`` (found at ``at``) that :meth:`_initials_ok` passes: "NAH / PV",
+        "JM/TK" where a signing label or a staff column puts them."""
+        return [_Cand(PhiType.NAME, at + k.start(), at + k.end(), "context", prio)
+                for k in re.finditer(r"[A-Z]{2,4}", value) if self._initials_ok(k.group())]
+
     def _key_name_word(self, word: str) -> bool:
         """A word of a name an initials key defines: no medical or charting word, and a census name, an unknown word
         or a role written in capitals after the name ("LS = Lerato Snow MHT"; "WNL = Within Normal Limits" fails)."""
@@ -1711,10 +1717,7 @@ class Deidentifier:
                 at, cell = row[i]
                 ini = _TABLE_INITIALS_CELL.fullmatch(cell)
                 if ini:
-                    for k in re.finditer(r"[A-Z]{2,4}", ini.group("v")):
-                        if self._initials_ok(k.group()):
-                            s0 = at + ini.start("v") + k.start()
-                            out.append(_Cand(PhiType.NAME, s0, s0 + len(k.group()), "context", C - 1))
+                    out += self._initials_in(ini.group("v"), at + ini.start("v"), C - 1)
                     continue
                 m = _TABLE_VALUE.match(cell)
                 words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", m.group("v")) if m else []
@@ -2321,10 +2324,7 @@ class Deidentifier:
                 if not self._never_name(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _SIGNED_INITIALS.finditer(text):  # "Signed: NAH / PV", "Counts correct x2: SBW / TZ"
-            for k in re.finditer(r"[A-Z]{2,4}", m.group("val")):
-                if self._initials_ok(k.group()):  # "Read back: CBC", "Recorder: SELF" hold no initials
-                    at = m.start("val") + k.start()
-                    out.append(_Cand(PhiType.NAME, at, at + len(k.group()), "context", C - 2))
+            out += self._initials_in(m.group("val"), m.start("val"), C - 2)  # "Read back: CBC" holds none
         for m in _CREDENTIAL_LOGIN.finditer(text):  # "Taken by: dpriceRN", "by mhunterMA"
             user = m.group("user")
             if not (self._is_english(user) or user in self.lex.medical_words or self._never_name(user)):
