@@ -413,7 +413,7 @@ _RX = {
                             r"[ \t]*(?:digits[ \t]*)?(?:\)[ \t]*)?(?:[:#][ \t]*)?(?P<val>\d{4})(?!\d)"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
-    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
+    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
                         r"(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
@@ -471,7 +471,7 @@ _RX = {
                                 rf"{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}(?:[ \t]+\d{{1,6}}\b)?{_UNIT_SAME_LINE}"),
     "rural_route": re.compile(r"(?i)\b(?:(?:Rural Route|Highway Contract)(?:\s*#)?\s*\d+(?:,?\s+Box\s+\d+)?|"
                               r"(?:RR|R\.R\.|HC)(?:\s*#)?\s*\d+,?\s+Box\s+\d+)\b"),
-    "street_noun": re.compile(rf"\b(?:{_CAPWORD}\s+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
+    "street_noun": re.compile(rf"\b(?:{_CAPWORD}[ \t]+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
     # a street in ALL-CAPS or lower-case notes: "LIVES ALONE AT 1206 PRAIRIE AVE", "at 5891 river road"
     "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?(?:[a-z][a-z'-]{0,30}[ \t]+){1,3})"
@@ -696,6 +696,34 @@ _DATE_BS = re.compile(r"(?<![\w\\/.-])(?P<a>1[0-2]|0?[1-9])\\(?P<b>3[01]|[12]\d|
 _ID_CUE_MORE = re.compile(r"(?i:\b(?:run|report|incident|court[ \t]+case|trip|call|event)[ \t]*"
                           r"(?:#|no\.?|number)(?:[ \t]*:)?[ \t]*"
                           r"|\bcourt[ \t]+case[ \t]+)(?P<val>[A-Z0-9]{0,3}\d[A-Z0-9-]{3,20})(?![\w-])")
+# -- addresses outside the US: the postcode that ends a British, Irish, Canadian or Australian address line
+_POSTCODE = re.compile(
+    r"(?<![\w/.-])(?P<val>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}"  # UK: "EH4 1DS", "KT20 5RB"
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]\d[ABCEGHJ-NPRSTV-Z]\d"  # Canada: "M5J 2N2"
+    r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ](?=[0-9A-Z]{0,3}\d)(?=[0-9A-Z]{0,3}[A-Z])[0-9AC-FHKNPRTV-Y]{4}"  # Eircode "D16 K2X9"
+    r"|(?<=(?:NSW|VIC|QLD|TAS|ACT)[ \t])\d{4}|(?<=(?:SA|WA|NT)[ \t])\d{4})"  # Australia, after the state: "NSW 2099"
+    r"(?=[ \t]*(?:$|\n|,|\)|;|[ \t]{2}))", re.M)
+#: a state, province or Irish county between a town and its postcode ("Toronto, Ontario M5J 2N2", "Douglas, Co. Cork")
+_REGION_BEFORE_POSTCODE = re.compile(
+    r"(?:,?[ \t]+|^)(?P<region>NSW|VIC|QLD|TAS|ACT|SA|WA|NT|AB|BC|MB|NB|NL|NS|NU|ON|PE|QC|SK|YT|Ontario|Quebec|Québec|"
+    r"British[ \t]+Columbia|Alberta|Manitoba|Saskatchewan|Nova[ \t]+Scotia|New[ \t]+Brunswick|Newfoundland(?:[ \t]+and"
+    r"[ \t]+Labrador)?|Prince[ \t]+Edward[ \t]+Island|(?P<county>(?:Co\.|County)[ \t]+[A-Z][a-z]+))[ \t]*,?[ \t]*\Z")
+#: the part of an address line before its town: a flat, unit or shop, a house number, a building, a street
+_ADDRESS_PART = re.compile(rf"(?:(?:Flat|Unit|Suite|Ste\.?|Shop|Apt\.?|Apartment|Level|Floor|Block|Lot)[ \t]*#?\d"
+                           rf"|#?\d{{1,5}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,5}})?[ \t]+[A-Z]|P\.?[ \t]?O\.?[ \t]+Box|The[ \t]+[A-Z]"
+                           rf"|.*\b(?:{_STREET_SUFFIX}|Walk|Wood|Mews|Gardens|Grove|Green|Rise|Quay|Parade|Mains|Kingsway)$)")
+#: a town: one to three capitalized words, a Dublin-style district number after them ("Dublin 16")
+_POSTCODE_TOWN = re.compile(rf"(?:St\.?[ \t]+)?{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|upon|on|in|under|le)){{0,3}}(?:[ \t]+\d{{1,2}})?")
+#: a trunk-prefixed phone number as Britain, Ireland and Australia write it: "01632 960 471", "0412 555 078"
+_PHONE_TRUNK = re.compile(r"(?<![\w/.+-])(?:0\d{2,4}[ ]\d{3,4}[ ]\d{3,4}|0\d{3,4}[ ]\d{6}|1[38]00[ ]\d{3}[ ]\d{3})"
+                          r"(?![\w-]|[.,]\d|[ \t]*(?:%|mg|mcg|ml|units?|x\b))")
+#: a national or regional health number after its name: "NHS No 485 777 3456", "PHN 9087 654 321", "OHIP
+#: 4417-882-905-KT", "UR W0448817", "Medicare 4127 55830 2/1", "IHI 8003 6012 3456 7890" (spaced like a phone number)
+_HEALTH_NUMBER = re.compile(r"\b(?:NHS|CHI|PHN|OHIP|HCN|IHI|PPSN|RAMQ|MSP|UR|URN|Medicare)(?:[ \t]+(?:No\.?|Number|#))?"
+                            r"[ \t]*[:#]?[ \t]*(?P<val>(?=(?:[A-Z /-]{0,4}\d){6})[A-Z]{0,3}\d[\dA-Z]*"
+                            r"(?:[ /-](?=[A-Z]{0,3}\d)[\dA-Z]+){0,4}(?:-[A-Z]{1,3})?)(?![\w-])")
+#: the typist's reference of a British letter: "Our ref: AM/ks" holds the author's and the typist's initials
+_LETTER_REF = re.compile(r"(?i:\b(?:our|your|my)[ \t]+ref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<a>[A-Z]{2,4})/(?P<b>[A-Za-z]{2,4})\b")
 # labels whose value is a company: a one-word value is more likely equipment or a mode ("DME: VAC")
 _CARRIER_LABELS = ("transport", "interpreter", "supplier", "dme")
 _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|pick[ \t-]?up(?: location)?|admitted from|"
@@ -1650,6 +1678,7 @@ class Deidentifier:
         self._more_cands(text, out)
         self._loose_cands(text, out)
         self._chain_unit_cands(text, out, degenerate)
+        self._overseas_cands(text, out)
         if not degenerate:
             self._typed_name_cands(text, out)
         return out
@@ -2011,6 +2040,79 @@ class Deidentifier:
             words = m.group("val").split()
             if all(not self._never_name(w) for w in words) and self._name_ok(m.group("val")):
                 add(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
+
+    def _overseas_cands(self, text: str, out: list[_Cand]) -> None:
+        """Addresses and phone numbers as Britain, Ireland, Canada and Australia write them. A postcode ends an address
+        line; the town is the words right before it (a state, province or county between them is skipped, a county
+        kept as a place), the street is the run of address parts the line starts with ("Flat 3/2, 14 Comely Bank
+        Row, Edinburgh EH4 1DS", "Unit 4, Marlay Court, Ballinteer, Dublin 16 D16 K2X9"), and where the line holds
+        only the town the street is the line above ("250 Queens Quay West, Suite 1404\nToronto, Ontario M5J 2N2")."""
+        P = _PRIORITY["pattern"]
+        add = out.append
+
+        def town_ok(value: str) -> bool:
+            return bool(_POSTCODE_TOWN.fullmatch(value)) and not self._is_place_allowed(value) \
+                and not self._all_medical(value) and not re.match(_TITLE + r"\b", value)
+
+        def segments(start: int, end: int) -> list[tuple[int, int]]:
+            """The comma-separated parts of text[start:end] after its last label or column gap, trimmed."""
+            gaps = [start + k.end() for k in re.finditer(r"[ \t]{2,}", text[start:end])]
+            start = max(start, text.rfind(":", start, end) + 1, *gaps)
+            return [(start + k.start(), start + k.end()) for k in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", text[start:end])]
+
+        def address_run(parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+            run = [i for i, (a, b) in enumerate(parts) if _ADDRESS_PART.match(text, a, b)
+                   and not self._all_medical(text[a:b])]
+            if not run:
+                return None
+            first = last = run[0]
+            while last + 1 in run:
+                last += 1
+            return first, last
+
+        for m in _POSTCODE.finditer(text):
+            add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "pattern", P - 2))
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            end = m.start()
+            region = _REGION_BEFORE_POSTCODE.search(text, line_start, end)
+            if region:
+                if region.group("county"):
+                    add(_Cand(PhiType.LOCATION, region.start("county"), region.end("county"), "pattern", P - 5))
+                end = region.start()
+            parts = segments(line_start, end)
+            if parts and not town_ok(text[parts[-1][0]:parts[-1][1]]):
+                continue
+            town = parts.pop() if parts else None
+            if town is None and line_start >= 2:  # the postcode alone: the town is the line above ("Little Haddon")
+                above = text.rfind("\n", 0, line_start - 1) + 1
+                if town_ok(text[above:line_start - 1].strip()):
+                    a = above + len(text[above:line_start - 1]) - len(text[above:line_start - 1].lstrip())
+                    town, line_start = (a, a + len(text[above:line_start - 1].strip())), above
+            if town is None:
+                continue
+            add(_Cand(PhiType.LOCATION, town[0], town[1], "pattern", P - 5))
+            run = address_run(parts)
+            if run is None and not parts and line_start >= 2:  # only the town here: the street is the line above
+                above = text.rfind("\n", 0, line_start - 1) + 1
+                parts = segments(above, line_start - 1)
+                run = address_run(parts)
+                if run is not None and run != (0, len(parts) - 1):
+                    run = None  # the line above must be an address and nothing else
+            if run is None:
+                continue
+            first, last = run
+            add(_Cand(PhiType.ADDRESS, parts[first][0], parts[last][1], "pattern", P + 9))
+            for a, b in parts[last + 1:]:  # districts between the street and the town ("Ballinteer", "Longsight")
+                if town_ok(text[a:b]):
+                    add(_Cand(PhiType.LOCATION, a, b, "pattern", P - 5))
+        for m in _PHONE_TRUNK.finditer(text):
+            if 9 <= sum(ch.isdigit() for ch in m.group()) <= 11:
+                add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 15))
+        for m in _HEALTH_NUMBER.finditer(text):
+            add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 6))
+        for m in _LETTER_REF.finditer(text):
+            for g in ("a", "b"):
+                add(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", P - 5))
 
     def _loose_cands(self, text: str, out: list[_Cand]) -> None:
         """Uncued names and places, by vocabulary alone.

@@ -8,11 +8,14 @@ Gold notes are JSON lines ``{"id", "text", "patient_id"?, "phi": [{"start", "end
 * **Precision** of a replaced span: it overlaps some gold identifier (typed: one of its type).
 * **Medical survival**: a gold medical entity survives when no replaced span touches it, so the very string is
   still in the de-identified text.
+* **Safe Harbor view** (:func:`safe_harbor_gold`): HIPAA Safe Harbor keeps a year and an age under 90, so gold sets
+  that mark them are scored without them; a replaced span on such a value is then neither right nor wrong.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +41,43 @@ def read_gold(path: Path) -> list[dict]:
                 raise InputError(f"{path}:{lineno}: not a gold note ({type(err).__name__})") from None
             notes.append(rec)
     return notes
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}|['’]\d{2}")
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+
+
+def _age_value(value: str) -> int | None:
+    """The number an age is written with: "72", "72yo", "seventy-two", "ninety one"; None where there is none."""
+    digits = re.search(r"\d+", value)
+    if digits:
+        return int(digits.group())
+    total, seen = 0, False
+    for w in re.findall(r"[a-z]+", value.lower()):
+        if w in _TENS or w in _UNITS:
+            total, seen = total + _TENS.get(w, 0) + _UNITS.get(w, 0), True
+        elif w == "hundred" and seen:
+            total *= 100
+    return total if seen else None
+
+
+def safe_harbor_gold(notes: Iterable[dict]) -> list[dict]:
+    """The notes with only the identifiers HIPAA Safe Harbor requires removed: a year standing alone ("in 2019",
+    "'94") and an age under 90 move from ``phi`` to ``neutral``, where a replaced span counts neither way."""
+    out = []
+    for note in notes:
+        keep, neutral = [], list(note.get("neutral", []))
+        for g in note.get("phi", []):
+            value = note["text"][g["start"]:g["end"]].strip()
+            age = _age_value(value) if g["type"] == "AGE" else None
+            if g["type"] == "DATE" and _YEAR.fullmatch(value) or age is not None and age < 90:
+                neutral.append(g)
+            else:
+                keep.append(g)
+        out.append({**note, "phi": keep, "neutral": neutral})
+    return out
 
 
 @dataclass
@@ -66,8 +106,10 @@ class DeidScore:
             if all(any(s <= i < e and t == kind for s, e, t in spans) for i in need):
                 self.removed_typed[kind] += 1
         for s, e, t in spans:
-            self.predicted[t] += 1
             hits = [g for g in note.get("phi", []) if s < g["end"] and g["start"] < e]
+            if not hits and any(s < g["end"] and g["start"] < e for g in note.get("neutral", [])):
+                continue  # a value the gold leaves open (Safe Harbor view): neither right nor wrong
+            self.predicted[t] += 1
             if hits:
                 self.correct[t] += 1
             if any(g["type"] == t for g in hits):

@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-style", action="store_true",
                     help="also recall/precision per note style (nursing upper/lower/mixed case, typed)")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    ap.add_argument("--safe-harbor", action="store_true",
+                    help="score only what HIPAA Safe Harbor requires: a year alone and an age under 90 count neither way")
     args = ap.parse_args(argv)
 
     import torch
@@ -50,9 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
     from medkg.kg.pseudonym import Pseudonymizer
     from medkg.nlp.deid import DeidConfig, Deidentifier
-    from medkg.nlp.deid_eval import read_gold, score
+    from medkg.nlp.deid_eval import read_gold, safe_harbor_gold, score
 
     notes = read_gold(args.gold)
+    if args.safe_harbor:
+        notes = safe_harbor_gold(notes)
     texts = [n["text"] for n in notes]
     scopes = [n.get("patient_id") for n in notes]
     pseudo = Pseudonymizer(b"eval-deid-fixed-key-not-secret")  # evaluation only: results do not depend on it

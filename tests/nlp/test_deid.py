@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from medkg.kg.pseudonym import Pseudonymizer
-from medkg.nlp.deid import DeidConfig, Deidentifier, PhiType, _one_case_spans
-from medkg.nlp.deid_eval import read_gold, score
+from medkg.nlp.deid import DeidConfig, Deidentifier, DeidResult, PhiSpan, PhiType, _one_case_spans
+from medkg.nlp.deid_eval import read_gold, safe_harbor_gold, score
 
 GOLD = Path(__file__).parent / "data" / "deid_notes.jsonl"
 KEY = b"unit-test-key-0123456789"
@@ -1186,3 +1186,48 @@ def test_a_phone_number_and_a_street_stay_on_their_own_line_and_words(deid):
 def test_form_rules_leave_clinical_text_alone(deid, text, kept):
     res = deid.deidentify(text, "p1")
     assert all(k in res.text for k in kept), res.text
+
+
+@pytest.mark.parametrize("text, secrets", [
+    ("Flat 3/2, 14 Comely Bank Row, Edinburgh EH4 1DS\n", ["Flat 3/2", "Comely Bank Row", "Edinburgh", "EH4 1DS"]),
+    ("Unit 4, Marlay Court, Ballinteer, Dublin 16 D16 K2X9\n", ["Unit 4", "Marlay", "Ballinteer", "Dublin", "K2X9"]),
+    ("Suite 5, Level 2, 41 Pittwater Road, Dee Why NSW 2099\n", ["Suite 5", "Pittwater", "Dee Why", "2099"]),
+    ("250 Queens Quay West, Suite 1404\nToronto, Ontario M5J 2N2\n", ["Queens Quay", "1404", "Toronto", "M5J 2N2"]),
+    ("Brookfield Surgery\n2 Mill Lane\nLittle Haddon\nAC9 3QP\n", ["Mill Lane", "Little Haddon", "AC9 3QP"]),
+    ("Douglas Village Medical Centre\nDouglas, Co. Cork T12 F8K4\n", ["Co. Cork", "T12 F8K4"]),
+    ("Secretary direct line: 01632 960 471; nurse on 0412 555 078 or 1800 555 216.", ["960 471", "555 078", "555 216"]),
+    ("NHS No 485 777 3456   PHN 9087 654 321\n6615 Marlborough Ave", ["485 777 3456", "9087 654 321", "6615"]),
+    ("OHIP 4417-882-905-KT", ["4417-882-905-KT"]),
+    ("Our ref: AM/ks\nClinic date: 14th March 2024", ["AM/ks"]),
+])
+def test_addresses_and_numbers_outside_the_us(patterns_only, text, secrets):
+    """A postcode ends an address line: the town before it and the flat, unit and street the line starts with go;
+    Britain's, Ireland's and Australia's trunk-prefixed phone numbers and national health numbers go."""
+    res = patterns_only.deidentify(text, "p1")
+    assert not [s for s in secrets if s in res.text], res.text
+
+
+@pytest.mark.parametrize("text", [
+    "CD4 count 350 cells; T2 N0 M0 staging; S1 and S2 normal; HbA1c 7.2 on 3/12.",
+    "The CHI 3 cohort and UR 12 study enrolled 1,204 patients (dose 0.5 mg).",
+])
+def test_postcode_and_health_number_shapes_in_clinical_text_stay(patterns_only, text):
+    res = patterns_only.deidentify(text, "p1")
+    assert not [s for s in res.spans if s.type in (PhiType.ZIP, PhiType.ID, PhiType.ADDRESS)], res.spans
+
+
+def test_safe_harbor_view_leaves_years_and_ages_under_90_open():
+    """Safe Harbor keeps a year and an age under 90: the Safe Harbor view scores a gold set that marks them as if
+    it did not, and a replaced span on one counts neither right nor wrong."""
+    text = "Seen 03/14/2024 by Dr Alma Quist. Smoker until 2019; she is 72, her father ninety-one."
+    phi = [(text.index(v), text.index(v) + len(v), k) for v, k in
+           [("03/14/2024", "DATE"), ("Alma Quist", "NAME"), ("2019", "DATE"), ("72", "AGE"), ("ninety-one", "AGE")]]
+    note = {"id": "n1", "text": text, "phi": [{"start": a, "end": b, "type": k} for a, b, k in phi]}
+    [view] = safe_harbor_gold([note])
+    assert [text[g["start"]:g["end"]] for g in view["phi"]] == ["03/14/2024", "Alma Quist", "ninety-one"]
+    assert sorted(text[g["start"]:g["end"]] for g in view["neutral"]) == ["2019", "72"]
+    spans = tuple(PhiSpan(kind, a, a + len(v), a, a + len(v), "pattern") for v, kind in
+                  [("Alma Quist", PhiType.NAME), ("72", PhiType.AGE), ("Seen", PhiType.NAME)] for a in [text.index(v)])
+    table = score([view], [DeidResult(text, spans)]).table()
+    assert table["ALL"]["gold"] == 3 and table["ALL"]["predicted"] == 2 and table["AGE"]["predicted"] == 0  # "72"
+    assert table["NAME"]["precision"] == 0.5  # "Seen" is still wrong
