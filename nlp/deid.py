@@ -372,7 +372,7 @@ _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO
 _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|emt|paramedic|"
                    r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
-                   r"manager|supervisor|foreman|"
+                   r"manager|supervisor|foreman|chaperone|scribe|translator|doula|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
                    r"stepson|stepdaughter|grandma|grandpa|grandmother|grandfather|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
                    r"discussed with|spoke with|spoke to|talked with|talked to|d/w|paged|called|notified|covered by|"
@@ -542,7 +542,8 @@ _RX = {
     "date_weekday_md": re.compile(r"(?i)\b(?P<wd>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
     "pager": re.compile(r"(?i)\b(?:(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:(?:#|no\.?|number)[ \t]*)?(?::[ \t]*)?"
-                        r"(?P<val>x?\d{4,5})|(?:ext|extension)\b\.?[ \t]*(?P<val3>x?\d{3})|(?<![\w-])(?P<valx>x\d{4,5}))"
+                        r"(?P<val>x?\d{4,5})|(?:ext|extension)\b\.?[ \t]*(?P<val3>x?\d{3})|(?<![\w-])(?P<valx>x\d{4,5})"
+                        r"|(?:pager|beeper|pgr|paged(?:[ \t]+(?:at|to|on))?)[ \t]*(?:#[ \t]*)?(?P<val4>\d-\d{4}))"
                         r"(?![\d/:-]|\.\d)"),
     # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
     "date_month_cued": re.compile(r"(?i:\b(?:in|since|until|till|by|early|late|mid|before|after|through|thru|last|next|"
@@ -816,7 +817,7 @@ class _Cand:
 _FULL_SUFFIX = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|STREET|AVENUE|"
                           r"ROAD|BOULEVARD|LANE|DRIVE|COURT)\b")
 _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}})"
-                                rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}}))", re.M)
+                                rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}})|\.(?:[ \t]|$))", re.M)
 #: one word next to a name, on its line: after it (not a form label's) and before it (not glued to another word)
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
 #: where a name ends: punctuation, a column gap or the line's end
@@ -1593,7 +1594,7 @@ class Deidentifier:
         for m in _RX["phone_hash"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718", "ext. x214", "x45521"
-            g = next(k for k in ("val", "val3", "valx") if m.group(k))
+            g = next(k for k in ("val", "val3", "valx", "val4") if m.group(k))
             add(_Cand(PhiType.PHONE, m.start(g), m.end(g), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))

@@ -1231,3 +1231,12 @@ def test_safe_harbor_view_leaves_years_and_ages_under_90_open():
     table = score([view], [DeidResult(text, spans)]).table()
     assert table["ALL"]["gold"] == 3 and table["ALL"]["predicted"] == 2 and table["AGE"]["predicted"] == 0  # "72"
     assert table["NAME"]["precision"] == 0.5  # "Seen" is still wrong
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Dr. Kang was also paged at 6-2291 and acknowledged.", "6-2291"),  # a pager extension after "paged at"
+    ("Exam performed with chaperone Orla present.", "Orla"),  # a first name after a role word
+])
+def test_round22_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
