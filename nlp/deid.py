@@ -363,7 +363,8 @@ _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imag
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
                    r"Surgical Center|Surgery Center|Cancer Center|Children's Hospital|Memorial Hospital|"
                    r"Care Center|Assisted Living|Hospice|Pharmacy|Behavioral Health|Nursing (?:and|&) Rehabilitation Center|"
-                   r"Nursing (?:and|&) Rehab|Associates)")
+                   r"Nursing (?:and|&) Rehab|Associates|Shelter|Mission|Treatment Center|Recovery Center|Group Home|"
+                   r"Halfway House|Sober Living|Correctional Facility|Detention Center)")
 _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident of|moved to|moved from|native of|"
                r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
@@ -413,7 +414,7 @@ _RX = {
                             r"[ \t]*(?:digits[ \t]*)?(?:\)[ \t]*)?(?:[:#][ \t]*)?(?P<val>\d{4})(?!\d)"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
-    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
+    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s-]?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
                         r"(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
@@ -1134,7 +1135,7 @@ class Deidentifier:
     def _one(self, original: str, scope: str | None, doc: Any, view: str | None = None,
              learned_doc: Any = None) -> DeidResult:
         # the rules read form rows ("MRN....... 123", "| Patient | DOE, JANE |") as "Label: value" (same offsets)
-        text = _form_view(original)
+        text = _ocr_digit_view(_form_view(original))
         if view is original:
             view = text
         shielded = self._protected(text)
@@ -1520,6 +1521,15 @@ class Deidentifier:
             return True
         return any(w in self.lex.medical_words or w.capitalize() in self.lex.bare_eponyms for w in words)
 
+    def _given_name_leads(self, value: str) -> bool:
+        """A census given name that is also a medical word, in a name no other medical word is in ("Amelia
+        Hartley, MD", "Okafor, Iris"): the credential or the "Last, First" form vouches for a person."""
+        last, _, first = value.partition(",")
+        words = first.split() if first else value.split()
+        rest = " ".join(([last] if first else []) + words[1:])
+        return bool(words and rest.strip()) and words[0].lower() in self.lex.census_first_words \
+            and not self._is_medical(rest)
+
     def _name_ok(self, value: str) -> bool:
         words = re.findall(r"[A-Za-z]+", value)
         real = [w for w in words if len(w) > 1]
@@ -1538,7 +1548,9 @@ class Deidentifier:
             return (core.lower() in self.lex.not_names or core.lower() in self.lex.medical_words
                     or core.lower() in self.lex.clinical_vocabulary)
 
-        while toks and bad(toks[-1][2]):
+        while toks and bad(toks[-1][2]) and not (
+                len(toks) > 1 and toks[-2][2].endswith(",") and not bad(toks[-2][2])
+                and toks[-1][2].lower() in self.lex.census_first_words):  # "Okafor, Iris": a given name, last
             toks.pop()
         while toks and bad(toks[0][2]) and not (
                 len(toks) > 1 and toks[0][2].istitle() and toks[0][2].lower() in self.lex.census_first_words
@@ -2325,16 +2337,20 @@ class Deidentifier:
             if words & _ORG_WORDS and own and not words & _DOCUMENT_WORDS:  # a name of its own, not "Wound Care"
                 name = m.group("val").rstrip(", ")
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(name), "context", C - 3))
+        self._ampersand_practice_cands(text, out)
+        for m in _COUNTY_BODY.finditer(text):
+            out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         for m in _EMPLOYER.finditer(text):  # "work note given for Badger State Mechanical", "a job at costco"
-            val = m.group("val")
+            val = re.sub(r"(?:[ \t]+(?:and|of|&)(?:[ \t]+I)?)+\Z", "", m.group("val"))  # "… Dental and I drive"
             words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", val)]
             if val[0].islower():
                 if val.lower().replace("'", "").replace("’", "") not in _EMPLOYER_BRANDS:
                     continue
-            elif not any(self._census_only(w) or self._unknown_word(w) or w in self.lex.places for w in words) \
+            elif not (any(self._census_only(w) or self._unknown_word(w) or w in self.lex.places for w in words)
+                      or len(words) >= 2 and words[-1] in _WORKPLACE_HEADS) \
                     or self._is_medical(val) or words[0] in _MONTHS or re.match(rf"(?i:{_TITLE})\b", val):
-                continue  # a name of its own ("Badger State Mechanical"), not "Self" or "Family Business"
-            out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+                continue  # a name of its own ("Badger State Mechanical", "Blue Heron Tavern"), not "Family Business"
+            out.append(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C - 3))
         self._title_line_places(text, out)
         head = _LETTERHEAD.match(text)  # "GOLDEN GATE HOSPICE & PALLIATIVE CARE" as a document's first line
         if head:
@@ -2348,6 +2364,34 @@ class Deidentifier:
             if not (self._never_name(w) or w.lower() in self.lex.medical_words or w.lower() in _MONTHS
                     or w.lower() in ("bed", "room", "rm", "bay", "pod", "floor", "level", "step", "stage", "grade")):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 2))
+
+    def _ampersand_practice_cands(self, text: str, out: list[_Cand]) -> None:
+        """A practice named by a word of its own before the specialties it joins with "&" ("Bayou City Diabetes &
+        Endocrine", "Coastal Carolina Ear, Nose & Throat", "PLEASANT ACRES REHABILITATION & NURSING"); the
+        specialties alone ("Physical Medicine & Rehabilitation", "Adult & Pediatric Urology") name no one."""
+        C = _PRIORITY["context"]
+        for amp in re.finditer(r"[ \t]&[ \t]", text):
+            line_start = text.rfind("\n", 0, amp.start()) + 1
+            left = list(re.finditer(r"\S+", text[line_start:amp.start()]))
+            words: list[re.Match[str]] = []
+            for w in reversed(left[-6:]):
+                core = w.group().rstrip(",")
+                if not _PRACTICE_WORD.fullmatch(core) or w.group().endswith(",") and not (
+                        words and core.lower() in _SPECIALTY_WORDS and words[0].group().lower() in _SPECIALTY_WORDS):
+                    break  # "Ear, Nose & Throat": a list of specialties; not "Farahani," or "Surgery, Lanier"
+                words.insert(0, w)
+            right = re.match(r"[A-Z][A-Za-z'’-]*(?:[ ][A-Z][A-Za-z'’-]*){0,2}", text[amp.end():amp.end() + 60])
+            if len(words) < 2 or right is None or right.group().split()[-1].lower() in _LAW_WORDS:
+                continue  # "Tex. Health & Safety Code" is a statute
+            names = [w.group().rstrip(",") for w in words]
+            lead = names[0].lower()
+            tail = [n.lower() for n in names[1:] + right.group().split()]
+            if (self._is_medical(lead) or lead in _ORG_WORDS or lead in _STOP_WORDS or lead in self.lex.not_names
+                    or lead in _SPECIALTY_QUALIFIERS or lead in _SPECIALTY_WORDS or re.fullmatch(_TITLE, names[0])
+                    or not any(n in _SPECIALTY_WORDS or n in _ORG_WORDS for n in tail)):
+                continue
+            s = line_start + words[0].start()
+            out.append(_Cand(PhiType.LOCATION, s, amp.end() + right.end(), "context", C + 2))  # over "Spine PT"
 
     def _naming_word(self, word: str) -> bool:
         """A word that names an organisation by itself: only a surname or given name, a gazetteer town, or a word no
@@ -2852,10 +2896,14 @@ class Deidentifier:
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", text[max(0, span[0] - 9):span[0]]):
                     continue  # "16 Fr Foley": French gauge, not Father
+                value = text[span[0]:span[1]]
                 if key in ("name_relative", "name_credential", "name_last_first", "name_last_first_caps", "name_subject",
-                           "name_age_subject") and self._is_medical(
-                        text[span[0]:span[1]]):
+                           "name_age_subject") and self._is_medical(value) and not (
+                        key in ("name_credential", "name_last_first", "name_last_first_caps")
+                        and self._given_name_leads(value)):
                     continue
+                if key == "name_last_first" and self._never_name(m.group(g).split(",")[-1].split()[0]):
+                    continue  # "Board Certified, Rheumatology": a specialty is no given name
                 if key == "name_subject" and " " not in text[span[0]:span[1]] and \
                         text[span[0]:span[1]] not in self.lex.first_names:
                     continue  # "There was", "Duplex was": one capitalised word is too weak a cue
@@ -3527,13 +3575,52 @@ _ORG_ABOVE_STREET = re.compile(r"(?m)^[ \t]*(?:(?i:from|to|receiving|sending|fac
                                rf"(?:{_STREET_SUFFIX}|{_STREET_SUFFIX.upper()})\b|(?i:p\.?[ \t]?o\.?[ \t]?box[ \t]+\d))")
 # an employer after a cue that says so: a capitalised name, or in lower case one of the largest employers and shops
 _EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job)[ \t]+"
-                       r"(?:(?:the|a)[ \t]+(?:night|day|evening)s?[ \t]+)?(?:at|for|by)[ \t]+(?:the[ \t]+)?"
+                       r"(?:(?:the|a)[ \t]+(?:night|day|evening)s?[ \t]+)?"
+                       r"(?:as[ \t]+(?:an?[ \t]+)?[a-z][a-z-]{1,20}(?:[ \t]+[a-z][a-z-]{1,20})?[ \t]+)?"  # "as a sous-chef"
+                       r"(?:at|for|by)[ \t]+(?:the[ \t]+)?"
                        r"|\bwork[ \t]+(?:note|excuse|release|status)[ \t]+(?:(?:given|sent|faxed)[ \t]+)?"
                        r"(?:for|to)[ \t]+"
                        r"|(?m:^)[ \t]*to:[ \t]*(?=[^\n]{3,60},[ \t]*(?:human resources|hr|personnel|benefits)\b))"
                        r"(?P<val>[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*"
                        r"(?:[ \t](?:&|of|and|[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*)){0,5}"
                        r"|(?-i:[a-z][a-z'’]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:[,.;)]|\n|[ \t]in\b|[ \t]on\b|$)))")
+#: a word of a practice's name before an "&": capitalised or in capitals
+_PRACTICE_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
+#: a county's own body: "New Hanover County Schools", "CLEARWATER COUNTY EMS", "Dane County Sheriff's Office"
+_COUNTY_BODY = re.compile(rf"(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}}[ \t]+(?:County|COUNTY)"
+                          r"[ \t]+(?i:schools|school district|public schools|ems|ambulance|jail|sheriff(?:'s office)?|"
+                          r"health department|public health|detention center|fire(?: department| rescue)?|courthouse|"
+                          r"court|social services|human services|children'?s services|library|transit))\b")
+_LAW_WORDS = frozenset({"code", "act", "law", "laws", "rule", "rules", "regulation", "regulations", "statute", "statutes"})
+#: words that qualify a specialty rather than name a practice ("Adult & Pediatric Urology", "Sports Medicine & Spine")
+_SPECIALTY_QUALIFIERS = frozenset({"adult", "adults", "pediatric", "paediatric", "family", "general", "internal",
+                                   "physical", "sports", "women's", "womens", "children's", "comprehensive", "advanced",
+                                   "integrated", "integrative", "regional", "community", "primary", "specialty",
+                                   "premier", "total", "complete", "digestive", "behavioral", "mental", "occupational",
+                                   "urgent", "emergency", "plastic", "reconstructive", "cosmetic", "vascular", "spine",
+                                   "joint", "bone", "foot", "ankle", "hand", "eye", "skin", "hearing", "vision",
+                                   "speech", "head", "neck", "weight", "pain", "wound", "allergy", "asthma",
+                                   "department", "division", "section", "dept", "center", "centre"})
+#: specialties a practice's name joins with "&" ("… Pulmonary & Sleep", "… Diabetes & Endocrine", "… Ear, Nose & Throat")
+_SPECIALTY_WORDS = frozenset({
+    "diabetes", "endocrine", "endocrinology", "ear", "nose", "throat", "sinus", "sleep", "pulmonary", "pulmonology",
+    "lung", "chest", "nursing", "rehabilitation", "rehab", "spine", "sports", "orthopedics", "orthopaedics", "bone",
+    "joint", "cardiology", "heart", "vascular", "vein", "kidney", "nephrology", "hypertension", "oncology",
+    "hematology", "cancer", "digestive", "gi", "gastroenterology", "liver", "allergy", "asthma", "immunology",
+    "dermatology", "skin", "eye", "eyes", "vision", "retina", "ophthalmology", "optometry", "hearing", "audiology",
+    "urology", "neurology", "neuroscience", "neurosciences", "brain", "psychiatry", "behavioral", "counseling",
+    "wellness", "pediatrics", "obstetrics", "gynecology", "women's", "fertility", "surgery", "surgical", "imaging",
+    "radiology", "pathology", "laboratory", "lab", "therapy", "pt", "ot", "rheumatology", "arthritis", "podiatry",
+    "foot", "ankle", "hand", "wound", "hospice", "palliative", "dental", "dentistry", "orthodontics", "oral",
+    "maxillofacial", "pain", "medicine", "health", "care", "infusion", "dialysis", "recovery", "addiction",
+    "cosmetic", "plastic", "reconstructive", "aesthetics", "geriatrics", "internal", "family", "primary", "urgent"})
+#: the last word of a workplace's own name after an employer cue ("works as a sous-chef at The Blue Heron Tavern")
+_WORKPLACE_HEADS = frozenset({"tavern", "bar", "grill", "restaurant", "cafe", "café", "diner", "bistro", "pub", "inn",
+                              "hotel", "motel", "farm", "farms", "ranch", "dairy", "mill", "mills", "plant", "factory",
+                              "foods", "bakery", "brewery", "winery", "company", "co", "corp", "corporation", "inc",
+                              "llc", "industries", "manufacturing", "logistics", "trucking", "construction", "motors",
+                              "garage", "salon", "bank", "market", "mine", "academy", "school", "college", "university",
+                              "church", "casino", "warehouse", "marina", "resort", "studio", "studios", "daycare"})
 _EMPLOYER_BRANDS = frozenset({"walmart", "costco", "amazon", "kroger", "safeway", "publix", "walgreens",
                               "cvs",
                               "home depot", "lowes", "mcdonalds", "burger king", "wendys", "starbucks", "ups", "fedex",
@@ -4141,6 +4228,28 @@ _CREDENTIALS_ONLY = re.compile(rf"(?:{_CREDENTIAL}|FNP-C|CCRN|RRT|RD|CNS|MPH|FAA
 _SAINT_AFTER = re.compile(r"[ \t]+(?:St|ST)\.[ \t]?[A-Z][A-Za-z'’-]+\b")
 _SAINT_BEFORE = re.compile(r"(?:\b(?:St|ST|Ste|STE)\.?[ \t]+)\Z")
 _WORD_BEFORE_NAME = re.compile(rf"\b(?P<w>[{_UP}][{_LO}]+)[ \t]+\Z")
+
+
+#: a number a scanner read letters into: "O9/18/2O23", "88l-4O2O", "44l29" (O for 0, l or I for 1)
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OlI]{1,5}(?:[ ]?[/.-][ ]?[0-9OlI]{1,5}){0,3}(?![A-Za-z0-9])")
+_OCR_DIGITS = str.maketrans("OlI", "011")
+
+
+def _ocr_digit_view(text: str) -> str:
+    """``text`` with the letters a scanner mistakes for digits read as digits inside numbers ("O4/3O/l97l" ->
+    "04/30/1971"), so every date, phone and ID rule reads faxed and scanned notes too. A number needs two real
+    digits and no more misread letters than digits ("O2", "I/O", "II" stay). Same length."""
+    if not re.search(r"\d[OlI]|[OlI]\d|[OlI][ ]?[/.-][ ]?\d", text):
+        return text
+    out, last = [], 0
+    for m in _OCR_NUMBER.finditer(text):
+        value = m.group()
+        digits = sum(ch.isdigit() for ch in value)
+        misread = sum(ch in "OlI" for ch in value)
+        if misread and digits >= max(2, misread) and not re.match(r"I[ ]?[/.-]", value):  # "I-10" is a highway
+            out += [text[last:m.start()], value.translate(_OCR_DIGITS)]
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _form_view(text: str) -> str:

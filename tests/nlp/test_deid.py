@@ -1240,3 +1240,41 @@ def test_safe_harbor_view_leaves_years_and_ages_under_90_open():
 def test_round22_detections(deid, text, secret):
     res = deid.deidentify(text, "p1")
     assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, secrets", [
+    ("FAX: (216)-741-0093   O9/18/2023 14:22", ["741-0093", "O9/18/2023"]),  # a fax header read by a scanner
+    ("D0B: O4/3O/l97l\nphone: 216 88l-4O2O", ["O4/3O/l97l", "88l-4O2O"]),
+    ("56O1 Ridge Rd , Parrna , OH 44l29", ["56O1", "44l29"]),
+])
+def test_scanned_numbers_with_letters_for_digits(patterns_only, text, secrets):
+    """A scanner reads 0 as O and 1 as l or I; dates, phone numbers and ZIP codes are found all the same."""
+    res = patterns_only.deidentify(text, "p1")
+    assert not [s for s in secrets if s in res.text], res.text
+
+
+def test_letters_that_look_like_digits_stay_letters(patterns_only):
+    text = "Home O2 2L NC, I/O even, CN II-XII intact, MVC on I-10, IV fluids."
+    assert patterns_only.deidentify(text, "p1").text == text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Sincerely,\n\nAmelia Hartley, MD\nBoard Certified, Rheumatology", "Amelia"),  # a given name that is medical
+    ("Patient: Okafor, Iris\nDOB 1/2/1950", "Iris"),
+    ("ENT CLINIC NOTE\nCoastal Carolina Ear, Nose & Throat - Wilmington", "Coastal Carolina"),  # a practice's name
+    ("Summit Sports & Spine PT - Boise clinic", "Summit Sports"),
+    ("To: Dr. Nasrin Farahani, Northeast Georgia Pulmonary & Sleep", "Northeast Georgia"),
+    ("FROM: PLEASANT ACRES REHABILITATION & NURSING, 400 COUNTY ROAD 9", "PLEASANT ACRES"),
+    ("Patient works as a sous-chef at The Blue Heron Tavern; on leave.", "Blue Heron"),  # an employer
+    ("Provided info for Beacon House Shelter as backup.", "Beacon House"),  # a shelter names where one lives
+    ("She left work early at the New Hanover County Schools central office.", "Hanover"),  # a county's own body
+    ("PATIENT CARE REPORT - CLEARWATER COUNTY EMS - MEDIC 7", "CLEARWATER"),
+])
+def test_round26_detections(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+def test_specialties_joined_by_ampersand_stay(patterns_only):
+    text = "Referred to Ear, Nose & Throat and Obstetrics & Gynecology; Board Certified, Rheumatology."
+    assert patterns_only.deidentify(text, "p1").text == text
