@@ -363,7 +363,8 @@ _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imag
                    r"Health System|Healthcare|Medical Group|Nursing Home|Rehabilitation Center|Rehab Center|"
                    r"Surgical Center|Surgery Center|Cancer Center|Children's Hospital|Memorial Hospital|"
                    r"Care Center|Assisted Living|Hospice|Pharmacy|Behavioral Health|Nursing (?:and|&) Rehabilitation Center|"
-                   r"Nursing (?:and|&) Rehab|Associates|Shelter|Mission|Treatment Center|Recovery Center|Group Home|"
+                   r"Nursing (?:and|&) Rehab|Associates|Shelter|Rescue Mission|Treatment Center|Recovery Center|"
+                   r"Group Home|"
                    r"Halfway House|Sober Living|Correctional Facility|Detention Center)")
 _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident of|moved to|moved from|native of|"
                r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
@@ -373,7 +374,7 @@ _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO
 _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|emt|paramedic|"
                    r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
-                   r"manager|supervisor|foreman|chaperone|scribe|translator|doula|"
+                   r"manager|supervisor|foreman|chaperone|scribe|doula|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
                    r"stepson|stepdaughter|grandma|grandpa|grandmother|grandfather|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
                    r"discussed with|spoke with|spoke to|talked with|talked to|d/w|paged|called|notified|covered by|"
@@ -414,8 +415,8 @@ _RX = {
                             r"[ \t]*(?:digits[ \t]*)?(?:\)[ \t]*)?(?:[:#][ \t]*)?(?P<val>\d{4})(?!\d)"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
-    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s-]?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
-                        r"(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?(?![\d-])"),
+    "phone": re.compile(r"(?<![\w/.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t-]?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
+                        r"(?:,?[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
                             r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)(?:\s*(?:is|#|no\.?|:))?"
@@ -703,19 +704,23 @@ _POSTCODE = re.compile(
     r"(?<![\w/.-])(?P<val>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}"  # UK: "EH4 1DS", "KT20 5RB"
     r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]\d[ABCEGHJ-NPRSTV-Z]\d"  # Canada: "M5J 2N2"
     r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ](?=[0-9A-Z]{0,3}\d)(?=[0-9A-Z]{0,3}[A-Z])[0-9AC-FHKNPRTV-Y]{4}"  # Eircode "D16 K2X9"
-    r"|(?<=(?:NSW|VIC|QLD|TAS|ACT)[ \t])\d{4}|(?<=(?:SA|WA|NT)[ \t])\d{4})"  # Australia, after the state: "NSW 2099"
+    r"|(?<=\b(?:NSW|VIC|QLD|TAS|ACT)[ \t])\d{4}|(?<=\b(?:SA|WA|NT)[ \t])\d{4})"  # Australia, after the state: "NSW 2099"
     r"(?=[ \t]*(?:$|\n|,|\)|;|[ \t]{2}))", re.M)
 #: a state, province or Irish county between a town and its postcode ("Toronto, Ontario M5J 2N2", "Douglas, Co. Cork")
 _REGION_BEFORE_POSTCODE = re.compile(
-    r"(?:,?[ \t]+|^)(?P<region>NSW|VIC|QLD|TAS|ACT|SA|WA|NT|AB|BC|MB|NB|NL|NS|NU|ON|PE|QC|SK|YT|Ontario|Quebec|Québec|"
+    r"(?<![^\s,])(?P<region>NSW|VIC|QLD|TAS|ACT|SA|WA|NT|AB|BC|MB|NB|NL|NS|NU|ON|PE|QC|SK|YT|Ontario|Quebec|Québec|"
     r"British[ \t]+Columbia|Alberta|Manitoba|Saskatchewan|Nova[ \t]+Scotia|New[ \t]+Brunswick|Newfoundland(?:[ \t]+and"
-    r"[ \t]+Labrador)?|Prince[ \t]+Edward[ \t]+Island|(?P<county>(?:Co\.|County)[ \t]+[A-Z][a-z]+))[ \t]*,?[ \t]*\Z")
+    r"[ \t]+Labrador)?|Prince[ \t]+Edward[ \t]+Island|(?P<county>(?:Co\.|County)[ \t]+[A-Z][a-z]+))"
+    r"[ \t]{0,3},?[ \t]{0,3}\Z")
 #: the part of an address line before its town: a flat, unit or shop, a house number, a building, a street
 _ADDRESS_PART = re.compile(rf"(?:(?:Flat|Unit|Suite|Ste\.?|Shop|Apt\.?|Apartment|Level|Floor|Block|Lot)[ \t]*#?\d"
-                           rf"|#?\d{{1,5}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,5}})?[ \t]+[A-Z]|P\.?[ \t]?O\.?[ \t]+Box|The[ \t]+[A-Z]"
-                           rf"|.*\b(?:{_STREET_SUFFIX}|Walk|Wood|Mews|Gardens|Grove|Green|Rise|Quay|Parade|Mains|Kingsway)$)")
+                           rf"|#?\d{{1,5}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,5}})?[ \t]+[A-Z]"
+                           rf"|P\.?[ \t]?O\.?[ \t]+Box|The[ \t]+[A-Z]"
+                           rf"|.*\b(?:{_STREET_SUFFIX}|Walk|Wood|Mews|Gardens|Grove|Green|Rise|Quay|Parade|Mains|"
+                           rf"Kingsway)$)")
 #: a town: one to three capitalized words, a Dublin-style district number after them ("Dublin 16")
-_POSTCODE_TOWN = re.compile(rf"(?:St\.?[ \t]+)?{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|upon|on|in|under|le)){{0,3}}(?:[ \t]+\d{{1,2}})?")
+_POSTCODE_TOWN = re.compile(rf"(?:St\.?[ \t]+)?{_CAPWORD}(?:[ \t]+(?:{_CAPWORD}|upon|on|in|under|le)){{0,3}}"
+                            r"(?:[ \t]+\d{1,2})?")
 #: a trunk-prefixed phone number as Britain, Ireland and Australia write it: "01632 960 471", "0412 555 078"
 _PHONE_TRUNK = re.compile(r"(?<![\w/.+-])(?:0\d{2,4}[ ]\d{3,4}[ ]\d{3,4}|0\d{3,4}[ ]\d{6}|1[38]00[ ]\d{3}[ ]\d{3})"
                           r"(?![\w-]|[.,]\d|[ \t]*(?:%|mg|mcg|ml|units?|x\b))")
@@ -724,8 +729,11 @@ _PHONE_TRUNK = re.compile(r"(?<![\w/.+-])(?:0\d{2,4}[ ]\d{3,4}[ ]\d{3,4}|0\d{3,4
 _HEALTH_NUMBER = re.compile(r"\b(?:NHS|CHI|PHN|OHIP|HCN|IHI|PPSN|RAMQ|MSP|UR|URN|Medicare)(?:[ \t]+(?:No\.?|Number|#))?"
                             r"[ \t]*[:#]?[ \t]*(?P<val>(?=(?:[A-Z /-]{0,4}\d){6})[A-Z]{0,3}\d[\dA-Z]*"
                             r"(?:[ /-](?=[A-Z]{0,3}\d)[\dA-Z]+){0,4}(?:-[A-Z]{1,3})?)(?![\w-])")
+_PHONE_TRUNK_CUE = re.compile(r"(?i)\b(?:tel|telephone|phone|ph|mob|mobile|cell|fax|line|call|ring|rang|reached|"
+                               r"contact|number|no|on)\b\.?:?[ \t]*\Z|\d[ \t]+(?:or|and)[ \t]+\Z")
 #: the typist's reference of a British letter: "Our ref: AM/ks" holds the author's and the typist's initials
-_LETTER_REF = re.compile(r"(?i:\b(?:our|your|my)[ \t]+ref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<a>[A-Z]{2,4})/(?P<b>[A-Za-z]{2,4})\b")
+_LETTER_REF = re.compile(r"(?i:\b(?:our|your|my)[ \t]+ref(?:erence)?\.?[ \t]*:?[ \t]*)"
+                         r"(?P<a>[A-Z]{2,4})/(?P<b>[A-Za-z]{2,4})\b")
 # labels whose value is a company: a one-word value is more likely equipment or a mode ("DME: VAC")
 _CARRIER_LABELS = ("transport", "interpreter", "supplier", "dme")
 _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|pick[ \t-]?up(?: location)?|admitted from|"
@@ -2086,8 +2094,10 @@ class Deidentifier:
         for m in _POSTCODE.finditer(text):
             add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "pattern", P - 2))
             line_start = text.rfind("\n", 0, m.start()) + 1
+            if m.start() - line_start > 160:
+                continue  # an address line is short: a postcode after a long line ends no address (and stays linear)
             end = m.start()
-            region = _REGION_BEFORE_POSTCODE.search(text, line_start, end)
+            region = _REGION_BEFORE_POSTCODE.search(text, max(line_start, end - 40), end)
             if region:
                 if region.group("county"):
                     add(_Cand(PhiType.LOCATION, region.start("county"), region.end("county"), "pattern", P - 5))
@@ -2119,13 +2129,17 @@ class Deidentifier:
                 if town_ok(text[a:b]):
                     add(_Cand(PhiType.LOCATION, a, b, "pattern", P - 5))
         for m in _PHONE_TRUNK.finditer(text):
-            if 9 <= sum(ch.isdigit() for ch in m.group()) <= 11:
+            first = m.group().split()[0]
+            clock = len(first) == 4 and int(first[:2]) < 24 and int(first[2:]) < 60  # "0600 145 1200" is a flowsheet
+            if 9 <= sum(ch.isdigit() for ch in m.group()) <= 11 and not (
+                    clock and not _PHONE_TRUNK_CUE.search(text, max(0, m.start() - 24), m.start())):
                 add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 15))
         for m in _HEALTH_NUMBER.finditer(text):
             add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 6))
         for m in _LETTER_REF.finditer(text):
-            for g in ("a", "b"):
-                add(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", P - 5))
+            if not any(self._is_medical(m.group(g)) for g in ("a", "b")):  # the author's and typist's, not "CT/MRI"
+                for g in ("a", "b"):
+                    add(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", P - 5))
 
     def _loose_cands(self, text: str, out: list[_Cand]) -> None:
         """Uncued names and places, by vocabulary alone.
@@ -2371,8 +2385,10 @@ class Deidentifier:
         specialties alone ("Physical Medicine & Rehabilitation", "Adult & Pediatric Urology") name no one."""
         C = _PRIORITY["context"]
         for amp in re.finditer(r"[ \t]&[ \t]", text):
-            line_start = text.rfind("\n", 0, amp.start()) + 1
+            line_start = max(text.rfind("\n", 0, amp.start()) + 1, amp.start() - 120)  # six words at most: bounded
             left = list(re.finditer(r"\S+", text[line_start:amp.start()]))
+            if line_start > 0 and text[line_start - 1] not in "\n" and left and left[0].start() == 0:
+                left.pop(0)  # a word the window cut
             words: list[re.Match[str]] = []
             for w in reversed(left[-6:]):
                 core = w.group().rstrip(",")
@@ -2383,13 +2399,16 @@ class Deidentifier:
             right = re.match(r"[A-Z][A-Za-z'’-]*(?:[ ][A-Z][A-Za-z'’-]*){0,2}", text[amp.end():amp.end() + 60])
             if len(words) < 2 or right is None or right.group().split()[-1].lower() in _LAW_WORDS:
                 continue  # "Tex. Health & Safety Code" is a statute
-            names = [w.group().rstrip(",") for w in words]
-            lead = names[0].lower()
-            tail = [n.lower() for n in names[1:] + right.group().split()]
-            if (self._is_medical(lead) or lead in _ORG_WORDS or lead in _STOP_WORDS or lead in self.lex.not_names
-                    or lead in _SPECIALTY_QUALIFIERS or lead in _SPECIALTY_WORDS or re.fullmatch(_TITLE, names[0])
-                    or not any(n in _SPECIALTY_WORDS or n in _ORG_WORDS for n in tail)):
-                continue
+            names = [w.group().rstrip(",").lower() for w in words]
+            own = 0  # the practice's own name: the words before its first specialty
+            while own < len(names) and names[own] not in _SPECIALTY_WORDS:
+                own += 1
+            rest = names[own:] + [w.lower() for w in right.group().split()]
+            if not 1 <= own <= 3 or own == len(names) or names[0] in _STOP_WORDS or names[0] in self.lex.not_names \
+                    or any(n in _SPECIALTY_QUALIFIERS or self._is_medical(n) for n in names[:own]) \
+                    or re.fullmatch(_TITLE, words[0].group()) or not all(
+                    n in _SPECIALTY_WORDS or n in _SPECIALTY_QUALIFIERS or re.fullmatch(r"[a-z]{2}", n) for n in rest):
+                continue  # "Lower Back Pain & Sciatica", "Morbid Obesity & Sleep Apnea" are diagnoses
             s = line_start + words[0].start()
             out.append(_Cand(PhiType.LOCATION, s, amp.end() + right.end(), "context", C + 2))  # over "Spine PT"
 
@@ -3584,43 +3603,6 @@ _EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job)
                        r"(?P<val>[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*"
                        r"(?:[ \t](?:&|of|and|[A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z0-9]+)*)){0,5}"
                        r"|(?-i:[a-z][a-z'’]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:[,.;)]|\n|[ \t]in\b|[ \t]on\b|$)))")
-#: a word of a practice's name before an "&": capitalised or in capitals
-_PRACTICE_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
-#: a county's own body: "New Hanover County Schools", "CLEARWATER COUNTY EMS", "Dane County Sheriff's Office"
-_COUNTY_BODY = re.compile(rf"(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}}[ \t]+(?:County|COUNTY)"
-                          r"[ \t]+(?i:schools|school district|public schools|ems|ambulance|jail|sheriff(?:'s office)?|"
-                          r"health department|public health|detention center|fire(?: department| rescue)?|courthouse|"
-                          r"court|social services|human services|children'?s services|library|transit))\b")
-_LAW_WORDS = frozenset({"code", "act", "law", "laws", "rule", "rules", "regulation", "regulations", "statute", "statutes"})
-#: words that qualify a specialty rather than name a practice ("Adult & Pediatric Urology", "Sports Medicine & Spine")
-_SPECIALTY_QUALIFIERS = frozenset({"adult", "adults", "pediatric", "paediatric", "family", "general", "internal",
-                                   "physical", "sports", "women's", "womens", "children's", "comprehensive", "advanced",
-                                   "integrated", "integrative", "regional", "community", "primary", "specialty",
-                                   "premier", "total", "complete", "digestive", "behavioral", "mental", "occupational",
-                                   "urgent", "emergency", "plastic", "reconstructive", "cosmetic", "vascular", "spine",
-                                   "joint", "bone", "foot", "ankle", "hand", "eye", "skin", "hearing", "vision",
-                                   "speech", "head", "neck", "weight", "pain", "wound", "allergy", "asthma",
-                                   "department", "division", "section", "dept", "center", "centre"})
-#: specialties a practice's name joins with "&" ("… Pulmonary & Sleep", "… Diabetes & Endocrine", "… Ear, Nose & Throat")
-_SPECIALTY_WORDS = frozenset({
-    "diabetes", "endocrine", "endocrinology", "ear", "nose", "throat", "sinus", "sleep", "pulmonary", "pulmonology",
-    "lung", "chest", "nursing", "rehabilitation", "rehab", "spine", "sports", "orthopedics", "orthopaedics", "bone",
-    "joint", "cardiology", "heart", "vascular", "vein", "kidney", "nephrology", "hypertension", "oncology",
-    "hematology", "cancer", "digestive", "gi", "gastroenterology", "liver", "allergy", "asthma", "immunology",
-    "dermatology", "skin", "eye", "eyes", "vision", "retina", "ophthalmology", "optometry", "hearing", "audiology",
-    "urology", "neurology", "neuroscience", "neurosciences", "brain", "psychiatry", "behavioral", "counseling",
-    "wellness", "pediatrics", "obstetrics", "gynecology", "women's", "fertility", "surgery", "surgical", "imaging",
-    "radiology", "pathology", "laboratory", "lab", "therapy", "pt", "ot", "rheumatology", "arthritis", "podiatry",
-    "foot", "ankle", "hand", "wound", "hospice", "palliative", "dental", "dentistry", "orthodontics", "oral",
-    "maxillofacial", "pain", "medicine", "health", "care", "infusion", "dialysis", "recovery", "addiction",
-    "cosmetic", "plastic", "reconstructive", "aesthetics", "geriatrics", "internal", "family", "primary", "urgent"})
-#: the last word of a workplace's own name after an employer cue ("works as a sous-chef at The Blue Heron Tavern")
-_WORKPLACE_HEADS = frozenset({"tavern", "bar", "grill", "restaurant", "cafe", "café", "diner", "bistro", "pub", "inn",
-                              "hotel", "motel", "farm", "farms", "ranch", "dairy", "mill", "mills", "plant", "factory",
-                              "foods", "bakery", "brewery", "winery", "company", "co", "corp", "corporation", "inc",
-                              "llc", "industries", "manufacturing", "logistics", "trucking", "construction", "motors",
-                              "garage", "salon", "bank", "market", "mine", "academy", "school", "college", "university",
-                              "church", "casino", "warehouse", "marina", "resort", "studio", "studios", "daycare"})
 _EMPLOYER_BRANDS = frozenset({"walmart", "costco", "amazon", "kroger", "safeway", "publix", "walgreens",
                               "cvs",
                               "home depot", "lowes", "mcdonalds", "burger king", "wendys", "starbucks", "ups", "fedex",
@@ -3637,6 +3619,44 @@ _ORG_WORDS = frozenset({"center", "centre", "centers", "group", "associates", "a
                         "medical", "health", "healthcare", "nursing", "practice", "institute", "partners", "specialists",
                         "physicians", "pharmacy", "inc", "inc.", "llc", "pllc", "p.a.", "pc", "p.c.", "ltd", "ltd.",
                         "home", "services", "allergy", "endocrinology", "gastroenterology", "ent", "sleep", "dental"})
+#: a word of a practice's name before an "&": capitalised or in capitals
+_PRACTICE_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
+#: a county's own body: "New Hanover County Schools", "CLEARWATER COUNTY EMS", "Dane County Sheriff's Office"
+_COUNTY_BODY = re.compile(rf"(?<![\w'’-])(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}}"
+                          r"[ \t]+(?:County|COUNTY)"
+                          r"[ \t]+(?i:schools|school district|public schools|ems|ambulance|jail|sheriff(?:'s office)?|"
+                          r"health department|public health|detention center|fire(?: department| rescue)?|courthouse|"
+                          r"court|social services|human services|children'?s services|library|transit))\b")
+_LAW_WORDS = frozenset({"code", "act", "law", "laws", "rule", "rules", "regulation", "regulations", "statute", "statutes"})
+#: words that qualify a specialty rather than name a practice ("Adult & Pediatric Urology", "Sports Medicine & Spine")
+_SPECIALTY_QUALIFIERS = frozenset({"adult", "adults", "pediatric", "paediatric", "family", "general", "internal",
+                                   "physical", "sports", "women's", "womens", "children's", "comprehensive", "advanced",
+                                   "integrated", "integrative", "regional", "community", "primary", "specialty",
+                                   "premier", "total", "complete", "digestive", "behavioral", "mental", "occupational",
+                                   "urgent", "emergency", "plastic", "reconstructive", "cosmetic", "vascular", "spine",
+                                   "joint", "bone", "foot", "ankle", "hand", "eye", "skin", "hearing", "vision",
+                                   "speech", "head", "neck", "weight", "pain", "wound", "allergy", "asthma",
+                                   "department", "division", "section", "dept", "center", "centre", "weekly", "daily",
+                                   "monthly", "biweekly", "low", "lower", "upper", "high", "morbid", "poorly", "chronic",
+                                   "acute", "severe", "mild", "moderate", "new", "recent", "individual", "couples",
+                                   "shortness", "history"})
+#: specialties a practice's name joins with "&" ("… Pulmonary & Sleep", "… Diabetes & Endocrine", "… Ear, Nose & Throat")
+_SPECIALTY_WORDS = _SERVICE_WORDS | _ORG_WORDS | frozenset({
+    "diabetes", "endocrine", "endocrinology", "ear", "nose", "throat", "sinus", "sleep", "pulmonary", "pulmonology",
+    "lung", "chest", "nursing", "rehabilitation", "rehab", "spine", "sports", "orthopedics", "orthopaedics", "bone",
+    "joint", "cardiology", "heart", "vascular", "vein", "kidney", "nephrology", "oncology",
+    "hematology", "cancer", "digestive", "gi", "gastroenterology", "liver", "allergy", "asthma", "immunology",
+    "dermatology", "skin", "eye", "eyes", "vision", "retina", "ophthalmology", "optometry", "hearing", "audiology",
+    "urology", "neurology", "neuroscience", "neurosciences", "brain", "psychiatry", "behavioral", "counseling",
+    "wellness", "pediatrics", "obstetrics", "gynecology", "women's", "fertility", "surgery", "surgical", "imaging",
+    "radiology", "pathology", "laboratory", "lab", "therapy", "pt", "ot", "rheumatology", "arthritis", "podiatry",
+    "foot", "ankle", "hand", "wound", "hospice", "palliative", "dental", "dentistry", "orthodontics", "oral",
+    "maxillofacial", "extremity", "pain", "medicine", "health", "care", "infusion", "dialysis", "recovery", "addiction",
+    "cosmetic", "plastic", "reconstructive", "aesthetics", "geriatrics", "internal", "family", "primary", "urgent"})
+#: the last word of a workplace's own name after an employer cue ("works as a sous-chef at The Blue Heron Tavern")
+_WORKPLACE_HEADS = _ORG_HEADS | frozenset({"tavern", "bar", "grill", "café", "bistro", "pub", "inn", "hotel", "motel",
+                                          "ranch", "dairy", "factory", "brewery", "winery", "garage", "casino",
+                                          "warehouse", "marina", "resort", "studio", "studios", "daycare"})
 # the last word of a named hospital unit, lab or agency office after the place's name ("Magnolia ICU", "Bronx Special
 # Victims Squad"); after a unit number ("Whitman 3") a service word ends it too ("Whitman 3 Surgical")
 _UNIT_HEADS = frozenset({"unit", "icu", "micu", "sicu", "nicu", "picu", "cvicu", "ccu", "pacu", "telemetry", "lab",
@@ -4238,7 +4258,8 @@ _OCR_DIGITS = str.maketrans("OlI", "011")
 def _ocr_digit_view(text: str) -> str:
     """``text`` with the letters a scanner mistakes for digits read as digits inside numbers ("O4/3O/l97l" ->
     "04/30/1971"), so every date, phone and ID rule reads faxed and scanned notes too. A number needs two real
-    digits and no more misread letters than digits ("O2", "I/O", "II" stay). Same length."""
+    digits and no more misread letters than digits ("O2", "I/O", "II" stay; so does a lone letter, "10 - I think",
+    while "0.5l" reads "0.51", harmlessly). Same length."""
     if not re.search(r"\d[OlI]|[OlI]\d|[OlI][ ]?[/.-][ ]?\d", text):
         return text
     out, last = [], 0
@@ -4247,7 +4268,9 @@ def _ocr_digit_view(text: str) -> str:
         digits = sum(ch.isdigit() for ch in value)
         misread = sum(ch in "OlI" for ch in value)
         if misread and digits >= max(2, misread) and not re.match(r"I[ ]?[/.-]", value):  # "I-10" is a highway
-            out += [text[last:m.start()], value.translate(_OCR_DIGITS)]
+            fixed = re.sub(r"[0-9OlI]+", lambda g: g.group() if len(g.group()) == 1 else g.group().translate(_OCR_DIGITS),
+                           value)  # a lone letter stays one: "10 - I think"
+            out += [text[last:m.start()], fixed]
             last = m.end()
     return "".join(out) + text[last:] if out else text
 

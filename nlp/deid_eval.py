@@ -58,19 +58,20 @@ def _age_value(value: str) -> int | None:
     for w in re.findall(r"[a-z]+", value.lower()):
         if w in _TENS or w in _UNITS:
             total, seen = total + _TENS.get(w, 0) + _UNITS.get(w, 0), True
-        elif w == "hundred" and seen:
-            total *= 100
+        elif w == "hundred":
+            total, seen = (total or 1) * 100, True  # "hundred and five", "one hundred two"
     return total if seen else None
 
 
 def safe_harbor_gold(notes: Iterable[dict]) -> list[dict]:
-    """The notes with only the identifiers HIPAA Safe Harbor requires removed: a year standing alone ("in 2019",
-    "'94") and an age under 90 move from ``phi`` to ``neutral``, where a replaced span counts neither way."""
+    """The notes scored as HIPAA Safe Harbor reads identifiers: a year standing alone ("in 2019", "'94") and an age
+    under 90 move from ``phi`` to ``neutral``, where a replaced span counts neither way. (A birth year that reveals an
+    age over 89 is one Safe Harbor still wants removed; gold sets do not tell it apart, so it is left open too.)"""
     out = []
     for note in notes:
         keep, neutral = [], list(note.get("neutral", []))
         for g in note.get("phi", []):
-            value = note["text"][g["start"]:g["end"]].strip()
+            value = note["text"][g["start"]:g["end"]].strip().rstrip(".,;:)")
             age = _age_value(value) if g["type"] == "AGE" else None
             if g["type"] == "DATE" and _YEAR.fullmatch(value) or age is not None and age < 90:
                 neutral.append(g)
@@ -204,6 +205,10 @@ def adversarial_texts(size: int) -> dict[str, str]:
             "plate", "MRN", "zip", "husband", "DOB", "Apgar", "vin", "group", "12 Main St Apt", "typed by", "pt 45",
             "ssn", "from harbor house", "we met at tripler", "called from Bend", "this is Bob", "Kroger store")
             for gap in (" " * 400, "\t" * 400, " " * 200 + ":" + " " * 200) for tail in ("Xx", "."))),
+        # ampersands between words, capitals, and blanks before a postcode (a practice's name before "&" and a
+        # region before a postcode were once read back over the whole line for each one)
+        "ampersands": rep("a & Bb Cc & "),
+        "capitals + postcode": rep("A" * 5000 + " " * 5000 + "EH4 1DS, Leeds LS1 1AA\n"),
         # a flowsheet's initials: keys, signing labels with long "/" chains, initials columns, logins, record lines
         "form initials": rep("KO = Kemi Oyelaran RN; JM = Jun Matsuda RN | KO | JM/TK | Signed: AB / CD / EF / GH x "
                              "kmarshRN 3/24 0940  LOVE, MARTIN (60008816) Lot | X0114 |\n"),

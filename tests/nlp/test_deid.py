@@ -1275,6 +1275,20 @@ def test_round26_detections(deid, text, secret):
     assert secret not in res.text, res.text
 
 
-def test_specialties_joined_by_ampersand_stay(patterns_only):
-    text = "Referred to Ear, Nose & Throat and Obstetrics & Gynecology; Board Certified, Rheumatology."
+@pytest.mark.parametrize("text", [
+    "Referred to Ear, Nose & Throat and Obstetrics & Gynecology; Board Certified, Rheumatology.",
+    "Dx: Lower Back Pain & Sciatica; Hx: Morbid Obesity & Sleep Apnea; Weekly Group Therapy & Counseling.",
+    "Problem: Poorly Controlled Diabetes & Hypertension; Low Vision & Eye Strain; Shortness Of Breath & Chest Pain.",
+    "Born in the USA 1985, no travel. Glucose: 0600 145 1200 190. Your ref: CT/MRI results attached.",
+    "Went on a Medical Mission trip. Translator: Spanish. Pain 10 - I think it is better.",
+])
+def test_specialties_diagnoses_and_flowsheets_stay(patterns_only, text):
+    """Specialties and diagnoses joined by "&", a year after "USA", a flowsheet's times and values, imaging in a
+    reference line: none names a place, a person or a phone number."""
     assert patterns_only.deidentify(text, "p1").text == text
+
+
+def test_a_phone_number_never_reaches_across_a_line(patterns_only):
+    for text in ("Grade 1\n555 123 4567", "555-123-4567\nx 12 reps", "(555)\n123-4567"):
+        res = patterns_only.deidentify(text, "p1")
+        assert not [s for s in res.spans if "\n" in text[s.start:s.end]], (text, res.spans)
