@@ -336,7 +336,7 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)?|dl#?|"
             r"hicn?|mbi|docket(?: number| no\.?| #)?|commission(?: number| no\.?| #)|rx(?: #| no\.?| number)|"
             r"certificate(?: number| no\.?| #)?|cert\.?(?=[ \t]*(?:#|no\b|number))|auth(?=[ \t]*(?:#|no\b|number))|"
-            r"registry(?= (?:number|no\b|#))|passport(?: number| no\.?| #)?|cdl|"
+            r"registry(?= (?:number|no\b|#))|referral(?=[ \t]?(?:number|no\b|#))|passport(?: number| no\.?| #)?|cdl|"
             r"serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
             r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)?|encounter(?: number| id| no\.?| #)?|"
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
@@ -413,6 +413,10 @@ _RX = {
     "ssn": re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])"),
     "ssn_last4": re.compile(r"(?i)\b(?:ssn|ss#|social security(?: number| no\.?| #)?)(?:[ \t]*\()?[ \t]*(?:last[ \t]*(?:4|four))"
                             r"[ \t]*(?:digits[ \t]*)?(?:\)[ \t]*)?(?:[:#][ \t]*)?(?P<val>\d{4})(?!\d)"),
+    # "last 4 of SSN (0917)", "last four digits of her social security number: 0917"
+    "ssn_last4_of": re.compile(r"(?i)\blast[ \t]*(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:(?:the|his|her|their)[ \t]+)?"
+                               r"(?:ssn|ss#|social(?:[ \t]+security)?(?:[ \t]+number)?)[ \t]*(?:\(|:|is|#|-)?[ \t]*"
+                               r"(?P<val>\d{4})(?!\d)"),
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t-]?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
@@ -1594,8 +1598,9 @@ class Deidentifier:
             add(_Cand(PhiType.SSN, m.start(), m.end(), "pattern", P + 5))
         for m in _RX["ssn_cue"].finditer(text):
             add(_Cand(PhiType.SSN, m.start("val"), m.end("val"), "context", P + 6))
-        for m in _RX["ssn_last4"].finditer(text):  # "SSN (last 4): 3391"
-            add(_Cand(PhiType.SSN, m.start("val"), m.end("val"), "context", P + 6))
+        for key in ("ssn_last4", "ssn_last4_of"):  # "SSN (last 4): 3391", "last 4 of SSN (0917)"
+            for m in _RX[key].finditer(text):
+                add(_Cand(PhiType.SSN, m.start("val"), m.end("val"), "context", P + 6))
         for m in _RX["phone"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P + 4))
         for m in _RX["phone_local"].finditer(text):
@@ -2913,6 +2918,9 @@ class Deidentifier:
                                             or self._is_medical(m.group(g))):
                     continue  # 'aka "Ice"', '("Major")': slang and words, not nicknames
                 span = self._trim_name(text, m.start(g), m.end(g))
+                if span is None and key == "name_title" and re.fullmatch(r"[A-Z][a-z]{1,2}", m.group(g)) \
+                        and m.group(g).lower() in self.lex.census_last:
+                    span = (m.start(g), m.end(g))  # "Dr. Le", "Mr. Do": a short surname that is also a word
                 if span is None or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", text[max(0, span[0] - 9):span[0]]):
                     continue  # "16 Fr Foley": French gauge, not Father
                 value = text[span[0]:span[1]]

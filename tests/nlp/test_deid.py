@@ -1292,3 +1292,13 @@ def test_a_phone_number_never_reaches_across_a_line(patterns_only):
     for text in ("Grade 1\n555 123 4567", "555-123-4567\nx 12 reps", "(555)\n123-4567"):
         res = patterns_only.deidentify(text, "p1")
         assert not [s for s in res.spans if "\n" in text[s.start:s.end]], (text, res.spans)
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("GIFT OF LIFE REFERRAL #23-118847 - TISSUE CANDIDATE ONLY", "118847"),  # a referral number
+    ("VIN and last 4 of SSN (0917) provided to VA for verification.", "0917"),
+    ("Audiometry (Dr. Le): L low-frequency sensorineural loss.", "Le)"),  # a two-letter surname after a title
+])
+def test_round26_numbers_and_short_names(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
