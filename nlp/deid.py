@@ -2068,11 +2068,13 @@ class Deidentifier:
                 add(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
 
     def _overseas_cands(self, text: str, out: list[_Cand]) -> None:
-        """Addresses and phone numbers as Britain, Ireland, Canada and Australia write them. A postcode ends an address
-        line; the town is the words right before it (a state, province or county between them is skipped, a county
-        kept as a place), the street is the run of address parts the line starts with ("Flat 3/2, 14 Comely Bank
-        Row, Edinburgh EH4 1DS", "Unit 4, Marlay Court, Ballinteer, Dublin 16 D16 K2X9"), and where the line holds
-        only the town the street is the line above ("250 Queens Quay West, Suite 1404\nToronto, Ontario M5J 2N2")."""
+        """Addresses, phone and health numbers as Britain, Ireland, Canada and Australia write them. A postcode ends
+        an address line; the town is the words right before it (a state, province or county between them is skipped,
+        a county kept as a place), the street is the run of address parts the line starts with ("Flat 3/2, 14 Comely
+        Bank Row, Edinburgh EH4 1DS", "Unit 4, Marlay Court, Ballinteer, Dublin 16 D16 K2X9"), and where the line
+        holds only the town the street is the line above ("250 Queens Quay West, Suite 1404\nToronto, Ontario M5J
+        2N2"). Trunk-prefixed phone numbers ("0412 555 078"), health numbers after their name ("NHS No 485 777 3456")
+        and a letter's reference initials ("Our ref: AM/ks") go too."""
         P = _PRIORITY["pattern"]
         add = out.append
 
