@@ -860,13 +860,15 @@ _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8), 
 # ventilator settings, strength and pain scores, ratios: "cpap 5/5", "ps 10/5", "grips 5/5", "pain 3/10"
 _SCORE_BEFORE = re.compile(r"(?i)\b(?:cpap|bipap|ps|psv|peep|pip|pap|ac|simv|imv|vent|settings?|strength|grips?|motor|"
                            r"power|[rl]?[ul]e|ext|extremit(?:y|ies)|pain|scale|ratio|i:e|ie|bs|ps/peep|"
-                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2|tof|train of four|sbt|cpt|trial)\b[^.\n;]{0,10}\Z")
+                           r"murmur|sem|hsm|grade|apgars?|gcs|rass|ciwa|fio2|nc|o2|tof|train of four|sbt|cpt|trial|"
+                           r"nodes?|recalls?|recalled)\b[^.\n;]{0,10}\Z")
 _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|amp|amps|dose|doses|cc|ml|"
-                             r"cmh2o|cm|mmhg|%|x|of|pna|sec|secondary|hr|hrs|h|l|lpm|lnc|liters?|bottles?|sets?)\b|[A-Za-z]")
+                             r"cmh2o|cm|mmhg|%|x|of|pna|sec|secondary|hr|hrs|h|l|lpm|lnc|liters?|bottles?|sets?|"
+                             r"weeks?|wks?|murmur|sem|hsm|systolic|diastolic|holosystolic)\b|[A-Za-z]")
 
 
 _PAIN_LINE = re.compile(r"(?i)\b(?:pain|painful|ache|aches|headache|discomfort|sore|soreness|nrs|vas|rated|rates|"
-                        r"score|scale|tender|cramping|hurts?)\b")
+                        r"score|scale|tender|cramping|hurts?|cravings?|urges?|anxiety|nausea)\b")
 _STRENGTH_LINE = re.compile(r"(?i)\b(?:mmt|strength|motor|power|grips?|flexion|extension|abduction|quad|hamstrings?|"
                             r"deltoids?|biceps|triceps|dorsiflexion|plantarflexion)\b")
 
@@ -882,15 +884,18 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
         return True
     if re.match(r"[ \t]*(?i:mg|mcg|µg|ml|meq|mmol|units?|tabs?|caps?|puffs?|mg/ml)\b", text[e:e + 10]):
         return True  # "buprenorphine-naloxone 8/2 mg", "5/325 mg": a combination dose, whatever the cue before it
-    if cued:
-        return False
     if day in (5, 10) and month <= day:
         line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
         near = text[max(line_start, s - 40):min(line_end if line_end >= 0 else len(text), e + 40)]
         other = re.search(rf"(?<![\d/])\d{{1,2}}\+?/{day}(?![\d/])", near[:s - max(line_start, s - 40)]
                           + " " + near[e - max(line_start, s - 40):])
-        if other or (_PAIN_LINE if day == 10 else _STRENGTH_LINE).search(near):
-            return True  # "improved 8/10 -> 5/10", "headache (3/10)", "MMT | 2+/5 | 5/5": a pain or strength score
+        score_line = (_PAIN_LINE if day == 10 else _STRENGTH_LINE).search(near)
+        trend = re.search(rf"\d/{day}[ \t]*(?:to|->|→|down to|up to)[ \t]*\Z", text[max(line_start, s - 16):s]) or \
+            re.match(rf"[ \t]*(?:to|->|→|down to|up to)[ \t]*\d{{1,2}}/{day}(?![\d/])", text[e:e + 16])
+        if trend and score_line or not cued and (other or score_line):
+            return True  # "improved from 8/10 to 4/10", "headache (3/10)", "MMT | 2+/5 | 5/5": a pain or strength score
+    if cued:
+        return False
     if (month, day) in _FRACTIONS and text[s] != "0":
         return True
     return False

@@ -1302,3 +1302,18 @@ def test_a_phone_number_never_reaches_across_a_line(patterns_only):
 def test_round26_numbers_and_short_names(deid, text, secret):
     res = deid.deidentify(text, "p1")
     assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text", [
+    "Pain improving from 8/10 to 4/10 with scheduled acetaminophen.",  # a trend of scores, even after "from"
+    'Reports cravings most days, "maybe a 2/10".',
+    "Recalls 3/3 at five minutes. S3 present, 2/6 holosystolic murmur.",
+    "Regional lymph nodes: 3/18 positive. Term female, 39 2/7 weeks.",
+])
+def test_scores_ratios_and_gestational_ages_stay(patterns_only, text):
+    assert patterns_only.deidentify(text, "p1").text == text
+
+
+def test_dates_beside_a_pain_word_stay_dates(patterns_only):
+    res = patterns_only.deidentify("Back pain since January, seen on 8/10 and 9/10.", "p1")
+    assert "8/10" not in res.text and "9/10" not in res.text, res.text
