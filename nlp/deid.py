@@ -1514,7 +1514,9 @@ class Deidentifier:
             parts = [(m.start(), m.end())] if word in self.lex.bare_eponyms else [
                 (p.start() + m.start(), p.end() + m.start()) for p in re.finditer(r"[A-Za-z]+", word)
                 if "-" in word and p.group() in self.lex.bare_eponyms]
-            if parts and not re.search(rf"{_TITLE}\.?\s+$", text[max(0, m.start() - 6):m.start()]):
+            before = text[max(0, m.start() - 9):m.start()]
+            if parts and (not re.search(rf"{_TITLE}\.?\s+$", before[-6:])
+                          or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", before)):  # "19 Fr Jackson-Pratt": a gauge
                 spans.extend(parts)
         toks = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
         n_max = self.lex.max_phrase_len

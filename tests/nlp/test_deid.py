@@ -1317,3 +1317,11 @@ def test_scores_ratios_and_gestational_ages_stay(patterns_only, text):
 def test_dates_beside_a_pain_word_stay_dates(patterns_only):
     res = patterns_only.deidentify("Back pain since January, seen on 8/10 and 9/10.", "p1")
     assert "8/10" not in res.text and "9/10" not in res.text, res.text
+
+
+@pytest.mark.parametrize("kept", ["Jackson-Pratt", "Westergren", "Osler nodes", "Roth spots", "Hinchey", "Naegele",
+                                  "Gottron papules", "Miller Fisher", "Stevens-Johnson"])
+def test_round26_eponyms_stay(deid, kept):
+    text = ("A 19 Fr Jackson-Pratt drain was left. ESR 46 (Westergren). No Osler nodes or Roth spots. Hinchey Ib "
+            "abscess. EDD by Naegele rule. Gottron papules noted. Miller Fisher variant; Stevens-Johnson syndrome.")
+    assert kept in deid.deidentify(text, "p1").text
