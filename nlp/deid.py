@@ -867,14 +867,28 @@ _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|
                              r"weeks?|wks?|murmur|sem|hsm|systolic|diastolic|holosystolic)\b|[A-Za-z]")
 
 
+# a name a person goes by: quoted after a cue ("goes by "Paddy"", "aka 'Bo'"), or a kin word's given name with the
+# full name in parentheses after it ("grandson Will (William Price III)")
+_NICKNAME = re.compile(r"(?i:\b(?:goes|go|going)[ \t]+by|\bknown[ \t]+as|\ba\.?k\.?a\.?|"
+                       r"\bprefers(?:[ \t]+to[ \t]+be[ \t]+called)?|\bnicknamed?|\bcalled)[ \t]*"
+                       r"[\"“'‘](?P<val>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[\"”'’]"
+                       r"|\b(?i:son|daughter|grandson|granddaughter|brother|sister|husband|wife|nephew|niece|father|"
+                       r"mother|cousin|partner)[ \t]+(?P<short>[A-Z][a-z]+)[ \t]+\((?=[A-Z][a-z]+[ \t]+[A-Z])")
+# what follows a slash pair written as a date, not as a quantity: a clock time, a bar, punctuation, a line's end
+_PAIR_STANDS_ALONE = re.compile(r"[ \t]*(?:[,;:)\]|]|\.(?!\d)|$|\d{4}\b|\d{1,2}:\d{2})", re.M)
+
+
 _PAIN_LINE = re.compile(r"(?i)\b(?:pain|painful|ache|aches|headache|discomfort|sore|soreness|nrs|vas|rated|rates|"
                         r"score|scale|tender|cramping|hurts?|cravings?|urges?|anxiety|nausea)\b")
 _STRENGTH_LINE = re.compile(r"(?i)\b(?:mmt|strength|motor|power|grips?|flexion|extension|abduction|quad|hamstrings?|"
                             r"deltoids?|biceps|triceps|dorsiflexion|plantarflexion)\b")
 
 
-def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool = False) -> bool:
-    """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5")."""
+def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool = False,
+                month_dated: bool = False) -> bool:
+    """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5").
+    ``month_dated``: the note dates something in this month with a year, so a pair that reads as a common fraction
+    ("3/4", not "1/2") is a date where it stands alone (before a clock time, a bar, punctuation or a line's end)."""
     if text[s] != "0" and _FRACTION_AFTER.match(text, e) or _SCORE_BEFORE.search(text, max(0, s - 24), s):
         return True  # a zero-padded pair ("01/02") is written as a date, never as a half
     if re.search(r"(?:=|\b(?i:page|pg|bims|mmse|moca|slums|phq-?\d?|gad-?\d?|nottingham|mitoses))(?:[ \t]*:)?[ \t]*\Z",
@@ -897,7 +911,7 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
     if cued:
         return False
     if (month, day) in _FRACTIONS and text[s] != "0":
-        return True
+        return not (month_dated and (month, day) != (1, 2) and _PAIR_STANDS_ALONE.match(text, e))
     return False
 
 
@@ -1162,6 +1176,8 @@ class Deidentifier:
         cands = [c for c in self._pattern_cands(text) if c.source == "pattern" or not terms.covers(c.start, c.end)]
         if "|" in original:
             cands += [c for c in self._table_cands(original) if not terms.covers(c.start, c.end)]
+        cands += [_Cand(PhiType.LOCATION, m.start(), m.end(), "context", _PRIORITY["context"] - 4)
+                  for m in _STORE_CHAIN.finditer(text) if not protected.overlaps(m.start(), m.end())]
         if learned_doc is not None:
             cands += self._learned_cands(text, learned_doc, protected)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
@@ -1197,6 +1213,7 @@ class Deidentifier:
         self._extend_names(text, chosen)
         self._complete_names(text, chosen, protected)
         chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
+        chosen += self._staff_handles(text, chosen)
         chosen += _name_initials(text, chosen, lambda i: not self._is_medical(i) and not self._never_name(i),
                                  self._key_name_word)
         _extend_saint_names(text, chosen, self.lex.census_first)
@@ -2869,8 +2886,9 @@ class Deidentifier:
                 elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and "," in text[m.end():s]:
                     continue  # "Ayse Volkov, MD, Bluefield Family Clinic": a credential, a comma, then the practice
                 elif key == "anycase_weak" and m.group().lower() in ("patient", "pt") and self._is_english(
-                        text[s:e].split()[0]) and not self._census(text[s:e].split()[0]):
-                    continue  # "Patient Financial Services", "Patient: Unknown male": a document phrase
+                        first := text[s:e].split()[0]) and (not self._census(first) or first.islower()
+                                                            and not _case_degenerate(text)):
+                    continue  # "Patient Financial Services", "Patient: Unknown male", "Patient goes": no name
                 else:
                     relative = key == "anycase_weak" and bool(_RELATIVE_CUE.match(m.group()))
                     staff = key == "anycase_weak" and bool(_STAFF_CUE.match(m.group()))
@@ -2960,6 +2978,22 @@ class Deidentifier:
                          r"zone|section|part|step|influenza|protein|cell|cells)\s*$", text[max(0, m.start() - 12):m.start()]):
                 continue
             out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 4))
+        out += [_Cand(PhiType.NAME, s, e, "context", C - 2) for s, e in self._nicknames(text)]
+
+    def _nicknames(self, text: str) -> list[tuple[int, int]]:
+        """The names people go by (:data:`_NICKNAME`: "(goes by "Paddy")", "grandson Will (William Price III)"),
+        never a medical word, an eponym or, after a cue, charting vocabulary, nor a street name for a drug ("meth
+        aka "Ice"")."""
+        out = []
+        for m in _NICKNAME.finditer(text):
+            key = "val" if m.group("val") else "short"
+            val = m.group(key)
+            before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 24):m.start()])
+            if self._is_medical(val) or val in self.lex.eponyms or key == "val" and self._never_name(val) \
+                    or before and (self._is_medical(before[-1]) or before[-1].lower() in self.lex.medical_words):
+                continue
+            out.append((m.start(key), m.end(key)))
+        return out
 
     def _date_cands(self, text: str, out: list[_Cand]) -> None:
         P = _PRIORITY["pattern"]
@@ -2985,11 +3019,13 @@ class Deidentifier:
                     "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
         # a word cue makes a pair a date; a clock time after it does unless the pair is a common fraction ("Ambien
         # 1/2 2100")
+        dated = {c.date["m"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y")
+                 and c.date.get("m")}  # months the note dates with a year: "3/4" there is March 4
         for cued, m in (*((True, m) for m in _RX["date_md_num"].finditer(text)),
                         *((False, m) for m in _RX["date_md_time"].finditer(text))):
             month, day = int(m.group("a")), int(m.group("b"))
-            if 1 <= month <= 12 and 1 <= day <= 31 and not _not_a_date(text, m.start("span"), m.end("span"), month,
-                                                                          day, cued=cued):
+            if 1 <= month <= 12 and 1 <= day <= 31 and not _not_a_date(
+                    text, m.start("span"), m.end("span"), month, day, cued=cued, month_dated=month in dated):
                 out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 1, {
                     "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
                     "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
@@ -3000,7 +3036,7 @@ class Deidentifier:
                 "mpad": len(m.group("a")) == 2, "dpad": len(m.group("b")) == 2}))
         for m in _RX["date_md_bare"].finditer(text):
             month, day = int(m.group("a")), int(m.group("b"))
-            if _not_a_date(text, m.start("span"), m.end("span"), month, day):
+            if _not_a_date(text, m.start("span"), m.end("span"), month, day, month_dated=month in dated):
                 continue
             out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3, {
                 "kind": "num", "order": "md", "sep": "/", "m": month, "d": day, "y": None, "ylen": 0,
@@ -3075,6 +3111,10 @@ class Deidentifier:
                 e -= 1
             if text[e - 2:e] in ("'s", "’s"):
                 e -= 2
+            if ent.label_ == "ORG":
+                if not degenerate and (span := self._organisation_name(text, s, e, protected)):
+                    out.append(_Cand(PhiType.LOCATION, span[0], span[1], "model", M - 2))
+                continue
             value = text[s:e]
             if not value.strip() or _overlaps(s, e, protected) or self._is_medical(value):
                 continue
@@ -3191,6 +3231,58 @@ class Deidentifier:
                 continue  # "Wound Care Center": a facility's generic last word, not a town ("… St Troy NY" stays)
             out.append(_Cand(kind, s, e, "learned", L))
         return out
+
+    def _organisation_name(self, text: str, s: int, e: int, protected: _SpanIndex) -> tuple[int, int] | None:
+        """The span of an organisation spaCy's model names (ORG) in cased text, when it reads as one's own name
+        (employers, shops, agencies carry no head word the organisation patterns know): two to eight capitalised
+        words in one run of text, with a word that names it and is no English word (a town, a census name, an
+        unknown word not in capitals: "Laguna Honda", "Dracut Sheet Metal"; not "Date of Service", "Occupational
+        Medicine"). Never with a digit, a medical or charting word, a title or kin word, a dose after it or a drug
+        cue before it ("Gaviscon Advance 10 mL", "Columbia Suicide", "PACU RN"), nor a named instrument, a device
+        maker or a payer ("Boston Bowel Preparation Scale", "Medtronic Azure XT DR", "Humana Gold Plus"), nor a role
+        before a person's name ("CHR Elvira Nakai")."""
+        if _case_degenerate(text):
+            return None
+        line = text.find("\n", s, e)
+        if line != -1:
+            e = line
+        if the := re.match(r"the[ \t]+", text[s:e]):
+            s += the.end()
+        while e > s and text[e - 1] in ".,;:'’)-– \t":
+            e -= 1
+        if text[e - 2:e] in ("'s", "’s"):
+            e -= 2
+        e = _without_lower_tail(text, s, e)
+        value = text[s:e]
+        words = value.split()
+        if not 2 <= len(words) <= 8 or value.isupper() or re.search(r"[:/\d\t]| {2}", value):
+            return None
+        if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for", "-", "–") for w in words) \
+                or not words[0][:1].isupper() or re.fullmatch(r"[A-Z]\.", words[0]):
+            return None
+        first = words[0].lower()
+        if first in _STOP_WORDS or first in _KIN_WORDS or first in _DEVICE_MAKERS or first in _PAYERS \
+                or first in _VEHICLE_MAKERS \
+                or _ORG_DOSE_AFTER.match(text, e) or _DRUG_CONTEXT.search(text, max(0, s - 24), s):
+            return None
+        plain = [re.sub(r"['’]s?\Z", "", w.lower().strip(",.")) for w in words]
+        if any(re.fullmatch(rf"(?i:{_TITLE})\.?", w) or w.isupper() and self._never_name(w)
+               or lw not in _ORG_NAME_WORDS and (self._is_medical(w) or lw in self.lex.medical_words)
+               or i and lw in self._heads_lower for i, (w, lw) in enumerate(zip(words, plain))):
+            return None
+        if words[0].isupper() and all(self._census(w) for w in words[1:]) or any(
+                w.lower() in self.lex.census_first and self._census_only(w) for w in words[1:]):
+            return None  # a role before a person: "CHR Elvira Nakai", "Caregiver Eugenia Valdivia"
+        if plain[-1] in _PAYER_HEADS or plain[-1] in _INSTRUMENT_HEADS or any(
+                _ROMAN_OR_EYE.fullmatch(w) or lw in _DOCUMENT_WORDS - _ORG_NAME_WORDS for w, lw in zip(words, plain)):
+            return None  # "Delta Dental PPO", "Denver II", "Eylea OS", "Tele Nursing Progress Note"
+        if protected.covers(s, e) or _overlaps(s, e, protected) and self._eponym_rx.search(text, s, e):
+            return None
+        if any(len(lw) > 2 and lw not in _ORG_NAME_WORDS and (
+                lw in self.lex.places or self._census_only(lw) or self._unknown_word(lw) and not w.isupper())
+               for w, lw in zip(words, plain)):
+            return s, e
+        return None
 
     def _organisation_phrase(self, text: str, s: int, e: int) -> bool:
         """A tagger's place span that reads as an organisation's name in cased text: two or more capitalised words
@@ -3315,6 +3407,24 @@ class Deidentifier:
             before = before[1:]  # the window began inside a word: "(near)by" is no cue
         return bool(_HANDLE_ROLE_AFTER.match(text, e)) or any(w.strip(",.:(") in _HANDLE_CUES for w in before[-3:])
 
+    def _staff_handles(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
+        """User names of staff the note names nowhere else ("Scribe: kpetersen", "closed by handerson", "| 0720 tchau
+        |"): a lower-case token that is an initial and a census surname of four letters or more, itself no word, name,
+        medicine or eponym, after a staff cue (:meth:`_tagged_handle`), a form's colon or a table's bar (a clock time
+        between allowed), or before a bar or a closing parenthesis. :func:`_name_handles` finds those of names the
+        note spells out."""
+        taken = _SpanIndex((c.start, c.end) for c in chosen)
+        out = []
+        for m in _HANDLE.finditer(text):
+            h, s, e = m.group("h"), m.start(), m.end("d")
+            if h[1:] not in self.lex.census_last or self._census(h) or h in self._eponyms_lower \
+                    or not self._unknown_word(h) or self._is_medical(h) or _overlaps(s, e, taken):
+                continue
+            if self._tagged_handle(text, s, m.end("h")) or _HANDLE_SLOT_BEFORE.search(text, max(0, s - 12), s) \
+                    or _HANDLE_SLOT_AFTER.match(text, e):
+                out.append(_Cand(PhiType.NAME, s, e, "context", _PRIORITY["context"]))
+        return out
+
     def _proper_words(self, value: str) -> bool:
         """Some word of ``value`` could be a name or a town: a census name, a gazetteer place, or a word that is
         neither English, medicine nor charting vocabulary ("translates" and "dietitian" are none of these)."""
@@ -3343,6 +3453,8 @@ class Deidentifier:
                         and w not in self.lex.eponyms and not self._never_name(w)
                         and not (self._is_english(w) and not self._census(w.lower()))):  # "Received", "Genetic"
                     tokens.add(w)
+        # a name the note says a person goes by, English word or not ("goes by "Paddy"", "grandson Will (William …)")
+        tokens |= {n for s, e in self._nicknames(text) if len(n := text[s:e]) > 2}
         # a user name made of a person's initial and surname: Jenna Stone writes "jstone", K. Asante "kasante"
         user_ids: set[str] = set()
         for c in chosen:
@@ -3626,6 +3738,13 @@ _EMPLOYER_BRANDS = frozenset({"walmart", "costco", "amazon", "kroger", "safeway"
                               "usps", "dollar general", "dollar tree", "tyson", "meijer", "heb", "aldi", "wegmans",
                               "menards", "jewel osco", "sams club", "best buy", "taco bell", "dunkin",
                               "chick-fil-a", "waffle house", "family dollar", "winco", "hy-vee", "albertsons"})
+# a store or pharmacy chain in any letter case ("refill to the cvs on dixie hwy", "fell at Stop and Shop"): with the
+# street or town after it, where the patient shops or fills prescriptions; no chain that is an English word ("Target")
+_STORE_CHAIN = re.compile(r"(?i)\b(?:cvs|walgreens|rite[ \t]aid|wal-?mart|costco|kroger|publix|h-e-b|safeway|shoprite|"
+                          r"stop[ \t]+(?:and|&|n)[ \t]+shop|wegmans|dollar[ \t]general|family[ \t]dollar|"
+                          r"dollar[ \t]tree|"
+                          r"meijer|hy-vee|albertsons|winco|food[ \t]lion|piggly[ \t]wiggly|harris[ \t]teeter|"
+                          r"sainsbury'?s|tesco|asda|shoppers[ \t]drug[ \t]mart|london[ \t]drugs)(?:'s)?\b")
 # a document's first line in capitals or title case, naming the organisation that wrote it (checked like the above)
 _LETTERHEAD = re.compile(r"\A[ \t\n]*(?P<val>[A-Z][A-Za-z0-9'’.&-]*(?:,?[ \t]+[A-Z&][A-Za-z0-9'’.&-]*){1,7}?),?"
                          r"(?:[ \t]*\n|[ \t]+[-–|][ \t])")
@@ -3709,6 +3828,27 @@ _ORG_PHRASE_HEADS = _ORG_HEADS | _UNIT_HEADS | {"program", "project", "associate
                                                 "practice", "medicine", "care", "services", "system", "systems"}
 _ORG_HEAD_AFTER = re.compile(rf"(?:[ \t]+[A-Z][A-Za-z'’-]*){{0,2}}?[ \t]+(?P<head>(?=[A-Z])(?i:"
                              rf"{'|'.join(sorted(_ORG_PHRASE_HEADS, key=len, reverse=True))}))\b")
+# makers of devices and instruments: a model's ORG that starts with one names a device ("Medtronic Azure XT DR")
+_DEVICE_MAKERS = frozenset({"medtronic", "siemens", "philips", "stryker", "zimmer", "biomet", "depuy", "synthes",
+                            "inogen", "resmed", "respironics", "baxter", "olympus", "storz", "biotronik", "dexcom",
+                            "hologic", "omron", "hill-rom", "masimo", "dräger", "drager", "arjo", "insulet"})
+# words an organisation's name is made of that are medical words too ("Critical Care", "Dialysis", "Imaging")
+_ORG_NAME_WORDS = _ORG_PHRASE_HEADS | _SERVICE_WORDS | _AGENCY_WORDS | _DEPARTMENT_HEADS | _ORG_WORDS | {
+    "medical", "dialysis", "imaging", "pharmacy", "rehab", "nursing"}
+# payers and plans: an insurer is no identifier of the patient ("Humana Medicare Advantage", "TRICARE Reserve Select")
+_PAYERS = frozenset({"humana", "tricare", "aetna", "cigna", "medicare", "medicaid", "medi-cal", "unitedhealthcare",
+                     "anthem", "molina", "centene", "wellcare", "ambetter", "bluekc", "highmark", "premera",
+                     "geisinger",
+                     "optum", "champva", "amerigroup", "caresource"})
+_PAYER_HEADS = frozenset({"plan", "ppo", "hmo", "advantage", "insurance", "healthnet"})
+# the last word of a named test or a clinician's post: "Addenbrooke's Cognitive Examination", "Consultant … Surgeon"
+_INSTRUMENT_HEADS = frozenset({"examination", "exam", "assessment", "screen", "screening", "index", "surgeon",
+                               "physician", "consultant", "therapist"})
+_ROMAN_OR_EYE = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X|OS|OD|OU)")
+_VEHICLE_MAKERS = frozenset({"toyota", "honda", "nissan", "subaru", "hyundai", "kia", "jeep", "chevrolet", "chevy",
+                             "tesla", "volkswagen", "bmw", "lexus", "mazda", "volvo", "buick", "cadillac", "gmc"})
+# a dose or count after a brand name: "Gaviscon Advance 10 mL", "Menopur 75 IU"
+_ORG_DOSE_AFTER = re.compile(r"[ \t]*\d[\d.,]*[ \t]*(?i:mg|mcg|µg|ml|iu|units?|g|%|tabs?|puffs?)\b")
 _DOCUMENT_WORDS = frozenset({"report", "note", "notes", "summary", "form", "visit", "message", "instructions", "letter",
                              "request", "order", "orders", "results", "consult", "consultation", "assessment", "plan",
                              "evaluation", "record", "records", "log", "sheet", "department", "dept", "division",
@@ -4476,6 +4616,10 @@ _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "r
                           "cna", "np", "pa", "md", "coordinator", "secretary", "unit", "staff", "operator", "agent"})
 _HANDLE_ROLE_AFTER = re.compile(r"[ \t]*\((?:RN|LPN|CNA|MA|NP|PA|MD|RT|PT|OT|SW|tech|clerk|scribe)\)")
 _HANDLE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.\w)")
+# where a user name stands in a form or a table: after a colon, a bar or an opening parenthesis (a clock time
+# between), or before a bar or a closing parenthesis
+_HANDLE_SLOT_BEFORE = re.compile(r"[:|(][ \t]*(?:\d{3,4}[ \t]+)?\Z")
+_HANDLE_SLOT_AFTER = re.compile(r"[ \t]*[|)]")
 
 
 def _without_lower_tail(text: str, s: int, e: int) -> int:
@@ -4687,6 +4831,8 @@ def _settle(text: str, cluster: list[_Cand]) -> list[_Cand]:
         clash = [t for t in taken if c.start < t.end and t.start < c.end]
         if not clash:
             taken.append(c)
+        elif c.source == "model" and c.type is PhiType.LOCATION and any(t.type is PhiType.NAME for t in clash):
+            continue  # the model's place or organisation holds a person ("Interpreter Taras"): the rest is no place
         elif c.type is not PhiType.DATE or c.date is None:  # keep what is left of a loser outside the winners'
             # spans (a model date that ran on into an IP address keeps its date)
             piece = _remainder(text, c, clash)
