@@ -869,12 +869,16 @@ _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|
 
 # a name a person goes by: quoted after a cue ("goes by "Paddy"", "aka 'Bo'"), or a kin word's given name with the
 # full name in parentheses after it ("grandson Will (William Price III)")
-_NICKNAME = re.compile(r"(?i:\b(?:goes|go|going)[ \t]+by|\bknown[ \t]+as|\ba\.?k\.?a\.?|"
-                       r"\bprefers(?:[ \t]+to[ \t]+be[ \t]+called)?|\bnicknamed?|\bcalled)[ \t]*"
+_NICKNAME = re.compile(r"(?i:\b(?:goes|go|going)[ \t]+by|\ba\.?k\.?a\.?|\bnicknamed?|(?P<weak>\bknown[ \t]+as|"
+                       r"\bprefers(?:[ \t]+to[ \t]+be[ \t]+called)?|(?<!-)\bcalled))[ \t]*"
                        r"[\"“'‘](?P<val>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[\"”'’]"
                        r"|\b(?i:son|daughter|grandson|granddaughter|brother|sister|husband|wife|nephew|niece|father|"
-                       r"mother|cousin|partner)[ \t]+(?P<short>[A-Z][a-z]+)[ \t]+\((?=[A-Z][a-z]+[ \t]+[A-Z])")
+                       r"mother|cousin|partner)[ \t]+(?P<short>[A-Z][a-z]+)[ \t]+"
+                       r"\((?P<full>[A-Z])(?=[a-z]+[ \t]+[A-Z])")
 # what follows a slash pair written as a date, not as a quantity: a clock time, a bar, punctuation, a line's end
+# a line that counts or grades: "DP pulses 1/4", "breakfast 3/4", "margins (1/3)", "Ate 3/4"
+_QUANTITY_BEFORE = re.compile(r"(?i)\b(?:pulses?|reflex(?:es)?|dtrs?|intake|meals?|breakfast|lunch|dinner|ate|eaten|"
+                              r"margins?|cores?|tabs?|tablets?|doses?|full|empty|grade)\b[^\n]*\Z")
 _PAIR_STANDS_ALONE = re.compile(r"[ \t]*(?:[,;:)\]|]|\.(?!\d)|$|\d{4}\b|\d{1,2}:\d{2})", re.M)
 
 
@@ -911,7 +915,8 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
     if cued:
         return False
     if (month, day) in _FRACTIONS and text[s] != "0":
-        return not (month_dated and (month, day) != (1, 2) and _PAIR_STANDS_ALONE.match(text, e))
+        return not (month_dated and (month, day) != (1, 2) and _PAIR_STANDS_ALONE.match(text, e)
+                    and not _QUANTITY_BEFORE.search(text, max(0, s - 40), s))
     return False
 
 
@@ -2887,7 +2892,10 @@ class Deidentifier:
                     continue  # "Ayse Volkov, MD, Bluefield Family Clinic": a credential, a comma, then the practice
                 elif key == "anycase_weak" and m.group().lower() in ("patient", "pt") and self._is_english(
                         first := text[s:e].split()[0]) and (not self._census(first) or first.islower()
-                                                            and not _case_degenerate(text)):
+                                                            and not _case_degenerate(text) and not (
+                                                                len(parts := text[s:e].split()) > 1
+                                                                and parts[1] in self.lex.census_last
+                                                                and not self._is_english(parts[1]))):
                     continue  # "Patient Financial Services", "Patient: Unknown male", "Patient goes": no name
                 else:
                     relative = key == "anycase_weak" and bool(_RELATIVE_CUE.match(m.group()))
@@ -2982,15 +2990,22 @@ class Deidentifier:
 
     def _nicknames(self, text: str) -> list[tuple[int, int]]:
         """The names people go by (:data:`_NICKNAME`: "(goes by "Paddy")", "grandson Will (William Price III)"),
-        never a medical word, an eponym or, after a cue, charting vocabulary, nor a street name for a drug ("meth
-        aka "Ice"")."""
+        never a medical word, an eponym or, after a cue, charting vocabulary, nor a street name for a drug ("heroin,
+        also known as "Boy""); after a weak cue ("prefers", "called") no phrase of English words ("Comfort Care");
+        after a kin word the full name starts with the same letter ("Will (William …)", not "Father Deceased
+        (…)")."""
         out = []
         for m in _NICKNAME.finditer(text):
             key = "val" if m.group("val") else "short"
             val = m.group(key)
-            before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 24):m.start()])
+            before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 30):m.start()])[-3:]
             if self._is_medical(val) or val in self.lex.eponyms or key == "val" and self._never_name(val) \
-                    or before and (self._is_medical(before[-1]) or before[-1].lower() in self.lex.medical_words):
+                    or any(self._is_medical(w) or w.lower() in self.lex.medical_words for w in before):
+                continue
+            if key == "short" and m.group("full") != val[0]:
+                continue
+            if m.group("weak") and all(self._is_english(w) and not self._census_only(w)
+                                       for w in re.split(r"[ -]", val)):
                 continue
             out.append((m.start(key), m.end(key)))
         return out
@@ -3019,8 +3034,9 @@ class Deidentifier:
                     "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
         # a word cue makes a pair a date; a clock time after it does unless the pair is a common fraction ("Ambien
         # 1/2 2100")
-        dated = {c.date["m"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y")
-                 and c.date.get("m")}  # months the note dates with a year: "3/4" there is March 4
+        years = [c.date["y"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y")]
+        dated = {c.date["m"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y") == max(years)
+                 and c.date.get("m")} if years else set()  # months of the note's latest year ("3/4" is March 4)
         for cued, m in (*((True, m) for m in _RX["date_md_num"].finditer(text)),
                         *((False, m) for m in _RX["date_md_time"].finditer(text))):
             month, day = int(m.group("a")), int(m.group("b"))
@@ -3417,8 +3433,9 @@ class Deidentifier:
         out = []
         for m in _HANDLE.finditer(text):
             h, s, e = m.group("h"), m.start(), m.end("d")
-            if h[1:] not in self.lex.census_last or self._census(h) or h in self._eponyms_lower \
-                    or not self._unknown_word(h) or self._is_medical(h) or _overlaps(s, e, taken):
+            if h[1:] not in self.lex.census_last or self._census(h) or h in self._eponyms_lower or h in _PAYERS \
+                    or not self._unknown_word(h) or self._is_medical(h) or _overlaps(s, e, taken) \
+                    or _HANDLE_NOT_AFTER.search(text, max(0, s - 30), s):
                 continue
             if self._tagged_handle(text, s, m.end("h")) or _HANDLE_SLOT_BEFORE.search(text, max(0, s - 12), s) \
                     or _HANDLE_SLOT_AFTER.match(text, e):
@@ -3453,21 +3470,30 @@ class Deidentifier:
                         and w not in self.lex.eponyms and not self._never_name(w)
                         and not (self._is_english(w) and not self._census(w.lower()))):  # "Received", "Genetic"
                     tokens.add(w)
-        # a name the note says a person goes by, English word or not ("goes by "Paddy"", "grandson Will (William …)")
-        tokens |= {n for s, e in self._nicknames(text) if len(n := text[s:e]) > 2}
+        # a name the note says a person goes by ("goes by "Roz""); one that is an English word ("Paddy", "Will") only
+        # as written and not opening a sentence ("Will follow up")
+        soft: set[str] = set()
+        for s, e in self._nicknames(text):
+            if len(n := text[s:e]) > 2:
+                (soft if self._is_english(n) else tokens).add(n)
         # a user name made of a person's initial and surname: Jenna Stone writes "jstone", K. Asante "kasante"
         user_ids: set[str] = set()
         for c in chosen:
             words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[c.start:c.end]) if c.type is PhiType.NAME else []
             if len(words) >= 2 and len(words[-1]) > 2 and "," not in text[c.start:c.end]:
                 user_ids.add((words[0][0] + words[-1]).lower().replace("'", "").replace("-", ""))
-        if not tokens and not user_ids:
+        if not tokens and not user_ids and not soft:
             return []
         out = []
         if user_ids:
             rx_ids = re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, sorted(user_ids))) + r")\d{0,2}(?![\w@])")
             out += [_Cand(PhiType.NAME, m.start(), m.end(), "propagated", _PRIORITY["propagated"])
                     for m in rx_ids.finditer(text) if not _overlaps(m.start(), m.end(), protected)]
+        if soft:
+            rx_soft = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, soft), key=len, reverse=True)) + r")\b")
+            out += [_Cand(PhiType.NAME, m.start(), m.end(), "propagated", _PRIORITY["propagated"])
+                    for m in rx_soft.finditer(text)
+                    if not _at_sentence_start(text, m.start()) and not _overlaps(m.start(), m.end(), protected)]
         if not tokens:
             return out
         # the same name in any case ("Smith" ... "SMITH" ... "smith"), but a name that is also an English word
@@ -3740,7 +3766,9 @@ _EMPLOYER_BRANDS = frozenset({"walmart", "costco", "amazon", "kroger", "safeway"
                               "chick-fil-a", "waffle house", "family dollar", "winco", "hy-vee", "albertsons"})
 # a store or pharmacy chain in any letter case ("refill to the cvs on dixie hwy", "fell at Stop and Shop"): with the
 # street or town after it, where the patient shops or fills prescriptions; no chain that is an English word ("Target")
-_STORE_CHAIN = re.compile(r"(?i)\b(?:cvs|walgreens|rite[ \t]aid|wal-?mart|costco|kroger|publix|h-e-b|safeway|shoprite|"
+_STORE_CHAIN = re.compile(r"(?i)\b(?:(?<=the[ \t])cvs|(?<=at[ \t])cvs|(?<=to[ \t])cvs|(?<=from[ \t])cvs|"
+                          r"cvs(?=[ \t]+(?:pharmacy|on|in|at|store|#|\d))|walgreens|rite[ \t]aid|wal-?mart|"
+                          r"costco|kroger|publix|h-e-b|safeway|shoprite|"
                           r"stop[ \t]+(?:and|&|n)[ \t]+shop|wegmans|dollar[ \t]general|family[ \t]dollar|"
                           r"dollar[ \t]tree|"
                           r"meijer|hy-vee|albertsons|winco|food[ \t]lion|piggly[ \t]wiggly|harris[ \t]teeter|"
@@ -3843,7 +3871,8 @@ _PAYERS = frozenset({"humana", "tricare", "aetna", "cigna", "medicare", "medicai
 _PAYER_HEADS = frozenset({"plan", "ppo", "hmo", "advantage", "insurance", "healthnet"})
 # the last word of a named test or a clinician's post: "Addenbrooke's Cognitive Examination", "Consultant … Surgeon"
 _INSTRUMENT_HEADS = frozenset({"examination", "exam", "assessment", "screen", "screening", "index", "surgeon",
-                               "physician", "consultant", "therapist"})
+                               "physician", "consultant", "therapist", "guidelines", "guideline", "criteria", "rules",
+                               "protocol", "classification", "proceedings"})
 _ROMAN_OR_EYE = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X|OS|OD|OU)")
 _VEHICLE_MAKERS = frozenset({"toyota", "honda", "nissan", "subaru", "hyundai", "kia", "jeep", "chevrolet", "chevy",
                              "tesla", "volkswagen", "bmw", "lexus", "mazda", "volvo", "buick", "cadillac", "gmc"})
@@ -4620,6 +4649,9 @@ _HANDLE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.
 # between), or before a bar or a closing parenthesis
 _HANDLE_SLOT_BEFORE = re.compile(r"[:|(][ \t]*(?:\d{3,4}[ \t]+)?\Z")
 _HANDLE_SLOT_AFTER = re.compile(r"[ \t]*[|)]")
+# labels whose values are words, not people: "Religion: amish", "Language: oromo (interpreter)"
+_HANDLE_NOT_AFTER = re.compile(r"(?i)\b(?:religion|language|languages|insurance|payer|ethnicity|race|nationality|"
+                               r"diet|code|status|tribe|denomination|faith)[ \t]*:[ \t]*\Z")
 
 
 def _without_lower_tail(text: str, s: int, e: int) -> int:
