@@ -875,10 +875,10 @@ _NICKNAME = re.compile(r"(?i:\b(?:goes|go|going)[ \t]+by|\ba\.?k\.?a\.?|\bnickna
                        r"|\b(?i:son|daughter|grandson|granddaughter|brother|sister|husband|wife|nephew|niece|father|"
                        r"mother|cousin|partner)[ \t]+(?P<short>[A-Z][a-z]+)[ \t]+"
                        r"\((?P<full>[A-Z])(?=[a-z]+[ \t]+[A-Z])")
-# what follows a slash pair written as a date, not as a quantity: a clock time, a bar, punctuation, a line's end
 # a line that counts or grades: "DP pulses 1/4", "breakfast 3/4", "margins (1/3)", "Ate 3/4"
 _QUANTITY_BEFORE = re.compile(r"(?i)\b(?:pulses?|reflex(?:es)?|dtrs?|intake|meals?|breakfast|lunch|dinner|ate|eaten|"
                               r"margins?|cores?|tabs?|tablets?|doses?|full|empty|grade)\b[^\n]*\Z")
+# what follows a slash pair written as a date, not as a quantity: a clock time, a bar, punctuation, a line's end
 _PAIR_STANDS_ALONE = re.compile(r"[ \t]*(?:[,;:)\]|]|\.(?!\d)|$|\d{4}\b|\d{1,2}:\d{2})", re.M)
 
 
@@ -3764,14 +3764,14 @@ _EMPLOYER_BRANDS = frozenset({"walmart", "costco", "amazon", "kroger", "safeway"
                               "usps", "dollar general", "dollar tree", "tyson", "meijer", "heb", "aldi", "wegmans",
                               "menards", "jewel osco", "sams club", "best buy", "taco bell", "dunkin",
                               "chick-fil-a", "waffle house", "family dollar", "winco", "hy-vee", "albertsons"})
-# a store or pharmacy chain in any letter case ("refill to the cvs on dixie hwy", "fell at Stop and Shop"): with the
-# street or town after it, where the patient shops or fills prescriptions; no chain that is an English word ("Target")
+# a store or pharmacy chain in any letter case ("refill to the cvs on dixie hwy", "fell at Stop and Shop"), where the
+# patient shops or fills prescriptions; "cvs" only as a pharmacy ("the cvs", "CVS on …"), since it is also the
+# cardiovascular system; no chain that is an English word ("Target")
 _STORE_CHAIN = re.compile(r"(?i)\b(?:(?<=the[ \t])cvs|(?<=at[ \t])cvs|(?<=to[ \t])cvs|(?<=from[ \t])cvs|"
                           r"cvs(?=[ \t]+(?:pharmacy|on|in|at|store|#|\d))|walgreens|rite[ \t]aid|wal-?mart|"
-                          r"costco|kroger|publix|h-e-b|safeway|shoprite|"
-                          r"stop[ \t]+(?:and|&|n)[ \t]+shop|wegmans|dollar[ \t]general|family[ \t]dollar|"
-                          r"dollar[ \t]tree|"
-                          r"meijer|hy-vee|albertsons|winco|food[ \t]lion|piggly[ \t]wiggly|harris[ \t]teeter|"
+                          r"costco|kroger|publix|h-e-b|safeway|shoprite|stop[ \t]+(?:and|&|n)[ \t]+shop|wegmans|"
+                          r"dollar[ \t]general|family[ \t]dollar|dollar[ \t]tree|meijer|hy-vee|albertsons|winco|"
+                          r"food[ \t]lion|piggly[ \t]wiggly|harris[ \t]teeter|"
                           r"sainsbury'?s|tesco|asda|shoppers[ \t]drug[ \t]mart|london[ \t]drugs)(?:'s)?\b")
 # a document's first line in capitals or title case, naming the organisation that wrote it (checked like the above)
 _LETTERHEAD = re.compile(r"\A[ \t\n]*(?P<val>[A-Z][A-Za-z0-9'’.&-]*(?:,?[ \t]+[A-Z&][A-Za-z0-9'’.&-]*){1,7}?),?"
@@ -3866,8 +3866,7 @@ _ORG_NAME_WORDS = _ORG_PHRASE_HEADS | _SERVICE_WORDS | _AGENCY_WORDS | _DEPARTME
 # payers and plans: an insurer is no identifier of the patient ("Humana Medicare Advantage", "TRICARE Reserve Select")
 _PAYERS = frozenset({"humana", "tricare", "aetna", "cigna", "medicare", "medicaid", "medi-cal", "unitedhealthcare",
                      "anthem", "molina", "centene", "wellcare", "ambetter", "bluekc", "highmark", "premera",
-                     "geisinger",
-                     "optum", "champva", "amerigroup", "caresource"})
+                     "geisinger", "optum", "champva", "amerigroup", "caresource"})
 _PAYER_HEADS = frozenset({"plan", "ppo", "hmo", "advantage", "insurance", "healthnet"})
 # the last word of a named test or a clinician's post: "Addenbrooke's Cognitive Examination", "Consultant … Surgeon"
 _INSTRUMENT_HEADS = frozenset({"examination", "exam", "assessment", "screen", "screening", "index", "surgeon",
