@@ -868,7 +868,8 @@ _FRACTION_AFTER = re.compile(r"(?i)[ \t]*(?:ns|nss|normal|strength|str|tab|tabs|
 
 
 # a name a person goes by: quoted after a cue ("goes by "Paddy"", "aka 'Bo'"), or a kin word's given name with the
-# full name in parentheses after it ("grandson Will (William Price III)")
+# full name in parentheses after it ("grandson Will (William Price III)"). ``_RX["name_alias"]`` reads the same cues
+# for nicknames that are no English word; these (:meth:`Deidentifier._nicknames`) also take English ones and recur.
 _NICKNAME = re.compile(r"(?i:\b(?:goes|go|going)[ \t]+by|\ba\.?k\.?a\.?|\bnicknamed?|(?P<weak>\bknown[ \t]+as|"
                        r"\bprefers(?:[ \t]+to[ \t]+be[ \t]+called)?|(?<!-)\bcalled))[ \t]*"
                        r"[\"“'‘](?P<val>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[\"”'’]"
