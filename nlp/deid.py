@@ -3035,9 +3035,10 @@ class Deidentifier:
                     "dpad": len(m.group("b" if order != "dmy" else "a")) == 2}))
         # a word cue makes a pair a date; a clock time after it does unless the pair is a common fraction ("Ambien
         # 1/2 2100")
-        years = [c.date["y"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y")]
-        dated = {c.date["m"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y") == max(years)
-                 and c.date.get("m")} if years else set()  # months of the note's latest year ("3/4" is March 4)
+        latest = max((c.date["y"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("y")), default=None)
+        # the months of the note's latest year: "3/4" there is March 4
+        dated = {c.date["m"] for c in out if c.type is PhiType.DATE and c.date and c.date.get("m")
+                 and c.date.get("y") == latest} if latest else set()
         for cued, m in (*((True, m) for m in _RX["date_md_num"].finditer(text)),
                         *((False, m) for m in _RX["date_md_time"].finditer(text))):
             month, day = int(m.group("a")), int(m.group("b"))
@@ -3274,11 +3275,10 @@ class Deidentifier:
         words = value.split()
         if not 2 <= len(words) <= 8 or value.isupper() or re.search(r"[:/\d\t]| {2}", value):
             return None
-        if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for", "-", "–") for w in words) \
-                or not words[0][:1].isupper() or re.fullmatch(r"[A-Z]\.", words[0]):
+        if not _org_shaped(words) or not words[0][:1].isupper() or re.fullmatch(r"[A-Z]\.", words[0]):
             return None
         first = words[0].lower()
-        if first in _STOP_WORDS or first in _KIN_WORDS or first in _DEVICE_MAKERS or first in _PAYERS \
+        if first in _KIN_WORDS or first in _DEVICE_MAKERS or first in _PAYERS \
                 or first in _VEHICLE_MAKERS \
                 or _ORG_DOSE_AFTER.match(text, e) or _DRUG_CONTEXT.search(text, max(0, s - 24), s):
             return None
@@ -3312,9 +3312,7 @@ class Deidentifier:
         words = value.split()
         if len(words) < 2 or "\n" in value or len(words) > 8:
             return False
-        if not all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for", "-", "–") for w in words):
-            return False
-        if words[0].lower() in _STOP_WORDS or re.fullmatch(rf"(?i:{_TITLE})\.?", words[0]):
+        if not _org_shaped(words):
             return False
         before_dash = [words[i - 1] for i, w in enumerate(words) if w in ("-", "–") and i]  # "… System - Marquette"
         if not any(w.lower().strip(",.") in _ORG_PHRASE_HEADS for w in [words[-1], *before_dash]) \
@@ -4652,6 +4650,13 @@ _HANDLE_SLOT_AFTER = re.compile(r"[ \t]*[|)]")
 # labels whose values are words, not people: "Religion: amish", "Language: oromo (interpreter)"
 _HANDLE_NOT_AFTER = re.compile(r"(?i)\b(?:religion|language|languages|insurance|payer|ethnicity|race|nationality|"
                                r"diet|code|status|tribe|denomination|faith)[ \t]*:[ \t]*\Z")
+
+
+def _org_shaped(words: list[str]) -> bool:
+    """Words written as an organisation's name: each capitalised or a joining word ("&", "of", "and", "the", "for",
+    a dash), the first no stop word or title ("The Clinic of", "Dr Ortiz" are none)."""
+    return all(w[:1].isupper() or w.lower() in ("&", "of", "and", "the", "for", "-", "–") for w in words) \
+        and words[0].lower() not in _STOP_WORDS and not re.fullmatch(rf"(?i:{_TITLE})\.?", words[0])
 
 
 def _without_lower_tail(text: str, s: int, e: int) -> int:
