@@ -1216,6 +1216,7 @@ class Deidentifier:
         chosen = self._clinician_practices(text, chosen)
         self._extend_places(text, chosen)
         self._complete_organisations(text, chosen)
+        self._complete_town_names(text, chosen)
         self._extend_names(text, chosen)
         self._complete_names(text, chosen, protected)
         chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
@@ -1346,6 +1347,53 @@ class Deidentifier:
                     val, census=True, unknown=False)) and not any(w.lower() in _KIN_WORDS for w in words):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", _PRIORITY["context"] + 5))
         return _resolve(text, chosen + out) if out else chosen
+
+    def _complete_town_names(self, text: str, chosen: list[_Cand]) -> None:
+        """A place found by one word of a town's several takes the rest ("Dade" + " City", "Four" + " Corners",
+        "Coeur" + " d'Alene"): the gazetteer's multi-word names written in the place's own letter case, and any
+        place followed by "City" ("cebu city")."""
+        spans = {(c.start, c.end) for c in chosen}
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y in spans)
+
+        for c in chosen:
+            if c.type is not PhiType.LOCATION and (c.type is not PhiType.NAME or " " in text[c.start:c.end]):
+                continue
+            value = text[c.start:c.end]
+            caps, lower = value.isupper(), value.islower()
+
+            def cased(w: str) -> bool:
+                return w.isupper() if caps else w.islower() if lower else (  # noqa: B023
+                    w[:1].isupper() or w.lower() in _TOWN_PARTICLES or w[:2].lower() in ("d'", "l'"))
+
+            def cued(start: int) -> bool:  # a name is a town's first or last word only after "in", "from" …
+                cue = _TOWN_WORD_LEFT.search(text, max(0, start - 12), start)
+                return c.type is PhiType.LOCATION or bool(cue) and cue.group("w").lower() in _GAZ_CUES  # noqa: B023
+
+            after, before = _town_words(text, c.end, 1), _town_words(text, c.start, -1)
+            for k in (2, 1):
+                more = after[:k]
+                if len(more) == k and all(cased(text[x:y]) for x, y in more) and (
+                        self._known_place(" ".join([value.split()[-1]] + [text[x:y] for x, y in more]))
+                        or k == 1 and text[more[0][0]:more[0][1]].lower() == "city"):
+                    if free(c.end, more[-1][1]) and cued(c.start):
+                        spans.discard((c.start, c.end))
+                        c.end, c.type = more[-1][1], PhiType.LOCATION
+                        spans.add((c.start, c.end))
+                    break
+            for k in (2, 1):
+                more = before[:k][::-1]
+                if len(more) == k and all(cased(text[x:y]) for x, y in more) and \
+                        self._known_place(" ".join([text[x:y] for x, y in more] + [value.split()[0]])):
+                    if free(more[0][0], c.start) and cued(more[0][0]):
+                        spans.discard((c.start, c.end))
+                        c.start, c.type = more[0][0], PhiType.LOCATION
+                        spans.add((c.start, c.end))
+                    break
+
+    def _known_place(self, phrase: str) -> bool:
+        return " " in phrase and (phrase.lower() in self.lex.places or _norm_phrase(phrase) in self.lex.places)
 
     def _complete_organisations(self, text: str, chosen: list[_Cand]) -> None:
         """A found place or name that is part of a longer organisation name takes the rest of it: the capitalised
@@ -3663,6 +3711,23 @@ _ORG_RIGHT = re.compile(rf"(?P<w>(?:[ \t](?:&|and|of)?[ \t]?[A-Z][A-Za-z'’-]*)
 _ORG_FOR_RIGHT = re.compile(r"(?P<w>[ \t]for(?:[ \t][A-Z][A-Za-z'’-]*){0,3}[ \t](?:Health|Research|Medicine|Care|"
                             r"Children|Families|Women|Veterans|Aging|Independent Living|the Blind|the Deaf))\b")
 _TITLE_SEPARATOR = re.compile(r"[ \t]+-[ \t]+|[ \t]*[|–—][ \t]*|[ \t]{3,}")
+_TOWN_PARTICLES = frozenset({"d'", "de", "del", "la", "le", "du", "des", "di", "da", "van", "von", "of", "on"})
+_TOWN_WORD_RIGHT = re.compile(r"[ \t](?P<w>[A-Za-z][A-Za-z'’-]*)")
+_TOWN_WORD_LEFT = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][A-Za-z'’-]*)[ \t]\Z")
+
+
+def _town_words(text: str, pos: int, step: int) -> list[tuple[int, int]]:
+    """The two words after (``step`` 1) or before (-1) ``pos``, one blank apart on its line, nearest first."""
+    out: list[tuple[int, int]] = []
+    for _ in range(2):
+        m = _TOWN_WORD_RIGHT.match(text, pos) if step > 0 else _TOWN_WORD_LEFT.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        out.append((m.start("w"), m.end("w")))
+        pos = m.end("w") if step > 0 else m.start("w")
+    return out
+
+
 _SAINT_PREFIX = re.compile(r"(?<![\w.])(?i:st|ste|saint|santa|san|mt|mount)\.?[ \t]+\Z")
 _ORG_LEFT = re.compile(r"(?P<w>[A-Z][A-Za-z'’-]*)(?:[ \t]+(?:&|and)[ \t]+|[ \t])\Z")
 # department words a facility name may hold between its name and its head: "Kessler Outpatient Rehab",
@@ -4305,28 +4370,44 @@ _DATE_COMPACT = re.compile(r"(?i)\b(?:dob|date|dated|born|d\.o\.b\.?)\b\.?(?:[ \
                            r"(?P<span>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 
 
-_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:mg|ml|cc|units?|x|yo|y/o|yrs?|years?|min|hrs?)\b)")
-_UNIT_NUMBER_BEFORE = re.compile(r"\([ \t]*(?P<n>\d{1,2})[ \t]+\Z")
+_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:mg|ml|cc|units?|x|yo|y/o|yrs?|years?|min|hrs?|"
+                                r"hours?|days?|d|wks?|weeks?|months?|mos?|times|am|pm)\b)")
+# a floor number before a ward's name after a cue: "to 4 Lakeview", "Unit/Rm: 6 Lemmen", "CTR - 3 PINON MED/SURG"
+_UNIT_FLOOR_BEFORE = re.compile(r"(?:(?P<cue>\b(?i:on|to|from|unit|floor|rm|our)[ \t]*:?)|[(:|]|--?|–)[ \t]*"
+                                r"(?P<n>\d{1,2})[ \t]+\Z")
+# where a ward's name with its floor ends: the line, a comma, bracket or bar, or a service word ("Hawthorne 5
+# Cardiac Step-Down", "Osborne 3 Orthopedics", "ELLISON 4 DETOX")
+_UNIT_PHRASE_WORDS = _UNIT_SERVICE_WORDS | _UNIT_HEADS | {"north", "south", "east", "west", "step-down", "stepdown",
+                                                          "med/surg", "detox", "tele"}
+_UNIT_PHRASE_END = re.compile(rf"[ \t]*(?:$|[,;)|\]]|--|(?<=[ \t])(?i:"
+                              rf"{'|'.join(map(re.escape, sorted(_UNIT_PHRASE_WORDS, key=len, reverse=True)))})\b)", re.M)
 _FACILITY_HEAD_AFTER = re.compile(r"[ \t]+(?P<h>VAMC|VA Medical Center|VA Hospital|Hospital|Medical Center|Memorial Hospital|"
                                   r"Regional Medical Center|Health Center|Nursing Home|Hospice)\b")
-_UNIT_CUE_BEFORE = re.compile(r"(?i)(?:\b(?:on|to|from|unit|floor)[ \t]*:?)[ \t]+\Z")
+_UNIT_CUE_BEFORE = re.compile(r"(?i)(?:\b(?:on|to|from|unit|floor|our)[ \t]*:?)[ \t]+\Z")
+# a weaker cue for a ward with its floor after it, which must then end the phrase: "Hospital, Sheffield 2 Medical",
+# "NP, Ryder 4", "(Madison 9)", "| Walton 5 |", a line of its own
+_UNIT_CUE_WEAK = re.compile(r"(?:^|[,(|]|--?|–)[ \t]*\Z", re.M)
 _PLACE_GAP = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
 
 
 def _retype_after_places(text: str, chosen: list[_Cand]) -> None:
     """A model name right after a place or street and a comma is the town: "Tripler, Kailua", "12 Elm St, Hope".
-    A one-word name with a floor number after on/to/from is a named unit: "on Stoddard 5", "From Bigelow 11"; with
-    the floor before it in parentheses too: "(4 Henson)". A name right before a facility head is the facility's:
+    A one-word name or place with a floor number after on/to/from is a named unit: "on Stoddard 5", "From Bigelow
+    11"; after a comma, bracket or dash or on a line of its own when the phrase ends there or at a service word
+    ("Hospital, Sheffield 2 Medical"); with the floor before it after such a cue too: "(4 Henson)", "to 4 Lakeview". A name right before a facility head is the facility's:
     "G.V. Montgomery VAMC"."""
     for c in chosen:
-        if c.type is PhiType.NAME and " " not in text[c.start:c.end].strip():
+        if c.type in (PhiType.NAME, PhiType.LOCATION) and " " not in text[c.start:c.end].strip():
             num = _UNIT_NUMBER_AFTER.match(text, c.end)
-            if num and _UNIT_CUE_BEFORE.search(text, max(0, c.start - 12), c.start):
+            if num and (_UNIT_CUE_BEFORE.search(text, max(0, c.start - 12), c.start)
+                        or _UNIT_CUE_WEAK.search(text, max(0, c.start - 8), c.start)
+                        and _UNIT_PHRASE_END.match(text, num.end())):
                 c.type = PhiType.LOCATION
                 c.end = num.end()
                 continue
-            floor = _UNIT_NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start)
-            if floor and text.startswith(")", c.end):
+            floor = _UNIT_FLOOR_BEFORE.search(text, max(0, c.start - 16), c.start)
+            if floor and (text.startswith(")", c.end) or _UNIT_PHRASE_END.match(text, c.end)
+                          or floor.group("cue") and c.type is PhiType.LOCATION):
                 c.type = PhiType.LOCATION
                 c.start = floor.start("n")
         if c.type is PhiType.NAME:
