@@ -1420,6 +1420,12 @@ class Deidentifier:
                     and all(w.lower() not in _STOP_WORDS and w.lower() not in _DEPARTMENT_WORDS
                             for w in unit.group("w").split()[:-1]):
                 c.end = unit.end()  # a named unit: "Magnolia ICU", "Rouge River Pulmonary Lab", "Whitman 3 Surgical"
+            if c.type is PhiType.LOCATION or " " not in value and value.lower() in self.lex.places:
+                tail = _FACILITY_TAIL.match(text, c.end)
+                words = tail.group("w").split() if tail else []
+                if words and (all(w.isupper() for w in words) if caps else all(w[:1].isupper() for w in words)
+                              or all(w.islower() for w in words) and words[-1] in _FACILITY_NOUNS):
+                    c.end, c.type = tail.end(), PhiType.LOCATION  # "Summit" + " Skin Surgery", "aspen" + " family lab"
             saint = _SAINT_PREFIX.search(text, max(0, c.start - 8), c.start)
             if saint and c.type is PhiType.LOCATION:
                 c.start = saint.start()  # "St. Genevieve Catholic Church", "st. michael ukrainian catholic"
@@ -3847,6 +3853,19 @@ _ORG_WORDS = frozenset({"center", "centre", "centers", "group", "associates", "a
                         "medical", "health", "healthcare", "nursing", "practice", "institute", "partners", "specialists",
                         "physicians", "pharmacy", "inc", "inc.", "llc", "pllc", "p.a.", "pc", "p.c.", "ltd", "ltd.",
                         "home", "services", "allergy", "endocrinology", "gastroenterology", "ent", "sleep", "dental"})
+# what a practice's or facility's name ends with after its own word ("Summit Skin Surgery", "Selah Valley ENT",
+# "BANNOCKBURN HOSPICE HOUSE", "Iowa River Landing clinic"), the specialty and service words between
+# (in lower case only these: "from Dallas heart surgery" is no practice)
+_FACILITY_NOUNS = frozenset({"lab", "labs", "clinic", "clinics", "medicine", "practice", "pharmacy", "center", "centre",
+                             "hospital", "institute", "associates", "group"})
+_FACILITY_TAIL_HEADS = _FACILITY_NOUNS | _ORG_WORDS | {"house", "surgery", "plaza", "ent", "gi", "heights", "rx",
+                                                       "vascular", "eye", "cardiology", "orthopaedics", "podiatry",
+                                                       "fitness"}
+_FACILITY_TAIL_WORDS = _FACILITY_TAIL_HEADS | _SERVICE_WORDS | {"skin", "endocrine", "foot", "ankle", "hand", "joint",
+                                                                "bone", "ear", "nose", "throat", "hospice", "kidney"}
+_FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))})){{0,2}}"
+                            rf"[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_HEADS, key=len, reverse=True))}))\b"
+                            r"(?![ \t]*:|[-'’]\w)")
 #: a word of a practice's name before an "&": capitalised or in capitals
 _PRACTICE_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
 #: a county's own body: "New Hanover County Schools", "CLEARWATER COUNTY EMS", "Dane County Sheriff's Office"
