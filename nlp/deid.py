@@ -36,6 +36,7 @@ import calendar
 import gzip
 import json
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -2576,6 +2577,9 @@ class Deidentifier:
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+        for m in _REFERENCE_INITIALS.finditer(text):  # "NS/bk" ending a letter, "… aware. - BS/ps"
+            if not _LF_UNIT_AFTER.fullmatch(m.group("b")):  # the writer's and the typist's initials, words or not
+                out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
         for m in _TYPIST_INITIALS.finditer(text):  # "Transcribed: AH/kk 7/24"
             for g in ("a", "b"):
                 if not self._never_name(m.group(g)):
@@ -3795,6 +3799,8 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")
+# a letter's reference initials (writer in capitals, typist in lower case) on a line's end after a sentence or alone
+_REFERENCE_INITIALS = re.compile(r"(?m)(?:^[ \t]*|[.;!?][ \t]+[-–—][ \t]*)(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
 # "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
@@ -4621,9 +4627,12 @@ def _extend_saint_names(text: str, chosen: list[_Cand], first_names: frozenset[s
 
 def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]) -> list[_Cand]:
     """User names made from a name found in the note: its first initial and its surname or the surname's first
-    four or more letters ("Casey McGillicuddy (cmcgill)", "received by kmurtagh" after "K. Murtagh"), digits after
-    them allowed. Lower-case tokens only, outside every found span, and only where ``word_ok`` passes their letters
-    (no English or medical word: "aspirin" is no user name of Alan Spirin)."""
+    four or more letters ("Casey McGillicuddy (cmcgill)", "received by kmurtagh" after "K. Murtagh"), with a middle
+    initial between ("Daisuke Smith (dtsmith)"), the first two or three letters of the given name before them
+    ("Irina Petrov (iripetr)"), or the surname or its first five or more letters and the first initial after them
+    ("Burak Öztürk (ozturkb)", "Lucía Hernández (hernanl)"); digits after them allowed, in either letter case
+    ("USER JRUSNAK2"). Tokens outside every found span, and only where ``word_ok`` passes their letters (no English
+    or medical word: "aspirin" is no user name of Alan Spirin)."""
     handles: set[str] = set()
     for c in chosen:
         if c.type is not PhiType.NAME:
@@ -4631,17 +4640,22 @@ def _name_handles(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]
         words = _given_first_words(text[c.start:c.end])
         if len(words) < 2:
             continue
+        first = words[0]
         for surname in {words[-1], *(p for p in words[-1].split("-") if p)}:
             if len(surname) >= 4:
-                handles.update(words[0][0] + surname[:k] for k in range(4, len(surname) + 1))
+                prefixes = [surname[:k] for k in range(4, len(surname) + 1)]
+                handles.update(first[0] + p for p in prefixes)
+                handles.update(first[:j] + p for p in prefixes for j in (2, 3) if len(first) > j)
+                handles.update(f"{first[0]}{m}{surname}" for m in string.ascii_lowercase)
+                handles.update(p + first[0] for p in prefixes if len(p) >= 5)
             if len(surname) >= 3:  # "Priya Iyer (priiyer)"
-                handles.update(words[0][:j] + surname for j in (2, 3) if len(words[0]) > j)
+                handles.update(first[:j] + surname for j in (2, 3) if len(first) > j)
     if not handles:
         return []
     taken = {i for c in chosen for i in range(c.start, c.end)}
     return [_Cand(PhiType.NAME, m.start(), m.end("d"), "context", _PRIORITY["context"])
-            for m in _HANDLE.finditer(text)
-            if m.group("h") in handles and m.start() not in taken and word_ok(m.group("h"))]
+            for m in _HANDLE_ANY_CASE.finditer(text)
+            if (h := m.group("h").lower()) in handles and m.start() not in taken and word_ok(h)]
 
 
 def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool],
@@ -4743,6 +4757,7 @@ _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "r
                           "cna", "np", "pa", "md", "coordinator", "secretary", "unit", "staff", "operator", "agent"})
 _HANDLE_ROLE_AFTER = re.compile(r"[ \t]*\((?:RN|LPN|CNA|MA|NP|PA|MD|RT|PT|OT|SW|tech|clerk|scribe)\)")
 _HANDLE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.\w)")
+_HANDLE_ANY_CASE = re.compile(r"(?<![\w@./-])(?P<h>[a-z]{5,16}|[A-Z]{5,16})(?P<d>\d{0,4})(?![\w@-]|\.\w)")
 # where a user name stands in a form or a table: after a colon, a bar or an opening parenthesis (a clock time
 # between), or before a bar or a closing parenthesis
 _HANDLE_SLOT_BEFORE = re.compile(r"[:|(][ \t]*(?:\d{3,4}[ \t]+)?\Z")
