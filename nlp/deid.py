@@ -1789,6 +1789,7 @@ class Deidentifier:
         self._more_cands(text, out)
         self._loose_cands(text, out)
         self._chain_unit_cands(text, out, degenerate)
+        self._police_agency_cands(text, out)
         self._overseas_cands(text, out)
         if not degenerate:
             self._typed_name_cands(text, out)
@@ -1971,6 +1972,20 @@ class Deidentifier:
         return not (_STREET_LEAD.search(text[max(0, m.start() - 40):m.start()]) or _ZIP_LATER.match(text, m.end()))
 
     # -- chains and brands with their town, named units, ZIP after a town, plates, odd dates, more ID cues
+    def _police_agency_cands(self, text: str, out: list[_Cand]) -> None:
+        """A police, sheriff's or highway-patrol agency by its initials ("Brought in by SAPD", "Trooper Dale Summers
+        badge 8841, DPS report", "remained with MSHP") where its line speaks of law enforcement, and the initials are
+        no medical or charting abbreviation ("BPD", "APD")."""
+        for m in _POLICE_ACRONYM.finditer(text):
+            val = m.group("val")
+            line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+            line = text[max(line_start, m.start() - 160):m.end() + 160 if line_end < 0 else min(line_end, m.end() + 160)]
+            if _LAW_ENFORCEMENT_CUE.search(line) and val not in _MEDICAL_AGENCY_LOOKALIKES \
+                    and not (self._is_medical(val) or self._never_name(val)
+                             or val.lower() in self.lex.clinical_vocabulary):
+                start = m.start("state") if m.group("state") else m.start("val")
+                out.append(_Cand(PhiType.LOCATION, start, m.end("val"), "context", _PRIORITY["context"]))
+
     def _chain_unit_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         C = _PRIORITY["context"]
         P = _PRIORITY["pattern"]
@@ -3880,6 +3895,17 @@ _COUNTY_BODY = re.compile(rf"(?<![\w'’-])(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
                           r"[ \t]+(?i:schools|school district|public schools|ems|ambulance|jail|sheriff(?:'s office)?|"
                           r"health department|public health|detention center|fire(?: department| rescue)?|courthouse|"
                           r"court|social services|human services|children'?s services|library|transit))\b")
+# a police department's, highway patrol's, state police's or sheriff's office's initials ("SAPD", "MSHP", "GSP",
+# "AZ DPS", "MCSO")
+_POLICE_ACRONYM = re.compile(r"(?<![\w/-])(?:(?P<state>[A-Z]{2})[ \t]+)?(?P<val>[A-Z]{1,3}PD|[A-Z]{1,2}HP|[A-Z]{1,2}SP|DPS|"
+                             r"[A-Z]{1,2}SO)(?![\w/-])")
+_LAW_ENFORCEMENT_CUE = re.compile(r"(?i)\b(?:police|officer|ofc|trooper|tpr|deputy|sheriff|patrol|detective|badge|"
+                                  r"shield|law enforcement|custody|arrest(?:ed)?|crash report|incident report|"
+                                  r"legal blood|precinct|brought in by)\b|\bLE\b")
+# medical abbreviations of the same shape
+_MEDICAL_AGENCY_LOOKALIKES = frozenset({"COPD", "BPD", "APD", "CAPD", "IPD", "PPD", "OPD", "RPD", "EPD", "CPD", "HSP",
+                                        "ESP", "ASP", "TSP", "SSP", "CSP", "PSP", "ISP", "DSP", "ICSP", "PSO", "ASO",
+                                        "BSO", "TSO", "DSO", "CHP", "PHP", "IHP", "DHP"})
 _LAW_WORDS = frozenset({"code", "act", "law", "laws", "rule", "rules", "regulation", "regulations", "statute", "statutes"})
 #: words that qualify a specialty rather than name a practice ("Adult & Pediatric Urology", "Sports Medicine & Spine")
 _SPECIALTY_QUALIFIERS = frozenset({"adult", "adults", "pediatric", "paediatric", "family", "general", "internal",
