@@ -2720,7 +2720,10 @@ class Deidentifier:
             if head.lower() in _WEAK_HEADS and not any(
                     self._census_only(w) or self._unknown_word(w) or re.fullmatch(r"(?:[A-Z]\.){1,3}", w)
                     or (w.lower() in self.lex.places and w.lower() not in self.lex.allowed_places)
-                    for w in re.findall(r"[^\s&]+", text[start:m.start()])):
+                    for w in re.findall(r"[^\s&]+", text[start:m.start()])) and not (
+                    # "from Tri-County Regional", "by Cedar-Riverside Regional ED": a hospital's short name
+                    head.lower() in ("regional", "general") and not degenerate and start < m.start()
+                    and _HOSPITAL_SHORT_CUE.search(text, max(0, start - 12), start)):
                 continue  # "recreational drugs", "in general", "at home": the name must be a name
             if degenerate:
                 before = text[max(0, start - 24):start]
@@ -3699,6 +3702,7 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
                                 "funeral services", "funeral service", "mortuary", "chapel", "cathedral", "synagogue",
                                 "mosque", "baptist church", "school district", "ymca", "ywca"})
 # heads that are also plain words: a name word (census or unknown) must come before them
+_HOSPITAL_SHORT_CUE = re.compile(r"(?i)\b(?:from|at|to|by|via|thru|through)[ \t]+\Z")
 _WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
                          "pharmacy", "services", "group", "health", "im", "regional", "village", "bank", "academy",
                          "company", "elementary", "vascular", "labs", "market", "works", "plant",
@@ -3881,7 +3885,7 @@ _FACILITY_NOUNS = frozenset({"lab", "labs", "clinic", "clinics", "medicine", "pr
                              "hospital", "institute", "associates", "group"})
 _FACILITY_TAIL_HEADS = _FACILITY_NOUNS | _ORG_WORDS | {"house", "surgery", "plaza", "ent", "gi", "heights", "rx",
                                                        "vascular", "eye", "cardiology", "orthopaedics", "podiatry",
-                                                       "fitness"}
+                                                       "fitness", "regional", "general", "memorial"}
 _FACILITY_TAIL_WORDS = _FACILITY_TAIL_HEADS | _SERVICE_WORDS | {"skin", "endocrine", "foot", "ankle", "hand", "joint",
                                                                 "bone", "ear", "nose", "throat", "hospice", "kidney"}
 _FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))})){{0,2}}"
