@@ -833,6 +833,8 @@ _FULL_SUFFIX = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|T
 _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}})"
                                 rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}})|\.(?:[ \t]|$))", re.M)
 #: one word next to a name, on its line: after it (not a form label's) and before it (not glued to another word)
+# a given name that is also a word, capitalised after a kin word, then lower-case words or the clause's end
+_GIVEN_WORD_AFTER_KIN = re.compile(r"(?P<w>[A-Z][a-z]{1,10})(?=[ \t]+[a-z]|[ \t]*[,.;:)]|[ \t]*$)", re.M)
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
 #: where a name ends: punctuation, a column gap or the line's end
 _NAME_ENDS = re.compile(r"[ \t]*(?:[,;:)]|$)|[ \t]{2,}", re.M)
@@ -3031,8 +3033,12 @@ class Deidentifier:
                     continue  # 'aka "Ice"', '("Major")': slang and words, not nicknames
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None and key == "name_title" and re.fullmatch(r"[A-Z][a-z]{1,2}", m.group(g)) \
-                        and m.group(g).lower() in self.lex.census_last:
+                        and m.group(g).lower() in self.lex.census_first_words | self.lex.census_last:
                     span = (m.start(g), m.end(g))  # "Dr. Le", "Mr. Do": a short surname that is also a word
+                first = _GIVEN_WORD_AFTER_KIN.match(text, m.start(g))
+                if span is None and key == "name_relative" and first and text[m.start():m.start() + 1].isalpha() \
+                        and first.group("w").lower() in self.lex.census_first_words and not _case_degenerate(text):
+                    span = (first.start("w"), first.end("w"))  # "Grandson Will states", "Husband Will followed"
                 if span is None or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", text[max(0, span[0] - 9):span[0]]):
                     continue  # "16 Fr Foley": French gauge, not Father
                 value = text[span[0]:span[1]]
@@ -3809,9 +3815,10 @@ _NOT_INITIALS = frozenset({"HR", "BP", "RR", "PR", "RA", "NC", "OT", "SELF", "UO
                            "OK", "NA", "NO", "YES", "ALL", "NONE", "NEG", "POS", "AND", "THE", "PT", "MD", "RN", "LPN",
                            "NP", "PA", "DO", "MA", "AM", "PM", "NPO", "DNR", "ICU", "ER", "ED", "OR", "ID"})
 # a credential right after a name ("L. Sickle PCT"), and a user name that ends in one ("dpriceRN", "jkingRPh")
-_CREDENTIALS = r"RN|LPN|LVN|CNA|PCT|MA|CMA|NP|PA|PA-C|MD|DO|RPh|PharmD|RT|RRT|PT|OT|SLP|SW|LCSW|CRNA|EMT|NRP|MLS|CST"
+_CREDENTIALS = (r"RN|LPN|LVN|CNA|PCT|MA|CMA|NP|FNP|APRN|DNP|CNM|PA|PA-C|MD|DO|RPh|PharmD|RT|RRT|PT|DPT|OT|SLP|SW|LCSW|"
+                r"CRNA|EMT|NRP|MLS|CST")
 _CREDENTIAL_WORDS = frozenset(_CREDENTIALS.upper().split("|"))
-_CREDENTIAL_AFTER = re.compile(rf",?[ \t]+(?P<cred>{_CREDENTIALS})(?:-[A-Z])?\b")
+_CREDENTIAL_AFTER = re.compile(rf",?[ \t]+\(?(?P<cred>{_CREDENTIALS})(?:-[A-Z])?\b")
 _SERVICE_CREDENTIALS = frozenset({"PT", "OT", "RT", "SLP", "SW", "MA"})
 _CREDENTIAL_LOGIN = re.compile(rf"(?<![\w@./-])(?P<user>[a-z]{{4,15}})(?:{_CREDENTIALS})(?![\w@-])")
 _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
