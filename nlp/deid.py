@@ -4715,10 +4715,10 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         words = [w for w in _given_first_words(text[c.start:c.end]) if w.upper() not in _CREDENTIAL_WORDS]
         if len(words) >= 2:
             initials.update(_initials_of(words))
-            key = _INITIALS_KEY.search(text, max(0, c.start - 12), c.start)
-            if key and key.group("ini") in _initials_of(words) and word_ok(key.group("ini")):
-                keyed.add(key.group("ini"))
-                out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
+            for key in (_INITIALS_KEY.search(text, max(0, c.start - 12), c.start), _INITIALS_KEY_AFTER.match(text, c.end)):
+                if key and key.group("ini") in _initials_of(words) and word_ok(key.group("ini")):
+                    keyed.add(key.group("ini"))
+                    out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
             head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
             if head and len(words) >= 3 and word_ok(head.group("ini")) and head.group("ini") in _initials_of(words[1:]):
                 keyed.add(head.group("ini"))
@@ -4781,6 +4781,8 @@ def _name_words(value: str) -> list[str]:
 _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 # "KO = " right before a name: a key of the initials a flowsheet or record signs with
 _INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
+# the name's initials in parentheses after it and its credentials: "Mariam Fear RN, OCN (MF)"
+_INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}[ \t]*\((?P<ini>[A-Z]{{2,4}})\)")
 _KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word: no nested choice to backtrack into
 _KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z]{{2,4}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
