@@ -1978,6 +1978,8 @@ class Deidentifier:
         """A police, sheriff's or highway-patrol agency by its initials ("Brought in by SAPD", "Trooper Dale Summers
         badge 8841, DPS report", "remained with MSHP") where its line speaks of law enforcement, and the initials are
         no medical or charting abbreviation ("BPD", "APD")."""
+        for m in _PRECINCT.finditer(text):  # "reported to the 44th Precinct", "NYPD 40th Precinct", "Troop G"
+            out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", _PRIORITY["context"] + 1))
         for m in _POLICE_ACRONYM.finditer(text):
             val = m.group("val")
             line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
@@ -2832,15 +2834,17 @@ class Deidentifier:
             return False  # "GLASGOW 8": the coma scale
         if size == 1 and (self._never_name(phrase) or phrase in self.lex.medical_words or len(phrase) < 4):
             return False
-        if size > 1 and (self._never_name(words[0]) or self._never_name(words[-1])
-                         or _norm_phrase(phrase) in self.lex.medical_phrases):
-            return False
         capital = all(w[:1].isupper() for w in surface)
         if not degenerate and not capital:
             return False
         gap = text[toks[i - 1].end():toks[i].start()] if i else ""
         prev = toks[i - 1].group().lower() if i and gap.strip(" \t(") == "" and "\n" not in gap else ""
         cued = prev in _GAZ_CUES
+        if size > 1 and (self._never_name(words[0]) or self._never_name(words[-1])) and not (
+                # "in Many Farms", "from Two Rivers": a town's own name after a cue, no charting word in it
+                cued and not degenerate and not any(w in self.lex.clinical_vocabulary for w in words)) \
+                or size > 1 and _norm_phrase(phrase) in self.lex.medical_phrases:
+            return False
         paren = gap.endswith("(")  # "(Shrewsbury)" but not "(Baker) cyst", "(MART)": English words need a real cue
         prev2 = toks[i - 2].group().lower() if i > 1 else ""
         after = text[toks[i + size - 1].end():toks[i + size - 1].end() + 22]
@@ -3910,6 +3914,9 @@ _COUNTY_BODY = re.compile(rf"(?<![\w'’-])(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
 # "AZ DPS", "MCSO")
 _POLICE_ACRONYM = re.compile(r"(?<![\w/-])(?:(?P<state>[A-Z]{2})[ \t]+)?(?P<val>[A-Z]{1,3}PD|[A-Z]{1,2}HP|[A-Z]{1,2}SP|DPS|"
                              r"[A-Z]{1,2}SO)(?![\w/-])")
+_PRECINCT = re.compile(r"(?:\b[A-Z]{2,5}[ \t]+)?(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:First|Second|Third|Fourth|Fifth|Sixth|"
+                       r"Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth))[ \t]+(?:Precinct|District[ \t]+Station)\b|"
+                       r"\b(?:State[ \t]+Police[ \t]+)?Troop[ \t]+[A-Z]\b(?![-'’])")
 _LAW_ENFORCEMENT_CUE = re.compile(r"(?i)\b(?:police|officer|ofc|trooper|tpr|deputy|sheriff|patrol|detective|badge|"
                                   r"shield|law enforcement|custody|arrest(?:ed)?|crash report|incident report|"
                                   r"legal blood|precinct|brought in by)\b|\bLE\b")
