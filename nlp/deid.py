@@ -2441,6 +2441,8 @@ class Deidentifier:
                                                     or any(self._unknown_word(w) for w in words)):
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
+        if not degenerate:
+            self._name_before_phone_cands(text, out)
         self._facility_cands(text, out, degenerate)
         self._clerk_cands(text, out)
         self._firm_and_unit_cands(text, out)
@@ -2561,6 +2563,22 @@ class Deidentifier:
                 out.append(_Cand(PhiType.LOCATION, base + a0, base + a0 + len(fac), "context", C - 3))
             for a, v in towns:
                 out.append(_Cand(PhiType.LOCATION, base + a, base + a + len(v), "context", C - 3))
+
+    def _name_before_phone_cands(self, text: str, out: list[_Cand]) -> None:
+        """A person's name right before a telephone number, words or not ("admissions Dolores King 555-712-4400",
+        "mother Winona Brave Heart 555-340-7781"): a census given name, then up to three capitalised words, none of
+        them an organisation's, a service's or medicine's word."""
+        for m in _NAME_BEFORE_PHONE.finditer(text):
+            words = m.group("val").split()
+            given = _ascii_fold(words[0]).lower()
+            if not (given in self.lex.census_first or given in self.lex.census_first_words) \
+                    or _at_sentence_start(text, m.start("val")) and given not in self.lex.census_first:
+                continue
+            if any(w.lower() in _ORG_NAME_WORDS or w.lower() in _STOP_WORDS and i or self._is_medical(w)
+                   or self._never_name(w) and not self._census(w) or w.lower() in self.lex.places and not self._census(w)
+                   for i, w in enumerate(words)):
+                continue
+            out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", _PRIORITY["context"] - 3))
 
     def _clerk_cands(self, text: str, out: list[_Cand]) -> None:
         """Who typed, printed or grossed a document, by initials or user name: "Transcribed 4/22/24 by kls",
@@ -4790,7 +4808,10 @@ _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 _INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
 # the name's initials in parentheses after it and its credentials: "Mariam Fear RN, OCN (MF)"
 _INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}[ \t]*\((?P<ini>[A-Z]{{2,4}})\)")
-_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word: no nested choice to backtrack into
+_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+# two to four capitalised words, then a telephone number (in parentheses, after a comma or colon)
+_NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})[ \t]*[(,:]?[ \t]*"
+                                r"(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")  # one way to read each word: no nested choice to backtrack into
 _KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z]{{2,4}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
 _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")
