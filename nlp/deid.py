@@ -1212,6 +1212,7 @@ class Deidentifier:
         if prop:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
+        _id_prefixes(text, chosen)
         _whole_words(text, chosen)
         chosen += _weekdays_before_dates(text, chosen)
         _name_parts(text, chosen, lambda w: w in self.lex.census_first or w in self.lex.census_first_words
@@ -4457,6 +4458,14 @@ _DATE_COMPACT = re.compile(r"(?i)\b(?:dob|date|dated|born|d\.o\.b\.?)\b\.?(?:[ \
                            r"(?P<span>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)")
 
 
+# capitals before an identifier's digits, after a colon, "#", a bar, a parenthesis, a word such as "accession" or
+# "kit", or the line's start
+_ID_PREFIX_BEFORE = re.compile(r"(?:[:#|(][ \t]*|^[ \t]*|\b(?i:accession|kit|specimen(?: id)?|account|acct|case|"
+                               r"report|number|no\.?|rx)[ \t]+)(?P<p>[A-Z]{1,5}(?:-[A-Z]{1,5})?)[ \t]+\Z", re.M)
+_ID_LABEL_WORDS = frozenset({"MRN", "ID", "NPI", "DEA", "SSN", "FIN", "CSN", "MBI", "DOB", "NO", "NUM", "PIN", "TEL",
+                             "PH", "FAX", "EXT", "X", "DL", "HICN", "EIN", "TIN", "UPIN", "PT", "ACCT", "ACC",
+                             "MR", "HAR", "VIN", "BIN", "PCN", "GRP", "ROOM", "RM", "BED", "LOT", "EXP", "SN", "CT",
+                             "OR", "ED", "ER", "US", "BP", "HR", "RR", "REF"})
 _UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:mg|ml|cc|units?|x|yo|y/o|yrs?|years?|min|hrs?|"
                                 r"hours?|days?|d|wks?|weeks?|months?|mos?|times|am|pm)\b)")
 # a floor number before a ward's name after a cue: "to 4 Lakeview", "Unit/Rm: 6 Lemmen", "CTR - 3 PINON MED/SURG"
@@ -4475,6 +4484,20 @@ _UNIT_CUE_BEFORE = re.compile(r"(?i)(?:\b(?:on|to|from|unit|floor|our)[ \t]*:?)[
 # "NP, Ryder 4", "(Madison 9)", "| Walton 5 |", a line of its own
 _UNIT_CUE_WEAK = re.compile(r"(?:^|[,(|]|--?|–)[ \t]*\Z", re.M)
 _PLACE_GAP = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
+
+
+def _id_prefixes(text: str, chosen: list[_Cand]) -> None:
+    """An identifier's letter prefix is part of it ("ACT 55190047", "RX 6620148", "accession LC 24-120-88413",
+    "kit CBR 7730 5519"): capitals right before its digits, after a label, a bar or the line's start, that are no
+    label themselves ("MRN 00917736" keeps its label)."""
+    spans = {(c.start, c.end) for c in chosen}
+    for c in chosen:
+        if c.type is not PhiType.ID or not text[c.start:c.start + 1].isdigit():
+            continue
+        m = _ID_PREFIX_BEFORE.search(text, max(0, c.start - 24), c.start)
+        if m and m.group("p").upper() not in _ID_LABEL_WORDS and not any(
+                x < c.start and m.start("p") < y for x, y in spans if (x, y) != (c.start, c.end)):
+            c.start = m.start("p")
 
 
 def _retype_after_places(text: str, chosen: list[_Cand]) -> None:
