@@ -355,8 +355,8 @@ _STREET_WORD = r"(?:(?:St|Ste|Mt|Ft|Pt|Jr|Sr|Dr|[A-Z])\.|[A-Z](?:[A-Za-z'-]|\.(?
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke)")
-_UNIT = (r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|Mailstop|Mail[ \t]+Stop|MSC|Hangar|"
-         r"#)\.?(?:\s*#)?\s*[A-Za-z0-9-]+){0,2}")  # "Bldg C, Apt 7"
+_UNIT = (r"(?:,?\s+(?:(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|Mailstop|Mail[ \t]+Stop|MSC|"
+         r"Hangar|#)\.?(?:\s*#)?\s*[A-Za-z0-9-]+|\d{1,3}(?:st|nd|rd|th)\s+(?:Floor|Fl\.?)(?!\w))){0,2}")  # "Bldg C, Apt 7"
 # the same on the street's own line: "Calle Marina 2257\nRoom air" holds no room number
 _UNIT_SAME_LINE = _UNIT.replace(r"\s", r"[ \t]")
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
@@ -421,7 +421,7 @@ _RX = {
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t-]?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
-                        r"(?:,?[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?(?![\d-])"),
+                        r"(?:,?[ \t]*(?i:x|ext\.?|extension|option|opt\.?|#)[ \t]*\d{1,5})?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
                             r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)(?:\s*(?:is|#|no\.?|:))?"
@@ -469,7 +469,11 @@ _RX = {
                           r"(?:-\d{4})?)\b"),
     "street": re.compile(rf"\b(?:\d{{2}}-\d{{3,4}}|\d{{1,6}}[A-Za-z]?)[ \t]+(?:[NSEW]\.?[ \t]+)?"
                          rf"(?:(?:{_STREET_WORD}|\d{{1,4}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
-                         rf"{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}"),
+                         rf"{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?|[ \t]+(?:North|South|East|West)\b"
+                         rf"(?![ \t]+[A-Z][a-z]))?{_UNIT}"),
+    # a house number on the few streets named with no type word: "225 Broadway, 31st Floor", "1180 Grand Concourse"
+    "street_bare": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:Broadway|BROADWAY|Grand[ \t]+Concourse|"
+                              rf"Bowery|Embarcadero|Esplanade)\b(?![ \t]+[a-z]){_UNIT_SAME_LINE}"),
     # a street whose type word comes first (Puerto Rico, the Southwest, Quebec): "4417 Calle Montoya, Suite 210",
     # "218 Calle del Norte", "Calle Marina 2257"; "Camino" and "Rue" are words too, so they need a house number
     "street_prefix": re.compile(rf"(?:\b\d{{1,6}}[A-Za-z]?[ \t]+(?:Camino|Rue)|(?:\b\d{{1,6}}[A-Za-z]?[ \t]+)?"
@@ -1737,7 +1741,7 @@ class Deidentifier:
             for m in _RX[key].finditer(text):
                 add(_Cand(PhiType.ZIP, m.start("val"), m.end("val"), "context", P - 2))
         degenerate = _case_degenerate(text)
-        for key in ("street", "street_noun", "street_prefix", "po_box", "rural_route", "street_anycase"):
+        for key in ("street", "street_noun", "street_prefix", "street_bare", "po_box", "rural_route", "street_anycase"):
             if key == "street_anycase" and not degenerate:
                 continue
             for m in _RX[key].finditer(text):
