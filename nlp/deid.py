@@ -1360,14 +1360,12 @@ class Deidentifier:
         """A place found by one word of a town's several takes the rest ("Dade" + " City", "Four" + " Corners",
         "Coeur" + " d'Alene"): the gazetteer's multi-word names written in the place's own letter case, and any
         place followed by "City" ("cebu city")."""
-        spans = {(c.start, c.end) for c in chosen}
-
-        def free(a: int, b: int) -> bool:
-            return not any(x < b and a < y for x, y in spans)
-
-        for c in chosen:
+        ordered = sorted(chosen, key=lambda c: (c.start, c.end))
+        for i, c in enumerate(ordered):  # a span grows only into the text between its neighbours: linear time
             if c.type is not PhiType.LOCATION and (c.type is not PhiType.NAME or " " in text[c.start:c.end]):
                 continue
+            low = ordered[i - 1].end if i else 0
+            high = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
             value = text[c.start:c.end]
             caps, lower = value.isupper(), value.islower()
 
@@ -1385,19 +1383,15 @@ class Deidentifier:
                 if len(more) == k and all(cased(text[x:y]) for x, y in more) and (
                         self._known_place(" ".join([value.split()[-1]] + [text[x:y] for x, y in more]))
                         or k == 1 and text[more[0][0]:more[0][1]].lower() == "city"):
-                    if free(c.end, more[-1][1]) and cued(c.start):
-                        spans.discard((c.start, c.end))
+                    if more[-1][1] <= high and cued(c.start):
                         c.end, c.type = more[-1][1], PhiType.LOCATION
-                        spans.add((c.start, c.end))
                     break
             for k in (2, 1):
                 more = before[:k][::-1]
                 if len(more) == k and all(cased(text[x:y]) for x, y in more) and \
                         self._known_place(" ".join([text[x:y] for x, y in more] + [value.split()[0]])):
-                    if free(more[0][0], c.start) and cued(more[0][0]):
-                        spans.discard((c.start, c.end))
+                    if more[0][0] >= low and cued(more[0][0]):
                         c.start, c.type = more[0][0], PhiType.LOCATION
-                        spans.add((c.start, c.end))
                     break
 
     def _known_place(self, phrase: str) -> bool:
@@ -4494,13 +4488,12 @@ def _id_prefixes(text: str, chosen: list[_Cand]) -> None:
     """An identifier's letter prefix is part of it ("ACT 55190047", "RX 6620148", "accession LC 24-120-88413",
     "kit CBR 7730 5519"): capitals right before its digits, after a label, a bar or the line's start, that are no
     label themselves ("MRN 00917736" keeps its label)."""
-    spans = {(c.start, c.end) for c in chosen}
-    for c in chosen:
+    ordered = sorted(chosen, key=lambda c: (c.start, c.end))
+    for i, c in enumerate(ordered):
         if c.type is not PhiType.ID or not text[c.start:c.start + 1].isdigit():
             continue
         m = _ID_PREFIX_BEFORE.search(text, max(0, c.start - 24), c.start)
-        if m and m.group("p").upper() not in _ID_LABEL_WORDS and not any(
-                x < c.start and m.start("p") < y for x, y in spans if (x, y) != (c.start, c.end)):
+        if m and m.group("p").upper() not in _ID_LABEL_WORDS and (not i or ordered[i - 1].end <= m.start("p")):
             c.start = m.start("p")
 
 
