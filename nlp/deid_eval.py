@@ -212,4 +212,8 @@ def adversarial_texts(size: int) -> dict[str, str]:
         # a flowsheet's initials: keys, signing labels with long "/" chains, initials columns, logins, record lines
         "form initials": rep("KO = Kemi Oyelaran RN; JM = Jun Matsuda RN | KO | JM/TK | Signed: AB / CD / EF / GH x "
                              "kmarshRN 3/24 0940  LOVE, MARTIN (60008816) Lot | X0114 |\n"),
+        # wards with floors, towns of several words, identifier prefixes, names before phones, agency initials
+        # (each grows into its neighbours' gaps, checked against its neighbours only)
+        "wards and towns": rep("to 4 Lakeview, Hawthorne 5 Cardiac, in Dade City, Four Corners Home Medical | RX 6620148"
+                               " | Dolores King 555-712-4400, brought in by SAPD - BS/ps\n"),
     }
