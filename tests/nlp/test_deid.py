@@ -1401,3 +1401,40 @@ def test_round26_eponyms_stay(deid, kept):
     text = ("A 19 Fr Jackson-Pratt drain was left. ESR 46 (Westergren). No Osler nodes or Roth spots. Hinchey Ib "
             "abscess. EDD by Naegele rule. Gottron papules noted. Miller Fisher variant; Stevens-Johnson syndrome.")
     assert kept in deid.deidentify(text, "p1").text
+
+
+# ------------------------------------------------------------------- wards, towns, facilities, handles, agencies
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Sending facility: Briarwood Regional Hospital, Tennyson 4 Medical   Phone 555-201-3344", "Tennyson 4"),
+    ("Report called to the RN on our Whitcombe 8 at 1900.", "Whitcombe 8"),  # a ward and its floor
+    ("Transfer to 3 Larchmont telemetry in the morning.", "3 Larchmont"),
+    ("Her brother drove down from Yuba City for the weekend.", "Yuba City"),  # a town of several words
+    ("He grew up near Four Corners and still visits.", "Four Corners"),
+    ("Follow-up with Dr. Ines Kovac at Redfield Skin Surgery.", "Skin Surgery"),  # a practice's specialty and head
+    ("Verified by Teodora Marinescu, PharmD (marinest) at 09:10", "marinest"),  # a user name made from the name
+    ("Call back the patient. - KW/jl\n", "jl"),  # a letter's reference initials
+    ("Brought in by HCSO deputies after a welfare check.", "HCSO"),  # a sheriff's office by its initials
+    ("Daughter Hope, at bedside, agrees with plan.", "Hope"),  # a given name that is a word, after a kin word
+    ("Order from Sunita Rao, FNP (SR) entered; SR reviewed the dose.", "SR reviewed"),  # initials keyed after a name
+    ("emergency contact Faith Brown 555-303-2211", "Faith Brown"),  # a name of words before a phone number
+    ("Account: ACT 55190047", "ACT"),  # an identifier's letter prefix
+    ("Mail to 40 Broadway, 12th Floor, New York", "40 Broadway, 12th"),  # a street with no type word, a floor
+    ("Call 555-410-2200 option 3 for scheduling", "option 3"),
+])
+def test_wards_towns_facilities_handles_and_agencies(deid, text, secret):
+    res = deid.deidentify(text, "p1")
+    assert secret not in res.text, res.text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Seen by Dr. Smith 2 weeks ago, and Jones 3 times since.", "2 weeks ago"),  # a name, then no ward number
+    ("Patient from Dallas heart surgery in 2019, now stable.", "heart surgery"),  # no practice in lower case
+    ("Hx BPD and COPD, brought in by police after an overdose.", "BPD and COPD"),  # medical initials, not agencies
+    ("Glucose 300 before supper. - BS/mg\n", "BS/mg"),  # a unit after the slash: no reference initials
+    ("Saw 2 Broadway shows on vacation.", "Saw 2 "),  # no house number before a lower-case word
+    ("MRN 00917736 on the wristband.", "MRN"),  # a label is no prefix of the identifier
+])
+def test_clinical_text_beside_those_rules_stays(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
