@@ -355,8 +355,9 @@ _STREET_WORD = r"(?:(?:St|Ste|Mt|Ft|Pt|Jr|Sr|Dr|[A-Z])\.|[A-Z](?:[A-Za-z'-]|\.(?
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Alley|Plaza|Loop|Pike|Row|"
                   r"Crescent|Close|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke)")
+# "Bldg C, Apt 7", "31st Floor"
 _UNIT = (r"(?:,?\s+(?:(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Fl|Floor|Bldg|Lot|Space|Trlr|Mailstop|Mail[ \t]+Stop|MSC|"
-         r"Hangar|#)\.?(?:\s*#)?\s*[A-Za-z0-9-]+|\d{1,3}(?:st|nd|rd|th)\s+(?:Floor|Fl\.?)(?!\w))){0,2}")  # "Bldg C, Apt 7"
+         r"Hangar|#)\.?(?:\s*#)?\s*[A-Za-z0-9-]+|\d{1,3}(?:st|nd|rd|th)\s+(?:Floor|Fl\.?)(?!\w))){0,2}")
 # the same on the street's own line: "Calle Marina 2257\nRoom air" holds no room number
 _UNIT_SAME_LINE = _UNIT.replace(r"\s", r"[ \t]")
 _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imaging Center|Manor|Family Practice|Practice|Senior Living|Medical Associates|"
@@ -421,7 +422,7 @@ _RX = {
     "ssn_cue": re.compile(r"(?i)\b(?:ssn|ss#|ss no\.?|social security(?: number| no\.?| #)?|social)(?:\s*(?:is|:|#))?"
                           r"(?:\s*[:#])?\s*(?P<val>\d{3}[- .]?\d{2}[- .]?\d{4})(?!\d)"),
     "phone": re.compile(r"(?<![\w/.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t-]?|\d{3}[ \t./-])\d{3}[ \t.-]\d{4}"
-                        r"(?:,?[ \t]*(?i:x|ext\.?|extension|option|opt\.?|#)[ \t]*\d{1,5})?(?![\d-])"),
+                        r"(?:,?[ \t]*(?:(?i:x|ext\.?|extension|option|opt\.?)[ \t]*\d{1,5}|#[ \t]*\d{3,5}))?(?![\d-])"),
     "phone_local": re.compile(r"(?<![\w/.-])\d{3}-\d{4}(?![\w-]|\.\d)"),
     "phone_cue": re.compile(r"(?i)\b(?:phone|ph|tel|telephone|fax|facsimile|cell|mobile|pager|beeper|home|work|"
                             r"call(?:ed)?(?: at)?|reach(?:ed)? at|contact(?: number)?|callback|number)(?:\s*(?:is|#|no\.?|:))?"
@@ -472,8 +473,9 @@ _RX = {
                          rf"{_STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?|[ \t]+(?:North|South|East|West)\b"
                          rf"(?![ \t]+[A-Z][a-z]))?{_UNIT}"),
     # a house number on the few streets named with no type word: "225 Broadway, 31st Floor", "1180 Grand Concourse"
-    "street_bare": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:Broadway|BROADWAY|Grand[ \t]+Concourse|"
-                              rf"Bowery|Embarcadero|Esplanade)\b(?![ \t]+[a-z]){_UNIT_SAME_LINE}"),
+    "street_bare": re.compile(rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+                              r"(?:Broadway|BROADWAY|Grand[ \t]+Concourse|Bowery|Embarcadero|Esplanade)\b"
+                              rf"(?![ \t]+[a-z]){_UNIT_SAME_LINE}"),
     # a street whose type word comes first (Puerto Rico, the Southwest, Quebec): "4417 Calle Montoya, Suite 210",
     # "218 Calle del Norte", "Calle Marina 2257"; "Camino" and "Rue" are words too, so they need a house number
     "street_prefix": re.compile(rf"(?:\b\d{{1,6}}[A-Za-z]?[ \t]+(?:Camino|Rue)|(?:\b\d{{1,6}}[A-Za-z]?[ \t]+)?"
@@ -836,9 +838,12 @@ _FULL_SUFFIX = re.compile(r"\b(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|T
                           r"ROAD|BOULEVARD|LANE|DRIVE|COURT)\b")
 _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}})"
                                 rf"(?=[ \t]*(?:,|$|\n|[ \t]{{2}}|\d{{5}})|\.(?:[ \t]|$))", re.M)
+# a given name that is also a word, capitalised after a kin word, then the clause's end or a verb that reports or
+# places a person ("Grandson Will states", "Husband Will followed"; not "Spouse Will call")
+_GIVEN_WORD_AFTER_KIN = re.compile(r"(?P<w>[A-Z][a-z]{1,10})(?=[ \t]*[,.;:)]|[ \t]*$|[ \t]+(?:states|stated|says|said|"
+                                   r"reports|reported|called|calls|is|was|at|in|followed|agrees|agreed|aware|present|"
+                                   r"visited|visiting|asked|asks|wants|brought|here|and|who|has|had)\b)", re.M)
 #: one word next to a name, on its line: after it (not a form label's) and before it (not glued to another word)
-# a given name that is also a word, capitalised after a kin word, then lower-case words or the clause's end
-_GIVEN_WORD_AFTER_KIN = re.compile(r"(?P<w>[A-Z][a-z]{1,10})(?=[ \t]+[a-z]|[ \t]*[,.;:)]|[ \t]*$)", re.M)
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
 #: where a name ends: punctuation, a column gap or the line's end
 _NAME_ENDS = re.compile(r"[ \t]*(?:[,;:)]|$)|[ \t]{2,}", re.M)
@@ -1216,7 +1221,7 @@ class Deidentifier:
         if prop:
             chosen = _resolve(text, chosen + prop)
         _retype_after_places(text, chosen)
-        _id_prefixes(text, chosen)
+        _id_prefixes(text, chosen, lambda p: not (self._is_medical(p) or self._never_name(p)))
         _whole_words(text, chosen)
         chosen += _weekdays_before_dates(text, chosen)
         _name_parts(text, chosen, lambda w: w in self.lex.census_first or w in self.lex.census_first_words
@@ -1977,17 +1982,24 @@ class Deidentifier:
         """A police, sheriff's or highway-patrol agency by its initials ("Brought in by SAPD", "Trooper Dale Summers
         badge 8841, DPS report", "remained with MSHP") where its line speaks of law enforcement, and the initials are
         no medical or charting abbreviation ("BPD", "APD")."""
-        for m in _PRECINCT.finditer(text):  # "reported to the 44th Precinct", "NYPD 40th Precinct", "Troop G"
+        def law_nearby(a: int, b: int) -> bool:  # a law-enforcement word within 80 characters on the line
+            line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+            line_end = len(text) if line_end < 0 else line_end
+            return bool(_LAW_ENFORCEMENT_CUE.search(text[max(line_start, a - 80):min(line_end, b + 80)]))
+
+        for m in _PRECINCT.finditer(text):  # "reported to the 44th Precinct", "NYPD 40th Precinct"
             out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", _PRIORITY["context"] + 1))
+        for m in _POLICE_TROOP.finditer(text):  # "State Police Troop G"
+            if law_nearby(m.start(), m.end()):
+                out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", _PRIORITY["context"] + 1))
         for m in _POLICE_ACRONYM.finditer(text):
             val = m.group("val")
-            line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-            line = text[max(line_start, m.start() - 160):m.end() + 160 if line_end < 0 else min(line_end, m.end() + 160)]
-            if _LAW_ENFORCEMENT_CUE.search(line) and val not in _MEDICAL_AGENCY_LOOKALIKES \
+            if law_nearby(m.start(), m.end()) and val not in _MEDICAL_AGENCY_LOOKALIKES \
                     and not (self._is_medical(val) or self._never_name(val)
                              or val.lower() in self.lex.clinical_vocabulary):
-                start = m.start("state") if m.group("state") else m.start("val")
-                out.append(_Cand(PhiType.LOCATION, start, m.end("val"), "context", _PRIORITY["context"]))
+                state = m.group("state") in self.lex.state_abbreviations
+                out.append(_Cand(PhiType.LOCATION, m.start("state") if state else m.start("val"), m.end("val"),
+                                 "context", _PRIORITY["context"]))
 
     def _chain_unit_cands(self, text: str, out: list[_Cand], degenerate: bool) -> None:
         C = _PRIORITY["context"]
@@ -2574,7 +2586,7 @@ class Deidentifier:
                     or _at_sentence_start(text, m.start("val")) and given not in self.lex.census_first:
                 continue
             if any(w.lower() in _ORG_NAME_WORDS or w.lower() in _STOP_WORDS and i or self._is_medical(w)
-                   or self._never_name(w) and not self._census(w) or w.lower() in self.lex.places and not self._census(w)
+                   or (self._never_name(w) or w.lower() in self.lex.places) and not self._census(w)
                    for i, w in enumerate(words)):
                 continue
             out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", _PRIORITY["context"] - 3))
@@ -2613,8 +2625,9 @@ class Deidentifier:
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
-        for m in _REFERENCE_INITIALS.finditer(text):  # "NS/bk" ending a letter, "… aware. - BS/ps"
-            if not _LF_UNIT_AFTER.fullmatch(m.group("b")):  # the writer's and the typist's initials, words or not
+        for m in _REFERENCE_INITIALS.finditer(text):  # "… Kovalenko aware. - BS/ps": the writer's and the typist's
+            b = m.group("b")
+            if not (_LF_UNIT_AFTER.fullmatch(b) or self._never_name(b) or self._is_medical(b)):  # "- PO/iv": a route
                 out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
         for m in _TYPIST_INITIALS.finditer(text):  # "Transcribed: AH/kk 7/24"
             for g in ("a", "b"):
@@ -3054,7 +3067,8 @@ class Deidentifier:
                     continue  # 'aka "Ice"', '("Major")': slang and words, not nicknames
                 span = self._trim_name(text, m.start(g), m.end(g))
                 if span is None and key == "name_title" and re.fullmatch(r"[A-Z][a-z]{1,2}", m.group(g)) \
-                        and m.group(g).lower() in self.lex.census_first_words | self.lex.census_last:
+                        and (m.group(g).lower() in self.lex.census_first_words
+                             or m.group(g).lower() in self.lex.census_last):
                     span = (m.start(g), m.end(g))  # "Dr. Le", "Mr. Do": a short surname that is also a word
                 first = _GIVEN_WORD_AFTER_KIN.match(text, m.start(g))
                 if span is None and key == "name_relative" and first and text[m.start():m.start() + 1].isalpha() \
@@ -3846,8 +3860,9 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")
-# a letter's reference initials (writer in capitals, typist in lower case) on a line's end after a sentence or alone
-_REFERENCE_INITIALS = re.compile(r"(?m)(?:^[ \t]*|[.;!?][ \t]+[-–—][ \t]*)(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})[ \t]*$")
+# a letter's reference initials (writer in capitals, typist in lower case) ending a line after a sentence and a
+# dash ("_INITIALS_LINE" reads them on a line of their own)
+_REFERENCE_INITIALS = re.compile(r"(?m)[.;!?][ \t]+[-–—][ \t]*(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
 # "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
@@ -3916,8 +3931,8 @@ _FACILITY_TAIL_HEADS = _FACILITY_NOUNS | _ORG_WORDS | {"house", "surgery", "plaz
                                                        "fitness", "regional", "general", "memorial"}
 _FACILITY_TAIL_WORDS = _FACILITY_TAIL_HEADS | _SERVICE_WORDS | {"skin", "endocrine", "foot", "ankle", "hand", "joint",
                                                                 "bone", "ear", "nose", "throat", "hospice", "kidney"}
-_FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))})){{0,2}}"
-                            rf"[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_HEADS, key=len, reverse=True))}))\b"
+_FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))}))"
+                            rf"{{0,2}}[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_HEADS, key=len, reverse=True))}))\b"
                             r"(?![ \t]*:|[-'’]\w)")
 #: a word of a practice's name before an "&": capitalised or in capitals
 _PRACTICE_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
@@ -3929,18 +3944,21 @@ _COUNTY_BODY = re.compile(rf"(?<![\w'’-])(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
                           r"court|social services|human services|children'?s services|library|transit))\b")
 # a police department's, highway patrol's, state police's or sheriff's office's initials ("SAPD", "MSHP", "GSP",
 # "AZ DPS", "MCSO")
-_POLICE_ACRONYM = re.compile(r"(?<![\w/-])(?:(?P<state>[A-Z]{2})[ \t]+)?(?P<val>[A-Z]{1,3}PD|[A-Z]{1,2}HP|[A-Z]{1,2}SP|DPS|"
-                             r"[A-Z]{1,2}SO)(?![\w/-])")
+_POLICE_ACRONYM = re.compile(r"(?<![\w/-])(?:(?P<state>[A-Z]{2})[ \t]+)?"
+                             r"(?P<val>[A-Z]{1,3}PD|[A-Z]{1,2}HP|[A-Z]{1,2}SP|DPS|[A-Z]{1,2}SO)(?![\w/-])")
 _PRECINCT = re.compile(r"(?:\b[A-Z]{2,5}[ \t]+)?(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:First|Second|Third|Fourth|Fifth|Sixth|"
-                       r"Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth))[ \t]+(?:Precinct|District[ \t]+Station)\b|"
-                       r"\b(?:State[ \t]+Police[ \t]+)?Troop[ \t]+[A-Z]\b(?![-'’])")
-_LAW_ENFORCEMENT_CUE = re.compile(r"(?i)\b(?:police|officer|ofc|trooper|tpr|deputy|sheriff|patrol|detective|badge|"
-                                  r"shield|law enforcement|custody|arrest(?:ed)?|crash report|incident report|"
+                       r"Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth))[ \t]+(?:Precinct|District[ \t]+Station)\b")
+# a state police troop, read only where law enforcement is spoken of ("Boy Scout Troop A" is none)
+_POLICE_TROOP = re.compile(r"\b(?:State[ \t]+Police[ \t]+)?Troop[ \t]+[A-Z]\b(?![-'’])")
+_LAW_ENFORCEMENT_CUE = re.compile(r"(?i)\b(?:police|officers?|ofc|troopers?|tpr|deput(?:y|ies)|sheriff|patrol|"
+                                  r"detective|badge|shield|law enforcement|custody|arrest(?:ed|s)?|crash report|incident report|"
                                   r"legal blood|precinct|brought in by)\b|\bLE\b")
 # medical abbreviations of the same shape
-_MEDICAL_AGENCY_LOOKALIKES = frozenset({"COPD", "BPD", "APD", "CAPD", "IPD", "PPD", "OPD", "RPD", "EPD", "CPD", "HSP",
-                                        "ESP", "ASP", "TSP", "SSP", "CSP", "PSP", "ISP", "DSP", "ICSP", "PSO", "ASO",
-                                        "BSO", "TSO", "DSO", "CHP", "PHP", "IHP", "DHP"})
+_MEDICAL_AGENCY_LOOKALIKES = frozenset({
+    "COPD", "BPD", "APD", "CAPD", "IPD", "PPD", "OPD", "RPD", "EPD", "CPD", "NPD", "ASPD", "OCPD", "SPD", "HPD", "DPD",
+    "MPD", "AVPD", "STPD", "PDD", "HSP", "ESP", "ASP", "TSP", "SSP", "CSP", "PSP", "ISP", "DSP", "ICSP", "PSO", "ASO",
+    "BSO", "TSO", "DSO", "ISO", "LSO", "TLSO", "CTLSO", "CSO", "CHP", "PHP", "IHP", "DHP", "MHP", "QMHP", "LMHP", "BHP",
+    "IOP", "RHP"})
 _LAW_WORDS = frozenset({"code", "act", "law", "laws", "rule", "rules", "regulation", "regulations", "statute", "statutes"})
 #: words that qualify a specialty rather than name a practice ("Adult & Pediatric Urology", "Sports Medicine & Spine")
 _SPECIALTY_QUALIFIERS = frozenset({"adult", "adults", "pediatric", "paediatric", "family", "general", "internal",
@@ -4463,9 +4481,9 @@ _ID_PREFIX_BEFORE = re.compile(r"(?:[:#|(][ \t]*|^[ \t]*|\b(?i:accession|kit|spe
 _ID_LABEL_WORDS = frozenset({"MRN", "ID", "NPI", "DEA", "SSN", "FIN", "CSN", "MBI", "DOB", "NO", "NUM", "PIN", "TEL",
                              "PH", "FAX", "EXT", "X", "DL", "HICN", "EIN", "TIN", "UPIN", "PT", "ACCT", "ACC",
                              "MR", "HAR", "VIN", "BIN", "PCN", "GRP", "ROOM", "RM", "BED", "LOT", "EXP", "SN", "CT",
-                             "OR", "ED", "ER", "US", "BP", "HR", "RR", "REF"})
-_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:mg|ml|cc|units?|x|yo|y/o|yrs?|years?|min|hrs?|"
-                                r"hours?|days?|d|wks?|weeks?|months?|mos?|times|am|pm)\b)")
+                             "OR", "ED", "ER", "US", "BP", "HR", "RR", "REF", "CLIA", "NDC"})
+# a floor number after a ward's name: no dose, duration or count (those are :data:`_LF_UNIT_AFTER`'s)
+_UNIT_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\d/:.%]|[ \t]*(?:yo|y/o|hours?|d|mos?|am|pm|nights?|doses?|gm|y)\b)")
 # a floor number before a ward's name after a cue: "to 4 Lakeview", "Unit/Rm: 6 Lemmen", "CTR - 3 PINON MED/SURG"
 _UNIT_FLOOR_BEFORE = re.compile(r"(?:(?P<cue>\b(?i:on|to|from|unit|floor|rm|our)[ \t]*:?)|[(:|]|--?|–)[ \t]*"
                                 r"(?P<n>\d{1,2})[ \t]+\Z")
@@ -4473,8 +4491,9 @@ _UNIT_FLOOR_BEFORE = re.compile(r"(?:(?P<cue>\b(?i:on|to|from|unit|floor|rm|our)
 # Cardiac Step-Down", "Osborne 3 Orthopedics", "ELLISON 4 DETOX")
 _UNIT_PHRASE_WORDS = _UNIT_SERVICE_WORDS | _UNIT_HEADS | {"north", "south", "east", "west", "step-down", "stepdown",
                                                           "med/surg", "detox", "tele"}
-_UNIT_PHRASE_END = re.compile(rf"[ \t]*(?:$|[,;)|\]]|--|(?<=[ \t])(?i:"
-                              rf"{'|'.join(map(re.escape, sorted(_UNIT_PHRASE_WORDS, key=len, reverse=True)))})\b)", re.M)
+_UNIT_PHRASE_END = re.compile(r"[ \t]*(?:$|[,;)|\]]|--|(?<=[ \t])(?i:"
+                              + "|".join(map(re.escape, sorted(_UNIT_PHRASE_WORDS, key=len, reverse=True)))
+                              + r")\b)", re.M)
 _FACILITY_HEAD_AFTER = re.compile(r"[ \t]+(?P<h>VAMC|VA Medical Center|VA Hospital|Hospital|Medical Center|Memorial Hospital|"
                                   r"Regional Medical Center|Health Center|Nursing Home|Hospice)\b")
 _UNIT_CUE_BEFORE = re.compile(r"(?i)(?:\b(?:on|to|from|unit|floor|our)[ \t]*:?)[ \t]+\Z")
@@ -4484,16 +4503,18 @@ _UNIT_CUE_WEAK = re.compile(r"(?:^|[,(|]|--?|–)[ \t]*\Z", re.M)
 _PLACE_GAP = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
 
 
-def _id_prefixes(text: str, chosen: list[_Cand]) -> None:
+def _id_prefixes(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool]) -> None:
     """An identifier's letter prefix is part of it ("ACT 55190047", "RX 6620148", "accession LC 24-120-88413",
     "kit CBR 7730 5519"): capitals right before its digits, after a label, a bar or the line's start, that are no
-    label themselves ("MRN 00917736" keeps its label)."""
+    label themselves ("MRN 00917736" keeps its label), where ``word_ok`` passes them ("HGB 12345678" keeps its
+    analyte)."""
     ordered = sorted(chosen, key=lambda c: (c.start, c.end))
     for i, c in enumerate(ordered):
         if c.type is not PhiType.ID or not text[c.start:c.start + 1].isdigit():
             continue
         m = _ID_PREFIX_BEFORE.search(text, max(0, c.start - 24), c.start)
-        if m and m.group("p").upper() not in _ID_LABEL_WORDS and (not i or ordered[i - 1].end <= m.start("p")):
+        if m and m.group("p").upper() not in _ID_LABEL_WORDS and (word_ok(m.group("p")) or m.group("p") == "RX") \
+                and (not i or ordered[i - 1].end <= m.start("p")):
             c.start = m.start("p")
 
 
@@ -4501,11 +4522,13 @@ def _retype_after_places(text: str, chosen: list[_Cand]) -> None:
     """A model name right after a place or street and a comma is the town: "Tripler, Kailua", "12 Elm St, Hope".
     A one-word name or place with a floor number after on/to/from is a named unit: "on Stoddard 5", "From Bigelow
     11"; after a comma, bracket or dash or on a line of its own when the phrase ends there or at a service word
-    ("Hospital, Sheffield 2 Medical"); with the floor before it after such a cue too: "(4 Henson)", "to 4 Lakeview". A name right before a facility head is the facility's:
+    ("Hospital, Sheffield 2 Medical"); with the floor before it after such a cue too: "(4 Henson)", "to 4 Lakeview".
+    A name right before a facility head is the facility's:
     "G.V. Montgomery VAMC"."""
     for c in chosen:
         if c.type in (PhiType.NAME, PhiType.LOCATION) and " " not in text[c.start:c.end].strip():
             num = _UNIT_NUMBER_AFTER.match(text, c.end)
+            num = num if num and not _LF_UNIT_AFTER.match(text, num.end()) else None
             if num and (_UNIT_CUE_BEFORE.search(text, max(0, c.start - 12), c.start)
                         or _UNIT_CUE_WEAK.search(text, max(0, c.start - 8), c.start)
                         and _UNIT_PHRASE_END.match(text, num.end())):
@@ -4760,7 +4783,9 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         words = [w for w in _given_first_words(text[c.start:c.end]) if w.upper() not in _CREDENTIAL_WORDS]
         if len(words) >= 2:
             initials.update(_initials_of(words))
-            for key in (_INITIALS_KEY.search(text, max(0, c.start - 12), c.start), _INITIALS_KEY_AFTER.match(text, c.end)):
+            before_or_after = (_INITIALS_KEY.search(text, max(0, c.start - 12), c.start),
+                               _INITIALS_KEY_AFTER.match(text, c.end))
+            for key in before_or_after:
                 if key and key.group("ini") in _initials_of(words) and word_ok(key.group("ini")):
                     keyed.add(key.group("ini"))
                     out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
@@ -4827,11 +4852,13 @@ _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 # "KO = " right before a name: a key of the initials a flowsheet or record signs with
 _INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
 # the name's initials in parentheses after it and its credentials: "Mariam Fear RN, OCN (MF)"
-_INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}[ \t]*\((?P<ini>[A-Z]{{2,4}})\)")
-_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
-# two to four capitalised words, then a telephone number (in parentheses, after a comma or colon)
-_NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})[ \t]*[(,:]?[ \t]*"
-                                r"(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")  # one way to read each word: no nested choice to backtrack into
+_INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}[ \t]*"
+                                 r"\((?P<ini>[A-Z]{2,4})\)")
+_KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word: no nested choice to backtrack into
+# two to four capitalised words, then a telephone number (in parentheses, after a comma or colon); one blank run
+# before the number, read one way ("Mary Smith" + 10,000 blanks stays linear)
+_NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})"
+                                r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
 _KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z]{{2,4}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
 _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")

@@ -216,4 +216,6 @@ def adversarial_texts(size: int) -> dict[str, str]:
         # (each grows into its neighbours' gaps, checked against its neighbours only)
         "wards and towns": rep("to 4 Lakeview, Hawthorne 5 Cardiac, in Dade City, Four Corners Home Medical | RX 6620148"
                                " | Dolores King 555-712-4400, brought in by SAPD - BS/ps\n"),
+        # a name, then a long blank run where a telephone number could follow
+        "name + blanks": rep("Mary Smith" + " " * 3000 + "x\n"),
     }

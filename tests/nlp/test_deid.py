@@ -1435,6 +1435,13 @@ def test_wards_towns_facilities_handles_and_agencies(deid, text, secret):
     ("Glucose 300 before supper. - BS/mg\n", "BS/mg"),  # a unit after the slash: no reference initials
     ("Saw 2 Broadway shows on vacation.", "Saw 2 "),  # no house number before a lower-case word
     ("MRN 00917736 on the wristband.", "MRN"),  # a label is no prefix of the identifier
+    ("Lab: HGB 12345678 resulted.", "HGB"),  # nor an analyte
+    ("Hx ASPD and NPD; in police custody since Friday.", "ASPD and NPD"),  # personality disorders, not police
+    ("ISO precautions, TLSO on; officer at bedside.", "TLSO"),
+    ("Boy Scout Troop A meets on Tuesdays.", "Troop A"),  # no law enforcement on the line
+    ("Spouse Will call with updates tonight.", "Will call"),  # a modal verb after a kin word
+    ("Pharmacy 555-123-4567 #30 dispensed.", "#30"),  # a quantity after a phone number, no extension
+    ("Tolerating diet. - PO/iv\n", "iv"),  # a route, not a typist's initials
 ])
 def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
