@@ -2757,7 +2757,11 @@ class Deidentifier:
                     for w in re.findall(r"[^\s&]+", text[start:m.start()])) and not (
                     # "from Tri-County Regional", "by Cedar-Riverside Regional ED": a hospital's short name
                     head.lower() in ("regional", "general") and not degenerate and start < m.start()
-                    and _HOSPITAL_SHORT_CUE.search(text, max(0, start - 12), start)):
+                    and _HOSPITAL_SHORT_CUE.search(text, max(0, start - 12), start)) and not (
+                    # "by Westside Community Nursing", "Coastal Infusion Services": a landscape word names it
+                    not degenerate and start < m.start() and _FACILITY_CUE.search(text[max(0, start - 24):start])
+                    and any(w.lower() in _LANDSCAPE_NAME_WORDS and w[:1].isupper()
+                            for w in re.findall(r"[A-Za-z]+", text[start:m.start()]))):
                 continue  # "recreational drugs", "in general", "at home": the name must be a name
             if degenerate:
                 before = text[max(0, start - 24):start]
@@ -3743,6 +3747,11 @@ _INSTITUTION_HEADS = frozenset({"hospital", "memorial", "manor", "nursing home",
                                 "funeral services", "funeral service", "mortuary", "chapel", "cathedral", "synagogue",
                                 "mosque", "baptist church", "school district", "ymca", "ywca"})
 # heads that are also plain words: a name word (census or unknown) must come before them
+# words of a landscape or a side of town that name a practice or agency when written before its head words
+_LANDSCAPE_NAME_WORDS = frozenset({"front", "range", "westside", "eastside", "northside", "southside", "heartland",
+                                   "borderland", "gulf", "coastal", "corners", "canyon", "mesa", "bayou", "delta",
+                                   "highland", "highlands", "lakeside", "riverside", "hillside", "bayside", "tidewater",
+                                   "piedmont", "prairie", "valley", "ridge", "summit", "harbor", "cedar", "pines"})
 _HOSPITAL_SHORT_CUE = re.compile(r"(?i)\b(?:from|at|to|by|via|thru|through)[ \t]+\Z")
 _WEAK_HEADS = frozenset({"drugs", "general", "va", "vamc", "methodist", "presbyterian", "home", "sacred heart",
                          "pharmacy", "services", "group", "health", "im", "regional", "village", "bank", "academy",

@@ -1422,6 +1422,7 @@ def test_round26_eponyms_stay(deid, kept):
     ("Account: ACT 55190047", "ACT"),  # an identifier's letter prefix
     ("Mail to 40 Broadway, 12th Floor, New York", "40 Broadway, 12th"),  # a street with no type word, a floor
     ("Call 555-410-2200 option 3 for scheduling", "option 3"),
+    ("Home infusion arranged via Lakeside Infusion Services this week.", "Lakeside"),  # a landscape word names it
 ])
 def test_wards_towns_facilities_handles_and_agencies(deid, text, secret):
     res = deid.deidentify(text, "p1")
@@ -1442,6 +1443,7 @@ def test_wards_towns_facilities_handles_and_agencies(deid, text, secret):
     ("Spouse Will call with updates tonight.", "Will call"),  # a modal verb after a kin word
     ("Pharmacy 555-123-4567 #30 dispensed.", "#30"),  # a quantity after a phone number, no extension
     ("Tolerating diet. - PO/iv\n", "iv"),  # a route, not a typist's initials
+    ("Referred to Primary Care Services for follow-up.", "Primary Care Services"),  # services with no name word
 ])
 def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
