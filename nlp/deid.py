@@ -901,6 +901,12 @@ _STRENGTH_LINE = re.compile(r"(?i)\b(?:mmt|strength|motor|power|grips?|flexion|e
                             r"deltoids?|biceps|triceps|dorsiflexion|plantarflexion)\b")
 
 
+def _line_window(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
+    """The bounds of the text within ``reach`` characters of ``text[s:e]`` on its own line."""
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    return max(line_start, s - reach), min(len(text) if line_end < 0 else line_end, e + reach)
+
+
 def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool = False,
                 month_dated: bool = False) -> bool:
     """A slash pair that is a fraction ("1/2 ns", "d5 1/2"), a vent setting ("cpap 5/5") or a score ("5/5").
@@ -916,12 +922,11 @@ def _not_a_date(text: str, s: int, e: int, month: int, day: int, *, cued: bool =
     if re.match(r"[ \t]*(?i:mg|mcg|µg|ml|meq|mmol|units?|tabs?|caps?|puffs?|mg/ml)\b", text[e:e + 10]):
         return True  # "buprenorphine-naloxone 8/2 mg", "5/325 mg": a combination dose, whatever the cue before it
     if day in (5, 10) and month <= day:
-        line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
-        near = text[max(line_start, s - 40):min(line_end if line_end >= 0 else len(text), e + 40)]
-        other = re.search(rf"(?<![\d/])\d{{1,2}}\+?/{day}(?![\d/])", near[:s - max(line_start, s - 40)]
-                          + " " + near[e - max(line_start, s - 40):])
+        a, b = _line_window(text, s, e, 40)
+        near = text[a:b]
+        other = re.search(rf"(?<![\d/])\d{{1,2}}\+?/{day}(?![\d/])", near[:s - a] + " " + near[e - a:])
         score_line = (_PAIN_LINE if day == 10 else _STRENGTH_LINE).search(near)
-        trend = re.search(rf"\d/{day}[ \t]*(?:to|->|→|down to|up to)[ \t]*\Z", text[max(line_start, s - 16):s]) or \
+        trend = re.search(rf"\d/{day}[ \t]*(?:to|->|→|down to|up to)[ \t]*\Z", text[max(a, s - 16):s]) or \
             re.match(rf"[ \t]*(?:to|->|→|down to|up to)[ \t]*\d{{1,2}}/{day}(?![\d/])", text[e:e + 16])
         if trend and score_line or not cued and (other or score_line):
             return True  # "improved from 8/10 to 4/10", "headache (3/10)", "MMT | 2+/5 | 5/5": a pain or strength score
@@ -1982,10 +1987,9 @@ class Deidentifier:
         """A police, sheriff's or highway-patrol agency by its initials ("Brought in by SAPD", "Trooper Dale Summers
         badge 8841, DPS report", "remained with MSHP") where its line speaks of law enforcement, and the initials are
         no medical or charting abbreviation ("BPD", "APD")."""
-        def law_nearby(a: int, b: int) -> bool:  # a law-enforcement word within 80 characters on the line
-            line_start, line_end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
-            line_end = len(text) if line_end < 0 else line_end
-            return bool(_LAW_ENFORCEMENT_CUE.search(text[max(line_start, a - 80):min(line_end, b + 80)]))
+        def law_nearby(s: int, e: int) -> bool:  # a law-enforcement word within 80 characters on the line
+            a, b = _line_window(text, s, e, 80)
+            return bool(_LAW_ENFORCEMENT_CUE.search(text[a:b]))
 
         for m in _PRECINCT.finditer(text):  # "reported to the 44th Precinct", "NYPD 40th Precinct"
             out.append(_Cand(PhiType.LOCATION, m.start(), m.end(), "context", _PRIORITY["context"] + 1))
@@ -3074,8 +3078,8 @@ class Deidentifier:
                         and (m.group(g).lower() in self.lex.census_first_words
                              or m.group(g).lower() in self.lex.census_last):
                     span = (m.start(g), m.end(g))  # "Dr. Le", "Mr. Do": a short surname that is also a word
-                first = _GIVEN_WORD_AFTER_KIN.match(text, m.start(g))
-                if span is None and key == "name_relative" and first and text[m.start():m.start() + 1].isalpha() \
+                if span is None and key == "name_relative" and text[m.start():m.start() + 1].isalpha() \
+                        and (first := _GIVEN_WORD_AFTER_KIN.match(text, m.start(g))) \
                         and first.group("w").lower() in self.lex.census_first_words and not _case_degenerate(text):
                     span = (first.start("w"), first.end("w"))  # "Grandson Will states", "Husband Will followed"
                 if span is None or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", text[max(0, span[0] - 9):span[0]]):
