@@ -1423,6 +1423,12 @@ def test_round26_eponyms_stay(deid, kept):
     ("Mail to 40 Broadway, 12th Floor, New York", "40 Broadway, 12th"),  # a street with no type word, a floor
     ("Call 555-410-2200 option 3 for scheduling", "option 3"),
     ("Home infusion arranged via Lakeside Infusion Services this week.", "Lakeside"),  # a landscape word names it
+    ("Referred by Tri-County Regional ED last week.", "Tri-County"),  # a hospital's short name after a cue
+    ("She lives in Many Farms with her mother.", "Many Farms"),  # a town's name of ordinary words after a cue
+    ("Reported to the 44th Precinct on Monday.", "44th Precinct"),
+    ("Follow-up at Tripler in two weeks.", "Tripler"),  # a nationally known hospital
+    ("Clinic at 425 20th Avenue South, suite 3.", "South"),  # a compass word after the street's type
+    ("Check item | RN 1\nDose check | TW\nRN 1: Tamsin Wolde RN (TW)", "| TW"),  # initials keyed after the name
 ])
 def test_wards_towns_facilities_handles_and_agencies(deid, text, secret):
     res = deid.deidentify(text, "p1")
