@@ -376,7 +376,7 @@ _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO
 _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|emt|paramedic|"
                    r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
-                   r"manager|supervisor|foreman|chaperone|scribe|doula|"
+                   r"manager|supervisor|foreman|chaperone|scribe|doula|advisor|elder|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
                    r"stepson|stepdaughter|grandma|grandpa|grandmother|grandfather|seen by|evaluated by|examined by|updated by|placed by|done by|signed by|"
                    r"discussed with|spoke with|spoke to|talked with|talked to|d/w|paged|called|notified|covered by|"
@@ -464,7 +464,12 @@ _RX = {
                       r"[ \t]+(?:to|until|at)[ \t]+(?:(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?)?"
                       r"(?P<n6>\d{2,3})\b(?![ \t]*(?:%|(?:mg|kg|lb|miles?|km|days?|weeks?|months?)\b))|"
                       r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
-                      r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.)))"),
+                      r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.))|"
+                      # "(who is 92)", "she turned 101": a person's age with no unit word
+                      r"\b(?:she|he|who)(?:[ \t]+(?:is|was|turned|turns)|'s)[ \t]+(?P<n10>\d{2,3})\b"
+                      r"(?![ \t]*(?:[%/°-]|"
+                      r"\.\d|(?:mg|mcg|kg|g|lbs?|pounds|cm|mm|in|inches|bpm|degrees|mmhg|percent|units?|ml|beats|"
+                      r"min(?:utes?)?|h(?:ou)?rs?|days?|weeks?|months?|years?|yrs?|y|times|x|th)\b)))"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)(?:\s*(?:is|:|#))?\s*(?P<val>\d{5}"
                           r"(?:-\d{4})?)\b"),
@@ -692,6 +697,23 @@ _UNIT_PAREN = re.compile(r"\((?P<val>\d{1,2}[ \t]+(?P<w>[A-Z][a-z]{3,15}))\)")
 _UNIT_NAMED_BEFORE = re.compile(rf"\b(?P<val>[{_UP}][{_LO}]{{2,20}}[ \t]+(?:Pavilion|Tower|Wing)(?:[ \t]+\d{{1,2}})?)\b")
 _UNIT_NAMED_BEFORE_ANY = re.compile(r"(?i)\b(?:on|to|from)[ \t]+(?P<val>[a-z]{3,20}[ \t]+(?:pavilion|tower|wing)[ \t]+\d{1,2})\b")
 _PHONE_3_7 = re.compile(r"(?<![\w/.-])\d{3}-\d{7}(?![\w-]|\.\d)")
+# a street's type word and a comma: what comes next before a state and ZIP is the town ("Cardinal Way, Mobile, AL")
+# an organisation's name goes on after its "&": "Pine Hollow Fire" + " & Rescue", "… for Women" + " & Children"
+_AMPERSAND_TAIL = re.compile(rf"[ \t]?&[ \t]?(?!(?:{_TITLE})\b)(?:[A-Z][A-Za-z'’-]+ ){{0,2}}[A-Z][A-Za-z'’-]+"
+                             r"(?=[ \t]*(?:$|\n|[,;:)\]]|\.(?:[ \t]|$)|[ \t]{2}|[ \t]+[a-z(\d#-]))", re.M)
+#: a town abroad before its country (the countries most patients in US notes come from or travel to)
+_CITY_COUNTRY = re.compile(
+    r"(?<![\w'’-])(?P<city>[A-Z][a-zà-ÿ'’-]+(?:[ \t][A-Z][a-zà-ÿ'’-]+){0,2}),[ \t]+"
+    r"(?:Vietnam|Viet Nam|Mexico|Philippines|India|Pakistan|Bangladesh|China|Taiwan|Korea|South Korea|Japan|"
+    r"Thailand|Laos|Cambodia|Myanmar|Burma|Nepal|"
+    r"Somalia|Ethiopia|Eritrea|Kenya|Nigeria|Ghana|Liberia|Sierra Leone|Senegal|Congo|DRC|Sudan|Egypt|Morocco|"
+    r"Iraq|Iran|Syria|Afghanistan|Yemen|Lebanon|Turkey|Ukraine|Russia|Poland|Romania|Bosnia|Albania|Greece|"
+    r"Italy|Portugal|Spain|Ireland|Scotland|England|Germany|France|Haiti|Jamaica|Cuba|Dominican Republic|"
+    r"Puerto Rico|Guatemala|Honduras|El Salvador|Nicaragua|Colombia|Venezuela|Ecuador|Peru|Brazil|Canada|"
+    r"Samoa|Tonga|Fiji|Micronesia|Guam)\b")
+_OUR_BEFORE_LADY = re.compile(r"\b(?:Our|OUR)[ \t]+\Z")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?\Z")
+_AFTER_STREET_COMMA = re.compile(rf"\b{_STREET_SUFFIX}\.?,[ \t]*\Z")
 _CITY_STATE_ZIP = re.compile(rf"(?<![\w'’-])(?P<city>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}),?[ \t]+(?:{_STATE_ABBR}|{_STATE_NAMES})\.?,?"
                              r"[ \t]+\d{5}(?:-\d{4})?(?![\w-])")
 _ZIP4 = re.compile(r"(?<![\w.-])\d{5}-\d{4}(?![\w-])")
@@ -1237,6 +1259,8 @@ class Deidentifier:
         self._complete_town_names(text, chosen)
         self._extend_names(text, chosen)
         self._complete_names(text, chosen, protected)
+        self._compound_surnames(text, chosen)
+        self._fill_name_gaps(text, chosen)
         chosen += _name_handles(text, chosen, lambda h: not self._is_english(h) and not self._is_medical(h))
         chosen += self._staff_handles(text, chosen)
         chosen += _name_initials(text, chosen, lambda i: not self._is_medical(i) and not self._never_name(i),
@@ -1321,14 +1345,19 @@ class Deidentifier:
 
     def _extend_places(self, text: str, chosen: list[_Cand]) -> None:
         """A place goes on with its branch: the street it is on ("Hillyard Pharmacy on Francis", "WIC CLINIC ON
-        SPENCER HWY") or a town or district after a dash ("Alaska Bone & Joint - Midtown", "Quest - Sylvania")."""
+        SPENCER HWY", the "Dr" of "on Date Palm Dr"), the words after its "&" ("Pine Hollow Fire & Rescue") or a
+        town or district after a dash ("Alaska Bone & Joint - Midtown", "Quest - Sylvania")."""
         ordered = sorted(chosen, key=lambda c: c.start)
         for i, c in enumerate(ordered):
             if c.type is not PhiType.LOCATION:
                 continue
             limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
             nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-            on = _ON_STREET.match(text, c.end)
+            our = _OUR_BEFORE_LADY.search(text, max(0, c.start - 5), c.start)
+            if our and text[c.start:c.start + 4].lower() == "lady" and (i == 0 or ordered[i - 1].end <= our.start()):
+                c.start = our.start()  # "Our Lady's Haven", "OUR LADY OF LOURDES HEART HOSPITAL"
+            on = _ON_STREET.match(text, c.end) or _PLACE_STREET_SUFFIX.match(text, c.end) or _AMPERSAND_TAIL.match(
+                text, c.end)
             if on and on.end() <= limit:
                 c.end = on.end()
                 continue
@@ -1341,6 +1370,8 @@ class Deidentifier:
             if not dash or dash.end() > limit:
                 continue
             words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", dash.group("b"))
+            if len(words) > 1 and _STREET_SUFFIX_WORD.fullmatch(words[-1]):
+                words.pop()  # "Quest Diagnostics - Archer Rd": the street the branch is on
             if words and all(not (self._never_name(w) or w.lower() in _SERVICE_WORDS or w.lower() in self.lex.medical_words
                                   or self._is_medical(w)) for w in words) and any(
                     w.lower().rstrip(".") in self.lex.places or self._unknown_word(w) or self._census_only(w)
@@ -1485,6 +1516,58 @@ class Deidentifier:
                 continue
             taken.update(range(c.end, m.end("w")))
             c.end = m.end("w")
+
+    def _fill_name_gaps(self, text: str, chosen: list[_Cand]) -> None:
+        """Two parts of one name with a census name between them that another vocabulary also holds make one name:
+        "Rodrigo" + " Peña " + "Villalobos" (Peña is also an eponym's)."""
+        names = sorted((c for c in chosen if c.type is PhiType.NAME), key=lambda c: c.start)
+        gone: set[int] = set()
+        for a, b in zip(names, names[1:]):
+            if id(a) in gone:
+                continue
+            m = _ONE_WORD_GAP.fullmatch(text, a.end, b.start)
+            if not m or "\n" in text[a.start:b.end]:
+                continue
+            w, left, right = m.group("w"), text[a.end - 1], text[b.start]
+            fold = _ascii_fold(w).lower()
+            if (fold in self.lex.census_first or fold in self.lex.census_last) and _case_style(w) == _case_style(
+                    _WORDS.findall(text, a.start, a.end)[-1]) and left.isalpha() and right.isalpha():
+                b.start = a.start
+                gone.add(id(a))
+        if gone:
+            chosen[:] = [c for c in chosen if id(c) not in gone]
+
+    def _compound_surnames(self, text: str, chosen: list[_Cand]) -> None:
+        """Two-word surnames of the Plains nations ("Two Bulls", "Iron Cloud", "Runs Above", "Brave Heart") next
+        to a name found in part: "Colton Iron" + " Cloud", "Clarence" + " Runs Above", "Two " + "Bulls" after
+        "Ms.". Both words come from short lists of their first and second words, in the letter case of the name;
+        in lower case or capitals never a medical word ("DR CHEN BIG HEART NOTED" keeps its heart)."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+
+        def fits(name_word: str, *words: str) -> bool:
+            return all(_case_style(w) == _case_style(name_word) for w in words) and not (
+                _case_style(name_word) != "title" and any(self._is_medical(w) for w in words))
+
+        for c in chosen:
+            if c.type is not PhiType.NAME:
+                continue
+            words = _WORDS.findall(text, c.start, c.end)
+            if not words:
+                continue
+            m = _TWO_WORDS_AFTER.match(text, c.end)
+            if m and m.start(1) not in taken:
+                w1, w2 = m.group(1), m.group(2)
+                if words[-1].lower() in _COMPOUND_SURNAME_FIRST and w1.lower() in _COMPOUND_SURNAME_LAST \
+                        and fits(words[-1], w1):
+                    c.end = m.end(1)
+                elif w2 and m.start(2) not in taken and w1.lower() in _COMPOUND_SURNAME_FIRST \
+                        and w2.lower() in _COMPOUND_SURNAME_LAST and fits(words[-1], w1, w2):
+                    c.end = m.end(2)
+            b = _WORD_BEFORE_SPAN.search(text, max(0, c.start - 20), c.start)
+            if b and b.start(1) not in taken and b.group(1).lower() in _COMPOUND_SURNAME_FIRST \
+                    and words[0].lower() in _COMPOUND_SURNAME_LAST and fits(words[0], b.group(1)):
+                c.start = b.start(1)
+            taken.update(range(c.start, c.end))
 
     def _complete_names(self, text: str, chosen: list[_Cand], protected: _SpanIndex) -> None:
         """A name found in part takes the census names written next to it in the same letter case: a given name
@@ -1737,7 +1820,7 @@ class Deidentifier:
                 add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
-            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9") if m.group(k))
+            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10") if m.group(k))
             n = int(m.group(g).rstrip("s"))
             if 89 < n <= 130:
                 add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
@@ -1769,6 +1852,11 @@ class Deidentifier:
             if re.match(r"[ \t]+(?i:tags?|plates?|lic(?:ense)?)\b", text[m.end():m.end() + 12]):
                 continue  # "Ford Escape, OH tag MCB670": the state of a plate, after a car model
             s, e = m.start("city"), m.end("city")
+            initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
+            if initial and text[initial.start()] not in "NSEW" and re.match(r",\s+(?:MA|PA|MD)\b(?![ \t]*\d)",
+                                                                           text[e:e + 9]):
+                add(_Cand(PhiType.NAME, initial.start(), e, "context", C - 5))  # "B. Day, MA": a medical assistant
+                continue
             words = text[s:e].split()
             named_state = re.match(rf",\s+(?:{_STATE_NAMES})\b", text[e:e + 20])
             while words and (words[0].lower() in self.lex.not_names or words[0].lower() in self.lex.medical_words) \
@@ -2037,6 +2125,9 @@ class Deidentifier:
                     e, took, towns = m.end("branch"), 1, []
                 for t in towns[:3 if m.group("dash") else 2]:
                     w = t.group().rstrip(".")
+                    if took and m.group("dash") and _STREET_SUFFIX_WORD.fullmatch(t.group()) and w[0].isupper():
+                        e = m.start("town") + t.end()  # "Quest Diagnostics - Archer Rd": the street of the branch
+                        break
                     if not placey(w) or w.lower() in _CHAIN_TAIL_WORDS:
                         break
                     if not degenerate and not w[0].isupper():
@@ -2100,7 +2191,10 @@ class Deidentifier:
         if not degenerate:
             for m in _CITY_STATE_ZIP.finditer(text):
                 toks = list(re.finditer(r"\S+", m.group("city")))
-                while toks and not (placey(toks[0].group()) or len(toks) == 1 and placey_strong(toks[0].group())):
+                after_street = _AFTER_STREET_COMMA.search(text, max(0, m.start() - 40), m.start("city"))
+                while toks and not (placey(toks[0].group()) or len(toks) == 1 and placey_strong(toks[0].group())
+                                    or after_street and len(toks) == len(m.group("city").split())
+                                    and not self._is_medical(m.group("city"))):
                     toks.pop(0)  # "Unit 12, Bend, OR 97702": before a state and ZIP, an English word is a town
                 if toks and not self._is_place_allowed(m.group("city")[toks[0].start():]):
                     add(_Cand(PhiType.LOCATION, m.start("city") + toks[0].start(), m.end("city"), "context", C - 5))
@@ -2482,6 +2576,9 @@ class Deidentifier:
         self._ampersand_practice_cands(text, out)
         for m in _COUNTY_BODY.finditer(text):
             out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
+        for m in _CITY_COUNTRY.finditer(text):  # "Hoi An, Vietnam", "Oaxaca, Mexico": the town, not the country
+            if not (self._is_medical(m.group("city")) or any(self._never_name(w) for w in m.group("city").split())):
+                out.append(_Cand(PhiType.LOCATION, m.start("city"), m.end("city"), "context", C + 2))
         for m in _EMPLOYER.finditer(text):  # "work note given for Badger State Mechanical", "a job at costco"
             val = re.sub(r"(?:[ \t]+(?:and|of|&)(?:[ \t]+I)?)+\Z", "", m.group("val"))  # "… Dental and I drive"
             words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", val)]
@@ -2993,6 +3090,10 @@ class Deidentifier:
 
     def _anycase_cands(self, text: str, out: list[_Cand]) -> None:
         C = _PRIORITY["context"]
+        for rx in _SAINT_SURNAMES:  # "dr st. pierre notified", "MD ST. PIERRE AWARE", "per st. pierre np"
+            for m in rx.finditer(text):
+                if not (self._is_medical(m.group("w")) or self._never_name(m.group("w"))):
+                    out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C))
         for key, strong, prio in (("anycase_title", True, C + 1), ("anycase_weak", False, C - 3),
                                   ("anycase_credential", False, C - 3)):
             for m in _RX[key].finditer(text):
@@ -3857,7 +3958,8 @@ _SIGNED_INITIALS = re.compile(r"(?i:\b(?:signed|signature|initials|initialed|ack
                               r"screener|staff)(?:[ \t]+by)?[ \t]*:)"
                               r"[ \t]*(?P<val>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)"
                               r"(?=[ \t]*(?:$|[,;.]|\d{4}\b|(?i:correct|confirmed|verified)\b)|[ \t]{2})", re.M)
-_TYPIST_INITIALS = re.compile(r"(?i:\b(?:transcribed|dictated|typed)(?:[ \t]+by)?)[ \t]*(?::[ \t]*)?"
+_TYPIST_INITIALS = re.compile(r"(?i:\b(?:transcribed|transcription(?:ist)?|dictated|dictation|typed|typist)"
+                              r"(?:[ \t]+by)?)[ \t]*(?::[ \t]*)?"
                               r"(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})(?![\w/])")
 _NOT_INITIALS = frozenset({"HR", "BP", "RR", "PR", "RA", "NC", "OT", "SELF", "UOP", "ACT",
                            "OK", "NA", "NO", "YES", "ALL", "NONE", "NEG", "POS", "AND", "THE", "PT", "MD", "RN", "LPN",
@@ -3949,12 +4051,17 @@ _FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL
                             r"(?![ \t]*:|[-'’]\w)")
 #: a word of a practice's name before an "&": capitalised or in capitals
 _PRACTICE_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
-#: a county's own body: "New Hanover County Schools", "CLEARWATER COUNTY EMS", "Dane County Sheriff's Office"
+#: a county's own body: "New Hanover County Schools", "CLEARWATER COUNTY EMS", "Dane County Sheriff's Office",
+#: its agencies by their initials ("Kern County IHSS", "Harmon County DCS")
 _COUNTY_BODY = re.compile(rf"(?<![\w'’-])(?P<val>(?:{_CAPWORD}|[A-Z]{{3,}})(?:[ \t]+(?:{_CAPWORD}|[A-Z]{{3,}})){{0,2}}"
                           r"[ \t]+(?:County|COUNTY)"
                           r"[ \t]+(?i:schools|school district|public schools|ems|ambulance|jail|sheriff(?:'s office)?|"
                           r"health department|public health|detention center|fire(?: department| rescue)?|courthouse|"
-                          r"court|social services|human services|children'?s services|library|transit))\b")
+                          r"court|social services|human services|children'?s services|library|transit|tax collector|"
+                          r"probate court|clerk|coroner|medical examiner|board of health|roads?[ \t]+dep(?:artmen)?t|"
+                          r"highway[ \t]+dep(?:artmen)?t|public works|"
+                          r"(?-i:DSS|DHS|DCS|CPS|APS|IHSS|DFCS|DCFS|DHHS|HHS|DPH|DOH|DMH|DJJ|ADRC|CSB|CMH|MHMR|DSHS|"
+                          r"DES|JFS|DPSS|DCF|DCYF|DHR|WIC)))\b")
 # a police department's, highway patrol's, state police's or sheriff's office's initials ("SAPD", "MSHP", "GSP",
 # "AZ DPS", "MCSO")
 _POLICE_ACRONYM = re.compile(r"(?<![\w/-])(?:(?P<state>[A-Z]{2})[ \t]+)?"
@@ -4001,7 +4108,9 @@ _SPECIALTY_WORDS = _SERVICE_WORDS | _ORG_WORDS | frozenset({
 #: the last word of a workplace's own name after an employer cue ("works as a sous-chef at The Blue Heron Tavern")
 _WORKPLACE_HEADS = _ORG_HEADS | frozenset({"tavern", "bar", "grill", "café", "bistro", "pub", "inn", "hotel", "motel",
                                           "ranch", "dairy", "factory", "brewery", "winery", "garage", "casino",
-                                          "warehouse", "marina", "resort", "studio", "studios", "daycare"})
+                                          "warehouse", "marina", "resort", "studio", "studios", "daycare",
+                                          "fabricators", "fabrication", "foundry", "mill", "cannery", "plant",
+                                          "quarry"})
 # the last word of a named hospital unit, lab or agency office after the place's name ("Magnolia ICU", "Bronx Special
 # Victims Squad"); after a unit number ("Whitman 3") a service word ends it too ("Whitman 3 Surgical")
 _UNIT_HEADS = frozenset({"unit", "icu", "micu", "sicu", "nicu", "picu", "cvicu", "ccu", "pacu", "telemetry", "lab",
@@ -4245,8 +4354,11 @@ _ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\
                         rf"(?:[ \t]+[A-Z][A-Za-z'’.-]+){{0,2}}[ \t]+(?:{_STREET_SUFFIX})\b\.?|"
                         rf"(?!(?i:the|a|an|my|his|her|their|our|your|this|that)\b)(?i:(?:[a-z0-9][a-z'’.-]*[ \t]+){{1,3}}"
                         rf"(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|hwy|parkway|pkwy|pike)\b\.?))")
+# a street's type word left after a place that is the street's name: "on Date Palm" + " Dr", "- Thomasville" + " Rd"
+_PLACE_STREET_SUFFIX = re.compile(rf"[ \t]+{_STREET_SUFFIX}\b\.?(?=[ \t]*(?:$|\n|[,;:)]|[ \t]+[a-z\d(]))", re.M)
+_STREET_SUFFIX_WORD = re.compile(rf"(?:{_STREET_SUFFIX})\.?")
 _DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}){0,2})"
-                          r"(?=[ \t]*(?:$|\n|[,;)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d)))", re.M)
+                          r"(?=[ \t]*(?:$|\n|[,;:)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d|[a-z])))", re.M)
 _ID_SHAPE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9-]*\d{3})[A-Z]{1,6}(?:-[A-Z0-9]{1,8}){1,4}(?![\w-]|\.\d)")
 _CODE_SYSTEM_BEFORE = re.compile(r"(?i)\b(?:cpt|icd(?:-?1[01])?(?:-cm)?|ndc|hcpcs|loinc|drg|snomed|rxnorm|nct)[ \t:#]*\Z")
 _COMMON_ACRONYMS = frozenset({"icu", "ccu", "nicu", "picu", "sicu", "micu", "er", "ed", "ems", "va", "usa", "snf", "ltc",
@@ -4269,16 +4381,20 @@ def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
 
 
 _NAME_PART_AFTER = re.compile(r"[ \t]*(?:[\"“(](?P<nick>[A-Z][a-z]{1,15})[\"”)]"
+                              rf"|(?:,?[ \t]*(?:{_CREDENTIAL})\b\.?[ \t]*)?"
+                              r"\([\"“'](?P<pnick>[A-Z][a-z]{1,15})[\"”']\)"
                               r"|[\"“](?P<caps>[A-Z]{2,10}(?:-[A-Z]{2,10})?)[\"”]"
-                              r"|\((?i:aka|a\.k\.a\.?)[ \t]+(?P<aka>[A-Za-z][a-z'-]{1,15})\))"
+                              r"|\((?i:aka|a\.k\.a\.?|goes[ \t]+by)[ \t]+[\"“']?(?P<aka>[A-Za-z][A-Za-z'-]{1,15})"
+                              r"[\"”']?\)"
+                              r"|(?i:aka|a\.k\.a\.?)[ \t]+[\"“](?P<akaq>[A-Za-z][A-Za-z'-]{1,15})[\"”])"
                               r"|,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?|"
                               r"[ \t]+[A-Z]\.(?=[ \t,]|$)|,[ \t]*[A-Z]\.(?=[ \t,]|$)", re.M)
 
 
 def _name_parts(text: str, chosen: list[_Cand], nick_ok: Callable[[str], bool]) -> None:
     """A name goes on through its nickname, middle initial and suffix: 'Theodore "Ted" J., III', "Price Sr.",
-    'ANTOINE JOSEPH "TEE-JOE"', "siobhan (aka shiv)"; a capitalised one must pass ``nick_ok``: "Jo Lee
-    (Cardiology)" has none."""
+    'ANTOINE JOSEPH "TEE-JOE"', "siobhan (aka shiv)", 'W. Bauer PharmD ("Will")', 'DIMAURO, ANTHONY P aka "TONY"',
+    '(goes by "Pa")'; a capitalised one must pass ``nick_ok``: "Jo Lee (Cardiology)" has none."""
     ordered = sorted(chosen, key=lambda c: c.start)
     for i, c in enumerate(ordered):
         if c.type is not PhiType.NAME:
@@ -4286,9 +4402,9 @@ def _name_parts(text: str, chosen: list[_Cand], nick_ok: Callable[[str], bool]) 
         limit = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
         for _ in range(3):
             m = _NAME_PART_AFTER.match(text, c.end)
-            nick = (m.group("nick") or m.group("caps") or m.group("aka") or "").lower() if m else ""
+            nick = "".join(m.group(g) or "" for g in ("nick", "pnick", "caps", "aka", "akaq")).lower() if m else ""
             if not m or m.end() > limit or nick in _NICK_STOP or nick in _KIN_WORDS \
-                    or m.group("nick") and not nick_ok(nick):
+                    or (m.group("nick") or m.group("pnick")) and not nick_ok(nick):
                 break
             c.end = m.end()
 
@@ -4653,7 +4769,30 @@ _SCORE_VALUE_AFTER = re.compile(r"(?i)(?:[ \t]*(?:score|scale|class|grade|criter
                                 r"(?:[<>]=?)?\d{1,3}(?:[+/]\d{1,2})?(?!\d|[.:-]\d|/\d{2,})")
 _CREDENTIALS_ONLY = re.compile(rf"(?:{_CREDENTIAL}|FNP-C|CCRN|RRT|RD|CNS|MPH|FAAP|FACC)(?:,?[ \t]*(?:{_CREDENTIAL}|"
                                rf"FNP-C|CCRN|RRT|RD|CNS|MPH|MSN|FAAP|FACC))*")
+#: First and second words of two-word surnames of the Plains nations (Lakota, Dakota, Crow, Cheyenne, Blackfeet):
+#: "Two Bulls", "Iron Cloud", "Big Crow", "Runs Above", "Brave Heart", "Black Elk", "Running Water".
+_COMPOUND_SURNAME_FIRST = frozenset(
+    "two three four iron big runs running brave black little yellow red white spotted crazy high good many standing "
+    "stands kills walks looking lone sitting swift young old afraid pretty chasing long blue gray grey bad brings "
+    "holy shoots thunder war plenty charging comes flying one hollow tall eagle bear elk crow hawk wolf whirlwind "
+    "medicine sings whistling".split())
+_COMPOUND_SURNAME_LAST = frozenset(
+    "bull bulls cloud clouds crow above heart hearts elk thunder water hair feather feathers shell bear bears horse "
+    "horses tail eagle eagles hawk wolf dog dogs fox deer buffalo shield arrow arrows bird birds star stars sky moon "
+    "wind boy woman runner walker road lance bonnet robe owl coyote weasel killer hoop pipe rabbit turtle otter "
+    "beaver chief hat warrior plume calf cow mountain lodge behind ahead ground wing wings lightning sun rock "
+    "stone alone enemy enemies".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+_ONE_WORD_GAP = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’-]*)[ \t]")
+_TWO_WORDS_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\b(?:[ \t]+([^\W\d_]+)\b)?")
+_WORD_BEFORE_SPAN = re.compile(r"\b([^\W\d_]+)[ \t]+\Z")
 _SAINT_AFTER = re.compile(r"[ \t]+(?:St|ST)\.[ \t]?[A-Z][A-Za-z'’-]+\b")
+#: a surname that starts with "St." after a clinician's title or before a credential, in any letter case (a
+#: saint's possessive, "St. Luke's", is a hospital's)
+_SAINT_SURNAMES = (
+    re.compile(r"(?i)\b(?:dr|md|np|rn|do)\.?[ \t]+(?P<val>st\.[ \t]?(?P<w>[a-z][a-z'’-]{2,20}))\b(?!['’])"),
+    re.compile(r"(?i)(?<![\w.])(?P<val>st\.[ \t]?(?P<w>[a-z][a-z'’-]{2,20}))[ \t]+(?:np|md|rn|pa-c|do)\b"),
+)
 _SAINT_BEFORE = re.compile(r"(?:\b(?:St|ST|Ste|STE)\.?[ \t]+)\Z")
 _WORD_BEFORE_NAME = re.compile(rf"\b(?P<w>[{_UP}][{_LO}]+)[ \t]+\Z")
 
@@ -4784,9 +4923,10 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     "CHF" is no Carl Henry Fisher), in the places initials stand: three or four letters that end a line or follow a
     dash, slash, parenthesis, "per", "by", "cc" or "initials" ("RLE edema" stays); two letters only where they sign
     a line ("… left voicemail. - JW"). A line of initials alone is read without any name (``_INITIALS_LINE``).
-    Initials a key defines ("Signature key: KO = Kemi Oyelaran RN") are a name wherever they stand, a table's
-    initials column included ("| KO | BF", "AR / MP"), where ``word_ok`` passes them; a key's own name needs words
-    ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no key)."""
+    Initials a key defines ("Signature key: KO = Kemi Oyelaran RN", "R-LM = Rosa Luna-Morales") are a name
+    wherever they stand, a table's initials column included ("| KO | BF", "AR / MP"), where ``word_ok`` passes
+    them; a key's own name needs words ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no
+    key)."""
     initials: set[str] = set()
     keyed: set[str] = set()
     out = []
@@ -4799,7 +4939,7 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             before_or_after = (_INITIALS_KEY.search(text, max(0, c.start - 12), c.start),
                                _INITIALS_KEY_AFTER.match(text, c.end))
             for key in before_or_after:
-                if key and key.group("ini") in _initials_of(words) and word_ok(key.group("ini")):
+                if key and key.group("ini").replace("-", "") in _initials_of(words) and word_ok(key.group("ini")):
                     keyed.add(key.group("ini"))
                     out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
             head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
@@ -4814,7 +4954,7 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             continue
         for k in range(len(toks), 1, -1):  # the longest run of words whose initials are the key's ("MHT" is a role)
             words = _name_words(" ".join(t.group() for t in toks[:k]))
-            if len(words) >= 2 and m.group("ini") in _initials_of(words):
+            if len(words) >= 2 and m.group("ini").replace("-", "") in _initials_of(words):
                 keyed.add(m.group("ini"))
                 initials.add(m.group("ini"))
                 out.append(_Cand(PhiType.NAME, m.start("name"), m.start("name") + toks[k - 1].end(), "context",
@@ -4863,7 +5003,7 @@ def _name_words(value: str) -> list[str]:
 
 _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 # "KO = " right before a name: a key of the initials a flowsheet or record signs with
-_INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z]{2,4})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
+_INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z](?:-?[A-Z]){1,3})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
 # the name's initials in parentheses after it and its credentials: "Mariam Fear RN, OCN (MF)"
 _INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}[ \t]*"
                                  r"\((?P<ini>[A-Z]{2,4})\)")
@@ -4872,10 +5012,10 @@ _KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word:
 # before the number, read one way ("Mary Smith" + 10,000 blanks stays linear)
 _NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})"
                                 r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
-_KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z]{{2,4}})[ \t]*=[ \t]*"
+_KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z](?:-?[A-Z]){{1,3}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
 _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")
-_KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")  # "JM/TK": after a slash too
+_KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z](?:-?[A-Z]){1,3}(?![\w@&-]|\.\w)")  # "JM/TK": after a slash too
 # initials that end their line, a credential between them allowed: "… left voicemail. - JW", "- KT RN"
 _SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*+(?:\n|\Z)")
 _INITIALS_CUE_BEFORE = re.compile(r"(?i)\binitial(?:s|ed)[ \t:]*\Z")
@@ -4932,6 +5072,15 @@ _ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ"
 def _ascii_fold(word: str) -> str:
     """The word in ASCII letters as the census spells it ("Nguyễn" -> "Nguyen", "Łukasz" -> "Lukasz")."""
     return unicodedata.normalize("NFKD", word.translate(_ASCII_LETTERS)).encode("ascii", "ignore").decode()
+
+
+def _case_style(word: str) -> str:
+    """"upper", "lower", "title" or "mixed": what a word's letter case says about it."""
+    if word.isupper():
+        return "upper"
+    if word.islower():
+        return "lower"
+    return "title" if word[:1].isupper() and word[1:].islower() else "mixed"
 
 
 def _case_degenerate(text: str) -> bool:

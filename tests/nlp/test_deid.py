@@ -1453,3 +1453,34 @@ def test_wards_towns_facilities_handles_and_agencies(deid, text, secret):
 ])
 def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Referral source: RN Colton Iron Cloud on 4 North Medical.", "Cloud"),  # a two-word surname of the Plains
+    ("Dear Ms. Two Bulls,\n\nYour results are normal.", "Two Bulls"),  # its first word before the name found
+    ("RN kateri two feathers ; relieved by GRACE OYELARAN", "feathers"),  # in lower case too
+    ('Verified by W. Bauer PharmD ("Will") today', "Will"),  # a nickname in quotes and parentheses
+    ('Inmate: DIMAURO, ANTHONY P aka "TONY"', "TONY"),  # in capitals after "aka"
+    ('Student Paj Ntaub Xiong (goes by "Pa"), Grade 3', '"Pa"'),
+    ("BMP from Quest Diagnostics - Archer Rd dated 02/28/2025.", "Archer Rd"),  # the branch's street
+    ("Seen in parking lot at Desert Fresh Market on Date Palm Dr", "Palm Dr"),
+    ("1800 Cardinal Way, Mobile, AL 36608", "Mobile"),  # a town of a word, after a street, before state and ZIP
+    ("Guardianship of Rodrigo Peña Villalobos", "Peña"),  # a census name between two parts of a name
+    ("Dose | JT | R-LM |\nKey: JT = Jamal Tate RN\n     R-LM = Rosa Luna-Morales RN", "| R-LM"),  # hyphened initials
+    ("Transcription: JL/mw   Job 448120", "JL/mw"),
+    ("Results called to her mother (who is 92), and", "92"),  # an age over 89 with no unit word
+    ("babinski upgoing on l, dr st. pierre notified.", "pierre"),  # a saint's surname after a title, any case
+    ("Kern County IHSS will assess for home care.", "Kern County IHSS"),  # a county's agency by its initials
+    ("07/14/2025 11:48  B. Day, MA\nCalled home, no answer.", "Day"),  # a medical assistant, not Massachusetts
+])
+def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("CXR READ BY DR AMY CHEN BIG HEART NOTED", "HEART"),  # in capitals, no medical word joins the name
+    ("Orders entered in Epic; report printed from PowerChart.", "Epic; report printed from PowerChart"),
+    ("He is 95 kg and his sat is 94% on RA.", "95 kg"),  # a weight, not an age
+])
+def test_words_beside_names_stay(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
