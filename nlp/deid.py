@@ -466,10 +466,12 @@ _RX = {
                       r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
                       r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.))|"
                       # "(who is 92)", "she turned 101": a person's age with no unit word
-                      r"\b(?:she|he|who)(?:[ \t]+(?:is|was|turned|turns)|'s)[ \t]+(?P<n10>\d{2,3})\b"
+                      r"(?:\b(?:she|he|who)(?:[ \t]+(?:is|was|turned|turns)|'s)|\bturn(?:s|ed|ing)|,[ \t]*is)[ \t]+"
+                      r"(?P<n10>\d{2,3})\b"
                       r"(?![ \t]*(?:[%/°-]|"
                       r"\.\d|(?:mg|mcg|kg|g|lbs?|pounds|cm|mm|in|inches|bpm|degrees|mmhg|percent|units?|ml|beats|"
-                      r"min(?:utes?)?|h(?:ou)?rs?|days?|weeks?|months?|years?|yrs?|y|times|x|th)\b)))"),
+                      r"min(?:utes?)?|h(?:ou)?rs?|days?|weeks?|months?|years?|yrs?|y|times|x|th)\b))|"
+                      r"(?<=,[ \t])(?P<n11>\d{2,3})[ \t]+years?(?=[ \t]*[,;)]))"),  # "Losa Fa'amausili, 91 years,"
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)(?:\s*(?:is|:|#))?\s*(?P<val>\d{5}"
                           r"(?:-\d{4})?)\b"),
@@ -492,9 +494,11 @@ _RX = {
     "street_noun": re.compile(rf"\b(?:{_CAPWORD}[ \t]+){{1,3}}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|"
                               rf"Highway|Terrace|Court){_UNIT}"),
     # a street in ALL-CAPS or lower-case notes: "LIVES ALONE AT 1206 PRAIRIE AVE", "at 5891 river road"
-    "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?(?:[a-z][a-z'-]{0,30}[ \t]+){1,3})"
+    "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?"
+                                 r"(?:(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'-]{0,30})[ \t]+){1,3})"
                                  r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
-                                 r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|st(?=[ \t]*(?:[,;\n]|in\b)))"
+                                 r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|"
+                                 r"(?:st|dr)(?=[ \t]*(?:[,;\n]|in\b|(?:apt|ste|suite|unit|lot)\b)))"
                                  r"\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|bldg|lot|trlr|#)\.?"
                                  r"(?:[ \t]*#)?[ \t]*"
                                  r"(?=[a-z-]{0,3}\d|[a-z]\b)[a-z0-9-]{1,8}\b){0,2}"),
@@ -564,8 +568,12 @@ _RX = {
                         r"|(?:pager|beeper|pgr|paged(?:[ \t]+(?:at|to|on))?)[ \t]*(?:#[ \t]*)?(?P<val4>\d-\d{4}))"
                         r"(?![\d/:-]|\.\d)"),
     # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
-    "date_month_cued": re.compile(r"(?i:\b(?:in|since|until|till|by|early|late|mid|before|after|through|thru|last|next|"
-                                  r"from|around|during|over|of|this|past)[ \t-]+|~[ \t]*)(?P<span>(?-i:January|February|"
+    # "in June", "since late November" (the qualifier goes with the month), "in May." (May only where no verb follows)
+    "date_month_cued": re.compile(r"(?i:\b(?:in|since|until|till|by|before|after|through|thru|last|next|on|"
+                                  r"from|around|during|over|of|this|past)[ \t-]+(?P<q>(?:early|late|mid)[ \t-]+)?|"
+                                  r"\b(?P<q2>early|late|mid)[ \t-]+|~[ \t]*)(?P<span>(?-i:January|February|"
+                                  r"May(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:and|or|to|through|thru|when|with|he|she|"
+                                  r"they|we|her|his|the)\b)|"
                                   r"March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
                                   r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Christmas(?:[ \t]+Eve)?|Thanksgiving|Easter|"
                                   r"New[ \t]+Year(?:'s|s)?(?:[ \t]+(?:Eve|Day))?|Memorial[ \t]+Day|Labor[ \t]+Day|"
@@ -1820,7 +1828,7 @@ class Deidentifier:
                 add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
-            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10") if m.group(k))
+            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11") if m.group(k))
             n = int(m.group(g).rstrip("s"))
             if 89 < n <= 130:
                 add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
@@ -3296,7 +3304,8 @@ class Deidentifier:
         for m in _RX["date_my_num"].finditer(text):
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for m in _RX["date_month_cued"].finditer(text):
-            out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3))
+            q = "q" if m.group("q") else "q2" if m.group("q2") else "span"
+            out.append(_Cand(PhiType.DATE, m.start(q), m.end("span"), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
                 if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)) \

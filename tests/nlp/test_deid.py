@@ -1472,6 +1472,13 @@ def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     ("babinski upgoing on l, dr st. pierre notified.", "pierre"),  # a saint's surname after a title, any case
     ("Kern County IHSS will assess for home care.", "Kern County IHSS"),  # a county's agency by its initials
     ("07/14/2025 11:48  B. Day, MA\nCalled home, no answer.", "Day"),  # a medical assistant, not Massachusetts
+    ("d/c to dtr's home at 29114 3rd ct lot 14, brookston", "3rd ct"),  # a street named by an ordinal, lower case
+    ("Mood low since late November, when his mother died.", "late"),  # the qualifier goes with the month
+    ("She presented to you in May with a painless node.", "May"),
+    ("The last episode, on Christmas Eve, required albuterol.", "Christmas"),
+    ("mom turns 91 on dec 12 and wants to sw", "91"),
+    ("Silver Creek Hospice & Palliative Care   Provider # HSP-411092", "Palliative"),
+    ("1. Our Lady's Haven - bed available", "Our Lady"),
 ])
 def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
@@ -1481,6 +1488,8 @@ def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     ("CXR READ BY DR AMY CHEN BIG HEART NOTED", "HEART"),  # in capitals, no medical word joins the name
     ("Orders entered in Epic; report printed from PowerChart.", "Epic; report printed from PowerChart"),
     ("He is 95 kg and his sat is 94% on RA.", "95 kg"),  # a weight, not an age
+    ("Symptoms may improve; in May be careful with it.", "may improve"),
+    ("Seen at Mercy & Dr. Smith's office.", "Dr."),  # a title after "&" starts no part of the place
 ])
 def test_words_beside_names_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
