@@ -466,8 +466,9 @@ _RX = {
                       r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
                       r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.))|"
                       # "(who is 92)", "she turned 101": a person's age with no unit word
-                      r"(?:\b(?:she|he|who)(?:[ \t]+(?:is|was|turned|turns)|'s)|\bturn(?:s|ed|ing)|,[ \t]*is)[ \t]+"
-                      r"(?P<n10>\d{2,3})\b"
+                      r"(?:\b(?:she|he|who)(?:[ \t]+(?:is|was)|'s)|,[ \t]*is)[ \t]+(?P<n12>\d{2,3})\b"
+                      r"(?=[ \t]*(?:[),;]|\.(?!\d)|\n|$|and\b|years?\b|y/?o\b))|"  # a clause ends: no vital sign
+                      r"\bturn(?:s|ed|ing)[ \t]+(?P<n10>\d{2,3})\b"
                       r"(?![ \t]*(?:[%/°-]|"
                       r"\.\d|(?:mg|mcg|kg|g|lbs?|pounds|cm|mm|in|inches|bpm|degrees|mmhg|percent|units?|ml|beats|"
                       r"min(?:utes?)?|h(?:ou)?rs?|days?|weeks?|months?|years?|yrs?|y|times|x|th)\b))|"
@@ -705,22 +706,24 @@ _UNIT_PAREN = re.compile(r"\((?P<val>\d{1,2}[ \t]+(?P<w>[A-Z][a-z]{3,15}))\)")
 _UNIT_NAMED_BEFORE = re.compile(rf"\b(?P<val>[{_UP}][{_LO}]{{2,20}}[ \t]+(?:Pavilion|Tower|Wing)(?:[ \t]+\d{{1,2}})?)\b")
 _UNIT_NAMED_BEFORE_ANY = re.compile(r"(?i)\b(?:on|to|from)[ \t]+(?P<val>[a-z]{3,20}[ \t]+(?:pavilion|tower|wing)[ \t]+\d{1,2})\b")
 _PHONE_3_7 = re.compile(r"(?<![\w/.-])\d{3}-\d{7}(?![\w-]|\.\d)")
-# a street's type word and a comma: what comes next before a state and ZIP is the town ("Cardinal Way, Mobile, AL")
 # an organisation's name goes on after its "&": "Pine Hollow Fire" + " & Rescue", "… for Women" + " & Children"
 _AMPERSAND_TAIL = re.compile(rf"[ \t]?&[ \t]?(?!(?:{_TITLE})\b)(?:[A-Z][A-Za-z'’-]+ ){{0,2}}[A-Z][A-Za-z'’-]+"
                              r"(?=[ \t]*(?:$|\n|[,;:)\]]|\.(?:[ \t]|$)|[ \t]{2}|[ \t]+[a-z(\d#-]))", re.M)
-#: a town abroad before its country (the countries most patients in US notes come from or travel to)
-_CITY_COUNTRY = re.compile(
-    r"(?<![\w'’-])(?P<city>[A-Z][a-zà-ÿ'’-]+(?:[ \t][A-Z][a-zà-ÿ'’-]+){0,2}),[ \t]+"
+#: the countries most patients in US notes come from or travel to
+_COUNTRY = re.compile(
     r"(?:Vietnam|Viet Nam|Mexico|Philippines|India|Pakistan|Bangladesh|China|Taiwan|Korea|South Korea|Japan|"
     r"Thailand|Laos|Cambodia|Myanmar|Burma|Nepal|"
     r"Somalia|Ethiopia|Eritrea|Kenya|Nigeria|Ghana|Liberia|Sierra Leone|Senegal|Congo|DRC|Sudan|Egypt|Morocco|"
     r"Iraq|Iran|Syria|Afghanistan|Yemen|Lebanon|Turkey|Ukraine|Russia|Poland|Romania|Bosnia|Albania|Greece|"
     r"Italy|Portugal|Spain|Ireland|Scotland|England|Germany|France|Haiti|Jamaica|Cuba|Dominican Republic|"
     r"Puerto Rico|Guatemala|Honduras|El Salvador|Nicaragua|Colombia|Venezuela|Ecuador|Peru|Brazil|Canada|"
-    r"Samoa|Tonga|Fiji|Micronesia|Guam)\b")
+    r"Samoa|Tonga|Fiji|Micronesia|Guam)")
+#: a town abroad before its country, where the country ends the phrase ("Brazil nuts", "India ink" are no country)
+_CITY_COUNTRY = re.compile(r"(?<![\w'’-])(?P<city>[A-Z][a-zà-ÿ'’-]+(?:[ \t][A-Z][a-zà-ÿ'’-]+){0,2}),[ \t]+"
+                           rf"{_COUNTRY.pattern}\b(?![ \t]*[a-z-])")
 _OUR_BEFORE_LADY = re.compile(r"\b(?:Our|OUR)[ \t]+\Z")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?\Z")
+# a street's type word and a comma: what comes next before a state and ZIP is the town ("Cardinal Way, Mobile, AL")
 _AFTER_STREET_COMMA = re.compile(rf"\b{_STREET_SUFFIX}\.?,[ \t]*\Z")
 _CITY_STATE_ZIP = re.compile(rf"(?<![\w'’-])(?P<city>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}),?[ \t]+(?:{_STATE_ABBR}|{_STATE_NAMES})\.?,?"
                              r"[ \t]+\d{5}(?:-\d{4})?(?![\w-])")
@@ -1303,7 +1306,7 @@ class Deidentifier:
         """Each set of initials in ``value`` (found at ``at``) that :meth:`_initials_ok` passes: "NAH / PV",
         "JM/TK" where a signing label or a staff column puts them."""
         return [_Cand(PhiType.NAME, at + k.start(), at + k.end(), "context", prio)
-                for k in re.finditer(r"[A-Z]{2,4}", value) if self._initials_ok(k.group())]
+                for k in re.finditer(r"[A-Z](?:-?[A-Z]){1,3}", value) if self._initials_ok(k.group())]
 
     def _key_name_word(self, word: str) -> bool:
         """A word of a name an initials key defines: no medical or charting word, and a census name, an unknown word
@@ -1364,8 +1367,12 @@ class Deidentifier:
             our = _OUR_BEFORE_LADY.search(text, max(0, c.start - 5), c.start)
             if our and text[c.start:c.start + 4].lower() == "lady" and (i == 0 or ordered[i - 1].end <= our.start()):
                 c.start = our.start()  # "Our Lady's Haven", "OUR LADY OF LOURDES HEART HOSPITAL"
-            on = _ON_STREET.match(text, c.end) or _PLACE_STREET_SUFFIX.match(text, c.end) or _AMPERSAND_TAIL.match(
-                text, c.end)
+            on = _ON_STREET.match(text, c.end) or _PLACE_STREET_SUFFIX.match(text, c.end)
+            amp = _AMPERSAND_TAIL.match(text, c.end)
+            if amp and not any(w.isupper() and len(w) <= 4 or (self._never_name(w) or self._is_medical(w))
+                               and w.lower() not in _AMPERSAND_TAIL_WORDS
+                               for w in re.findall(r"[A-Za-z'’-]+", amp.group())):  # "Valley Cardiology & PCP"
+                on = on or amp
             if on and on.end() <= limit:
                 c.end = on.end()
                 continue
@@ -1526,20 +1533,20 @@ class Deidentifier:
             c.end = m.end("w")
 
     def _fill_name_gaps(self, text: str, chosen: list[_Cand]) -> None:
-        """Two parts of one name with a census name between them that another vocabulary also holds make one name:
-        "Rodrigo" + " Peña " + "Villalobos" (Peña is also an eponym's)."""
+        """Two parts of one name with a census name between them in their letter case make one name: "Rodrigo" +
+        " Peña " + "Villalobos" (Peña, with its tilde, is also an eponym's). The word, read without accents, is no
+        stop word, charting or medical word ("SARAH CONNOR TO KYLE REESE" stays two people)."""
         names = sorted((c for c in chosen if c.type is PhiType.NAME), key=lambda c: c.start)
         gone: set[int] = set()
         for a, b in zip(names, names[1:]):
-            if id(a) in gone:
-                continue
             m = _ONE_WORD_GAP.fullmatch(text, a.end, b.start)
             if not m or "\n" in text[a.start:b.end]:
                 continue
             w, left, right = m.group("w"), text[a.end - 1], text[b.start]
             fold = _ascii_fold(w).lower()
             if (fold in self.lex.census_first or fold in self.lex.census_last) and _case_style(w) == _case_style(
-                    _WORDS.findall(text, a.start, a.end)[-1]) and left.isalpha() and right.isalpha():
+                    _WORDS.findall(text, a.start, a.end)[-1]) and left.isalpha() and right.isalpha() \
+                    and fold not in _STOP_WORDS and not self._never_name(fold) and not self._is_medical(fold):
                 b.start = a.start
                 gone.add(id(a))
         if gone:
@@ -1549,12 +1556,17 @@ class Deidentifier:
         """Two-word surnames of the Plains nations ("Two Bulls", "Iron Cloud", "Runs Above", "Brave Heart") next
         to a name found in part: "Colton Iron" + " Cloud", "Clarence" + " Runs Above", "Two " + "Bulls" after
         "Ms.". Both words come from short lists of their first and second words, in the letter case of the name;
-        in lower case or capitals never a medical word ("DR CHEN BIG HEART NOTED" keeps its heart)."""
+        in lower case or capitals, where letter case says nothing, only a known surname of the two and never a
+        medical word ("DAUGHTER MARIA SITTING ALONE", "DR CHEN BIG HEART NOTED" stay)."""
         taken = {i for c in chosen for i in range(c.start, c.end)}
 
-        def fits(name_word: str, *words: str) -> bool:
-            return all(_case_style(w) == _case_style(name_word) for w in words) and not (
-                _case_style(name_word) != "title" and any(self._is_medical(w) for w in words))
+        def fits(name_word: str, first: str, second: str, *words: str) -> bool:
+            """``words`` join ``name_word``; ``first`` and ``second`` are the surname's two words."""
+            if not all(_case_style(w) == _case_style(name_word) for w in words):
+                return False
+            if _case_style(name_word) == "title":
+                return True
+            return f"{first} {second}".lower() in _COMPOUND_SURNAMES and not any(self._is_medical(w) for w in words)
 
         for c in chosen:
             if c.type is not PhiType.NAME:
@@ -1566,14 +1578,14 @@ class Deidentifier:
             if m and m.start(1) not in taken:
                 w1, w2 = m.group(1), m.group(2)
                 if words[-1].lower() in _COMPOUND_SURNAME_FIRST and w1.lower() in _COMPOUND_SURNAME_LAST \
-                        and fits(words[-1], w1):
+                        and fits(words[-1], words[-1], w1, w1):
                     c.end = m.end(1)
                 elif w2 and m.start(2) not in taken and w1.lower() in _COMPOUND_SURNAME_FIRST \
-                        and w2.lower() in _COMPOUND_SURNAME_LAST and fits(words[-1], w1, w2):
+                        and w2.lower() in _COMPOUND_SURNAME_LAST and fits(words[-1], w1, w2, w1, w2):
                     c.end = m.end(2)
             b = _WORD_BEFORE_SPAN.search(text, max(0, c.start - 20), c.start)
             if b and b.start(1) not in taken and b.group(1).lower() in _COMPOUND_SURNAME_FIRST \
-                    and words[0].lower() in _COMPOUND_SURNAME_LAST and fits(words[0], b.group(1)):
+                    and words[0].lower() in _COMPOUND_SURNAME_LAST and fits(words[0], b.group(1), words[0], b.group(1)):
                 c.start = b.start(1)
             taken.update(range(c.start, c.end))
 
@@ -1828,7 +1840,7 @@ class Deidentifier:
                 add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         self._date_cands(text, out)
         for m in _RX["age"].finditer(text):
-            g = next(k for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11") if m.group(k))
+            g = next(k for k, v in m.groupdict().items() if v)  # the one number group that matched
             n = int(m.group(g).rstrip("s"))
             if 89 < n <= 130:
                 add(_Cand(PhiType.AGE, m.start(g), m.end(g), "pattern", P - 5))
@@ -1915,6 +1927,8 @@ class Deidentifier:
             if line.count("|") >= 1 and not re.fullmatch(r"[\s|:+=-]*", line):
                 rows.append((m.start(), line))
                 continue
+            if rows and "|" in line and "-" in line and re.fullmatch(r"[ \t|:+=-]*", line):
+                continue  # the rule under a header row ("|-----|-----|") belongs to the table
             if len(rows) > 1:
                 self._table_block(text, rows, out, C)
             rows = []
@@ -2585,7 +2599,10 @@ class Deidentifier:
         for m in _COUNTY_BODY.finditer(text):
             out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         for m in _CITY_COUNTRY.finditer(text):  # "Hoi An, Vietnam", "Oaxaca, Mexico": the town, not the country
-            if not (self._is_medical(m.group("city")) or any(self._never_name(w) for w in m.group("city").split())):
+            city = m.group("city").split()  # a town of its own name ("Brazil nuts", "Italy, France" are none)
+            if not (self._is_medical(m.group("city")) or any(self._never_name(w) for w in city)
+                    or _COUNTRY.fullmatch(m.group("city"))) and any(w.lower() in self.lex.places or self._census_only(w)
+                                                                   or self._unknown_word(w.lower()) for w in city):
                 out.append(_Cand(PhiType.LOCATION, m.start("city"), m.end("city"), "context", C + 2))
         for m in _EMPLOYER.finditer(text):  # "work note given for Badger State Mechanical", "a job at costco"
             val = re.sub(r"(?:[ \t]+(?:and|of|&)(?:[ \t]+I)?)+\Z", "", m.group("val"))  # "… Dental and I drive"
@@ -4055,6 +4072,8 @@ _FACILITY_TAIL_HEADS = _FACILITY_NOUNS | _ORG_WORDS | {"house", "surgery", "plaz
                                                        "fitness", "regional", "general", "memorial"}
 _FACILITY_TAIL_WORDS = _FACILITY_TAIL_HEADS | _SERVICE_WORDS | {"skin", "endocrine", "foot", "ankle", "hand", "joint",
                                                                 "bone", "ear", "nose", "throat", "hospice", "kidney"}
+#: words an organisation's name may go on with after its "&" though a vocabulary holds them ("… & Palliative Care")
+_AMPERSAND_TAIL_WORDS = _FACILITY_TAIL_WORDS | {"palliative", "care", "rescue", "ambulance", "children"}
 _FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))}))"
                             rf"{{0,2}}[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_HEADS, key=len, reverse=True))}))\b"
                             r"(?![ \t]*:|[-'’]\w)")
@@ -4364,7 +4383,10 @@ _ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\
                         rf"(?!(?i:the|a|an|my|his|her|their|our|your|this|that)\b)(?i:(?:[a-z0-9][a-z'’.-]*[ \t]+){{1,3}}"
                         rf"(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|hwy|parkway|pkwy|pike)\b\.?))")
 # a street's type word left after a place that is the street's name: "on Date Palm" + " Dr", "- Thomasville" + " Rd"
-_PLACE_STREET_SUFFIX = re.compile(rf"[ \t]+{_STREET_SUFFIX}\b\.?(?=[ \t]*(?:$|\n|[,;:)]|[ \t]+[a-z\d(]))", re.M)
+_PLACE_STREET_SUFFIX = re.compile(rf"[ \t]{{1,3}}(?:(?!(?:Dr|St|DR|ST)\b){_STREET_SUFFIX}\b\.?"
+                                  r"(?=[ \t]*(?:$|\n|[,;:)]|[ \t]+[a-z\d(]))"
+                                  r"|(?:Dr|St|DR|ST)\b\.?(?=[ \t]*(?:$|\n|[,;:)])))",
+                                  re.M)  # "Dr"/"St" only where the line or phrase ends ("Mercy Hospital Dr on call")
 _STREET_SUFFIX_WORD = re.compile(rf"(?:{_STREET_SUFFIX})\.?")
 _DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}){0,2})"
                           r"(?=[ \t]*(?:$|\n|[,;:)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d|[a-z])))", re.M)
@@ -4716,7 +4738,7 @@ _TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:outside[ \t]+|referring[ \t]+|receivi
 _TABLE_STAFF_HEAD = re.compile(r"(?i)(?:tech|technician|rn|lpn|lvn|cna|wocn|given by|administered by|drawn by|"
                                r"issued by|read back by|(?:2-person )?verify|verifiers?|witness|taken by|taken|"
                                r"observer|screener|vaccinator|clinician)s?")
-_TABLE_INITIALS_CELL = re.compile(r"[ \t]*(?P<v>[A-Z]{2,4}(?:[ \t]*/[ \t]*[A-Z]{2,4})*)[ \t]*")
+_TABLE_INITIALS_CELL = re.compile(r"[ \t]*(?P<v>[A-Z](?:-?[A-Z]){1,3}(?:[ \t]*/[ \t]*[A-Z](?:-?[A-Z]){1,3})*)[ \t]*")
 _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
                               r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
                               r"household member|child|children|sibling|parent|prescriber|owner|who|init|initials|pt|patient|user|username|"
@@ -4791,6 +4813,15 @@ _COMPOUND_SURNAME_LAST = frozenset(
     "wind boy woman runner walker road lance bonnet robe owl coyote weasel killer hoop pipe rabbit turtle otter "
     "beaver chief hat warrior plume calf cow mountain lodge behind ahead ground wing wings lightning sun rock "
     "stone alone enemy enemies".split())
+#: two-word surnames known as such, the only ones read in lower case or capitals
+_COMPOUND_SURNAMES = frozenset({
+    "two bulls", "iron cloud", "big crow", "runs above", "brave heart", "black elk", "little thunder",
+    "running water", "yellow hair", "red cloud", "white eagle", "two feathers", "iron shell", "little bear",
+    "crazy horse", "high horse", "spotted tail", "walks alone", "kills enemy", "looking horse", "swift hawk",
+    "two crows", "good shield", "little wolf", "white buffalo", "two eagles", "red bear", "yellow horse",
+    "black bear", "eagle heart", "lone wolf", "standing bear", "sitting bull", "white bull", "many horses",
+    "red bird", "two hearts", "white hawk", "little eagle", "black bull", "good voice", "two dogs", "swift bird",
+    "iron eagle", "two crow", "red feather", "white feather", "long crow", "kills crow", "bear heart"})
 _WORDS = re.compile(r"[^\W\d_]+")
 _ONE_WORD_GAP = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’-]*)[ \t]")
 _TWO_WORDS_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\b(?:[ \t]+([^\W\d_]+)\b)?")
@@ -4799,8 +4830,8 @@ _SAINT_AFTER = re.compile(r"[ \t]+(?:St|ST)\.[ \t]?[A-Z][A-Za-z'’-]+\b")
 #: a surname that starts with "St." after a clinician's title or before a credential, in any letter case (a
 #: saint's possessive, "St. Luke's", is a hospital's)
 _SAINT_SURNAMES = (
-    re.compile(r"(?i)\b(?:dr|md|np|rn|do)\.?[ \t]+(?P<val>st\.[ \t]?(?P<w>[a-z][a-z'’-]{2,20}))\b(?!['’])"),
-    re.compile(r"(?i)(?<![\w.])(?P<val>st\.[ \t]?(?P<w>[a-z][a-z'’-]{2,20}))[ \t]+(?:np|md|rn|pa-c|do)\b"),
+    re.compile(r"(?i)\b(?:dr|md|np|rn|do)\.?[ \t]+(?P<val>st\.[ \t]?(?P<w>[a-z][a-z-]{2,20}))\b(?!['’])"),
+    re.compile(r"(?i)(?<![\w.])(?P<val>st\.[ \t]?(?P<w>[a-z][a-z-]{2,20}))[ \t]+(?:np|md|rn|pa-c|do)\b"),
 )
 _SAINT_BEFORE = re.compile(r"(?:\b(?:St|ST|Ste|STE)\.?[ \t]+)\Z")
 _WORD_BEFORE_NAME = re.compile(rf"\b(?P<w>[{_UP}][{_LO}]+)[ \t]+\Z")

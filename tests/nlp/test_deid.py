@@ -1479,6 +1479,7 @@ def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     ("mom turns 91 on dec 12 and wants to sw", "91"),
     ("Silver Creek Hospice & Palliative Care   Provider # HSP-411092", "Palliative"),
     ("1. Our Lady's Haven - bed available", "Our Lady"),
+    ("| Screen # | Init. | Outcome |\n|---|---|---|\n| S014-031 | JK | Randomized |", "| JK"),  # under a rule
 ])
 def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
@@ -1490,6 +1491,14 @@ def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     ("He is 95 kg and his sat is 94% on RA.", "95 kg"),  # a weight, not an age
     ("Symptoms may improve; in May be careful with it.", "may improve"),
     ("Seen at Mercy & Dr. Smith's office.", "Dr."),  # a title after "&" starts no part of the place
+    ("Febrile overnight, she was 101 at 0200, tylenol given.", "101"),  # a temperature, not an age
+    ("Desats with ambulation: he was 91 on RA.", "91"),  # a saturation
+    ("DAUGHTER MARIA SITTING ALONE AT BEDSIDE.", "SITTING ALONE"),  # no known surname of words, in capitals
+    ("REPORT GIVEN BY SARAH CONNOR TO KYLE REESE RN.", " TO "),  # two people, not one
+    ("Allergies: Peanuts, Walnuts, Brazil nuts", "Brazil nuts"),  # a country as an adjective
+    ("Follow up with Valley Cardiology & PCP in 1 week.", "& PCP"),  # initials after "&" are no name's
+    ("Accepted at Mercy Hospital Dr on call aware.", "Dr on call"),
+    ("| Screen # | Init. | Outcome |\n|---|---|---|\n| S014-031 | JK | Randomized |", "Randomized"),
 ])
 def test_words_beside_names_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
