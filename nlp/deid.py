@@ -466,7 +466,8 @@ _RX = {
                       r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
                       r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.))|"
                       # "(who is 92)", "she turned 101": a person's age with no unit word
-                      r"(?:\b(?:she|he|who)(?:[ \t]+(?:is|was)|'s)|,[ \t]*is)[ \t]+(?P<n12>\d{2,3})\b"
+                      r"(?:\b(?:she|he|who)(?:[ \t]+(?:is|was)|'s)|,[ \t]*is)(?:[ \t]+(?:now|still|currently))?[ \t]+"
+                      r"(?P<n12>\d{2,3})\b"
                       r"(?=[ \t]*(?:[),;]|\.(?!\d)|\n|$|and\b|years?\b|y/?o\b))|"  # a clause ends: no vital sign
                       r"\bturn(?:s|ed|ing)[ \t]+(?P<n10>\d{2,3})\b"
                       r"(?![ \t]*(?:[%/°-]|"
@@ -3320,6 +3321,8 @@ class Deidentifier:
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for m in _RX["date_my_num"].finditer(text):
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
+        for m in _DAY_OF_MONTH.finditer(text):  # "this 22nd day of October, 2024": a legal form's date
+            out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 1))
         for m in _RX["date_month_cued"].finditer(text):
             q = "q" if m.group("q") else "q2" if m.group("q2") else "span"
             out.append(_Cand(PhiType.DATE, m.start(q), m.end("span"), "pattern", P - 3))
@@ -4447,9 +4450,16 @@ _DAY_WORD = re.compile(r"[A-Za-z]+\.?")
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
 
 
+_DAY_OF_MONTH = re.compile(r"\b[0-3]?\d(?i:st|nd|rd|th)[ \t]+(?i:day)[ \t]+(?i:of)[ \t]+(?:January|February|March|"
+                           r"April|May|June|July|August|September|October|November|December)"
+                           r"(?:,?[ \t]+(?:19|20)\d\d)?\b")
+_DAY_RANGE_END = re.compile(r"[-–](?P<val>[0-3]?\d,?[ \t]*(?:19|20)\d\d(?!\d)|[0-3]?\d(?![\d/:.-]|[ \t]*[A-Za-z]))")
+
+
 def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """A weekday written before a date goes with it: "Sat 3/15/2025", "Tue, 06/10/2025". It is a span of its own, so
-    the date keeps the parse its shift needs."""
+    """A weekday written before a date goes with it: "Sat 3/15/2025", "Tue, 06/10/2025"; so does the last day of a
+    range after a month's name ("June 11-12, 2024"). Each is a span of its own, so the date keeps the parse its
+    shift needs."""
     taken = _SpanIndex((c.start, c.end) for c in chosen)
     out = []
     for c in chosen:
@@ -4460,6 +4470,9 @@ def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> list[_Cand]:
                 end = day.end() if day else m.start()
                 if end > m.start() and not taken.overlaps(m.start(), end):
                     out.append(_Cand(PhiType.DATE, m.start(), end, "pattern", _PRIORITY["pattern"] - 3))
+            r = _DAY_RANGE_END.match(text, c.end)  # "June 11" + "-12, 2024", "May 5" + "-11": the range's last day
+            if r and c.date and c.date.get("kind") == "text" and not taken.overlaps(r.start("val"), r.end("val")):
+                out.append(_Cand(PhiType.DATE, r.start("val"), r.end("val"), "pattern", _PRIORITY["pattern"] - 3))
     return out
 
 

@@ -1480,6 +1480,9 @@ def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     ("Silver Creek Hospice & Palliative Care   Provider # HSP-411092", "Palliative"),
     ("1. Our Lady's Haven - bed available", "Our Lady"),
     ("| Screen # | Init. | Outcome |\n|---|---|---|\n| S014-031 | JK | Randomized |", "| JK"),  # under a rule
+    ("Alarm report from the night of June 11-12, 2024 and", "-12"),  # the range's last day
+    ("Sworn before me this 22nd day of October, 2024, by", "22nd day"),
+    ("my mother Kiyoko, who is now 96. I hope", "96"),
 ])
 def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
@@ -1498,6 +1501,7 @@ def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     ("Allergies: Peanuts, Walnuts, Brazil nuts", "Brazil nuts"),  # a country as an adjective
     ("Follow up with Valley Cardiology & PCP in 1 week.", "& PCP"),  # initials after "&" are no name's
     ("Accepted at Mercy Hospital Dr on call aware.", "Dr on call"),
+    ("Seen March 3-4 units given.", "4 units"),  # no range's day before a word
     ("| Screen # | Init. | Outcome |\n|---|---|---|\n| S014-031 | JK | Randomized |", "Randomized"),
 ])
 def test_words_beside_names_stay(deid, text, kept):
