@@ -321,7 +321,8 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"policy ?holder|subscriber|decedent|responsible party|claimant|"
                 r"daughter|wife|husband|spouse|partner|sister|brother|friend|scribe|other names? used|also known as|aka|alias|"
                 r"preferred name|maiden name|grossed by|printed by|entered by|typed by|keyed by|last name|first name|"
-                r"middle name|last|first|goes by|nickname|known as|signature of patient|patient signature|"
+                r"middle name|middle|last|first|goes by|nickname|known as|signature of patient|patient signature|"
+                r"witness(?: \d)?|counselor|counsellor|agent|alternate agent|health care agent|"
                 r"parent signature|signature|emt|medic|paramedic|driver|crew|collector|circulator|scrub|assistant|"
                 r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy|client|infant|newborn|neonate|"
                 r"baby|student|athlete|inmate|detainee|employee|participant|applicant")
@@ -598,7 +599,7 @@ _RX = {
     "name_paren_role": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)[ \t]*\((?i:wife|husband|spouse|"
                                   rf"partner|son|daughter|dtr|sister|brother|mother|father|niece|nephew|grandson|"
                                   rf"granddaughter|cousin|friend|neighbou?r|hcp|proxy|health care proxy|guardian|"
-                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle)\)"),
+                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle)[),]"),
     # a range of bare dates: the second one of "(3/12-6/28)"
     "date_md_range": re.compile(r"(?<![\w/.+-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])[ \t]?[-–][ \t]?"
                                 r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/%+]|\.\d)"),

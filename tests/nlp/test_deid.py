@@ -1483,6 +1483,8 @@ def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     ("Alarm report from the night of June 11-12, 2024 and", "-12"),  # the range's last day
     ("Sworn before me this 22nd day of October, 2024, by", "22nd day"),
     ("my mother Kiyoko, who is now 96. I hope", "96"),
+    ("Witness 1: Peregrine Swift, 310 Second Street SW", "Peregrine"),  # a numbered form label
+    ("Cabin: Loon    Counselor: Chase Love", "Chase Love"),
 ])
 def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
