@@ -4416,7 +4416,7 @@ def _place_acronyms(text: str, chosen: list[_Cand]) -> list[_Cand]:
 
 
 _NAME_PART_AFTER = re.compile(r"[ \t]*(?:[\"“(](?P<nick>[A-Z][a-z]{1,15})[\"”)]"
-                              rf"|(?:,?[ \t]*(?:{_CREDENTIAL})\b\.?[ \t]*)?"
+                              rf"|(?:,?[ \t]?(?:{_CREDENTIAL})\b\.?[ \t]?)?"  # one blank each: no nested runs
                               r"\([\"“'](?P<pnick>[A-Z][a-z]{1,15})[\"”']\)"
                               r"|[\"“](?P<caps>[A-Z]{2,10}(?:-[A-Z]{2,10})?)[\"”]"
                               r"|\((?i:aka|a\.k\.a\.?|goes[ \t]+by)[ \t]+[\"“']?(?P<aka>[A-Za-z][A-Za-z'-]{1,15})"
