@@ -321,7 +321,7 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"policy ?holder|subscriber|decedent|responsible party|claimant|"
                 r"daughter|wife|husband|spouse|partner|sister|brother|friend|scribe|other names? used|also known as|aka|alias|"
                 r"preferred name|maiden name|grossed by|printed by|entered by|typed by|keyed by|last name|first name|"
-                r"middle name|middle|last|first|goes by|nickname|known as|signature of patient|patient signature|"
+                r"middle name|last|first|goes by|nickname|known as|signature of patient|patient signature|"
                 r"witness(?: \d)?|counselor|counsellor|agent|alternate agent|health care agent|"
                 r"parent signature|signature|emt|medic|paramedic|driver|crew|collector|circulator|scrub|assistant|"
                 r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy|client|infant|newborn|neonate|"
@@ -467,10 +467,10 @@ _RX = {
                       r"\((?P<n7>\d{2,3})[ \t]?(?:y|yrs?|yo)\)|(?<=(?:19|20)\d\d[ \t])\((?P<n8>\d{2,3})\)|"
                       r"(?<=,[ \t])(?P<n9>\d{2,3})y(?=,[ \t]*(?:DOB|born|b\.))|"
                       # "(who is 92)", "she turned 101": a person's age with no unit word
-                      r"(?:\b(?:she|he|who)(?:[ \t]+(?:is|was)|'s)|,[ \t]*is)(?:[ \t]+(?:now|still|currently))?[ \t]+"
-                      r"(?P<n12>\d{2,3})\b"
+                      r"\b(?:she|he|who)(?:[ \t]+(?:is|was)|'s)(?:[ \t]+now)?[ \t]+(?P<n12>\d{2,3})\b"
                       r"(?=[ \t]*(?:[),;]|\.(?!\d)|\n|$|and\b|years?\b|y/?o\b))|"  # a clause ends: no vital sign
-                      r"\bturn(?:s|ed|ing)[ \t]+(?P<n10>\d{2,3})\b"
+                      r"\bturn(?:s|ed|ing)[ \t]+(?P<n10>\d{2,3})\b(?=[ \t]*[.,;)]|[ \t]+(?:on|in|next|this|last|"
+                      r"today|tomorrow|soon)\b)"
                       r"(?![ \t]*(?:[%/°-]|"
                       r"\.\d|(?:mg|mcg|kg|g|lbs?|pounds|cm|mm|in|inches|bpm|degrees|mmhg|percent|units?|ml|beats|"
                       r"min(?:utes?)?|h(?:ou)?rs?|days?|weeks?|months?|years?|yrs?|y|times|x|th)\b))|"
@@ -501,7 +501,8 @@ _RX = {
                                  r"(?:(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'-]{0,30})[ \t]+){1,3})"
                                  r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
                                  r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|"
-                                 r"(?:st|dr)(?=[ \t]*(?:[,;\n]|in\b|(?:apt|ste|suite|unit|lot)\b)))"
+                                 r"st(?=[ \t]*(?:[,;\n]|in\b|(?:apt|ste|suite|unit|lot)\b))"
+                                 r"|dr(?=[ \t]+(?:apt|ste|suite|unit|lot)\b))"
                                  r"\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|bldg|lot|trlr|#)\.?"
                                  r"(?:[ \t]*#)?[ \t]*"
                                  r"(?=[a-z-]{0,3}\d|[a-z]\b)[a-z0-9-]{1,8}\b){0,2}"),
@@ -571,10 +572,11 @@ _RX = {
                         r"|(?:pager|beeper|pgr|paged(?:[ \t]+(?:at|to|on))?)[ \t]*(?:#[ \t]*)?(?P<val4>\d-\d{4}))"
                         r"(?![\d/:-]|\.\d)"),
     # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
-    # "in June", "since late November" (the qualifier goes with the month), "in May." (May only where no verb follows)
+    # "in June", "since late November" (the month alone: "late" says nothing of the person), "in May." (May only
+    # where no verb follows)
     "date_month_cued": re.compile(r"(?i:\b(?:in|since|until|till|by|before|after|through|thru|last|next|on|"
-                                  r"from|around|during|over|of|this|past)[ \t-]+(?P<q>(?:early|late|mid)[ \t-]+)?|"
-                                  r"\b(?P<q2>early|late|mid)[ \t-]+|~[ \t]*)(?P<span>(?-i:January|February|"
+                                  r"from|around|during|over|of|this|past)[ \t-]+(?:(?:early|late|mid)[ \t-]+)?|"
+                                  r"\b(?:early|late|mid)[ \t-]+|~[ \t]*)(?P<span>(?-i:January|February|"
                                   r"May(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:and|or|to|through|thru|when|with|he|she|"
                                   r"they|we|her|his|the)\b)|"
                                   r"March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
@@ -710,7 +712,7 @@ _UNIT_NAMED_BEFORE_ANY = re.compile(r"(?i)\b(?:on|to|from)[ \t]+(?P<val>[a-z]{3,
 _PHONE_3_7 = re.compile(r"(?<![\w/.-])\d{3}-\d{7}(?![\w-]|\.\d)")
 # an organisation's name goes on after its "&": "Pine Hollow Fire" + " & Rescue", "… for Women" + " & Children"
 _AMPERSAND_TAIL = re.compile(rf"[ \t]?&[ \t]?(?!(?:{_TITLE})\b)(?:[A-Z][A-Za-z'’-]+ ){{0,2}}[A-Z][A-Za-z'’-]+"
-                             r"(?=[ \t]*(?:$|\n|[,;:)\]]|\.(?:[ \t]|$)|[ \t]{2}|[ \t]+[a-z(\d#-]))", re.M)
+                             r"(?=[ \t]*(?:$|\n|[,;:)\]]|\.(?:[ \t]|$))|[ \t]{2}|[ \t]+[a-z(\d#-])", re.M)
 #: the countries most patients in US notes come from or travel to
 _COUNTRY = re.compile(
     r"(?:Vietnam|Viet Nam|Mexico|Philippines|India|Pakistan|Bangladesh|China|Taiwan|Korea|South Korea|Japan|"
@@ -1924,23 +1926,28 @@ class Deidentifier:
         C = _PRIORITY["context"]
         out: list[_Cand] = []
         rows: list[tuple[int, str]] = []
+        ruled = False  # a markdown rule under the header: the header is read strictly (``_table_block``)
         for m in re.finditer(r"[^\n]*(?:\n|$)", text):
             line = m.group().rstrip("\n")
             if line.count("|") >= 1 and not re.fullmatch(r"[\s|:+=-]*", line):
                 rows.append((m.start(), line))
                 continue
-            if rows and "|" in line and "-" in line and re.fullmatch(r"[ \t|:+=-]*", line):
+            if rows and "|" in line and "-" in line and re.fullmatch(r"[\s|:+=-]*", line):
+                ruled = ruled or len(rows) == 1
                 continue  # the rule under a header row ("|-----|-----|") belongs to the table
             if len(rows) > 1:
-                self._table_block(text, rows, out, C)
-            rows = []
+                self._table_block(text, rows, out, C, ruled)
+            rows, ruled = [], False
             if not m.group():
                 break
         if len(rows) > 1:
-            self._table_block(text, rows, out, C)
+            self._table_block(text, rows, out, C, ruled)
         return [] if out and _case_degenerate(text) else out  # one-case notes: no header says anything
 
-    def _table_block(self, text: str, rows: list[tuple[int, str]], out: list[_Cand], C: int) -> None:
+    def _table_block(self, text: str, rows: list[tuple[int, str]], out: list[_Cand], C: int,
+                     ruled: bool = False) -> None:
+        """``ruled``: the header stands above a markdown rule, the shape of any care-plan or wound table, so a name
+        or place column needs a whole header of its own ("Patient", "Facility"; not "Patient Goals", "Location")."""
         def cells(start: int, line: str) -> list[tuple[int, str]]:
             got, pos = [], 0
             for part in line.split("|"):
@@ -1959,11 +1966,13 @@ class Deidentifier:
                 continue
             if _TABLE_ID_HEAD.fullmatch(label):
                 kinds[i] = PhiType.ID
-            elif _TABLE_LOCATION_HEAD.match(label):
+            elif _TABLE_LOCATION_HEAD.match(label) and not (ruled and (
+                    not _TABLE_LOCATION_HEAD.fullmatch(label) or label.lower() in _GENERIC_TABLE_HEADS)):
                 kinds[i] = PhiType.LOCATION
             elif _TABLE_STAFF_HEAD.fullmatch(label):
                 staff.add(i)
-            elif _TABLE_NAME_HEAD.match(label):
+            elif _TABLE_NAME_HEAD.match(label) and not (ruled and (
+                    not _TABLE_NAME_HEAD.fullmatch(label.rstrip(".")) or label.lower() in _GENERIC_TABLE_HEADS)):
                 kinds[i] = PhiType.NAME
         if not kinds and not users and not staff:
             return
@@ -3322,11 +3331,8 @@ class Deidentifier:
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
         for m in _RX["date_my_num"].finditer(text):
             out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 3))
-        for m in _DAY_OF_MONTH.finditer(text):  # "this 22nd day of October, 2024": a legal form's date
-            out.append(_Cand(PhiType.DATE, m.start(), m.end(), "pattern", P - 1))
         for m in _RX["date_month_cued"].finditer(text):
-            q = "q" if m.group("q") else "q2" if m.group("q2") else "span"
-            out.append(_Cand(PhiType.DATE, m.start(q), m.end("span"), "pattern", P - 3))
+            out.append(_Cand(PhiType.DATE, m.start("span"), m.end("span"), "pattern", P - 3))
         for key in ("date_mdy_text", "date_dmy_text"):
             for m in _RX[key].finditer(text):
                 if not _month_ok(m.group("mon")) and not (key == "date_mdy_text" and _lower_month_ok(text, m)) \
@@ -4388,12 +4394,12 @@ _ON_STREET = re.compile(rf"[ \t]+(?i:on)[ \t]+(?:(?:[NSEW]{{1,2}}\.?[ \t]+)?(?:\
                         rf"(?:street|st|avenue|ave|road|rd|boulevard|blvd|highway|hwy|parkway|pkwy|pike)\b\.?))")
 # a street's type word left after a place that is the street's name: "on Date Palm" + " Dr", "- Thomasville" + " Rd"
 _PLACE_STREET_SUFFIX = re.compile(rf"[ \t]{{1,3}}(?:(?!(?:Dr|St|DR|ST)\b){_STREET_SUFFIX}\b\.?"
-                                  r"(?=[ \t]*(?:$|\n|[,;:)]|[ \t]+[a-z\d(]))"
+                                  r"(?=[ \t]*(?:$|\n|[,;:)])|[ \t]+[a-z\d(])"
                                   r"|(?:Dr|St|DR|ST)\b\.?(?=[ \t]*(?:$|\n|[,;:)])))",
                                   re.M)  # "Dr"/"St" only where the line or phrase ends ("Mercy Hospital Dr on call")
 _STREET_SUFFIX_WORD = re.compile(rf"(?:{_STREET_SUFFIX})\.?")
 _DASH_BRANCH = re.compile(r"[ \t]+[-–]{1,2}[ \t]+(?P<b>(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}(?:[ \t]+(?:St\.[ \t]+)?[A-Z][A-Za-z'’.-]{1,30}){0,2})"
-                          r"(?=[ \t]*(?:$|\n|[,;:)]|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d|[a-z])))", re.M)
+                          r"(?=[ \t]*(?:$|\n|[,;:)])|[ \t]{2}|[ \t]+(?:w/|on|in|at|for|\d|[a-z]))", re.M)
 _ID_SHAPE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9-]*\d{3})[A-Z]{1,6}(?:-[A-Z0-9]{1,8}){1,4}(?![\w-]|\.\d)")
 _CODE_SYSTEM_BEFORE = re.compile(r"(?i)\b(?:cpt|icd(?:-?1[01])?(?:-cm)?|ndc|hcpcs|loinc|drg|snomed|rxnorm|nct)[ \t:#]*\Z")
 _COMMON_ACRONYMS = frozenset({"icu", "ccu", "nicu", "picu", "sicu", "micu", "er", "ed", "ems", "va", "usa", "snf", "ltc",
@@ -4451,10 +4457,8 @@ _DAY_WORD = re.compile(r"[A-Za-z]+\.?")
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+\Z")
 
 
-_DAY_OF_MONTH = re.compile(r"\b[0-3]?\d(?i:st|nd|rd|th)[ \t]+(?i:day)[ \t]+(?i:of)[ \t]+(?:January|February|March|"
-                           r"April|May|June|July|August|September|October|November|December)"
-                           r"(?:,?[ \t]+(?:19|20)\d\d)?\b")
-_DAY_RANGE_END = re.compile(r"[-–](?P<val>[0-3]?\d,?[ \t]*(?:19|20)\d\d(?!\d)|[0-3]?\d(?![\d/:.-]|[ \t]*[A-Za-z]))")
+_DAY_RANGE_END = re.compile(r"[-–](?P<val>[0-3]?\d,?[ \t]*(?:19|20)\d\d(?!\d)"
+                            r"|[0-3]?\d(?![\d/:-]|\.\d|[ \t]*[A-Za-z]))")
 
 
 def _weekdays_before_dates(text: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -4752,6 +4756,8 @@ _TABLE_LOCATION_HEAD = re.compile(r"(?i)(?:outside[ \t]+|referring[ \t]+|receivi
 _TABLE_STAFF_HEAD = re.compile(r"(?i)(?:tech|technician|rn|lpn|lvn|cna|wocn|given by|administered by|drawn by|"
                                r"issued by|read back by|(?:2-person )?verify|verifiers?|witness|taken by|taken|"
                                r"observer|screener|vaccinator|clinician)s?")
+#: heads too general to vouch for their cells under a markdown rule ("| Location | Size |" of a wound table)
+_GENERIC_TABLE_HEADS = frozenset({"location", "source", "where", "program", "member", "who", "destination"})
 _TABLE_INITIALS_CELL = re.compile(r"[ \t]*(?P<v>[A-Z](?:-?[A-Z]){1,3}(?:[ \t]*/[ \t]*[A-Z](?:-?[A-Z]){1,3})*)[ \t]*")
 _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|family member|relative|member|caregiver|"
                               r"person|staff|provider|physician|clinician|nurse|signed by|completed by|reviewer|"
@@ -4826,7 +4832,7 @@ _COMPOUND_SURNAME_LAST = frozenset(
     "horses tail eagle eagles hawk wolf dog dogs fox deer buffalo shield arrow arrows bird birds star stars sky moon "
     "wind boy woman runner walker road lance bonnet robe owl coyote weasel killer hoop pipe rabbit turtle otter "
     "beaver chief hat warrior plume calf cow mountain lodge behind ahead ground wing wings lightning sun rock "
-    "stone alone enemy enemies".split())
+    "stone alone enemy enemies voice crows".split())
 #: two-word surnames known as such, the only ones read in lower case or capitals
 _COMPOUND_SURNAMES = frozenset({
     "two bulls", "iron cloud", "big crow", "runs above", "brave heart", "black elk", "little thunder",
