@@ -1546,10 +1546,10 @@ class Deidentifier:
             m = _ONE_WORD_GAP.fullmatch(text, a.end, b.start)
             if not m or "\n" in text[a.start:b.end]:
                 continue
-            w, left, right = m.group("w"), text[a.end - 1], text[b.start]
-            fold = _ascii_fold(w).lower()
-            if (fold in self.lex.census_first or fold in self.lex.census_last) and _case_style(w) == _case_style(
-                    _WORDS.findall(text, a.start, a.end)[-1]) and left.isalpha() and right.isalpha() \
+            w, fold = m.group("w"), _ascii_fold(m.group("w")).lower()
+            if text[a.end - 1].isalpha() and text[b.start].isalpha() \
+                    and (fold in self.lex.census_first or fold in self.lex.census_last) \
+                    and _case_style(w) == _case_style(_WORDS.findall(text, a.start, a.end)[-1]) \
                     and fold not in _STOP_WORDS and not self._never_name(fold) and not self._is_medical(fold):
                 b.start = a.start
                 gone.add(id(a))
@@ -1929,10 +1929,11 @@ class Deidentifier:
         ruled = False  # a markdown rule under the header: the header is read strictly (``_table_block``)
         for m in re.finditer(r"[^\n]*(?:\n|$)", text):
             line = m.group().rstrip("\n")
-            if line.count("|") >= 1 and not re.fullmatch(r"[\s|:+=-]*", line):
+            rule = re.fullmatch(r"[\s|:+=-]*", line)  # blank, or a rule such as "|-----|-----|"
+            if line.count("|") >= 1 and not rule:
                 rows.append((m.start(), line))
                 continue
-            if rows and "|" in line and "-" in line and re.fullmatch(r"[\s|:+=-]*", line):
+            if rows and "|" in line and "-" in line and rule:
                 ruled = ruled or len(rows) == 1
                 continue  # the rule under a header row ("|-----|-----|") belongs to the table
             if len(rows) > 1:
