@@ -1484,6 +1484,8 @@ def test_clinical_text_beside_those_rules_stays(deid, text, kept):
     ("my mother Kiyoko, who is now 96. I hope", "96"),
     ("Witness 1: Peregrine Swift, 310 Second Street SW", "Peregrine"),  # a numbered form label
     ("Cabin: Loon    Counselor: Chase Love", "Chase Love"),
+    ("earl (wife, at bedside) called", "earl"),  # a kin word in parentheses that opens a phrase
+    ("| Screen # | Init. | Outcome |\r\n|---|---|---|\r\n| S014-031 | JK | Randomized |\r\n", "| JK"),  # CRLF rule
 ])
 def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
@@ -1512,3 +1514,9 @@ def test_compound_surnames_nicknames_and_branch_streets(deid, text, secret):
 ])
 def test_words_beside_names_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
+
+
+def test_a_town_before_its_country_is_a_place_not_a_name(deid):
+    text = "Hometown: Matehuala, Mexico"
+    res = deid.deidentify(text, "p1")
+    assert [s.type for s in res.spans if text[s.start:s.end] == "Matehuala"] == [PhiType.LOCATION]
