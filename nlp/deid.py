@@ -325,7 +325,8 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"witness(?: \d)?|counselor|counsellor|agent|alternate agent|health care agent|"
                 r"parent signature|signature|emt|medic|paramedic|driver|crew|collector|circulator|scrub|assistant|"
                 r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy|client|infant|newborn|neonate|"
-                r"baby|student|athlete|inmate|detainee|employee|participant|applicant")
+                r"baby|student|athlete|inmate|detainee|employee|participant|applicant|unit secretary|secretary|"
+                r"unit clerk|clerk|sitter|resource rn|charge rn|charge nurse|charge|float")
 _INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|identified as|called to|reported to|read back by|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
                 r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
@@ -540,13 +541,16 @@ _RX = {
     "name_subject": re.compile(rf"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|^[A-Za-z][\w -]{{0,18}}:[ \t]+)"
                                rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
                                rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|for|"
-                               rf"underwent|complains|states|tolerated|remains)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
+                               rf"underwent|complains|states|tolerated|remains|ambulated|ambulates|verbalized|"
+                               rf"verbalizes|declined|declines|refused|refuses|agreed|agrees|requested|requests|"
+                               rf"consented|arrived|expressed|voiced|understands)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
     "name_age_subject": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?)(?=\s+(?:is|was)\s+an?\s+\d{{1,3}}(?:\s*-)?\s*"
                                    rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
                                    rf"(?:y|yo|,|M\b|F\b))"),
     # not a form label ending in a credential: "Circulating RN: …", "Charge RN: …"
     # never from inside a word: "Key: TR Tomasz Rybak RN" holds no name "R Tomasz Rybak"
-    "name_credential": re.compile(rf"(?<![\w'’.-])(?P<val>{_NAME}),?\s+{_CREDENTIAL}(?![\w-]|[ \t]*:)"),
+    "name_credential": re.compile(rf"(?<![\w'’.-])(?P<val>{_NAME}(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\.?)?),?\s+"
+                                  rf"{_CREDENTIAL}(?![\w-]|[ \t]*:)"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?:Mc|Mac|[A-Z]')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
     # the words they take are then vetted one by one (see Deidentifier._cue_words)
@@ -601,7 +605,9 @@ _RX = {
     "name_paren_role": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)[ \t]*\((?i:wife|husband|spouse|"
                                   rf"partner|son|daughter|dtr|sister|brother|mother|father|niece|nephew|grandson|"
                                   rf"granddaughter|cousin|friend|neighbou?r|hcp|proxy|health care proxy|guardian|"
-                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle)[),]"),
+                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle|charge|charge rn|charge nurse|"
+                                  rf"pharmacist|chaplain|social worker|case manager|attending|"
+                                  rf"resident|intern|fellow|pcp)[),]"),
     # a range of bare dates: the second one of "(3/12-6/28)"
     "date_md_range": re.compile(r"(?<![\w/.+-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])[ \t]?[-–][ \t]?"
                                 r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/%+]|\.\d)"),
@@ -879,7 +885,8 @@ _TOWN_AFTER_STREET = re.compile(rf",[ \t]*(?P<town>(?:{_CAPWORD}|[A-Z]{{3,}})(?:
 # places a person ("Grandson Will states", "Husband Will followed"; not "Spouse Will call")
 _GIVEN_WORD_AFTER_KIN = re.compile(r"(?P<w>[A-Z][a-z]{1,10})(?=[ \t]*[,.;:)]|[ \t]*$|[ \t]+(?:states|stated|says|said|"
                                    r"reports|reported|called|calls|is|was|at|in|followed|agrees|agreed|aware|present|"
-                                   r"visited|visiting|asked|asks|wants|brought|here|and|who|has|had)\b)", re.M)
+                                   r"visited|visiting|asked|asks|wants|brought|here|and|who|has|had|staying|stays|"
+                                   r"stayed|will|updated|notified|requests|requested)\b)", re.M)
 #: one word next to a name, on its line: after it (not a form label's) and before it (not glued to another word)
 _NAME_WORD_RIGHT = re.compile(r"[ \t](?P<w>[^\W\d_][^\W\d_'’]{1,14})\b(?![ \t]*:|[.'’-]?\w)")
 #: where a name ends: punctuation, a column gap or the line's end
@@ -1738,12 +1745,26 @@ class Deidentifier:
 
     def _given_name_leads(self, value: str) -> bool:
         """A census given name that is also a medical word, in a name no other medical word is in ("Amelia
-        Hartley, MD", "Okafor, Iris"): the credential or the "Last, First" form vouches for a person."""
+        Hartley, MD", "Okafor, Iris"), or a census given name before an eponym ("Nicolás Cushing III, CRNA"): the
+        credential or the "Last, First" form vouches for a person."""
         last, _, first = value.partition(",")
         words = first.split() if first else value.split()
         rest = " ".join(([last] if first else []) + words[1:])
-        return bool(words and rest.strip()) and words[0].lower() in self.lex.census_first_words \
-            and not self._is_medical(rest)
+        if not (words and rest.strip()):
+            return False
+        if words[0].lower() in self.lex.census_first_words and not self._is_medical(rest):
+            return True
+        # an eponym as a surname after a given name: "Nicolás Cushing III, CRNA", "María José Foley, LPN"
+        given = _ascii_fold(words[0]).lower()
+        return ((given in self.lex.census_first or given in self.lex.census_first_words) and not self._is_medical(words[0])
+                and all(w.lower() in self._eponyms_lower or not self._is_medical(w) for w in re.findall(r"[^\W\d_]+", rest))
+                and any(w.lower() in self._eponyms_lower for w in re.findall(r"[^\W\d_]+", rest)))
+
+    def _dictation_pair(self, writer: str, typist: str) -> bool:
+        """Reference initials ("RM/ms"): the typist's may be any letters ("ms", "am", "ps" are initials here), but
+        not a unit, route or charting abbreviation after a drug's ("IV/po", "BP/hr")."""
+        return (writer not in _NOT_INITIALS and not self._is_medical(writer) and not _LF_UNIT_AFTER.fullmatch(typist)
+                and typist not in _ROUTE_WORDS)
 
     def _name_ok(self, value: str) -> bool:
         words = re.findall(r"[A-Za-z]+", value)
@@ -1769,7 +1790,7 @@ class Deidentifier:
             toks.pop()
         while toks and bad(toks[0][2]) and not (
                 len(toks) > 1 and toks[0][2].istitle() and toks[0][2].lower() in self.lex.census_first_words
-                and toks[1][2].strip(",.").istitle() and toks[1][2].strip(",.").lower() in self.lex.census_last
+                and toks[1][2].strip(",.").istitle() and self._census(toks[1][2].strip(",."))
                 and not bad(toks[1][2])):  # "Will Faulkner", "Grant Nakamura": a given name that is also a word
             toks.pop(0)
         if not toks:
@@ -2552,6 +2573,11 @@ class Deidentifier:
             if not any(self._census(w) or self._unknown_word(w) for w in words):
                 continue
             out.append(_Cand(PhiType.NAME, s, e, "context", C))
+        for m in _NAME_COMMA_ROLE.finditer(text):  # "Questions: Justice Crane, medical assistant, (409) …"
+            words = m.group("val").split()
+            if all(self._census(w) or self._unknown_word(w) for w in words) \
+                    and not any(self._never_name(w) or self._is_medical(w) for w in words):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in _RX["name_paren_role"].finditer(text):  # "earl (wife) called", "Mary Smith (daughter)"
             toks = list(re.finditer(r"\S+", m.group("val")))
             keep = []
@@ -2760,12 +2786,28 @@ class Deidentifier:
             for m in rx.finditer(text):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in (*_INITIALS_LINE.finditer(text), *_INITIALS_TAIL.finditer(text)):
+            if m.group("a") and m.group("b") and (_DICTATION_INITIALS.match(text, m.start("a"))
+                                                  or not self._dictation_pair(m.group("a"), m.group("b"))):
+                continue  # read by _DICTATION_INITIALS, or a route after a drug's ("IV/po")
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+        for m in _ATTENDEES.finditer(text):  # "Attendees: R. Chukwu; C. Müller; AV; TS": initials among people
+            for item in re.finditer(r"[^;,]+", m.group("val")):
+                ini = re.fullmatch(r"[ \t]*(?P<a>[A-Z]{2,3})[ \t]*", item.group())
+                if ini and ini.group("a") not in _NOT_INITIALS and not self._never_name(ini.group("a")) \
+                        and not self._is_medical(ini.group("a")):
+                    at = m.start("val") + item.start() + ini.start("a")
+                    out.append(_Cand(PhiType.NAME, at, at + len(ini.group("a")), "context", C - 2))
+        for m in _SIGNOFF_INITIALS.finditer(text):  # "… spoke with husband. -GG": the writer signs the entry
+            a = m.group("a")
+            if a not in _NOT_INITIALS and not self._never_name(a) and not self._is_medical(a):
+                out.append(_Cand(PhiType.NAME, m.start("a"), m.end("a"), "context", C - 2))
+        for m in _DICTATION_INITIALS.finditer(text):  # "RM/ms" under a signature, "T: 04/10/2025 07:48  XC/fd"
+            if self._dictation_pair(m.group("a"), m.group("b")):
+                out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
         for m in _REFERENCE_INITIALS.finditer(text):  # "… Kovalenko aware. - BS/ps": the writer's and the typist's
-            b = m.group("b")
-            if not (_LF_UNIT_AFTER.fullmatch(b) or self._never_name(b) or self._is_medical(b)):  # "- PO/iv": a route
+            if self._dictation_pair(m.group("a"), m.group("b")):  # "- PO/iv": a route
                 out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
         for m in _TYPIST_INITIALS.finditer(text):  # "Transcribed: AH/kk 7/24"
             for g in ("a", "b"):
@@ -2782,7 +2824,11 @@ class Deidentifier:
             credential = _CREDENTIAL_AFTER.match(text, m.end())  # "drawn by L. Sickle PCT", "D. Swindle EMT-B"
             if credential and credential.group("cred") in _SERVICE_CREDENTIALS:
                 credential = None  # "Referred for L. Knee PT": a service after a side and a body part
-            if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit() or sur.lower() in self._eponyms_lower \
+            if not credential and m.group()[0] not in "LR" and not sur.isupper() \
+                    and _STAFF_ROLE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                credential = _STAFF_ROLE_BEFORE  # "pharmacist W. Romberg": the role vouches as a credential does
+            if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit() \
+                    or sur.lower() in self._eponyms_lower and not credential \
                     or (sur.isupper() or m.group()[0] in "LR") and not self._census_only(sur) and not credential:
                 continue  # "on 3 L. Glasgow Coma Scale", "R. ABI 0.72"
             if (credential or self._census_only(sur) or self._unknown_word(sur)) \
@@ -3147,8 +3193,11 @@ class Deidentifier:
                     if not words or words[-1].end() + s != e or (signed and len(words) != len(text[s:e].split())):
                         continue
                     span: tuple[int, int] | None = (s + words[0].start(), e)
-                elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and "," in text[m.end():s]:
-                    continue  # "Ayse Volkov, MD, Bluefield Family Clinic": a credential, a comma, then the practice
+                elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and (
+                        "," in text[m.end():s] or m.group().endswith(".")
+                        and text[max(0, m.start() - 3):m.start()].rstrip(" \t").endswith(",")):
+                    continue  # "Ayse Volkov, MD, Bluefield Family Clinic", "Giancarlo Bell, MD. Fertility preservation":
+                    # a name's credential, then the practice or the next sentence
                 elif key == "anycase_weak" and m.group().lower() in ("patient", "pt") and self._is_english(
                         first := text[s:e].split()[0]) and (not self._census(first) or first.islower()
                                                             and not _case_degenerate(text) and not (
@@ -3212,6 +3261,13 @@ class Deidentifier:
                                             or self._is_medical(m.group(g))):
                     continue  # 'aka "Ice"', '("Major")': slang and words, not nicknames
                 span = self._trim_name(text, m.start(g), m.end(g))
+                if key == "name_credential" and span != (m.start(g), m.end(g)) and "," not in m.group(g) \
+                        and self._given_name_leads(m.group(g)):
+                    span = (m.start(g), m.end(g))  # "María José Foley, LPN": an eponym as the surname
+                elif key == "name_credential" and span and span != (m.start(g), m.end(g)) \
+                        and " " not in (kept := text[span[0]:span[1]]) and self._is_english(kept) \
+                        and not self._census(kept):
+                    continue  # "Removed Foley, RN aware": a verb is left when the eponym is cut
                 if span is None and key == "name_title" and re.fullmatch(r"[A-Z][a-z]{1,2}", m.group(g)) \
                         and (m.group(g).lower() in self.lex.census_first_words
                              or m.group(g).lower() in self.lex.census_last):
@@ -3225,7 +3281,7 @@ class Deidentifier:
                 value = text[span[0]:span[1]]
                 if key in ("name_relative", "name_credential", "name_last_first", "name_last_first_caps", "name_subject",
                            "name_age_subject") and self._is_medical(value) and not (
-                        key in ("name_credential", "name_last_first", "name_last_first_caps")
+                        key in ("name_credential", "name_last_first", "name_last_first_caps", "name_subject")
                         and self._given_name_leads(value)):
                     continue
                 if key == "name_last_first" and self._never_name(m.group(g).split(",")[-1].split()[0]):
@@ -3233,9 +3289,10 @@ class Deidentifier:
                 if key == "name_subject" and " " not in text[span[0]:span[1]] and \
                         text[span[0]:span[1]] not in self.lex.first_names:
                     continue  # "There was", "Duplex was": one capitalised word is too weak a cue
-                if key in ("name_inline", "name_label") and " " not in text[span[0]:span[1]] and self._is_english(
-                        text[span[0]:span[1]]) and not self._census(text[span[0]:span[1]]):
-                    continue  # "Patient Financial Services", "Patient Unknown": an English word, not a name
+                if key in ("name_inline", "name_label") and all(self._is_english(w) and not self._census(w)
+                                                                 for w in text[span[0]:span[1]].split()):
+                    continue  # "Patient Financial Services", "Patient Unknown", "Patient Portal Message Thread":
+                    # English words, not a name
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
         for m in _RX["name_initial"].finditer(text):
             val = m.group("val")
@@ -3727,8 +3784,9 @@ class Deidentifier:
         for c in chosen:
             if c.type is not PhiType.NAME:
                 continue
-            for w in re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text[c.start:c.end]):
-                if (len(w) > 2 and w.lower() not in self.lex.not_names and w.lower() not in self.lex.medical_words
+            for w in re.findall(r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*[^\W\d_]", text[c.start:c.end]):
+                if (len(w) > 2 and w.lower() not in self.lex.not_names and w.lower() not in _HONORIFICS
+                        and w.lower() not in self.lex.medical_words
                         and w not in self.lex.eponyms and not self._never_name(w)
                         and not (self._is_english(w) and not self._census(w.lower()))):  # "Received", "Genetic"
                     tokens.add(w)
@@ -4014,9 +4072,35 @@ _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")
 # a letter's reference initials (writer in capitals, typist in lower case) ending a line after a sentence and a
 # dash ("_INITIALS_LINE" reads them on a line of their own)
+# a letter's or a dictation's reference initials, upper-case writer and lower-case typist, alone on their line
+# ("RM/ms") or on the dictation line with its times and job number ("T: 04/10/2025 07:48   XC/fd   Job #12-75611")
+_DICTATION_INITIALS = re.compile(r"(?m)(?:^[ \t]*|(?<=\d)[ \t]{2,}|(?<=\d)[ \t]+(?=[A-Z]{2,3}/[a-z]{2,3}[ \t]+"
+                                 r"(?i:job|d:|t:|dd:|dt:)))(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})"
+                                 r"(?=[ \t]*$|[ \t]+(?i:job|d:|t:|dd:|dt:|cc:)|[ \t]{2,}\S)")
+# a staff role right before a person's initial and surname ("pharmacist W. Romberg", "RT lead: K. Homans")
+_STAFF_ROLE_BEFORE = re.compile(r"(?i:\b(?:pharmacist|nurse|charge|rn|lpn|np|md|therapist|chaplain|interpreter|"
+                                r"attending|resident|fellow|intern|surgeon|physician|provider|technician|tech|aide|"
+                                r"lead|secretary|clerk|coordinator|manager|worker|dietitian|assistant))[ \t]*:?[ \t]*\Z")
+# initials that sign an entry at its line's end, after its last sentence and a dash ("… at 530.951.8960. -AK")
+_SIGNOFF_INITIALS = re.compile(r"(?m)[.!?][ \t]+[-–—][ \t]?(?P<a>[A-Z]{2,3})[ \t]*$")
+# a person's name, a comma and the person's job: "Justice Crane, medical assistant"
+_NAME_COMMA_ROLE = re.compile(r"(?<![\w'’-])(?P<val>[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){1,2}),[ \t]+"
+                              r"(?:(?:the|our|a)[ \t]+)?(?:medical assistant|nurse|nurse navigator|charge nurse|"
+                              r"pharmacist|social worker|case manager|care coordinator|interpreter|chaplain|dietitian|"
+                              r"physical therapist|occupational therapist|speech therapist|respiratory therapist|"
+                              r"scheduler|receptionist|unit secretary|unit clerk|patient advocate|nurse manager)\b")
+#: honorifics that may open a name span ("Doña Lupe") but name no one elsewhere
+_HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra", "srta", "dom", "dona", "sig", "signora",
+                         "herr", "frau", "mme", "mlle", "monsieur", "madame", "sri", "shri", "smt", "hajji", "haji"})
+# a line listing the people at a meeting
+_ATTENDEES = re.compile(r"(?im)^[ \t]*(?:attendees|attending|present|participants|in attendance|members present|"
+                        r"team present|staff present)[ \t]*:(?P<val>[^\n]+)")
+_ROUTE_WORDS = frozenset({"po", "iv", "im", "sc", "sq", "pr", "sl", "ng", "gt", "td", "inh", "neb", "top", "od", "os",
+                          "ou", "prn", "qd", "bid", "tid", "qid", "qhs", "hs", "ac", "pc"})
 _REFERENCE_INITIALS = re.compile(r"(?m)[.;!?][ \t]+[-–—][ \t]*(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
-_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-Z]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?![\w.])")
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-ZÀ-ÖØ-Þ]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))"
+                              r"(?!\w|\.[\w.])")
 # "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
 # 71m", "DIMITRIOU, ANASTASIA, 71 F", "O'MALLEY, PATRICK J III, 62 M", "pt Hadžić, Mirsad 66M"
 _LF_TOK = rf"[{_UP}{_LO}](?:[{_UP}{_LO}]|['’-](?=[{_UP}{_LO}])){{1,25}}"
@@ -4080,9 +4164,10 @@ _FACILITY_NOUNS = frozenset({"lab", "labs", "clinic", "clinics", "medicine", "pr
                              "hospital", "institute", "associates", "group"})
 _FACILITY_TAIL_HEADS = _FACILITY_NOUNS | _ORG_WORDS | {"house", "surgery", "plaza", "ent", "gi", "heights", "rx",
                                                        "vascular", "eye", "cardiology", "orthopaedics", "podiatry",
-                                                       "fitness", "regional", "general", "memorial"}
+                                                       "fitness", "regional", "general", "memorial", "consultants"}
 _FACILITY_TAIL_WORDS = _FACILITY_TAIL_HEADS | _SERVICE_WORDS | {"skin", "endocrine", "foot", "ankle", "hand", "joint",
-                                                                "bone", "ear", "nose", "throat", "hospice", "kidney"}
+                                                                "bone", "ear", "nose", "throat", "hospice", "kidney",
+                                                                "cardiovascular", "consultants"}
 #: words an organisation's name may go on with after its "&" though a vocabulary holds them ("… & Palliative Care")
 _AMPERSAND_TAIL_WORDS = _FACILITY_TAIL_WORDS | {"palliative", "care", "rescue", "ambulance", "children"}
 _FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))}))"
@@ -4766,6 +4851,7 @@ _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|fam
                               r"user id|login|accessed by|ordered by|ordering|verified by|entered by|by)s?\b"
                               r"(?![ \t]*(?:type|#|no\b|number|id\b))")
 _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
+                              r"booked by|scheduled by|created by|modified by|changed by|updated by|logged by|"
                               r"portal user|staff user)")
 # a column of record, unit, lot or serial numbers, and one such number as its cell
 _TABLE_ID_HEAD = re.compile(r"(?i)(?:lot|lot[ \t]*(?:#|no\.?|number)|unit[ \t]*(?:#|no\.?|number)|"
