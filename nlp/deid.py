@@ -1756,9 +1756,11 @@ class Deidentifier:
             return True
         # an eponym as a surname after a given name: "Nicolás Cushing III, CRNA", "María José Foley, LPN"
         given = _ascii_fold(words[0]).lower()
-        return ((given in self.lex.census_first or given in self.lex.census_first_words) and not self._is_medical(words[0])
-                and all(w.lower() in self._eponyms_lower or not self._is_medical(w) for w in re.findall(r"[^\W\d_]+", rest))
-                and any(w.lower() in self._eponyms_lower for w in re.findall(r"[^\W\d_]+", rest)))
+        others = re.findall(r"[^\W\d_]+", rest)
+        return ((given in self.lex.census_first or given in self.lex.census_first_words)
+                and not self._is_medical(words[0])
+                and all(w.lower() in self._eponyms_lower or not self._is_medical(w) for w in others)
+                and any(w.lower() in self._eponyms_lower for w in others))
 
     def _dictation_pair(self, writer: str, typist: str) -> bool:
         """Reference initials ("RM/ms"): the typist's may be any letters ("ms", "am", "ps" are initials here), but
@@ -3196,8 +3198,9 @@ class Deidentifier:
                 elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and (
                         "," in text[m.end():s] or m.group().endswith(".")
                         and text[max(0, m.start() - 3):m.start()].rstrip(" \t").endswith(",")):
-                    continue  # "Ayse Volkov, MD, Bluefield Family Clinic", "Giancarlo Bell, MD. Fertility preservation":
-                    # a name's credential, then the practice or the next sentence
+                    # "Ayse Volkov, MD, Bluefield Family Clinic", "Giancarlo Bell, MD. Fertility preservation": a
+                    # name's credential, then the practice or the next sentence
+                    continue
                 elif key == "anycase_weak" and m.group().lower() in ("patient", "pt") and self._is_english(
                         first := text[s:e].split()[0]) and (not self._census(first) or first.islower()
                                                             and not _case_degenerate(text) and not (
@@ -4080,7 +4083,8 @@ _DICTATION_INITIALS = re.compile(r"(?m)(?:^[ \t]*|(?<=\d)[ \t]{2,}|(?<=\d)[ \t]+
 # a staff role right before a person's initial and surname ("pharmacist W. Romberg", "RT lead: K. Homans")
 _STAFF_ROLE_BEFORE = re.compile(r"(?i:\b(?:pharmacist|nurse|charge|rn|lpn|np|md|therapist|chaplain|interpreter|"
                                 r"attending|resident|fellow|intern|surgeon|physician|provider|technician|tech|aide|"
-                                r"lead|secretary|clerk|coordinator|manager|worker|dietitian|assistant))[ \t]*:?[ \t]*\Z")
+                                r"lead|secretary|clerk|coordinator|manager|worker|dietitian|assistant))"
+                                r"[ \t]*:?[ \t]*\Z")
 # initials that sign an entry at its line's end, after its last sentence and a dash ("… at 530.951.8960. -AK")
 _SIGNOFF_INITIALS = re.compile(r"(?m)[.!?][ \t]+[-–—][ \t]?(?P<a>[A-Z]{2,3})[ \t]*$")
 # a person's name, a comma and the person's job: "Justice Crane, medical assistant"
@@ -4090,8 +4094,9 @@ _NAME_COMMA_ROLE = re.compile(r"(?<![\w'’-])(?P<val>[A-Z][a-z'’-]+(?:[ \t][A
                               r"physical therapist|occupational therapist|speech therapist|respiratory therapist|"
                               r"scheduler|receptionist|unit secretary|unit clerk|patient advocate|nurse manager)\b")
 #: honorifics that may open a name span ("Doña Lupe") but name no one elsewhere
-_HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra", "srta", "dom", "dona", "sig", "signora",
-                         "herr", "frau", "mme", "mlle", "monsieur", "madame", "sri", "shri", "smt", "hajji", "haji"})
+_HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra", "srta", "dom", "dona", "sig",
+                         "signora", "herr", "frau", "mme", "mlle", "monsieur", "madame", "sri", "shri", "smt", "hajji",
+                         "haji"})
 # a line listing the people at a meeting
 _ATTENDEES = re.compile(r"(?im)^[ \t]*(?:attendees|attending|present|participants|in attendance|members present|"
                         r"team present|staff present)[ \t]*:(?P<val>[^\n]+)")
@@ -4099,8 +4104,8 @@ _ROUTE_WORDS = frozenset({"po", "iv", "im", "sc", "sq", "pr", "sl", "ng", "gt", 
                           "ou", "prn", "qd", "bid", "tid", "qid", "qhs", "hs", "ac", "pc"})
 _REFERENCE_INITIALS = re.compile(r"(?m)[.;!?][ \t]+[-–—][ \t]*(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
-_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-ZÀ-ÖØ-Þ]\.[ \t]?(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))"
-                              r"(?!\w|\.[\w.])")
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-ZÀ-ÖØ-Þ]\.[ \t]?"
+                              r"(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?|[A-Z]{3,}))(?!\w|\.[\w.])")
 # "Surname, Given" right before an age and sex, as census lines and bed boards write a patient: "pt chhay, sophal
 # 71m", "DIMITRIOU, ANASTASIA, 71 F", "O'MALLEY, PATRICK J III, 62 M", "pt Hadžić, Mirsad 66M"
 _LF_TOK = rf"[{_UP}{_LO}](?:[{_UP}{_LO}]|['’-](?=[{_UP}{_LO}])){{1,25}}"

@@ -1520,3 +1520,43 @@ def test_a_town_before_its_country_is_a_place_not_a_name(deid):
     text = "Hometown: Matehuala, Mexico"
     res = deid.deidentify(text, "p1")
     assert [s.type for s in res.spans if text[s.start:s.end] == "Matehuala"] == [PhiType.LOCATION]
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("PT DAILY NOTE\nIris Little ambulated 150 ft with RW and standby assist.", "Little"),  # a given name that is a word
+    ("Note.\nPearl Waters tolerated her diet. Mark Stone declined the flu shot.", "Stone"),
+    ("- Long (charge) aware of fall risk", "Long"),  # a staff role in parentheses
+    ("Discussed with Patel (attending), Kim (resident).", "Kim"),
+    ("Daughter May staying overnight.", "May"),
+    ("Anesthesia: Latisha Jernigan, MD; Nicolás Cushing III, CRNA", "Cushing"),  # an eponym with a credential
+    ("Facility nurse: María José Foley, LPN", "Foley"),
+    ("Second check: pharmacist W. Romberg. Entered per KA.", "Romberg"),  # a role before an initial and an eponym
+    ("Sincerely,\n\nRommel Manalo, MD\nRM/ms\nEnclosures: labs", "/ms"),  # the typist's initials, even a unit's
+    ("D: 04/09/2025 11:15   T: 04/10/2025 07:48   XC/fd   Job #12-75611", "XC/"),
+    ("Kovalenko aware. - BS/ps", "BS/"),
+    ("Call back 11/22: spoke with husband Kele Standing Bear. -GG\n", "GG"),  # sign-off initials
+    ("Attendees: R. Chukwu; C. Müller; AV; TS\n", "AV"),
+    ("| Date | Booked by |\n| --- | --- |\n| 12/03/2025 | aking |", "aking"),  # a booking column of user names
+    ("Questions: Justice Crane, medical assistant, (409) 359-1234.", "Crane"),  # a job after a name
+    ("Charge: Hand    Unit secretary: Wayne\n", "Wayne"),
+    ("cc: José Luis Montoya Villanueva, MD, Florence Cardiovascular Consultants", "Cardiovascular Consultants"),
+    ("Transfer at 14:25 by María José; bed hold discussed. Nurse: María José Foley, LPN", "by María"),  # accents spread
+])
+def test_round29_word_names_initials_and_roles(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Treatment per Giancarlo Bell, MD. Fertility preservation with Zhiwei Chen.", "Fertility"),  # a new sentence
+    ("CT head negative per A. Marsh, MD. Low bed and floor mats in place.", "Low bed"),
+    ("Patient Portal Message    Thread MSG-4809970", "Message    Thread"),  # English words after "Patient"
+    ("Removed Foley, RN aware.", "Removed"),  # a verb left when the eponym is cut is no name
+    ("Lasix 40 mg IV/po daily\nIV/po\n", "IV/po\n"),  # a route, not reference initials
+    ("Religion: amish. Language: oromo (interpreter).", "oromo"),  # a language before "(interpreter)"
+    ("Present: PT, OT, SW\n", "PT, OT, SW"),  # disciplines, not initials
+    ("Pt NPO after midnight. -NPO\n", "-NPO"),
+    ("Heparin (pharmacist) dosing per protocol.", "Heparin"),
+    ("pushing w/ husband and doña lupe holding legs. Doña Lupe Reyes at bedside", "doña"),  # an honorific
+])
+def test_round29_clinical_words_stay(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
