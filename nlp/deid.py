@@ -630,7 +630,7 @@ _RX = {
     # "LAST, FIRST M" in capitals on a line of its own or after a label: "BARTOLOMEI, VITTORIA A"
     "name_caps_last_first": re.compile(rf"(?m)^(?:[ \t]*[A-Za-z][A-Za-z0-9 /'#]{{1,30}}:)?[ \t]*(?P<val>[{_UP}][{_UP}'’-]+"
                                        rf"(?:[ \t][{_UP}][{_UP}'’-]+)?,[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}]\.?)?)"
-                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|MRN|DOB|#|,[ \t]*(?:MRN|MR#|DOB|DL|SSN|#)))"),
+                                       rf"(?=[ \t]*(?:$|[ \t]{{2}}|\(|\||MRN|DOB|#|,[ \t]*(?:MRN|MR#|DOB|DL|SSN|#)))"),
     # a form field whose value is a person's name: "Referral coordinator: Pim Verhoeven"
     "name_label_any": re.compile(rf"(?m)^[ \t]*[A-Za-z][A-Za-z0-9 /'’#]{{1,40}}:[ \t]*(?:(?i:{_TITLE})\.?[ \t]+)?"
                                  rf"(?P<val>{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOK}){{1,2}})(?=[ \t]*(?:$|,|\(|[ \t]{{2}}))"),
@@ -1762,11 +1762,12 @@ class Deidentifier:
                 and all(w.lower() in self._eponyms_lower or not self._is_medical(w) for w in others)
                 and any(w.lower() in self._eponyms_lower for w in others))
 
-    def _dictation_pair(self, writer: str, typist: str) -> bool:
+    def _dictation_pair(self, writer: str, typist: str, alone: bool = False) -> bool:
         """Reference initials ("RM/ms"): the typist's may be any letters ("ms", "am", "ps" are initials here), but
-        not a unit, route or charting abbreviation after a drug's ("IV/po", "BP/hr")."""
-        return (writer not in _NOT_INITIALS and not self._is_medical(writer) and not _LF_UNIT_AFTER.fullmatch(typist)
-                and typist not in _ROUTE_WORDS)
+        not a route after a drug's ("IV/po") nor, unless the pair stands alone on its line ("KD/mm" under a
+        signature), a unit ("BP/hr")."""
+        return (writer not in _NOT_INITIALS and not self._is_medical(writer) and typist not in _ROUTE_WORDS
+                and (alone or not _LF_UNIT_AFTER.fullmatch(typist)))
 
     def _name_ok(self, value: str) -> bool:
         words = re.findall(r"[A-Za-z]+", value)
@@ -2240,8 +2241,9 @@ class Deidentifier:
                 val = m.group("val")[:toks[-1].end()]
                 first = toks[0].group().rstrip(".")
                 if re.fullmatch(_TITLE, first) or self._never_name(first) or self._all_medical(val) \
-                        or self._is_place_allowed(val) or re.sub(r"\s+", " ", val.lower()) in _TOWN_NEEDED_CHAINS:
-                    continue
+                        or self._is_place_allowed(val) or re.sub(r"\s+", " ", val.lower()) in _TOWN_NEEDED_CHAINS \
+                        or _CREDENTIAL_AFTER_COMMA.match(text, m.start("val") + len(val)):
+                    continue  # "From: Holly Tsosie, OD, …": a person with a credential
                 add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C + 1))
         for m in _PHONE_3_7.finditer(text):
             add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 20))
@@ -2756,6 +2758,11 @@ class Deidentifier:
                    for i, w in enumerate(words)):
                 continue
             out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", _PRIORITY["context"] - 3))
+        for m in _WORD_BEFORE_PHONE.finditer(text):  # "Balasubramanian        419-555-3111" in an on-call list
+            w = m.group("val")
+            if (self._census_only(w) or self._unknown_word(w)) and w.lower() not in self.lex.places \
+                    and w.lower() not in _ORG_NAME_WORDS:
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", _PRIORITY["context"] - 4))
 
     def _clerk_cands(self, text: str, out: list[_Cand]) -> None:
         """Who typed, printed or grossed a document, by initials or user name: "Transcribed 4/22/24 by kls",
@@ -2801,12 +2808,20 @@ class Deidentifier:
                         and not self._is_medical(ini.group("a")):
                     at = m.start("val") + item.start() + ini.start("a")
                     out.append(_Cand(PhiType.NAME, at, at + len(ini.group("a")), "context", C - 2))
+        for m in _CUED_INITIALS.finditer(text):  # "Counts correct x2 per BL and DA.", "Routed to: DT, TK"
+            for item in re.finditer(r"[^\W\d_]+", m.group("val")):
+                a = item.group()
+                if a.isupper() and 2 <= len(a) <= 3 and a not in _NOT_INITIALS and a not in _NOT_CUED_INITIALS \
+                        and not self._never_name(a) and not self._is_medical(a) and a.lower() not in ("and", "or"):
+                    at = m.start("val") + item.start()
+                    out.append(_Cand(PhiType.NAME, at, at + len(a), "context", C - 2))
         for m in _SIGNOFF_INITIALS.finditer(text):  # "… spoke with husband. -GG": the writer signs the entry
             a = m.group("a")
             if a not in _NOT_INITIALS and not self._never_name(a) and not self._is_medical(a):
                 out.append(_Cand(PhiType.NAME, m.start("a"), m.end("a"), "context", C - 2))
         for m in _DICTATION_INITIALS.finditer(text):  # "RM/ms" under a signature, "T: 04/10/2025 07:48  XC/fd"
-            if self._dictation_pair(m.group("a"), m.group("b")):
+            alone = not text[text.rfind("\n", 0, m.start("a")) + 1:m.start("a")].strip()
+            if self._dictation_pair(m.group("a"), m.group("b"), alone):
                 out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
         for m in _REFERENCE_INITIALS.finditer(text):  # "… Kovalenko aware. - BS/ps": the writer's and the typist's
             if self._dictation_pair(m.group("a"), m.group("b")):  # "- PO/iv": a route
@@ -3135,6 +3150,10 @@ class Deidentifier:
             if self._never_name(w) and not ((strong or keep or staff and _STAFF_NAME_END.match(text, te))
                                             and self._place_word_name(w)):
                 break  # "dr church", "dr ildiko ward": a surname that is also a generic place passes a strong cue
+            if not (strong or relative or keep) and w.islower() and self._is_english(w) \
+                    and w not in self.lex.census_first and w not in self.lex.census_first_words \
+                    and not _case_degenerate(text):
+                break  # "call our nurse line", "PCP list", "per surgeon": no given name, in a note with capitals
             census = self._census(w)
             lw = w.lower()
             titled = w[:1].isupper() and not w.isupper() and len(w) > 1  # "Dell'Orto", "LeBlanc" too
@@ -3196,10 +3215,9 @@ class Deidentifier:
                         continue
                     span: tuple[int, int] | None = (s + words[0].start(), e)
                 elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and (
-                        "," in text[m.end():s] or m.group().endswith(".")
-                        and text[max(0, m.start() - 3):m.start()].rstrip(" \t").endswith(",")):
-                    # "Ayse Volkov, MD, Bluefield Family Clinic", "Giancarlo Bell, MD. Fertility preservation": a
-                    # name's credential, then the practice or the next sentence
+                        "," in text[m.end():s] or _NAME_COMMA_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+                    # "Ayse Volkov, MD, Bluefield Family Clinic", "Giancarlo Bell, MD. Fertility preservation",
+                    # "Folake Okafor, MD     Medical license no.": a name's credential, then something else
                     continue
                 elif key == "anycase_weak" and m.group().lower() in ("patient", "pt") and self._is_english(
                         first := text[s:e].split()[0]) and (not self._census(first) or first.islower()
@@ -3466,8 +3484,10 @@ class Deidentifier:
                     and not _case_degenerate(text):
                 continue  # an upper-case word in mixed-case text is an abbreviation ("NITRO", "CSRU")
             if ent.label_ != "DATE" and " " not in value.strip() and self._is_english(value.strip()) \
-                    and not self._census(value.strip()) and (_case_degenerate(text) or _at_sentence_start(text, s)):
-                continue  # "SPEAKS", "Belongings (glasses...)": an English word, capitalised by where it stands
+                    and not self._census(value.strip()) and (_case_degenerate(text) or _at_sentence_start(text, s)
+                                                             or _TABLE_CELL_BEFORE.search(text, max(0, s - 8), s)):
+                continue  # "SPEAKS", "Belongings (glasses...)", "| Printed |": an English word, capitalised by where
+                # it stands
             if " " not in value.strip() and _DRUG_CONTEXT.search(text, max(0, s - 24), s):
                 continue  # "stable on Farxiga": an unknown brand name, not a person or a town
             if value.strip() in self.lex.state_abbreviations:
@@ -3490,6 +3510,10 @@ class Deidentifier:
                 span = self._trim_name(text, s, e)
                 if span is None or not re.search(r"[A-Z]", text[span[0]:span[1]]):
                     continue
+                kept = text[span[0]:span[1]]
+                if span != (s, e) and " " not in kept and self._is_english(kept) and not self._census(kept) \
+                        and (_at_sentence_start(text, span[0]) or _TABLE_CELL_BEFORE.search(text, max(0, s - 8), s)):
+                    continue  # "| Printed Doppler bill |": a verb left when the eponym is cut
                 if text[span[0]:span[1]] in self.lex.eponyms or text[span[0]:span[1]] in self.lex.state_abbreviations:
                     continue
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "model", M))
@@ -4097,6 +4121,27 @@ _NAME_COMMA_ROLE = re.compile(r"(?<![\w'’-])(?P<val>[A-Z][a-z'’-]+(?:[ \t][A
 _HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra", "srta", "dom", "dona", "sig",
                          "signora", "herr", "frau", "mme", "mlle", "monsieur", "madame", "sri", "shri", "smt", "hajji",
                          "haji"})
+# a credential after a comma, ending the name before it
+_CREDENTIAL_AFTER_COMMA = re.compile(rf",[ \t]*(?:{_CREDENTIAL}|OD|OTR|AuD)(?![\w-])")
+# the start of a table cell
+_TABLE_CELL_BEFORE = re.compile(r"\|[ \t]*\Z")
+# a capitalised word and a comma right before a credential: the credential ends that name ("Folake Okafor, MD")
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z'’-]+,[ \t]*\Z")
+# initials alone after a word that names who did something, to a clause's end: "Counts correct x2 per BL and DA.",
+# "second nurse RJ.", "Handoff received by GP at 13:35", "Routed to: DT, TK"
+_INI = r"[A-ZÀ-ÖØ-Þ]{2,3}"
+_CUED_INITIALS = re.compile(rf"(?i:\b(?:witness(?:ed by)?|second nurse|per|by|routed to|cc))(?:[ \t]*:[ \t]*|[ \t]+)"
+                            rf"(?P<val>(?-i:{_INI})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?-i:{_INI}))*)"
+                            rf"(?=[ \t]*(?:[.;,)]|$)|[ \t]+at[ \t]+\d)", re.M)
+#: capitals that follow such a word but name a service, a unit or an agency, not a person
+_NOT_CUED_INITIALS = frozenset({"GP", "HH", "PC", "ACS", "LPN", "CM", "HR", "VA", "OB", "ENT", "EMS", "EMT", "CNA",
+                                "SW", "ST", "RT", "IR", "NICU", "PICU", "CCU", "PACU", "US", "XR", "EEG", "EKG", "ECG",
+                                "IV", "PO", "AP", "PD", "FD", "DME", "SNF", "LTC", "ALF", "AA", "CPS", "APS", "DSS",
+                                "DHS", "SSA", "UPS", "DMV", "IT", "HIM", "QA", "QI", "UR", "CDI", "PCP", "SLP", "MRN",
+                                "DOB", "FAX", "MAR", "EHR", "EMR", "IM", "SC", "SQ", "NG", "PEG", "GT", "CVS", "HMO",
+                                "PPO", "RX", "OTC", "ADA", "AMA", "AHA", "CDC", "FDA", "WHO", "NIH", "CMS", "DEA",
+                                "USA", "UK", "EU", "PMD", "NOK", "POA", "HCP", "HCA", "MSW", "OTR", "RPH", "CPHT",
+                                "POV", "BLS", "ALS", "CCT"})
 # a line listing the people at a meeting
 _ATTENDEES = re.compile(r"(?im)^[ \t]*(?:attendees|attending|present|participants|in attendance|members present|"
                         r"team present|staff present)[ \t]*:(?P<val>[^\n]+)")
@@ -4172,7 +4217,7 @@ _FACILITY_TAIL_HEADS = _FACILITY_NOUNS | _ORG_WORDS | {"house", "surgery", "plaz
                                                        "fitness", "regional", "general", "memorial", "consultants"}
 _FACILITY_TAIL_WORDS = _FACILITY_TAIL_HEADS | _SERVICE_WORDS | {"skin", "endocrine", "foot", "ankle", "hand", "joint",
                                                                 "bone", "ear", "nose", "throat", "hospice", "kidney",
-                                                                "cardiovascular", "consultants"}
+                                                                "cardiovascular", "consultants", "retina"}
 #: words an organisation's name may go on with after its "&" though a vocabulary holds them ("… & Palliative Care")
 _AMPERSAND_TAIL_WORDS = _FACILITY_TAIL_WORDS | {"palliative", "care", "rescue", "ambulance", "children"}
 _FACILITY_TAIL = re.compile(rf"(?P<w>(?:[ \t](?i:{'|'.join(sorted(_FACILITY_TAIL_WORDS, key=len, reverse=True))}))"
@@ -5157,12 +5202,15 @@ _INITIALS = re.compile(r"(?<![\w@./&-])[A-Z]{2,4}(?![\w@&-]|\.\w)")
 # "KO = " right before a name: a key of the initials a flowsheet or record signs with
 _INITIALS_KEY = re.compile(r"(?<![\w@./&-])(?P<ini>[A-Z](?:-?[A-Z]){1,3})(?:[ \t]*[=:(][ \t]*|[ \t]+)\Z")
 # the name's initials in parentheses after it and its credentials: "Mariam Fear RN, OCN (MF)"
-_INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}[ \t]*"
-                                 r"\((?P<ini>[A-Z]{2,4})\)")
+_INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL)\b){{0,3}}"
+                                 r"(?:,[ \t]+[a-z]+(?:[ \t][a-z]+)?)?[ \t]*\((?P<ini>[A-Z]{2,4})\)")
 _KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word: no nested choice to backtrack into
 # two to four capitalised words, then a telephone number (in parentheses, after a comma or colon); one blank run
 # before the number, read one way ("Mary Smith" + 10,000 blanks stays linear)
 _NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})"
+                                r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+# one surname (no capitalised word before it) right before a telephone number
+_WORD_BEFORE_PHONE = re.compile(r"(?<![\w.'’-])(?<![A-Za-z][ \t])(?P<val>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)"
                                 r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
 _KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z](?:-?[A-Z]){{1,3}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")

@@ -1560,3 +1560,32 @@ def test_round29_word_names_initials_and_roles(deid, text, secret):
 ])
 def test_round29_clinical_words_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Wed 5/7   Gray, J.        419-555-3019   Balasubramanian        419-555-3111", "Balasubramanian"),
+    ("Counts correct x2 per BL and DA.", "BL and"),  # initials after "per", "by", "witness", "routed to"
+    ("Signed by Xiomara Wood on 8/29; witness SÇ.", "SÇ"),
+    ("Routed to: DT, TK\n", "TK"),
+    ("Sincerely,\n\nKlaus De Vries, MD, FAAP\nKD/mm\n", "/mm"),  # a typist's initials alone on their line
+    ("Seen by Iryna Kovalenko, technician (IK). Please evaluate.", "(IK)"),
+    ("DISCHARGE SUMMARY\nKRAVETS, TARAS F | MRN E1751226", "TARAS F"),
+    ("From: Holly Tsosie, OD, PO Box 3285", "Tsosie"),  # a person, not a place, before a credential
+    ("Referred to Summit Retina Consultants for evaluation.", "Summit Retina"),
+])
+def test_round30_names_initials_and_practices(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Counts correct x2 per BL and DA. Referred by GP. Per PT and OT. Plan per ID.", "by GP"),
+    ("Neuro: A+Ox3, MAE, PERRL. Child life (Summer Nakamura, CCLS) to help.", "PERRL"),
+    ("Practitioner: Folake Okafor, MD     Medical license no.: A09505", "Medical license"),
+    ("Radiologist: Jean-Luc Thibodeaux, MD     Neuroradiology     02/01/2025", "Neuroradiology"),
+    ("PMH per records from the clinic; no lifting per surgeon.", "per records"),
+    ("| Medication | Dose | Prescriber | Last fill |\n| --- | --- | --- | --- |\n| Tylenol | 40 mg | Dr. Ngo | 2/1 |",
+     "Prescriber"),
+    ("| User | Action |\n| --- | --- |\n| rdistef6 | Printed Doppler bill |", "Printed"),
+])
+def test_round30_clinical_words_stay(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
