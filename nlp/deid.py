@@ -1709,9 +1709,11 @@ class Deidentifier:
     def _protected(self, text: str) -> list[tuple[int, int]]:
         """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
         spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)  # but "Stevens Point" is a town
-                 if not (m.group()[:1].isupper() and m.group().lower() in self.lex.places and "'" not in m.group())]
+                 if not (m.group()[:1].isupper() and m.group().lower() in self.lex.places and "'" not in m.group())
+                 and not _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())]  # "Mr. Toussant signs"
         spans += [(m.start(), m.end()) for m in _ST_JOHNS_WORT.finditer(text)]
-        spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)]
+        spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)
+                  if not _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b", text):  # "Romberg", "Hawkins-Kennedy"
             word = m.group()
             parts = [(m.start(), m.end())] if word in self.lex.bare_eponyms else [
@@ -2654,8 +2656,10 @@ class Deidentifier:
                     continue
             elif not (any(self._census_only(w) or self._unknown_word(w) or w in self.lex.places for w in words)
                       or len(words) >= 2 and words[-1] in _WORKPLACE_HEADS) \
-                    or self._is_medical(val) or words[0] in _MONTHS or re.match(rf"(?i:{_TITLE})\b", val):
-                continue  # a name of its own ("Badger State Mechanical", "Blue Heron Tavern"), not "Family Business"
+                    or self._is_medical(words[0]) or self._all_medical(val) or words[0] in _MONTHS \
+                    or re.match(rf"(?i:{_TITLE})\b", val):
+                continue  # a name of its own ("Badger State Mechanical", "Blue Heron Tavern", "Dracut Sheet
+                # Metal"), not "Family Business"
             out.append(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C - 3))
         self._title_line_places(text, out)
         head = _LETTERHEAD.match(text)  # "GOLDEN GATE HOSPICE & PALLIATIVE CARE" as a document's first line
@@ -4123,6 +4127,8 @@ _HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra"
                          "haji"})
 # a credential after a comma, ending the name before it
 _CREDENTIAL_AFTER_COMMA = re.compile(rf",[ \t]*(?:{_CREDENTIAL}|OD|OTR|AuD)(?![\w-])")
+# a title right before a word: what follows is a person ("Mr. Toussant-Etienne signs", not a clinical sign)
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs)\.?[ \t]+\Z")
 # the start of a table cell
 _TABLE_CELL_BEFORE = re.compile(r"\|[ \t]*\Z")
 # a capitalised word and a comma right before a credential: the credential ends that name ("Folake Okafor, MD")
@@ -4176,6 +4182,8 @@ _EMPLOYER = re.compile(r"(?i:\b(?:works?|working|worked|employed|employment|job)
                        r"(?:(?:the|a)[ \t]+(?:night|day|evening)s?[ \t]+)?"
                        r"(?:as[ \t]+(?:an?[ \t]+)?[a-z][a-z-]{1,20}(?:[ \t]+[a-z][a-z-]{1,20})?[ \t]+)?"  # "as a sous-chef"
                        r"(?:at|for|by)[ \t]+(?:the[ \t]+)?"
+                       r"|\b(?:retired|laid[ \t]+off|let[ \t]+go|fired)[ \t]+from[ \t]+(?:the[ \t]+)?"
+                       r"|\bwork[ \t]+(?:accident|injury)[ \t]+at[ \t]+(?:the[ \t]+)?"
                        r"|\bwork[ \t]+(?:note|excuse|release|status)[ \t]+(?:(?:given|sent|faxed)[ \t]+)?"
                        r"(?:for|to)[ \t]+"
                        r"|(?m:^)[ \t]*to:[ \t]*(?=[^\n]{3,60},[ \t]*(?:human resources|hr|personnel|benefits)\b))"

@@ -1572,6 +1572,9 @@ def test_round29_clinical_words_stay(deid, text, kept):
     ("DISCHARGE SUMMARY\nKRAVETS, TARAS F | MRN E1751226", "TARAS F"),
     ("From: Holly Tsosie, OD, PO Box 3285", "Tsosie"),  # a person, not a place, before a credential
     ("Referred to Summit Retina Consultants for evaluation.", "Summit Retina"),
+    ("status information unless Mr. Toussant-Etienne signs a further authorization", "Toussant"),  # no clinical sign
+    ("SOCIAL: Laid off from Dracut Sheet Metal in October.", "Sheet Metal"),  # an employer's own words
+    ("Injured in a work accident at Sonoran Steel Fabricators.", "Steel Fabricators"),
 ])
 def test_round30_names_initials_and_practices(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
@@ -1586,6 +1589,8 @@ def test_round30_names_initials_and_practices(deid, text, secret):
     ("| Medication | Dose | Prescriber | Last fill |\n| --- | --- | --- | --- |\n| Tylenol | 40 mg | Dr. Ngo | 2/1 |",
      "Prescriber"),
     ("| User | Action |\n| --- | --- |\n| rdistef6 | Printed Doppler bill |", "Printed"),
+    ("Positive Tinel sign at R wrist. Kernig sign negative.", "Kernig sign"),
+    ("Retired from Nursing in 2010 and from the Army.", "Nursing"),
 ])
 def test_round30_clinical_words_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
