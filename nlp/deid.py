@@ -326,7 +326,7 @@ _NAME_LABELS = (r"patient(?:'s)? name|patient|pt name|pt|name|attending(?: physi
                 r"parent signature|signature|emt|medic|paramedic|driver|crew|collector|circulator|scrub|assistant|"
                 r"anesthesia|sender|recipient|attn|verified|co-sign|cosign|proxies|proxy|client|infant|newborn|neonate|"
                 r"baby|student|athlete|inmate|detainee|employee|participant|applicant|unit secretary|secretary|"
-                r"unit clerk|clerk|sitter|resource rn|charge rn|charge nurse|charge|float")
+                r"unit clerk|clerk|sitter|resource rn|charge rn|charge nurse")
 _INLINE_CUES = (r"patient|pt|resident|officer|caller|screened|identified as|called to|reported to|read back by|seen by|seen with|examined by|evaluated by|referred by|referred to|discussed with|"
                 r"spoke with|spoke to|called|paged|accompanied by|d/w|staffed with|care of|c/o|"
                 r"(?:his|her|their|patient's|pt's) (?:wife|husband|spouse|partner|son|daughter|mother|father|"
@@ -542,14 +542,13 @@ _RX = {
                                rf"(?P<val>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}})"
                                rf"(?=\s+(?:was|is|has|had|presents|presented|returns|returned|reports|denies|for|"
                                rf"underwent|complains|states|tolerated|remains|ambulated|ambulates|verbalized|"
-                               rf"verbalizes|declined|declines|refused|refuses|agreed|agrees|requested|requests|"
-                               rf"consented|arrived|expressed|voiced|understands)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
+                               rf"verbalizes|declined|declines|refused|refuses)\b|\s*\((?:age|aged|\d{{1,3}}\s*y))"),
     "name_age_subject": re.compile(rf"\b(?P<val>{_CAPWORD}(?:\s+{_CAPWORD})?)(?=\s+(?:is|was)\s+an?\s+\d{{1,3}}(?:\s*-)?\s*"
                                    rf"(?:y|yo|year|month|week|day)|\s*\((?:age|aged)\s+\d|\s*,\s*\d{{1,3}}\s*"
                                    rf"(?:y|yo|,|M\b|F\b))"),
     # not a form label ending in a credential: "Circulating RN: …", "Charge RN: …"
     # never from inside a word: "Key: TR Tomasz Rybak RN" holds no name "R Tomasz Rybak"
-    "name_credential": re.compile(rf"(?<![\w'’.-])(?P<val>{_NAME}(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\.?)?),?\s+"
+    "name_credential": re.compile(rf"(?<![\w'’.-])(?P<val>{_NAME}(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?),?\s+"
                                   rf"{_CREDENTIAL}(?![\w-]|[ \t]*:)"),
     "name_initial": re.compile(r"\b(?P<val>[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?:Mc|Mac|[A-Z]')?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"),
     # -- any letter case: ALL-CAPS and lower-case notes ("DR JONES", "per dr smith", "son john", "to farr 6");
@@ -605,9 +604,7 @@ _RX = {
     "name_paren_role": re.compile(rf"(?<![\w'’-])(?P<val>{_ANY_TOK}(?:[ \t]+{_ANY_TOK})?)[ \t]*\((?i:wife|husband|spouse|"
                                   rf"partner|son|daughter|dtr|sister|brother|mother|father|niece|nephew|grandson|"
                                   rf"granddaughter|cousin|friend|neighbou?r|hcp|proxy|health care proxy|guardian|"
-                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle|charge|charge rn|charge nurse|"
-                                  rf"pharmacist|chaplain|social worker|case manager|attending|"
-                                  rf"resident|intern|fellow|pcp)[),]"),
+                                  rf"fianc[ée]e?|girlfriend|boyfriend|aunt|uncle)[),]"),
     # a range of bare dates: the second one of "(3/12-6/28)"
     "date_md_range": re.compile(r"(?<![\w/.+-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])[ \t]?[-–][ \t]?"
                                 r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\w/%+]|\.\d)"),
@@ -1710,10 +1707,10 @@ class Deidentifier:
         """Spans of medical vocabulary and eponym constructs: model and propagated names may not touch them."""
         spans = [(m.start(), m.end()) for m in self._eponym_rx.finditer(text)  # but "Stevens Point" is a town
                  if not (m.group()[:1].isupper() and m.group().lower() in self.lex.places and "'" not in m.group())
-                 and not _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())]  # "Mr. Toussant signs"
+                 and not _TITLE_BEFORE_EPONYM.search(text, max(0, m.start() - 12), m.start())]  # "Mr. Toussant signs"
         spans += [(m.start(), m.end()) for m in _ST_JOHNS_WORT.finditer(text)]
         spans += [(m.start(), m.end()) for m in self._named_disease_rx.finditer(text)
-                  if not _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+                  if not _TITLE_BEFORE_EPONYM.search(text, max(0, m.start() - 12), m.start())]
         for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b", text):  # "Romberg", "Hawkins-Kennedy"
             word = m.group()
             parts = [(m.start(), m.end())] if word in self.lex.bare_eponyms else [
@@ -1764,11 +1761,16 @@ class Deidentifier:
                 and all(w.lower() in self._eponyms_lower or not self._is_medical(w) for w in others)
                 and any(w.lower() in self._eponyms_lower for w in others))
 
+    def _cued_initials_ok(self, ini: str) -> bool:
+        """Capitals that may be a person's initials where a cue puts them: no charting, medical, role, agency or
+        family abbreviation ("-LVN", "Present: PT, OT, CM", "by MOB")."""
+        return (ini not in _NOT_INITIALS and ini not in _NOT_CUED_INITIALS and ini not in _CREDENTIAL_WORDS
+                and not self._never_name(ini) and not self._is_medical(ini))
+
     def _dictation_pair(self, writer: str, typist: str, alone: bool = False) -> bool:
-        """Reference initials ("RM/ms"): the typist's may be any letters ("ms", "am", "ps" are initials here), but
-        not a route after a drug's ("IV/po") nor, unless the pair stands alone on its line ("KD/mm" under a
-        signature), a unit ("BP/hr")."""
-        return (writer not in _NOT_INITIALS and not self._is_medical(writer) and typist not in _ROUTE_WORDS
+        """Reference initials ("RM/ms", "MS/kl", "JS/pc"): any letters, but not a drug's route ("IV/po") nor,
+        unless the pair stands alone on its line ("KD/mm" under a signature), a unit ("HR/min")."""
+        return (writer not in _NOT_INITIALS and not (writer in _ROUTE_WORDS_UPPER and typist in _ROUTE_WORDS)
                 and (alone or not _LF_UNIT_AFTER.fullmatch(typist)))
 
     def _name_ok(self, value: str) -> bool:
@@ -2244,8 +2246,10 @@ class Deidentifier:
                 first = toks[0].group().rstrip(".")
                 if re.fullmatch(_TITLE, first) or self._never_name(first) or self._all_medical(val) \
                         or self._is_place_allowed(val) or re.sub(r"\s+", " ", val.lower()) in _TOWN_NEEDED_CHAINS \
-                        or _CREDENTIAL_AFTER_COMMA.match(text, m.start("val") + len(val)):
-                    continue  # "From: Holly Tsosie, OD, …": a person with a credential
+                        or _CREDENTIAL_AFTER_COMMA.match(text, m.start("val") + len(val)) and (
+                            _ascii_fold(first).lower() in self.lex.census_first
+                            or first.lower() in self.lex.census_first_words) and len(toks) >= 2:
+                    continue  # "From: Holly Tsosie, OD, …": a person with a credential (not "Baltimore, MD")
                 add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C + 1))
         for m in _PHONE_3_7.finditer(text):
             add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 20))
@@ -2591,7 +2595,8 @@ class Deidentifier:
                 w = t.group()
                 if self._never_name(w) or w.lower() in self.lex.medical_words or not (
                         self._census(w) or self._unknown_word(w)
-                        or not degenerate and w[:1].isupper() and not _at_sentence_start(text, m.start("val") + t.start())):
+                        or not degenerate and w[:1].isupper()
+                        and not _at_sentence_start(text, m.start("val") + t.start())):
                     break
                 keep.append(t)
             if keep:
@@ -2657,6 +2662,7 @@ class Deidentifier:
             elif not (any(self._census_only(w) or self._unknown_word(w) or w in self.lex.places for w in words)
                       or len(words) >= 2 and words[-1] in _WORKPLACE_HEADS) \
                     or self._is_medical(words[0]) or self._all_medical(val) or words[0] in _MONTHS \
+                    or all(w in self.lex.medical_words or w in _SERVICE_WORDS for w in words) \
                     or re.match(rf"(?i:{_TITLE})\b", val):
                 continue  # a name of its own ("Badger State Mechanical", "Blue Heron Tavern", "Dracut Sheet
                 # Metal"), not "Family Business"
@@ -2750,7 +2756,8 @@ class Deidentifier:
     def _name_before_phone_cands(self, text: str, out: list[_Cand]) -> None:
         """A person's name right before a telephone number, words or not ("admissions Dolores King 555-712-4400",
         "mother Winona Brave Heart 555-340-7781"): a census given name, then up to three capitalised words, none of
-        them an organisation's, a service's or medicine's word."""
+        them an organisation's, a service's or medicine's word; or one surname that is no word and follows no form
+        label ("Balasubramanian   419-555-3111", not "Pharmacy: Walgreens 555-…")."""
         for m in _NAME_BEFORE_PHONE.finditer(text):
             words = m.group("val").split()
             given = _ascii_fold(words[0]).lower()
@@ -2765,7 +2772,8 @@ class Deidentifier:
         for m in _WORD_BEFORE_PHONE.finditer(text):  # "Balasubramanian        419-555-3111" in an on-call list
             w = m.group("val")
             if (self._census_only(w) or self._unknown_word(w)) and w.lower() not in self.lex.places \
-                    and w.lower() not in _ORG_NAME_WORDS:
+                    and w.lower() not in _ORG_NAME_WORDS and w.lower() not in _EMPLOYER_BRANDS \
+                    and not _LABEL_BEFORE.search(text, max(0, m.start() - 40), m.start()):  # "Pharmacy: Walgreens …"
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", _PRIORITY["context"] - 4))
 
     def _clerk_cands(self, text: str, out: list[_Cand]) -> None:
@@ -2799,34 +2807,30 @@ class Deidentifier:
             for m in rx.finditer(text):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         for m in (*_INITIALS_LINE.finditer(text), *_INITIALS_TAIL.finditer(text)):
-            if m.group("a") and m.group("b") and (_DICTATION_INITIALS.match(text, m.start("a"))
-                                                  or not self._dictation_pair(m.group("a"), m.group("b"))):
-                continue  # read by _DICTATION_INITIALS, or a route after a drug's ("IV/po")
+            if m.group("a") and m.group("b") and _DICTATION_INITIALS.match(text, m.start()):
+                continue  # read by _DICTATION_INITIALS
             for g in ("a", "b", "c"):
                 if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
                     out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _ATTENDEES.finditer(text):  # "Attendees: R. Chukwu; C. Müller; AV; TS": initials among people
             for item in re.finditer(r"[^;,]+", m.group("val")):
                 ini = re.fullmatch(r"[ \t]*(?P<a>[A-Z]{2,3})[ \t]*", item.group())
-                if ini and ini.group("a") not in _NOT_INITIALS and not self._never_name(ini.group("a")) \
-                        and not self._is_medical(ini.group("a")):
+                if ini and self._cued_initials_ok(ini.group("a")):
                     at = m.start("val") + item.start() + ini.start("a")
                     out.append(_Cand(PhiType.NAME, at, at + len(ini.group("a")), "context", C - 2))
         for m in _CUED_INITIALS.finditer(text):  # "Counts correct x2 per BL and DA.", "Routed to: DT, TK"
-            for item in re.finditer(r"[^\W\d_]+", m.group("val")):
-                a = item.group()
-                if a.isupper() and 2 <= len(a) <= 3 and a not in _NOT_INITIALS and a not in _NOT_CUED_INITIALS \
-                        and not self._never_name(a) and not self._is_medical(a) and a.lower() not in ("and", "or"):
-                    at = m.start("val") + item.start()
-                    out.append(_Cand(PhiType.NAME, at, at + len(a), "context", C - 2))
+            g = "val" if m.group("val") else "pair"
+            for item in re.finditer(r"[^\W\d_]+", m.group(g)):
+                if item.group().isupper() and self._cued_initials_ok(item.group()):
+                    at = m.start(g) + item.start()
+                    out.append(_Cand(PhiType.NAME, at, at + len(item.group()), "context", C - 2))
         for m in _SIGNOFF_INITIALS.finditer(text):  # "… spoke with husband. -GG": the writer signs the entry
-            a = m.group("a")
-            if a not in _NOT_INITIALS and not self._never_name(a) and not self._is_medical(a):
+            if self._cued_initials_ok(m.group("a")):
                 out.append(_Cand(PhiType.NAME, m.start("a"), m.end("a"), "context", C - 2))
-        for m in _DICTATION_INITIALS.finditer(text):  # "RM/ms" under a signature, "T: 04/10/2025 07:48  XC/fd"
-            alone = not text[text.rfind("\n", 0, m.start("a")) + 1:m.start("a")].strip()
-            if self._dictation_pair(m.group("a"), m.group("b"), alone):
-                out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
+        for alone, rx in ((True, _DICTATION_INITIALS), (False, _DICTATION_LINE_INITIALS)):
+            for m in rx.finditer(text):  # "RM/ms" under a signature, "T: 04/10/2025 07:48  XC/fd"
+                if self._dictation_pair(m.group("a"), m.group("b"), alone):
+                    out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
         for m in _REFERENCE_INITIALS.finditer(text):  # "… Kovalenko aware. - BS/ps": the writer's and the typist's
             if self._dictation_pair(m.group("a"), m.group("b")):  # "- PO/iv": a route
                 out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2) for g in ("a", "b")]
@@ -2842,12 +2846,13 @@ class Deidentifier:
                 out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", C - 2))
         for m in _INITIAL_SURNAME.finditer(text):
             sur = m.group("s")
-            credential = _CREDENTIAL_AFTER.match(text, m.end())  # "drawn by L. Sickle PCT", "D. Swindle EMT-B"
-            if credential and credential.group("cred") in _SERVICE_CREDENTIALS:
-                credential = None  # "Referred for L. Knee PT": a service after a side and a body part
+            cred = _CREDENTIAL_AFTER.match(text, m.end())  # "drawn by L. Sickle PCT", "D. Swindle EMT-B"
+            # not "Referred for L. Knee PT": a service after a side and a body part
+            credential = bool(cred) and cred.group("cred") not in _SERVICE_CREDENTIALS
             if not credential and m.group()[0] not in "LR" and not sur.isupper() \
+                    and (sur.lower() in self._eponyms_lower or not self._is_medical(sur)) \
                     and _STAFF_ROLE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-                credential = _STAFF_ROLE_BEFORE  # "pharmacist W. Romberg": the role vouches as a credential does
+                credential = True  # "pharmacist W. Romberg": the role vouches as a credential does
             if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit() \
                     or sur.lower() in self._eponyms_lower and not credential \
                     or (sur.isupper() or m.group()[0] in "LR") and not self._census_only(sur) and not credential:
@@ -3154,10 +3159,10 @@ class Deidentifier:
             if self._never_name(w) and not ((strong or keep or staff and _STAFF_NAME_END.match(text, te))
                                             and self._place_word_name(w)):
                 break  # "dr church", "dr ildiko ward": a surname that is also a generic place passes a strong cue
-            if not (strong or relative or keep) and w.islower() and self._is_english(w) \
+            if not (strong or relative or staff or keep) and w.islower() and self._is_english(w) \
                     and w not in self.lex.census_first and w not in self.lex.census_first_words \
                     and not _case_degenerate(text):
-                break  # "call our nurse line", "PCP list", "per surgeon": no given name, in a note with capitals
+                break  # "per surgeon", "per records": no given name, in a note with capitals
             census = self._census(w)
             lw = w.lower()
             titled = w[:1].isupper() and not w.isupper() and len(w) > 1  # "Dell'Orto", "LeBlanc" too
@@ -3219,7 +3224,8 @@ class Deidentifier:
                         continue
                     span: tuple[int, int] | None = (s + words[0].start(), e)
                 elif key == "anycase_weak" and m.group().lower().rstrip(".") in _CREDENTIAL_CUES and (
-                        "," in text[m.end():s] or _NAME_COMMA_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+                        "," in text[m.end():s] or m.group()[:2].isupper()
+                        and _NAME_COMMA_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                     # "Ayse Volkov, MD, Bluefield Family Clinic", "Giancarlo Bell, MD. Fertility preservation",
                     # "Folake Okafor, MD     Medical license no.": a name's credential, then something else
                     continue
@@ -3311,6 +3317,9 @@ class Deidentifier:
                     continue
                 if key == "name_last_first" and self._never_name(m.group(g).split(",")[-1].split()[0]):
                     continue  # "Board Certified, Rheumatology": a specialty is no given name
+                if key == "name_subject" and not any(self._census(w) or self._unknown_word(w)
+                                                     for w in text[span[0]:span[1]].split()):
+                    continue  # "Occupational Therapy declined": no word of it names anyone
                 if key == "name_subject" and " " not in text[span[0]:span[1]] and \
                         text[span[0]:span[1]] not in self.lex.first_names:
                     continue  # "There was", "Duplex was": one capitalised word is too weak a cue
@@ -4101,13 +4110,13 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")
-# a letter's reference initials (writer in capitals, typist in lower case) ending a line after a sentence and a
-# dash ("_INITIALS_LINE" reads them on a line of their own)
 # a letter's or a dictation's reference initials, upper-case writer and lower-case typist, alone on their line
-# ("RM/ms") or on the dictation line with its times and job number ("T: 04/10/2025 07:48   XC/fd   Job #12-75611")
-_DICTATION_INITIALS = re.compile(r"(?m)(?:^[ \t]*|(?<=\d)[ \t]{2,}|(?<=\d)[ \t]+(?=[A-Z]{2,3}/[a-z]{2,3}[ \t]+"
-                                 r"(?i:job|d:|t:|dd:|dt:)))(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})"
-                                 r"(?=[ \t]*$|[ \t]+(?i:job|d:|t:|dd:|dt:|cc:)|[ \t]{2,}\S)")
+# ("RM/ms") or before the dictation's job number
+_DICTATION_INITIALS = re.compile(r"(?m)^[ \t]*(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})"
+                                 r"(?=[ \t]*$|[ \t]+(?i:job|d:|t:|dd:|dt:|cc:))")
+# the same after the dictation's date or time on its line
+_DICTATION_LINE_INITIALS = re.compile(r"(?<=\d)[ \t]+(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})"
+                                      r"(?=[ \t]*$|[ \t]+(?i:job|d:|t:|dd:|dt:|cc:)|[ \t]{2,}\S)", re.M)
 # a staff role right before a person's initial and surname ("pharmacist W. Romberg", "RT lead: K. Homans")
 _STAFF_ROLE_BEFORE = re.compile(r"(?i:\b(?:pharmacist|nurse|charge|rn|lpn|np|md|therapist|chaplain|interpreter|"
                                 r"attending|resident|fellow|intern|surgeon|physician|provider|technician|tech|aide|"
@@ -4128,17 +4137,21 @@ _HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra"
 # a credential after a comma, ending the name before it
 _CREDENTIAL_AFTER_COMMA = re.compile(rf",[ \t]*(?:{_CREDENTIAL}|OD|OTR|AuD)(?![\w-])")
 # a title right before a word: what follows is a person ("Mr. Toussant-Etienne signs", not a clinical sign)
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs)\.?[ \t]+\Z")
+_TITLE_BEFORE_EPONYM = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs)\.?[ \t]+\Z")
 # the start of a table cell
 _TABLE_CELL_BEFORE = re.compile(r"\|[ \t]*\Z")
 # a capitalised word and a comma right before a credential: the credential ends that name ("Folake Okafor, MD")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z'’-]+,[ \t]*\Z")
-# initials alone after a word that names who did something, to a clause's end: "Counts correct x2 per BL and DA.",
-# "second nurse RJ.", "Handoff received by GP at 13:35", "Routed to: DT, TK"
+# initials alone after a word that names who checked or received something, to a clause's end: "witness SÇ.",
+# "second nurse RJ.", "Counts correct x2 per MM.", "Routed to: DT, TK", and two joined by "and" after "per" or "by"
+# ("Counts correct per BL and DA.")
 _INI = r"[A-ZÀ-ÖØ-Þ]{2,3}"
-_CUED_INITIALS = re.compile(rf"(?i:\b(?:witness(?:ed by)?|second nurse|per|by|routed to|cc))(?:[ \t]*:[ \t]*|[ \t]+)"
+_CUED_INITIALS = re.compile(rf"(?i:\b(?:witness(?:ed[ \t]+by)?|second[ \t]+nurse|routed[ \t]+to"
+                            rf"|x[ \t]?2[ \t]+(?:per|by)))(?:[ \t]*:[ \t]*|[ \t]+)"
                             rf"(?P<val>(?-i:{_INI})(?:(?:,[ \t]*|[ \t]+and[ \t]+)(?-i:{_INI}))*)"
-                            rf"(?=[ \t]*(?:[.;,)]|$)|[ \t]+at[ \t]+\d)", re.M)
+                            rf"(?=[ \t]*(?:[.;,)]|$)|[ \t]+at[ \t]+\d)"
+                            rf"|(?i:\b(?:per|by))[ \t]+(?P<pair>(?-i:{_INI})[ \t]+and[ \t]+(?-i:{_INI}))"
+                            rf"(?=[ \t]*(?:[.;,)]|$))", re.M)
 #: capitals that follow such a word but name a service, a unit or an agency, not a person
 _NOT_CUED_INITIALS = frozenset({"GP", "HH", "PC", "ACS", "LPN", "CM", "HR", "VA", "OB", "ENT", "EMS", "EMT", "CNA",
                                 "SW", "ST", "RT", "IR", "NICU", "PICU", "CCU", "PACU", "US", "XR", "EEG", "EKG", "ECG",
@@ -4147,12 +4160,20 @@ _NOT_CUED_INITIALS = frozenset({"GP", "HH", "PC", "ACS", "LPN", "CM", "HR", "VA"
                                 "DOB", "FAX", "MAR", "EHR", "EMR", "IM", "SC", "SQ", "NG", "PEG", "GT", "CVS", "HMO",
                                 "PPO", "RX", "OTC", "ADA", "AMA", "AHA", "CDC", "FDA", "WHO", "NIH", "CMS", "DEA",
                                 "USA", "UK", "EU", "PMD", "NOK", "POA", "HCP", "HCA", "MSW", "OTR", "RPH", "CPHT",
-                                "POV", "BLS", "ALS", "CCT"})
+                                "POV", "BLS", "ALS", "CCT", "LVN", "PCT", "PTA", "OTA", "RDN", "RD",
+                                "HUC", "AOD", "HEM", "ONC", "ATT", "TBD", "FYI", "ADD", "CN", "MDS", "AD", "ADON",
+                                "DON", "CNO", "IRB", "MOB", "FOB", "MGM", "MOC", "GF", "BF", "EOD", "COB", "EOW",
+                                "POD", "UAP", "MLS", "VAT", "EM", "HM", "GS", "HF", "DPH", "DOH", "DCF", "HHA",
+                                "UHC", "AMR", "TPT", "DP", "LMP", "PCR", "IHC", "NGS", "FNA", "EUS", "UDS", "POC",
+                                "DXA", "ABI", "CRL", "NST", "BPP", "SVE", "SOP", "IFU", "OS", "OD", "OU", "KG"})
 # a line listing the people at a meeting
 _ATTENDEES = re.compile(r"(?im)^[ \t]*(?:attendees|attending|present|participants|in attendance|members present|"
                         r"team present|staff present)[ \t]*:(?P<val>[^\n]+)")
+_ROUTE_WORDS_UPPER = frozenset({"IV", "PO", "IM", "SC", "SQ", "PR", "SL", "NG", "GT", "TD", "IO", "OG"})
 _ROUTE_WORDS = frozenset({"po", "iv", "im", "sc", "sq", "pr", "sl", "ng", "gt", "td", "inh", "neb", "top", "od", "os",
                           "ou", "prn", "qd", "bid", "tid", "qid", "qhs", "hs", "ac", "pc"})
+# a letter's reference initials (writer in capitals, typist in lower case) ending a line after a sentence and a
+# dash ("_DICTATION_INITIALS" reads them on a line of their own)
 _REFERENCE_INITIALS = re.compile(r"(?m)[.;!?][ \t]+[-–—][ \t]*(?P<a>[A-Z]{2,3})/(?P<b>[a-z]{2,3})[ \t]*$")
 # an initial and a surname: "group w/ K. Asante", "NOC RN T. OKAFOR"
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])(?P<val>[A-ZÀ-ÖØ-Þ]\.[ \t]?"
@@ -5217,6 +5238,8 @@ _KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word:
 # before the number, read one way ("Mary Smith" + 10,000 blanks stays linear)
 _NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})"
                                 r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+# a form label's colon ending the text before a value on its line
+_LABEL_BEFORE = re.compile(r":[ \t]*\Z")
 # one surname (no capitalised word before it) right before a telephone number
 _WORD_BEFORE_PHONE = re.compile(r"(?<![\w.'’-])(?<![A-Za-z][ \t])(?P<val>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)"
                                 r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
