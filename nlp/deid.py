@@ -1764,14 +1764,21 @@ class Deidentifier:
     def _cued_initials_ok(self, ini: str) -> bool:
         """Capitals that may be a person's initials where a cue puts them: no charting, medical, role, agency or
         family abbreviation ("-LVN", "Present: PT, OT, CM", "by MOB")."""
-        return (ini not in _NOT_INITIALS and ini not in _NOT_CUED_INITIALS and ini not in _CREDENTIAL_WORDS
-                and not self._never_name(ini) and not self._is_medical(ini))
+        return self._initials_ok(ini) and ini not in _NOT_CUED_INITIALS and ini not in _CREDENTIAL_WORDS
 
     def _dictation_pair(self, writer: str, typist: str, alone: bool = False) -> bool:
         """Reference initials ("RM/ms", "MS/kl", "JS/pc"): any letters, but not a drug's route ("IV/po") nor,
         unless the pair stands alone on its line ("KD/mm" under a signature), a unit ("HR/min")."""
         return (writer not in _NOT_INITIALS and not (writer in _ROUTE_WORDS_UPPER and typist in _ROUTE_WORDS)
                 and (alone or not _LF_UNIT_AFTER.fullmatch(typist)))
+
+    def _word_left_by_trim(self, text: str, span: tuple[int, int] | None, start: int, end: int) -> bool:
+        """:meth:`_trim_name` cut ``start:end`` down to ``span``, one English word that is no census name: what was
+        cut (an eponym, a medical word) was the name's reason, and what is left is a verb or a noun."""
+        if span is None or span == (start, end):
+            return False
+        kept = text[span[0]:span[1]]
+        return " " not in kept and self._is_english(kept) and not self._census(kept)
 
     def _name_ok(self, value: str) -> bool:
         words = re.findall(r"[A-Za-z]+", value)
@@ -3295,9 +3302,7 @@ class Deidentifier:
                 if key == "name_credential" and span != (m.start(g), m.end(g)) and "," not in m.group(g) \
                         and self._given_name_leads(m.group(g)):
                     span = (m.start(g), m.end(g))  # "María José Foley, LPN": an eponym as the surname
-                elif key == "name_credential" and span and span != (m.start(g), m.end(g)) \
-                        and " " not in (kept := text[span[0]:span[1]]) and self._is_english(kept) \
-                        and not self._census(kept):
+                elif key == "name_credential" and self._word_left_by_trim(text, span, m.start(g), m.end(g)):
                     continue  # "Removed Foley, RN aware": a verb is left when the eponym is cut
                 if span is None and key == "name_title" and re.fullmatch(r"[A-Z][a-z]{1,2}", m.group(g)) \
                         and (m.group(g).lower() in self.lex.census_first_words
@@ -3523,9 +3528,8 @@ class Deidentifier:
                 span = self._trim_name(text, s, e)
                 if span is None or not re.search(r"[A-Z]", text[span[0]:span[1]]):
                     continue
-                kept = text[span[0]:span[1]]
-                if span != (s, e) and " " not in kept and self._is_english(kept) and not self._census(kept) \
-                        and (_at_sentence_start(text, span[0]) or _TABLE_CELL_BEFORE.search(text, max(0, s - 8), s)):
+                if self._word_left_by_trim(text, span, s, e) and (
+                        _at_sentence_start(text, span[0]) or _TABLE_CELL_BEFORE.search(text, max(0, s - 8), s)):
                     continue  # "| Printed Doppler bill |": a verb left when the eponym is cut
                 if text[span[0]:span[1]] in self.lex.eponyms or text[span[0]:span[1]] in self.lex.state_abbreviations:
                     continue
@@ -4136,7 +4140,8 @@ _HONORIFICS = frozenset({"doña", "don", "señor", "señora", "señorita", "sra"
                          "haji"})
 # a credential after a comma, ending the name before it
 _CREDENTIAL_AFTER_COMMA = re.compile(rf",[ \t]*(?:{_CREDENTIAL}|OD|OTR|AuD)(?![\w-])")
-# a title right before a word: what follows is a person ("Mr. Toussant-Etienne signs", not a clinical sign)
+# a title right before a word: what follows is a person ("Mr. Toussant-Etienne signs", not a clinical sign); only
+# these titles as written, narrower than _TITLE_BEFORE, since "nurse" or "sister" may stand before a sign
 _TITLE_BEFORE_EPONYM = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Drs)\.?[ \t]+\Z")
 # the start of a table cell
 _TABLE_CELL_BEFORE = re.compile(r"\|[ \t]*\Z")
@@ -5236,13 +5241,13 @@ _INITIALS_KEY_AFTER = re.compile(rf"(?:,?[ \t]+(?:{_CREDENTIAL}|OCN|CCRN|CEN|CNL
 _KEY_WORD = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # one way to read each word: no nested choice to backtrack into
 # two to four capitalised words, then a telephone number (in parentheses, after a comma or colon); one blank run
 # before the number, read one way ("Mary Smith" + 10,000 blanks stays linear)
-_NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}})"
-                                r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+_PHONE_AFTER_NAME = r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)"
+_NAME_BEFORE_PHONE = re.compile(rf"(?<![\w.'’-])(?P<val>[A-Z][a-z]+(?:[ \t]{_KEY_WORD}){{1,3}}){_PHONE_AFTER_NAME}")
 # a form label's colon ending the text before a value on its line
 _LABEL_BEFORE = re.compile(r":[ \t]*\Z")
 # one surname (no capitalised word before it) right before a telephone number
 _WORD_BEFORE_PHONE = re.compile(r"(?<![\w.'’-])(?<![A-Za-z][ \t])(?P<val>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)"
-                                r"(?:[ \t]*+[(,:])?[ \t]*+(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+                                + _PHONE_AFTER_NAME)
 _KEY_DEFINITION = re.compile(rf"(?<![\w@./&-])(?P<ini>[A-Z](?:-?[A-Z]){{1,3}})[ \t]*=[ \t]*"
                              rf"(?P<name>{_KEY_WORD}(?:[ \t]+{_KEY_WORD}){{1,2}})")
 _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")
