@@ -77,6 +77,23 @@ def span_scores(tagger: PhiTagger, notes: list[dict]) -> dict[str, float]:
     return {"recall": r, "precision": p, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def train_fold_notes(specs: list[str]) -> list[dict]:
+    """Documents of generators' ``train`` folds (``SCRIPT:SEED:DOCS``), whose templates and value lists are disjoint
+    from those of the development files the same generators write, so those stay unseen."""
+    import subprocess
+    import tempfile
+
+    notes: list[dict] = []
+    for spec in specs:
+        script, seed, docs = spec.split(":")
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "train.jsonl"
+            subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--fold", "train", "--seed", seed,
+                            "--docs", docs, "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
+            notes += cnn.read_notes(out)
+    return notes
+
+
 def save(model, out: Path, config: dict, frozen: int) -> None:
     from safetensors.torch import save_file
 
@@ -96,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gen-seeds", type=int, nargs="*", default=[9101])
     ap.add_argument("--census-seeds", type=int, nargs="*", default=[9201, 9202])
     ap.add_argument("--round9-seeds", type=int, nargs="*", default=[9301, 9302, 9303, 9304, 9305])
+    ap.add_argument("--train-folds", nargs="*", default=[], metavar="SCRIPT:SEED:DOCS",
+                    help="train folds of generators under scripts/ (``--fold train``): e.g. "
+                         "make_deid_train_round31.py:1:300")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--train-layers", type=int, default=3, help="top encoder layers trained (of 6)")
     ap.add_argument("--lr", type=float, default=2e-4)
@@ -118,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
               for n in cnn.read_notes(data / name)] * args.hand_repeat
     notes += cnn.generated_notes(args.gen_seeds, args.census_seeds, args.round9_seeds, [])
     notes += cnn.phi_free_notes()
+    notes += train_fold_notes(args.train_folds)
     dev = cnn.read_notes(held)
     tok = load_tokenizer()
     train = note_windows(tok, notes, args.max_length - 2, args.stride)
@@ -141,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
               "backbone_sha256": backbone_digest(frozen),
               "training": {"notes": len(notes), "windows": len(train), "epochs": args.epochs, "lr": args.lr,
                            "batch_size": args.batch_size, "seed": args.seed, "holdout": held.name,
-                           "hand_sets": args.hand_sets, "hand_repeat": args.hand_repeat}}
+                           "hand_sets": args.hand_sets, "hand_repeat": args.hand_repeat,
+                           "train_folds": args.train_folds}}
     best = None
     t0 = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
