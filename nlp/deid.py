@@ -339,14 +339,15 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)?|dl#?|"
             r"hicn?|mbi|docket(?: number| no\.?| #)?|commission(?: number| no\.?| #)|rx(?: #| no\.?| number)|"
             r"certificate(?: number| no\.?| #)?|cert\.?(?=[ \t]*(?:#|no\b|number))|auth(?=[ \t]*(?:#|no\b|number))|"
-            r"registry(?= (?:number|no\b|#))|referral(?=[ \t]?(?:number|no\b|#))|passport(?: number| no\.?| #)?|cdl|"
+            r"registry(?= (?:number|no\b|#|[A-Z]{1,3}\d{5}))|referral(?=[ \t]?(?:number|no\b|#))|passport(?: number| no\.?| #)?|cdl|"
             r"serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
             r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)?|encounter(?: number| id| no\.?| #)?|"
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
             r"case(?: number| no\.?| #)|claim(?: number| no\.?| #)?|order(?: number| no\.?| #)?|"
             r"clia(?: number| no\.?| #)?|patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
             r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har|hrn|ccn|nabp|store[ \t]*(?=#)|"
-            r"confirmation(?: number| no\.?| #)?|conf(?: #| no\.?)|work order|inspection(?: number| no\.?| #)?")
+            r"confirmation(?: number| no\.?| #)?|conf(?: #| no\.?)|work order|inspection(?: number| no\.?| #)?|"
+            r"job\b(?: number| no\.?| #)?|req(?:uest)?\b(?: number| no\.?| #)?|mr(?=[ \t]+(?:\d{6,}|\d{2,4}-\d))")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
@@ -475,7 +476,11 @@ _RX = {
                       r"(?![ \t]*(?:[%/°-]|"
                       r"\.\d|(?:mg|mcg|kg|g|lbs?|pounds|cm|mm|in|inches|bpm|degrees|mmhg|percent|units?|ml|beats|"
                       r"min(?:utes?)?|h(?:ou)?rs?|days?|weeks?|months?|years?|yrs?|y|times|x|th)\b))|"
-                      r"(?<=,[ \t])(?P<n11>\d{2,3})[ \t]+years?(?=[ \t]*[,;)]))"),  # "Losa Fa'amausili, 91 years,"
+                      r"(?<=,[ \t])(?P<n11>\d{2,3})[ \t]+years?(?=[ \t]*[,;)])|"  # "Losa Fa'amausili, 91 years,"
+                      r"(?<=[/|][ \t])(?P<n13>\d{2,3})[ \t]*(?:yrs?|years?|y)(?=[ \t]*[/|,;\n])|"  # "Female / 91 yrs /"
+                      # "Pt's mother, 95, lives with …": an age set off by commas after the person
+                      r"\b(?:pt|patient|mother|father|mom|dad|husband|wife|spouse|grand(?:mother|father|ma|pa)|aunt|"
+                      r"uncle|sister|brother)(?:'s)?,[ \t]*(?P<n14>\d{2,3}),)"),
     "zip_state": re.compile(rf"\b{_STATE}\.?,?\s+(?P<val>\d{{5}}(?:-\d{{4}})?)\b"),
     "zip_cue": re.compile(r"(?i)\b(?:zip(?:\s*code)?|postal code|zipcode)(?:\s*(?:is|:|#))?\s*(?P<val>\d{5}"
                           r"(?:-\d{4})?)\b"),
@@ -499,7 +504,7 @@ _RX = {
                               rf"Highway|Terrace|Court){_UNIT}"),
     # a street in ALL-CAPS or lower-case notes: "LIVES ALONE AT 1206 PRAIRIE AVE", "at 5891 river road"
     "street_anycase": re.compile(r"(?i)\b\d{1,6}[a-z]?[ \t]+(?P<words>(?:[nsew]\.?[ \t]+)?"
-                                 r"(?:(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'-]{0,30})[ \t]+){1,3})"
+                                 r"(?:(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'-]{0,30})[ \t]+){1,3}(?:[js]r\.?[ \t]+)?)"
                                  r"(?:street|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|"
                                  r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|pike|"
                                  r"st(?=[ \t]*(?:[,;\n]|in\b|(?:apt|ste|suite|unit|lot)\b))"
@@ -572,7 +577,8 @@ _RX = {
                                   r"(?P<span>(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9]))(?![\d/])"),
     "pager": re.compile(r"(?i)\b(?:(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:(?:#|no\.?|number)[ \t]*)?(?::[ \t]*)?"
                         r"(?P<val>x?\d{4,5})|(?:ext|extension)\b\.?[ \t]*(?P<val3>x?\d{3})|(?<![\w-])(?P<valx>x\d{4,5})"
-                        r"|(?:pager|beeper|pgr|paged(?:[ \t]+(?:at|to|on))?)[ \t]*(?:#[ \t]*)?(?P<val4>\d-\d{4}))"
+                        r"|(?:pager|beeper|pgr|paged(?:[ \t]+(?:at|to|on))?)[ \t]*(?:#[ \t]*)?(?P<val4>\d-\d{4})"
+                        r"|\bpaged?[ \t]+(?:me[ \t]+)?(?:at|to|on)[ \t]+(?P<val5>\d{5}))"  # five digits: no clock time
                         r"(?![\d/:-]|\.\d)"),
     # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
     # "in June", "since late November" (the month alone: "late" says nothing of the person), "in May." (May only
@@ -612,7 +618,9 @@ _RX = {
     "county_any": re.compile(r"(?i:\b(?:from|in|of|at|to|near)[ \t]+)(?P<val>[A-Za-z][A-Za-z'’.-]{1,20}"
                              r"(?:[ \t]+[A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+(?i:county|parish))\b"),
     # numbered roads: "Route 30", "Rte 116", "I-91", "Hwy 1"
-    "road": re.compile(r"(?i:\b(?:route|rte\.?|highway|hwy\.?|interstate|state route|us route|county road)[ \t]?#?[ \t]?"
+    "road": re.compile(r"(?:\b[NSEW]\d{3,6}[ \t]+(?=(?i:county|state|us|hwy|highway|route|rte)\b))?"  # "N9578 County Rd"
+                       r"(?i:\b(?:(?:state|us|county)[ \t]+(?:route|rte\.?|highway|hwy\.?|road|rd\.?)|route|rte\.?|highway|hwy\.?|"
+                       r"interstate)[ \t]?#?[ \t]?"
                        r"\d{1,3}[A-Za-z]?\b|\b(?:us|sr|cr|pr|fm|sh)-\d{1,4}\b(?![.\d/]))"),  # not interstates ("I-95"): too coarse to place anyone
     # a street named without a number, any case, after on/off/at/near: "on Linden St", "ON ACUSHNET AVE"
     "street_any": re.compile(rf"(?i:\b(?:on|off|at|near|of)\b)[ \t]+(?P<val>(?:{_ANY_TOK}[ \t]+){{1,3}}(?i:street|st|avenue|ave|"
@@ -896,7 +904,7 @@ _TOWN_AFTER_STREET_ANY = re.compile(r",[ \t]*(?:(?i:apt|apartment|suite|ste|unit
                                     r"(?:[ \t]*#)?[ \t]*[a-z0-9-]{1,8}"
                                     r"[ \t]*,[ \t]*)?(?P<town>[a-z]{3,20}(?:[ \t]+[a-z]{3,20})?|[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20})?)"
                                     r"(?=(?:[ \t]*,)?[ \t]*\d{5}\b)")
-_WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic)\b(?![ \t]*(?:#|no\b|number))")
+_WEAK_ID_CUE = re.compile(r"(?i)(?:order|lot|dl|lic|job|req|request)\b(?![ \t]*(?:#|no\b|number))")
 _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|starting|given|prescribed|continue|"
                            r"continued|increase|increased|decrease|decreased|stop|stopped|held|hold|switch(?:ed)? to|"
                            r"mg of|dose of)\s+\Z")
@@ -1857,7 +1865,7 @@ class Deidentifier:
         for m in _RX["phone_hash"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718", "ext. x214", "x45521"
-            g = next(k for k in ("val", "val3", "valx", "val4") if m.group(k))
+            g = next(k for k in ("val", "val3", "valx", "val4", "val5") if m.group(k))
             add(_Cand(PhiType.PHONE, m.start(g), m.end(g), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
@@ -2010,12 +2018,19 @@ class Deidentifier:
             elif _TABLE_NAME_HEAD.match(label) and not (ruled and (
                     not _TABLE_NAME_HEAD.fullmatch(label.rstrip(".")) or label.lower() in _GENERIC_TABLE_HEADS)):
                 kinds[i] = PhiType.NAME
-        if not kinds and not users and not staff:
+        phones = {i for i, (_, cell) in enumerate(head) if _TABLE_PHONE_HEAD.fullmatch(cell.strip().rstrip(":").strip())}
+        if not kinds and not users and not staff and not phones:
             return
         for start, line in rows[1:]:
             row = cells(start, line)
             if len(row) != len(head):
                 continue
+            for i in phones:  # "| Attending | Hans Neumann | 23536 |": a pager under "Contact"; longer numbers
+                at, cell = row[i]  # are the phone patterns'
+                short = re.fullmatch(r"[ \t]*(?P<v>x?\d{4,5})[ \t]*", cell)
+                if short and not (_CLOCK_TIME.fullmatch(short.group("v")) and not _TABLE_PAGER_HEAD.match(
+                        head[i][1].strip())):  # "| Notified MD | Dinh | 0153 |": a time unless the head says pager
+                    out.append(_Cand(PhiType.PHONE, at + short.start("v"), at + short.end("v"), "context", C - 1))
             for i in users:  # "| mjpark | self |": a user name in a log's user column
                 at, cell = row[i]
                 m = re.match(r"[ \t]*(?P<v>[A-Za-z][A-Za-z0-9._-]{1,24})[ \t]*$", cell)
@@ -3541,6 +3556,8 @@ class Deidentifier:
             elif ent.label_ == "DATE":
                 # the model's DATE covers durations and years ("3 days", "2019"); keep only spans with a
                 # day or month element the patterns missed (e.g. "Christmas Eve 2020" is left alone).
+                if gap := re.search(r"[ \t]{2}|\t", value):
+                    value, e = value[:gap.start()], s + gap.start()  # "29 October 2023  LOS 3": a column ends it
                 if re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", value) \
                         and _month_ok(re.search(r"(?i)[a-z]+", value).group()):  # type: ignore[union-attr]
                     out.append(_Cand(PhiType.DATE, s, e, "model", M - 5))
@@ -3657,8 +3674,9 @@ class Deidentifier:
         if plain[-1] in _PAYER_HEADS or plain[-1] in _INSTRUMENT_HEADS or any(
                 _ROMAN_OR_EYE.fullmatch(w) or lw in _DOCUMENT_WORDS - _ORG_NAME_WORDS for w, lw in zip(words, plain)):
             return None  # "Delta Dental PPO", "Denver II", "Eylea OS", "Tele Nursing Progress Note"
-        if protected.covers(s, e) or _overlaps(s, e, protected) and self._eponym_rx.search(text, s, e):
-            return None
+        if protected.covers(s, e) or _overlaps(s, e, protected) and (
+                self._eponym_rx.search(text, s, e) or protected.covers(e - 1, e + 1)):
+            return None  # "Hx Paget's disease": cut from a medical term that runs on past it
         if any(len(lw) > 2 and lw not in _ORG_NAME_WORDS and (
                 lw in self.lex.places or self._census_only(lw) or self._unknown_word(lw) and not w.isupper())
                for w, lw in zip(words, plain)):
@@ -4938,6 +4956,10 @@ _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|lo
                               r"booked by|scheduled by|created by|modified by|changed by|updated by|logged by|"
                               r"portal user|staff user)")
 # a column of record, unit, lot or serial numbers, and one such number as its cell
+_TABLE_PAGER_HEAD = re.compile(r"(?i)(?:pager|beeper|pgr|ext|extension|vocera|spectralink)\b")
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_TABLE_PHONE_HEAD = re.compile(r"(?i)(?:contact|pager|beeper|pgr|phone|ph|tel|telephone|ext|extension|vocera|"
+                               r"spectralink|call[ \t-]?back)(?:[ \t]*(?:#|no\.?|number))?")
 _TABLE_ID_HEAD = re.compile(r"(?i)(?:lot|lot[ \t]*(?:#|no\.?|number)|unit[ \t]*(?:#|no\.?|number)|"
                             r"serial(?:[ \t]*(?:#|no\.?))?|accession(?:[ \t]*#)?|acc[ \t]*#|mrn|acct(?:[ \t]*#)?|"
                             r"account[ \t]*#|auth(?:orization)?[ \t]*#|"
@@ -5464,8 +5486,9 @@ def _resolve(text: str, cands: list[_Cand]) -> list[_Cand]:
                 if _PRIORITY.get(c.source, 0) > _PRIORITY.get(last.source, 0):
                     last.source = c.source
             elif last is not None and c.start < last.end:  # dates: keep the parsed one that covers most
-                if (c.end - c.start, c.priority) > (last.end - last.start, last.priority):
-                    merged[-1] = c
+                if (c.end - c.start, c.priority) > (last.end - last.start, last.priority) or (
+                        c.date is not None and last.date is None and c.end > last.end):
+                    merged[-1] = c  # "Wednesday, May 11" unparsed, "May 11, 2022" parsed: the parse runs on
             else:
                 merged.append(c)
     # Only overlapping candidates compete: settle each cluster of overlaps on its own, so a note with a span every
