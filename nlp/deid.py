@@ -339,7 +339,8 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"medicaid(?: number| id| no\.?| #)?|(?:driver'?s? )?licen[cs]e(?: number| no\.?| #)?|lic\.?(?: no\.?| #)?|dl#?|"
             r"hicn?|mbi|docket(?: number| no\.?| #)?|commission(?: number| no\.?| #)|rx(?: #| no\.?| number)|"
             r"certificate(?: number| no\.?| #)?|cert\.?(?=[ \t]*(?:#|no\b|number))|auth(?=[ \t]*(?:#|no\b|number))|"
-            r"registry(?= (?:number|no\b|#|[A-Z]{1,3}\d{5}))|referral(?=[ \t]?(?:number|no\b|#))|passport(?: number| no\.?| #)?|cdl|"
+            r"registry(?= (?:number|no\b|#|[A-Z]{1,3}\d{5}))|referral(?=[ \t]?(?:number|no\b|#))|"
+            r"passport(?: number| no\.?| #)?|cdl|"
             r"serial(?: number| no\.?| #)?|s/n|device(?: id| identifier| number| serial)|"
             r"model(?: number| no\.?| #)|lot(?: number| no\.?| #)?|encounter(?: number| id| no\.?| #)?|"
             r"visit(?: id| number| no\.?| #)|accession(?: number| no\.?| #)?|specimen(?: number| id| no\.?| #)|"
@@ -618,8 +619,10 @@ _RX = {
     "county_any": re.compile(r"(?i:\b(?:from|in|of|at|to|near)[ \t]+)(?P<val>[A-Za-z][A-Za-z'’.-]{1,20}"
                              r"(?:[ \t]+[A-Za-z][A-Za-z'’.-]{1,20})?[ \t]+(?i:county|parish))\b"),
     # numbered roads: "Route 30", "Rte 116", "I-91", "Hwy 1"
-    "road": re.compile(r"(?:\b[NSEW]\d{3,6}[ \t]+(?=(?i:county|state|us|hwy|highway|route|rte)\b))?"  # "N9578 County Rd"
-                       r"(?i:\b(?:(?:state|us|county)[ \t]+(?:route|rte\.?|highway|hwy\.?|road|rd\.?)|route|rte\.?|highway|hwy\.?|"
+    # a grid house number before its road: "N9578 County Rd 7"
+    "road": re.compile(r"(?:\b[NSEW]\d{3,6}[ \t]+(?=(?i:county|state|us|hwy|highway|route|rte)\b))?"
+                       r"(?i:\b(?:(?:state|us|county)[ \t]+(?:route|rte\.?|highway|hwy\.?|road|rd\.?)|"
+                       r"route|rte\.?|highway|hwy\.?|"
                        r"interstate)[ \t]?#?[ \t]?"
                        r"\d{1,3}[A-Za-z]?\b|\b(?:us|sr|cr|pr|fm|sh)-\d{1,4}\b(?![.\d/]))"),  # not interstates ("I-95"): too coarse to place anyone
     # a street named without a number, any case, after on/off/at/near: "on Linden St", "ON ACUSHNET AVE"
@@ -912,9 +915,11 @@ _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|startin
 # patterns do not know (vetted as formats, `_learned_format_cands`); a date the patterns parsed keeps its parse, and
 # so its per-patient shift
 _LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
+# the transformer tagger's names, read a second time with only the medical vetoes (``Deidentifier._trusted_names``)
+_TRUSTED_NAME = "NAME_TRUSTED"
 _LEARNED_FORMATS = {t.value: t for t in (PhiType.DATE, PhiType.ID, PhiType.PHONE, PhiType.VEHICLE, PhiType.ADDRESS,
                                          PhiType.ZIP)}  # ages over 89 stay with the patterns: a bare 90-125 is a count
-_PRIORITY = {"pattern": 90, "context": 70, "learned": 55, "model": 40, "propagated": 35}
+_PRIORITY = {"pattern": 90, "context": 70, "learned": 55, "tagger": 55, "model": 40, "propagated": 35}
 
 
 _FRACTIONS = frozenset({(1, 2), (1, 3), (1, 4), (2, 3), (3, 4), (1, 8), (3, 8), (2, 2)})
@@ -1151,8 +1156,9 @@ class Deidentifier:
         # the learned tagger was trained in every letter case: it reads the text as written
         learned = self._model_docs(self.learned, texts, batch_size) if self.config.use_learned and texts \
             else [None] * len(texts)
-        if texts and self.tagger is not None:  # both taggers' spans: one vetting
-            learned = (TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents))
+        if texts and self.tagger is not None:  # both taggers' spans: one vetting, and the transformer's names again
+            learned = (TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents, *(
+                TaggedSpan(e.start_char, e.end_char, _TRUSTED_NAME) for e in tdoc.ents if e.label_ == "NAME")))
                        for ldoc, tdoc in zip(learned, self.tagger.pipe(_tagger_view(t) for t in texts)))
         for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):
             yield self._one(text, scope, doc, view, ldoc)
@@ -1264,6 +1270,8 @@ class Deidentifier:
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
                  and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
                  and not _score_eponym(text, c) and not self._department_as_person(text, c)]
+        names = _SpanIndex((c.start, c.end) for c in cands if c.type is PhiType.NAME and c.source != "tagger")
+        cands = [c for c in cands if c.source != "tagger" or not names.overlaps(c.start, c.end)]  # adds, never widens
         chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
@@ -2018,7 +2026,8 @@ class Deidentifier:
             elif _TABLE_NAME_HEAD.match(label) and not (ruled and (
                     not _TABLE_NAME_HEAD.fullmatch(label.rstrip(".")) or label.lower() in _GENERIC_TABLE_HEADS)):
                 kinds[i] = PhiType.NAME
-        phones = {i for i, (_, cell) in enumerate(head) if _TABLE_PHONE_HEAD.fullmatch(cell.strip().rstrip(":").strip())}
+        phones = {i for i, (_, cell) in enumerate(head)
+                  if _TABLE_PHONE_HEAD.fullmatch(cell.strip().rstrip(":").strip())}
         if not kinds and not users and not staff and not phones:
             return
         for start, line in rows[1:]:
@@ -3584,13 +3593,8 @@ class Deidentifier:
                 continue
             if kind is None or not self._proper_words(value) or kind is PhiType.NAME and re.search(r"\d", value):
                 continue
-            after = _HEAD_AFTER.match(text, ent.end_char)
-            heads = re.findall(r"[A-Za-z]+", value)[1:] + ([after.group(1)] if after else [])
-            if after and after.group(2) and (self._is_medical(after.group(1)) if degenerate
-                                             else after.group(1)[:1].isupper()):
-                heads.append(after.group(2))  # "St George's Respiratory Questionnaire", not "Lopez has dementia"
-            if any(w.lower() in self._heads_lower and w.lower() != "point" for w in heads):
-                continue  # "St George's Respiratory Questionnaire", "Glasgow coma scale": named after, not a name
+            if self._named_after(text, value, ent.end_char, degenerate):
+                continue
             keep = [m.span() for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", value)
                     if len(m.group()) == 1 or not self._never_name(m.group())]
             if not keep:
@@ -3629,7 +3633,48 @@ class Deidentifier:
                     and re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(line_start, s - 30):s]):
                 continue  # "Wound Care Center": a facility's generic last word, not a town ("… St Troy NY" stays)
             out.append(_Cand(kind, s, e, "learned", L))
-        return out
+        return out + self._trusted_names(text, doc, protected, out)
+
+    def _named_after(self, text: str, value: str, end: int, degenerate: bool) -> bool:
+        """A tagger's span that a thing is named after: an eponym head inside it, right after it or two words on
+        after a capitalised word ("St George's Respiratory Questionnaire", "Glasgow coma scale"; not "Lopez has
+        dementia")."""
+        after = _HEAD_AFTER.match(text, end)
+        heads = re.findall(r"[A-Za-z]+", value)[1:] + ([after.group(1)] if after else [])
+        if after and after.group(2) and (self._is_medical(after.group(1)) if degenerate
+                                         else after.group(1)[:1].isupper()):
+            heads.append(after.group(2))
+        return any(w.lower() in self._heads_lower and w.lower() != "point" for w in heads)
+
+    def _trusted_names(self, text: str, doc: Any, protected: _SpanIndex, vetted: list[_Cand]) -> list[_Cand]:
+        """The transformer tagger's names that the word vetting above turned down, read with fewer checks: no span
+        on medical vocabulary or an eponym construct ("Babinski sign", "Penrose drain"), none of charting words and
+        medicine only ("ORIF", "dtr"), none a thing is named after, no one-word form label. The word vetting was
+        made for the CNN tagger, which reads a word's shape; the transformer reads the sentence, and on held-out
+        typed documents the names it finds and that vetting drops (initials "-J.H.", user names "sb", word names
+        "Charity Crane", "JUDGE, LUCKY C") far outnumber its false names."""
+        T = _PRIORITY["tagger"]
+        degenerate = _case_degenerate(text)
+        names = [(c.start, c.end) for c in vetted if c.type is PhiType.NAME]
+        out: list[_Cand] = []
+        for ent in doc.ents:
+            if ent.label_ != _TRUSTED_NAME:
+                continue
+            s, e = ent.start_char, ent.end_char
+            if text[e - 2:e] in ("'s", "’s"):
+                e -= 2
+            value = text[s:e]
+            words = re.findall(r"[^\W\d_][\w'’.-]*", value)
+            if sum(ch.isalnum() for ch in value) < 2 or _overlaps(s, e, protected) or _overlaps(s, e, names) \
+                    or self._is_medical(value) or not words \
+                    or all(self._never_name(w) or self._is_medical(w) for w in words):
+                continue  # "ORIF", "dtr", "SAH": charting words and medicine
+            line_start = text.rfind("\n", 0, s) + 1
+            if self._named_after(text, value, e, degenerate) or len(words) == 1 and not text[line_start:s].strip() \
+                    and _LABEL_END.match(text, e) and not self._census(words[0]):
+                continue  # "St George's Respiratory Questionnaire"; a form label "Endoscopist......."
+            out.append(_Cand(PhiType.NAME, s, e, "tagger", T))  # source "tagger": the word checks for "learned"
+        return out                                                # spans after resolution pass it by
 
     def _organisation_name(self, text: str, s: int, e: int, protected: _SpanIndex) -> tuple[int, int] | None:
         """The span of an organisation spaCy's model names (ORG) in cased text, when it reads as one's own name

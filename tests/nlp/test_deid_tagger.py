@@ -159,3 +159,17 @@ def test_the_tagger_reads_words_only_and_follows_the_model_switch():
     assert all(w in view for w in ("Smith.", "4B,", "Иван"))  # a token with a letter of any script stays
     rules = Deidentifier(DeidConfig(use_model=False, use_tagger=True), pseudonymizer=Pseudonymizer(b"k" * 16))
     assert rules.tagger is None  # use_model=False: patterns, cues and the small tagger only
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Thu 8/26/21 15:49   Operator: sb\nReason for call: fell at home\n", "sb", True),  # a user name
+    ("Please call me before 3? -J.H.\n", "J.H.", True),  # initials signing a message
+    ("A Penrose drain was placed.\n", "Penrose", False),  # an eponym device
+    ("Plan: OR Tue for ORIF, consent signed.\n", "ORIF", False),  # charting words
+    ("cough on the St George's Respiratory Questionnaire\n", "St George", False),  # named after
+    ("Endoscopist....... Bjorn B. Fairweather, MD\n", "Endoscopist", False),  # a form label
+])
+def test_transformer_names_the_word_vetting_drops_are_read_again_with_the_medical_checks(text, name, kept):
+    out = _deid({name}).deidentify(text)
+    assert (name not in out.text) is kept
+    assert any(s.source == "tagger" for s in out.spans) is kept
