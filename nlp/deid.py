@@ -348,7 +348,8 @@ _ID_CUES = (r"mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?(?: no\.?|
             r"clia(?: number| no\.?| #)?|patient id|pt id|patient number|hospital number|dea(?: number| no\.?| #)?|npi(?: number| no\.?| #)?|"
             r"id(?: number| no\.?| #)?|identifier|sn|ref(?:erence)?(?: number| no\.?| #)?|(?:prior )?authori[sz]ation(?: number| no\.?| #)?|badge(?: number| no\.?| #)?|udi|fin|csn|har|hrn|ccn|nabp|store[ \t]*(?=#)|"
             r"confirmation(?: number| no\.?| #)?|conf(?: #| no\.?)|work order|inspection(?: number| no\.?| #)?|"
-            r"job\b(?: number| no\.?| #)?|req(?:uest)?\b(?: number| no\.?| #)?|mr(?=[ \t]+(?:\d{6,}|\d{2,4}-\d))")
+            r"job\b(?: number| no\.?| #)?|req(?:uest)?\b(?: number| no\.?| #)?|"
+            r"mr(?=[ \t]+(?:\d{6,}|\d{2,4}-\d{2,4}-\d))")
 _ID_VALUE = r"(?P<val>(?=[A-Z0-9-]{0,24}\d[A-Z0-9-]{0,24}\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})"
 _VEHICLE_CUES = (r"licen[cs]e plate(?: number| no\.?| #)?|plate(?: number| no\.?| #)?|tag number|vin|"
                  r"(?:vehicle|licen[cs]e|car|plate) tag(?: number| no\.?| #)?|"
@@ -1882,8 +1883,9 @@ class Deidentifier:
         for key in ("id_cue", "id_glued"):
             for m in _RX[key].finditer(text):
                 val = m.group("val")
-                if key == "id_cue" and val.isdigit() and len(val) < 6 and _WEAK_ID_CUE.match(m.group()):
-                    continue  # "order 1000 ml", "lot 17", "250 mg/dl 3456": a bare weak cue wants a real number
+                if key == "id_cue" and _WEAK_ID_CUE.match(m.group()) and (
+                        val.isdigit() and len(val) < 6 or re.fullmatch(r"\d{1,4}-\d{1,4}[A-Za-z]{0,3}", val)):
+                    continue  # "order 1000 ml", "lot 17", "req 2-4L": a bare weak cue wants a real number
                 strong_id = key == "id_cue" and _STRONG_ID_NOUN.match(m.group())
                 add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 5 if strong_id else P + 1))
         for m in _RX["id_long"].finditer(text):
@@ -3614,6 +3616,9 @@ class Deidentifier:
                     degenerate or not words[0][:1].isupper() or words[0].lower().strip(",.") not in self.lex.places
                     or self._is_place_allowed(words[0].strip(",."))):  # states and countries are no identifiers
                 continue  # "er bay", "June": a word needs a cue, unless written as a town the gazetteer has ("Salem")
+            if kind is PhiType.LOCATION and re.match(r"[ \t]+[A-Z0-9]\b", text[e:e + 3]) \
+                    and all(self._is_english(w) for w in words):
+                continue  # "Boy Scout Troop A": words before their letter, not a place's own name
             if degenerate and any(_SCIENCE_WORD.search(w) and not self._census(w) and w.lower() not in self.lex.places
                                   for w in words):
                 continue  # "operculoinsular cortex", "dopaminergic neurotransmitter": prose of science, not a name
@@ -3655,7 +3660,7 @@ class Deidentifier:
         "Charity Crane", "JUDGE, LUCKY C") far outnumber its false names."""
         T = _PRIORITY["tagger"]
         degenerate = _case_degenerate(text)
-        names = [(c.start, c.end) for c in vetted if c.type is PhiType.NAME]
+        names = _SpanIndex((c.start, c.end) for c in vetted if c.type is PhiType.NAME)
         out: list[_Cand] = []
         for ent in doc.ents:
             if ent.label_ != _TRUSTED_NAME:
@@ -3669,6 +3674,11 @@ class Deidentifier:
                     or self._is_medical(value) or not words \
                     or all(self._never_name(w) or self._is_medical(w) for w in words):
                 continue  # "ORIF", "dtr", "SAH": charting words and medicine
+            if not degenerate and (len(words) == 1 and value.isupper() and self._is_english(value) or len(words) > 1
+                                   and any(w.islower() and w not in _NAME_PARTICLES and self._is_english(w)
+                                           for w in words)) \
+                    or any(w.lower().strip(",.") in _DEVICE_MAKERS for w in words):
+                continue  # "RICH IN PROTEIN", "walker, Long 50 m", "Blake, Ethicon": words, not a name, in cased text
             line_start = text.rfind("\n", 0, s) + 1
             if self._named_after(text, value, e, degenerate) or len(words) == 1 and not text[line_start:s].strip() \
                     and _LABEL_END.match(text, e) and not self._census(words[0]):
@@ -5532,7 +5542,8 @@ def _resolve(text: str, cands: list[_Cand]) -> list[_Cand]:
                     last.source = c.source
             elif last is not None and c.start < last.end:  # dates: keep the parsed one that covers most
                 if (c.end - c.start, c.priority) > (last.end - last.start, last.priority) or (
-                        c.date is not None and last.date is None and c.end > last.end):
+                        c.date is not None and last.date is None and c.end > last.end
+                        and not re.search(r"\d", text[last.start:c.start])):  # "Jan 12 - Feb 3, 2022" stays whole
                     merged[-1] = c  # "Wednesday, May 11" unparsed, "May 11, 2022" parsed: the parse runs on
             else:
                 merged.append(c)
