@@ -916,7 +916,7 @@ _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|startin
 # patterns do not know (vetted as formats, `_learned_format_cands`); a date the patterns parsed keeps its parse, and
 # so its per-patient shift
 _LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
-# the transformer tagger's names, read a second time with only the medical vetoes (``Deidentifier._trusted_names``)
+# the transformer tagger's names, read a second time with fewer word checks (``Deidentifier._trusted_names``)
 _TRUSTED_NAME = "NAME_TRUSTED"
 _LEARNED_FORMATS = {t.value: t for t in (PhiType.DATE, PhiType.ID, PhiType.PHONE, PhiType.VEHICLE, PhiType.ADDRESS,
                                          PhiType.ZIP)}  # ages over 89 stay with the patterns: a bare 90-125 is a count
@@ -3654,7 +3654,9 @@ class Deidentifier:
     def _trusted_names(self, text: str, doc: Any, protected: _SpanIndex, vetted: list[_Cand]) -> list[_Cand]:
         """The transformer tagger's names that the word vetting above turned down, read with fewer checks: no span
         on medical vocabulary or an eponym construct ("Babinski sign", "Penrose drain"), none of charting words and
-        medicine only ("ORIF", "dtr"), none a thing is named after, no one-word form label. The word vetting was
+        medicine only ("ORIF", "dtr"), none a thing is named after, no one-word form label, and in text with letter
+        case no English word in capitals alone ("RICH"), no lower-case English word inside ("walker, Long"; name
+        particles such as "van", "de" are no such words) and no device maker ("Blake, Ethicon"). The word vetting was
         made for the CNN tagger, which reads a word's shape; the transformer reads the sentence, and on held-out
         typed documents the names it finds and that vetting drops (initials "-J.H.", user names "sb", word names
         "Charity Crane", "JUDGE, LUCKY C") far outnumber its false names."""
