@@ -2039,7 +2039,7 @@ class Deidentifier:
             for i in phones:  # "| Attending | Hans Neumann | 23536 |": a pager under "Contact"; longer numbers
                 at, cell = row[i]  # are the phone patterns'
                 short = re.fullmatch(r"[ \t]*(?P<v>x?\d{4,5})[ \t]*", cell)
-                if short and not (_CLOCK_TIME.fullmatch(short.group("v")) and not _TABLE_PAGER_HEAD.match(
+                if short and not (_LF_TIME.fullmatch(short.group("v")) and not _TABLE_PAGER_HEAD.match(
                         head[i][1].strip())):  # "| Notified MD | Dinh | 0153 |": a time unless the head says pager
                     out.append(_Cand(PhiType.PHONE, at + short.start("v"), at + short.end("v"), "context", C - 1))
             for i in users:  # "| mjpark | self |": a user name in a log's user column
@@ -3630,8 +3630,7 @@ class Deidentifier:
                     and not _LEARNED_NAME_CUE.search(text, max(0, s - 24), s):
                 continue  # "more common": a word that is also a surname is a name after a title, role or relative
             line_start = text.rfind("\n", 0, s) + 1
-            if len(words) == 1 and not text[line_start:s].strip() and _LABEL_END.match(text, e) \
-                    and not self._census(words[0]) and words[0].lower().strip(",.") not in self.lex.places:
+            if self._form_label_word(text, s, e, words) and words[0].lower().strip(",.") not in self.lex.places:
                 continue  # "Endoscopist....... Bjorn B. Fairweather": a one-word form label ("Rosa: daughter" stays)
             if kind is PhiType.LOCATION and len(words) == 1 and not degenerate \
                     and words[0].lower() in _FACILITY_TAILS \
@@ -3650,6 +3649,12 @@ class Deidentifier:
                                          else after.group(1)[:1].isupper()):
             heads.append(after.group(2))
         return any(w.lower() in self._heads_lower and w.lower() != "point" for w in heads)
+
+    def _form_label_word(self, text: str, s: int, e: int, words: list[str]) -> bool:
+        """One word opening its line before a label's end ("Endoscopist......."), no census name: a form label."""
+        line_start = text.rfind("\n", 0, s) + 1
+        return len(words) == 1 and not text[line_start:s].strip() and bool(_LABEL_END.match(text, e)) \
+            and not self._census(words[0])
 
     def _trusted_names(self, text: str, doc: Any, protected: _SpanIndex, vetted: list[_Cand]) -> list[_Cand]:
         """The transformer tagger's names that the word vetting above turned down, read with fewer checks: no span
@@ -3681,9 +3686,7 @@ class Deidentifier:
                                            for w in words)) \
                     or any(w.lower().strip(",.") in _DEVICE_MAKERS for w in words):
                 continue  # "RICH IN PROTEIN", "walker, Long 50 m", "Blake, Ethicon": words, not a name, in cased text
-            line_start = text.rfind("\n", 0, s) + 1
-            if self._named_after(text, value, e, degenerate) or len(words) == 1 and not text[line_start:s].strip() \
-                    and _LABEL_END.match(text, e) and not self._census(words[0]):
+            if self._named_after(text, value, e, degenerate) or self._form_label_word(text, s, e, words):
                 continue  # "St George's Respiratory Questionnaire"; a form label "Endoscopist......."
             out.append(_Cand(PhiType.NAME, s, e, "tagger", T))  # source "tagger": the word checks for "learned"
         return out                                                # spans after resolution pass it by
@@ -5012,11 +5015,12 @@ _TABLE_NAME_HEAD = re.compile(r"(?i)(?:name|full name|contact|contact person|fam
 _TABLE_USER_HEAD = re.compile(r"(?i)(?:user|username|user name|user id|userid|login|account|acct|accessed by|"
                               r"booked by|scheduled by|created by|modified by|changed by|updated by|logged by|"
                               r"portal user|staff user)")
+# a column of pagers or extensions, and one of telephone numbers or contacts, where a 4-5 digit cell is a number
+_PAGER_HEAD_WORDS = r"pager|beeper|pgr|ext|extension|vocera|spectralink"
+_TABLE_PAGER_HEAD = re.compile(rf"(?i)(?:{_PAGER_HEAD_WORDS})\b")
+_TABLE_PHONE_HEAD = re.compile(rf"(?i)(?:contact|phone|ph|tel|telephone|call[ \t-]?back|{_PAGER_HEAD_WORDS})"
+                               r"(?:[ \t]*(?:#|no\.?|number))?")
 # a column of record, unit, lot or serial numbers, and one such number as its cell
-_TABLE_PAGER_HEAD = re.compile(r"(?i)(?:pager|beeper|pgr|ext|extension|vocera|spectralink)\b")
-_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_TABLE_PHONE_HEAD = re.compile(r"(?i)(?:contact|pager|beeper|pgr|phone|ph|tel|telephone|ext|extension|vocera|"
-                               r"spectralink|call[ \t-]?back)(?:[ \t]*(?:#|no\.?|number))?")
 _TABLE_ID_HEAD = re.compile(r"(?i)(?:lot|lot[ \t]*(?:#|no\.?|number)|unit[ \t]*(?:#|no\.?|number)|"
                             r"serial(?:[ \t]*(?:#|no\.?))?|accession(?:[ \t]*#)?|acc[ \t]*#|mrn|acct(?:[ \t]*#)?|"
                             r"account[ \t]*#|auth(?:orization)?[ \t]*#|"
