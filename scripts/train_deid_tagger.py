@@ -77,6 +77,16 @@ def span_scores(tagger: PhiTagger, notes: list[dict]) -> dict[str, float]:
     return {"recall": r, "precision": p, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def fold_spec(spec: str) -> str:
+    """``SCRIPT:SEED:DOCS`` with a generator that exists under scripts/ and whole numbers, or a clear error."""
+    parts = spec.split(":")
+    if len(parts) != 3 or not (parts[1].isdigit() and parts[2].isdigit()) \
+            or not (ROOT / "scripts" / parts[0]).is_file():
+        raise argparse.ArgumentTypeError(f"{spec!r}: expected SCRIPT:SEED:DOCS with a generator under scripts/, "
+                                         "e.g. make_deid_train_round31.py:1:300")
+    return spec
+
+
 def train_fold_notes(specs: list[str]) -> list[dict]:
     """Documents of generators' ``train`` folds (``SCRIPT:SEED:DOCS``), whose templates and value lists are disjoint
     from those of the development files the same generators write, so those stay unseen."""
@@ -113,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gen-seeds", type=int, nargs="*", default=[9101])
     ap.add_argument("--census-seeds", type=int, nargs="*", default=[9201, 9202])
     ap.add_argument("--round9-seeds", type=int, nargs="*", default=[9301, 9302, 9303, 9304, 9305])
-    ap.add_argument("--train-folds", nargs="*", default=[], metavar="SCRIPT:SEED:DOCS",
+    ap.add_argument("--train-folds", nargs="*", default=[], metavar="SCRIPT:SEED:DOCS", type=fold_spec,
                     help="train folds of generators under scripts/ (``--fold train``): e.g. "
                          "make_deid_train_round31.py:1:300")
     ap.add_argument("--epochs", type=int, default=3)
