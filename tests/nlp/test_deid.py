@@ -1620,3 +1620,34 @@ def test_round29_review_abbreviations_places_and_organisms_stay(deid, text, kept
 ])
 def test_round29_review_names_kept_found(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
+
+
+# -- rounds 31-32 (rules tuned on the generators' train folds): eponym devices, numbers and ages in new places
+@pytest.mark.parametrize("text, kept", [
+    ("A Penrose drain was placed; Thomas splint on the left.", "Penrose drain was placed; Thomas splint"),
+    ("Last Braden Scale showed high risk. Pap smear sent.", "Braden Scale showed high risk. Pap smear"),
+    ("She reports ongoing concerns. Hx Paget's disease.", "Paget's disease"),
+    ("| Role | Name | Contact |\n| Notified MD | Dinh Cliff | 0153 |\n", "0153"),  # a time under "Contact"
+    ("O2 req 2-4L NC, insulin req 15-20 units/day.", "req 2-4L NC, insulin req 15-20"),  # ranges, not ids
+    ("Echo: MR 20-30% RF.", "MR 20-30%"),
+])
+def test_round31_devices_and_ranges_stay(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Feel free to page me at 11520 or email me.", "11520"),
+    ("Who to Call:\nRole | Name | Contact\nAttending | Hans H. Neumann | 23536\n", "23536"),
+    ("DD: 5/13/25   DT: 5/14/25   Job J911331", "J911331"),
+    ("POLST form (registry P108413) accompanies patient.", "P108413"),
+    ("PATIENT MARTIN, DONALD   MR 239-49-15   DOB 1/22/73", "239-49-15"),
+    ("MARCHAND, THIERRY S | req 454761 | via fax", "454761"),
+    ("Pt's mother, 95, lives with her son.", "95"),
+    ("WILLIAMS, ALICE / Female / 91 yrs / MRN 7075098", "91"),
+    ("Elder Protective Services\nN9578 County Road 7, Freedom, NH 03836", "N9578"),
+    ("From: Coral Raza\nSent: Wednesday, May 11, 2022 00:51\n", "2022"),  # the parsed date runs past the model's
+    ("Adm 26 October 2023 / Disch 29 October 2023  LOS 3 d", "29 October"),  # a model date ends at a column
+    ("Admitted Jan 12 - Feb 3, 2022 for CHF.", "Jan 12"),  # the first day of a range stays inside the date
+])
+def test_round31_numbers_ages_and_addresses_found(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
