@@ -294,6 +294,7 @@ _STATE = rf"(?:{_STATE_ABBR}|{_STATE_NAMES})"
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, with the Latin-1 accented ones ("Émile", "Ní Bhriain")
 # lower case also takes Latin Extended-B and Extended Additional letters inside a word ("Nguyễn Thị Mỹ")
 _LO = "a-zß-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
+_AL = _UP + _LO  # any letter a word of a Latin-script name is written with ("Peña", "Nguyễn"), not digits
 _CAPWORD = rf"(?:[A-Z]['’](?=[{_UP}]))?[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+){{0,3}}"  # also "D'Amato"
 _NAME_TOK = (rf"(?:(?:Mc|Mac|[A-Z]['’]|Le|La|De|Di|Da|Du|Van|al-|el-)?[{_UP}][{_LO}]+(?:[-'’][{_UP}][{_LO}]+){{0,3}}|"
              rf"[A-Z]\.(?:[A-Z]\.){{0,3}}|"
@@ -808,8 +809,8 @@ _FACILITY_LABEL = re.compile(rf"(?im)^[ \t]*(?:dest(?:ination)?|drop[ \t-]?off|p
                              rf"transport(?:ation)?(?:[ \t]+(?:company|service|vendor|provider))?|"
                              rf"interpreter[ \t]+(?:service|vendor|company|agency)|supplier|dme(?:[ \t]+supplier)?)"
                              rf"[ \t]*:[ \t]*"
-                             rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
-                             rf"(?:St\.[ \t]+)?[{_UP}][A-Za-z'’.-]{{0,30}}|\d{{1,2}}))"
+                             rf"(?P<val>(?-i:(?:St\.[ \t]+)?[{_UP}][{_AL}'’.-]{{1,30}}(?:[ \t]+(?:of|at|the|de|del|"
+                             rf"(?:St\.[ \t]+)?[{_UP}][{_AL}'’.-]{{0,30}}|\d{{1,2}}))"
                              rf"{{0,5}}))")
 _HOSPITAL_FIRST = re.compile(rf"\b(?P<val>(?:Hospital|Centro[ \t]+M[eé]dico|Cl[ií]nica|Infirmary|Hospicio)(?:[ \t]+(?:de|del|de[ \t]+la))?"
                              rf"(?:[ \t]+{_CAPWORD}){{1,3}})")
@@ -1034,7 +1035,7 @@ _MODEL_WINDOW = 20_000
 
 
 _LONG_TOKEN = re.compile(r"\S{65,}")
-_VIEW_WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z]))*")
+_VIEW_WORD = re.compile(rf"[{_AL}](?:[{_AL}]|['’-](?=[{_AL}]))*")
 _MEDICAL_SUFFIX = re.compile(r"(?:graphy|gram|scopy|ectomy|otomy|ostomy|plasty|itis|emia|aemia|osis|oses|pathy|algia|"
                              r"omas|uria|diabetes|trophy|plasia|penia|cytes|genic|ology|ologist|iatric|"
                              r"azole|mycin|cillin|pril|olol|sartan|statin|tinib|ximab|zumab)$")
@@ -1193,7 +1194,8 @@ class Deidentifier:
         word_case = self._word_case
 
         def fix(m: re.Match[str]) -> str:
-            return word_case(m.group())
+            new = word_case(m.group())
+            return new if len(new) == len(m.group()) else m.group()  # "STRAßE" would grow: left as written
 
         view = _VIEW_WORD.sub(fix, text)
         view = _VIEW_START.sub(lambda m: m.group(1) + m.group(2).upper(), view)
@@ -1240,7 +1242,7 @@ class Deidentifier:
                 cache[lw] = hit
         if not hit:
             return lw
-        return re.sub(r"(?:^|(?<=-))[a-z]", lambda m: m.group().upper(), lw)
+        return re.sub(rf"(?:^|(?<=-))[{_LO}]", lambda m: m.group().upper(), lw)
 
     def _one(self, original: str, scope: str | None, doc: Any, view: str | None = None,
              learned_doc: Any = None) -> DeidResult:
@@ -1271,8 +1273,11 @@ class Deidentifier:
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
                  and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
                  and not _score_eponym(text, c) and not self._department_as_person(text, c)]
-        names = _SpanIndex((c.start, c.end) for c in cands if c.type is PhiType.NAME and c.source != "tagger")
-        cands = [c for c in cands if c.source != "tagger" or not names.overlaps(c.start, c.end)]  # adds, never widens
+        rule_names = [(c.start, c.end) for c in cands if c.type is PhiType.NAME and c.source != "tagger"]
+        names = _SpanIndex(rule_names)
+        cands = [piece for c in cands for piece in (
+            [p for p in _outside_names(text, c, rule_names) if self._name_part(text[p.start:p.end])]
+            if c.source == "tagger" and names.overlaps(c.start, c.end) else [c])]
         chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
@@ -1349,7 +1354,7 @@ class Deidentifier:
         anyone (no census-only, unknown or place word, no given name)."""
         if c.type is not PhiType.NAME or c.source == "pattern":
             return False
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.start:c.end])
+        words = re.findall(rf"[{_AL}][{_AL}'’-]*", text[c.start:c.end])
         after = _DEPARTMENT_AFTER.match(text, c.end)
         if words and words[-1].lower() in _DEPARTMENT_HEADS:
             words.pop()
@@ -1370,7 +1375,7 @@ class Deidentifier:
         if c.source == "context" or c.type is not PhiType.NAME:
             return False
         value = text[c.start:c.end]
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
+        words = re.findall(rf"[{_AL}][{_AL}'’-]+", value)
         if not words:
             return False
         if value.islower() and not _case_degenerate(text) and not one_case.covers(c.start, c.end) \
@@ -1396,7 +1401,7 @@ class Deidentifier:
             amp = _AMPERSAND_TAIL.match(text, c.end)
             if amp and not any(w.isupper() and len(w) <= 4 or (self._never_name(w) or self._is_medical(w))
                                and w.lower() not in _AMPERSAND_TAIL_WORDS
-                               for w in re.findall(r"[A-Za-z'’-]+", amp.group())):  # "Valley Cardiology & PCP"
+                               for w in re.findall(rf"[{_AL}'’-]+", amp.group())):  # "Valley Cardiology & PCP"
                 on = on or amp
             if on and on.end() <= limit:
                 c.end = on.end()
@@ -1409,7 +1414,7 @@ class Deidentifier:
             dash = _DASH_BRANCH.match(text, c.end)
             if not dash or dash.end() > limit:
                 continue
-            words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", dash.group("b"))
+            words = re.findall(rf"[{_AL}][{_AL}'’.-]*", dash.group("b"))
             if len(words) > 1 and _STREET_SUFFIX_WORD.fullmatch(words[-1]):
                 words.pop()  # "Quest Diagnostics - Archer Rd": the street the branch is on
             if words and all(not (self._never_name(w) or w.lower() in _SERVICE_WORDS or w.lower() in self.lex.medical_words
@@ -1431,7 +1436,7 @@ class Deidentifier:
             if m is None:
                 continue
             val = m.group("val")
-            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", val)
+            words = re.findall(rf"[{_AL}][{_AL}'’-]*", val)
             if (self._place_of_its_own(val, census=True) if len(words) > 1 else self._place_of_its_own(
                     val, census=True, unknown=False)) and not any(w.lower() in _KIN_WORDS for w in words):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", _PRIORITY["context"] + 5))
@@ -1710,7 +1715,7 @@ class Deidentifier:
         if c.type not in (PhiType.NAME, PhiType.LOCATION) or c.source == "pattern" or c.end - c.start > 30:
             return False
         value = text[c.start:c.end]
-        if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]+", value):
+        if not re.fullmatch(rf"[{_AL}][{_AL}'’-]+", value):
             return False
         m = _HEAD_AFTER.match(text, c.end)
         two = _HEAD2_AFTER.match(text, c.end)  # a head of two words: "Miami J collar"
@@ -1731,13 +1736,13 @@ class Deidentifier:
         for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b", text):  # "Romberg", "Hawkins-Kennedy"
             word = m.group()
             parts = [(m.start(), m.end())] if word in self.lex.bare_eponyms else [
-                (p.start() + m.start(), p.end() + m.start()) for p in re.finditer(r"[A-Za-z]+", word)
+                (p.start() + m.start(), p.end() + m.start()) for p in re.finditer(rf"[{_AL}]+", word)
                 if "-" in word and p.group() in self.lex.bare_eponyms]
             before = text[max(0, m.start() - 9):m.start()]
             if parts and (not re.search(rf"{_TITLE}\.?\s+$", before[-6:])
                           or re.search(r"\d[ \t]*(?i:fr)\.?[ \t]+\Z", before)):  # "19 Fr Jackson-Pratt": a gauge
                 spans.extend(parts)
-        toks = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+        toks = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(rf"[{_AL}0-9]+", text)]
         n_max = self.lex.max_phrase_len
         for i, (s, e, w) in enumerate(toks):
             if w in self.lex.medical_words and len(w) > 2:
@@ -1752,7 +1757,7 @@ class Deidentifier:
         return spans
 
     def _is_medical(self, span_text: str) -> bool:
-        words = re.findall(r"[A-Za-z0-9]+", span_text.lower())
+        words = re.findall(rf"[{_AL}0-9]+", span_text.lower())
         if not words:
             return True
         if _norm_phrase(span_text) in self.lex.medical_phrases:
@@ -1798,7 +1803,7 @@ class Deidentifier:
         return " " not in kept and self._is_english(kept) and not self._census(kept)
 
     def _name_ok(self, value: str) -> bool:
-        words = re.findall(r"[A-Za-z]+", value)
+        words = re.findall(rf"[{_AL}]+", value)
         real = [w for w in words if len(w) > 1]
         if not real:
             return False
@@ -2055,7 +2060,7 @@ class Deidentifier:
                     out += self._initials_in(ini.group("v"), at + ini.start("v"), C - 1)
                     continue
                 m = _TABLE_VALUE.match(cell)
-                words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", m.group("v")) if m else []
+                words = re.findall(rf"[{_AL}][{_AL}'’.-]*", m.group("v")) if m else []
                 if 2 <= len(words) <= 4 and any(self._census(w.strip(".")) or self._unknown_word(w.strip(".").lower())
                                                 for w in words if len(w.strip(".")) > 1) \
                         and not any(self._is_english(w) and not self._census(w) or self._never_name(w)
@@ -2078,7 +2083,7 @@ class Deidentifier:
                 if not m:
                     continue
                 value = m.group("v")
-                words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", value)
+                words = re.findall(rf"[{_AL}][{_AL}'’.-]*", value)
                 if not words or value.lower() in ("n/a", "none", "na", "unknown", "same", "self", "tbd", "pending") \
                         or all(self._never_name(w) or w.lower() in self.lex.medical_words or self._is_medical(w)
                                for w in words):
@@ -2214,7 +2219,7 @@ class Deidentifier:
                 tail_words = m.group("tail").split()
                 if tail_words and tail_words[-1].lower() == "of":
                     pass
-                towns = list(re.finditer(r"[A-Za-z][A-Za-z'’.-]*", m.group("town")))
+                towns = list(re.finditer(rf"[{_AL}][{_AL}'’.-]*", m.group("town")))
                 took = 0
                 if m.group("branch"):
                     e, took, towns = m.end("branch"), 1, []
@@ -2283,6 +2288,11 @@ class Deidentifier:
                             _ascii_fold(first).lower() in self.lex.census_first
                             or first.lower() in self.lex.census_first_words) and len(toks) >= 2:
                     continue  # "From: Holly Tsosie, OD, …": a person with a credential (not "Baltimore, MD")
+                if m.group().lstrip()[:4].lower() == "from" and 2 <= len(toks) <= 3 \
+                        and (_ascii_fold(first).lower() in self.lex.census_first
+                             or first.lower() in self.lex.census_first_words) and not re.search(_FACILITY_HEADS, val):
+                    add(_Cand(PhiType.NAME, m.start("val"), m.start("val") + len(val), "context", C + 1))
+                    continue  # "From: Valéria Souza (VDS)": a message's sender
                 add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C + 1))
         for m in _PHONE_3_7.finditer(text):
             add(_Cand(PhiType.PHONE, m.start(), m.end(), "pattern", P - 20))
@@ -2310,7 +2320,7 @@ class Deidentifier:
                 continue
             if re.search(r"[A-Za-z]{4,}", val) and not alnum.isupper() and not degenerate:
                 continue  # a word, not a plate
-            if any(self._never_name(w) or w.lower() in lex.medical_words for w in re.findall(r"[A-Za-z]{3,}", val)):
+            if any(self._never_name(w) or w.lower() in lex.medical_words for w in re.findall(rf"[{_AL}]{{3,}}", val)):
                 continue
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _VIN_ANYCASE.finditer(text):  # "vin 1hgcm82633a004352" in a lower-case note
@@ -2547,7 +2557,7 @@ class Deidentifier:
         return False
 
     def _all_medical(self, value: str) -> bool:
-        words = re.findall(r"[A-Za-z]+", value)
+        words = re.findall(rf"[{_AL}]+", value)
         return bool(words) and all(w.lower() in self.lex.medical_words for w in words)
 
     def _medical_town_word(self, word: str, degenerate: bool) -> bool:
@@ -2668,7 +2678,7 @@ class Deidentifier:
         named unit after a unit label or an admission ("Unit: Walton 5", "Admit to Phillips 22")."""
         C = _PRIORITY["context"]
         for m in _FIRM.finditer(text):
-            words = re.findall(r"[A-Za-z][A-Za-z'’-]+", m.group("names"))
+            words = re.findall(rf"[{_AL}][{_AL}'’-]+", m.group("names"))
             if words and not any(w.lower() in _STOP_WORDS or w.lower() in self.lex.medical_words for w in words):
                 out.append(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 3))
         for m in _ORG_ABOVE_STREET.finditer(text):  # "TRIANGLE HEADACHE & NEUROLOGY CENTER\n4101 Lake Boone Trl"
@@ -2688,7 +2698,7 @@ class Deidentifier:
                 out.append(_Cand(PhiType.LOCATION, m.start("city"), m.end("city"), "context", C + 2))
         for m in _EMPLOYER.finditer(text):  # "work note given for Badger State Mechanical", "a job at costco"
             val = re.sub(r"(?:[ \t]+(?:and|of|&)(?:[ \t]+I)?)+\Z", "", m.group("val"))  # "… Dental and I drive"
-            words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", val)]
+            words = [w.lower() for w in re.findall(rf"[{_AL}][{_AL}'’]*", val)]
             if val[0].islower():
                 if val.lower().replace("'", "").replace("’", "") not in _EMPLOYER_BRANDS:
                     continue
@@ -2768,7 +2778,7 @@ class Deidentifier:
         for s0, e0 in zip([e for _, e in cuts], [s for s, _ in cuts[1:]] + [len(line)]):  # never the first part
             seg = line[s0:e0]
             pieces = [(p.start() + s0, p.group()) for p in re.finditer(r"[^,]+", seg) if p.group().strip()]
-            words = {w.lower() for w in re.findall(r"[A-Za-z]+", seg)}
+            words = {w.lower() for w in re.findall(rf"[{_AL}]+", seg)}
             if not pieces or words & _DOCUMENT_WORDS or re.search(r"\d", seg) or words & {
                     "nursing", "narrative", "nsg", "shift", "progress", "nights", "days"}:
                 continue
@@ -2777,7 +2787,7 @@ class Deidentifier:
                 names.pop()
             towns = [(a, v) for a, v in names[1:] if v.lower() in self.lex.places and not self._is_place_allowed(v)]
             a0, fac = names[0] if names else (0, "")
-            fwords = {w.lower() for w in re.findall(r"[A-Za-z]+", fac)}
+            fwords = {w.lower() for w in re.findall(rf"[{_AL}]+", fac)}
             own = fwords - _ORG_WORDS - _STOP_WORDS - self.lex.medical_words - {"university", "regional", "general",
                                                                                    "memorial", "community", "main"}
             if fac and fwords & (_ORG_WORDS | {"university", "general", "memorial"}) and (
@@ -2980,15 +2990,15 @@ class Deidentifier:
             if not named:
                 continue
             letterhead = caps and not text[:m.start()].strip("\n* \t-=").count("\n") and not any(
-                w.lower() in self.lex.medical_words for w in re.findall(r"[A-Za-z]+", text[start:m.start()])) \
+                w.lower() in self.lex.medical_words for w in re.findall(rf"[{_AL}]+", text[start:m.start()])) \
                 and len(text[start:m.end()].split()) >= 3 and (  # "ANTICOAG CLINIC" heads a page, names no place
-                    len([w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])
+                    len([w for w in re.findall(rf"[{_AL}][{_AL}'’-]+", text[start:m.start()])
                          if w.lower() not in _SERVICE_WORDS and w.lower() != "the"]) >= 2
                     or any(self._census_only(w) or self._unknown_word(w)
-                           for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])))
+                           for w in re.findall(rf"[{_AL}][{_AL}'’-]+", text[start:m.start()])))
             if caps and not letterhead and not any(len(w) >= 4 and self._census_only(w) or len(w) >= 4 and (
                     w.lower() in self.lex.places and w.lower() not in self.lex.allowed_places)
-                    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text[start:m.start()])):
+                    for w in re.findall(rf"[{_AL}][{_AL}'’-]+", text[start:m.start()])):
                 continue
             while start < m.start() and text[start:m.start()].split()[0].lower().strip("&") in _SERVICE_WORDS | {""}:
                 start += len(text[start:m.start()].split()[0])  # a service word leads no name: "Medical X Clinic"
@@ -3004,7 +3014,7 @@ class Deidentifier:
                     # "by Westside Community Nursing", "Coastal Infusion Services": a landscape word names it
                     not degenerate and start < m.start() and _FACILITY_CUE.search(text[max(0, start - 24):start])
                     and any(w.lower() in _LANDSCAPE_NAME_WORDS and w[:1].isupper()
-                            for w in re.findall(r"[A-Za-z]+", text[start:m.start()]))):
+                            for w in re.findall(rf"[{_AL}]+", text[start:m.start()]))):
                 continue  # "recreational drugs", "in general", "at home": the name must be a name
             if degenerate:
                 before = text[max(0, start - 24):start]
@@ -3361,7 +3371,7 @@ class Deidentifier:
                 out.append(_Cand(PhiType.NAME, span[0], span[1], "context", prio))
         for m in _RX["name_initial"].finditer(text):
             val = m.group("val")
-            last = re.findall(r"[A-Za-z]+", val)[-1]
+            last = re.findall(rf"[{_AL}]+", val)[-1]
             if self._is_medical(last) or last.lower() in self.lex.not_names or last in self.lex.eponyms:
                 continue
             if self._is_english(last) and not self._census(last):
@@ -3384,7 +3394,7 @@ class Deidentifier:
         for m in _NICKNAME.finditer(text):
             key = "val" if m.group("val") else "short"
             val = m.group(key)
-            before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 30):m.start()])[-3:]
+            before = re.findall(rf"[{_AL}]+", text[max(0, m.start() - 30):m.start()])[-3:]
             if self._is_medical(val) or val in self.lex.eponyms or key == "val" and self._never_name(val) \
                     or any(self._is_medical(w) or w.lower() in self.lex.medical_words for w in before):
                 continue
@@ -3521,7 +3531,7 @@ class Deidentifier:
             value = text[s:e]
             if not value.strip() or _overlaps(s, e, protected) or self._is_medical(value):
                 continue
-            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value)
+            words = re.findall(rf"[{_AL}][{_AL}'’-]*", value)
             if ent.label_ != "DATE" and words and all(self._never_name(w) for w in words):
                 continue  # "NEO", "LEVO gtt", "Dr aware": charting vocabulary, not a name
             if ent.label_ != "DATE" and all(w.isupper() and len(w) > 1 and not self._census(w) for w in words) \
@@ -3597,7 +3607,7 @@ class Deidentifier:
                 continue
             if self._named_after(text, value, ent.end_char, degenerate):
                 continue
-            keep = [m.span() for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", value)
+            keep = [m.span() for m in re.finditer(rf"[{_AL}][{_AL}'’-]*", value)
                     if len(m.group()) == 1 or not self._never_name(m.group())]
             if not keep:
                 continue
@@ -3644,7 +3654,7 @@ class Deidentifier:
         after a capitalised word ("St George's Respiratory Questionnaire", "Glasgow coma scale"; not "Lopez has
         dementia")."""
         after = _HEAD_AFTER.match(text, end)
-        heads = re.findall(r"[A-Za-z]+", value)[1:] + ([after.group(1)] if after else [])
+        heads = re.findall(rf"[{_AL}]+", value)[1:] + ([after.group(1)] if after else [])
         if after and after.group(2) and (self._is_medical(after.group(1)) if degenerate
                                          else after.group(1)[:1].isupper()):
             heads.append(after.group(2))
@@ -3656,10 +3666,17 @@ class Deidentifier:
         return len(words) == 1 and not text[line_start:s].strip() and bool(_LABEL_END.match(text, e)) \
             and not self._census(words[0])
 
+    def _name_part(self, value: str) -> bool:
+        """Words left of a name once the rules took theirs: some word no title, credential, charting or medical word
+        ("DE LA PEÑA" of "GUZMÁN DE LA PEÑA, María José"; not "Dr", "RN")."""
+        return any(not (re.fullmatch(rf"(?i:{_TITLE})", w) or w.upper() in _CREDENTIAL_WORDS or self._never_name(w)
+                        or self._is_medical(w)) for w in re.findall(rf"[{_AL}]+", value))
+
     def _trusted_names(self, text: str, doc: Any, protected: _SpanIndex, vetted: list[_Cand]) -> list[_Cand]:
         """The transformer tagger's names that the word vetting above turned down, read with fewer checks: no span
         on medical vocabulary or an eponym construct ("Babinski sign", "Penrose drain"), none of charting words and
-        medicine only ("ORIF", "dtr"), none a thing is named after, no one-word form label, and in text with letter
+        medicine only ("ORIF", "dtr") unless a title or an initial and a credential make it a person ("Dr. Friday",
+        "D. DAY RN"), none a thing is named after, no one-word form label, and in text with letter
         case no English word in capitals alone ("RICH"), no lower-case English word inside ("walker, Long"; name
         particles such as "van", "de" are no such words) and no device maker ("Blake, Ethicon"). The word vetting was
         made for the CNN tagger, which reads a word's shape; the transformer reads the sentence, and on held-out
@@ -3678,9 +3695,12 @@ class Deidentifier:
             value = text[s:e]
             words = re.findall(r"[^\W\d_][\w'’.-]*", value)
             if sum(ch.isalnum() for ch in value) < 2 or _overlaps(s, e, protected) or _overlaps(s, e, names) \
-                    or self._is_medical(value) or not words \
-                    or all(self._never_name(w) or self._is_medical(w) for w in words):
-                continue  # "ORIF", "dtr", "SAH": charting words and medicine
+                    or self._is_medical(value) or not words:
+                continue
+            if all(self._never_name(w) or self._is_medical(w) for w in words) and not (
+                    value[:1].isupper() and (_TITLE_BEFORE_EPONYM.search(text, max(0, s - 12), s) or re.fullmatch(
+                        r"[A-Z]\.[ \t]?\S+", value) and _CREDENTIAL_AFTER.match(text, e))):
+                continue  # "ORIF", "dtr", "SAH": charting words and medicine; not "Dr. Friday", "D. DAY RN"
             if not degenerate and (len(words) == 1 and value.isupper() and self._is_english(value) or len(words) > 1
                                    and any(w.islower() and w not in _NAME_PARTICLES and self._is_english(w)
                                            for w in words)) \
@@ -3844,7 +3864,7 @@ class Deidentifier:
         value = text[s:e]
         if not (_name_shaped(value) or value.isupper() and " " in value or _cased_words(value)):
             return False
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value)
+        words = re.findall(rf"[{_AL}][{_AL}'’-]*", value)
         if all(w.isupper() and len(w) > 1 and not self._census(w) for w in words) and (
                 len(words) == 1 or all(len(w) <= 4 for w in words)):
             return False  # "EDSS", "MCP", "CT PA"; not "PIEDMONT OCONEE REGIONAL HOSPITAL"
@@ -3886,7 +3906,7 @@ class Deidentifier:
     def _proper_words(self, value: str) -> bool:
         """Some word of ``value`` could be a name or a town: a census name, a gazetteer place, or a word that is
         neither English, medicine nor charting vocabulary ("translates" and "dietitian" are none of these)."""
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
+        words = re.findall(rf"[{_AL}][{_AL}'’-]+", value)
         return _norm_phrase(value) in self.lex.places or any(
             self._census(w) or self._unknown_word(w) or w.lower() in self.lex.places for w in words)
 
@@ -3895,7 +3915,7 @@ class Deidentifier:
         vocabulary ("crossville", "clearfork timber"; unless ``unknown`` is false) or, with ``census``, a census
         name that is no word: not "hazard ratio" (Hazard, KY) or "high concentrations". Stricter than
         :meth:`_proper_words`, which any census name passes."""
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]+", value)
+        words = re.findall(rf"[{_AL}][{_AL}'’-]+", value)
         return _norm_phrase(value) in self.lex.places or any(
             unknown and self._unknown_word(w) or census and self._census_only(w)
             or w.lower() in self.lex.places and not self._is_english(w) for w in words)
@@ -3921,7 +3941,7 @@ class Deidentifier:
         # a user name made of a person's initial and surname: Jenna Stone writes "jstone", K. Asante "kasante"
         user_ids: set[str] = set()
         for c in chosen:
-            words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[c.start:c.end]) if c.type is PhiType.NAME else []
+            words = re.findall(rf"[{_AL}][{_AL}'-]*", text[c.start:c.end]) if c.type is PhiType.NAME else []
             if len(words) >= 2 and len(words[-1]) > 2 and "," not in text[c.start:c.end]:
                 user_ids.add((words[0][0] + words[-1]).lower().replace("'", "").replace("-", ""))
         if not tokens and not user_ids and not soft:
@@ -4011,7 +4031,7 @@ class Deidentifier:
                 if new.lower() == w.lower():
                     new = pool[(pool.index(new) + 1) % len(pool)]
                 return new.upper() if w.isupper() and len(w) > 1 else new
-            return re.sub(r"[A-Za-z][A-Za-z'-]*\.?", swap, original)
+            return re.sub(rf"[{_AL}][{_AL}'-]*\.?", swap, original)
         if kind is PhiType.LOCATION:
             if re.search(_FACILITY_HEADS, original):
                 return lex.facilities[pick("surrogate", key + original.lower(), len(lex.facilities))]
@@ -4038,7 +4058,7 @@ class Deidentifier:
                 return str(b % 10)
             return chr((ord("A") if ch.isupper() else ord("a")) + b % 26)
 
-        out = re.sub(r"[A-Za-z0-9]", scramble, original)
+        out = re.sub(rf"[{_AL}0-9]", scramble, original)
         if kind is PhiType.SSN:  # area numbers 9xx are never issued
             out = re.sub(r"\d", "9", out, count=1)
         elif kind is PhiType.PHONE:  # 555-01xx style fictional exchange
@@ -4113,8 +4133,8 @@ _ORG_FOR_RIGHT = re.compile(r"(?P<w>[ \t]for(?:[ \t][A-Z][A-Za-z'’-]*){0,3}[ \
                             r"Children|Families|Women|Veterans|Aging|Independent Living|the Blind|the Deaf))\b")
 _TITLE_SEPARATOR = re.compile(r"[ \t]+-[ \t]+|[ \t]*[|–—][ \t]*|[ \t]{3,}")
 _TOWN_PARTICLES = frozenset({"d'", "de", "del", "la", "le", "du", "des", "di", "da", "van", "von", "of", "on"})
-_TOWN_WORD_RIGHT = re.compile(r"[ \t](?P<w>[A-Za-z][A-Za-z'’-]*)")
-_TOWN_WORD_LEFT = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][A-Za-z'’-]*)[ \t]\Z")
+_TOWN_WORD_RIGHT = re.compile(rf"[ \t](?P<w>[{_AL}][{_AL}'’-]*)")
+_TOWN_WORD_LEFT = re.compile(rf"(?<![\w'’-])(?P<w>[{_AL}][{_AL}'’-]*)[ \t]\Z")
 
 
 def _town_words(text: str, pos: int, step: int) -> list[tuple[int, int]]:
@@ -4478,7 +4498,7 @@ _LABEL_END = re.compile(r"[ \t]*:")
 #: Generic last words of facility names, which a tagger may cut off as a one-word place ("Wound Care Center").
 _FACILITY_TAILS = frozenset({"center", "centre", "clinic", "hall", "park", "unit", "institute", "home", "house",
                              "plaza", "pavilion", "tower", "wing", "annex", "building", "campus"})
-_GAZ_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+_GAZ_TOKEN = re.compile(rf"[{_AL}][{_AL}'’.-]*[{_AL}]|[{_AL}]")
 _GAZ_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside", "around", "toward", "towards", "via", "visiting",
                        "nearby", "lives", "native", "resident"})
 _GAZ_STRONG = frozenset({"lives", "living", "live", "resides", "residing", "moved", "home", "born", "raised", "works",
@@ -4610,7 +4630,7 @@ def _learned_format_ok(kind: PhiType, value: str, text: str, s: int, e: int) -> 
             and not _LF_CLINICAL_BEFORE.search(before) and not re.search(r"(?i)\b(?:gcs|e\d[ \t]*v)", before + value) \
             and _LF_VEHICLE_CONTEXT.search(text, max(0, s - 48), min(len(text), e + 12)) is not None
     if kind is PhiType.ADDRESS:
-        words = re.findall(r"[A-Za-z]{2,}", value)
+        words = re.findall(rf"[{_AL}]{{2,}}", value)
         if not words or len(value) > 80:
             return False
         if re.match(r"(?i)(?:p\.?[ \t]?o\.?[ \t]?box|box|rr|hc|rural route|highway contract)"
@@ -5239,7 +5259,8 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     a line ("… left voicemail. - JW"). A line of initials alone is read without any name (``_INITIALS_LINE``).
     Initials a key defines ("Signature key: KO = Kemi Oyelaran RN", "R-LM = Rosa Luna-Morales") are a name
     wherever they stand, a table's initials column included ("| KO | BF", "AR / MP"), where ``word_ok`` passes
-    them; a key's own name needs words ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no
+    them (three in parentheses right after the name may add a middle initial it leaves out: "Maria Souza (MDS)");
+    a key's own name needs words ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no
     key)."""
     initials: set[str] = set()
     keyed: set[str] = set()
@@ -5253,7 +5274,9 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             before_or_after = (_INITIALS_KEY.search(text, max(0, c.start - 12), c.start),
                                _INITIALS_KEY_AFTER.match(text, c.end))
             for key in before_or_after:
-                if key and key.group("ini").replace("-", "") in _initials_of(words) and word_ok(key.group("ini")):
+                ini = key.group("ini").replace("-", "") if key else ""
+                middle = key is before_or_after[1] and len(ini) == 3 and ini[0] + ini[2] == _initials_of(words)[1]
+                if key and (ini in _initials_of(words) or middle) and word_ok(key.group("ini")):
                     keyed.add(key.group("ini"))
                     out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
             head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
@@ -5528,6 +5551,27 @@ def _overlaps(s: int, e: int, spans: _SpanIndex | list[tuple[int, int]]) -> bool
     if isinstance(spans, _SpanIndex):
         return spans.overlaps(s, e)
     return any(s < pe and ps < e for ps, pe in spans)
+
+
+def _outside_names(text: str, c: _Cand, names: list[tuple[int, int]]) -> list[_Cand]:
+    """The parts of a tagger's name that no other name candidate holds ("GUZMÁN DE LA PEÑA, María " where the rules
+    found "José"): it adds words to a name, never widens another candidate over them."""
+    taken = {i for s, e in names if s < c.end and c.start < e for i in range(max(s, c.start), min(e, c.end))}
+    out = []
+    s = c.start
+    while s < c.end:
+        while s < c.end and (s in taken or not text[s].isalnum()):
+            s += 1
+        e = s
+        while e < c.end and e not in taken:
+            e += 1
+        end = e
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if sum(ch.isalnum() for ch in text[s:e]) >= 2:
+            out.append(_Cand(c.type, s, e, c.source, c.priority))
+        s = end
+    return out
 
 
 def _resolve(text: str, cands: list[_Cand]) -> list[_Cand]:

@@ -1651,3 +1651,28 @@ def test_round31_devices_and_ranges_stay(deid, text, kept):
 ])
 def test_round31_numbers_ages_and_addresses_found(deid, text, secret):
     assert secret not in deid.deidentify(text, "p1").text
+
+
+# -- names written with accented letters: every word check reads the whole word ("Peña" is no "pe" + "a")
+@pytest.mark.parametrize("text, secret", [
+    ('Crew leader: "Chuy" Jesús Peña, cell 919-555-0103', "Peña"),
+    ("Signed: Rémi Le Blanc, FNP-BC | Co-signed: Dr. Piot", "Rémi"),
+    ("Fax: (434) 702-7085\nFrom: Valéria Souza (VDS) -- Green Meadows Primary Care", "Valéria Souza"),
+    ("Mother attends Église Évangélique La Grâce in East Hartford.", "Évangélique"),
+    ("PT SEEN BY DR. PEÑA AND NURSE GÓMEZ. SISTER MARÍA JOSÉ AT BEDSIDE.", "GÓMEZ"),
+])
+def test_accented_names_are_read_as_whole_words(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
+
+
+def test_a_message_sender_is_a_name_with_the_initials_after_it(deid):
+    text = "Fax: (434) 702-7085\nFrom: Maria Souza (MDS) -- Green Meadows Primary Care\n"
+    out = deid.deidentify(text, "p1")
+    assert "Maria" not in out.text and "MDS" not in out.text
+    assert {text[s.start:s.end]: s.type for s in out.spans}["Maria Souza"] is PhiType.NAME
+    assert "(CHF)" in deid.deidentify("Seen by Maria Souza (CHF) today.", "p1").text  # no initials of hers
+
+
+def test_the_view_word_case_keeps_the_length_of_every_word(deid):
+    text = "PT LIVES ON GROßE STRAßE WITH SON. SEEN BY DR. PEÑA."
+    assert len(deid._case_view(text)) == len(text)

@@ -166,6 +166,9 @@ def test_the_tagger_reads_words_only_and_follows_the_model_switch():
     ("Please call me before 3? -J.H.\n", "J.H.", True),  # initials signing a message
     ("A Penrose drain was placed.\n", "Penrose", False),  # an eponym device
     ("Plan: OR Tue for ORIF, consent signed.\n", "ORIF", False),  # charting words
+    ("Dictated by Dr. Friday on 02-18-2023.\n", "Friday", True),  # but a charting word after a title is a name
+    ("CALLED ON ELLIS 4 AT 1845.\nD. DAY RN\n", "D. DAY", True),  # as is an initial and one before a credential
+    ("Pt to OR on Friday.\n", "Friday", False),
     ("cough on the St George's Respiratory Questionnaire\n", "St George", False),  # named after
     ("Endoscopist....... Bjorn B. Fairweather, MD\n", "Endoscopist", False),  # a form label
 ])
@@ -173,3 +176,10 @@ def test_transformer_names_the_word_vetting_drops_are_read_again_with_the_medica
     out = _deid({name}).deidentify(text)
     assert (name not in out.text) is kept
     assert any(s.source == "tagger" for s in out.spans) is kept
+
+
+def test_a_tagger_name_adds_the_words_the_rules_left_and_never_a_title():
+    text = "Patient name (last, first, middle): GUZMÁN DE LA PEÑA, María José\nSeen with Dr. John Smith RN today.\n"
+    out = _deid({"GUZMÁN DE LA PEÑA, María José", "Dr. John Smith RN"}).deidentify(text)
+    assert not any(w in out.text for w in ("GUZMÁN", "DE LA", "PEÑA", "María", "José", "John", "Smith"))
+    assert "Dr." in out.text and "RN today" in out.text  # the rules' name kept its title and credential out
