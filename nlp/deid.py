@@ -3667,10 +3667,13 @@ class Deidentifier:
             and not self._census(words[0])
 
     def _name_part(self, value: str) -> bool:
-        """Words left of a name once the rules took theirs: some word no title, credential, charting or medical word
-        ("DE LA PEÑA" of "GUZMÁN DE LA PEÑA, María José"; not "Dr", "RN")."""
-        return any(not (re.fullmatch(rf"(?i:{_TITLE})", w) or w.upper() in _CREDENTIAL_WORDS or self._never_name(w)
-                        or self._is_medical(w)) for w in re.findall(rf"[{_AL}]+", value))
+        """Words left of a name once the rules took theirs: some word no title, credential or medical word, nor a
+        charting word unless Capitalised in a run of words with no role in it ("DE LA PEÑA" of "GUZMÁN DE LA PEÑA,
+        María José", "Friday" of "Dr. Wolfgang Friday"; not "Dr", "RN", "bed", "Primary RN")."""
+        words = re.findall(rf"[{_AL}]+", value)
+        roles = [w for w in words if re.fullmatch(rf"(?i:{_TITLE})", w) or w.upper() in _CREDENTIAL_WORDS]
+        return any(not (w in roles or self._is_medical(w) or self._never_name(w) and (
+            roles or re.search(r"[\t\n]", value) or not (w[:1].isupper() and w[1:].islower()))) for w in words)
 
     def _trusted_names(self, text: str, doc: Any, protected: _SpanIndex, vetted: list[_Cand]) -> list[_Cand]:
         """The transformer tagger's names that the word vetting above turned down, read with fewer checks: no span
@@ -3684,7 +3687,8 @@ class Deidentifier:
         "Charity Crane", "JUDGE, LUCKY C") far outnumber its false names."""
         T = _PRIORITY["tagger"]
         degenerate = _case_degenerate(text)
-        names = _SpanIndex((c.start, c.end) for c in vetted if c.type is PhiType.NAME)
+        name_spans = [(c.start, c.end) for c in vetted if c.type is PhiType.NAME]
+        names = _SpanIndex(name_spans)
         out: list[_Cand] = []
         for ent in doc.ents:
             if ent.label_ != _TRUSTED_NAME:
@@ -3694,7 +3698,7 @@ class Deidentifier:
                 e -= 2
             value = text[s:e]
             words = re.findall(r"[^\W\d_][\w'’.-]*", value)
-            if sum(ch.isalnum() for ch in value) < 2 or _overlaps(s, e, protected) or _overlaps(s, e, names) \
+            if sum(ch.isalnum() for ch in value) < 2 or _overlaps(s, e, protected) \
                     or self._is_medical(value) or not words:
                 continue
             if all(self._never_name(w) or self._is_medical(w) for w in words) and not (
@@ -3708,8 +3712,12 @@ class Deidentifier:
                 continue  # "RICH IN PROTEIN", "walker, Long 50 m", "Blake, Ethicon": words, not a name, in cased text
             if self._named_after(text, value, e, degenerate) or self._form_label_word(text, s, e, words):
                 continue  # "St George's Respiratory Questionnaire"; a form label "Endoscopist......."
-            out.append(_Cand(PhiType.NAME, s, e, "tagger", T))  # source "tagger": the word checks for "learned"
-        return out                                                # spans after resolution pass it by
+            cand = _Cand(PhiType.NAME, s, e, "tagger", T)  # source "tagger": the word checks for "learned" spans
+            if names.overlaps(s, e):                          # after resolution pass it by
+                out += [p for p in _outside_names(text, cand, name_spans) if self._name_part(text[p.start:p.end])]
+            else:
+                out.append(cand)
+        return out
 
     def _organisation_name(self, text: str, s: int, e: int, protected: _SpanIndex) -> tuple[int, int] | None:
         """The span of an organisation spaCy's model names (ORG) in cased text, when it reads as one's own name

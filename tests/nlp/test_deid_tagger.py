@@ -183,3 +183,7 @@ def test_a_tagger_name_adds_the_words_the_rules_left_and_never_a_title():
     out = _deid({"GUZMÁN DE LA PEÑA, María José", "Dr. John Smith RN"}).deidentify(text)
     assert not any(w in out.text for w in ("GUZMÁN", "DE LA", "PEÑA", "María", "José", "John", "Smith"))
     assert "Dr." in out.text and "RN today" in out.text  # the rules' name kept its title and credential out
+    text = "Seen at the request of Dr. Wolfgang Friday for low urine output.\nPrimary RN\tSteel, Doris B.\n"
+    out = _deid({"Wolfgang Friday", "Primary RN\tSteel, Doris B."}).deidentify(text)
+    assert "Wolfgang" not in out.text and "Friday" not in out.text  # a surname that is a charting word
+    assert "Primary RN" in out.text and "Steel" not in out.text  # a role before the name is none of it
