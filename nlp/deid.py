@@ -919,6 +919,9 @@ _DRUG_CONTEXT = re.compile(r"(?i)\b(?:on|taking|takes|take|started|start|startin
 _LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
 # the transformer tagger's names, read a second time with fewer word checks (``Deidentifier._trusted_names``)
 _TRUSTED_NAME = "NAME_TRUSTED"
+_TRUSTED_PLACE = "LOCATION_TRUSTED"  # and its places (``Deidentifier._trusted_places``)
+_TRUSTED = {"NAME": _TRUSTED_NAME, "LOCATION": _TRUSTED_PLACE}
+_PLACE_PREP_BEFORE = re.compile(r"\b(?i:in|to|from|at|near)[ \t]+\Z")
 _LEARNED_FORMATS = {t.value: t for t in (PhiType.DATE, PhiType.ID, PhiType.PHONE, PhiType.VEHICLE, PhiType.ADDRESS,
                                          PhiType.ZIP)}  # ages over 89 stay with the patterns: a bare 90-125 is a count
 _PRIORITY = {"pattern": 90, "context": 70, "learned": 55, "tagger": 55, "model": 40, "propagated": 35}
@@ -1160,7 +1163,7 @@ class Deidentifier:
             else [None] * len(texts)
         if texts and self.tagger is not None:  # both taggers' spans: one vetting, and the transformer's names again
             learned = (TaggedText((*(ldoc.ents if ldoc is not None else ()), *tdoc.ents, *(
-                TaggedSpan(e.start_char, e.end_char, _TRUSTED_NAME) for e in tdoc.ents if e.label_ == "NAME")))
+                TaggedSpan(e.start_char, e.end_char, _TRUSTED[e.label_]) for e in tdoc.ents if e.label_ in _TRUSTED)))
                        for ldoc, tdoc in zip(learned, self.tagger.pipe(_tagger_view(t) for t in texts)))
         for text, scope, doc, view, ldoc in zip(texts, scope_list, docs, views, learned):
             yield self._one(text, scope, doc, view, ldoc)
@@ -1260,9 +1263,10 @@ class Deidentifier:
         cands += [_Cand(PhiType.LOCATION, m.start(), m.end(), "context", _PRIORITY["context"] - 4)
                   for m in _STORE_CHAIN.finditer(text) if not protected.overlaps(m.start(), m.end())]
         if learned_doc is not None:
-            cands += self._learned_cands(text, learned_doc, protected)
+            cands += self._learned_cands(text, learned_doc, protected, cands)
             cands += self._learned_format_cands(text, learned_doc, protected, cands)
-        one_case = [] if _case_degenerate(text) else list(_one_case_spans(text, min_letters=60))
+        degenerate = _case_degenerate(text)
+        one_case = [] if degenerate else list(_one_case_spans(text, min_letters=60))
         cands += [c for c in self._one_case_passage_cands(text, one_case, learned_doc)
                   if c.source == "pattern" or not terms.covers(c.start, c.end)]
         if doc is not None:
@@ -1273,15 +1277,20 @@ class Deidentifier:
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
                  and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
                  and not _score_eponym(text, c) and not self._department_as_person(text, c)]
-        rule_names = [(c.start, c.end) for c in cands if c.type is PhiType.NAME and c.source != "tagger"]
-        names = _SpanIndex(rule_names)
+        rule_spans = {kind: [(c.start, c.end) for c in cands if c.type in kinds and c.source != "tagger"]
+                      for kind, kinds in ((PhiType.NAME, {PhiType.NAME}),
+                                          (PhiType.LOCATION, {PhiType.NAME, PhiType.LOCATION, PhiType.ADDRESS}))}
+        taken = {kind: _SpanIndex(spans) for kind, spans in rule_spans.items()}
         cands = [piece for c in cands for piece in (
-            [p for p in _outside_names(text, c, rule_names) if self._name_part(text[p.start:p.end])]
-            if c.source == "tagger" and names.overlaps(c.start, c.end) else [c])]
+            [p for p in _outside_names(text, c, rule_spans[c.type]) if (
+                self._place_part(text[p.start:p.end], degenerate) if c.type is PhiType.LOCATION
+                else self._name_part(text[p.start:p.end]))]
+            if c.source == "tagger" and taken[c.type].overlaps(c.start, c.end) else [c])]
         chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
-                  or self._proper_words(text[c.start:c.end])]
+                  or self._proper_words(text[c.start:c.end]) or c.type is PhiType.LOCATION and not degenerate
+                  and self._organisation_phrase(text, c.start, c.end)]  # "Opening Doors Refugee Services"
         one_case_index = _SpanIndex((a, b) for a, b, _ in one_case)
         chosen = [c for c in chosen if not self._statistical_word_guess(text, c, one_case_index)]
         prop = [c for c in self._propagate(text, chosen, protected) if not self._label_word(text, c)
@@ -3584,7 +3593,8 @@ class Deidentifier:
                     out.append(_Cand(PhiType.DATE, s, e, "model", M - 5))
         return out
 
-    def _learned_cands(self, text: str, doc: Any, protected: _SpanIndex) -> list[_Cand]:
+    def _learned_cands(self, text: str, doc: Any, protected: _SpanIndex,
+                       rule_cands: Sequence[_Cand] = ()) -> list[_Cand]:
         """The learned tagger's names and towns, less medicine: no span may touch medical vocabulary or an eponym
         ("parkinson's", "foley"); a span must hold a word that could be a name or town ("translates", "dietitian"
         do not), loses charting and stop words at its edges, is written like a name where the text has letter
@@ -3647,7 +3657,8 @@ class Deidentifier:
                     and re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(line_start, s - 30):s]):
                 continue  # "Wound Care Center": a facility's generic last word, not a town ("… St Troy NY" stays)
             out.append(_Cand(kind, s, e, "learned", L))
-        return out + self._trusted_names(text, doc, protected, out)
+        places = _SpanIndex((c.start, c.end) for c in rule_cands if c.type in (PhiType.LOCATION, PhiType.ADDRESS))
+        return out + self._trusted_names(text, doc, protected, out) + self._trusted_places(text, doc, protected, places)
 
     def _named_after(self, text: str, value: str, end: int, degenerate: bool) -> bool:
         """A tagger's span that a thing is named after: an eponym head inside it, right after it or two words on
@@ -3674,6 +3685,13 @@ class Deidentifier:
         roles = [w for w in words if re.fullmatch(rf"(?i:{_TITLE})", w) or w.upper() in _CREDENTIAL_WORDS]
         return any(not (w in roles or self._is_medical(w) or self._never_name(w) and (
             roles or re.search(r"[\t\n]", value) or not (w[:1].isupper() and w[1:].islower()))) for w in words)
+
+    def _place_part(self, value: str, degenerate: bool) -> bool:
+        """Words left of a place once the rules took theirs: a word of its own name, Capitalised where the text has
+        letter case or else no English word, and no state or country ("Drug" of "Bone Drug", "Department of
+        Children and Families" of "Kern County …"; not "neighborhood" of "the Maryvale neighborhood", "of Montana")."""
+        return any(len(w) > 1 and w.lower() not in _STOP_WORDS and not self._is_place_allowed(w) and (
+            w[:1].isupper() and not degenerate or not self._is_english(w)) for w in re.findall(rf"[{_AL}]+", value))
 
     def _trusted_names(self, text: str, doc: Any, protected: _SpanIndex, vetted: list[_Cand]) -> list[_Cand]:
         """The transformer tagger's names that the word vetting above turned down, read with fewer checks: no span
@@ -3717,6 +3735,57 @@ class Deidentifier:
                 out += [p for p in _outside_names(text, cand, name_spans) if self._name_part(text[p.start:p.end])]
             else:
                 out.append(cand)
+        return out
+
+    def _trusted_places(self, text: str, doc: Any, protected: _SpanIndex, places: _SpanIndex) -> list[_Cand]:
+        """The transformer tagger's places that the word vetting turned down, read with fewer checks: a place needs
+        a word of its own that is no English, medical or charting word ("Kapiolani Medical Center", "Canyon Health
+        Plan"), or, in text with letter case, a Capitalised word after a place preposition ("in Success") or
+        Capitalised words an organisation's phrase reads or that run on from a place the rules found ("Opening
+        Doors Refugee Services", "Bone Drug", "Kern County Department of Children and Families"). Never a state or
+        country alone, a span on an eponym construct or of eponyms only, a code, a chain store without its town, a
+        device maker, a payer, a thing named after a place or a one-word form label or facility tail ("CVS
+        pharmacy", "St. Jude ICD", "GLASGOW 8", "Hospital Course")."""
+        T = _PRIORITY["model"] - 2  # below every other reading of the same words: it adds, never cuts one short
+        degenerate = _case_degenerate(text)
+        out: list[_Cand] = []
+        for ent in doc.ents:
+            if ent.label_ != _TRUSTED_PLACE:
+                continue
+            s, e = ent.start_char, ent.end_char
+            while (lead := re.match(r"[a-z]+[ \t]+", text[s:e])) and lead.group().rstrip().lower() in _STOP_WORDS:
+                s += lead.end()  # "the Riverside Annex", "of Montana"
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if text[e - 2:e] in ("'s", "’s"):
+                e -= 2
+            value = text[s:e]
+            words = re.findall(rf"[{_AL}][{_AL}'’.-]*", value)
+            plain = [w.lower().strip(".'’") for w in words]
+            if "\n" in value or sum(ch.isalnum() for ch in value) < 3 or not words or self._is_place_allowed(value) \
+                    or len(words) == 1 and value.islower() and not degenerate \
+                    and not _PLACE_PREP_BEFORE.search(text, max(0, s - 8), s) \
+                    or protected.covers(s, e) or _overlaps(s, e, protected) and self._eponym_rx.search(text, s, e):
+                continue  # "Vermont", "NH": no identifier alone; "Bethesda System"
+            if _norm_phrase(value) in _TOWN_NEEDED_CHAINS or plain[0] in _PAYERS \
+                    or plain[0] in _DEVICE_MAKERS or _norm_phrase(value) in _DEVICE_MAKERS \
+                    or self._named_after(text, value, e, degenerate) or self._form_label_word(text, s, e, words) \
+                    or len(words) == 1 and plain[0] in _FACILITY_TAILS:
+                continue
+            if all(w in self._eponyms_lower for w in plain) or re.search(r"[^\W\d_]-?\d", value) \
+                    or re.match(r"[ \t]+[A-Z0-9]\b", text[e:e + 3]) and all(self._is_english(w) for w in words):
+                continue  # "GLASGOW 8", a code "ABS-021", "Boy Scout Troop A"
+            own = any(len(w) > 2 and not (self._is_english(w) or w in self.lex.medical_words or self._never_name(w)
+                                          or self._is_place_allowed(w)) for w in plain)
+            town = _norm_phrase(value) in self.lex.places or any(
+                len(w) > 3 and w in self.lex.places and not self._is_place_allowed(w) for w in plain)
+            titled = not degenerate and all(w[:1].isupper() or w in _STOP_WORDS for w in words) \
+                and (places.overlaps(s, e) or self._organisation_phrase(text, s, e)
+                     or town and not value.isupper() if len(words) > 1 else
+                     _PLACE_PREP_BEFORE.search(text, max(0, s - 8), s) is not None and not self._never_name(plain[0])
+                     and not re.match(r"[ \t]+[A-Z]", text[e:e + 2]))  # "to Guest Relations Office": cut short
+            if (own or titled) and not self._all_medical(value):
+                out.append(_Cand(PhiType.LOCATION, s, e, "tagger", T))
         return out
 
     def _organisation_name(self, text: str, s: int, e: int, protected: _SpanIndex) -> tuple[int, int] | None:
@@ -4463,14 +4532,15 @@ _ORG_HEAD_AFTER = re.compile(rf"(?:[ \t]+[A-Z][A-Za-z'’-]*){{0,2}}?[ \t]+(?P<h
 # makers of devices and instruments: a model's ORG that starts with one names a device ("Medtronic Azure XT DR")
 _DEVICE_MAKERS = frozenset({"medtronic", "siemens", "philips", "stryker", "zimmer", "biomet", "depuy", "synthes",
                             "inogen", "resmed", "respironics", "baxter", "olympus", "storz", "biotronik", "dexcom",
-                            "hologic", "omron", "hill-rom", "masimo", "dräger", "drager", "arjo", "insulet"})
+                            "hologic", "omron", "hill-rom", "masimo", "dräger", "drager", "arjo", "insulet",
+                            "st jude", "st jude medical", "boston scientific"})  # phrases: see _norm_phrase
 # words an organisation's name is made of that are medical words too ("Critical Care", "Dialysis", "Imaging")
 _ORG_NAME_WORDS = _ORG_PHRASE_HEADS | _SERVICE_WORDS | _AGENCY_WORDS | _DEPARTMENT_HEADS | _ORG_WORDS | {
     "medical", "dialysis", "imaging", "pharmacy", "rehab", "nursing"}
 # payers and plans: an insurer is no identifier of the patient ("Humana Medicare Advantage", "TRICARE Reserve Select")
 _PAYERS = frozenset({"humana", "tricare", "aetna", "cigna", "medicare", "medicaid", "medi-cal", "unitedhealthcare",
                      "anthem", "molina", "centene", "wellcare", "ambetter", "bluekc", "highmark", "premera",
-                     "geisinger", "optum", "champva", "amerigroup", "caresource"})
+                     "geisinger", "optum", "champva", "amerigroup", "caresource", "bcbs"})
 _PAYER_HEADS = frozenset({"plan", "ppo", "hmo", "advantage", "insurance", "healthnet"})
 # the last word of a named test or a clinician's post: "Addenbrooke's Cognitive Examination", "Consultant … Surgeon"
 _INSTRUMENT_HEADS = frozenset({"examination", "exam", "assessment", "screen", "screening", "index", "surgeon",

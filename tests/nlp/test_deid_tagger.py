@@ -187,3 +187,45 @@ def test_a_tagger_name_adds_the_words_the_rules_left_and_never_a_title():
     out = _deid({"Wolfgang Friday", "Primary RN\tSteel, Doris B."}).deidentify(text)
     assert "Wolfgang" not in out.text and "Friday" not in out.text  # a surname that is a charting word
     assert "Primary RN" in out.text and "Steel" not in out.text  # a role before the name is none of it
+
+
+class _Places:
+    """A tagger that tags the given phrases as places."""
+
+    def __init__(self, phrases: set[str]):
+        self.phrases = phrases
+
+    def pipe(self, texts, batch_size=16):
+        for t in texts:
+            yield TaggedText(tuple(TaggedSpan(t.find(p), t.find(p) + len(p), "LOCATION")
+                                   for p in self.phrases if p in t))
+
+
+@pytest.mark.parametrize("text, place, gone", [
+    ("She lives nearby in Success and checks on her daily.\n", "Success", "Success"),  # a town that is a word
+    ("Referred to Opening Doors Refugee Services today.\n", "Opening Doors Refugee Services", "Opening Doors"),
+    ("APS Caseworker II, Kern County Department of Children and Families\n",
+     "Kern County Department of Children and Families", "Department of Children"),  # past the rules' "Kern County"
+    ("Prescriptions sent to Bone Drug today.\n", "Bone Drug", "Drug"),
+    ("staying w/ cousin in haledon but cant go back\n", "haledon", "haledon"),
+])
+def test_transformer_places_the_word_vetting_drops_are_read_again(text, place, gone):
+    d = _deid(set())
+    d._tagger = _Places({place})
+    assert gone not in d.deidentify(text).text
+
+
+@pytest.mark.parametrize("text, place, kept", [
+    ("Parents are in Portugal; lives in Vermont.\n", "Portugal", "Portugal"),  # a country or state alone
+    ("Device check: St. Jude ICD, no shocks.\n", "St. Jude", "St. Jude"),  # named after: a device
+    ("Insurance: BCBS of Montana, ID on file\n", "BCBS of Montana", "BCBS of Montana"),  # a payer
+    ("She sat in the food pantry line.\n", "food pantry", "food pantry"),  # no word of its own
+    ("Referred to Guest Relations Office.\n", "Guest", "Guest"),  # one word of a longer Capitalised run
+    ("She works nights at Blue Heron Coffee.\n", "Blue Heron Coffee", "Blue Heron Coffee"),  # English words only
+    ("Patient lives neaby in Savannah.\n", "neaby", "neaby"),  # one lower-case word with no place word before it
+    ("Grew up in the Maryvale neighborhood.\n", "Maryvale neighborhood", "neighborhood"),  # a generic tail word
+])
+def test_transformer_places_that_stay_words(text, place, kept):
+    d = _deid(set())
+    d._tagger = _Places({place})
+    assert kept in d.deidentify(text).text
