@@ -3689,7 +3689,8 @@ class Deidentifier:
     def _place_part(self, value: str, degenerate: bool) -> bool:
         """Words left of a place once the rules took theirs: a word of its own name, Capitalised where the text has
         letter case or else no English word, and no state or country ("Drug" of "Bone Drug", "Department of
-        Children and Families" of "Kern County …"; not "neighborhood" of "the Maryvale neighborhood", "of Montana")."""
+        Children and Families" of "Kern County …"; not "neighborhood" of "the Maryvale neighborhood", "of
+        Montana")."""
         return any(len(w) > 1 and w.lower() not in _STOP_WORDS and not self._is_place_allowed(w) and (
             w[:1].isupper() and not degenerate or not self._is_english(w)) for w in re.findall(rf"[{_AL}]+", value))
 
