@@ -921,6 +921,8 @@ _LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
 _TRUSTED_NAME = "NAME_TRUSTED"
 _TRUSTED_PLACE = "LOCATION_TRUSTED"  # and its places (``Deidentifier._trusted_places``)
 _TRUSTED = {"NAME": _TRUSTED_NAME, "LOCATION": _TRUSTED_PLACE}
+_ROLE_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_PIECE_WORD = re.compile(rf"[{_AL}][{_AL}'’-]*")  # a word of what a tagger's name adds (``_tagger_pieces``)
 _PLACE_PREP_BEFORE = re.compile(r"\b(?i:in|to|from|at|near)[ \t]+\Z")
 _LEARNED_FORMATS = {t.value: t for t in (PhiType.DATE, PhiType.ID, PhiType.PHONE, PhiType.VEHICLE, PhiType.ADDRESS,
                                          PhiType.ZIP)}  # ages over 89 stay with the patterns: a bare 90-125 is a count
@@ -1046,7 +1048,7 @@ _LOOSE_PLACE_PREPS = frozenset({"from", "at", "in", "to", "near", "outside"})
 _PREFIXES = frozenset({"self", "ex", "post", "pre", "non", "re", "co", "step", "anti", "bi", "tri", "semi", "sub", "mid",
                        "over", "under", "multi", "hyper", "hypo", "intra", "inter", "trans", "peri", "para", "pseudo"})
 _VIEW_TITLES = frozenset({"dr", "mr", "mrs", "ms", "rev", "fr"})
-_VIEW_START = re.compile(r"((?:^|[.!?][ \t]+|\n[ \t]*))([a-z])")
+_VIEW_START = re.compile(rf"((?:^|[.!?][ \t]+|\n[ \t]*))([{_LO}])")
 
 
 def _model_view(text: str) -> str:
@@ -1198,7 +1200,7 @@ class Deidentifier:
 
         def fix(m: re.Match[str]) -> str:
             new = word_case(m.group())
-            return new if len(new) == len(m.group()) else m.group()  # "STRAßE" would grow: left as written
+            return new if len(new) == len(m.group()) else m.group()  # "İSTANBUL" would grow: left as written
 
         view = _VIEW_WORD.sub(fix, text)
         view = _VIEW_START.sub(lambda m: m.group(1) + m.group(2).upper(), view)
@@ -1277,15 +1279,13 @@ class Deidentifier:
         cands = [c for c in cands if c.type in self.config.types and not self._eponym_use(text, c)
                  and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
                  and not _score_eponym(text, c) and not self._department_as_person(text, c)]
-        rule_spans = {kind: [(c.start, c.end) for c in cands if c.type in kinds and c.source != "tagger"]
-                      for kind, kinds in ((PhiType.NAME, {PhiType.NAME}),
-                                          (PhiType.LOCATION, {PhiType.NAME, PhiType.LOCATION, PhiType.ADDRESS}))}
-        taken = {kind: _SpanIndex(spans) for kind, spans in rule_spans.items()}
+        # a tagger's name or place adds the words no other reading holds, never widens one over them
+        other = {kind: _SpanIndex((c.start, c.end) for c in cands if c.type in kinds and c.source != "tagger")
+                 for kind, kinds in ((PhiType.NAME, {PhiType.NAME}),
+                                     (PhiType.LOCATION, {PhiType.NAME, PhiType.LOCATION, PhiType.ADDRESS}))}
         cands = [piece for c in cands for piece in (
-            [p for p in _outside_names(text, c, rule_spans[c.type]) if (
-                self._place_part(text[p.start:p.end], degenerate) if c.type is PhiType.LOCATION
-                else self._name_part(text[p.start:p.end]))]
-            if c.source == "tagger" and taken[c.type].overlaps(c.start, c.end) else [c])]
+            self._tagger_pieces(text, c, other[c.type], degenerate)
+            if c.source == "tagger" and c.type in other and other[c.type].overlaps(c.start, c.end) else [c])]
         chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
@@ -2297,9 +2297,10 @@ class Deidentifier:
                             _ascii_fold(first).lower() in self.lex.census_first
                             or first.lower() in self.lex.census_first_words) and len(toks) >= 2:
                     continue  # "From: Holly Tsosie, OD, …": a person with a credential (not "Baltimore, MD")
-                if m.group().lstrip()[:4].lower() == "from" and 2 <= len(toks) <= 3 \
+                if m.group().lstrip()[:4].lower() == "from" and 2 <= len(toks) <= 3 and val == m.group("val") \
                         and (_ascii_fold(first).lower() in self.lex.census_first
-                             or first.lower() in self.lex.census_first_words) and not re.search(_FACILITY_HEADS, val):
+                             or first.lower() in self.lex.census_first_words) and not re.search(_FACILITY_HEADS, val) \
+                        and not self._is_english(toks[-1].group()):  # not "Jordan Valley Dermatology"
                     add(_Cand(PhiType.NAME, m.start("val"), m.start("val") + len(val), "context", C + 1))
                     continue  # "From: Valéria Souza (VDS)": a message's sender
                 add(_Cand(PhiType.LOCATION, m.start("val"), m.start("val") + len(val), "context", C + 1))
@@ -3677,6 +3678,38 @@ class Deidentifier:
         return len(words) == 1 and not text[line_start:s].strip() and bool(_LABEL_END.match(text, e)) \
             and not self._census(words[0])
 
+    def _tagger_pieces(self, text: str, c: _Cand, taken: _SpanIndex, degenerate: bool) -> list[_Cand]:
+        """What a tagger's name or place adds past the spans other readings hold: each part outside them, a name's
+        part cut at titles, credentials, tabs and line breaks ("John" of "Dr. John Smith RN" with "Smith" taken,
+        "Friday" of "Primary RN<tab>Friday, Doris B."), kept where it still reads as part of a name or place
+        (:meth:`_name_part`, :meth:`_place_part`)."""
+        out = []
+        for p in _outside_spans(text, c, taken):
+            if c.type is not PhiType.NAME:
+                if self._place_part(text[p.start:p.end], degenerate):
+                    out.append(p)
+                continue
+            runs: list[list[re.Match[str]]] = [[]]
+            vet_to: dict[int, int] = {}  # a run before a role is read with it: "Primary" of "Primary RN" is no name
+            for w in _PIECE_WORD.finditer(text, p.start, p.end):
+                if runs[-1] and re.search(r"[\t\n]", text[runs[-1][-1].end():w.start()]):
+                    runs.append([])
+                if re.fullmatch(rf"(?i:{_TITLE})", w.group()) or w.group().upper() in _CREDENTIAL_WORDS:
+                    if runs[-1]:
+                        vet_to[len(runs) - 1] = w.end()
+                    runs.append([])
+                else:
+                    runs[-1].append(w)
+            for i, run in enumerate(runs):
+                at = run[0].start() if run else 0
+                joined = at > 1 and text[at - 1] == " " and taken.covers(at - 2, at - 1)
+                if run and not joined and i not in vet_to and (role := _ROLE_AFTER.match(text, run[-1].end())) \
+                        and role.group(1).upper() in _CREDENTIAL_WORDS:
+                    vet_to[i] = role.end()  # the role stands past the tagger's span ("Goldie Chief DO" is a name)
+                if run and self._name_part(text[run[0].start():vet_to.get(i, run[-1].end())]):
+                    out.append(_Cand(p.type, run[0].start(), run[-1].end(), p.source, p.priority))
+        return out
+
     def _name_part(self, value: str) -> bool:
         """Words left of a name once the rules took theirs: some word no title, credential or medical word, nor a
         charting word unless Capitalised in a run of words with no role in it ("DE LA PEÑA" of "GUZMÁN DE LA PEÑA,
@@ -3706,8 +3739,6 @@ class Deidentifier:
         "Charity Crane", "JUDGE, LUCKY C") far outnumber its false names."""
         T = _PRIORITY["tagger"]
         degenerate = _case_degenerate(text)
-        name_spans = [(c.start, c.end) for c in vetted if c.type is PhiType.NAME]
-        names = _SpanIndex(name_spans)
         out: list[_Cand] = []
         for ent in doc.ents:
             if ent.label_ != _TRUSTED_NAME:
@@ -3731,12 +3762,8 @@ class Deidentifier:
                 continue  # "RICH IN PROTEIN", "walker, Long 50 m", "Blake, Ethicon": words, not a name, in cased text
             if self._named_after(text, value, e, degenerate) or self._form_label_word(text, s, e, words):
                 continue  # "St George's Respiratory Questionnaire"; a form label "Endoscopist......."
-            cand = _Cand(PhiType.NAME, s, e, "tagger", T)  # source "tagger": the word checks for "learned" spans
-            if names.overlaps(s, e):                          # after resolution pass it by
-                out += [p for p in _outside_names(text, cand, name_spans) if self._name_part(text[p.start:p.end])]
-            else:
-                out.append(cand)
-        return out
+            out.append(_Cand(PhiType.NAME, s, e, "tagger", T))  # source "tagger": the word checks for "learned"
+        return out                                                # spans after resolution pass it by
 
     def _trusted_places(self, text: str, doc: Any, protected: _SpanIndex, places: _SpanIndex) -> list[_Cand]:
         """The transformer tagger's places that the word vetting turned down, read with fewer checks: a place needs
@@ -5632,24 +5659,26 @@ def _overlaps(s: int, e: int, spans: _SpanIndex | list[tuple[int, int]]) -> bool
     return any(s < pe and ps < e for ps, pe in spans)
 
 
-def _outside_names(text: str, c: _Cand, names: list[tuple[int, int]]) -> list[_Cand]:
-    """The parts of a tagger's name that no other name candidate holds ("GUZMÁN DE LA PEÑA, María " where the rules
-    found "José"): it adds words to a name, never widens another candidate over them."""
-    taken = {i for s, e in names if s < c.end and c.start < e for i in range(max(s, c.start), min(e, c.end))}
+def _outside_spans(text: str, c: _Cand, taken: _SpanIndex) -> list[_Cand]:
+    """The parts of ``c`` outside every ``taken`` span, trimmed to letters and digits, two or more of them
+    ("GUZMÁN DE LA PEÑA, María" where "José" is taken). Cost: the taken spans it meets, found by bisection."""
+    gaps = []
+    at = c.start
+    i = max(0, bisect.bisect_right(taken.starts, c.start) - 1)
+    while i < len(taken.starts) and taken.starts[i] < c.end:
+        if taken.ends[i] > at:
+            gaps.append((at, max(at, taken.starts[i])))
+            at = max(at, taken.ends[i])
+        i += 1
+    gaps.append((at, c.end))
     out = []
-    s = c.start
-    while s < c.end:
-        while s < c.end and (s in taken or not text[s].isalnum()):
+    for s, e in gaps:
+        while s < e and not text[s].isalnum():
             s += 1
-        e = s
-        while e < c.end and e not in taken:
-            e += 1
-        end = e
         while e > s and not text[e - 1].isalnum():
             e -= 1
         if sum(ch.isalnum() for ch in text[s:e]) >= 2:
             out.append(_Cand(c.type, s, e, c.source, c.priority))
-        s = end
     return out
 
 

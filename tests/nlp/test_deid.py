@@ -1673,6 +1673,13 @@ def test_a_message_sender_is_a_name_with_the_initials_after_it(deid):
     assert "(CHF)" in deid.deidentify("Seen by Maria Souza (CHF) today.", "p1").text  # no initials of hers
 
 
-def test_the_view_word_case_keeps_the_length_of_every_word(deid):
-    text = "PT LIVES ON GROßE STRAßE WITH SON. SEEN BY DR. PEÑA."
-    assert len(deid._case_view(text)) == len(text)
+def test_the_case_view_recases_the_words_beside_one_that_would_change_its_length(deid):
+    text = "PT FROM İSTANBUL. SEEN BY DR. PEÑA."  # "İ" lower-cased is two characters
+    view = deid._case_view(text)
+    assert len(view) == len(text) and "İSTANBUL" in view and "Peña" in view
+
+
+def test_a_sender_that_is_a_practice_stays_a_place(deid):
+    text = "From: Jordan Valley Dermatology\nRe: referral\n"
+    spans = {text[s.start:s.end]: s.type for s in deid.deidentify(text, "p1").spans}
+    assert PhiType.NAME not in spans.values()
