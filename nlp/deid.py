@@ -1766,7 +1766,8 @@ class Deidentifier:
         return spans
 
     def _is_medical(self, span_text: str) -> bool:
-        words = re.findall(rf"[{_AL}0-9]+", span_text.lower())
+        """Medical vocabulary in the span, or no word at all in it (words of any script count: "Иван" is a word)."""
+        words = re.findall(r"[^\W_]+", span_text.lower())
         if not words:
             return True
         if _norm_phrase(span_text) in self.lex.medical_phrases:
@@ -3788,7 +3789,7 @@ class Deidentifier:
             if text[e - 2:e] in ("'s", "’s"):
                 e -= 2
             value = text[s:e]
-            words = re.findall(rf"[{_AL}][{_AL}'’.-]*", value)
+            words = re.findall(r"[^\W\d_][\w'’.-]*", value)
             plain = [w.lower().strip(".'’") for w in words]
             if "\n" in value or sum(ch.isalnum() for ch in value) < 3 or not words or self._is_place_allowed(value) \
                     or len(words) == 1 and value.islower() and not degenerate \

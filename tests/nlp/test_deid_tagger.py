@@ -229,3 +229,12 @@ def test_transformer_places_that_stay_words(text, place, kept):
     d = _deid(set())
     d._tagger = _Places({place})
     assert kept in d.deidentify(text).text
+
+
+def test_names_and_places_in_other_scripts_are_words_the_tagger_may_find():
+    d = _deid({"Иван Петров", "王芳"})
+    d._tagger = type("_Both", (), {"pipe": lambda self, texts, batch_size=16: (TaggedText(tuple(
+        TaggedSpan(t.find(w), t.find(w) + len(w), label) for w, label in (
+            ("Иван Петров", "NAME"), ("王芳", "NAME"), ("Москва", "LOCATION")) if w in t)) for t in texts)})()
+    out = d.deidentify("Pt from Москва, son Иван Петров called. Wife 王芳 at bedside.\n").text
+    assert not any(w in out for w in ("Москва", "Иван", "Петров", "王芳")), out
