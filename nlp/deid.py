@@ -921,6 +921,7 @@ _LEARNED_TYPES = {t.value: t for t in (PhiType.NAME, PhiType.LOCATION)}
 _TRUSTED_NAME = "NAME_TRUSTED"
 _TRUSTED_PLACE = "LOCATION_TRUSTED"  # and its places (``Deidentifier._trusted_places``)
 _TRUSTED = {"NAME": _TRUSTED_NAME, "LOCATION": _TRUSTED_PLACE}
+_TITLE_WORD = re.compile(rf"(?i:{_TITLE})")
 _ROLE_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _PIECE_WORD = re.compile(rf"[{_AL}][{_AL}'’-]*")  # a word of what a tagger's name adds (``_tagger_pieces``)
 _PLACE_PREP_BEFORE = re.compile(r"\b(?i:in|to|from|at|near)[ \t]+\Z")
@@ -1280,12 +1281,13 @@ class Deidentifier:
                  and not self._label_word(text, c) and not _lab_result(text, c) and not _room_word(text, c)
                  and not _score_eponym(text, c) and not self._department_as_person(text, c)]
         # a tagger's name or place adds the words no other reading holds, never widens one over them
-        other = {kind: _SpanIndex((c.start, c.end) for c in cands if c.type in kinds and c.source != "tagger")
-                 for kind, kinds in ((PhiType.NAME, {PhiType.NAME}),
-                                     (PhiType.LOCATION, {PhiType.NAME, PhiType.LOCATION, PhiType.ADDRESS}))}
-        cands = [piece for c in cands for piece in (
-            self._tagger_pieces(text, c, other[c.type], degenerate)
-            if c.source == "tagger" and c.type in other and other[c.type].overlaps(c.start, c.end) else [c])]
+        if any(c.source == "tagger" for c in cands):
+            other = {kind: _SpanIndex((c.start, c.end) for c in cands if c.type in kinds and c.source != "tagger")
+                     for kind, kinds in ((PhiType.NAME, {PhiType.NAME}),
+                                         (PhiType.LOCATION, {PhiType.NAME, PhiType.LOCATION, PhiType.ADDRESS}))}
+            cands = [piece for c in cands for piece in (
+                self._tagger_pieces(text, c, other[c.type], degenerate)
+                if c.source == "tagger" and c.type in other and other[c.type].overlaps(c.start, c.end) else [c])]
         chosen = [c for c in _resolve(text, cands) if not _room_word(text, c)]  # a remainder may be a room or kin word
         # a learned span the rules cut down ("OUTSIDE" of "OUTSIDE FRESNO") must still hold a possible name
         chosen = [c for c in chosen if c.source != "learned" or c.type not in (PhiType.NAME, PhiType.LOCATION)
@@ -2292,15 +2294,14 @@ class Deidentifier:
                     continue  # "Transport: Stretcher", "DME: Rolling Walker": equipment or a mode, not a company
                 val = m.group("val")[:toks[-1].end()]
                 first = toks[0].group().rstrip(".")
+                given = (_ascii_fold(first).lower() in self.lex.census_first
+                         or first.lower() in self.lex.census_first_words)
                 if re.fullmatch(_TITLE, first) or self._never_name(first) or self._all_medical(val) \
                         or self._is_place_allowed(val) or re.sub(r"\s+", " ", val.lower()) in _TOWN_NEEDED_CHAINS \
-                        or _CREDENTIAL_AFTER_COMMA.match(text, m.start("val") + len(val)) and (
-                            _ascii_fold(first).lower() in self.lex.census_first
-                            or first.lower() in self.lex.census_first_words) and len(toks) >= 2:
+                        or _CREDENTIAL_AFTER_COMMA.match(text, m.start("val") + len(val)) and given and len(toks) >= 2:
                     continue  # "From: Holly Tsosie, OD, …": a person with a credential (not "Baltimore, MD")
                 if m.group().lstrip()[:4].lower() == "from" and 2 <= len(toks) <= 3 and val == m.group("val") \
-                        and (_ascii_fold(first).lower() in self.lex.census_first
-                             or first.lower() in self.lex.census_first_words) and not re.search(_FACILITY_HEADS, val) \
+                        and given and not re.search(_FACILITY_HEADS, val) \
                         and not self._is_english(toks[-1].group()):  # not "Jordan Valley Dermatology"
                     add(_Cand(PhiType.NAME, m.start("val"), m.start("val") + len(val), "context", C + 1))
                     continue  # "From: Valéria Souza (VDS)": a message's sender
@@ -3695,7 +3696,7 @@ class Deidentifier:
             for w in _PIECE_WORD.finditer(text, p.start, p.end):
                 if runs[-1] and re.search(r"[\t\n]", text[runs[-1][-1].end():w.start()]):
                     runs.append([])
-                if re.fullmatch(rf"(?i:{_TITLE})", w.group()) or w.group().upper() in _CREDENTIAL_WORDS:
+                if _role_word(w.group()):
                     if runs[-1]:
                         vet_to[len(runs) - 1] = w.end()
                     runs.append([])
@@ -3716,7 +3717,7 @@ class Deidentifier:
         charting word unless Capitalised in a run of words with no role in it ("DE LA PEÑA" of "GUZMÁN DE LA PEÑA,
         María José", "Friday" of "Dr. Wolfgang Friday"; not "Dr", "RN", "bed", "Primary RN")."""
         words = re.findall(rf"[{_AL}]+", value)
-        roles = [w for w in words if re.fullmatch(rf"(?i:{_TITLE})", w) or w.upper() in _CREDENTIAL_WORDS]
+        roles = [w for w in words if _role_word(w)]
         return any(not (w in roles or self._is_medical(w) or self._never_name(w) and (
             roles or re.search(r"[\t\n]", value) or not (w[:1].isupper() and w[1:].islower()))) for w in words)
 
@@ -3789,15 +3790,16 @@ class Deidentifier:
             if text[e - 2:e] in ("'s", "’s"):
                 e -= 2
             value = text[s:e]
+            phrase = _norm_phrase(value)
+            after_prep = _PLACE_PREP_BEFORE.search(text, max(0, s - 8), s) is not None
             words = re.findall(r"[^\W\d_][\w'’.-]*", value)
             plain = [w.lower().strip(".'’") for w in words]
             if "\n" in value or sum(ch.isalnum() for ch in value) < 3 or not words or self._is_place_allowed(value) \
-                    or len(words) == 1 and value.islower() and not degenerate \
-                    and not _PLACE_PREP_BEFORE.search(text, max(0, s - 8), s) \
+                    or len(words) == 1 and value.islower() and not degenerate and not after_prep \
                     or protected.covers(s, e) or _overlaps(s, e, protected) and self._eponym_rx.search(text, s, e):
                 continue  # "Vermont", "NH": no identifier alone; "Bethesda System"
-            if _norm_phrase(value) in _TOWN_NEEDED_CHAINS or plain[0] in _PAYERS \
-                    or plain[0] in _DEVICE_MAKERS or _norm_phrase(value) in _DEVICE_MAKERS \
+            if phrase in _TOWN_NEEDED_CHAINS or plain[0] in _PAYERS \
+                    or plain[0] in _DEVICE_MAKERS or phrase in _DEVICE_MAKERS \
                     or self._named_after(text, value, e, degenerate) or self._form_label_word(text, s, e, words) \
                     or len(words) == 1 and plain[0] in _FACILITY_TAILS:
                 continue
@@ -3806,12 +3808,12 @@ class Deidentifier:
                 continue  # "GLASGOW 8", a code "ABS-021", "Boy Scout Troop A"
             own = any(len(w) > 2 and not (self._is_english(w) or w in self.lex.medical_words or self._never_name(w)
                                           or self._is_place_allowed(w)) for w in plain)
-            town = _norm_phrase(value) in self.lex.places or any(
+            town = phrase in self.lex.places or any(
                 len(w) > 3 and w in self.lex.places and not self._is_place_allowed(w) for w in plain)
             titled = not degenerate and all(w[:1].isupper() or w in _STOP_WORDS for w in words) \
                 and (places.overlaps(s, e) or self._organisation_phrase(text, s, e)
                      or town and not value.isupper() if len(words) > 1 else
-                     _PLACE_PREP_BEFORE.search(text, max(0, s - 8), s) is not None and not self._never_name(plain[0])
+                     after_prep and not self._never_name(plain[0])
                      and not re.match(r"[ \t]+[A-Z]", text[e:e + 2]))  # "to Guest Relations Office": cut short
             if (own or titled) and not self._all_medical(value):
                 out.append(_Cand(PhiType.LOCATION, s, e, "tagger", T))
@@ -5658,6 +5660,11 @@ def _overlaps(s: int, e: int, spans: _SpanIndex | list[tuple[int, int]]) -> bool
     if isinstance(spans, _SpanIndex):
         return spans.overlaps(s, e)
     return any(s < pe and ps < e for ps, pe in spans)
+
+
+def _role_word(word: str) -> bool:
+    """A title or a credential: "Dr", "Nurse", "RN", "DO" (the words that say what a person is, not who)."""
+    return _TITLE_WORD.fullmatch(word) is not None or word.upper() in _CREDENTIAL_WORDS
 
 
 def _outside_spans(text: str, c: _Cand, taken: _SpanIndex) -> list[_Cand]:
