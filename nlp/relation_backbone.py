@@ -21,6 +21,10 @@ LABELS: tuple[str, ...] = ("NONE", "CAUSES", "TREATS", "PRESENTS", "LOCALIZES", 
 
 SUBJ_MARK, OBJ_MARK = "@", "#"
 
+#: Names the classifier's forward pass in its ONNX export's cache key: change it whenever
+#: ``RelationClassifier.forward`` changes, so that no export of an older forward is reused.
+EXPORT_GRAPH = "last-layer-at-markers"
+
 
 @lru_cache(maxsize=None)
 def backbone_digest(frozen_layers: int) -> str:

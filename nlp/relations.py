@@ -35,7 +35,7 @@ from medkg.kg.errors import InputError, MedkgError
 from medkg.kg.models import Concept, Provenance, Triple
 from medkg.kg.schema import POSITIVE_ASSERTIONS, Assertion, NodeLabel, RelType
 from medkg.nlp import context
-from medkg.nlp.relation_backbone import LABELS, OBJ_MARK, SUBJ_MARK, check_backbone
+from medkg.nlp.relation_backbone import EXPORT_GRAPH, LABELS, OBJ_MARK, SUBJ_MARK, check_backbone
 from medkg.nlp.runtime import cached_session, resolve_runtime, runtime_name
 
 EXTRACTOR = "medkg.nlp.relations"
@@ -424,7 +424,7 @@ class RelationExtractor:
             session = cached_session("relations", weights, export, input_names=["ids", "att", "si", "oi", "mask"],
                                      dynamic_axes={"ids": tokens, "att": tokens, "si": batch, "oi": batch,
                                                    "mask": batch, "logits": batch}, explicit=explicit,
-                                     int8=runtime == "onnxruntime-int8")
+                                     int8=runtime == "onnxruntime-int8", graph=EXPORT_GRAPH)
         model = build() if session is None else None
         tokenizer = AutoTokenizer.from_pretrained(str(backbone))
         return cls(model, tokenizer, config, device, session, quantized=runtime == "onnxruntime-int8")

