@@ -5370,9 +5370,12 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     wherever they stand, a table's initials column included ("| KO | BF", "AR / MP"), where ``word_ok`` passes
     them (three in parentheses right after the name may add a middle initial it leaves out: "Maria Souza (MDS)");
     a key's own name needs words ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no
-    key)."""
+    key). Initials ``word_ok`` turns down ("RE", "IF", "DBP") are a name where a key defines them ("RE = Randall
+    Epley", or every word's initial in parentheses after the name: "Mary Smith (MS)") and in a table's cells
+    ("| RE |"), never in running text ("RE: refill", "MS flare")."""
     initials: set[str] = set()
     keyed: set[str] = set()
+    cells: set[str] = set()  # keyed initials that are words or abbreviations: names in a table's cells only
     out = []
     for c in chosen:
         if c.type is not PhiType.NAME:
@@ -5385,9 +5388,15 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             for key in before_or_after:
                 ini = key.group("ini").replace("-", "") if key else ""
                 middle = key is before_or_after[1] and len(ini) == 3 and ini[0] + ini[2] == _initials_of(words)[1]
-                if key and (ini in _initials_of(words) or middle) and word_ok(key.group("ini")):
+                if not key or not (ini in _initials_of(words) or middle):
+                    continue
+                if word_ok(key.group("ini")):
                     keyed.add(key.group("ini"))
-                    out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
+                elif "=" in key.group() or "(" in key.group() and ini == _initials_of(words)[0]:
+                    cells.add(key.group("ini"))  # "NP = Nam V. Phan", "Mary Smith (MS)": a key, or every initial
+                else:
+                    continue
+                out.append(_Cand(PhiType.NAME, key.start("ini"), key.end("ini"), "context", _PRIORITY["context"]))
             head = _INITIALS_HEAD.match(text, c.start, c.end)  # "EJ Esther Jovanović" found as one span
             if head and len(words) >= 3 and word_ok(head.group("ini")) and head.group("ini") in _initials_of(words[1:]):
                 keyed.add(head.group("ini"))
@@ -5396,23 +5405,28 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         toks = list(re.finditer(r"\S+", m.group("name")))
         while toks and toks[-1].group() in _CREDENTIAL_WORDS:  # "HR = Helen Ross RN": the credential is no initial
             toks.pop()
-        if not word_ok(m.group("ini")) or not all(name_word_ok(t.group()) for t in toks):
+        if not all(name_word_ok(t.group()) for t in toks):
             continue
         for k in range(len(toks), 1, -1):  # the longest run of words whose initials are the key's ("MHT" is a role)
             words = _name_words(" ".join(t.group() for t in toks[:k]))
-            if len(words) >= 2 and m.group("ini").replace("-", "") in _initials_of(words):
-                keyed.add(m.group("ini"))
-                initials.add(m.group("ini"))
-                out.append(_Cand(PhiType.NAME, m.start("name"), m.start("name") + toks[k - 1].end(), "context",
-                                 _PRIORITY["context"]))
-                if m.start("ini") not in taken:
-                    out.append(_Cand(PhiType.NAME, m.start("ini"), m.end("ini"), "context", _PRIORITY["context"]))
-                break
+            ini = m.group("ini").replace("-", "")
+            if len(words) < 2 or ini not in _initials_of(words):
+                continue
+            # a word or abbreviation as a key ("IF = Iris Finch", "DBP = Dusty B. Peterson") names only table cells
+            (keyed if word_ok(m.group("ini")) else cells).add(m.group("ini"))
+            initials.add(m.group("ini"))
+            out.append(_Cand(PhiType.NAME, m.start("name"), m.start("name") + toks[k - 1].end(), "context",
+                             _PRIORITY["context"]))
+            if m.start("ini") not in taken:
+                out.append(_Cand(PhiType.NAME, m.start("ini"), m.end("ini"), "context", _PRIORITY["context"]))
+            break
     if not initials:
         return []
     taken |= {i for c in out for i in range(c.start, c.end)}
-    for m in _KEYED_INITIALS.finditer(text) if keyed else ():
-        if m.group() in keyed and m.group() not in _NOT_INITIALS and m.start() not in taken and word_ok(m.group()):
+    for m in _KEYED_INITIALS.finditer(text) if keyed or cells else ():
+        if m.group() in _NOT_INITIALS or m.start() in taken:
+            continue
+        if m.group() in keyed and word_ok(m.group()) or m.group() in cells and _in_cell(text, m.start(), m.end()):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
             taken.update(range(m.start(), m.end()))
     for m in _INITIALS.finditer(text):
@@ -5428,6 +5442,18 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         if named or ((signs and ends_line) if len(m.group()) == 2 else (ends_line or cued)):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
     return out
+
+
+def _in_cell(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` fills a table cell alone: a bar or slash (or the line's start) before it and a bar,
+    slash or the line's end after it, blanks between ("| RE |", "/ none / LP")."""
+    k = s
+    while k and text[k - 1] in " \t":
+        k -= 1
+    j = e
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return (k == 0 or text[k - 1] in "|/\n") and (j == len(text) or text[j] in "|/\n\r")
 
 
 def _initials_of(words: Sequence[str]) -> tuple[str, str]:

@@ -1227,6 +1227,13 @@ FLOWSHEET = ("Date | Dressing | RN\n"
     ("Decedent: RUSSO, GIULIA S   Age 99y   DOD 02/10/2025", ["99y"], ["Age"]),
     ("Resolved by Priya Iyer (priiyer); Registration: brogay", ["priiyer", "brogay"], ["Resolved by"]),
     ("Dictated by: A. Hassan, MD   Transcribed: AH/kk 7/24", ["AH/", "/kk"], ["Transcribed"]),
+    # a key's initials that are a word or an abbreviation name its person there and in table cells, nowhere else
+    ("Initials key: RE = Randall Epley, PharmD\n| apixaban | 5 mg BID | RE |\nRE: refill request.",
+     ["RE =", "| RE |", "Epley"], ["RE: refill"]),
+    ("KEY:\nIF = Iris Finch, NP\nNP = Nam V. Phan, NP\nIF needed, call. Seen by NP.", ["IF =", "NP =", "Phan"],
+     ["IF needed", "Seen by NP"]),
+    ("Mary Smith (MS) reviewed; MS flare suspected.\nHR = Hana Reyes RN\nVitals | HR | 88", ["(MS)", "HR ="],
+     ["MS flare", "| HR | 88"]),
 ])
 def test_form_documents_keep_no_initials_logins_or_carriers(deid, text, secrets, kept):
     res = deid.deidentify(text, "p1")
