@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import gzip
+import itertools
 import json
 import re
 import string
@@ -525,6 +526,9 @@ _RX = {
     "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)[ \t])?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?[ \t]){{1,4}}"
                            rf"{_FACILITY_HEADS}\b)"
                            rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
+    # the same in capitals ("BLUESTEM FAMILY PRACTICE" heading a letter)
+    "facility_caps": re.compile(rf"\b(?P<val>(?:(?:ST\.|SAINT|MOUNT|MT\.)[ \t])?(?:[A-Z]{{2,}}(?:'S)?[ \t]){{1,4}}"
+                                rf"{_FACILITY_HEADS.upper()}(?![\w'’-]))(?:[ \t]+OF[ \t]+[A-Z]{{2,}}(?:[ \t][A-Z]{{2,}})?)?"),
     "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}"
                          rf"(?:\s*[:#])?\s*{_ID_VALUE}(?![\w-])"),
     "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
@@ -1966,7 +1970,7 @@ class Deidentifier:
                         self._name_ok(val) or val.lower() in self.lex.places):  # "lives in Mobile", "Stevens Point"
                     continue
                 add(_Cand(PhiType.LOCATION, m.start("val"), m.end("val"), "context", C - 5))
-        for m in _RX["facility"].finditer(text):
+        for m in itertools.chain(_RX["facility"].finditer(text), _RX["facility_caps"].finditer(text)):
             s, e = m.start("val"), m.end()
             words = list(re.finditer(r"\S+", text[s:e]))
             # leading department / specialty words are not part of the name ("Diabetes Clinic")
@@ -1976,6 +1980,8 @@ class Deidentifier:
                 words.pop(0)
             if len(words) < 2:
                 continue
+            if m.re is _RX["facility_caps"] and not self._caps_facility_named(text[s + words[0].start():e]):
+                continue  # "SENT TO LOCAL HOSPITAL", "HEART FAILURE CLINIC": capitals read no name of their own
             add(_Cand(PhiType.LOCATION, s + words[0].start(), e, "context", C - 4))
         self._name_cands(text, out)
         self._anycase_cands(text, out)
@@ -4017,6 +4023,19 @@ class Deidentifier:
         words = re.findall(rf"[{_AL}][{_AL}'’-]+", value)
         return _norm_phrase(value) in self.lex.places or any(
             self._census(w) or self._unknown_word(w) or w.lower() in self.lex.places for w in words)
+
+    def _caps_facility_named(self, value: str) -> bool:
+        """A facility written in capitals names itself: before its head word(s), no stop word, generic place word
+        ("LOCAL", "OUTSIDE") or English verb form ("DISCHARGED TO", "SKILLED"), and a place or a name of its own
+        (:meth:`_place_of_its_own`, or two words a gazetteer holds): "D/C TO LEVEL PLAINS CLINIC", "MAYO CLINIC";
+        headings of specialty words stay ("CARDIAC DEVICE CLINIC", "OUTPATIENT PHYSICAL THERAPY")."""
+        head = re.search(rf"{_FACILITY_HEADS.upper()}\Z", value)
+        words = [w.lower().strip("'’.,") for w in value[:head.start() if head else len(value)].split()]
+        if not words or any(w in _STOP_WORDS or w in _GENERIC_FACILITY_WORDS
+                            or w.endswith(("ed", "ing")) and self._is_english(w) for w in words):
+            return False
+        return self._place_of_its_own(" ".join(words), census=True) or any(
+            " ".join(words[i:i + 2]) in self.lex.places for i in range(len(words) - 1))
 
     def _place_of_its_own(self, value: str, census: bool = False, unknown: bool = True) -> bool:
         """``value`` is a gazetteer place ("rugby") or holds a place's name that is no English word, a word of no

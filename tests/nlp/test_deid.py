@@ -1690,3 +1690,12 @@ def test_a_sender_that_is_a_practice_stays_a_place(deid):
     text = "From: Jordan Valley Dermatology\nRe: referral\n"
     spans = {text[s.start:s.end]: s.type for s in deid.deidentify(text, "p1").spans}
     assert PhiType.NAME not in spans.values()
+
+
+def test_a_facility_in_capitals_is_a_place_only_with_a_name_of_its_own(deid):
+    text = ("PT D/C TO LEVEL PLAINS CLINIC SUN IF BED. FAMILY ASKS ABOUT TRANSFER TO MAYO CLINIC.\n"
+            "CARDIAC DEVICE CLINIC NOTE\nOUTPATIENT PHYSICAL THERAPY - INITIAL EVALUATION\nSENT TO LOCAL HOSPITAL.")
+    res = deid.deidentify(text, "p1")
+    assert not [s for s in ("LEVEL PLAINS", "MAYO") if s in res.text], res.text
+    assert all(k in res.text for k in ("CARDIAC DEVICE CLINIC NOTE", "OUTPATIENT PHYSICAL THERAPY",
+                                       "SENT TO LOCAL HOSPITAL")), res.text
