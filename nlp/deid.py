@@ -375,6 +375,7 @@ _FACILITY_HEADS = (r"(?:Hospital|Institute|Physical Therapy|Dialysis Center|Imag
                    r"Nursing (?:and|&) Rehab|Associates|Shelter|Rescue Mission|Treatment Center|Recovery Center|"
                    r"Group Home|"
                    r"Halfway House|Sober Living|Correctional Facility|Detention Center)")
+_FACILITY_HEAD_CAPS = re.compile(rf"{_FACILITY_HEADS.upper()}(?![\w'’-])")
 _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident of|moved to|moved from|native of|"
                r"born in|grew up in|travel(?:l?ed|l?ing)? to|trip to|returned from|visiting|vacation(?:ed)? in|"
                r"transferred from|transfer from|home in|located in|works in|employed in|town of|city of|village of")
@@ -526,9 +527,9 @@ _RX = {
     "facility": re.compile(rf"\b(?P<val>(?:(?:St\.|Saint|Mount|Mt\.)[ \t])?(?:(?:{_CAPWORD}|[A-Z]{{2,}})(?:'s)?[ \t]){{1,4}}"
                            rf"{_FACILITY_HEADS}\b)"
                            rf"(?:\s+of\s+{_CAPWORD}(?:\s+{_CAPWORD})?)?"),
-    # the same in capitals ("BLUESTEM FAMILY PRACTICE" heading a letter)
+    # the same in capitals ("D/C TO LEVEL PLAINS CLINIC"; the heads hold no escape that upper() would turn around)
     "facility_caps": re.compile(rf"\b(?P<val>(?:(?:ST\.|SAINT|MOUNT|MT\.)[ \t])?(?:[A-Z]{{2,}}(?:'S)?[ \t]){{1,4}}"
-                                rf"{_FACILITY_HEADS.upper()}(?![\w'’-]))(?:[ \t]+OF[ \t]+[A-Z]{{2,}}(?:[ \t][A-Z]{{2,}})?)?"),
+                                rf"{_FACILITY_HEAD_CAPS.pattern})(?:[ \t]+OF[ \t]+[A-Z]{{2,}}(?:[ \t][A-Z]{{2,}})?)?"),
     "id_cue": re.compile(rf"(?i:\b(?:{_ID_CUES}))(?:\s*(?:is|was|:|#|no\.?|number)){{0,4}}"
                          rf"(?:\s*[:#])?\s*{_ID_VALUE}(?![\w-])"),
     "id_glued": re.compile(r"\b(?:MRN|ACCT|FIN|CSN|MR)[:#-]?(?P<val>\d{5,})\b"),
@@ -1980,9 +1981,13 @@ class Deidentifier:
                 words.pop(0)
             if len(words) < 2:
                 continue
-            if m.re is _RX["facility_caps"] and not self._caps_facility_named(text[s + words[0].start():e]):
-                continue  # "SENT TO LOCAL HOSPITAL", "HEART FAILURE CLINIC": capitals read no name of their own
-            add(_Cand(PhiType.LOCATION, s + words[0].start(), e, "context", C - 4))
+            start = s + words[0].start()
+            if m.re is _RX["facility_caps"]:
+                cut = self._caps_facility_start(text[start:e])
+                if cut is None:
+                    continue  # "SENT TO LOCAL HOSPITAL", "HEART FAILURE CLINIC": capitals read no name of their own
+                start += cut
+            add(_Cand(PhiType.LOCATION, start, e, "context", C - 4))
         self._name_cands(text, out)
         self._anycase_cands(text, out)
         self._more_cands(text, out)
@@ -4024,18 +4029,26 @@ class Deidentifier:
         return _norm_phrase(value) in self.lex.places or any(
             self._census(w) or self._unknown_word(w) or w.lower() in self.lex.places for w in words)
 
-    def _caps_facility_named(self, value: str) -> bool:
-        """A facility written in capitals names itself: before its head word(s), no stop word, generic place word
-        ("LOCAL", "OUTSIDE") or English verb form ("DISCHARGED TO", "SKILLED"), and a place or a name of its own
-        (:meth:`_place_of_its_own`, or two words a gazetteer holds): "D/C TO LEVEL PLAINS CLINIC", "MAYO CLINIC";
-        headings of specialty words stay ("CARDIAC DEVICE CLINIC", "OUTPATIENT PHYSICAL THERAPY")."""
-        head = re.search(rf"{_FACILITY_HEADS.upper()}\Z", value)
-        words = [w.lower().strip("'’.,") for w in value[:head.start() if head else len(value)].split()]
-        if not words or any(w in _STOP_WORDS or w in _GENERIC_FACILITY_WORDS
-                            or w.endswith(("ed", "ing")) and self._is_english(w) for w in words):
-            return False
-        return self._place_of_its_own(" ".join(words), census=True) or any(
-            " ".join(words[i:i + 2]) in self.lex.places for i in range(len(words) - 1))
+    def _caps_facility_start(self, value: str) -> int | None:
+        """Where a facility written in capitals starts in ``value`` once the words before its name are cut (stop
+        words, generic place words such as "LOCAL", English verb forms: "DISCHARGED TO", "ASKS ABOUT"), if the
+        words left before its head hold a place or a census name that is no word (:meth:`_place_of_its_own`
+        without unknown words, which in capitals are specialty abbreviations: "PEDS", "GYN ONC"; or two words a
+        gazetteer holds): "LEVEL PLAINS CLINIC", "MAYO CLINIC"; headings of specialty words stay ("CARDIAC DEVICE
+        CLINIC")."""
+        head = _FACILITY_HEAD_CAPS.search(value)
+        words = list(re.finditer(r"\S+", value[:head.start() if head else len(value)]))
+        plain = [w.group().lower().strip("'’.,") for w in words]
+        while plain and (plain[0] in _STOP_WORDS or plain[0] in _GENERIC_FACILITY_WORDS
+                         or plain[0].endswith(("ed", "ing", "s")) and self._is_english(plain[0])):
+            words.pop(0)
+            plain.pop(0)
+        if not words or any(w in _STOP_WORDS or w in _GENERIC_FACILITY_WORDS for w in plain):
+            return None
+        if self._place_of_its_own(" ".join(plain), census=True, unknown=False) or any(
+                " ".join(plain[i:i + 2]) in self.lex.places for i in range(len(plain) - 1)):
+            return words[0].start()
+        return None
 
     def _place_of_its_own(self, value: str, census: bool = False, unknown: bool = True) -> bool:
         """``value`` is a gazetteer place ("rugby") or holds a place's name that is no English word, a word of no
@@ -5464,15 +5477,17 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
 
 
 def _in_cell(text: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` fills a table cell alone: a bar or slash (or the line's start) before it and a bar,
-    slash or the line's end after it, blanks between ("| RE |", "/ none / LP")."""
+    """Whether ``text[s:e]`` fills a table cell alone: a bar before it, or the " : " the form view writes for a
+    two-column row ("| Given by | RE |"), and a bar or the line's end after it, blanks between. Slashes and line
+    starts are no cell edges: "PE / DVT", "PMH: HTN / MS" are problem lists."""
     k = s
     while k and text[k - 1] in " \t":
         k -= 1
     j = e
     while j < len(text) and text[j] in " \t":
         j += 1
-    return (k == 0 or text[k - 1] in "|/\n") and (j == len(text) or text[j] in "|/\n\r")
+    before = k > 0 and (text[k - 1] == "|" or text[k - 1] == ":" and k > 1 and text[k - 2] == " ")
+    return before and (j == len(text) or text[j] in "|\n\r")
 
 
 def _initials_of(words: Sequence[str]) -> tuple[str, str]:

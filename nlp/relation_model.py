@@ -17,7 +17,7 @@ from safetensors.torch import load_file
 from torch import nn
 from transformers import AutoConfig, AutoModel, PretrainedConfig, PreTrainedModel
 
-from medkg.kg.errors import MedkgError
+from medkg.kg.errors import InputError, MedkgError
 from medkg.nlp.relation_backbone import LABELS, OBJ_MARK, SUBJ_MARK, backbone_digest, check_backbone, trainable_prefixes
 from medkg.nlp.runtime import quiet_loading
 
@@ -102,10 +102,12 @@ class RelationClassifier(PreTrainedModel):
         """The logits from encoder layer ``start`` on, given that layer's input ``h`` (training caches the frozen
         layers' output and starts here). The last layer runs only where the head reads, at the two markers: its
         keys and values still come from every token, so the logits are the full forward's (to float rounding),
-        while the last layer's queries, output projection and feed-forward, a sixth of the forward pass, run on
-        two rows instead of every token."""
-        ext = (1.0 - att[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
+        while the last layer's queries, output projection and feed-forward, about a seventh of the forward's
+        matrix work, run on two rows instead of every token."""
         layers = self.bert.encoder.layer
+        if not 0 <= start < len(layers):
+            raise InputError(f"start must be an encoder layer, 0 to {len(layers) - 1}, got {start}")
+        ext = (1.0 - att[:, None, None, :].to(h.dtype)) * torch.finfo(h.dtype).min
         for layer in layers[start:-1]:
             h = layer(h, ext)
             h = h[0] if isinstance(h, tuple) else h

@@ -1228,8 +1228,10 @@ FLOWSHEET = ("Date | Dressing | RN\n"
     ("Resolved by Priya Iyer (priiyer); Registration: brogay", ["priiyer", "brogay"], ["Resolved by"]),
     ("Dictated by: A. Hassan, MD   Transcribed: AH/kk 7/24", ["AH/", "/kk"], ["Transcribed"]),
     # a key's initials that are a word or an abbreviation name its person there and in table cells, nowhere else
-    ("Initials key: RE = Randall Epley, PharmD\n| apixaban | 5 mg BID | RE |\nRE: refill request.",
-     ["RE =", "| RE |", "Epley"], ["RE: refill"]),
+    ("Initials key: RE = Randall Epley, PharmD\n| apixaban | 5 mg BID | RE |\n| Given by | RE |\nRE: refill request.",
+     ["RE =", "| RE |", "by | RE", "Epley"], ["RE: refill"]),
+    ("Signature key: PE = Paul Evans MD; MS = Mary Sood RN\nPE / DVT ruled out by CTA.\nPMH: HTN / DM / MS\nMS",
+     ["PE =", "MS =", "Evans", "Sood"], ["PE / DVT", "DM / MS\nMS"]),
     ("KEY:\nIF = Iris Finch, NP\nNP = Nam V. Phan, NP\nIF needed, call. Seen by NP.", ["IF =", "NP =", "Phan"],
      ["IF needed", "Seen by NP"]),
     ("Mary Smith (MS) reviewed; MS flare suspected.\nHR = Hana Reyes RN\nVitals | HR | 88", ["(MS)", "HR ="],
@@ -1693,7 +1695,7 @@ def test_a_sender_that_is_a_practice_stays_a_place(deid):
 
 
 def test_a_facility_in_capitals_is_a_place_only_with_a_name_of_its_own(deid):
-    text = ("PT D/C TO LEVEL PLAINS CLINIC SUN IF BED. FAMILY ASKS ABOUT TRANSFER TO MAYO CLINIC.\n"
+    text = ("PT WAS DISCHARGED TO LEVEL PLAINS CLINIC. FAMILY ASKS ABOUT TRANSFER TO MAYO CLINIC.\n"
             "CARDIAC DEVICE CLINIC NOTE\nOUTPATIENT PHYSICAL THERAPY - INITIAL EVALUATION\nSENT TO LOCAL HOSPITAL.")
     res = deid.deidentify(text, "p1")
     assert not [s for s in ("LEVEL PLAINS", "MAYO") if s in res.text], res.text

@@ -372,15 +372,21 @@ def test_the_last_layer_runs_at_the_markers_only_and_gives_the_full_forward():
         cached = model.from_layer(hidden, att, si, oi, mask, start=4)
     assert rows == [torch.Size([2, 2, model.bert.config.hidden_size])]  # two rows per pair, not nine tokens
     assert torch.allclose(got, want, atol=1e-4) and torch.allclose(cached, want, atol=1e-4)
+    with pytest.raises(InputError, match="start must be an encoder layer"):
+        model.from_layer(hidden, att, si, oi, mask, start=6)
 
 
 def test_an_export_of_another_forward_is_never_reused(tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
     from medkg.nlp.runtime import onnx_path
 
     monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path))
     weights = R.default_model_dir() / "model.safetensors"
-    paths = {onnx_path("relations", weights, graph=g) for g in ("", "last-layer-at-markers", "another")}
-    assert len(paths) == 3 and onnx_path("relations", weights, graph="another") in paths
+    paths = {onnx_path("relations", weights, graph=g) for g in ("", R.EXPORT_GRAPH, "another")}
+    assert len(paths) == 3
+    R.RelationExtractor.load(device="cpu", runtime="onnxruntime")  # the runner names its forward in the key
+    assert sorted(tmp_path.glob("relations-*.onnx")) == [onnx_path("relations", weights, graph=R.EXPORT_GRAPH)]
+
 
 def test_a_relation_model_refuses_a_backbone_it_was_not_trained_on(tmp_path):
     RelationClassifier.from_pretrained(R.default_model_dir()).save_pretrained(tmp_path)
