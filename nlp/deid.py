@@ -5464,9 +5464,7 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     for m in _INITIALS.finditer(text):
         if m.group() not in initials or m.start() in taken or not word_ok(m.group()):
             continue
-        k = m.start()
-        while k and text[k - 1] in " \t":  # back over the blanks before it only: linear over the whole text
-            k -= 1
+        k = _blanks_start(text, m.start())
         signs = k == 0 or text[k - 1] in "\n-–—/("
         ends_line = bool(_SIGN_AFTER.match(text, m.end()))
         cued = signs or bool(_SIGN_CUE_BEFORE.search(text, max(0, k - 12), k))
@@ -5476,13 +5474,19 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     return out
 
 
+def _blanks_start(text: str, s: int) -> int:
+    """Where the spaces and tabs right before ``text[s]`` start (``s`` when there are none): a walk back over the
+    blanks only, so reading what stands before every match stays linear over the whole text."""
+    while s and text[s - 1] in " \t":
+        s -= 1
+    return s
+
+
 def _in_cell(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` fills a table cell alone: a bar before it, or the " : " the form view writes for a
     two-column row ("| Given by | RE |"), and a bar or the line's end after it, blanks between. Slashes and line
     starts are no cell edges: "PE / DVT", "PMH: HTN / MS" are problem lists."""
-    k = s
-    while k and text[k - 1] in " \t":
-        k -= 1
+    k = _blanks_start(text, s)
     j = e
     while j < len(text) and text[j] in " \t":
         j += 1
