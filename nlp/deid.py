@@ -1671,10 +1671,13 @@ class Deidentifier:
                     if not (fold in self.lex.census_first or fold in self.lex.census_last) or not (
                             left and not caps or at_end and (not caps or comma_form)):
                         return False
+                # a short given name that is also an abbreviation, in its own letter case before a name: "Ed Oyelaran"
+                # (the department is "ED"), "Tia Mendes"
+                short_given = left and not caps and len(w) <= 4 and _ascii_fold(w).lower() in self.lex.census_first
                 return (lw not in _STOP_WORDS or form_value and lw in self.lex.census_first_words) \
                     and not re.fullmatch(rf"(?i:{_TITLE})", w) and lw not in self._eponyms_lower \
-                    and not self._is_medical(w) and lw not in self.lex.medical_words and m.start(group) not in taken \
-                    and not _overlaps(m.start(group), m.end(group), protected)
+                    and (short_given or not self._is_medical(w) and lw not in self.lex.medical_words) \
+                    and m.start(group) not in taken and not _overlaps(m.start(group), m.end(group), protected)
 
             def census_name(m: re.Match[str] | None) -> bool:
                 return bool(m and fits(m) and (
@@ -2687,6 +2690,11 @@ class Deidentifier:
                                                     or any(self._unknown_word(w) for w in words)):
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
+        for m in _NAME_LABEL_LOWER.finditer(text):  # "Pt name: ola mcdonald": a name field's value in any case
+            words = m.group("val").split()
+            if all((self._census(w) or self._unknown_word(w)) and not self._never_name(w) and not self._is_medical(w)
+                   and w not in _STOP_WORDS for w in words):
+                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         if not degenerate:
             self._name_before_phone_cands(text, out)
         self._facility_cands(text, out, degenerate)
@@ -4349,8 +4357,13 @@ _CREDENTIAL_AFTER = re.compile(rf",?[ \t]+\(?(?P<cred>{_CREDENTIALS})(?:-[A-Z])?
 _SERVICE_CREDENTIALS = frozenset({"PT", "OT", "RT", "SLP", "SW", "MA"})
 _CREDENTIAL_LOGIN = re.compile(rf"(?<![\w@./-])(?P<user>[a-z]{{4,15}})(?:{_CREDENTIALS})(?![\w@-])")
 _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
-# typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "/tl"
-_INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})|[-/][ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
+# a name field's value in lower case: "Pt name: ola mcdonald", "name: chidi okafor"
+_NAME_LABEL_LOWER = re.compile(r"(?m)^[ \t]*(?i:(?:patient|pt|client|resident|member|full|legal|preferred)[ \t]+)?"
+                               r"(?i:name)[ \t]*:[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})"
+                               r"(?=[ \t]*(?:$|,|[ \t]{2}))")
+# typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "-- CN", "/tl"
+_INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})"
+                            r"|(?:[-–—~]{1,2}|/)[ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")
 # a letter's or a dictation's reference initials, upper-case writer and lower-case typist, alone on their line
 # ("RM/ms") or before the dictation's job number

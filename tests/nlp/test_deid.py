@@ -1701,3 +1701,22 @@ def test_a_facility_in_capitals_is_a_place_only_with_a_name_of_its_own(deid):
     assert not [s for s in ("LEVEL PLAINS", "MAYO") if s in res.text], res.text
     assert all(k in res.text for k in ("CARDIAC DEVICE CLINIC NOTE", "OUTPATIENT PHYSICAL THERAPY",
                                        "SENT TO LOCAL HOSPITAL")), res.text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Hospice liaison Ed Pérez contacted.", "Ed "),  # a short given name that is also an abbreviation ("ED")
+    ("Case manager: Tia Mendes (555-343-2811)", "Tia"),
+    ("Plan as above.\n-- CN\n", "CN"),  # initials signing off on a line of their own
+    ("Pt name: ola mcdonald\nA1c 7.2 today.", "ola mcdonald"),  # a name field's value in lower case
+])
+def test_short_given_names_sign_off_initials_and_lower_case_name_fields(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Seen in the ED today. PT ED JONES.", "ED"),  # the department stays, in capitals
+    ("Name: pending review", "pending review"),  # a field's value of English words
+    ("Plan as above.\n-- OK\n", "OK"),
+])
+def test_abbreviations_beside_names_stay(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
