@@ -6,8 +6,10 @@ Components (each a ``@Language.factory`` with a declared ``default_config``)::
     medkg_ner         the transformer NER (Compound, Disease)              -> Doc.ents
     medkg_dictionary  dictionary NER (Symptom, Anatomy, SideEffect, Procedure, clinical abbreviations),
                       added where the transformer found nothing            -> Doc.ents
+                      (the matches a transformer span hides               -> Doc._.hidden_dictionary_spans)
     medkg_linker      concept normalization                                -> Span._.concept, ._.concept_id,
                                                                               ._.link_score, ._.link_status
+                      (a transformer span it cannot link gives way to the dictionary matches inside it)
     medkg_context     assertion                                            -> Span._.assertion
     medkg_relations   relation extraction (nlp.relations, when present)    -> Doc._.relations
 
@@ -61,7 +63,7 @@ log = logging.getLogger(__name__)
 
 _SPAN_EXT = {"concept": None, "concept_id": None, "link_score": None, "link_status": None, "link_method": None,
              "assertion": Assertion.PRESENT.value, "ner_score": None, "source": None}
-_DOC_EXT = {"abbreviations": None, "relations": None}
+_DOC_EXT = {"abbreviations": None, "relations": None, "hidden_dictionary_spans": None}
 for _name, _default in _SPAN_EXT.items():
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -359,15 +361,22 @@ class DictionaryComponent(VocabularyComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.ents)
-        new = []
-        for m in merge_spans([(e.start_char, e.end_char) for e in existing], self.matcher.match_doc(doc)):
-            span = Span(doc, m.start, m.end, label=m.label.value)
-            span._.ner_score = 1.0
-            span._.source = "dictionary"
-            new.append(span)
+        matches = self.matcher.match_doc(doc)
+        added = merge_spans([(e.start_char, e.end_char) for e in existing], matches)
+        new = [_dictionary_span(doc, m.start, m.end, m.label.value) for m in added]
         if new:
             doc.ents = sorted(existing + new, key=lambda s: s.start)
+        if len(added) < len(matches):  # the linker falls back to these where the transformer's span links nowhere
+            shown = set(added)
+            doc._.hidden_dictionary_spans = [(m.start, m.end, m.label.value) for m in matches if m not in shown]
         return doc
+
+
+def _dictionary_span(doc: Doc, start: int, end: int, label: str) -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.ner_score = 1.0
+    span._.source = "dictionary"
+    return span
 
 
 @Language.factory("medkg_dictionary", default_config={"vocab_path": None, "labels": None},
@@ -388,8 +397,11 @@ PIPELINE_NER_MIN_SCORE = 0.0
 class LinkerComponent(VocabularyComponent):
     """Links every entity with :class:`medkg.nlp.normalize.Linker`, using the abbreviations the document defines.
 
-    Transformer entities that stay unlinked with a confidence (``Span._.ner_score``) under
-    ``unlinked_min_score`` are removed from ``Doc.ents``. With ``propagate_abbreviations``, a short form the
+    A transformer entity that stays unlinked gives way to the dictionary's matches inside it when it hides any
+    (``Doc._.hidden_dictionary_spans``): "supraclavicular lymphadenopathy", which no vocabulary names, is the
+    finding lymphadenopathy; "SOB" typed as a drug is the symptom. Those that stay unlinked with a confidence
+    (``Span._.ner_score``) under ``unlinked_min_score`` are removed from ``Doc.ents``. With
+    ``propagate_abbreviations``, a short form the
     document defines ("contrast-induced nephropathy (CIN)") becomes a mention wherever it recurs, with the type and
     concept of the entity that defines it, and a recurring short form the NER typed otherwise takes them too: one
     short form, one meaning per document.
@@ -415,12 +427,9 @@ class LinkerComponent(VocabularyComponent):
         abbrevs = find_abbreviations(text) if "(" in text else {}
         doc._.abbreviations = abbrevs
         for ent in doc.ents:
-            link = self.linker.link(ent.text, ent.label_, abbrevs)
-            ent._.concept = link.concept
-            ent._.concept_id = link.concept.id if link.concept else None
-            ent._.link_score = link.score
-            ent._.link_status = link.status
-            ent._.link_method = link.method
+            self._link(ent, abbrevs)
+        if doc._.hidden_dictionary_spans:
+            self._dictionary_fallback(doc, abbrevs)
         if self.unlinked_min_score > 0.0:
             kept = [e for e in doc.ents if not (e._.source == "ner" and e._.link_status == "unlinked"
                                                and (e._.ner_score or 0.0) < self.unlinked_min_score)]
@@ -429,6 +438,34 @@ class LinkerComponent(VocabularyComponent):
         if abbrevs and self.propagate_abbreviations:
             _propagate_abbreviations(doc, text, abbrevs)
         return doc
+
+
+    def _link(self, ent: Span, abbrevs: dict[str, str]) -> None:
+        link = self.linker.link(ent.text, ent.label_, abbrevs)
+        ent._.concept = link.concept
+        ent._.concept_id = link.concept.id if link.concept else None
+        ent._.link_score = link.score
+        ent._.link_status = link.status
+        ent._.link_method = link.method
+
+    def _dictionary_fallback(self, doc: Doc, abbrevs: dict[str, str]) -> None:
+        """Replace each unlinked transformer entity that hides dictionary matches by those of them that link."""
+        hidden = doc._.hidden_dictionary_spans
+        ents, changed = [], False
+        for ent in doc.ents:
+            if ent._.source == "ner" and ent._.link_status == "unlinked":
+                inner = [_dictionary_span(doc, a, b, label) for a, b, label in hidden
+                         if ent.start <= a and b <= ent.end]
+                for span in inner:
+                    self._link(span, abbrevs)
+                inner = [span for span in inner if span._.link_status == "linked"]
+                if inner:
+                    ents += inner
+                    changed = True
+                    continue
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
 
 
 def _propagate_abbreviations(doc: Doc, text: str, abbrevs: dict[str, str]) -> None:

@@ -146,3 +146,29 @@ def test_a_defined_short_form_takes_the_long_forms_type_and_concept_everywhere(b
     off.add_pipe("medkg_linker", config={"propagate_abbreviations": False})
     off.get_pipe("medkg_ner").predictor = FakeNER()
     assert [e.text for e in off(text).ents if e.text == "BRC"] == []
+
+
+def test_an_unlinkable_transformer_span_gives_way_to_the_dictionary_matches_inside_it():
+    pipe = spacy.blank("en")
+    for name in ("medkg_sentences", "medkg_ner", "medkg_dictionary", "medkg_linker", "medkg_context"):
+        pipe.add_pipe(name)
+    pipe.get_pipe("medkg_ner").predictor = _ScoredNER({
+        "supraclavicular lymphadenopathy": (NodeLabel.DISEASE, 0.99),  # named by no vocabulary
+        "SOB": (NodeLabel.COMPOUND, 0.9),  # the symptom, typed as a drug
+        "glorpitis": (NodeLabel.DISEASE, 0.99),  # unknown, and hides no dictionary word: kept, unlinked
+    })
+    doc = pipe("Lymph: no supraclavicular lymphadenopathy. Denies SOB. History of glorpitis.")
+    ents = {e.text: e for e in doc.ents}
+    assert "supraclavicular lymphadenopathy" not in ents
+    lad = ents["lymphadenopathy"]
+    assert lad._.link_status == "linked" and lad._.source == "dictionary" and lad._.assertion == Assertion.NEGATED.value
+    assert ents["SOB"].label_ == NodeLabel.SYMPTOM.value and ents["SOB"]._.concept_id == "MESH:D004417"
+    assert ents["glorpitis"]._.link_status == "unlinked"
+
+
+def test_examination_findings_are_conditions():
+    matcher = DictionaryMatcher(Vocabulary.load())
+    pipe = spacy.blank("en")
+    doc = pipe("No murmurs or gallops. JVD to the jaw. Bibasilar crackles. Apply the rub.")
+    assert [doc[m.start:m.end].text for m in matcher.match_doc(doc)] == ["murmurs", "gallops", "JVD",
+                                                                        "Bibasilar crackles"]
