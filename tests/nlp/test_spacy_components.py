@@ -172,3 +172,14 @@ def test_examination_findings_are_conditions():
     doc = pipe("No murmurs or gallops. JVD to the jaw. Bibasilar crackles. Apply the rub.")
     assert [doc[m.start:m.end].text for m in matcher.match_doc(doc)] == ["murmurs", "gallops", "JVD",
                                                                         "Bibasilar crackles"]
+
+
+@pytest.mark.parametrize("text, found, concept", [
+    ("Had shingles last spring.", "shingles", "MESH:D006562"),
+    ("Roommate diagnosed with active TB.", "active TB", "MESH:D014376"),
+    ("Hep C antibody nonreactive.", "Hep C", "MESH:D006526"),
+    ("Symptomatic with diaphoresis.", "diaphoresis", "UMLS:C0038990"),
+    ("SKIN INTACT, NO PRESSURE INJURIES NOTED.", "PRESSURE INJURIES", "MESH:D003668"),
+])
+def test_clinical_names_of_infections_findings_and_complications_link(blank_pipe, text, found, concept):
+    assert {e.text: e._.concept_id for e in blank_pipe(text).ents}.get(found) == concept
