@@ -1,12 +1,16 @@
 """Score medkg's rule-based assertion (:mod:`medkg.nlp.context`) on sentences with a gold condition span.
 
-Usage: ``python scripts/eval_assertion.py [FILE] [--errors] [--no-past-history-sections]``
+Usage: ``python scripts/eval_assertion.py [FILE ...] [--errors] [--no-past-history-sections] [--found]``
 
 FILE (default ``tests/nlp/data/assertion_dev.jsonl``) holds one JSON object a line:
 ``{"text": ..., "condition": <phrase occurring verbatim in text>, "assertion": <label>, "section": <optional header>}``.
 The first occurrence of ``condition`` is the mention. With a ``section``, the text is judged as the note
 ``"SECTION:\\n" + text`` (the header line is a sentence of its own, as the pipeline's sentence splitter makes it), so
 the section defaults of :mod:`medkg.nlp.context` apply. Prints per-class precision/recall/F1 and accuracy.
+
+``--found`` instead runs the whole extraction pipeline (NER, dictionary, linker; no relations) on each sentence and
+prints the share of gold conditions it finds at all: a linked mention overlapping the condition, what assertion
+needs before it can be right end to end.
 """
 
 from __future__ import annotations
@@ -39,14 +43,19 @@ def predict(ctx: ConText, row: dict) -> Assertion:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("file", nargs="?", default=str(DEFAULT))
+    ap.add_argument("file", nargs="*", default=[str(DEFAULT)])
     ap.add_argument("--errors", action="store_true", help="list the misclassified sentences")
     ap.add_argument("--no-past-history-sections", action="store_true",
                     help="leave mentions under PMH/PSH headers present unless a cue says otherwise "
                          "(ConText(past_history_sections=False))")
+    ap.add_argument("--found", action="store_true",
+                    help="the share of gold conditions the whole pipeline finds (a linked mention overlapping them)")
     args = ap.parse_args(argv)
+    rows = [json.loads(line) for f in args.file for line in Path(f).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    if args.found:
+        return found(rows, args.errors)
     ctx = ConText(past_history_sections=not args.no_past_history_sections)
-    rows = [json.loads(line) for line in Path(args.file).read_text(encoding="utf-8").splitlines() if line.strip()]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -71,6 +80,22 @@ def main(argv: list[str] | None = None) -> int:
         for gold, pred, row in errors:
             sec = f" [{row['section']}]" if row.get("section") else ""
             print(f"gold={gold:<12} pred={pred:<12} {row['condition']!r:<32} {row['text']}{sec}")
+    return 0
+
+
+def found(rows: list[dict], errors: bool = False) -> int:
+    from medkg.nlp.pipeline import Pipeline
+
+    nlp = Pipeline.default(relations=False).nlp
+    hits = 0
+    for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows)):
+        start = row["text"].index(row["condition"])
+        end = start + len(row["condition"])
+        hit = any(e.start_char < end and start < e.end_char and e._.concept is not None for e in doc.ents)
+        hits += hit
+        if errors and not hit:
+            print(f"not found: {row['condition']!r:<32} {row['text']}")
+    print(f"conditions found {hits / len(rows):.3f} ({hits}/{len(rows)})")
     return 0
 
 
