@@ -2692,8 +2692,9 @@ class Deidentifier:
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
         for m in _NAME_LABEL_LOWER.finditer(text):  # "Pt name: ola mcdonald": a name field's value in any case
             words = m.group("val").split()
-            if all((self._census(w) or self._unknown_word(w)) and not self._never_name(w) and not self._is_medical(w)
-                   and w not in _STOP_WORDS for w in words):
+            if not self._is_medical(m.group("val")) and all(
+                    (self._census(w) or self._unknown_word(w)) and not self._never_name(w) and not self._is_medical(w)
+                    and w not in _STOP_WORDS and w not in self._eponyms_lower for w in words):
                 out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
         if not degenerate:
             self._name_before_phone_cands(text, out)
@@ -2884,8 +2885,13 @@ class Deidentifier:
             if m.group("a") and m.group("b") and _DICTATION_INITIALS.match(text, m.start()):
                 continue  # read by _DICTATION_INITIALS
             for g in ("a", "b", "c"):
-                if m.group(g) and not self._never_name(m.group(g)) and not self._is_english(m.group(g)):
-                    out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
+                ini = m.group(g)
+                if not ini or self._never_name(ini) or self._is_english(ini):
+                    continue
+                if g == "c" and not (self._cued_initials_ok(ini) if ini.isupper() else not (
+                        self._is_medical(ini) or ini in self.lex.medical_words)):
+                    continue  # a list item's abbreviation, not a signature: "- HTN", "-- GERD", "- wnl"
+                out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _ATTENDEES.finditer(text):  # "Attendees: R. Chukwu; C. Müller; AV; TS": initials among people
             for item in re.finditer(r"[^;,]+", m.group("val")):
                 ini = re.fullmatch(r"[ \t]*(?P<a>[A-Z]{2,3})[ \t]*", item.group())

@@ -50,7 +50,7 @@ from medkg.nlp.dictionary import DictionaryMatcher, merge_spans
 from medkg.nlp.docrel import KnownPairs, document_relations, load_doc_models
 from medkg.nlp.ner import DEFAULT_MODEL_DIR as NER_MODEL_DIR
 from medkg.nlp.ner import TransformerNER
-from medkg.nlp.normalize import Linker, Vocabulary, default_vocab_path, find_abbreviations
+from medkg.nlp.normalize import COMPATIBLE_LABELS, Linker, Vocabulary, default_vocab_path, find_abbreviations
 from medkg.nlp.records import MAX_TEXT_CHARS
 from medkg.nlp.relations import ConfidenceCalibration, RelationExtractor
 from medkg.nlp.relations import default_model_dir as relation_model_dir
@@ -366,9 +366,8 @@ class DictionaryComponent(VocabularyComponent):
         new = [_dictionary_span(doc, m.start, m.end, m.label.value) for m in added]
         if new:
             doc.ents = sorted(existing + new, key=lambda s: s.start)
-        if len(added) < len(matches):  # the linker falls back to these where the transformer's span links nowhere
-            shown = set(added)
-            doc._.hidden_dictionary_spans = [(m.start, m.end, m.label.value) for m in matches if m not in shown]
+        shown = set(added)  # the linker falls back to the others where the transformer's span links nowhere
+        doc._.hidden_dictionary_spans = [(m.start, m.end, m.label.value) for m in matches if m not in shown]
         return doc
 
 
@@ -449,23 +448,38 @@ class LinkerComponent(VocabularyComponent):
         ent._.link_method = link.method
 
     def _dictionary_fallback(self, doc: Doc, abbrevs: dict[str, str]) -> None:
-        """Replace each unlinked transformer entity that hides dictionary matches by those of them that link."""
+        """Replace each unlinked transformer entity by the dictionary match it hides that is the whole of it ("SOB"
+        typed as a drug) or, of a label its own may link to, its head: the last word, or the last before "of"/"in"
+        ("right lower lobe pneumonia", "cellulitis of the right leg"). A modifier is not the thing named: "hepatitis
+        B immune globulin" is no hepatitis, "TB skin test" no tuberculosis."""
         hidden = doc._.hidden_dictionary_spans
         ents, changed = [], False
         for ent in doc.ents:
-            if ent._.source == "ner" and ent._.link_status == "unlinked":
-                inner = [_dictionary_span(doc, a, b, label) for a, b, label in hidden
-                         if ent.start <= a and b <= ent.end]
-                for span in inner:
-                    self._link(span, abbrevs)
-                inner = [span for span in inner if span._.link_status == "linked"]
-                if inner:
-                    ents += inner
-                    changed = True
-                    continue
-            ents.append(ent)
+            span = self._head_match(doc, ent, hidden, abbrevs) \
+                if ent._.source == "ner" and ent._.link_status == "unlinked" else None
+            if span is not None:
+                ents.append(span)
+                changed = True
+            else:
+                ents.append(ent)
         if changed:
             doc.ents = ents
+
+    def _head_match(self, doc: Doc, ent: Span, hidden: list[tuple[int, int, str]], abbrevs: dict[str, str]
+                    ) -> Span | None:
+        head_end = next((t.i for t in ent[1:] if t.lower_ in _HEAD_ENDS), ent.end)
+        allowed = {lab.value for lab in COMPATIBLE_LABELS.get(NodeLabel(ent.label_), ())}
+        for a, b, label in hidden:
+            if (a, b) == (ent.start, ent.end) or ent.start <= a and b == head_end and label in allowed:
+                span = _dictionary_span(doc, a, b, label)
+                self._link(span, abbrevs)
+                if span._.link_status == "linked":
+                    return span
+        return None
+
+
+#: Words that end a mention's head: "cellulitis of the right leg", "pneumonia in the left lower lobe".
+_HEAD_ENDS = frozenset({"of", "in", "on", "at", "with", "involving", "affecting"})
 
 
 def _propagate_abbreviations(doc: Doc, text: str, abbrevs: dict[str, str]) -> None:

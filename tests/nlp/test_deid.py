@@ -1705,8 +1705,8 @@ def test_a_facility_in_capitals_is_a_place_only_with_a_name_of_its_own(deid):
 
 @pytest.mark.parametrize("text, secret", [
     ("Hospice liaison Ed Pérez contacted.", "Ed "),  # a short given name that is also an abbreviation ("ED")
-    ("Case manager: Tia Mendes (555-343-2811)", "Tia"),
-    ("Plan as above.\n-- CN\n", "CN"),  # initials signing off on a line of their own
+    ("Mother: Ed Yamamoto    Father: Ji Yu", "Ed "),
+    ("Plan as above.\n-- JS\n", "JS"),  # initials signing off on a line of their own
     ("Pt name: ola mcdonald\nA1c 7.2 today.", "ola mcdonald"),  # a name field's value in lower case
 ])
 def test_short_given_names_sign_off_initials_and_lower_case_name_fields(deid, text, secret):
@@ -1716,7 +1716,10 @@ def test_short_given_names_sign_off_initials_and_lower_case_name_fields(deid, te
 @pytest.mark.parametrize("text, kept", [
     ("Seen in the ED today. PT ED JONES.", "ED"),  # the department stays, in capitals
     ("Name: pending review", "pending review"),  # a field's value of English words
-    ("Plan as above.\n-- OK\n", "OK"),
+    ("Name: tay sachs", "tay sachs"),  # or an eponym
+    ("Assessment/Plan:\n- HTN\n-- GERD\n— CBC in AM\n~ CKD\n", "HTN"),  # list items, not signatures
+    ("Assessment/Plan:\n- HTN\n-- GERD\n— CBC in AM\n~ CKD\n", "GERD"),
+    ("Assessment/Plan:\n- HTN\n-- GERD\n— CBC in AM\n~ CKD\n", "CKD"),
 ])
 def test_abbreviations_beside_names_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text

@@ -95,6 +95,13 @@ def test_pairs_of_one_sentence_share_its_tokens_and_match_tokenizing_each_marked
         assert (si, oi) == (starts.index(sc) + 1, starts.index(oc) + 1)
 
 
+def test_the_softmax_matches_torchs_with_masked_labels():
+    logits = torch.tensor([[2.0, -1e4, 0.5, -1e4, 1.0, -3.0], [-1e4] * 6, [30.0, 29.0, -1e4, 0.0, 0.0, 0.0]])
+    for t in (0.05, 0.935, 20.0):
+        assert torch.allclose(torch.from_numpy(R._softmax(logits.numpy() / t)), torch.softmax(logits / t, -1),
+                              atol=1e-6)
+
+
 def test_length_batches_group_similar_lengths_shortest_first():
     lengths = [50, 10, 11, 52, 10, 90, 49]
     batches = R.length_batches(lengths, batch_size=2)

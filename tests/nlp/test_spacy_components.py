@@ -156,9 +156,14 @@ def test_an_unlinkable_transformer_span_gives_way_to_the_dictionary_matches_insi
         "supraclavicular lymphadenopathy": (NodeLabel.DISEASE, 0.99),  # named by no vocabulary
         "SOB": (NodeLabel.COMPOUND, 0.9),  # the symptom, typed as a drug
         "glorpitis": (NodeLabel.DISEASE, 0.99),  # unknown, and hides no dictionary word: kept, unlinked
+        "cellulitis of the right glorp": (NodeLabel.DISEASE, 0.99),  # the head comes before "of"
+        "hepatitis b immune glorpulin": (NodeLabel.COMPOUND, 0.99),  # a modifier is not the thing named
     })
-    doc = pipe("Lymph: no supraclavicular lymphadenopathy. Denies SOB. History of glorpitis.")
+    doc = pipe("Lymph: no supraclavicular lymphadenopathy. Denies SOB. History of glorpitis. "
+               "Has cellulitis of the right glorp. Gave hepatitis b immune glorpulin.")
     ents = {e.text: e for e in doc.ents}
+    assert ents["cellulitis"]._.concept_id == "MESH:D002481"
+    assert ents["hepatitis b immune glorpulin"]._.link_status == "unlinked" and "hepatitis b" not in ents
     assert "supraclavicular lymphadenopathy" not in ents
     lad = ents["lymphadenopathy"]
     assert lad._.link_status == "linked" and lad._.source == "dictionary" and lad._.assertion == Assertion.NEGATED.value
@@ -177,6 +182,7 @@ def test_examination_findings_are_conditions():
 @pytest.mark.parametrize("text, found, concept", [
     ("Had shingles last spring.", "shingles", "MESH:D006562"),
     ("Roommate diagnosed with active TB.", "active TB", "MESH:D014376"),
+    ("No murmurs or gallops; JVD absent.", "JVD", "UMLS:C0520861"),
     ("Hep C antibody nonreactive.", "Hep C", "MESH:D006526"),
     ("Symptomatic with diaphoresis.", "diaphoresis", "UMLS:C0038990"),
     ("SKIN INTACT, NO PRESSURE INJURIES NOTED.", "PRESSURE INJURIES", "MESH:D003668"),
