@@ -4367,7 +4367,7 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 _NAME_LABEL_LOWER = re.compile(r"(?m)^[ \t]*(?i:(?:patient|pt|client|resident|member|full|legal|preferred)[ \t]+)?"
                                r"(?i:name)[ \t]*:[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})"
                                r"(?=[ \t]*(?:$|,|[ \t]{2}))")
-# typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "-- CN", "/tl"
+# typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "-- JS", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})"
                             r"|(?:[-–—~]{1,2}|/)[ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
                             r"(?=[ \t]+(?:RN|LPN|MD|NP)\b|[\"”]?[ \t]*$))(?:[ \t]*[\"”])?[ \t]*$")

@@ -9,7 +9,7 @@ Components (each a ``@Language.factory`` with a declared ``default_config``)::
                       (the matches a transformer span hides               -> Doc._.hidden_dictionary_spans)
     medkg_linker      concept normalization                                -> Span._.concept, ._.concept_id,
                                                                               ._.link_score, ._.link_status
-                      (a transformer span it cannot link gives way to the dictionary matches inside it)
+                      (a transformer span it cannot link gives way to its dictionary head)
     medkg_context     assertion                                            -> Span._.assertion
     medkg_relations   relation extraction (nlp.relations, when present)    -> Doc._.relations
 
@@ -396,14 +396,13 @@ PIPELINE_NER_MIN_SCORE = 0.0
 class LinkerComponent(VocabularyComponent):
     """Links every entity with :class:`medkg.nlp.normalize.Linker`, using the abbreviations the document defines.
 
-    A transformer entity that stays unlinked gives way to the dictionary's matches inside it when it hides any
-    (``Doc._.hidden_dictionary_spans``): "supraclavicular lymphadenopathy", which no vocabulary names, is the
-    finding lymphadenopathy; "SOB" typed as a drug is the symptom. Those that stay unlinked with a confidence
-    (``Span._.ner_score``) under ``unlinked_min_score`` are removed from ``Doc.ents``. With
-    ``propagate_abbreviations``, a short form the
-    document defines ("contrast-induced nephropathy (CIN)") becomes a mention wherever it recurs, with the type and
-    concept of the entity that defines it, and a recurring short form the NER typed otherwise takes them too: one
-    short form, one meaning per document.
+    A transformer entity that stays unlinked gives way to a dictionary match it hides
+    (``Doc._.hidden_dictionary_spans``) that is all of it or its head: "supraclavicular lymphadenopathy", which
+    no vocabulary names, is the finding lymphadenopathy; "SOB" typed as a drug is the symptom. Those that stay
+    unlinked with a confidence (``Span._.ner_score``) under ``unlinked_min_score`` are removed from ``Doc.ents``.
+    With ``propagate_abbreviations``, a short form the document defines ("contrast-induced nephropathy (CIN)")
+    becomes a mention wherever it recurs, with the type and concept of the entity that defines it, and a recurring
+    short form the NER typed otherwise takes them too: one short form, one meaning per document.
     """
 
     def __init__(self, name: str, vocab_path: str | None, threshold: float,
@@ -438,7 +437,6 @@ class LinkerComponent(VocabularyComponent):
             _propagate_abbreviations(doc, text, abbrevs)
         return doc
 
-
     def _link(self, ent: Span, abbrevs: dict[str, str]) -> None:
         link = self.linker.link(ent.text, ent.label_, abbrevs)
         ent._.concept = link.concept
@@ -468,7 +466,8 @@ class LinkerComponent(VocabularyComponent):
     def _head_match(self, doc: Doc, ent: Span, hidden: list[tuple[int, int, str]], abbrevs: dict[str, str]
                     ) -> Span | None:
         head_end = next((t.i for t in ent[1:] if t.lower_ in _HEAD_ENDS), ent.end)
-        allowed = {lab.value for lab in COMPATIBLE_LABELS.get(NodeLabel(ent.label_), ())}
+        label = next((lab for lab in NodeLabel if lab.value == ent.label_), None)
+        allowed = {lab.value for lab in COMPATIBLE_LABELS.get(label, ())} if label else set()
         for a, b, label in hidden:
             if (a, b) == (ent.start, ent.end) or ent.start <= a and b == head_end and label in allowed:
                 span = _dictionary_span(doc, a, b, label)
