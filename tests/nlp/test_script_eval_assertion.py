@@ -16,7 +16,8 @@ def sentences(tmp_path):
     rows = [{"text": "No murmurs or gallops.", "condition": "murmurs", "assertion": "negated"},
             {"text": "Lymph: no supraclavicular lymphadenopathy.", "condition": "supraclavicular lymphadenopathy",
              "assertion": "negated"},
-            {"text": "Right ventricular size is normal.", "condition": "Right ventricular size", "assertion": "negated"}]
+            {"text": "Right ventricular size is normal.", "condition": "Right ventricular size",
+             "assertion": "negated"}]
     path = tmp_path / "s.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
