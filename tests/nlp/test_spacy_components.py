@@ -183,6 +183,8 @@ def test_examination_findings_are_conditions():
     ("Had shingles last spring.", "shingles", "MESH:D006562"),
     ("Roommate diagnosed with active TB.", "active TB", "MESH:D014376"),
     ("No murmurs or gallops; JVD absent.", "JVD", "UMLS:C0520861"),
+    ("Neuro: no focal deficits.", "focal deficits", "MESH:D009461"),
+    ("Reports blood in the stool.", "blood in the stool", "UMLS:C0018932"),
     ("Hep C antibody nonreactive.", "Hep C", "MESH:D006526"),
     ("Symptomatic with diaphoresis.", "diaphoresis", "UMLS:C0038990"),
     ("SKIN INTACT, NO PRESSURE INJURIES NOTED.", "PRESSURE INJURIES", "MESH:D003668"),
