@@ -1675,7 +1675,7 @@ class Deidentifier:
                 # (the department is "ED"), "Tia Mendes"
                 short_given = left and not caps and len(w) <= 4 and _ascii_fold(w).lower() in self.lex.census_first
                 return (lw not in _STOP_WORDS or form_value and lw in self.lex.census_first_words) \
-                    and not re.fullmatch(rf"(?i:{_TITLE})", w) and lw not in self._eponyms_lower \
+                    and not _TITLE_WORD.fullmatch(w) and lw not in self._eponyms_lower \
                     and (short_given or not self._is_medical(w) and lw not in self.lex.medical_words) \
                     and m.start(group) not in taken and not _overlaps(m.start(group), m.end(group), protected)
 
@@ -2888,8 +2888,7 @@ class Deidentifier:
                 ini = m.group(g)
                 if not ini or self._never_name(ini) or self._is_english(ini):
                     continue
-                if g == "c" and not (self._cued_initials_ok(ini) if ini.isupper() else not (
-                        self._is_medical(ini) or ini in self.lex.medical_words)):
+                if g == "c" and not (self._cued_initials_ok(ini) if ini.isupper() else not self._is_medical(ini)):
                     continue  # a list item's abbreviation, not a signature: "- HTN", "-- GERD", "- wnl"
                 out.append(_Cand(PhiType.NAME, m.start(g), m.end(g), "context", C - 2))
         for m in _ATTENDEES.finditer(text):  # "Attendees: R. Chukwu; C. Müller; AV; TS": initials among people

@@ -115,13 +115,17 @@ def _marker_inserts(subj: tuple[int, int], obj: tuple[int, int]) -> list[tuple[i
                    (o1, f" {OBJ_MARK}", "")], key=lambda t: t[0])
 
 
-def mark(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> tuple[str, int, int]:
-    """Insert markers: ``@ subj @`` and ``# obj #``. Returns the marked text and the char index of each opening marker."""
+def _check_spans(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> None:
     (s0, s1), (o0, o1) = subj, obj
     if not (0 <= s0 < s1 <= len(text) and 0 <= o0 < o1 <= len(text)):
         raise InputError(f"mention spans {subj} / {obj} outside a text of length {len(text)}")
     if s0 < o1 and o0 < s1:
         raise InputError(f"subject span {subj} overlaps object span {obj}")
+
+
+def mark(text: str, subj: tuple[int, int], obj: tuple[int, int]) -> tuple[str, int, int]:
+    """Insert markers: ``@ subj @`` and ``# obj #``. Returns the marked text and the char index of each opening marker."""
+    _check_spans(text, subj, obj)
     out, pos, last = [], {}, 0
     length = 0
     for at, token, tag in _marker_inserts(subj, obj):
@@ -178,8 +182,8 @@ def encode_pairs(tokenizer, items: Sequence[tuple[str, tuple[int, int], tuple[in
     each marked text, which only pairs with a marker inside a word still do).
     Returns ``(input_ids, attention_mask, subj_index, obj_index)`` as lists ready for padding.
     """
-    for _text, subj, obj in items:
-        mark(_text, subj, obj)  # checks the spans
+    for text, subj, obj in items:
+        _check_spans(text, subj, obj)
     texts = list(dict.fromkeys(t for t, _, _ in items))
     enc = tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True)
     own = {t: (ids, offs) for t, ids, offs in zip(texts, enc["input_ids"], enc["offset_mapping"])}

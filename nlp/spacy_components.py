@@ -52,7 +52,7 @@ from medkg.nlp.ner import DEFAULT_MODEL_DIR as NER_MODEL_DIR
 from medkg.nlp.ner import TransformerNER
 from medkg.nlp.normalize import COMPATIBLE_LABELS, Linker, Vocabulary, default_vocab_path, find_abbreviations
 from medkg.nlp.records import MAX_TEXT_CHARS
-from medkg.nlp.relations import ConfidenceCalibration, RelationExtractor
+from medkg.nlp.relations import ConfidenceCalibration, RelationExtractor, to_label
 from medkg.nlp.relations import default_model_dir as relation_model_dir
 from medkg.nlp.runtime import RUNTIMES
 
@@ -466,11 +466,10 @@ class LinkerComponent(VocabularyComponent):
     def _head_match(self, doc: Doc, ent: Span, hidden: list[tuple[int, int, str]], abbrevs: dict[str, str]
                     ) -> Span | None:
         head_end = next((t.i for t in ent[1:] if t.lower_ in _HEAD_ENDS), ent.end)
-        label = next((lab for lab in NodeLabel if lab.value == ent.label_), None)
-        allowed = {lab.value for lab in COMPATIBLE_LABELS.get(label, ())} if label else set()
-        for a, b, label in hidden:
-            if (a, b) == (ent.start, ent.end) or ent.start <= a and b == head_end and label in allowed:
-                span = _dictionary_span(doc, a, b, label)
+        allowed = {lab.value for lab in COMPATIBLE_LABELS.get(to_label(ent.label_), ())}
+        for a, b, match_label in hidden:
+            if (a, b) == (ent.start, ent.end) or ent.start <= a and b == head_end and match_label in allowed:
+                span = _dictionary_span(doc, a, b, match_label)
                 self._link(span, abbrevs)
                 if span._.link_status == "linked":
                     return span

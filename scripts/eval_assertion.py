@@ -29,16 +29,22 @@ from medkg.nlp.context import ConText  # noqa: E402
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data" / "assertion_dev.jsonl"
 
 
+def condition_span(row: dict) -> tuple[int, int]:
+    """The gold condition's offsets in the row's text: its first occurrence."""
+    start = row["text"].index(row["condition"])
+    return start, start + len(row["condition"])
+
+
 def predict(ctx: ConText, row: dict) -> Assertion:
-    text, cond = row["text"], row["condition"]
-    start = text.index(cond)
+    text = row["text"]
+    start, end = condition_span(row)
     section = row.get("section")
     if section:
         head = f"{section}:\n"
         note = head + text
-        s = len(head) + start
-        return ctx.assert_in_text(note, [(0, len(head)), (len(head), len(note))], [(s, s + len(cond))])[0]
-    return ctx.assert_spans(text, [(start, start + len(cond))])[0]
+        return ctx.assert_in_text(note, [(0, len(head)), (len(head), len(note))],
+                                  [(len(head) + start, len(head) + end)])[0]
+    return ctx.assert_spans(text, [(start, end)])[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,8 +95,7 @@ def found(rows: list[dict], errors: bool = False) -> int:
     nlp = Pipeline.default(relations=False).nlp
     hits = 0
     for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows)):
-        start = row["text"].index(row["condition"])
-        end = start + len(row["condition"])
+        start, end = condition_span(row)
         hit = any(e.start_char < end and start < e.end_char and e._.concept is not None for e in doc.ents)
         hits += hit
         if errors and not hit:
