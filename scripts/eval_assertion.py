@@ -31,7 +31,9 @@ DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data" / "asse
 
 def condition_span(row: dict) -> tuple[int, int]:
     """The gold condition's offsets in the row's text: its first occurrence."""
-    start = row["text"].index(row["condition"])
+    start = row["text"].find(row["condition"])
+    if start < 0:
+        raise ValueError(f"condition {row['condition']!r} does not occur in its text {row['text']!r}")
     return start, start + len(row["condition"])
 
 
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = [json.loads(line) for f in args.file for line in Path(f).read_text(encoding="utf-8").splitlines()
             if line.strip()]
+    if not rows:
+        ap.error(f"no sentences in {', '.join(args.file)}")
     if args.found:
         return found(rows, args.errors)
     ctx = ConText(past_history_sections=not args.no_past_history_sections)

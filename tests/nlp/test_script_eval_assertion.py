@@ -34,3 +34,14 @@ def test_found_counts_gold_conditions_the_pipeline_links(sentences, capsys):
     out = capsys.readouterr().out
     assert "conditions found 0.667 (2/3)" in out
     assert "not found: 'Right ventricular size'" in out
+
+
+def test_an_empty_file_or_a_condition_not_in_its_text_is_a_clear_error(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    with pytest.raises(SystemExit):
+        eval_assertion.main([str(empty)])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "No fever.", "condition": "cough", "assertion": "negated"}) + "\n")
+    with pytest.raises(ValueError, match="does not occur"):
+        eval_assertion.main([str(bad)])
