@@ -199,7 +199,7 @@ def build(hetionet_nodes: Path, bc5cdr_train: Path, clinical: Path, mesh_descrip
     cased = add_clinical(entries, clinical)
     sources = [p for p in (hetionet_nodes, bc5cdr_train, clinical, mesh_descriptors, mesh_supplementary,
                            drugbank_names, *extra_train, *held_out) if p]
-    vocab = _to_vocab(entries, _version(*sources))
+    vocab = _to_vocab(entries, _version(*sources, Path(__file__)))  # the build's own rules shape it too
     # the dictionary NER's labels come from the index without the further corpus (its disease guideline is not ours)
     dictionary = dictionary_keys(entries, _to_vocab(entries, "tmp", extra_corpus=False) if extra_train else vocab,
                                  clinical, cased)
@@ -516,10 +516,19 @@ def dictionary_keys(entries: dict[str, Entry], vocab: Vocabulary, clinical: Path
     for key in sorted((lowercase_keys | set(cased)) - DICTIONARY_STOPLIST):
         cands = {vocab.concepts[i].label for i, _ in vocab.forms.get(key, [])}
         label = next((lab for lab in DICTIONARY_LABELS if lab in cands), None)
+        if label is not NodeLabel.ANATOMY and _names_anatomy(vocab, key):
+            label = NodeLabel.ANATOMY
         if label is None:
             continue
         dictionary[key] = [label.value, None if key in lowercase_keys else sorted(cased[key])]
     return dictionary
+
+
+def _names_anatomy(vocab: Vocabulary, key: str) -> bool:
+    """Whether ``key`` is an anatomical structure's own name: "bone marrow" in text is the tissue, even where one
+    annotated mention filed it under Bone Marrow Diseases ("bone marrow biopsy" must not tag a disease)."""
+    return any(vocab.concepts[i].label is NodeLabel.ANATOMY and normalize_text(vocab.concepts[i].name) == key
+               for i, _ in vocab.forms.get(key, []))
 
 
 def _to_vocab(entries: dict[str, Entry], version: str, extra_corpus: bool = True) -> Vocabulary:
@@ -552,7 +561,7 @@ def _data_lines(path: Path):
 
 
 def _version(*paths: Path) -> str:
-    """A version id that changes whenever any input file does (recorded in the vocabulary)."""
+    """A version id that changes whenever any input file, or this script, does (recorded in the vocabulary)."""
     h = hashlib.sha1()
     for p in paths:
         h.update(Path(p).read_bytes())

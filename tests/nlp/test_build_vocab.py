@@ -18,7 +18,7 @@ def inputs(tmp_path):
     nodes.write_text("id\tname\tkind\n"
                      "Compound::DB00331\tMetformin\tCompound\n"
                      "Disease::DOID:9352\ttype 2 diabetes mellitus\tDisease\n"
-                     "Symptom::D010146\tPain\tSymptom\n")
+                     "Symptom::D006261\tHeadache\tSymptom\n")
     pubtator = tmp_path / "train.txt"
     pubtator.write_text("1|t|Aspirin and pain.\n1|a|x\n"
                         "1\t0\t7\tAspirin\tChemical\tD001241\n"
@@ -226,3 +226,17 @@ def test_a_disease_ontology_cancer_is_fused_with_the_mesh_neoplasms_of_its_organ
         link = linker.link(text, NodeLabel.DISEASE)
         assert link.concept.id == "DOID:3571" and link.mesh_id == "MESH:D008113"
     assert stats["crosswalk_fused"] == 1
+
+
+def test_an_anatomical_structures_own_name_tags_anatomy_though_a_disease_annotation_lists_it(tmp_path):
+    nodes = ("id\tname\tkind\n"
+             "Anatomy::UBERON:0002371\tbone marrow\tAnatomy\n"
+             "Symptom::D006261\tHeadache\tSymptom\n")
+    pubtator = ("1|t|Bone marrow headache.\n1|a|x\n"
+                "1\t0\t11\tBone marrow\tDisease\tD001855\n\n")  # one annotated mention files the tissue as a disease
+    desc = "D001855\tBone Marrow Diseases\t\tC15.378.190\n"
+    vocab, _ = build_vocab.build(*_inputs(tmp_path, nodes, pubtator, desc))
+    assert vocab.dictionary["bone marrow"][0] is NodeLabel.ANATOMY
+    assert vocab.dictionary["headache"][0] is NodeLabel.SYMPTOM
+    # the annotated sense still links where the transformer NER tags the words a disease
+    assert {vocab.concepts[i].id for i, _ in vocab.forms["bone marrow"]} == {"UBERON:0002371", "MESH:D001855"}
