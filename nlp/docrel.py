@@ -13,8 +13,9 @@ abstract disease is the typical case).
 Next to these dense features each pair carries sparse *lexical* ones the model weighs one by one: the words between
 its two mentions where they share a sentence (other mentions masked as CHEM / DIS), a three-word window around them,
 each mention's neighbours, for a pair that never shares a sentence the words of the disease's sentences, the
-disease mentions' own words, whether a chemical mention is followed by "-induced", and both concepts' MeSH ids (a
-prior on which diseases drugs are reported to induce). BioCreative's CID guideline annotates the most specific
+disease mentions' own words, whether a chemical mention is followed by "-induced", both concepts' MeSH ids (a
+prior on which diseases drugs are reported to induce) and the disease's MeSH categories (the same prior for
+diseases no training pair named). BioCreative's CID guideline annotates the most specific
 disease, so a CAUSES model trained that way also drops a disease that is a MeSH ancestor of another disease it links
 to the same chemical (``DocRelationModel.most_specific``; the disease tree numbers are in
 ``nlp/data/mesh_disease_trees.json.gz``).
@@ -234,6 +235,10 @@ def lexical_features(text: str, sentences: Sequence[tuple[int, int]], mentions: 
         if after.startswith(("-induced", " induced")):
             f.add("C_INDUCED")
     f.update(f"DID:{c}" for j in dis for c in mentions[j].codes)
+    # the disease's MeSH categories (C10 nervous system, C14 cardiovascular, ...): a prior on what drugs are reported
+    # to induce that also reaches diseases no training pair named
+    trees = _disease_trees()
+    f.update(f"DT:{t.split('.', 1)[0]}" for j in dis for c in mentions[j].codes for t in trees.get(c, ()))
     f.update(f"CID:{c}" for i in chem for c in mentions[i].codes)
     return frozenset(f)
 
