@@ -14,8 +14,8 @@ Next to these dense features each pair carries sparse *lexical* ones the model w
 its two mentions where they share a sentence (other mentions masked as CHEM / DIS), a three-word window around them,
 each mention's neighbours, for a pair that never shares a sentence the words of the disease's sentences, the
 disease mentions' own words, whether a chemical mention is followed by "-induced", both concepts' MeSH ids (a
-prior on which diseases drugs are reported to induce) and the disease's MeSH categories (the same prior for
-diseases no training pair named). BioCreative's CID guideline annotates the most specific
+prior on which diseases drugs are reported to induce) and both concepts' MeSH categories (the same prior for
+concepts no training pair named; ``nlp/data/mesh_chemical_categories.json.gz``). BioCreative's CID guideline annotates the most specific
 disease, so a CAUSES model trained that way also drops a disease that is a MeSH ancestor of another disease it links
 to the same chemical (``DocRelationModel.most_specific``; the disease tree numbers are in
 ``nlp/data/mesh_disease_trees.json.gz``).
@@ -239,6 +239,9 @@ def lexical_features(text: str, sentences: Sequence[tuple[int, int]], mentions: 
     # to induce that also reaches diseases no training pair named
     trees = _disease_trees()
     f.update(f"DT:{t.split('.', 1)[0]}" for j in dis for c in mentions[j].codes for t in trees.get(c, ()))
+    # and the chemical's (D08 enzymes, D12 peptides and proteins, D27 by action and use, ...)
+    kinds = _chemical_categories()
+    f.update(f"CT:{k}" for i in chem for c in mentions[i].codes for k in kinds.get(c, ()))
     f.update(f"CID:{c}" for i in chem for c in mentions[i].codes)
     return frozenset(f)
 
@@ -253,6 +256,13 @@ def _by_sentence(mentions: Sequence[DocMention]) -> dict[int, list[DocMention]]:
 @cache
 def _disease_trees() -> dict[str, tuple[str, ...]]:
     path = Path(__file__).resolve().parent / "data" / "mesh_disease_trees.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return {k: tuple(v) for k, v in json.load(fh).items()}
+
+
+@cache
+def _chemical_categories() -> dict[str, tuple[str, ...]]:
+    path = Path(__file__).resolve().parent / "data" / "mesh_chemical_categories.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return {k: tuple(v) for k, v in json.load(fh).items()}
 

@@ -94,7 +94,8 @@ def test_shipped_models_load_and_a_mismatched_file_is_refused():
     assert models["TREATS"].info["data"].startswith("BioRED Train")
     assert "BioRED Train" in model.info["data"]  # CAUSES since 1.2.0 learns both corpora's guidelines
     assert model.version == "doc-causes-1.4.0" and models["TREATS"].version == "doc-treats-1.1.0"
-    assert any(k.startswith("DT:") for k in model.lexical)  # 1.4.0 weighs the diseases' MeSH categories
+    assert any(k.startswith("DT:") for k in model.lexical)  # 1.4.0 weighs both concepts' MeSH categories
+    assert any(k.startswith("CT:") for k in model.lexical)
     assert all(m.lexical for m in models.values())
     assert model.most_specific  # chosen by out-of-fold F1 on the CID training set, as the CID guideline asks
     bad = model.to_json() | {"features": list(FEATURES)[:-1]}
@@ -160,7 +161,8 @@ def test_lexical_features_read_the_words_between_with_other_mentions_masked():
           DocMention(28, 36, "Disease", "D1", 0, ("D012640",))]
     f = lexical_features(text, [(0, len(text))], ms, [0], [2])
     assert {"B:CD:and", "B:CD:CHEM", "B:CD:induced", "BB:CD:CHEM_induced", "DW:seizures", "DID:D012640",
-            "CID:D003042", "R1:CD:.", "DT:C10", "DT:C23"} <= f  # Seizures: C10.597.742, C23.888.592.742
+            "CID:D003042", "R1:CD:.", "DT:C10", "DT:C23", "CT:D02", "CT:D03"} <= f
+    # the MeSH categories: Seizures C10.597.742 and C23.888.592.742; Cocaine D02 and D03 (organic, heterocyclic)
     assert not any("aspirin" in k for k in f) and "NOCOOC" not in f
     apart = lexical_features("Cocaine. Seizures.", [(0, 8), (9, 18)],
                              [DocMention(0, 7, "Chemical", "C1", 0), DocMention(9, 17, "Disease", "D1", 1)], [0], [1])
