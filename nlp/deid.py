@@ -382,7 +382,8 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
 
 _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO}])){{1,30}}"
 _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|emt|paramedic|"
-                   r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|cm|"
+                   r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|"
+                   r"(?<![\d.] )(?<![\d.])cm|"  # the case manager, not centimetres ("a 2.6 cm hypoenhancing mass")
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
                    r"manager|supervisor|foreman|chaperone|scribe|doula|advisor|elder|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
@@ -2690,12 +2691,19 @@ class Deidentifier:
                                                     or any(self._unknown_word(w) for w in words)):
                     continue
                 out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
-        for m in _NAME_LABEL_LOWER.finditer(text):  # "Pt name: ola mcdonald": a name field's value in any case
-            words = m.group("val").split()
-            if not self._is_medical(m.group("val")) and all(
+        lower_names = [(m.start("val"), m.end("val")) for m in _NAME_LABEL_LOWER.finditer(text)]
+        for m in _CC_LINE.finditer(text):  # "cc: brian good, do; pat lee": copied people, in lower case too
+            at = m.start("val")
+            for item in re.finditer(r"[^,;]+", m.group("val")):
+                name = _LOWER_NAME_ITEM.fullmatch(item.group())
+                if name:
+                    lower_names.append((at + item.start() + name.start("val"), at + item.start() + name.end("val")))
+        for s, e in lower_names:  # "Pt name: ola mcdonald": a name field's value in any case
+            words = text[s:e].split()
+            if not self._is_medical(text[s:e]) and all(
                     (self._census(w) or self._unknown_word(w)) and not self._never_name(w) and not self._is_medical(w)
                     and w not in _STOP_WORDS and w not in self._eponyms_lower for w in words):
-                out.append(_Cand(PhiType.NAME, m.start("val"), m.end("val"), "context", C - 2))
+                out.append(_Cand(PhiType.NAME, s, e, "context", C - 2))
         if not degenerate:
             self._name_before_phone_cands(text, out)
         self._facility_cands(text, out, degenerate)
@@ -4366,6 +4374,9 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 _NAME_LABEL_LOWER = re.compile(r"(?m)^[ \t]*(?i:(?:patient|pt|client|resident|member|full|legal|preferred)[ \t]+)?"
                                r"(?i:name)[ \t]*:[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})"
                                r"(?=[ \t]*(?:$|,|[ \t]{2}))")
+# a copy line's recipients ("cc: brian good, do; sunny strong"): each item a lower-case name of two or three words
+_CC_LINE = re.compile(r"(?im)^[ \t]*cc[ \t]*:[ \t]*(?P<val>[^\n]+)$")
+_LOWER_NAME_ITEM = re.compile(r"[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})[ \t]*")
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "-- JS", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})"
                             r"|(?:[-–—~]{1,2}|/)[ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"

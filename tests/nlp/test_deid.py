@@ -1723,3 +1723,22 @@ def test_short_given_names_sign_off_initials_and_lower_case_name_fields(deid, te
 ])
 def test_abbreviations_beside_names_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Read at 03:58 from workstation RR3.\ncc: brian good, do; sunny strong\n", "brian good"),  # copied, lower case
+    ("Read at 03:58 from workstation RR3.\ncc: brian good, do; sunny strong\n", "sunny strong"),
+    ("Spoke with CM Dana Whitfield about placement.", "Whitfield"),  # the case manager stays a cue
+    ("Findings discussed with Ms. Hampton today.", "Hampton"),
+])
+def test_copy_lines_in_lower_case_and_staff_cues(deid, text, secret):
+    assert secret not in deid.deidentify(text, "p1").text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("CT from 10/7 shows a 2.6 cm hypoenhancing mass in the pancreatic head.", "hypoenhancing"),  # a unit, no role
+    ("cc: pcp office, medical records\n", "medical records"),
+    ("Wedge-shaped opacity compatible with infarction (Hampton hump). A Hampton's hump.", "Hampton hump"),
+])
+def test_units_copy_lists_of_offices_and_radiology_eponyms_stay(deid, text, kept):
+    assert kept in deid.deidentify(text, "p1").text
