@@ -587,7 +587,9 @@ _RX = {
     "pager": re.compile(r"(?i)\b(?:(?:pager|beeper|pgr|bpr|pg|ext|extension)\b\.?[ \t]*(?:(?:#|no\.?|number)[ \t]*)?(?::[ \t]*)?"
                         r"(?P<val>x?\d{4,5})|(?:ext|extension)\b\.?[ \t]*(?P<val3>x?\d{3})|(?<![\w-])(?P<valx>x\d{4,5})"
                         r"|(?:pager|beeper|pgr|paged(?:[ \t]+(?:at|to|on))?)[ \t]*(?:#[ \t]*)?(?P<val4>\d-\d{4})"
-                        r"|\bpaged?[ \t]+(?:me[ \t]+)?(?:at|to|on)[ \t]+(?P<val5>\d{5}))"  # five digits: no clock time
+                        r"|\bpaged?[ \t]+(?:me[ \t]+)?(?:at|to|on)[ \t]+(?P<val5>\d{5})"  # five digits: no clock time
+                        # "paged (3652)"
+                        r"|\b(?:paged|pager|pgr)[ \t]*\([ \t]*(?:#[ \t]*)?(?P<val6>\d{4,5})[ \t]*(?=\)))"
                         r"(?![\d/:-]|\.\d)"),
     # "since August", "until Aug", "early July", "~Christmas": a month or holiday after a time cue
     # "in June", "since late November" (the month alone: "late" says nothing of the person), "in May." (May only
@@ -1900,7 +1902,7 @@ class Deidentifier:
         for m in _RX["phone_hash"].finditer(text):
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718", "ext. x214", "x45521"
-            g = next(k for k in ("val", "val3", "valx", "val4", "val5") if m.group(k))
+            g = next(k for k in ("val", "val3", "valx", "val4", "val5", "val6") if m.group(k))
             add(_Cand(PhiType.PHONE, m.start(g), m.end(g), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
@@ -1915,7 +1917,8 @@ class Deidentifier:
                 strong_id = key == "id_cue" and _STRONG_ID_NOUN.match(m.group())
                 add(_Cand(PhiType.ID, m.start("val"), m.end("val"), "context", P + 5 if strong_id else P + 1))
         for m in _RX["id_long"].finditer(text):
-            add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
+            if not _TRIAL_REGISTRY_ID.fullmatch(m.group()):  # "NCT05512345" names a public trial, not the patient
+                add(_Cand(PhiType.ID, m.start(), m.end(), "pattern", 30))
         for m in _ID_SHAPE.finditer(text):  # "KCI-VAC-77310258", "SAPD-25-134770": letters, dashes, 5+ digits
             if sum(ch.isdigit() for ch in m.group()) >= 5 and not _CODE_SYSTEM_BEFORE.search(
                     text, max(0, m.start() - 12), m.start()) and not _LF_COMPOUND_BEFORE.search(
@@ -3674,6 +3677,9 @@ class Deidentifier:
             if kind is PhiType.LOCATION and re.match(r"[ \t]+[A-Z0-9]\b", text[e:e + 3]) \
                     and all(self._is_english(w) for w in words):
                 continue  # "Boy Scout Troop A": words before their letter, not a place's own name
+            if kind is PhiType.LOCATION and (_norm_phrase(text[s:e]) in _DEVICE_MAKERS
+                                             or words[0].lower().strip(",.") in _DEVICE_MAKERS):
+                continue  # "EF 20%, Boston Scientific ICD": the device's maker names no place of the patient's
             if degenerate and any(_SCIENCE_WORD.search(w) and not self._census(w) and w.lower() not in self.lex.places
                                   for w in words):
                 continue  # "operculoinsular cortex", "dopaminergic neurotransmitter": prose of science, not a name
@@ -4374,6 +4380,8 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 _NAME_LABEL_LOWER = re.compile(r"(?m)^[ \t]*(?i:(?:patient|pt|client|resident|member|full|legal|preferred)[ \t]+)?"
                                r"(?i:name)[ \t]*:[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})"
                                r"(?=[ \t]*(?:$|,|[ \t]{2}))")
+# a ClinicalTrials.gov registration number: the public id of a study
+_TRIAL_REGISTRY_ID = re.compile(r"NCT\d{8}")
 # a copy line's recipients ("cc: brian good, do; sunny strong"): each item a lower-case name of two or three words
 _CC_LINE = re.compile(r"(?im)^[ \t]*cc[ \t]*:[ \t]*(?P<val>[^\n]+)$")
 _LOWER_NAME_ITEM = re.compile(r"[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})[ \t]*")

@@ -1742,3 +1742,10 @@ def test_copy_lines_in_lower_case_and_staff_cues(deid, text, secret):
 ])
 def test_units_copy_lists_of_offices_and_radiology_eponyms_stay(deid, text, kept):
     assert kept in deid.deidentify(text, "p1").text
+
+
+def test_a_pager_in_parentheses_goes_while_a_trial_id_and_a_device_maker_stay(deid):
+    res = deid.deidentify("Dr. Bird of the ICU team was paged (3652). Eligible for trial NCT05512345. "
+                          "Ischemic cardiomyopathy (EF 20%, Boston Scientific ICD).", "p1")
+    assert "3652" not in res.text and "Bird" not in res.text
+    assert "NCT05512345" in res.text and "Boston Scientific ICD" in res.text, res.text
