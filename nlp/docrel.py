@@ -15,9 +15,9 @@ its two mentions where they share a sentence (other mentions masked as CHEM / DI
 each mention's neighbours, for a pair that never shares a sentence the words of the disease's sentences, the
 disease mentions' own words, whether a chemical mention is followed by "-induced", both concepts' MeSH ids (a
 prior on which diseases drugs are reported to induce) and both concepts' MeSH categories (the same prior for
-concepts no training pair named; ``nlp/data/mesh_chemical_categories.json.gz``). BioCreative's CID guideline annotates the most specific
-disease, so a CAUSES model trained that way also drops a disease that is a MeSH ancestor of another disease it links
-to the same chemical (``DocRelationModel.most_specific``; the disease tree numbers are in
+concepts no training pair named; ``mesh_chemical_categories.json.gz``). BioCreative's CID guideline annotates the
+most specific disease, so a CAUSES model trained that way also drops a disease that is a MeSH ancestor of another
+disease it links to the same chemical (``DocRelationModel.most_specific``; the disease tree numbers are in
 ``nlp/data/mesh_disease_trees.json.gz``).
 
 Each emitted triple still cites one place of the text. The candidates, best first, are the co-occurring sentences in

@@ -55,7 +55,8 @@ def read_chemical_categories(descriptors: Path, supplementary: Path) -> dict[str
         for lineno, line in enumerate(fh, 1):
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 2 or not parts[0].startswith("C"):
-                raise SystemExit(f"{supplementary}: line {lineno}: expected id, name, synonyms, mapped ids")
+                raise SystemExit(f"{supplementary}: line {lineno}: expected a supplementary id and name, then synonyms "
+                                 f"and mapped ids")
             mapped = parts[3].split("|") if len(parts) > 3 else []
             cats = {c for m in mapped for c in out.get(m.lstrip("*"), ()) if m.lstrip("*").startswith("D")}
             if cats:

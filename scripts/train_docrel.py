@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 #: Default version of the models this script writes (doc-<predicate>-VERSION); 1.1.0 added the lexical features,
 #: doc-causes-1.2.0 (``--version 1.2.0``) is CAUSES fitted on BioRED too; doc-causes-1.4.0 (``--version 1.4.0``) weighs
-#: the diseases' MeSH categories too (the ``DT:`` lexical features).
+#: both concepts' MeSH categories too (the ``DT:`` and ``CT:`` lexical features, which every fit now reads).
 VERSION = "1.1.0"
 
 
