@@ -383,7 +383,7 @@ _PLACE_CUES = (r"lives in|living in|lives near|resides in|residing in|resident o
 _ANY_TOK = rf"[A-Za-z{_UP}{_LO}](?:[A-Za-z{_UP}{_LO}]|['’-](?=[A-Za-z{_UP}{_LO}])){{1,30}}"
 _WEAK_NAME_CUES = (r"pt|patient|per|np|rn|pa|md|rt|pcp|fellow|attending|intern|emt|paramedic|"
                    r"pharmacist|therapist|nurse|lpn|cna|aide|sw|social work(?:er)?|case (?:mgr|manager)|"
-                   r"(?<![\d.] )(?<![\d.])cm|"  # the case manager, not centimetres ("a 2.6 cm hypoenhancing mass")
+                   r"(?<![\d.][ \t])(?<![\d.][ \t]{2})(?<![\d.])cm|"  # the case manager, not "a 2.6 cm … mass"
                    r"chaplain|pastor|priest|interpreter|roommate|neighbou?r|landlord|boss|coworker|perfusion(?:ist)?|"
                    r"manager|supervisor|foreman|chaperone|scribe|doula|advisor|elder|"
                    r"given to|report given to|handed off to|asking for|calling (?:out )?for|coordinator|liaison|"
@@ -1903,6 +1903,8 @@ class Deidentifier:
             add(_Cand(PhiType.PHONE, m.start("val"), m.end("val"), "context", P + 2))
         for m in _RX["pager"].finditer(text):  # "pager 4417", "BEEPER #52718", "ext. x214", "x45521"
             g = next(k for k in ("val", "val3", "valx", "val4", "val5", "val6") if m.group(k))
+            if g == "val6" and _CLOCK_TIME.fullmatch(m.group(g)) and m.group().lower().startswith("paged"):
+                continue  # "paged (1430)": when, not which pager
             add(_Cand(PhiType.PHONE, m.start(g), m.end(g), "context", P + 2))
         for m in _RX["vehicle_cue"].finditer(text):
             add(_Cand(PhiType.VEHICLE, m.start("val"), m.end("val"), "context", P + 2))
@@ -3677,9 +3679,10 @@ class Deidentifier:
             if kind is PhiType.LOCATION and re.match(r"[ \t]+[A-Z0-9]\b", text[e:e + 3]) \
                     and all(self._is_english(w) for w in words):
                 continue  # "Boy Scout Troop A": words before their letter, not a place's own name
-            if kind is PhiType.LOCATION and (_norm_phrase(text[s:e]) in _DEVICE_MAKERS
-                                             or words[0].lower().strip(",.") in _DEVICE_MAKERS):
-                continue  # "EF 20%, Boston Scientific ICD": the device's maker names no place of the patient's
+            after = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 40])
+            if kind is PhiType.LOCATION and (_norm_phrase(text[s:e]) in _DEVICE_MAKERS or after and _norm_phrase(
+                    f"{text[s:e]} {after.group(1)}") in _DEVICE_MAKERS):
+                continue  # "EF 20%, Boston Scientific ICD": the device's maker ("Siemens Lake" stays a place)
             if degenerate and any(_SCIENCE_WORD.search(w) and not self._census(w) and w.lower() not in self.lex.places
                                   for w in words):
                 continue  # "operculoinsular cortex", "dopaminergic neurotransmitter": prose of science, not a name
@@ -4380,6 +4383,8 @@ _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK})
 _NAME_LABEL_LOWER = re.compile(r"(?m)^[ \t]*(?i:(?:patient|pt|client|resident|member|full|legal|preferred)[ \t]+)?"
                                r"(?i:name)[ \t]*:[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})"
                                r"(?=[ \t]*(?:$|,|[ \t]{2}))")
+# four digits that read as a 24-hour time
+_CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 # a ClinicalTrials.gov registration number: the public id of a study
 _TRIAL_REGISTRY_ID = re.compile(r"NCT\d{8}")
 # a copy line's recipients ("cc: brian good, do; sunny strong"): each item a lower-case name of two or three words

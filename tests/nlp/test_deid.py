@@ -1738,6 +1738,9 @@ def test_copy_lines_in_lower_case_and_staff_cues(deid, text, secret):
 @pytest.mark.parametrize("text, kept", [
     ("CT from 10/7 shows a 2.6 cm hypoenhancing mass in the pancreatic head.", "hypoenhancing"),  # a unit, no role
     ("cc: pcp office, medical records\n", "medical records"),
+    ("A 2.6\tcm hypoenhancing mass; a 3  cm hypodense cyst.", "hypoenhancing"),
+    ("CC: sore throat, feeling tired\nHPI: two days of symptoms.", "feeling tired"),  # the chief complaint
+    ("Pt was paged (1430) re: K 5.9.", "1430"),  # a clock time after "paged", not a pager
     ("Wedge-shaped opacity compatible with infarction (Hampton hump). A Hampton's hump.", "Hampton hump"),
 ])
 def test_units_copy_lists_of_offices_and_radiology_eponyms_stay(deid, text, kept):
@@ -1749,3 +1752,4 @@ def test_a_pager_in_parentheses_goes_while_a_trial_id_and_a_device_maker_stay(de
                           "Ischemic cardiomyopathy (EF 20%, Boston Scientific ICD).", "p1")
     assert "3652" not in res.text and "Bird" not in res.text
     assert "NCT05512345" in res.text and "Boston Scientific ICD" in res.text, res.text
+    assert "Siemens Lake" not in deid.deidentify("Originally from Siemens Lake, she moved here.", "p1").text
