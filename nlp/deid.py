@@ -3679,9 +3679,7 @@ class Deidentifier:
             if kind is PhiType.LOCATION and re.match(r"[ \t]+[A-Z0-9]\b", text[e:e + 3]) \
                     and all(self._is_english(w) for w in words):
                 continue  # "Boy Scout Troop A": words before their letter, not a place's own name
-            after = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 40])
-            if kind is PhiType.LOCATION and (_norm_phrase(text[s:e]) in _DEVICE_MAKERS or after and _norm_phrase(
-                    f"{text[s:e]} {after.group(1)}") in _DEVICE_MAKERS):
+            if kind is PhiType.LOCATION and _names_device_maker(text, s, e):
                 continue  # "EF 20%, Boston Scientific ICD": the device's maker ("Siemens Lake" stays a place)
             if degenerate and any(_SCIENCE_WORD.search(w) and not self._census(w) and w.lower() not in self.lex.places
                                   for w in words):
@@ -4379,17 +4377,19 @@ _CREDENTIAL_AFTER = re.compile(rf",?[ \t]+\(?(?P<cred>{_CREDENTIALS})(?:-[A-Z])?
 _SERVICE_CREDENTIALS = frozenset({"PT", "OT", "RT", "SLP", "SW", "MA"})
 _CREDENTIAL_LOGIN = re.compile(rf"(?<![\w@./-])(?P<user>[a-z]{{4,15}})(?:{_CREDENTIALS})(?![\w@-])")
 _E_SIGNATURE = re.compile(rf"/e?s/[ \t]*(?P<val>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{1,3}})")
+# a lower-case name of two or three words
+_LOWER_NAME = r"[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2}"
 # a name field's value in lower case: "Pt name: ola mcdonald", "name: chidi okafor"
 _NAME_LABEL_LOWER = re.compile(r"(?m)^[ \t]*(?i:(?:patient|pt|client|resident|member|full|legal|preferred)[ \t]+)?"
-                               r"(?i:name)[ \t]*:[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})"
+                               rf"(?i:name)[ \t]*:[ \t]*(?P<val>{_LOWER_NAME})"
                                r"(?=[ \t]*(?:$|,|[ \t]{2}))")
 # four digits that read as a 24-hour time
 _CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 # a ClinicalTrials.gov registration number: the public id of a study
 _TRIAL_REGISTRY_ID = re.compile(r"NCT\d{8}")
-# a copy line's recipients ("cc: brian good, do; sunny strong"): each item a lower-case name of two or three words
+# a copy line's recipients ("cc: brian good, do; sunny strong"): each item a lower-case name
 _CC_LINE = re.compile(r"(?im)^[ \t]*cc[ \t]*:[ \t]*(?P<val>[^\n]+)$")
-_LOWER_NAME_ITEM = re.compile(r"[ \t]*(?P<val>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})[ \t]*")
+_LOWER_NAME_ITEM = re.compile(rf"[ \t]*(?P<val>{_LOWER_NAME})[ \t]*")
 # typist's reference initials and a signature of initials on their own line: "KNE/tm", "NS/bk", "- kml", "-- JS", "/tl"
 _INITIALS_LINE = re.compile(r"(?m)^[ \t]*(?:(?P<a>[A-Z]{2,4})/(?P<b>[a-z]{2,4})"
                             r"|(?:[-–—~]{1,2}|/)[ \t]*(?P<c>[a-z]{2,4}|[A-Z]{2,4})"
@@ -4639,6 +4639,16 @@ _DEVICE_MAKERS = frozenset({"medtronic", "siemens", "philips", "stryker", "zimme
                             "inogen", "resmed", "respironics", "baxter", "olympus", "storz", "biotronik", "dexcom",
                             "hologic", "omron", "hill-rom", "masimo", "dräger", "drager", "arjo", "insulet",
                             "st jude", "st jude medical", "boston scientific"})  # phrases: see _norm_phrase
+
+
+def _names_device_maker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, alone or with the word after it ("Boston" + "Scientific"), is a device maker's
+    whole name."""
+    after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
+    return _norm_phrase(text[start:end]) in _DEVICE_MAKERS or bool(after) and _norm_phrase(
+        f"{text[start:end]} {after.group(1)}") in _DEVICE_MAKERS
+
+
 # words an organisation's name is made of that are medical words too ("Critical Care", "Dialysis", "Imaging")
 _ORG_NAME_WORDS = _ORG_PHRASE_HEADS | _SERVICE_WORDS | _AGENCY_WORDS | _DEPARTMENT_HEADS | _ORG_WORDS | {
     "medical", "dialysis", "imaging", "pharmacy", "rehab", "nursing"}
