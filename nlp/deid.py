@@ -3837,8 +3837,7 @@ class Deidentifier:
                     or len(words) == 1 and value.islower() and not degenerate and not after_prep \
                     or protected.covers(s, e) or _overlaps(s, e, protected) and self._eponym_rx.search(text, s, e):
                 continue  # "Vermont", "NH": no identifier alone; "Bethesda System"
-            if phrase in _TOWN_NEEDED_CHAINS or plain[0] in _PAYERS \
-                    or plain[0] in _DEVICE_MAKERS or phrase in _DEVICE_MAKERS \
+            if phrase in _TOWN_NEEDED_CHAINS or plain[0] in _PAYERS or _names_device_maker(text, s, e) \
                     or self._named_after(text, value, e, degenerate) or self._form_label_word(text, s, e, words) \
                     or len(words) == 1 and plain[0] in _FACILITY_TAILS:
                 continue
@@ -4641,12 +4640,20 @@ _DEVICE_MAKERS = frozenset({"medtronic", "siemens", "philips", "stryker", "zimme
                             "st jude", "st jude medical", "boston scientific"})  # phrases: see _norm_phrase
 
 
+_DEVICE_MAKER_PHRASES = frozenset(map(_norm_phrase, _DEVICE_MAKERS))  # "hill rom", "st jude medical"
+
+
 def _names_device_maker(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, alone or with the word after it ("Boston" + "Scientific"), is a device maker's
-    whole name."""
+    """Whether ``text[start:end]`` names a device maker or one of its devices: the maker's whole name, alone or with
+    the word after it ("Boston" + "Scientific"), or words led by a maker's name of which none reads as part of a
+    town's name ("Medtronic Azure XT", "St. Jude ICD"; "Siemens Lake" and "Stryker Falls" are places)."""
+    words = _norm_phrase(text[start:end]).split()
     after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
-    return _norm_phrase(text[start:end]) in _DEVICE_MAKERS or bool(after) and _norm_phrase(
-        f"{text[start:end]} {after.group(1)}") in _DEVICE_MAKERS
+    if " ".join(words) in _DEVICE_MAKER_PHRASES or after and _norm_phrase(
+            f"{text[start:end]} {after.group(1)}") in _DEVICE_MAKER_PHRASES:
+        return True
+    return any(" ".join(words[:k]) in _DEVICE_MAKER_PHRASES
+               and not any(w in _TOWN_TAILS or w in _TOWN_PREFIXES for w in words[k:]) for k in range(1, len(words)))
 
 
 # words an organisation's name is made of that are medical words too ("Critical Care", "Dialysis", "Imaging")

@@ -1747,6 +1747,25 @@ def test_units_copy_lists_of_offices_and_radiology_eponyms_stay(deid, text, kept
     assert kept in deid.deidentify(text, "p1").text
 
 
+@pytest.mark.parametrize(("text", "maker"), [
+    ("Boston Scientific ICD", True), ("Boston", True),  # "Boston" + the word after it: "Scientific"
+    ("Medtronic Azure XT", True), ("St. Jude ICD", True), ("Hill-Rom bed", True),
+    ("Siemens Lake", False), ("Stryker Falls", False), ("Boston Medical Center", False), ("Bozeman", False),
+])
+def test_a_device_maker_or_its_device_is_told_from_a_place_named_after_one(text, maker):
+    from medkg.nlp.deid import _names_device_maker
+
+    full = text + " Scientific" if text == "Boston" else text
+    assert _names_device_maker(full, 0, len(text)) is maker
+
+
+def test_a_device_after_its_maker_is_no_place_in_a_long_note(deid):
+    text = ("HPI: 67M with ischemic cardiomyopathy (EF 20%, Boston Scientific ICD) admitted 11/30 with cardiogenic "
+            "shock. Seen by Dr. Harlan Voss. Lives in Siemens Lake with his wife Edna.")
+    res = deid.deidentify(text, "p1")
+    assert "Boston Scientific ICD" in res.text and "Voss" not in res.text and "Siemens Lake" not in res.text, res.text
+
+
 def test_a_pager_in_parentheses_goes_while_a_trial_id_and_a_device_maker_stay(deid):
     res = deid.deidentify("Dr. Bird of the ICU team was paged (3652). Eligible for trial NCT05512345. "
                           "Ischemic cardiomyopathy (EF 20%, Boston Scientific ICD).", "p1")
