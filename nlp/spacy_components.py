@@ -448,27 +448,41 @@ class LinkerComponent(VocabularyComponent):
     def _dictionary_fallback(self, doc: Doc, abbrevs: dict[str, str]) -> None:
         """Replace each unlinked transformer entity by the dictionary match it hides that is the whole of it ("SOB"
         typed as a drug) or, of a label its own may link to, its head: the last word, or the last before "of"/"in"
-        ("right lower lobe pneumonia", "cellulitis of the right leg"). A modifier is not the thing named: "hepatitis
-        B immune globulin" is no hepatitis, "TB skin test" no tuberculosis."""
+        ("right lower lobe pneumonia", "cellulitis of the right leg"); a span that joins mentions with "and"/"or"
+        gives the head of each ("brainstem seizures and behavior": seizures). A modifier is not the thing named:
+        "hepatitis B immune globulin" is no hepatitis, "TB skin test" no tuberculosis."""
         hidden = doc._.hidden_dictionary_spans
         ents, changed = [], False
         for ent in doc.ents:
-            span = self._head_match(doc, ent, hidden, abbrevs) \
-                if ent._.source == "ner" and ent._.link_status == "unlinked" else None
-            if span is not None:
-                ents.append(span)
-                changed = True
-            else:
-                ents.append(ent)
+            spans = self._head_matches(doc, ent, hidden, abbrevs) \
+                if ent._.source == "ner" and ent._.link_status == "unlinked" else []
+            ents += spans or [ent]
+            changed = changed or bool(spans)
         if changed:
             doc.ents = ents
 
-    def _head_match(self, doc: Doc, ent: Span, hidden: list[tuple[int, int, str]], abbrevs: dict[str, str]
-                    ) -> Span | None:
-        head_end = next((t.i for t in ent[1:] if t.lower_ in _HEAD_ENDS), ent.end)
+    def _head_matches(self, doc: Doc, ent: Span, hidden: list[tuple[int, int, str]], abbrevs: dict[str, str]
+                      ) -> list[Span]:
         allowed = {lab.value for lab in COMPATIBLE_LABELS.get(to_label(ent.label_), ())}
+        whole = self._head_match(doc, ent.start, ent.end, hidden, allowed, abbrevs, any_label=True)
+        if whole is not None:
+            return [whole]
+        cuts = [t.i for t in ent[1:-1] if t.lower_ in _CONJUNCTIONS]
+        if not cuts:
+            return []
+        bounds = [ent.start, *cuts, ent.end]
+        parts = [(a + (a != ent.start), b) for a, b in zip(bounds, bounds[1:])]  # each conjunct without its "and"
+        return [span for a, b in parts if a < b
+                and (span := self._head_match(doc, a, b, hidden, allowed, abbrevs)) is not None]
+
+    def _head_match(self, doc: Doc, start: int, end: int, hidden: list[tuple[int, int, str]], allowed: set[str],
+                    abbrevs: dict[str, str], any_label: bool = False) -> Span | None:
+        """The linked dictionary match of tokens ``start:end`` that is all of them (of any label with
+        ``any_label``) or their head, of an ``allowed`` label."""
+        head_end = next((t.i for t in doc[start + 1:end] if t.lower_ in _HEAD_ENDS), end)
         for a, b, match_label in hidden:
-            if (a, b) == (ent.start, ent.end) or ent.start <= a and b == head_end and match_label in allowed:
+            if (a, b) == (start, end) and (any_label or match_label in allowed) \
+                    or start <= a and b == head_end and match_label in allowed:
                 span = _dictionary_span(doc, a, b, match_label)
                 self._link(span, abbrevs)
                 if span._.link_status == "linked":
@@ -478,6 +492,8 @@ class LinkerComponent(VocabularyComponent):
 
 #: Words that end a mention's head: "cellulitis of the right leg", "pneumonia in the left lower lobe".
 _HEAD_ENDS = frozenset({"of", "in", "on", "at", "with", "involving", "affecting"})
+#: Words that join two mentions a tagger may have read as one span: "brainstem seizures and behavior".
+_CONJUNCTIONS = frozenset({"and", "or", "and/or", ","})
 
 
 def _propagate_abbreviations(doc: Doc, text: str, abbrevs: dict[str, str]) -> None:

@@ -171,6 +171,21 @@ def test_an_unlinkable_transformer_span_gives_way_to_the_dictionary_matches_insi
     assert ents["glorpitis"]._.link_status == "unlinked"
 
 
+def test_an_unlinkable_span_that_joins_two_mentions_gives_the_head_of_each():
+    pipe = spacy.blank("en")
+    for name in ("medkg_sentences", "medkg_ner", "medkg_dictionary", "medkg_linker"):
+        pipe.add_pipe(name)
+    pipe.get_pipe("medkg_ner").predictor = _ScoredNER({
+        "brainstem seizures and glorp behavior": (NodeLabel.DISEASE, 0.99),  # no vocabulary names it whole
+        "glorpal headache or hepatic glorpitis": (NodeLabel.DISEASE, 0.99),  # one conjunct's head is known
+    })
+    doc = pipe("Cocaine-induced brainstem seizures and glorp behavior. Reports glorpal headache or hepatic glorpitis.")
+    ents = {e.text: e for e in doc.ents}
+    assert ents["seizures"]._.concept_id == "MESH:D012640" and ents["seizures"]._.source == "dictionary"
+    assert ents["headache"]._.link_status == "linked" and "hepatic glorpitis" not in ents
+    assert not any(" or " in t or " and " in t for t in ents)  # the joined spans gave way
+
+
 def test_examination_findings_are_conditions():
     matcher = DictionaryMatcher(Vocabulary.load())
     pipe = spacy.blank("en")
