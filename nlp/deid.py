@@ -5520,6 +5520,12 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
         if m.group() in keyed and word_ok(m.group()) or m.group() in cells and _in_cell(text, m.start(), m.end()):
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
             taken.update(range(m.start(), m.end()))
+    for m in _SIGNING_INITIALS.finditer(text):  # "Fátima Sousa" … "-- fs", "Rommel Manalo, MD" … "RM/ms"
+        signer = next(g for g in ("a", "a2", "a3") if m.group(g))
+        if m.group(signer).upper() in initials and m.start(signer) not in taken:
+            out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", _PRIORITY["context"])
+                    for g in (signer, "b") if m.group(g)]
+            taken.update(range(m.start(), m.end()))
     for m in _INITIALS.finditer(text):
         if m.group() not in initials or m.start() in taken or not word_ok(m.group()):
             continue
@@ -5592,6 +5598,13 @@ _INITIALS_HEAD = re.compile(r"(?P<ini>[A-Z]{2,4})[ \t]+(?=[A-Z][a-z])")
 _KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z](?:-?[A-Z]){1,3}(?![\w@&-]|\.\w)")  # "JM/TK": after a slash too
 # initials that end their line, a credential between them allowed: "… left voicemail. - JW", "- KT RN"
 _SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*+(?:\n|\Z)")
+# initials of either case where a writer signs: a dash and initials that end a line ("-- fs", "Fátima Sousa -- fs"),
+# a letter's reference line ("RM/ms": the writer's, then the typist's) or a slash closing a signature's line
+# ("Grant Rourke MD / gr"); a name only when they are the initials of a name the note holds, whatever word they
+# spell ("Duarte Carvalho -- dc")
+_SIGNING_INITIALS = re.compile(r"(?m)^[ \t]*(?:[-–—~]{1,2}[ \t]*(?P<a>[A-Za-z]{2,3})"
+                               r"|(?P<a2>[A-Z]{2,3})/(?P<b>[a-z]{2,3}))[ \t]*$"
+                               r"|(?<=[^\W\d_])[ \t]+(?:/|[-–—]{1,2})[ \t]*(?P<a3>[A-Za-z]{2,3})[ \t]*$")
 _INITIALS_CUE_BEFORE = re.compile(r"(?i)\binitial(?:s|ed)[ \t:]*\Z")
 _SIGN_CUE_BEFORE = re.compile(r"(?i)\b(?:per|by|cc|initials|initialed)[ \t:]*\Z")
 _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "registrar", "tech", "rn", "lpn", "ma",

@@ -1747,6 +1747,22 @@ def test_units_copy_lists_of_offices_and_radiology_eponyms_stay(deid, text, kept
     assert kept in deid.deidentify(text, "p1").text
 
 
+@pytest.mark.parametrize(("text", "initials"), [
+    ("Reviewed with pharmacy resident Duarte Carvalho -- dc\n\nPlan: continue.", "dc"),  # a word, yet his initials
+    ("Reviewed with pharmacy resident Fátima Sousa -- fs\n", "fs"),
+    ("Sincerely,\n\nRommel Manalo, MD\nRM/ms\nEnclosures: labs of 11/1", "ms"),  # and the typist's with his
+    ("Seen with Dr. Harlan Osei in clinic.\n-- HO\n", "HO"),
+])
+def test_initials_where_a_writer_signs_go_when_a_name_in_the_note_has_them(deid, text, initials):
+    out = deid.deidentify(text, "p1").text
+    assert not re.search(rf"(?<![\w/]){initials}(?!\w)", out), out
+
+
+def test_signing_initials_that_match_no_name_in_the_note_stay(deid):
+    out = deid.deidentify("Seen with Dr. Harlan Osei. BP stable -- ok\nHR 80 -- hr\nPlan reviewed -- dc", "p1").text
+    assert "-- ok" in out and "-- hr" in out and "-- dc" in out, out
+
+
 @pytest.mark.parametrize(("text", "maker"), [
     ("Boston Scientific ICD", True), ("Boston", True),  # "Boston" + the word after it: "Scientific"
     ("Medtronic Azure XT", True), ("St. Jude ICD", True), ("Hill-Rom bed", True),
