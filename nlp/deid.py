@@ -3227,6 +3227,13 @@ class Deidentifier:
         w = _ascii_fold(word).lower().strip("'’.-").replace("'", "").replace("’", "")
         return w in self.lex.census_first or w in self.lex.census_last or w in self.lex.census_word_names
 
+    def _given_name_not_abbreviation(self, text: str, word: str) -> bool:
+        """A census given name that a charting list holds as an abbreviation ("PERLA", "MAE"), written as a name,
+        Capitalised in a note with letter case: "wife Perla", "daughter Mae"."""
+        w = word.lower()
+        return word[:1].isupper() and word[1:].islower() and not _case_degenerate(text) \
+            and w in self.lex.census_first and w not in self.lex.medical_words
+
     def _cue_words(self, text: str, s: int, e: int, strong: bool, relative: bool = False,
                    staff: bool = False) -> tuple[int, int] | None:
         """The name words a cue announced: leading words that pass, stopping at the first that does not.
@@ -3249,7 +3256,8 @@ class Deidentifier:
                 keep.append((ts, te))
                 continue
             if self._never_name(w) and not ((strong or keep or staff and _STAFF_NAME_END.match(text, te))
-                                            and self._place_word_name(w)):
+                                            and self._place_word_name(w)) and not (
+                    relative and not keep and self._given_name_not_abbreviation(text, w)):
                 break  # "dr church", "dr ildiko ward": a surname that is also a generic place passes a strong cue
             if not (strong or relative or staff or keep) and w.islower() and self._is_english(w) \
                     and w not in self.lex.census_first and w not in self.lex.census_first_words \
@@ -3393,6 +3401,10 @@ class Deidentifier:
                         and (m.group(g).lower() in self.lex.census_first_words
                              or m.group(g).lower() in self.lex.census_last):
                     span = (m.start(g), m.end(g))  # "Dr. Le", "Mr. Do": a short surname that is also a word
+                if span is None and key == "name_title" and re.match(r"M(?:r|rs|s|iss)\b", m.group()) \
+                        and (word := re.match(r"[A-Z][a-z]{2,}\b(?![-'’]\w)", m.group(g))) \
+                        and self._census(word.group()) and not _case_degenerate(text):
+                    span = (m.start(g), m.start(g) + word.end())  # "Mr Heart", "Mrs. Payne": a courtesy title
                 if span is None and key == "name_relative" and text[m.start():m.start() + 1].isalpha() \
                         and (first := _GIVEN_WORD_AFTER_KIN.match(text, m.start(g))) \
                         and first.group("w").lower() in self.lex.census_first_words and not _case_degenerate(text):

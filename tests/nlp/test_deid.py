@@ -1758,6 +1758,22 @@ def test_initials_where_a_writer_signs_go_when_a_name_in_the_note_has_them(deid,
     assert not re.search(rf"(?<![\w/]){initials}(?!\w)", out), out
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("S - Wife Perla went home. Son Romeo works nights.", "Perla"),  # also "PERLA", the pupils' exam
+    ("Daughter Mae will bring his glasses.", "Mae"),
+    ("Thank you for referring Mr Heart, a 26-year-old developer, for evaluation.", "Heart"),
+    ("Mrs. Bone came with him; Ms Day called back.", "Bone"),
+])
+def test_a_given_name_or_surname_that_is_also_a_charting_word_goes_after_a_kin_word_or_a_courtesy_title(
+        deid, text, name):
+    assert name not in deid.deidentify(text, "p1").text
+
+
+def test_the_charting_words_stay_as_charting_words(deid):
+    out = deid.deidentify("NEURO: PERLA, MAE. Pupils PERLA. MR HEART MURMUR NOTED. Heart RRR.", "p1").text
+    assert "PERLA, MAE" in out and "MR HEART MURMUR" in out and "Heart RRR" in out, out
+
+
 def test_signing_initials_that_match_no_name_in_the_note_stay(deid):
     out = deid.deidentify("Seen with Dr. Harlan Osei. BP stable -- ok\nHR 80 -- hr\nPlan reviewed -- dc", "p1").text
     assert "-- ok" in out and "-- hr" in out and "-- dc" in out, out
