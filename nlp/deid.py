@@ -1859,6 +1859,19 @@ class Deidentifier:
             e2 -= 1
         return (s2, e2) if self._name_ok(text[s2:e2]) else None
 
+    def _display_name(self, text: str, bracket: int, local: str) -> tuple[int, int] | None:
+        """The name an address list shows before an e-mail address ("Doris Parkinson <parkinson.d@…>", "Will Day
+        <wday@…>"): two to four words after a label, a line start or a list separator, one of them a census name
+        that the address's own part before "@" spells ("Scheduling <scheduling@…>" names no one)."""
+        shown = _DISPLAY_NAME.search(text, max(0, bracket - 80), bracket + 1)
+        if shown is None:
+            return None
+        local = _ascii_fold(local).lower()
+        words = re.findall(r"[^\W\d_]+", shown.group("val"))
+        if not any(len(w) > 2 and _ascii_fold(w).lower() in local and self._census(w) for w in words):
+            return None
+        return shown.start("val"), shown.end("val")
+
     def _pattern_cands(self, text: str) -> list[_Cand]:
         out: list[_Cand] = []
         add = out.append
@@ -1867,6 +1880,10 @@ class Deidentifier:
 
         for m in _RX["email"].finditer(text):
             add(_Cand(PhiType.EMAIL, m.start(), m.end(), "pattern", P + 8))
+            if m.start() and text[m.start() - 1] == "<":
+                shown = self._display_name(text, m.start() - 1, m.group().partition("@")[0])
+                if shown is not None:
+                    add(_Cand(PhiType.NAME, shown[0], shown[1], "context", C + 1))
         for m in _RX["url"].finditer(text):
             e = m.end()
             while e > m.start() and text[e - 1] in ".,;:":
@@ -5617,6 +5634,9 @@ _SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT
 _SIGNING_INITIALS = re.compile(r"(?m)^[ \t]*(?:[-–—~]{1,2}[ \t]*(?P<a>[A-Za-z]{2,3})"
                                r"|(?P<a2>[A-Z]{2,3})/(?P<b>[a-z]{2,3}))[ \t]*$"
                                r"|(?<=[^\W\d_])[ \t]+(?:/|[-–—]{1,2})[ \t]*(?P<a3>[A-Za-z]{2,3})[ \t]*$")
+# the words an address list shows before "<" and an address: "To: Doris Parkinson <…>", "…; Will Day <…>"
+_DISPLAY_NAME = re.compile(r"(?:^|(?<=[:;,\n]))[ \t]*(?P<val>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
+                           r"[ \t]*<\Z")
 _INITIALS_CUE_BEFORE = re.compile(r"(?i)\binitial(?:s|ed)[ \t:]*\Z")
 _SIGN_CUE_BEFORE = re.compile(r"(?i)\b(?:per|by|cc|initials|initialed)[ \t:]*\Z")
 _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "registrar", "tech", "rn", "lpn", "ma",

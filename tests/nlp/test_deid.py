@@ -1774,6 +1774,14 @@ def test_the_charting_words_stay_as_charting_words(deid):
     assert "PERLA, MAE" in out and "MR HEART MURMUR" in out and "Heart RRR" in out, out
 
 
+def test_the_name_an_address_list_shows_before_an_e_mail_address_goes_when_the_address_spells_it(deid):
+    out = deid.deidentify("To: William Henderson <whenderson@lakeshore.org>; Doris Parkinson <parkinson.d@lakeshore."
+                          "org>\nCc: Will Day <wday@lakeshore.org>\nFrom: Patient Scheduling <scheduling@lakeshore.org>"
+                          "\nSubject: your visit", "p1").text
+    assert "Parkinson" not in out and "Will Day" not in out and "@" not in out, out
+    assert "Patient Scheduling" in out, out
+
+
 def test_signing_initials_that_match_no_name_in_the_note_stay(deid):
     out = deid.deidentify("Seen with Dr. Harlan Osei. BP stable -- ok\nHR 80 -- hr\nPlan reviewed -- dc", "p1").text
     assert "-- ok" in out and "-- hr" in out and "-- dc" in out, out
