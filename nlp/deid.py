@@ -1580,6 +1580,13 @@ class Deidentifier:
                 continue
             taken.update(range(c.end, m.end("w")))
             c.end = m.end("w")
+        for c in chosen:  # "Pa Houa", "pa houa lee": Hmong given names lead with "Pa", which reads as PA elsewhere
+            lead = _PA_BEFORE.search(text, max(0, c.start - 6), c.start) if c.type is PhiType.NAME else None
+            if lead and (lead.group("pa") == "Pa" and text[c.start].isupper()
+                         or lead.group("pa") == "pa" and text[c.start].islower() and _case_degenerate(text)) \
+                    and lead.start("pa") not in taken:
+                taken.update(range(lead.start("pa"), c.start))
+                c.start = lead.start("pa")
 
     def _fill_name_gaps(self, text: str, chosen: list[_Cand]) -> None:
         """Two parts of one name with a census name between them in their letter case make one name: "Rodrigo" +
@@ -5637,6 +5644,8 @@ _SIGNING_INITIALS = re.compile(r"(?m)^[ \t]*(?:[-–—~]{1,2}[ \t]*(?P<a>[A-Za-
 # the words an address list shows before "<" and an address: "To: Doris Parkinson <…>", "…; Will Day <…>"
 _DISPLAY_NAME = re.compile(r"(?:^|(?<=[:;,\n]))[ \t]*(?P<val>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
                            r"[ \t]*<\Z")
+# "Pa" right before a name, not a state's abbreviation after a town ("Erie, Pa")
+_PA_BEFORE = re.compile(r"(?<!,[ \t])(?<![\w.])(?P<pa>[Pp]a)[ \t]\Z")
 _INITIALS_CUE_BEFORE = re.compile(r"(?i)\binitial(?:s|ed)[ \t:]*\Z")
 _SIGN_CUE_BEFORE = re.compile(r"(?i)\b(?:per|by|cc|initials|initialed)[ \t:]*\Z")
 _HANDLE_CUES = frozenset({"by", "clerk", "user", "login", "userid", "scribe", "registrar", "tech", "rn", "lpn", "ma",

@@ -1782,6 +1782,14 @@ def test_the_name_an_address_list_shows_before_an_e_mail_address_goes_when_the_a
     assert "Patient Scheduling" in out, out
 
 
+def test_a_hmong_given_name_that_leads_with_pa_goes_whole_while_pa_the_state_and_the_role_stay(deid):
+    out = deid.deidentify("Navigator Pa Houa Vang will call. Moved from Erie, Pa last year. Seen by PA Smith.", "p1")
+    assert "Pa Houa" not in out.text and "Houa" not in out.text and "Navigator [NAME] will" in out.text, out.text
+    assert ", Pa last" in out.text and "PA " in out.text, out.text
+    lower = deid.deidentify("chaplain pa houa lee to call clan leader 5/10. pt aware.", "p1").text
+    assert "houa" not in lower and "pa " not in lower.replace("pt aware", ""), lower
+
+
 def test_signing_initials_that_match_no_name_in_the_note_stay(deid):
     out = deid.deidentify("Seen with Dr. Harlan Osei. BP stable -- ok\nHR 80 -- hr\nPlan reviewed -- dc", "p1").text
     assert "-- ok" in out and "-- hr" in out and "-- dc" in out, out
