@@ -5557,7 +5557,10 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             out.append(_Cand(PhiType.NAME, m.start(), m.end(), "context", _PRIORITY["context"]))
             taken.update(range(m.start(), m.end()))
     for m in _SIGNING_INITIALS.finditer(text):  # "Fátima Sousa" … "-- fs", "Rommel Manalo, MD" … "RM/ms"
-        signer = next(g for g in ("a", "a2", "a3") if m.group(g))
+        signer = next(g for g in ("a", "a2", "a3", "a4") if m.group(g))
+        if signer == "a3" and m.group(signer).isupper() \
+                and _WORDS.findall(text, max(0, m.start() - 12), m.start())[-1:][0].isupper():
+            continue  # "PMH: HTN / DM / MS": a list of abbreviations, not a signature ("… / none / LP" is one)
         if m.group(signer).upper() in initials and m.start(signer) not in taken:
             out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", _PRIORITY["context"])
                     for g in (signer, "b") if m.group(g)]
@@ -5635,12 +5638,13 @@ _KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z](?:-?[A-Z]){1,3}(?![\w@&-]|\.\w
 # initials that end their line, a credential between them allowed: "… left voicemail. - JW", "- KT RN"
 _SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*+(?:\n|\Z)")
 # initials of either case where a writer signs: a dash and initials that end a line ("-- fs", "Fátima Sousa -- fs"),
-# a letter's reference line ("RM/ms": the writer's, then the typist's) or a slash closing a signature's line
-# ("Grant Rourke MD / gr"); a name only when they are the initials of a name the note holds, whatever word they
-# spell ("Duarte Carvalho -- dc")
+# a letter's reference line ("RM/ms": the writer's, then the typist's) or a slash and initials closing a line
+# ("Grant Rourke MD / gr", "… / none / LP"); a name only when they are the initials of a name the note holds,
+# whatever word they spell ("Duarte Carvalho -- dc")
 _SIGNING_INITIALS = re.compile(r"(?m)^[ \t]*(?:[-–—~]{1,2}[ \t]*(?P<a>[A-Za-z]{2,3})"
                                r"|(?P<a2>[A-Z]{2,3})/(?P<b>[a-z]{2,3}))[ \t]*$"
-                               r"|(?<=[^\W\d_])[ \t]+(?:/|[-–—]{1,2})[ \t]*(?P<a3>[A-Za-z]{2,3})[ \t]*$")
+                               r"|(?<=[^\W\d_])[ \t]+(?:/[ \t]*(?P<a3>[A-Za-z]{2,3})"
+                               r"|[-–—]{1,2}[ \t]*(?P<a4>[A-Za-z]{2,3}))[ \t]*$")
 # the words an address list shows before "<" and an address: "To: Doris Parkinson <…>", "…; Will Day <…>"
 _DISPLAY_NAME = re.compile(r"(?:^|(?<=[:;,\n]))[ \t]*(?P<val>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3})"
                            r"[ \t]*<\Z")
