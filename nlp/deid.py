@@ -1582,9 +1582,11 @@ class Deidentifier:
             c.end = m.end("w")
         for c in chosen:  # "Pa Houa", "pa houa lee": Hmong given names lead with "Pa", which reads as PA elsewhere
             lead = _PA_BEFORE.search(text, max(0, c.start - 6), c.start) if c.type is PhiType.NAME else None
+            first = _WORDS.match(text, c.start)
             if lead and (lead.group("pa") == "Pa" and text[c.start].isupper()
                          or lead.group("pa") == "pa" and text[c.start].islower() and _case_degenerate(text)) \
-                    and lead.start("pa") not in taken:
+                    and lead.start("pa") not in taken and not (first and self._census(first.group())):
+                # "seen by pa john smith": the role before a name the census knows
                 taken.update(range(lead.start("pa"), c.start))
                 c.start = lead.start("pa")
 
@@ -1875,6 +1877,9 @@ class Deidentifier:
             return None
         local = _ascii_fold(local).lower()
         words = re.findall(r"[^\W\d_]+", shown.group("val"))
+        if any(w.lower() in _ORG_NAME_WORDS for w in words) or self._never_name(words[0]) \
+                and words[0].lower() not in self.lex.census_first_words:
+            return None  # "Medical Records <records@…>", "Nurse Line <nurseline@…>": a service ("Will Day" is one)
         if not any(len(w) > 2 and _ascii_fold(w).lower() in local and self._census(w) for w in words):
             return None
         return shown.start("val"), shown.end("val")
@@ -4682,14 +4687,16 @@ _DEVICE_MAKER_PHRASES = frozenset(map(_norm_phrase, _DEVICE_MAKERS))  # "hill ro
 def _names_device_maker(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a device maker or one of its devices: the maker's whole name, alone or with
     the word after it ("Boston" + "Scientific"), or words led by a maker's name of which none reads as part of a
-    town's name ("Medtronic Azure XT", "St. Jude ICD"; "Siemens Lake" and "Stryker Falls" are places)."""
+    town's or a facility's name ("Medtronic Azure XT", "St. Jude ICD"; "Siemens Lake", "Stryker Falls" and "St. Jude
+    Children's Research Hospital" are places)."""
     words = _norm_phrase(text[start:end]).split()
     after = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 40])
     if " ".join(words) in _DEVICE_MAKER_PHRASES or after and _norm_phrase(
             f"{text[start:end]} {after.group(1)}") in _DEVICE_MAKER_PHRASES:
         return True
     return any(" ".join(words[:k]) in _DEVICE_MAKER_PHRASES
-               and not any(w in _TOWN_TAILS or w in _TOWN_PREFIXES for w in words[k:]) for k in range(1, len(words)))
+               and not any(w in _TOWN_TAILS or w in _TOWN_PREFIXES or w in _PLACE_HEADS for w in words[k:])
+               for k in range(1, len(words)))
 
 
 # words an organisation's name is made of that are medical words too ("Critical Care", "Dialysis", "Imaging")
@@ -5499,7 +5506,8 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
     a key's own name needs words ``name_word_ok`` passes ("CHF = Congestive Heart Failure" is a legend, no
     key). Initials ``word_ok`` turns down ("RE", "IF", "DBP") are a name where a key defines them ("RE = Randall
     Epley", or every word's initial in parentheses after the name: "Mary Smith (MS)") and in a table's cells
-    ("| RE |"), never in running text ("RE: refill", "MS flare")."""
+    ("| RE |"), never in running text ("RE: refill", "MS flare"). Where a writer signs a line (``_SIGNING_INITIALS``:
+    "-- fs", "RM/ms") the name's initials go in lower case too, whatever word they spell."""
     initials: set[str] = set()
     keyed: set[str] = set()
     cells: set[str] = set()  # keyed initials that are words or abbreviations: names in a table's cells only
@@ -5558,9 +5566,8 @@ def _name_initials(text: str, chosen: list[_Cand], word_ok: Callable[[str], bool
             taken.update(range(m.start(), m.end()))
     for m in _SIGNING_INITIALS.finditer(text):  # "Fátima Sousa" … "-- fs", "Rommel Manalo, MD" … "RM/ms"
         signer = next(g for g in ("a", "a2", "a3", "a4") if m.group(g))
-        if signer == "a3" and m.group(signer).isupper() \
-                and _WORDS.findall(text, max(0, m.start() - 12), m.start())[-1:][0].isupper():
-            continue  # "PMH: HTN / DM / MS": a list of abbreviations, not a signature ("… / none / LP" is one)
+        if signer != "a2" and m.group(signer).isupper() and not word_ok(m.group(signer)):
+            continue  # "PMH:\n- DM", "oral / IV", "-- PT": an abbreviation in capitals, whoever "Diane Martin" is
         if m.group(signer).upper() in initials and m.start(signer) not in taken:
             out += [_Cand(PhiType.NAME, m.start(g), m.end(g), "context", _PRIORITY["context"])
                     for g in (signer, "b") if m.group(g)]
@@ -5639,8 +5646,9 @@ _KEYED_INITIALS = re.compile(r"(?<![\w@.&-])[A-Z](?:-?[A-Z]){1,3}(?![\w@&-]|\.\w
 _SIGN_AFTER = re.compile(r"[ \t]*+(?:,?[ \t]*+(?:RN|LPN|CNA|MA|NP|PA|MD|DO|RT|PT|OT|SW)\b\.?)?[ \t]*+(?:\n|\Z)")
 # initials of either case where a writer signs: a dash and initials that end a line ("-- fs", "Fátima Sousa -- fs"),
 # a letter's reference line ("RM/ms": the writer's, then the typist's) or a slash and initials closing a line
-# ("Grant Rourke MD / gr", "… / none / LP"); a name only when they are the initials of a name the note holds,
-# whatever word they spell ("Duarte Carvalho -- dc")
+# ("Grant Rourke MD / gr"); a name only when they are the initials of a name the note holds, in lower case or as a
+# reference line whatever word they spell ("Duarte Carvalho -- dc", "RA/gh"), else in capitals no medical or
+# charting abbreviation ("- DM", "/ IV")
 _SIGNING_INITIALS = re.compile(r"(?m)^[ \t]*(?:[-–—~]{1,2}[ \t]*(?P<a>[A-Za-z]{2,3})"
                                r"|(?P<a2>[A-Z]{2,3})/(?P<b>[a-z]{2,3}))[ \t]*$"
                                r"|(?<=[^\W\d_])[ \t]+(?:/[ \t]*(?P<a3>[A-Za-z]{2,3})"

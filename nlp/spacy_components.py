@@ -463,26 +463,31 @@ class LinkerComponent(VocabularyComponent):
 
     def _head_matches(self, doc: Doc, ent: Span, hidden: list[tuple[int, int, str]], abbrevs: dict[str, str]
                       ) -> list[Span]:
+        """The linked dictionary spans an unlinked entity gives way to: the match that is all of it, else the head of
+        each conjunct when "and"/"or" join several, else its head."""
         allowed = {lab.value for lab in COMPATIBLE_LABELS.get(to_label(ent.label_), ())}
-        whole = self._head_match(doc, ent.start, ent.end, hidden, allowed, abbrevs, any_label=True)
+        whole = self._head_match(doc, ent.start, ent.end, hidden, allowed, abbrevs, whole_only=True)
         if whole is not None:
             return [whole]
         cuts = [t.i for t in ent[1:-1] if t.lower_ in _CONJUNCTIONS]
-        if not cuts:
-            return []
-        bounds = [ent.start, *cuts, ent.end]
-        parts = [(a + (a != ent.start), b) for a, b in zip(bounds, bounds[1:])]  # each conjunct without its "and"
-        return [span for a, b in parts if a < b
-                and (span := self._head_match(doc, a, b, hidden, allowed, abbrevs)) is not None]
+        if cuts:
+            bounds = [ent.start, *cuts, ent.end]
+            parts = [(a + (a != ent.start), b) for a, b in zip(bounds, bounds[1:])]  # each without its "and"
+            heads = [span for a, b in parts if a < b
+                     and (span := self._head_match(doc, a, b, hidden, allowed, abbrevs)) is not None]
+            if heads:
+                return heads
+        head = self._head_match(doc, ent.start, ent.end, hidden, allowed, abbrevs)
+        return [head] if head is not None else []
 
     def _head_match(self, doc: Doc, start: int, end: int, hidden: list[tuple[int, int, str]], allowed: set[str],
-                    abbrevs: dict[str, str], any_label: bool = False) -> Span | None:
-        """The linked dictionary match of tokens ``start:end`` that is all of them (of any label with
-        ``any_label``) or their head, of an ``allowed`` label."""
+                    abbrevs: dict[str, str], whole_only: bool = False) -> Span | None:
+        """The linked dictionary match of tokens ``start:end``: all of them, of any label (``whole_only``), or
+        all of them or their head, of an ``allowed`` label."""
         head_end = next((t.i for t in doc[start + 1:end] if t.lower_ in _HEAD_ENDS), end)
         for a, b, match_label in hidden:
-            if (a, b) == (start, end) and (any_label or match_label in allowed) \
-                    or start <= a and b == head_end and match_label in allowed:
+            if (a, b) == (start, end) and (whole_only or match_label in allowed) \
+                    or not whole_only and start <= a and b == head_end and match_label in allowed:
                 span = _dictionary_span(doc, a, b, match_label)
                 self._link(span, abbrevs)
                 if span._.link_status == "linked":

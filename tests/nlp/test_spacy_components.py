@@ -178,11 +178,15 @@ def test_an_unlinkable_span_that_joins_two_mentions_gives_the_head_of_each():
     pipe.get_pipe("medkg_ner").predictor = _ScoredNER({
         "brainstem seizures and glorp behavior": (NodeLabel.DISEASE, 0.99),  # no vocabulary names it whole
         "glorpal headache or hepatic glorpitis": (NodeLabel.DISEASE, 0.99),  # one conjunct's head is known
+        "glorp seizures, glorp vertigo and glorp nausea": (NodeLabel.DISEASE, 0.99),  # the last one's head too
     })
-    doc = pipe("Cocaine-induced brainstem seizures and glorp behavior. Reports glorpal headache or hepatic glorpitis.")
+    doc = pipe("Cocaine-induced brainstem seizures and glorp behavior. Reports glorpal headache or hepatic glorpitis. "
+               "Had glorp seizures, glorp vertigo and glorp nausea.")
     ents = {e.text: e for e in doc.ents}
     assert ents["seizures"]._.concept_id == "MESH:D012640" and ents["seizures"]._.source == "dictionary"
     assert ents["headache"]._.link_status == "linked" and "hepatic glorpitis" not in ents
+    last = [e.text for e in doc.ents if e.start_char > doc.text.index("Had glorp")]
+    assert last == ["seizures", "vertigo", "nausea"], last
     assert not any(" or " in t or " and " in t for t in ents)  # the joined spans gave way
 
 
