@@ -1582,11 +1582,13 @@ class Deidentifier:
             c.end = m.end("w")
         for c in chosen:  # "Pa Houa", "pa houa lee": Hmong given names lead with "Pa", which reads as PA elsewhere
             lead = _PA_BEFORE.search(text, max(0, c.start - 6), c.start) if c.type is PhiType.NAME else None
+            if not lead or lead.start("pa") in taken:
+                continue
             first = _WORDS.match(text, c.start)
-            if lead and (lead.group("pa") == "Pa" and text[c.start].isupper()
-                         or lead.group("pa") == "pa" and text[c.start].islower() and _case_degenerate(text)) \
-                    and lead.start("pa") not in taken and not (first and self._census(first.group())):
-                # "seen by pa john smith": the role before a name the census knows
+            if first and self._census(first.group()):
+                continue  # "seen by pa john smith": the role before a name the census knows
+            if lead.group("pa") == "Pa" and text[c.start].isupper() \
+                    or lead.group("pa") == "pa" and text[c.start].islower() and _case_degenerate(text):
                 taken.update(range(lead.start("pa"), c.start))
                 c.start = lead.start("pa")
 
@@ -1871,7 +1873,8 @@ class Deidentifier:
     def _display_name(self, text: str, bracket: int, local: str) -> tuple[int, int] | None:
         """The name an address list shows before an e-mail address ("Doris Parkinson <parkinson.d@…>", "Will Day
         <wday@…>"): two to four words after a label, a line start or a list separator, one of them a census name
-        that the address's own part before "@" spells ("Scheduling <scheduling@…>" names no one)."""
+        that the address's own part before "@" spells ("Scheduling <scheduling@…>" names no one), and none an
+        organisation's word nor, first, a role or charting word that is no given name ("Nurse Line <…>")."""
         shown = _DISPLAY_NAME.search(text, max(0, bracket - 80), bracket + 1)
         if shown is None:
             return None
