@@ -254,17 +254,18 @@ def _by_sentence(mentions: Sequence[DocMention]) -> dict[int, list[DocMention]]:
 
 
 @cache
+def _mesh_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A shipped ``{MeSH id: [codes]}`` table of ``nlp/data`` (built by ``scripts/build_mesh_trees.py``), read once."""
+    with gzip.open(Path(__file__).resolve().parent / "data" / name, "rt", encoding="utf-8") as fh:
+        return {k: tuple(v) for k, v in json.load(fh).items()}
+
+
 def _disease_trees() -> dict[str, tuple[str, ...]]:
-    path = Path(__file__).resolve().parent / "data" / "mesh_disease_trees.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return {k: tuple(v) for k, v in json.load(fh).items()}
+    return _mesh_table("mesh_disease_trees.json.gz")
 
 
-@cache
 def _chemical_categories() -> dict[str, tuple[str, ...]]:
-    path = Path(__file__).resolve().parent / "data" / "mesh_chemical_categories.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return {k: tuple(v) for k, v in json.load(fh).items()}
+    return _mesh_table("mesh_chemical_categories.json.gz")
 
 
 def broader(general: Iterable[str], specific: Iterable[str]) -> bool:

